@@ -1,0 +1,21 @@
+"""Sub-commands. Each module registers its own parsers; add new ones to MODULES."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reeltui.cli import check, reading, tui
+
+MODULES: list[Any] = [reading, check, tui]
+
+run_tui = tui.run_tui
+
+
+def register(sub: Any) -> None:
+    for module in MODULES:
+        module.register(sub)
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

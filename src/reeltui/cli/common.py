@@ -1,0 +1,26 @@
+"""Helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import orjson
+
+from reeltui.services import Blog
+from reeltui.services.session import open_blog
+
+
+def blog_for_reading(args: argparse.Namespace) -> Blog:
+    """Read-only view of the store (works while the app has it open)."""
+    return open_blog(args.store, read_only=True)
+
+
+def blog_for_writing(args: argparse.Namespace) -> Blog:
+    return open_blog(args.store, read_only=args.read_only)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()

@@ -1,0 +1,131 @@
+"""Posts and comments of a film blog."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+POST_STATUSES = ("draft", "pending", "scheduled", "published", "private", "trash")
+COMMENT_STATUSES = ("approved", "pending", "spam", "trash")
+COMMENT_KINDS = ("comment", "pingback", "trackback")
+COMMENT_ORIGINS = ("imported", "local")
+# local: a draft reply not yet sent to the outbox; queued: waiting in the outbox;
+# sent: accepted by the remote blog; failed: the remote blog refused it (see sync_error).
+SYNC_STATES = ("local", "queued", "sent", "failed")
+
+
+class DomainError(ValueError):
+    """A value that breaks a rule of the domain (bad status, bad rating...)."""
+
+
+@dataclass(slots=True)
+class Film:
+    title: str = ""
+    year: int | None = None
+    director: str = ""
+    cast: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.title or self.year or self.director or self.cast)
+
+
+@dataclass(slots=True)
+class Post:
+    id: str
+    slug: str
+    title: str
+    author: str = ""
+    date: str = ""  # ISO 8601
+    modified: str = ""
+    status: str = "draft"
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    excerpt: str = ""
+    body: str = ""  # Markdown
+    rating: float | None = None
+    film: Film = field(default_factory=Film)
+    sticky: bool = False
+    source: dict[str, str] = field(default_factory=dict)  # e.g. {"wxr": "12", "wp": "http://..#12"}
+
+    def __post_init__(self) -> None:
+        if self.status not in POST_STATUSES:
+            raise DomainError(f"unknown post status {self.status!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Post:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        film = values.get("film") or {}
+        values["film"] = film if isinstance(film, Film) else Film(**film)
+        return cls(**values)
+
+
+@dataclass(slots=True)
+class Comment:
+    id: str
+    post_id: str
+    parent_id: str | None = None
+    author: str = ""
+    email: str = ""
+    url: str = ""
+    date: str = ""
+    body: str = ""
+    status: str = "approved"
+    kind: str = "comment"
+    origin: str = "imported"
+    sync_state: str | None = None  # None for imported comments
+    sync_error: str = ""
+    remote_id: str = ""
+    source: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.status not in COMMENT_STATUSES:
+            raise DomainError(f"unknown comment status {self.status!r}")
+        if self.kind not in COMMENT_KINDS:
+            raise DomainError(f"unknown comment kind {self.kind!r}")
+        if self.origin not in COMMENT_ORIGINS:
+            raise DomainError(f"unknown comment origin {self.origin!r}")
+        if self.sync_state is not None and self.sync_state not in SYNC_STATES:
+            raise DomainError(f"unknown sync state {self.sync_state!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comment:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def thread_order(comments: list[Comment]) -> list[tuple[Comment, int]]:
+    """Comments in reading order (parents before children, siblings by date) with depth (1 = top).
+
+    Comments whose parent is missing are treated as top level, so nothing is ever hidden.
+    """
+    ids = {c.id for c in comments}
+    children: dict[str | None, list[Comment]] = {}
+    for c in comments:
+        parent = c.parent_id if c.parent_id in ids and c.parent_id != c.id else None
+        children.setdefault(parent, []).append(c)
+    for siblings in children.values():
+        siblings.sort(key=lambda c: (c.date, c.id))
+    out: list[tuple[Comment, int]] = []
+    seen: set[str] = set()
+    stack: list[tuple[Comment, int]] = [(c, 1) for c in reversed(children.get(None, []))]
+    while stack:
+        comment, depth = stack.pop()
+        if comment.id in seen:
+            continue
+        seen.add(comment.id)
+        out.append((comment, depth))
+        for child in reversed(children.get(comment.id, [])):
+            stack.append((child, depth + 1))
+    # Cycles (a -> b -> a) have no root: show them at top level rather than drop them.
+    for c in comments:
+        if c.id not in seen:
+            seen.add(c.id)
+            out.append((c, 1))
+    return out

@@ -1,0 +1,228 @@
+"""Markdown files with YAML (---) or TOML (+++) front matter, Hugo/Jekyll style.
+
+YAML is read with PyYAML's BaseLoader, so every scalar arrives as a string: a title "NO"
+or a tag "on" stays text (YAML 1.1 would turn them into booleans). Typed fields (rating,
+year, draft, sticky...) are converted here, explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reeltui.domain.models import Comment, DomainError, Film, Post
+from reeltui.domain.rating import parse_rating, validate_rating
+from reeltui.domain.text import slugify
+from reeltui.formats import FormatError
+
+_TRUE = {"true", "yes", "on", "1", "y"}
+_FALSE = {"false", "no", "off", "0", "n", ""}
+
+
+@dataclass
+class Parsed:
+    post: Post
+    comments: list[Comment] = field(default_factory=list)
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
+    """(kind, metadata, body) where kind is "yaml", "toml" or "" (no front matter)."""
+    text = text.lstrip("\ufeff")
+    for fence, kind in (("---", "yaml"), ("+++", "toml")):
+        if text.startswith(fence + "\n") or text.startswith(fence + "\r\n"):
+            rest = text[len(fence) :].lstrip("\r\n")
+            end = _find_fence(rest, fence)
+            if end is None:
+                raise FormatError(f"front matter opened with {fence} is never closed")
+            head, body = rest[: end[0]], rest[end[1] :]
+            return kind, _load(kind, head), body.lstrip("\r\n")
+    return "", {}, text
+
+
+def _find_fence(text: str, fence: str) -> tuple[int, int] | None:
+    if text.startswith(fence + "\n") or text.rstrip() == fence:
+        return 0, len(fence) + 1
+    pos = text.find(f"\n{fence}\n")
+    if pos >= 0:
+        return pos + 1, pos + len(fence) + 2
+    if text.endswith(f"\n{fence}"):
+        return len(text) - len(fence), len(text)
+    return None
+
+
+def _load(kind: str, head: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(head, Loader=yaml.BaseLoader) if kind == "yaml" else tomllib.loads(head)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FormatError(f"front matter is not valid {kind.upper()}: {first}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FormatError("front matter must be a mapping of keys to values")
+    return data
+
+
+def _str(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        raise FormatError(f"expected text, got {type(value).__name__}: {value!r:.60}")
+    return str(value)
+
+
+def _list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return [_str(v) for v in value if _str(v)]
+    return [part.strip() for part in _str(value).split(",") if part.strip()]
+
+
+def _bool(value: Any, key: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise FormatError(f"{key}: expected true or false, got {value!r:.60}")
+
+
+def _rating(value: Any) -> float | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "null", "~")):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number_or_none = parse_rating(_str(value))
+        if number_or_none is None:
+            raise FormatError(f"rating: not a rating: {value!r:.60}") from None
+        number = number_or_none
+    try:
+        return validate_rating(number)
+    except DomainError as exc:
+        raise FormatError(f"rating: {exc}") from exc
+
+
+def _year(value: Any) -> int | None:
+    if value is None or _str(value).strip().lower() in ("", "null", "~"):
+        return None
+    try:
+        return int(_str(value).strip())
+    except ValueError:
+        raise FormatError(f"film year: not a year: {value!r:.60}") from None
+
+
+def _nullable(value: Any) -> str | None:
+    text = _str(value).strip()
+    return None if text.lower() in ("", "null", "~", "none", "0") else text
+
+
+def _date(value: Any, key: str) -> str:
+    text = _str(value).strip()
+    if not text:
+        return ""
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise FormatError(f"{key}: not an ISO 8601 date: {text!r:.60}") from None
+    return parsed.isoformat()
+
+
+def post_from_text(text: str, *, name: str = "") -> Parsed:
+    """Read one Markdown document; `name` (the file name) is the slug of last resort."""
+    _, meta, body = split_front_matter(text)
+    params_raw = meta.get("params")
+    params: dict[str, Any] = params_raw if isinstance(params_raw, dict) else {}
+
+    def pick(key: str, default: Any = None) -> Any:
+        return meta.get(key, params.get(key, default))
+
+    title = _str(pick("title", "")).strip() or Path(name).stem or "Untitled"
+    slug = _str(pick("slug", "")).strip() or slugify(title)
+    status = _str(pick("status", "")).strip().lower()
+    if not status:
+        status = "draft" if _bool(pick("draft", False), "draft") else "published"
+    film_raw = pick("film")
+    film_meta: dict[str, Any] = film_raw if isinstance(film_raw, dict) else {}
+    film = Film(
+        title=_str(film_meta.get("title", pick("film_title", ""))),
+        year=_year(film_meta.get("year", pick("film_year"))),
+        director=_str(film_meta.get("director", pick("director", ""))),
+        cast=_list(film_meta.get("cast", pick("cast"))),
+    )
+    post_id = _str(pick("id", "")).strip() or f"p-{slug}"
+    try:
+        post = Post(
+            id=post_id,
+            slug=slug,
+            title=title,
+            author=_str(pick("author", "")),
+            date=_date(pick("date", ""), "date"),
+            modified=_date(pick("modified", pick("lastmod", "")), "modified"),
+            status=status,
+            categories=_list(pick("categories")),
+            tags=_list(pick("tags")),
+            excerpt=_str(pick("excerpt", pick("summary", ""))),
+            body=body.rstrip() + "\n" if body.strip() else "",
+            rating=_rating(pick("rating")),
+            film=film,
+            sticky=_bool(pick("sticky", False), "sticky"),
+            source={k: _str(v) for k, v in (pick("source") or {}).items()}
+            if isinstance(pick("source"), dict)
+            else {},
+        )
+    except DomainError as exc:
+        raise FormatError(str(exc)) from exc
+    comments = [_comment(raw, post.id, i) for i, raw in enumerate(_comment_list(meta), 1)]
+    return Parsed(post, comments)
+
+
+def _comment_list(meta: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = meta.get("comments") or []
+    if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
+        raise FormatError("comments: expected a list of mappings")
+    return raw
+
+
+def _comment(raw: dict[str, Any], post_id: str, index: int) -> Comment:
+    try:
+        sync = _nullable(raw.get("sync_state"))
+        return Comment(
+            id=_str(raw.get("id", "")).strip() or f"{post_id}-c{index}",
+            post_id=post_id,
+            parent_id=_nullable(raw.get("parent")),
+            author=_str(raw.get("author", "")),
+            email=_str(raw.get("email", "")),
+            url=_str(raw.get("url", "")),
+            date=_date(raw.get("date", ""), "comment date"),
+            body=_str(raw.get("body", "")).rstrip("\n"),
+            status=_str(raw.get("status", "approved")).strip() or "approved",
+            kind=_str(raw.get("kind", "comment")).strip() or "comment",
+            origin=_str(raw.get("origin", "imported")).strip() or "imported",
+            sync_state=sync,
+            remote_id=_str(raw.get("remote_id", "")),
+        )
+    except DomainError as exc:
+        raise FormatError(f"comment {index}: {exc}") from exc
+
+
+def read_file(path: Path) -> Parsed:
+    """Read one .md file; FormatError names the file on any problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(f"{path}: cannot read: {exc}") from exc
+    try:
+        return post_from_text(text, name=path.name)
+    except FormatError as exc:
+        raise FormatError(f"{path}: {exc}") from exc

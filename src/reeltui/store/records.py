@@ -1,0 +1,61 @@
+"""Typed access to the store's tables: dataclasses in, dataclasses out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reeltui.domain.models import Comment, DomainError, Post
+from reeltui.store.errors import NotFound, StoreCorrupt
+from reeltui.store.store import Store, get_doc, remove_docs, upsert
+
+
+def _build(kind: type[Post] | type[Comment], doc_id: str, data: dict[str, Any]) -> Any:
+    try:
+        return kind.from_dict({**data, "id": doc_id})
+    except (TypeError, DomainError) as exc:
+        raise StoreCorrupt(f"record {doc_id!r} of the store is not valid: {exc}") from exc
+
+
+def all_posts(store: Store) -> list[Post]:
+    table = store.table("posts")
+    return [_build(Post, str(doc.doc_id), doc) for doc in table]
+
+
+def get_post(store: Store, post_id: str) -> Post:
+    doc = get_doc(store.table("posts"), post_id)
+    if doc is None:
+        raise NotFound(f"no post with id {post_id!r}")
+    return _build(Post, post_id, doc)  # type: ignore[no-any-return]
+
+
+def put_post(store: Store, post: Post) -> None:
+    data = post.to_dict()
+    del data["id"]
+    upsert(store.table("posts"), post.id, data)
+
+
+def delete_post(store: Store, post_id: str) -> None:
+    with store.batch("posts", "comments"):
+        store.table("comments").remove(lambda d: d.get("post_id") == post_id)
+        remove_docs(store.table("posts"), [post_id])
+
+
+def all_comments(store: Store) -> list[Comment]:
+    return [_build(Comment, str(doc.doc_id), doc) for doc in store.table("comments")]
+
+
+def get_comment(store: Store, comment_id: str) -> Comment:
+    doc = get_doc(store.table("comments"), comment_id)
+    if doc is None:
+        raise NotFound(f"no comment with id {comment_id!r}")
+    return _build(Comment, comment_id, doc)  # type: ignore[no-any-return]
+
+
+def put_comment(store: Store, comment: Comment) -> None:
+    data = comment.to_dict()
+    del data["id"]
+    upsert(store.table("comments"), comment.id, data)
+
+
+def delete_comment(store: Store, comment_id: str) -> None:
+    remove_docs(store.table("comments"), [comment_id])

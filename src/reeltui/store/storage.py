@@ -1,0 +1,134 @@
+"""A TinyDB storage that never rewrites a file in place.
+
+Each write goes to a temporary file in the same folder, is fsynced, renamed over the old
+file with os.replace, and the folder is fsynced: after a crash at any instant the file holds
+either the old or the new content. Data is parsed once with orjson and kept in memory (the
+store's lock guarantees nobody else writes the file while we hold it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from reeltui.store.errors import StoreCorrupt, StoreReadOnly, StoreWriteError
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` crash-safely (temp file + fsync + rename + dir fsync)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, os.stat(path).st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        reason = exc.strerror or str(exc)
+        raise StoreWriteError(
+            f"could not save {path}: {reason}; the previous version of the file is intact"
+        ) from exc
+
+
+def read_json_file(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StoreCorrupt(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StoreCorrupt(
+            f"{path} is not valid JSON ({exc}); the file was left untouched"
+        ) from exc
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: orjson, cached in memory, crash-safe writes, optional read-only."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._deferred = 0
+        self._dirty = False
+        self.writes = 0  # number of files actually written (for tests and benchmarks)
+
+    def load(self) -> dict[str, dict[str, Any]]:
+        """Parse the file (once) and check it is shaped as a TinyDB file."""
+        if self._data is None:
+            if not self.path.exists():
+                self._data = {}
+            else:
+                data = read_json_file(self.path)
+                if not isinstance(data, dict) or not all(
+                    isinstance(t, dict) for t in data.values()
+                ):
+                    raise StoreCorrupt(
+                        f"{self.path} is valid JSON but not a TinyDB table file; "
+                        "the file was left untouched"
+                    )
+                self._data = data
+        return self._data
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return self.load()
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
+        self._data = data
+        if self._deferred:
+            self._dirty = True
+            return
+        self._flush()
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        try:
+            atomic_write_bytes(self.path, orjson.dumps(self._data, option=orjson.OPT_INDENT_2))
+        except StoreWriteError:
+            # Forget the in-memory change so what we show matches what is on disk.
+            self._data = None
+            self._dirty = False
+            raise
+        self._dirty = False
+        self.writes += 1
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Group many writes into one file write at the end of the block."""
+        self._deferred += 1
+        try:
+            yield
+        finally:
+            self._deferred -= 1
+        if not self._deferred and self._dirty:
+            self._flush()
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,212 @@
+"""The reeltui store: a folder of TinyDB JSON files, one per concern.
+
+    meta.json      app name and schema version
+    posts.json     posts
+    comments.json  comments (imported, and local replies)
+    drafts.json    working copies of posts being edited (autosave writes only this file)
+    revisions.json saved versions of posts
+    outbox.json    queued moderation actions and the order of outgoing items
+
+Splitting the files means an autosave rewrites a few kilobytes, not a 100 MB archive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreReadOnly, StoreTooNew
+from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
+from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
+from reeltui.store.storage import AtomicJSONStorage
+
+TABLES = ("posts", "comments", "drafts", "revisions", "outbox")
+META_FILE = "meta.json"
+KNOWN_FILES = {META_FILE, LOCK_NAME, PID_NAME, "backups"} | {f"{t}.json" for t in TABLES}
+
+
+class StrTable(Table):
+    """A TinyDB table keyed by our own string ids ("p-her", "c-12") instead of integers."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+class _DB(TinyDB):
+    table_class = StrTable
+
+
+class Store:
+    """An open store. Use `Store.open()`; close it (or use it as a context manager)."""
+
+    def __init__(self, path: Path, read_only: bool, lock: StoreLock | None) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._lock = lock
+        self._dbs: dict[str, _DB] = {}
+        self.tables: dict[str, StrTable] = {}
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Store:
+        """Open (or create, when `create`) the store at `path`.
+
+        Raises a StoreError subclass with a clear message for a foreign, corrupt, too new
+        or locked store; the files are left untouched in every error case.
+        """
+        folder = Path(path).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise StoreForeign(
+                f"{folder} is a file, not a reeltui store (a store is a folder holding "
+                f"{META_FILE}, posts.json, comments.json...)"
+            )
+        is_new = not (folder / META_FILE).exists()
+        if is_new:
+            if folder.is_dir() and any(p.name not in KNOWN_FILES for p in folder.iterdir()):
+                raise StoreForeign(
+                    f"{folder} is not a reeltui store: it has other files and no {META_FILE}"
+                )
+            if read_only or not create:
+                raise StoreForeign(f"no reeltui store at {folder}")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreForeign(f"cannot create a store at {folder}: {exc.strerror}") from exc
+        lock = None
+        if not read_only:
+            lock = StoreLock(folder)
+            lock.acquire()
+        store = cls(folder, read_only, lock)
+        try:
+            store._load(is_new)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _load(self, is_new: bool) -> None:
+        if not self.read_only:
+            for tmp in self.path.glob(".*.tmp"):  # left by a write that was killed
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+        meta_db = self._open_db("meta")
+        meta = meta_db.table("meta")
+        if is_new:
+            meta.insert(
+                Document(
+                    {
+                        "app": APP_NAME,
+                        "schema": SCHEMA_VERSION,
+                        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    },
+                    doc_id="store",  # type: ignore[arg-type]
+                )
+            )
+        info = get_doc(meta, "store")
+        if not isinstance(info, dict) or info.get("app") != APP_NAME:
+            raise StoreForeign(f"{self.path / META_FILE} does not describe a reeltui store")
+        version = info.get("schema")
+        if not isinstance(version, int) or version < 1:
+            raise StoreCorrupt(f"{self.path / META_FILE} has no valid schema version")
+        if version > SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"{self.path} was written by a newer reeltui (schema {version}; this version "
+                f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
+            )
+        for name in TABLES:
+            db = self._open_db(name)
+            self.tables[name] = db.table(name)  # type: ignore[assignment]
+            storage = self._storage(name)
+            storage.load()  # parse now, so a corrupt file is reported at open
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        if self.read_only:
+            raise StoreReadOnly(
+                f"{self.path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}); "
+                "open it once without --read-only"
+            )
+        data = {name: self._storage(name).load() for name in TABLES}
+        new_version = migrate(data, version)
+        with self.batch():
+            for name in TABLES:
+                self._storage(name).write(data[name])
+            self._dbs["meta"].table("meta").update(
+                {"schema": new_version},
+                doc_ids=["store"],  # type: ignore[list-item]
+            )
+
+    def _open_db(self, name: str) -> _DB:
+        db = _DB(self.path / f"{name}.json", storage=AtomicJSONStorage, read_only=self.read_only)
+        self._dbs[name] = db
+        return db
+
+    def _storage(self, name: str) -> AtomicJSONStorage:
+        storage = self._dbs[name].storage
+        assert isinstance(storage, AtomicJSONStorage)
+        return storage
+
+    # -- use -----------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        info = get_doc(self._dbs["meta"].table("meta"), "store")
+        assert info is not None
+        return int(info["schema"])
+
+    def table(self, name: str) -> StrTable:
+        return self.tables[name]
+
+    def writes(self, name: str) -> int:
+        """How many times the file of table `name` was written (for tests and benchmarks)."""
+        return self._storage(name).writes
+
+    def file_of(self, name: str) -> Path:
+        return self._storage(name).path
+
+    @contextlib.contextmanager
+    def batch(self, *names: str) -> Iterator[None]:
+        """Group the writes to the given tables (all, by default) into one write per file."""
+        chosen = names or tuple(self._dbs)
+        with contextlib.ExitStack() as stack:
+            # Entered in reverse so files are flushed in TABLES order: posts before the
+            # comments that point at them (a crash in between never leaves orphans).
+            for name in reversed(chosen):
+                stack.enter_context(self._storage(name).deferred())
+            yield
+
+    def close(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def upsert(table: Table, doc_id: str, data: dict[str, Any]) -> None:
+    """Insert or replace the document `doc_id` of `table`."""
+    table.upsert(Document(data, doc_id=doc_id))  # type: ignore[arg-type]
+
+
+def get_doc(table: Table, doc_id: str) -> dict[str, Any] | None:
+    """The document `doc_id` of `table`, or None (TinyDB's stubs only know int ids)."""
+    found: Any = table.get(doc_id=doc_id)  # type: ignore[call-overload]
+    return found if isinstance(found, dict) else None
+
+
+def remove_docs(table: Table, doc_ids: list[str]) -> None:
+    table.remove(doc_ids=doc_ids)  # type: ignore[arg-type]

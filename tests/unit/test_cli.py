@@ -1,0 +1,146 @@
+"""The command-line contract on the demo blog: JSON shapes, exit codes, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reeltui.cli import main
+
+POST_KEYS = {
+    "id",
+    "slug",
+    "title",
+    "author",
+    "date",
+    "status",
+    "categories",
+    "tags",
+    "rating",
+    "comment_count",
+    "word_count",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_posts_json(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--store", str(store_path), "posts", "--json")
+    assert code == 0
+    posts = json.loads(out)
+    assert len(posts) == 4
+    assert all(set(p) == POST_KEYS for p in posts)
+    her = next(p for p in posts if p["slug"] == "flixchatter-review-spike-jonzes-her")
+    assert her["rating"] == 4.5 and her["comment_count"] == 6 and her["word_count"] > 1000
+    assert her["date"].startswith("2014-01-11T")
+    assert [p["date"] for p in posts] == sorted((p["date"] for p in posts), reverse=True)
+
+
+def test_posts_filters(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--store", str(store_path), "posts", "--json", "--search", "elysium")
+    assert {p["author"] for p in json.loads(out)} >= {"Conor Holt"}
+    _, out, _ = run(capsys, "--store", str(store_path), "posts", "--json", "--status", "draft")
+    assert json.loads(out) == []
+    code, out, _ = run(capsys, "--store", str(store_path), "posts")
+    assert code == 0 and "Guest Post" in out and "●●●●◐ 4.5" in out
+
+
+def test_show_json_thread_order(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--store", str(store_path), "show", "flixchatter-review-spike-jonzes-her", "--json"
+    )
+    assert code == 0
+    post = json.loads(out)
+    assert POST_KEYS | {"body", "comments"} == set(post)
+    comments = post["comments"]
+    assert set(comments[0]) == {"id", "parent", "author", "date", "body", "status", "kind", "depth"}
+    seen: dict[str, int] = {}
+    for c in comments:
+        if c["parent"] is None:
+            assert c["depth"] == 1
+        else:
+            assert c["parent"] in seen  # parents come first
+            assert c["depth"] == seen[c["parent"]] + 1
+        seen[c["id"]] = c["depth"]
+    assert max(seen.values()) >= 3
+
+
+def test_show_text(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--store", str(store_path), "show", "flixchatter-review-spike-jonzes-her"
+    )
+    assert code == 0 and "Spike Jonze" in out and "Marcy Lindqvist" in out
+
+
+def test_check_sound_and_broken(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--store", str(store_path), "check")
+    assert code == 0 and "sound" in out
+    comments = store_path / "comments.json"
+    data = json.loads(comments.read_text())
+    data["comments"]["c-orphan"] = {"post_id": "p-gone", "body": "x"}
+    comments.write_text(json.dumps(data))
+    code, _, err = run(capsys, "--store", str(store_path), "check")
+    assert code == 1 and "c-orphan" in err and "missing post" in err
+
+
+def test_unknown_slug_is_one_clear_line(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {p.name: p.read_bytes() for p in store_path.iterdir() if p.is_file()}
+    code, out, err = run(capsys, "--store", str(store_path), "show", "no-such-post")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "no-such-post" in err and "Traceback" not in err
+    after = {p.name: p.read_bytes() for p in store_path.iterdir() if p.is_file()}
+    assert before == after
+
+
+@pytest.mark.parametrize("content", [b"{oops", b"[]"])
+def test_corrupt_store_is_one_clear_line(
+    store_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    (store_path / "posts.json").write_bytes(content)
+    code, _, err = run(capsys, "--store", str(store_path), "posts")
+    assert code == 2 and err.startswith("reeltui: ") and "posts.json" in err
+    assert (store_path / "posts.json").read_bytes() == content
+
+
+def test_bad_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--store", str(tmp_path / "no" / "such" / "dir"), "posts")
+    assert code == 2 and "does not exist" in err
+    assert not (tmp_path / "no").exists()
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("hello")
+    code, _, err = run(capsys, "--store", str(a_file), "posts")
+    assert code == 2 and "is a file" in err and a_file.read_text() == "hello"
+
+
+def test_env_store_and_first_run_seeds_demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REELTUI_STORE", str(tmp_path / "envstore"))
+    code, out, _ = run(capsys, "posts", "--json")
+    assert code == 0 and len(json.loads(out)) == 4
+    assert (tmp_path / "envstore" / "meta.json").exists()
+
+
+def test_installed_binary_version_help_and_errors(store_path: Path) -> None:
+    exe = Path(sys.executable).parent / "reeltui"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reeltui"]
+    version = subprocess.run([*cmd, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("reeltui ")
+    helped = subprocess.run([*cmd, "--help"], capture_output=True, text=True, check=True)
+    assert "posts" in helped.stdout and "--store" in helped.stdout
+    bad = subprocess.run(
+        [*cmd, "--store", str(store_path), "show", "nope"], capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "nope" in bad.stderr
+    bad = subprocess.run([*cmd, "posts", "--status", "bogus"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr and "Traceback" not in bad.stderr
