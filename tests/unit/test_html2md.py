@@ -14,7 +14,8 @@ def test_classic_editor_paragraphs_without_p() -> None:
 
 def test_block_editor_comments_removed_nothing_visible_dropped() -> None:
     html = (
-        "<!-- wp:paragraph --><p>Hello <a href='https://x.example/'>link</a></p><!-- /wp:paragraph -->"
+        "<!-- wp:paragraph --><p>Hello <a href='https://x.example/'>link</a></p>"
+        "<!-- /wp:paragraph -->"
         "<!-- wp:image --><figure><img src='e.jpg' alt='Elysium Space Station'></figure>"
         "<!-- /wp:image --><!--more--><blockquote><p>Quote</p></blockquote>"
         "<ul><li>one</li><li>two</li></ul><table><tr><th>a</th></tr><tr><td>b</td></tr></table>"

@@ -59,3 +59,30 @@ def put_comment(store: Store, comment: Comment) -> None:
 
 def delete_comment(store: Store, comment_id: str) -> None:
     remove_docs(store.table("comments"), [comment_id])
+
+
+# -- drafts: the working copy of a post being edited (autosave writes only drafts.json) --
+
+
+def put_draft(store: Store, post: Post, saved_at: str) -> None:
+    data = post.to_dict()
+    del data["id"]
+    upsert(store.table("drafts"), post.id, {"post": data, "saved_at": saved_at})
+
+
+def get_draft(store: Store, post_id: str) -> tuple[Post, str] | None:
+    doc = get_doc(store.table("drafts"), post_id)
+    if doc is None:
+        return None
+    return _build(Post, post_id, doc.get("post", {})), str(doc.get("saved_at", ""))
+
+
+def all_drafts(store: Store) -> list[tuple[Post, str]]:
+    return [
+        (_build(Post, str(doc.doc_id), doc.get("post", {})), str(doc.get("saved_at", "")))
+        for doc in store.table("drafts")
+    ]
+
+
+def delete_draft(store: Store, post_id: str) -> None:
+    remove_docs(store.table("drafts"), [post_id])

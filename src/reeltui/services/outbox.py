@@ -1,0 +1,163 @@
+"""The outbox: everything waiting to go out to the real blog, in the order it will be sent.
+
+Contract (consumed by sync):
+- A reply is a local Comment (origin "local") whose `sync_state` moves
+  local (draft) -> queued -> sent | failed. `remote_id` is set when sent; `sync_error` when failed.
+- Every outgoing item has an entry in the `outbox` table:
+  {"kind": "reply" | "moderate", "comment_id": str, "action": str (moderate only:
+   approve | unapprove | spam | trash | restore), "state": "queued" | "sent" | "failed",
+   "error": str, "remote_id": str, "position": int, "created": ISO 8601}
+  Entries are sent in `position` order; failed entries stay and are retried next time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from reeltui.domain.models import Comment
+from reeltui.services.blog import Blog
+from reeltui.store.store import get_doc, remove_docs, upsert
+
+KINDS = ("reply", "moderate")
+ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
+STATES = ("queued", "sent", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    kind: str
+    comment_id: str
+    action: str
+    state: str
+    error: str
+    remote_id: str
+    position: int
+    created: str
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def entries(blog: Blog, state: str | None = None) -> list[Entry]:
+    """Outbox entries in sending order (optionally only those in `state`)."""
+    found = [
+        Entry(
+            id=str(doc.doc_id),
+            kind=doc.get("kind", ""),
+            comment_id=doc.get("comment_id", ""),
+            action=doc.get("action", ""),
+            state=doc.get("state", "queued"),
+            error=doc.get("error", ""),
+            remote_id=doc.get("remote_id", ""),
+            position=int(doc.get("position", 0)),
+            created=doc.get("created", ""),
+        )
+        for doc in blog.store.table("outbox")
+    ]
+    found.sort(key=lambda e: (e.position, e.created, e.id))
+    return [e for e in found if state is None or e.state == state]
+
+
+def _next_position(blog: Blog) -> int:
+    return max((e.position for e in entries(blog)), default=0) + 1
+
+
+def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
+    if kind not in KINDS:
+        raise ValueError(f"unknown outbox kind {kind!r}")
+    if kind == "moderate" and action not in ACTIONS:
+        raise ValueError(f"unknown moderation action {action!r}; use one of {', '.join(ACTIONS)}")
+    entry = Entry(
+        new_id("o"), kind, comment_id, action, "queued", "", "", _next_position(blog), now()
+    )
+    _put(blog, entry)
+    return entry
+
+
+def _put(blog: Blog, entry: Entry) -> None:
+    data = {
+        "kind": entry.kind,
+        "comment_id": entry.comment_id,
+        "action": entry.action,
+        "state": entry.state,
+        "error": entry.error,
+        "remote_id": entry.remote_id,
+        "position": entry.position,
+        "created": entry.created,
+    }
+    upsert(blog.store.table("outbox"), entry.id, data)
+
+
+def get(blog: Blog, entry_id: str) -> Entry:
+    for entry in entries(blog):
+        if entry.id == entry_id:
+            return entry
+    raise ValueError(f"no outbox entry {entry_id!r}")
+
+
+def remove(blog: Blog, entry_id: str) -> None:
+    if get_doc(blog.store.table("outbox"), entry_id) is None:
+        raise ValueError(f"no outbox entry {entry_id!r}")
+    remove_docs(blog.store.table("outbox"), [entry_id])
+
+
+def queue_reply(blog: Blog, comment: Comment) -> Entry:
+    """Put a local reply in the outbox (sync_state -> queued) in one crash-safe step each."""
+    comment.sync_state = "queued"
+    comment.sync_error = ""
+    with blog.store.batch("comments", "outbox"):
+        blog.save_comment(comment)
+        existing = [e for e in entries(blog) if e.kind == "reply" and e.comment_id == comment.id]
+        entry = existing[0] if existing else add(blog, "reply", comment.id)
+        if existing and entry.state != "queued":
+            entry = _replace(entry, state="queued", error="")
+            _put(blog, entry)
+    return entry
+
+
+def _replace(entry: Entry, **changes: str | int) -> Entry:
+    return dataclasses.replace(entry, **changes)  # type: ignore[arg-type]
+
+
+def mark_sent(blog: Blog, entry_id: str, remote_id: str = "") -> None:
+    entry = _replace(get(blog, entry_id), state="sent", error="", remote_id=remote_id)
+    with blog.store.batch("comments", "outbox"):
+        _put(blog, entry)
+        if entry.kind == "reply":
+            comment = blog.comment(entry.comment_id)
+            comment.sync_state, comment.sync_error, comment.remote_id = "sent", "", remote_id
+            blog.save_comment(comment)
+
+
+def mark_failed(blog: Blog, entry_id: str, error: str) -> None:
+    entry = _replace(get(blog, entry_id), state="failed", error=error)
+    with blog.store.batch("comments", "outbox"):
+        _put(blog, entry)
+        if entry.kind == "reply":
+            comment = blog.comment(entry.comment_id)
+            comment.sync_state, comment.sync_error = "failed", error
+            blog.save_comment(comment)
+
+
+def move(blog: Blog, entry_id: str, offset: int) -> None:
+    """Move an entry up (offset < 0) or down in the sending order."""
+    order = entries(blog)
+    index = next((i for i, e in enumerate(order) if e.id == entry_id), None)
+    if index is None:
+        raise ValueError(f"no outbox entry {entry_id!r}")
+    target = max(0, min(len(order) - 1, index + offset))
+    item = order.pop(index)
+    order.insert(target, item)
+    with blog.store.batch("outbox"):
+        for position, entry in enumerate(order, 1):
+            if entry.position != position:
+                _put(blog, _replace(entry, position=position))
