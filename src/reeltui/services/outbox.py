@@ -15,11 +15,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from reeltui.domain.models import Comment
+from reeltui.domain.models import Comment, Post
 from reeltui.services.blog import Blog
+from reeltui.store import NotFound
 from reeltui.store.store import get_doc, remove_docs, upsert
+
+T = TypeVar("T")
 
 KINDS = ("reply", "moderate")
 ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
@@ -161,3 +166,33 @@ def move(blog: Blog, entry_id: str, offset: int) -> None:
         for position, entry in enumerate(order, 1):
             if entry.position != position:
                 _put(blog, _replace(entry, position=position))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """An outbox entry with what a list shows next to it (None where the record is gone)."""
+
+    entry: Entry
+    comment: Comment | None
+    post: Post | None
+    parent: Comment | None
+
+
+def rows(blog: Blog, state: str | None = None) -> list[Row]:
+    """Outbox entries in sending order with their comment, post and parent comment."""
+    found = []
+    for entry in entries(blog, state):
+        comment = _maybe(blog.comment, entry.comment_id)
+        post = _maybe(blog.post, comment.post_id) if comment else None
+        parent = None
+        if comment is not None and comment.parent_id:
+            parent = _maybe(blog.comment, comment.parent_id)
+        found.append(Row(entry, comment, post, parent))
+    return found
+
+
+def _maybe(get: Callable[[str], T], key: str) -> T | None:
+    try:
+        return get(key)
+    except NotFound:
+        return None

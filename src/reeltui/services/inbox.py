@@ -1,0 +1,78 @@
+"""The needs-reply inbox: readers' comments, across all posts, not yet answered by the blog.
+
+A comment needs a reply when it is a reader's comment (kind "comment", approved or pending,
+not written by an author of the blog) and no author of the blog has replied anywhere below
+it in its thread. A reply counts once it is in the outbox (queued, sent or failed); a kept
+draft does not. The authors of the blog are the authors of its posts plus any extra names
+(configured by the user: a blogger may sign comments with another name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reeltui.domain.models import Comment, Post
+from reeltui.services.blog import Blog
+from reeltui.store import NotFound
+
+SHOWN_STATUSES = ("approved", "pending")
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    comment: Comment
+    post: Post
+    parent: Comment | None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def blog_authors(blog: Blog, extra: Iterable[str] = ()) -> set[str]:
+    """Normalised names of the blog's own authors (post authors + `extra`)."""
+    names = {_key(p.author) for p in blog.posts()} | {_key(n) for n in extra}
+    names.discard("")
+    return names
+
+
+def _answers(comment: Comment, authors: set[str]) -> bool:
+    if comment.status not in SHOWN_STATUSES or _key(comment.author) not in authors:
+        return False
+    return not (comment.origin == "local" and comment.sync_state == "local")  # drafts don't
+
+
+def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem]:
+    """Readers' comments no author of the blog has answered yet, oldest first."""
+    authors = blog_authors(blog, extra_authors)
+    comments = blog.all_comments()
+    by_id = {c.id: c for c in comments}
+    answered: set[str] = set()
+    for comment in comments:
+        if not _answers(comment, authors):
+            continue
+        seen: set[str] = set()  # guards against cycles in imported data
+        parent_id = comment.parent_id
+        while parent_id and parent_id in by_id and parent_id not in seen:
+            seen.add(parent_id)
+            answered.add(parent_id)
+            parent_id = by_id[parent_id].parent_id
+    items = []
+    for comment in comments:
+        if (
+            comment.id in answered
+            or comment.kind != "comment"
+            or comment.status not in SHOWN_STATUSES
+            or comment.origin == "local"
+            or _key(comment.author) in authors
+        ):
+            continue
+        try:
+            post = blog.post(comment.post_id)
+        except NotFound:
+            continue
+        parent = by_id.get(comment.parent_id) if comment.parent_id else None
+        items.append(InboxItem(comment, post, parent))
+    items.sort(key=lambda i: (i.comment.date, i.comment.id))
+    return items
