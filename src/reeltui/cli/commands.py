@@ -6,8 +6,9 @@ import argparse
 from typing import Any
 
 from reeltui.cli import check, reading, tui
+from reeltui.cli import outbox as outbox_cli
 
-MODULES: list[Any] = [reading, check, tui]
+MODULES: list[Any] = [reading, check, tui, outbox_cli]
 
 run_tui = tui.run_tui
 

@@ -76,3 +76,20 @@ def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem
         items.append(InboxItem(comment, post, parent))
     items.sort(key=lambda i: (i.comment.date, i.comment.id))
     return items
+
+
+def pending_items(blog: Blog) -> list[InboxItem]:
+    """Comments waiting for moderation, across all posts, oldest first."""
+    comments = blog.all_comments()
+    by_id = {c.id: c for c in comments}
+    items = []
+    for comment in sorted(comments, key=lambda c: (c.date, c.id)):
+        if comment.status != "pending":
+            continue
+        try:
+            post = blog.post(comment.post_id)
+        except NotFound:
+            continue
+        parent = by_id.get(comment.parent_id) if comment.parent_id else None
+        items.append(InboxItem(comment, post, parent))
+    return items

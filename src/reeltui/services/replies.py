@@ -14,9 +14,12 @@ from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.store import NotFound
+from reeltui.store import NotFound, StoreError
 
 EDITABLE_STATES = ("local", "queued", "failed")
+# What a reply or moderation action can raise, each with a clear message for the user:
+# ReplyError / ModerationError (ValueError) and store errors (missing record, disk full...).
+ACTION_ERRORS: tuple[type[Exception], ...] = (ValueError, StoreError, OSError)
 
 
 class ReplyError(ValueError):

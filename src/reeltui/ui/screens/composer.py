@@ -1,0 +1,174 @@
+"""The reply composer: a modal multi-line editor under the comment being answered.
+
+Ctrl+S sends the reply to the outbox (stored at once as queued); Esc keeps the text as a draft
+attached to that comment (or, for a reply already in the outbox, keeps the edited text there).
+Dismisses with a ComposerResult (or None when the composer was left with nothing to keep).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static, TextArea
+
+from reeltui.domain.models import Comment
+from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.services import Blog, replies
+from reeltui.ui.widgets.confirm import ConfirmScreen
+
+
+@dataclass(frozen=True, slots=True)
+class ComposerResult:
+    """What happened: "sent" (queued in the outbox), "draft" (kept) or "saved" (edited text)."""
+
+    action: str
+    comment_id: str
+    post_id: str
+    parent_id: str | None
+
+
+class ComposerScreen(ModalScreen[ComposerResult | None]):
+    DEFAULT_CSS = """
+    ComposerScreen { align: center middle; }
+    ComposerScreen > #composer {
+        width: 90%; max-width: 110; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    ComposerScreen #composer-title { text-style: bold; height: auto; }
+    ComposerScreen #composer-parent {
+        height: auto; max-height: 10; border-left: outer $secondary; padding-left: 1;
+        margin: 1 0; color: $text-muted;
+    }
+    ComposerScreen #composer-text { height: 1fr; }
+    ComposerScreen #composer-status { height: 1; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "Send to outbox", id="composer.send", priority=True),
+        Binding("escape", "keep", "Keep as draft", id="composer.keep", priority=True),
+        Binding("ctrl+g", "discard", "Discard changes", id="composer.discard", priority=True),
+    ]
+
+    def __init__(self, blog: Blog, reply: Comment, parent: Comment | None, post_title: str) -> None:
+        super().__init__()
+        self.blog = blog
+        self.reply = reply
+        self.answering = parent
+        self.post_title = post_title
+        self.original = reply.body
+
+    # -- building ------------------------------------------------------------------------
+
+    @classmethod
+    def for_reply(cls, blog: Blog, parent_id: str, *, quote: bool = False) -> ComposerScreen:
+        """Answer `parent_id` (reopens its kept draft; `quote` pre-fills a new reply)."""
+        reply = replies.start(blog, parent_id, quote_parent=quote)
+        return cls(blog, reply, blog.comment(parent_id), blog.post(reply.post_id).title)
+
+    @classmethod
+    def for_edit(cls, blog: Blog, comment_id: str) -> ComposerScreen:
+        """Edit an own reply not yet sent (raises ReplyError for anything else)."""
+        reply = blog.comment(comment_id)
+        if not replies.can_edit(reply):
+            raise replies.ReplyError(
+                "only your own replies not yet sent can be edited"
+                if reply.origin == "local"
+                else "only your own local replies can be edited; this comment is a reader's"
+            )
+        parent = blog.comment(reply.parent_id) if reply.parent_id else None
+        return cls(blog, reply, parent, blog.post(reply.post_id).title)
+
+    @property
+    def editing_queued(self) -> bool:
+        return self.reply.sync_state in ("queued", "failed")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="composer"):
+            yield Static(self._title(), id="composer-title")
+            if self.answering is not None:
+                with VerticalScroll(id="composer-parent"):
+                    yield Static(self._parent_text())
+            yield TextArea(
+                self.reply.body, id="composer-text", soft_wrap=True, show_line_numbers=False
+            )
+            yield Static(self._status(), id="composer-status")
+        yield Footer()
+
+    def _title(self) -> Text:
+        verb = "Edit your reply" if self.editing_queued else "Reply"
+        to = sanitize_line(self.answering.author) if self.answering else "the post"
+        title = Text(f"{verb} to {to}", style="bold")
+        title.append(f"  on {sanitize_line(self.post_title)}", style="dim")
+        return title
+
+    def _parent_text(self) -> Text:
+        assert self.answering is not None
+        head = Text(
+            f"{sanitize_line(self.answering.author)} · {self.answering.date[:16]}\n", "italic"
+        )
+        return head + Text(sanitize(self.answering.body).strip())
+
+    def _status(self) -> str:
+        if self.reply.sync_state == "failed":
+            return (
+                f"Failed to send: {sanitize_line(self.reply.sync_error)} — Ctrl+S queues it again"
+            )
+        if self.editing_queued:
+            return "In the outbox, not yet sent. Ctrl+S or Esc saves your changes."
+        if self.original:
+            return "A kept draft. Ctrl+S sends it to the outbox; Esc keeps it."
+        return "Ctrl+S sends to the outbox; Esc keeps it as a draft on this comment."
+
+    def on_mount(self) -> None:
+        area = self.query_one("#composer-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    # -- actions -------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#composer-text", TextArea).text
+
+    def _result(self, action: str) -> ComposerResult:
+        return ComposerResult(action, self.reply.id, self.reply.post_id, self.reply.parent_id)
+
+    def action_send(self) -> None:
+        try:
+            replies.send(self.blog, self.reply, self.text)
+        except replies.ACTION_ERRORS as exc:
+            self.notify(str(exc), title="Not sent", severity="error")
+            return
+        self.dismiss(self._result("sent"))
+
+    def action_keep(self) -> None:
+        if self.text == self.original and self.text.strip() == "":
+            self.dismiss(None)
+            return
+        try:
+            kept = replies.keep_draft(self.blog, self.reply, self.text)
+        except replies.ACTION_ERRORS as exc:
+            self.notify(f"{exc} (Ctrl+G discards)", title="Not kept", severity="error")
+            return
+        if kept is None:
+            self.dismiss(None)
+        else:
+            self.dismiss(self._result("draft" if replies.is_draft(kept) else "saved"))
+
+    def action_discard(self) -> None:
+        if self.text == self.original:
+            self.dismiss(None)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard what you typed in this reply?", yes="Discard"), answered
+        )

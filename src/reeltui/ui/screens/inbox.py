@@ -1,0 +1,172 @@
+"""The needs-reply inbox (and, with p, the comments waiting for moderation), across all posts.
+
+Enter dismisses the screen with an InboxChoice (post id, comment id) so the main screen can
+open that post and put the cursor on the comment in its thread. r / > reply (or quote-reply)
+right here; a / u / s / t / R moderate the highlighted comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.services import Blog, inbox, moderation
+from reeltui.ui.replying import ReplyActions
+from reeltui.ui.widgets.badges import one_line, status_badge
+
+
+@dataclass(frozen=True, slots=True)
+class InboxChoice:
+    post_id: str
+    comment_id: str
+
+
+class InboxScreen(Screen[InboxChoice | None]):
+    DEFAULT_CSS = """
+    InboxScreen #inbox-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    InboxScreen #inbox-table { height: 1fr; }
+    InboxScreen #inbox-detail { height: 10; border-top: solid $secondary; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="inbox.close"),
+        Binding("enter", "jump", "Go to comment", id="inbox.jump", priority=True),
+        Binding("r", "reply", "Reply", id="inbox.reply"),
+        Binding("greater_than_sign", "quote_reply", "Quote", key_display=">", id="inbox.quote"),
+        Binding("p", "toggle_pending", "Pending/needs reply", id="inbox.toggle_pending"),
+        Binding("a", "moderate('approve')", "Approve", id="inbox.approve"),
+        Binding("u", "moderate('unapprove')", "Unapprove", id="inbox.unapprove", show=False),
+        Binding("s", "moderate('spam')", "Spam", id="inbox.spam"),
+        Binding("t", "moderate('trash')", "Trash", id="inbox.trash"),
+        Binding("R", "moderate('restore')", "Restore", id="inbox.restore", show=False),
+    ]
+
+    def __init__(
+        self, blog: Blog, extra_authors: Iterable[str] = (), *, pending: bool = False
+    ) -> None:
+        super().__init__()
+        self.blog = blog
+        self.extra_authors = tuple(extra_authors)
+        self.pending = pending
+        self.items: list[inbox.InboxItem] = []
+
+    @property
+    def actions(self) -> ReplyActions:
+        return ReplyActions(self.app, self.blog, self._changed)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="inbox-title")
+        table: DataTable[Text | str] = DataTable(id="inbox-table", cursor_type="row")
+        table.add_columns("date", "author", "post", "comment", "")
+        yield table
+        with VerticalScroll(id="inbox-detail"):
+            yield Static(id="inbox-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_items()
+        self.query_one(DataTable).focus()
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _load(self) -> list[inbox.InboxItem]:
+        if self.pending:
+            return inbox.pending_items(self.blog)
+        return inbox.needs_reply(self.blog, self.extra_authors)
+
+    def refresh_items(self, keep: str | None = None) -> None:
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        index = table.cursor_row
+        current = keep or (self.current.comment.id if self.current else None)
+        self.items = self._load()
+        table.clear()
+        for item in self.items:
+            c = item.comment
+            table.add_row(
+                c.date[:10],
+                one_line(c.author, 22),
+                one_line(item.post.title, 30),
+                one_line(c.body, 56),
+                status_badge(c),
+                key=c.id,
+            )
+        ids = [i.comment.id for i in self.items]
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
+        elif ids:
+            table.move_cursor(row=min(index, len(ids) - 1))
+        self._title()
+        self._show_detail()
+
+    def _title(self) -> None:
+        pending = moderation.pending_count(self.blog)
+        if self.pending:
+            title = f"Waiting for moderation — {pending} comment(s), oldest first"
+        else:
+            title = f"Needs a reply — {len(self.items)} comment(s), oldest first"
+            if pending:
+                title += f" · {pending} pending moderation (p)"
+        self.query_one("#inbox-title", Static).update(title)
+
+    @property
+    def current(self) -> inbox.InboxItem | None:
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        if not self.items or not 0 <= table.cursor_row < len(self.items):
+            return None
+        return self.items[table.cursor_row]
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#inbox-detail-text", Static)
+        item = self.current
+        if item is None:
+            empty = "Nothing is waiting for moderation." if self.pending else "All answered."
+            detail.update(empty)
+            return
+        c = item.comment
+        out = Text(f"{sanitize_line(c.author)} · {c.date[:16]}", "bold")
+        out.append(f"  on {sanitize_line(item.post.title)}\n", "dim")
+        out.append(sanitize(c.body).strip())
+        if item.parent is not None:
+            out.append(f"\n\nIn reply to {sanitize_line(item.parent.author)}:\n", "bold")
+            out.append(sanitize(item.parent.body).strip(), "dim")
+        detail.update(out)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _changed(self, comment_id: str | None) -> None:
+        self.refresh_items()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_jump(self) -> None:
+        item = self.current
+        if item is not None:
+            self.dismiss(InboxChoice(item.post.id, item.comment.id))
+
+    def action_reply(self) -> None:
+        if self.current is not None:
+            self.actions.reply(self.current.comment.id)
+
+    def action_quote_reply(self) -> None:
+        if self.current is not None:
+            self.actions.quote_reply(self.current.comment.id)
+
+    def action_toggle_pending(self) -> None:
+        self.pending = not self.pending
+        self.refresh_items()
+
+    def action_moderate(self, action: str) -> None:
+        if self.current is not None:
+            self.actions.moderate(self.current.comment.id, action)

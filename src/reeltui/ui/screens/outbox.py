@@ -1,0 +1,197 @@
+"""The outbox view: queued, sent and failed replies and moderation actions, in sending order.
+
+e edits a reply, d deletes a reply or cancels a moderation action (after a confirmation),
+K / J (or ctrl+up / ctrl+down) move the highlighted item up or down, f retries a failed reply.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.services import Blog, moderation, outbox, replies
+from reeltui.ui.replying import ReplyActions
+from reeltui.ui.widgets.badges import one_line
+from reeltui.ui.widgets.confirm import ConfirmScreen
+
+STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red"}
+
+
+class OutboxScreen(Screen[None]):
+    DEFAULT_CSS = """
+    OutboxScreen #outbox-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    OutboxScreen #outbox-table { height: 1fr; }
+    OutboxScreen #outbox-detail {
+        height: 10; border-top: solid $secondary; padding: 0 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="outbox.close"),
+        Binding("e", "edit", "Edit", id="outbox.edit"),
+        Binding("d,delete", "delete", "Delete", id="outbox.delete"),
+        Binding("K,ctrl+up", "move(-1)", "Move up", id="outbox.move_up"),
+        Binding("J,ctrl+down", "move(1)", "Move down", id="outbox.move_down"),
+        Binding("f", "retry", "Retry failed", id="outbox.retry"),
+    ]
+
+    def __init__(self, blog: Blog) -> None:
+        super().__init__()
+        self.blog = blog
+        self.rows: list[outbox.Row] = []
+
+    @property
+    def actions(self) -> ReplyActions:
+        return ReplyActions(self.app, self.blog, self._changed)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="outbox-title")
+        table: DataTable[Text | str] = DataTable(id="outbox-table", cursor_type="row")
+        table.add_columns("#", "what", "state", "post", "to", "text")
+        yield table
+        with VerticalScroll(id="outbox-detail"):
+            yield Static(id="outbox-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+        self.query_one(DataTable).focus()
+
+    # -- showing -------------------------------------------------------------------------
+
+    def refresh_rows(self, select: str | None = None) -> None:
+        """Reload from the store; keep the cursor on entry `select` (or where it was)."""
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        current = select or (self.current.entry.id if self.current else None)
+        self.rows = outbox.rows(self.blog)
+        table.clear()
+        for row in self.rows:
+            table.add_row(*self._cells(row), key=row.entry.id)
+        ids = [r.entry.id for r in self.rows]
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
+        counts = {s: sum(1 for r in self.rows if r.entry.state == s) for s in outbox.STATES}
+        title = "Outbox — " + " · ".join(f"{n} {s}" for s, n in counts.items())
+        if not self.rows:
+            title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"
+        self.query_one("#outbox-title", Static).update(title)
+        self._show_detail()
+
+    def _cells(self, row: outbox.Row) -> list[Text | str]:
+        entry = row.entry
+        what = "reply" if entry.kind == "reply" else entry.action
+        to = row.parent if entry.kind == "reply" else row.comment
+        text = row.comment.body if row.comment and entry.kind == "reply" else ""
+        return [
+            str(entry.position),
+            what,
+            Text(entry.state, STATE_STYLE.get(entry.state, "")),
+            one_line(row.post.title if row.post else "(missing post)", 34),
+            one_line(to.author if to else "(missing)", 20),
+            one_line(text, 48),
+        ]
+
+    @property
+    def current(self) -> outbox.Row | None:
+        table: DataTable[Text | str] = self.query_one(DataTable)
+        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#outbox-detail-text", Static)
+        row = self.current
+        if row is None:
+            detail.update("")
+            return
+        out = Text()
+        if row.entry.error:
+            out.append(f"Failed: {sanitize_line(row.entry.error)}\n", "bold red")
+        if row.entry.kind == "reply" and row.comment is not None:
+            to = sanitize_line(row.parent.author) if row.parent else "the post"
+            out.append(f"Your reply to {to}:\n", "bold")
+            out.append(sanitize(row.comment.body).strip() + "\n")
+            if row.parent is not None:
+                out.append("\nIn reply to:\n", "bold")
+                out.append(sanitize(row.parent.body).strip(), "dim")
+        elif row.comment is not None:
+            out.append(f"{row.entry.action} the comment by ", "bold")
+            out.append(sanitize_line(row.comment.author) + ":\n", "bold")
+            out.append(sanitize(row.comment.body).strip(), "dim")
+        detail.update(out)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _changed(self, comment_id: str | None) -> None:
+        self.refresh_rows()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if row.entry.kind != "reply":
+            self.notify("A moderation action has no text; d cancels it.", severity="warning")
+            return
+        self.actions.edit(row.entry.comment_id)
+
+    def action_delete(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if row.entry.state == "sent":
+            self.notify("Already sent to the blog; it cannot be taken back.", severity="warning")
+        elif row.entry.kind == "reply":
+            self.actions.delete(row.entry.comment_id)
+        else:
+            self._cancel_moderation(row)
+
+    def _cancel_moderation(self, row: outbox.Row) -> None:
+        author = sanitize_line(row.comment.author) if row.comment else "?"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                moderation.cancel(self.blog, row.entry.id)
+            except replies.ACTION_ERRORS as exc:
+                self.notify(str(exc), title="Not cancelled", severity="error")
+                return
+            self.refresh_rows()
+
+        question = f"Cancel “{row.entry.action}” of the comment by {author}?"
+        self.app.push_screen(ConfirmScreen(question, yes="Cancel it", no="Keep"), answered)
+
+    def action_move(self, offset: int) -> None:
+        row = self.current
+        if row is None or self.blog.read_only:
+            return
+        try:
+            outbox.move(self.blog, row.entry.id, offset)
+        except replies.ACTION_ERRORS as exc:
+            self.notify(str(exc), title="Not moved", severity="error")
+            return
+        self.refresh_rows(select=row.entry.id)
+
+    def action_retry(self) -> None:
+        row = self.current
+        if row is None or row.entry.state != "failed" or row.entry.kind != "reply":
+            self.notify("Only a failed reply can be retried.", severity="warning")
+            return
+        try:
+            replies.requeue(self.blog, row.entry.comment_id)
+        except replies.ACTION_ERRORS as exc:
+            self.notify(str(exc), title="Not queued", severity="error")
+            return
+        self.refresh_rows()
