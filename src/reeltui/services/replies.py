@@ -121,7 +121,7 @@ def keep_draft(blog: Blog, reply: Comment, text: str) -> Comment | None:
             blog.delete_comment(stored.id)
         return None
     target = stored or reply
-    target.body = text
+    target.body = sanitize(text)
     if stored is None:
         target.origin, target.sync_state = "local", "local"
     blog.save_comment(target)
@@ -137,7 +137,7 @@ def send(blog: Blog, reply: Comment, text: str) -> outbox.Entry:
     if stored is not None and not can_edit(stored):
         raise ReplyError("this reply was already sent; it can no longer be changed")
     target = stored or reply
-    target.body = text
+    target.body = sanitize(text)
     target.origin = "local"
     if target.sync_state in (None, "local"):
         target.date = outbox.now()  # dated when it was sent to the outbox
@@ -172,7 +172,7 @@ def edit(blog: Blog, comment_id: str, text: str) -> Comment:
     comment = _own(blog, comment_id)
     if not text.strip():
         raise ReplyError("a reply cannot be empty (delete it instead)")
-    comment.body = text
+    comment.body = sanitize(text)
     blog.save_comment(comment)
     return comment
 

@@ -50,7 +50,7 @@ class ReelApp(App[None]):
     def jump_to_comment(self, choice: InboxChoice | None) -> None:
         """Open the chosen comment in its thread (the thread pane wires this up)."""
         if choice is not None:
-            self.notify(f"{choice.comment_id} on {choice.post_id}")
+            self.notify(f"{choice.comment_id} on {choice.post_id}", markup=False)
 
 
 def make_app(blog: Blog) -> ReelApp:

@@ -55,7 +55,7 @@ class ReplyActions:
             self.on_change(comment_id)
 
     def _error(self, exc: Exception, title: str) -> None:
-        self.app.notify(str(exc), title=title, severity="error")
+        self.app.notify(str(exc), title=title, severity="error", markup=False)
 
     def _writable(self) -> bool:
         if self.blog.read_only:
@@ -63,6 +63,7 @@ class ReplyActions:
                 "This store is open read-only (another reeltui has it); nothing can be changed.",
                 title="Read-only",
                 severity="warning",
+                markup=False,
             )
             return False
         return True
@@ -70,7 +71,7 @@ class ReplyActions:
     def _composed(self, result: ComposerResult | None) -> None:
         if result is None:
             return
-        self.app.notify(MESSAGES.get(result.action, "Done."))
+        self.app.notify(MESSAGES.get(result.action, "Done."), markup=False)
         self._changed(result.comment_id)
 
     def reply(self, comment_id: str, *, quote: bool = False) -> None:
@@ -127,7 +128,7 @@ class ReplyActions:
             except replies.ACTION_ERRORS as exc:
                 self._error(exc, "Not deleted")
                 return
-            self.app.notify("Reply deleted.")
+            self.app.notify("Reply deleted.", markup=False)
             self._changed(parent_id)
 
         words = sanitize_line(comment.body)[:60]
@@ -144,5 +145,7 @@ class ReplyActions:
         except replies.ACTION_ERRORS as exc:
             self._error(exc, "Not changed")
             return
-        self.app.notify(f"Comment by {sanitize_line(comment.author)} is now {comment.status}.")
+        self.app.notify(
+            f"Comment by {sanitize_line(comment.author)} is now {comment.status}.", markup=False
+        )
         self._changed(comment_id)

@@ -60,7 +60,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.reply = reply
         self.answering = parent
         self.post_title = post_title
-        self.original = reply.body
+        self.original = sanitize(reply.body)
 
     # -- building ------------------------------------------------------------------------
 
@@ -94,7 +94,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 with VerticalScroll(id="composer-parent"):
                     yield Static(self._parent_text())
             yield TextArea(
-                self.reply.body, id="composer-text", soft_wrap=True, show_line_numbers=False
+                self.original, id="composer-text", soft_wrap=True, show_line_numbers=False
             )
             yield Static(self._status(), id="composer-status")
         yield Footer()
@@ -113,16 +113,15 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         )
         return head + Text(sanitize(self.answering.body).strip())
 
-    def _status(self) -> str:
+    def _status(self) -> Text:
         if self.reply.sync_state == "failed":
-            return (
-                f"Failed to send: {sanitize_line(self.reply.sync_error)} — Ctrl+S queues it again"
-            )
+            error = sanitize_line(self.reply.sync_error)
+            return Text(f"Failed to send: {error} — Ctrl+S queues it again", "red")
         if self.editing_queued:
-            return "In the outbox, not yet sent. Ctrl+S or Esc saves your changes."
+            return Text("In the outbox, not yet sent. Ctrl+S or Esc saves your changes.")
         if self.original:
-            return "A kept draft. Ctrl+S sends it to the outbox; Esc keeps it."
-        return "Ctrl+S sends to the outbox; Esc keeps it as a draft on this comment."
+            return Text("A kept draft. Ctrl+S sends it to the outbox; Esc keeps it.")
+        return Text("Ctrl+S sends to the outbox; Esc keeps it as a draft on this comment.")
 
     def on_mount(self) -> None:
         area = self.query_one("#composer-text", TextArea)
@@ -142,7 +141,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         try:
             replies.send(self.blog, self.reply, self.text)
         except replies.ACTION_ERRORS as exc:
-            self.notify(str(exc), title="Not sent", severity="error")
+            self.notify(str(exc), title="Not sent", severity="error", markup=False)
             return
         self.dismiss(self._result("sent"))
 
@@ -153,7 +152,9 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         try:
             kept = replies.keep_draft(self.blog, self.reply, self.text)
         except replies.ACTION_ERRORS as exc:
-            self.notify(f"{exc} (Ctrl+G discards)", title="Not kept", severity="error")
+            self.notify(
+                f"{exc} (Ctrl+G discards)", title="Not kept", severity="error", markup=False
+            )
             return
         if kept is None:
             self.dismiss(None)

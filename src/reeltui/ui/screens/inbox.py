@@ -91,7 +91,7 @@ class InboxScreen(Screen[InboxChoice | None]):
         for item in self.items:
             c = item.comment
             table.add_row(
-                c.date[:10],
+                one_line(c.date[:10]),
                 one_line(c.author, 22),
                 one_line(item.post.title, 30),
                 one_line(c.body, 56),

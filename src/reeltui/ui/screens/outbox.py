@@ -90,8 +90,8 @@ class OutboxScreen(Screen[None]):
         text = row.comment.body if row.comment and entry.kind == "reply" else ""
         return [
             str(entry.position),
-            what,
-            Text(entry.state, STATE_STYLE.get(entry.state, "")),
+            one_line(what),
+            Text(sanitize_line(entry.state), STATE_STYLE.get(entry.state, "")),
             one_line(row.post.title if row.post else "(missing post)", 34),
             one_line(to.author if to else "(missing)", 20),
             one_line(text, 48),
@@ -142,7 +142,9 @@ class OutboxScreen(Screen[None]):
         if row is None:
             return
         if row.entry.kind != "reply":
-            self.notify("A moderation action has no text; d cancels it.", severity="warning")
+            self.notify(
+                "A moderation action has no text; d cancels it.", severity="warning", markup=False
+            )
             return
         self.actions.edit(row.entry.comment_id)
 
@@ -151,7 +153,11 @@ class OutboxScreen(Screen[None]):
         if row is None:
             return
         if row.entry.state == "sent":
-            self.notify("Already sent to the blog; it cannot be taken back.", severity="warning")
+            self.notify(
+                "Already sent to the blog; it cannot be taken back.",
+                severity="warning",
+                markup=False,
+            )
         elif row.entry.kind == "reply":
             self.actions.delete(row.entry.comment_id)
         else:
@@ -166,7 +172,7 @@ class OutboxScreen(Screen[None]):
             try:
                 moderation.cancel(self.blog, row.entry.id)
             except replies.ACTION_ERRORS as exc:
-                self.notify(str(exc), title="Not cancelled", severity="error")
+                self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
                 return
             self.refresh_rows()
 
@@ -180,18 +186,18 @@ class OutboxScreen(Screen[None]):
         try:
             outbox.move(self.blog, row.entry.id, offset)
         except replies.ACTION_ERRORS as exc:
-            self.notify(str(exc), title="Not moved", severity="error")
+            self.notify(str(exc), title="Not moved", severity="error", markup=False)
             return
         self.refresh_rows(select=row.entry.id)
 
     def action_retry(self) -> None:
         row = self.current
         if row is None or row.entry.state != "failed" or row.entry.kind != "reply":
-            self.notify("Only a failed reply can be retried.", severity="warning")
+            self.notify("Only a failed reply can be retried.", severity="warning", markup=False)
             return
         try:
             replies.requeue(self.blog, row.entry.comment_id)
         except replies.ACTION_ERRORS as exc:
-            self.notify(str(exc), title="Not queued", severity="error")
+            self.notify(str(exc), title="Not queued", severity="error", markup=False)
             return
         self.refresh_rows()
