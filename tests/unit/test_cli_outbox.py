@@ -1,0 +1,79 @@
+"""`reeltui reply`, `outbox`, `inbox` and `moderate` on the demo blog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reeltui.cli import main
+
+HER = "flixchatter-review-spike-jonzes-her"
+
+
+def run(capsys: pytest.CaptureFixture[str], store: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--store", str(store), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_reply_then_outbox_json(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, store_path, "reply", HER, "c-her-6", "--text", "Thanks!", "--quote")
+    assert code == 0 and "queued" in out
+    code, out, _ = run(capsys, store_path, "moderate", "c-her-4", "trash")
+    assert code == 0 and "trash" in out
+    code, out, _ = run(capsys, store_path, "outbox", "--json")
+    items = json.loads(out)
+    assert [(i["kind"], i["state"]) for i in items] == [("reply", "queued"), ("moderate", "queued")]
+    reply = items[0]
+    assert reply["post"]["slug"] == HER and reply["parent"]["id"] == "c-her-6"
+    assert reply["comment"]["body"].startswith("> Great review!")
+    assert reply["comment"]["body"].endswith("\n\nThanks!")
+    assert items[1]["action"] == "trash" and items[1]["comment"]["id"] == "c-her-4"
+    code, out, _ = run(capsys, store_path, "outbox")
+    assert code == 0 and "reply" in out and "trash" in out and "Priya Natarajan" in out
+    code, out, _ = run(capsys, store_path, "outbox", "--state", "sent")
+    assert out.strip() == "The outbox is empty."
+
+
+def test_inbox_json_oldest_first(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, store_path, "inbox", "--json")
+    items = json.loads(out)
+    assert code == 0 and len(items) == 9
+    dates = [i["comment"]["date"] for i in items]
+    assert dates == sorted(dates)
+    run(capsys, store_path, "reply", HER, "c-her-6", "--text", "Thanks!")
+    _, out, _ = run(capsys, store_path, "inbox", "--json", "--author", "Marcy Lindqvist")
+    ids = [i["comment"]["id"] for i in json.loads(out)]
+    assert "c-her-6" not in ids and "c-her-3" not in ids and len(ids) == 7
+
+
+def test_draft_is_not_queued(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, store_path, "reply", HER, "c-her-3", "--text", "hmm", "--draft")
+    assert code == 0 and "draft" in out
+    _, out, _ = run(capsys, store_path, "outbox", "--json")
+    assert json.loads(out) == []
+    _, out, _ = run(capsys, store_path, "show", HER, "--json")
+    assert any(c["body"] == "hmm" for c in json.loads(out)["comments"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("reply", "nope", "c-her-6", "--text", "x"), "no post with slug 'nope'"),
+        (("reply", HER, "c-missing", "--text", "x"), "no comment with id 'c-missing'"),
+        (("reply", HER, "c-recap-1", "--text", "x"), "is not on post"),
+        (("reply", HER, "c-her-6", "--text", "  "), "cannot be empty"),
+        (("moderate", "c-her-6", "approve"), "already approved"),
+        (("moderate", "c-missing", "spam"), "no comment with id"),
+    ],
+)
+def test_bad_input_is_one_clear_line(
+    store_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    before = {p.name: p.read_bytes() for p in store_path.glob("*.json")}
+    code, out, err = run(capsys, store_path, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("reeltui: ") and message in err and err.count("\n") == 1
+    assert {p.name: p.read_bytes() for p in store_path.glob("*.json")} == before
