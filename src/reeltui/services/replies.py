@@ -106,6 +106,10 @@ def _stored(blog: Blog, comment_id: str) -> Comment | None:
         return None
 
 
+def is_stored(blog: Blog, comment_id: str) -> bool:
+    return _stored(blog, comment_id) is not None
+
+
 def keep_draft(blog: Blog, reply: Comment, text: str) -> Comment | None:
     """Keep `text` as the draft reply (Esc in the composer). Returns the stored draft.
 

@@ -61,6 +61,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.answering = parent
         self.post_title = post_title
         self.original = sanitize(reply.body)
+        self.kept = replies.is_stored(blog, reply.id)
 
     # -- building ------------------------------------------------------------------------
 
@@ -119,7 +120,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             return Text(f"Failed to send: {error} — Ctrl+S queues it again", "red")
         if self.editing_queued:
             return Text("In the outbox, not yet sent. Ctrl+S or Esc saves your changes.")
-        if self.original:
+        if self.kept:
             return Text("A kept draft. Ctrl+S sends it to the outbox; Esc keeps it.")
         return Text("Ctrl+S sends to the outbox; Esc keeps it as a draft on this comment.")
 

@@ -21,7 +21,9 @@ from textual.widgets import DataTable, Footer, Static
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, inbox, moderation
 from reeltui.ui.replying import ReplyActions
-from reeltui.ui.widgets.badges import one_line, status_badge
+from reeltui.ui.widgets.badges import fit_columns, one_line, status_badge
+
+COLUMNS = [("date", 10), ("author", 18), ("post", 26), ("comment", 0), ("status", 9)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,6 @@ class InboxScreen(Screen[InboxChoice | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="inbox-title")
         table: DataTable[Text | str] = DataTable(id="inbox-table", cursor_type="row")
-        table.add_columns("date", "author", "post", "comment", "")
         yield table
         with VerticalScroll(id="inbox-detail"):
             yield Static(id="inbox-detail-text")
@@ -87,14 +88,15 @@ class InboxScreen(Screen[InboxChoice | None]):
         index = table.cursor_row
         current = keep or (self.current.comment.id if self.current else None)
         self.items = self._load()
-        table.clear()
+        fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
+        width = {str(key.value): col.width for key, col in table.columns.items()}
         for item in self.items:
             c = item.comment
             table.add_row(
                 one_line(c.date[:10]),
-                one_line(c.author, 22),
-                one_line(item.post.title, 30),
-                one_line(c.body, 56),
+                one_line(c.author, width["author"]),
+                one_line(item.post.title, width["post"]),
+                one_line(c.body, width["comment"]),
                 status_badge(c),
                 key=c.id,
             )
@@ -131,13 +133,17 @@ class InboxScreen(Screen[InboxChoice | None]):
             detail.update(empty)
             return
         c = item.comment
-        out = Text(f"{sanitize_line(c.author)} · {c.date[:16]}", "bold")
+        out = Text()
+        out.append(f"{sanitize_line(c.author)} · {sanitize_line(c.date[:16])}", "bold")
         out.append(f"  on {sanitize_line(item.post.title)}\n", "dim")
         out.append(sanitize(c.body).strip())
         if item.parent is not None:
             out.append(f"\n\nIn reply to {sanitize_line(item.parent.author)}:\n", "bold")
             out.append(sanitize(item.parent.body).strip(), "dim")
         detail.update(out)
+
+    def on_resize(self) -> None:
+        self.refresh_items()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()

@@ -18,9 +18,10 @@ from textual.widgets import DataTable, Footer, Static
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.ui.replying import ReplyActions
-from reeltui.ui.widgets.badges import one_line
+from reeltui.ui.widgets.badges import fit_columns, one_line
 from reeltui.ui.widgets.confirm import ConfirmScreen
 
+COLUMNS = [("#", 3), ("what", 9), ("state", 6), ("post", 28), ("to", 18), ("text", 0)]
 STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red"}
 
 
@@ -53,7 +54,6 @@ class OutboxScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="outbox-title")
         table: DataTable[Text | str] = DataTable(id="outbox-table", cursor_type="row")
-        table.add_columns("#", "what", "state", "post", "to", "text")
         yield table
         with VerticalScroll(id="outbox-detail"):
             yield Static(id="outbox-detail-text")
@@ -70,9 +70,10 @@ class OutboxScreen(Screen[None]):
         table: DataTable[Text | str] = self.query_one(DataTable)
         current = select or (self.current.entry.id if self.current else None)
         self.rows = outbox.rows(self.blog)
-        table.clear()
+        fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
+        width = {str(key.value): col.width for key, col in table.columns.items()}
         for row in self.rows:
-            table.add_row(*self._cells(row), key=row.entry.id)
+            table.add_row(*self._cells(row, width), key=row.entry.id)
         ids = [r.entry.id for r in self.rows]
         if current in ids:
             table.move_cursor(row=ids.index(current))
@@ -83,18 +84,18 @@ class OutboxScreen(Screen[None]):
         self.query_one("#outbox-title", Static).update(title)
         self._show_detail()
 
-    def _cells(self, row: outbox.Row) -> list[Text | str]:
+    def _cells(self, row: outbox.Row, width: dict[str, int]) -> list[Text | str]:
         entry = row.entry
         what = "reply" if entry.kind == "reply" else entry.action
         to = row.parent if entry.kind == "reply" else row.comment
         text = row.comment.body if row.comment and entry.kind == "reply" else ""
         return [
             str(entry.position),
-            one_line(what),
+            one_line(what, width["what"]),
             Text(sanitize_line(entry.state), STATE_STYLE.get(entry.state, "")),
-            one_line(row.post.title if row.post else "(missing post)", 34),
-            one_line(to.author if to else "(missing)", 20),
-            one_line(text, 48),
+            one_line(row.post.title if row.post else "(missing post)", width["post"]),
+            one_line(to.author if to else "(missing)", width["to"]),
+            one_line(text, width["text"]),
         ]
 
     @property
@@ -125,6 +126,9 @@ class OutboxScreen(Screen[None]):
             out.append(sanitize_line(row.comment.author) + ":\n", "bold")
             out.append(sanitize(row.comment.body).strip(), "dim")
         detail.update(out)
+
+    def on_resize(self) -> None:
+        self.refresh_rows()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()

@@ -5,11 +5,14 @@ All text that comes from a comment goes through `sanitize` before it reaches a T
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from rich.text import Text
+from textual.widgets import DataTable
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.domain.text import excerpt
 
 SYNC_BADGES = {
     "local": ("✎ draft", "bold yellow"),
@@ -43,7 +46,23 @@ def draft_badge(has_draft: bool) -> Text:
     return Text("✎ reply draft", "yellow") if has_draft else Text()
 
 
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+
+
 def one_line(text: str, length: int = 0) -> Text:
-    """Untrusted text as one safe line (optionally cut to an excerpt of `length`)."""
-    clean = sanitize_line(text)
-    return Text(excerpt(clean, length) if length else clean)
+    """Untrusted text as one safe line, Markdown emphasis dropped (cut to `length` cells)."""
+    clean = _EMPHASIS.sub(r"\2", sanitize_line(text))
+    if length and cell_len(clean) > length:
+        cut = clean
+        while cut and cell_len(cut) > length - 1:
+            cut = cut[:-1]
+        clean = cut.rstrip() + "…"
+    return Text(clean)
+
+
+def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
+    """(Re)create the table's columns; the one of width 0 takes what is left of `width`."""
+    table.clear(columns=True)
+    used = sum(w for _, w in columns) + 2 * table.cell_padding * len(columns) + 2
+    for label, size in columns:
+        table.add_column(label, width=size or max(12, width - used), key=label)
