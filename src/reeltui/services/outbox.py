@@ -196,3 +196,31 @@ def _maybe(get: Callable[[str], T], key: str) -> T | None:
         return get(key)
     except NotFound:
         return None
+
+
+def repair(blog: Blog) -> int:
+    """Make the outbox agree with the comments after a crash between the two files' writes.
+
+    A queued reply without an entry gets one (at the end); a reply entry whose comment is
+    gone is dropped. Returns the number of fixes (0 when consistent). Call it on opening a
+    writable store and before sending.
+    """
+    if blog.read_only:
+        return 0
+    known = {c.id for c in blog.all_comments()}
+    found = entries(blog)
+    with_entry = {e.comment_id for e in found if e.kind == "reply"}
+    orphans = [e.id for e in found if e.kind == "reply" and e.comment_id not in known]
+    missing = [
+        c
+        for c in blog.all_comments()
+        if c.origin == "local" and c.sync_state == "queued" and c.id not in with_entry
+    ]
+    if not orphans and not missing:
+        return 0
+    with blog.store.batch("outbox"):
+        if orphans:
+            remove_docs(blog.store.table("outbox"), orphans)
+        for comment in sorted(missing, key=lambda c: (c.date, c.id)):
+            add(blog, "reply", comment.id)
+    return len(orphans) + len(missing)

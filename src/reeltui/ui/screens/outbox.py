@@ -60,6 +60,10 @@ class OutboxScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        try:
+            outbox.repair(self.blog)  # after a crash between the comments and outbox writes
+        except replies.ACTION_ERRORS as exc:
+            self.notify(str(exc), title="Outbox not repaired", severity="error", markup=False)
         self.refresh_rows()
         self.query_one(DataTable).focus()
 
