@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -27,8 +28,8 @@ class Tmux:
     def __init__(self, tmux: str) -> None:
         self.tmux = tmux
         self.socket = f"reeltui-e2e-{uuid.uuid4().hex[:10]}"
-        # Pytest plugins set COLUMNS/LINES; the app must size itself from the real pane.
         self.socket_path = ""
+        # Pytest plugins set COLUMNS/LINES; the app must size itself from the real pane.
         self.env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
 
     def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -40,12 +41,16 @@ class Tmux:
             env=self.env,
         )
 
-    def start(self, name: str, command: str) -> None:
-        # After the app exits, the window stays (waiting on `read`) showing its exit status.
-        shell = f'{command}; echo "[reeltui exited: $?]"; read _'
+    def start(self, name: str, command: str, *, keep: bool = True) -> None:
+        # With `keep`, the window stays after the app exits (waiting on `read`) showing its
+        # exit status; without, the pane's process is the app itself (see `pid`).
+        shell = f'{command}; echo "[reeltui exited: $?]"; read _' if keep else f"exec {command}"
         result = self("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sh", "-c", shell)
         assert result.returncode == 0, result.stderr
         self.socket_path = self("display-message", "-p", "#{socket_path}").stdout.strip()
+
+    def pid(self, name: str) -> int:
+        return int(self("display-message", "-p", "-t", name, "#{pane_pid}").stdout)
 
     def screen(self, name: str) -> str:
         return self("capture-pane", "-p", "-t", name).stdout
@@ -138,3 +143,35 @@ def test_reply_from_inbox_survives_restart(tmux: Tmux, tmp_path: Path) -> None:
     tmux.wait_gone("two", "Outbox —")
     tmux.keys("two", "q")
     tmux.wait_for("two", "[reeltui exited: 0]")
+
+
+def test_draft_kept_with_escape_survives_kill_9(tmux: Tmux, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    app = f"{shlex.quote(str(BIN))} --store {shlex.quote(str(store))}"
+    tmux.start("one", app, keep=False)
+    tmux.wait_for("one", "FlixChatter Review", "Needs reply")
+    tmux.keys("one", "i")
+    tmux.wait_for("one", "Needs a reply — 9 comment(s)")
+    tmux.keys("one", ">")
+    tmux.wait_for("one", "Reply to Tom Okafor", "> My November pick")
+    tmux.keys("one", "Half a thought about Philomena", literal=True)
+    tmux.wait_for("one", "Half a thought about Philomena")
+    tmux.keys("one", "Escape")
+    tmux.wait_for("one", "kept as a draft", "Needs a reply — 9 comment(s)")
+    os.kill(tmux.pid("one"), signal.SIGKILL)  # the app we started, and nothing else
+
+    assert outbox_json(store) == []  # a draft is not in the outbox
+    tmux.start("two", app)
+    tmux.wait_for("two", "FlixChatter Review")
+    assert "read-only" not in tmux.screen("two")  # kill -9 released the lock
+    tmux.keys("two", "i")
+    tmux.wait_for("two", "Needs a reply — 9 comment(s)")
+    tmux.keys("two", "r")
+    screen = tmux.wait_for("two", "A kept draft", "Half a thought about Philomena")
+    assert "> My November pick" in screen  # the quote kept with it
+    tmux.keys("two", "C-s")
+    tmux.wait_for("two", "Needs a reply — 8 comment(s)")
+    [entry] = outbox_json(store)
+    comment = entry["comment"]
+    assert isinstance(comment, dict)
+    assert str(comment["body"]).endswith("Half a thought about Philomena")

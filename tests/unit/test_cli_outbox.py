@@ -77,3 +77,35 @@ def test_bad_input_is_one_clear_line(
     assert code == 2 and out == ""
     assert err.startswith("reeltui: ") and message in err and err.count("\n") == 1
     assert {p.name: p.read_bytes() for p in store_path.glob("*.json")} == before
+
+
+def test_hostile_comment_text_never_reaches_the_terminal(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reeltui.domain import Comment
+    from reeltui.services.session import open_blog
+
+    blog = open_blog(store_path)
+    try:
+        blog.save_comment(
+            Comment(
+                id="c-evil",
+                post_id="p-" + HER,
+                author="Eve\x1b]0;title\x07\u202e",
+                date="2014-01-20T00:00:00+00:00",
+                body="hi\x1b]52;c;ZXZpbA==\x07 \x1b[2J\x9b31m [bold]x[/bold]",
+            )
+        )
+    finally:
+        blog.close()
+    for argv in (
+        ("inbox",),
+        ("reply", HER, "c-evil", "--text", "ok\x1b[31m", "--quote"),
+        ("outbox",),
+    ):
+        code, out, _ = run(capsys, store_path, *argv)
+        assert code == 0 and ("Eve" in out or argv[0] == "reply")
+        assert not any(ch in out for ch in ("\x1b", "\x07", "\x9b", "\u202e")), repr(out)
+    _, out, _ = run(capsys, store_path, "outbox", "--json")
+    body = json.loads(out)[0]["comment"]["body"]
+    assert body == "> hi  [bold]x[/bold]\n\nok"  # the queued reply is stored clean

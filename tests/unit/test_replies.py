@@ -163,3 +163,22 @@ def test_inbox_lists_unanswered_readers_oldest_first(blog: Blog) -> None:
     # Extra author names (a blogger signing with another name) count as the blog's.
     marcy = inbox.needs_reply(blog, extra_authors=["  marcy   LINDQVIST "])
     assert not any(i.comment.author == "Marcy Lindqvist" for i in marcy)
+
+
+def test_failed_items_can_be_queued_again(blog: Blog) -> None:
+    mine = replies.reply(blog, "c-her-6", "Thanks!")
+    moderation.moderate(blog, "c-her-4", "spam")
+    first, second = outbox.entries(blog)
+    outbox.mark_failed(blog, first.id, "http 500")
+    outbox.mark_failed(blog, second.id, "http 500")
+    assert blog.comment(mine.id).sync_state == "failed"
+    assert replies.can_edit(blog.comment(mine.id))  # failed is not sent: still editable
+    outbox.requeue(blog, first.id)
+    outbox.requeue(blog, second.id)
+    assert [e.state for e in outbox.entries(blog)] == ["queued", "queued"]
+    assert blog.comment(mine.id).sync_state == "queued"
+    with pytest.raises(ValueError, match="only a failed"):
+        outbox.requeue(blog, first.id)
+    assert replies.draft_parents(blog) == set()
+    replies.keep_draft(blog, replies.start(blog, "c-her-3"), "later")
+    assert replies.draft_parents(blog, HER) == {"c-her-3"}

@@ -224,3 +224,15 @@ def repair(blog: Blog) -> int:
         for comment in sorted(missing, key=lambda c: (c.date, c.id)):
             add(blog, "reply", comment.id)
     return len(orphans) + len(missing)
+
+
+def requeue(blog: Blog, entry_id: str) -> Entry:
+    """Put a failed entry (reply or moderation) back in the queue for the next sync."""
+    entry = get(blog, entry_id)
+    if entry.state != "failed":
+        raise ValueError("only a failed item can be queued again")
+    if entry.kind == "reply":
+        return queue_reply(blog, blog.comment(entry.comment_id))
+    entry = _replace(entry, state="queued", error="")
+    _put(blog, entry)
+    return entry

@@ -76,6 +76,11 @@ def drafts(blog: Blog, post_id: str | None = None) -> list[Comment]:
     return sorted(found, key=lambda c: (c.date, c.id))
 
 
+def draft_parents(blog: Blog, post_id: str | None = None) -> set[str]:
+    """Ids of the comments that have a kept reply draft (for a badge in the thread)."""
+    return {d.parent_id for d in drafts(blog, post_id) if d.parent_id}
+
+
 def start(blog: Blog, parent_id: str, *, quote_parent: bool = False, author: str = "") -> Comment:
     """The reply to open in the composer: the kept draft for this comment, or a new one.
 

@@ -189,7 +189,10 @@ class OutboxScreen(Screen[None]):
 
     def action_move(self, offset: int) -> None:
         row = self.current
-        if row is None or self.blog.read_only:
+        if row is None:
+            return
+        if self.blog.read_only:
+            self.notify("This store is open read-only.", severity="warning", markup=False)
             return
         try:
             outbox.move(self.blog, row.entry.id, offset)
@@ -200,12 +203,13 @@ class OutboxScreen(Screen[None]):
 
     def action_retry(self) -> None:
         row = self.current
-        if row is None or row.entry.state != "failed" or row.entry.kind != "reply":
-            self.notify("Only a failed reply can be retried.", severity="warning", markup=False)
+        if row is None or row.entry.state != "failed":
+            self.notify("Only a failed item can be retried.", severity="warning", markup=False)
             return
         try:
-            replies.requeue(self.blog, row.entry.comment_id)
+            outbox.requeue(self.blog, row.entry.id)
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not queued", severity="error", markup=False)
             return
+        self.notify("Queued again for the next sync.", markup=False)
         self.refresh_rows()
