@@ -203,3 +203,17 @@ async def test_read_only_store_refuses_replies_with_a_message(store_path: Path) 
             assert any("read-only" in str(n.message) for n in app._notifications)
     finally:
         blog.close()
+
+
+async def test_bindings_have_ids_a_keymap_can_remap(blog: Blog) -> None:
+    app = make_app(blog)
+    app.set_keymap({"inbox.reply": "x", "composer.send": "ctrl+t"})
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(InboxScreen(blog))
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposerScreen)
+        await pilot.press(*"Remapped", "ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, InboxScreen)
+    assert [c.body for c in blog.all_comments() if c.origin == "local"] == ["Remapped"]

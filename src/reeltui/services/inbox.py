@@ -9,6 +9,7 @@ draft does not. The authors of the blog are the authors of its posts plus any ex
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class InboxItem:
     parent: Comment | None
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 

@@ -158,6 +158,8 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             )
             return
         if kept is None:
+            if self.kept:
+                self.app.notify("The reply was empty: its draft was removed.", markup=False)
             self.dismiss(None)
         else:
             self.dismiss(self._result("draft" if replies.is_draft(kept) else "saved"))
