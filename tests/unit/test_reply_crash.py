@@ -34,10 +34,12 @@ def test_kill_9_while_queueing_replies(store_path: Path) -> None:
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(store_path)], stdout=subprocess.PIPE, text=True
         )
-        time.sleep(rng.uniform(0.3, 0.8))
+        assert child.stdout is not None
+        first = child.stdout.readline()  # started writing (however slow the machine is)
+        time.sleep(rng.uniform(0.0, 0.5))
         child.kill()
         out, _ = child.communicate()
-        acked.extend(out.split())
+        acked.extend((first + out).split())
         blog = open_blog(store_path)  # loads: no torn file
         try:
             outbox.repair(blog)
@@ -51,4 +53,4 @@ def test_kill_9_while_queueing_replies(store_path: Path) -> None:
             assert len({e.position for e in entries}) == len(entries)
         finally:
             blog.close()
-    assert len(acked) >= 3, "the child should have acknowledged some replies"
+    assert len(acked) >= 8, "each child should have acknowledged a reply"
