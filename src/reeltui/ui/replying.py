@@ -149,3 +149,36 @@ class ReplyActions:
             f"Comment by {sanitize_line(comment.author)} is now {comment.status}.", markup=False
         )
         self._changed(comment_id)
+
+
+class CommentKeysMixin:
+    """Mix into the thread widget to get r, >, e, d and the moderation keys.
+
+    The widget sets `self.reply_actions` (a ReplyActions) and implements
+    `highlighted_comment_id()`; add `*replying.BINDINGS` to its BINDINGS.
+    """
+
+    reply_actions: ReplyActions
+
+    def highlighted_comment_id(self) -> str | None:
+        raise NotImplementedError
+
+    def action_reply(self) -> None:
+        if (cid := self.highlighted_comment_id()) is not None:
+            self.reply_actions.reply(cid)
+
+    def action_quote_reply(self) -> None:
+        if (cid := self.highlighted_comment_id()) is not None:
+            self.reply_actions.quote_reply(cid)
+
+    def action_edit_reply(self) -> None:
+        if (cid := self.highlighted_comment_id()) is not None:
+            self.reply_actions.edit(cid)
+
+    def action_delete_reply(self) -> None:
+        if (cid := self.highlighted_comment_id()) is not None:
+            self.reply_actions.delete(cid)
+
+    def action_moderate(self, action: str) -> None:
+        if (cid := self.highlighted_comment_id()) is not None:
+            self.reply_actions.moderate(cid, action)
