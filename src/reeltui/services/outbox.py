@@ -8,6 +8,10 @@ Contract (consumed by sync):
    approve | unapprove | spam | trash | restore), "state": "queued" | "sent" | "failed",
    "error": str, "remote_id": str, "position": int, "created": ISO 8601}
   Entries are sent in `position` order; failed entries stay and are retried next time.
+- Call `repair(blog)` before sending: a kill -9 between the comments.json and outbox.json
+  writes can leave a queued reply without its entry (or an entry without its reply).
+- Moderation entries: the comment's status is already changed locally; its `source` holds
+  `status_remote` (what the blog has) while queued — see services/moderation.py.
 """
 
 from __future__ import annotations
