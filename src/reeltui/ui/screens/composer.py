@@ -42,10 +42,10 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
     }
     ComposerScreen #composer-title { text-style: bold; height: auto; }
     ComposerScreen #composer-parent {
-        height: auto; max-height: 10; border-left: outer $secondary; padding-left: 1;
+        height: auto; max-height: 30%; border-left: outer $secondary; padding-left: 1;
         margin: 1 0; color: $text-muted;
     }
-    ComposerScreen #composer-text { height: 1fr; }
+    ComposerScreen #composer-text { height: 1fr; min-height: 4; }
     ComposerScreen #composer-status { height: 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -61,8 +61,19 @@ def one_line(text: str, length: int = 0) -> Text:
 
 
 def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
-    """(Re)create the table's columns; the one of width 0 takes what is left of `width`."""
+    """(Re)create the table's columns; the one of width 0 takes what is left of `width`.
+
+    On a narrow terminal the widest fixed columns give up room first (down to 10 cells) so
+    the flexible one keeps at least 20.
+    """
+    sizes = dict(columns)
+    padding = 2 * table.cell_padding * len(columns) + 2
+    while width - sum(sizes.values()) - padding < 20:
+        label = max(sizes, key=lambda k: sizes[k])
+        if sizes[label] <= 10:
+            break
+        sizes[label] -= 1
     table.clear(columns=True)
-    used = sum(w for _, w in columns) + 2 * table.cell_padding * len(columns) + 2
-    for label, size in columns:
-        table.add_column(label, width=size or max(12, width - used), key=label)
+    left = width - sum(sizes.values()) - padding
+    for label, _ in columns:
+        table.add_column(label, width=sizes[label] or max(12, left), key=label)
