@@ -1,0 +1,228 @@
+"""Pull: posts and comments from WordPress into the store, paged and incremental.
+
+Everything is fetched first, then written in one `store.batch()`: an interrupted pull writes
+nothing and the next one starts again from the last successful cursor. Local work is never
+overwritten: local replies (origin "local") are left alone, a post edited here since the last
+pull becomes a conflict (both versions kept), and working copies (drafts.json) are not touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reeltui.domain.models import Comment, Post
+from reeltui.services import outbox
+from reeltui.services.blog import Blog
+from reeltui.services.syncstate import Conflict, SyncState, cursor, now, remote_id
+from reeltui.services.wpclient import Refused, WPClient
+from reeltui.services.wpmap import WP_POST_STATUSES, post_hash, post_version, to_comment, to_post
+from reeltui.store import records
+
+Report = Callable[[str, int, int], None]
+_FALLBACK = ("rest_forbidden_context", "rest_invalid_param", "rest_forbidden_status")
+
+
+@dataclass
+class Fetched:
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    users: dict[int, str] = field(default_factory=dict)
+    categories: dict[int, str] = field(default_factory=dict)
+    tags: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class PullCounts:
+    new_posts: int = 0
+    updated_posts: int = 0
+    new_comments: int = 0
+    updated_comments: int = 0
+    kept_local: int = 0  # remote copies of local replies / locally edited posts left alone
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def fetch(client: WPClient, state: SyncState, full: bool, report: Report) -> Fetched:
+    got = Fetched()
+    since_posts = None if full else state.posts_after or None
+    since_comments = None if full else state.comments_after or None
+    try:
+        got.posts = client.collect(
+            "/wp/v2/posts",
+            lambda p, t: report("pulling posts", p, t),
+            context="edit",
+            status=WP_POST_STATUSES,
+            orderby="modified",
+            order="asc",
+            modified_after=since_posts,
+        )
+    except Refused as exc:  # an author or contributor: only what they may read
+        if exc.code not in _FALLBACK:
+            raise
+        got.posts = client.collect("/wp/v2/posts", modified_after=since_posts)
+    try:
+        for status in ("all", "spam", "trash"):
+
+            def step(page: int, total: int, status: str = status) -> None:
+                report(f"pulling comments ({status})", page, total)
+
+            got.comments += client.collect(
+                "/wp/v2/comments",
+                step,
+                context="edit",
+                status=status,
+                orderby="date_gmt",
+                order="asc",
+                after=since_comments,
+            )
+    except Refused as exc:
+        if exc.code not in _FALLBACK:
+            raise
+        got.comments = client.collect("/wp/v2/comments", after=since_comments)
+    got.users = _names(client, "/wp/v2/users", {int(p.get("author") or 0) for p in got.posts})
+    got.categories = _names(client, "/wp/v2/categories", _ids(got.posts, "categories"))
+    got.tags = _names(client, "/wp/v2/tags", _ids(got.posts, "tags"))
+    return got
+
+
+def _ids(posts: list[dict[str, Any]], key: str) -> set[int]:
+    return {int(i) for p in posts for i in p.get(key) or []}
+
+
+def _names(client: WPClient, route: str, ids: set[int]) -> dict[int, str]:
+    """Names of users or terms by id (only those needed, 100 per call)."""
+    wanted = sorted(i for i in ids if i > 0)
+    names: dict[int, str] = {}
+    for start in range(0, len(wanted), 100):
+        chunk = wanted[start : start + 100]
+        try:
+            items = client.collect(route, include=",".join(map(str, chunk)), _fields="id,name")
+        except Refused:
+            continue  # names are a nicety: ids without a readable name stay blank
+        for item in items:
+            if isinstance(item, dict) and "id" in item:
+                names[int(item["id"])] = str(item.get("name") or "")
+    return names
+
+
+def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
+    """Write what was fetched (one batch) and move the cursors forward."""
+    counts = PullCounts()
+    posts_by_remote = {remote_id(p.source.get("wp")): p for p in blog.posts()}
+    posts_by_remote.pop("", None)
+    taken = {p.id for p in blog.posts()}
+    with blog.store.batch():
+        for wp in got.posts:
+            _apply_post(blog, wp, got, state, posts_by_remote, taken, counts)
+        _apply_comments(blog, got.comments, posts_by_remote, counts)
+        state.posts_after = cursor([str(p.get("modified") or "") for p in got.posts]) or (
+            state.posts_after
+        )
+        state.comments_after = cursor([str(c.get("date") or "") for c in got.comments]) or (
+            state.comments_after
+        )
+        state.last_pull = now()
+    return counts
+
+
+def _apply_post(
+    blog: Blog,
+    wp: dict[str, Any],
+    got: Fetched,
+    state: SyncState,
+    by_remote: dict[str, Post],
+    taken: set[str],
+    counts: PullCounts,
+) -> None:
+    rid = str(wp["id"])
+    existing = by_remote.get(rid)
+    if existing is None:
+        local_id = _free_id(f"p-wp-{rid}", taken)
+        post = to_post(wp, local_id, None, got.users, got.categories, got.tags)
+        blog.save_post(post)
+        by_remote[rid] = post
+        counts.new_posts += 1
+        return
+    if str(wp.get("modified_gmt") or "") == existing.source.get("wp_modified"):
+        return  # unchanged on the site since our copy (e.g. our own push coming back)
+    remote = to_post(wp, existing.id, existing, got.users, got.categories, got.tags)
+    working = records.get_draft(blog.store, existing.id)
+    if existing.source.get("wp_hash") not in ("", None, post_hash(existing)):
+        found = Conflict(
+            id=f"post:{existing.id}",
+            kind="post",
+            local_id=existing.id,
+            remote_id=rid,
+            message=f"“{existing.title}” was edited here and on the site; both versions kept",
+            local=post_version(existing),
+            remote=post_version(remote),
+            found=now(),
+        )
+        state.add_conflict(found)
+        counts.conflicts.append(found)
+        counts.kept_local += 1
+        return
+    blog.save_post(remote)
+    by_remote[rid] = remote
+    counts.updated_posts += 1
+    if working is not None:
+        found = Conflict(
+            id=f"draft:{existing.id}",
+            kind="draft",
+            local_id=existing.id,
+            remote_id=rid,
+            message=f"“{existing.title}” changed on the site while you have unsaved edits "
+            "(your working copy is kept)",
+            local=post_version(working[0]),
+            remote=post_version(remote),
+            found=now(),
+        )
+        state.add_conflict(found)
+        counts.conflicts.append(found)
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _apply_comments(
+    blog: Blog, items: list[dict[str, Any]], posts: dict[str, Post], counts: PullCounts
+) -> None:
+    local: dict[str, Comment] = {}
+    for comment in blog.all_comments():
+        rid = comment.remote_id or remote_id(comment.source.get("wp"))
+        if rid:
+            local[rid] = comment
+    taken = {c.id for c in blog.all_comments()}
+    moderated = {  # local moderation not yet on the site: keep the local status
+        e.comment_id for e in outbox.entries(blog) if e.kind == "moderate" and e.state != "sent"
+    }
+    # Pass 1: a local id for every fetched comment, so children can point at their parents.
+    ids: dict[str, str] = {rid: c.id for rid, c in local.items()}
+    unique = {str(wp["id"]): wp for wp in items if isinstance(wp, dict) and "id" in wp}
+    for rid in unique:
+        if rid not in ids:
+            ids[rid] = _free_id(f"c-wp-{rid}", taken)
+    for rid, wp in unique.items():
+        existing = local.get(rid)
+        if existing is not None and (existing.origin == "local" or existing.id in moderated):
+            counts.kept_local += 1  # our own reply coming back, or moderation still queued
+            continue
+        post = posts.get(str(wp.get("post") or ""))
+        if post is None:
+            continue  # a comment on a post this user cannot see
+        parent = str(wp.get("parent") or 0)
+        comment = to_comment(wp, ids[rid], post.id, ids.get(parent) if parent != "0" else None)
+        if existing is not None:
+            if existing == comment:
+                continue
+            counts.updated_comments += 1
+        else:
+            counts.new_comments += 1
+        blog.save_comment(comment)

@@ -1,0 +1,287 @@
+"""Push: the outbox (replies, moderation) and new or edited drafts, to WordPress.
+
+Each outbox entry ends `sent` (remote id recorded) or `failed` ("code: message" from
+WordPress); failed entries are tried again on the next sync. A reply waits for the queued
+reply it answers (it needs that reply's new remote id). Network, authentication and server
+failures (`WPError` other than `Refused`) stop the push at once: what was sent is recorded,
+the rest stays in the outbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reeltui.domain.models import Comment, Post
+from reeltui.services import outbox
+from reeltui.services.blog import Blog
+from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
+from reeltui.services.wpclient import Refused, WPClient
+from reeltui.services.wpmap import (
+    POST_STATUS_TO_WP,
+    markdown_to_html,
+    post_hash,
+    post_version,
+    to_post,
+    with_source,
+)
+from reeltui.store import NotFound
+
+Report = Callable[[str, int, int], None]
+# moderation action -> (status to send, status WordPress then reports)
+MODERATION = {
+    "approve": ("approved", "approved"),
+    "unapprove": ("hold", "hold"),
+    "spam": ("spam", "spam"),
+    "trash": ("trash", "trash"),
+    "restore": ("untrash", ""),
+}
+
+
+@dataclass
+class PushCounts:
+    replies: int = 0
+    moderations: int = 0
+    posts: int = 0
+    failed: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+class _Skip(Exception):
+    """This entry cannot go now; the reason is recorded as its error."""
+
+
+def sending_order(blog: Blog) -> list[outbox.Entry]:
+    """Queued and failed entries in position order, each reply after the reply it answers."""
+    todo = [e for e in outbox.entries(blog) if e.state != "sent"]
+    reply_entry = {e.comment_id: e for e in todo if e.kind == "reply"}
+    ordered: list[outbox.Entry] = []
+    placed: set[str] = set()
+
+    def place(entry: outbox.Entry, trail: set[str]) -> None:
+        if entry.id in placed or entry.id in trail:
+            return
+        if entry.kind == "reply":
+            try:
+                parent = blog.comment(entry.comment_id).parent_id
+            except NotFound:
+                parent = None
+            ahead = reply_entry.get(parent or "")
+            if ahead is not None:
+                place(ahead, trail | {entry.id})
+        placed.add(entry.id)
+        ordered.append(entry)
+
+    for entry in todo:
+        place(entry, set())
+    return ordered
+
+
+def push_outbox(
+    blog: Blog, client: WPClient, state: SyncState, counts: PushCounts, report: Report
+) -> None:
+    order = sending_order(blog)
+    for done, entry in enumerate(order, 1):
+        report("sending replies and moderation", done, len(order))
+        try:
+            if entry.kind == "reply":
+                new_id = _send_reply(blog, client, state, entry, counts)
+                counts.replies += 1
+            else:
+                new_id = _moderate(blog, client, entry)
+                counts.moderations += 1
+        except (Refused, _Skip) as exc:
+            message = str(exc)
+            outbox.mark_failed(blog, entry.id, message)
+            counts.failed.append(f"{_describe(blog, entry)}: {message}")
+            continue
+        outbox.mark_sent(blog, entry.id, new_id)
+
+
+def _describe(blog: Blog, entry: outbox.Entry) -> str:
+    try:
+        comment = blog.comment(entry.comment_id)
+        words = " ".join(comment.body.split())
+        what = f"“{words[:40]}{'…' if len(words) > 40 else ''}”"
+    except NotFound:
+        what = entry.comment_id
+    return f"reply {what}" if entry.kind == "reply" else f"{entry.action} {what}"
+
+
+def _remote_of_comment(comment: Comment) -> str:
+    return comment.remote_id or remote_id(comment.source.get("wp"))
+
+
+def _send_reply(
+    blog: Blog, client: WPClient, state: SyncState, entry: outbox.Entry, counts: PushCounts
+) -> str:
+    try:
+        reply = blog.comment(entry.comment_id)
+        post = blog.post(reply.post_id)
+    except NotFound as exc:
+        raise _Skip(f"missing: {exc}") from None
+    post_rid = remote_id(post.source.get("wp"))
+    if not post_rid:
+        raise _Skip(f"not_on_site: the post “{post.title}” is not on the site (sync it first)")
+    parent_rid = "0"
+    conflict_id = f"reply:{reply.id}"
+    forced = conflict_id in state.forced
+    if reply.parent_id:
+        try:
+            parent = blog.comment(reply.parent_id)
+        except NotFound:
+            raise _Skip("missing: the comment it answers is gone from the store") from None
+        parent_rid = _remote_of_comment(parent)
+        if not parent_rid:
+            raise _Skip("parent_not_sent: the reply it answers has not reached the site yet")
+        gone = _parent_gone(client, parent_rid)
+        if gone and not forced:
+            found = Conflict(
+                id=conflict_id,
+                kind="reply",
+                local_id=reply.id,
+                remote_id=parent_rid,
+                message=f"the comment by {parent.author or 'someone'} that this reply answers "
+                f"was {gone} on the site; your reply is kept",
+                local={"body": reply.body, "parent": parent.body},
+                remote={"parent_status": gone},
+                found=now(),
+            )
+            state.add_conflict(found)
+            counts.conflicts.append(found)
+            raise _Skip(f"conflict: the comment it answers was {gone} on the site")
+        if gone:
+            parent_rid = "0"  # the user chose to send it anyway: as a comment on the post
+    html = markdown_to_html(reply.body)
+    body = {"post": int(post_rid), "parent": int(parent_rid), "content": html}
+    created = client.post("/wp/v2/comments", body)
+    state.drop_conflict(conflict_id)
+    if forced:
+        state.forced.remove(conflict_id)
+    return str(created["id"]) if isinstance(created, dict) and "id" in created else ""
+
+
+def _parent_gone(client: WPClient, parent_rid: str) -> str:
+    """'' when the parent comment is alive on the site, else 'trashed', 'spammed' or 'deleted'."""
+    try:
+        data = client.get(f"/wp/v2/comments/{parent_rid}", context="edit")
+    except Refused as exc:
+        if exc.status == 404:
+            return "deleted"
+        return ""  # cannot tell (no right to look): let WordPress decide
+    status = str(data.get("status", "")) if isinstance(data, dict) else ""
+    return {"trash": "trashed", "spam": "marked as spam"}.get(status, "")
+
+
+def _moderate(blog: Blog, client: WPClient, entry: outbox.Entry) -> str:
+    try:
+        comment = blog.comment(entry.comment_id)
+    except NotFound:
+        raise _Skip(f"missing: no comment {entry.comment_id!r} in the store") from None
+    rid = _remote_of_comment(comment)
+    if not rid:
+        raise _Skip("not_on_site: this comment is not on the site yet")
+    send, expect = MODERATION[entry.action]
+    current = client.get(f"/wp/v2/comments/{rid}", context="edit")
+    status = str(current.get("status", "")) if isinstance(current, dict) else ""
+    if (expect and status == expect) or (entry.action == "restore" and status != "trash"):
+        return rid  # already so on the site (WordPress refuses a no-op change)
+    client.post(f"/wp/v2/comments/{rid}", {"status": send})
+    return rid
+
+
+# -- drafts ------------------------------------------------------------------------------
+
+
+def drafts_to_push(blog: Blog) -> list[Post]:
+    """Draft and pending posts that are new here or edited since the last pull."""
+    found = []
+    for post in blog.posts():
+        if post.status not in ("draft", "pending"):
+            continue
+        if remote_id(post.source.get("wp")) and post.source.get("wp_hash") == post_hash(post):
+            continue
+        found.append(post)
+    return sorted(found, key=lambda p: (p.date, p.id))
+
+
+def push_drafts(
+    blog: Blog, client: WPClient, state: SyncState, counts: PushCounts, report: Report
+) -> None:
+    todo = drafts_to_push(blog)
+    for done, post in enumerate(todo, 1):
+        report("sending drafts", done, len(todo))
+        try:
+            sent = _push_draft(blog, client, state, post, counts)
+        except Refused as exc:
+            blog.save_post(with_source(post, wp_error=str(exc)))
+            counts.failed.append(f"draft “{post.title}”: {exc}")
+            continue
+        if sent:
+            counts.posts += 1
+
+
+def _push_draft(
+    blog: Blog, client: WPClient, state: SyncState, post: Post, counts: PushCounts
+) -> bool:
+    rid = remote_id(post.source.get("wp"))
+    conflict_id = f"post:{post.id}"
+    forced = conflict_id in state.forced
+    body: dict[str, Any] = {
+        "title": post.title,
+        "content": markdown_to_html(post.body),
+        "excerpt": post.excerpt,
+        "status": POST_STATUS_TO_WP[post.status],
+    }
+    if post.slug:
+        body["slug"] = post.slug
+    if rid:
+        try:
+            remote = client.get(f"/wp/v2/posts/{rid}", context="edit")
+        except Refused as exc:
+            if exc.status not in (404, 410):
+                raise
+            remote = None
+        changed = remote is None or str(remote.get("modified_gmt")) != post.source.get(
+            "wp_modified"
+        )
+        if changed and not forced:
+            theirs = (
+                post_version(to_post(remote, post.id, post, {}, {}, {}))
+                if isinstance(remote, dict)
+                else {"status": "deleted"}
+            )
+            found = Conflict(
+                id=conflict_id,
+                kind="post",
+                local_id=post.id,
+                remote_id=rid,
+                message=f"“{post.title}” was edited here and "
+                + ("deleted on the site" if remote is None else "on the site")
+                + "; both versions kept, nothing sent",
+                local=post_version(post),
+                remote=theirs,
+                found=now(),
+            )
+            state.add_conflict(found)
+            counts.conflicts.append(found)
+            return False
+        route = f"/wp/v2/posts/{rid}" if remote is not None else "/wp/v2/posts"
+        saved = client.post(route, body)
+    else:
+        saved = client.post("/wp/v2/posts", body)
+    blog.save_post(
+        with_source(
+            post,
+            wp=str(saved["id"]),
+            wp_modified=str(saved.get("modified_gmt") or ""),
+            wp_link=str(saved.get("link") or ""),
+            wp_hash=post_hash(post),
+            wp_error="",
+        )
+    )
+    state.drop_conflict(conflict_id)
+    if forced:
+        state.forced.remove(conflict_id)
+    return True
