@@ -130,8 +130,12 @@ class WordPress:
             "--collation-server=utf8mb4_unicode_ci",
         ]
         self._run(
-            [_which("mariadb-install-db") or "mariadb-install-db", *opts]
-            + ["--auth-root-authentication-method=socket", "--skip-test-db"],
+            [
+                _which("mariadb-install-db") or "mariadb-install-db",
+                *opts,
+                "--auth-root-authentication-method=socket",
+                "--skip-test-db",
+            ],
             "mariadb-install-db",
         )
         self._spawn("db", [str(MARIADBD), *opts, f"--log-error={self.dir / 'log/mariadb.err'}"])
@@ -154,18 +158,21 @@ class WordPress:
         self.url = f"http://127.0.0.1:{port}"
         (site / "wp-config.php").write_text(self._config())
         out = self._run(
-            ["php", *self._php_ini(), str(HERE / "install.php"), str(site), "Test Blog", ADMIN]
-            + [ADMIN_PASSWORD, "admin@example.com", "/%postname%/"],
+            [
+                "php",
+                *self._php_ini(),
+                str(HERE / "install.php"),
+                str(site),
+                "Test Blog",
+                ADMIN,
+                ADMIN_PASSWORD,
+                "admin@example.com",
+                "/%postname%/",
+            ],
             "WordPress install",
         )
         self.app_password = json.loads(out)["app_password"]
-        self._spawn(
-            "php",
-            ["php", *self._php_ini(), "-S", f"127.0.0.1:{port}", "-t", str(site)]
-            + [str(HERE / "router.php")],
-            env={"PHP_CLI_SERVER_WORKERS": "4"},
-        )
-        _wait(self._web_ready, 60, "php -S")
+        self.start_web()
         status, me = self.rest("GET", "/wp/v2/users/me")
         if status != 200:
             raise WordPressError(f"application password refused: {status} {me}")
@@ -173,7 +180,13 @@ class WordPress:
 
     def _php_ini(self) -> list[str]:
         log = self.dir / "log" / "php-error.log"
-        return ["-d", "display_errors=0", "-d", "log_errors=1", "-d", f"error_log={log}"] + [
+        return [
+            "-d",
+            "display_errors=0",
+            "-d",
+            "log_errors=1",
+            "-d",
+            f"error_log={log}",
             "-d",
             "sendmail_path=/bin/true",
             "-d",
@@ -183,10 +196,16 @@ class WordPress:
     def _config(self) -> str:
         salts = "\n".join(
             f"define('{k}', '{secrets.token_hex(24)}');"
-            for k in (
-                "AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT "
-                "LOGGED_IN_SALT NONCE_SALT"
-            ).split()
+            for k in [
+                "AUTH_KEY",
+                "SECURE_AUTH_KEY",
+                "LOGGED_IN_KEY",
+                "NONCE_KEY",
+                "AUTH_SALT",
+                "SECURE_AUTH_SALT",
+                "LOGGED_IN_SALT",
+                "NONCE_SALT",
+            ]
         )
         return f"""<?php
 define('DB_NAME', '{DB_NAME}');
@@ -255,8 +274,15 @@ require_once ABSPATH . 'wp-settings.php';
         port = urllib.parse.urlsplit(self.url).port
         self._spawn(
             "php",
-            ["php", *self._php_ini(), "-S", f"127.0.0.1:{port}", "-t", str(self.dir / "site")]
-            + [str(HERE / "router.php")],
+            [
+                "php",
+                *self._php_ini(),
+                "-S",
+                f"127.0.0.1:{port}",
+                "-t",
+                str(self.dir / "site"),
+                str(HERE / "router.php"),
+            ],
             env={"PHP_CLI_SERVER_WORKERS": "4"},
         )
         _wait(self._web_ready, 60, "php -S")

@@ -99,13 +99,14 @@ def sync(
 
     try:
         report(f"connecting to {site}")
-        client.me()
+        me = client.me()
+        caps = me.get("capabilities") if isinstance(me.get("capabilities"), dict) else {}
         state.site = site
         if push:
             push_outbox(blog, client, state, result.pushed, report)
             push_drafts(blog, client, state, result.pushed, report)
         if pull:
-            got = fetch(client, state, full, report)
+            got = fetch(client, state, full, report, caps or {})
             report("saving")
             result.pulled = apply(blog, got, state)
         state.last_sync = syncstate.now()

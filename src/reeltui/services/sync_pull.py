@@ -21,7 +21,6 @@ from reeltui.services.wpmap import WP_POST_STATUSES, post_hash, post_version, to
 from reeltui.store import records
 
 Report = Callable[[str, int, int], None]
-_FALLBACK = ("rest_forbidden_context", "rest_invalid_param", "rest_forbidden_status")
 
 
 @dataclass
@@ -43,43 +42,53 @@ class PullCounts:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-def fetch(client: WPClient, state: SyncState, full: bool, report: Report) -> Fetched:
+def fetch(
+    client: WPClient, state: SyncState, full: bool, report: Report, caps: dict[str, Any]
+) -> Fetched:
+    """Everything changed since the last pull (or everything when `full`).
+
+    `caps` are the user's capabilities (users/me): an editor or admin reads every post with
+    `context=edit`; an author or contributor gets only their own that way (WordPress leaves the
+    others out), so their published ones are read too, with `context=view`.
+    """
     got = Fetched()
     since_posts = None if full else state.posts_after or None
     since_comments = None if full else state.comments_after or None
-    try:
-        got.posts = client.collect(
-            "/wp/v2/posts",
-            lambda p, t: report("pulling posts", p, t),
-            context="edit",
-            status=WP_POST_STATUSES,
-            orderby="modified",
-            order="asc",
-            modified_after=since_posts,
+
+    def step(stage: str) -> Callable[[int, int], None]:
+        return lambda page, total: report(stage, page, total)
+
+    mine = client.collect(
+        "/wp/v2/posts",
+        step("pulling posts"),
+        context="edit",
+        status=WP_POST_STATUSES,
+        orderby="modified",
+        order="asc",
+        modified_after=since_posts,
+    )
+    if not caps.get("edit_others_posts"):
+        seen = {p.get("id") for p in mine}
+        public = client.collect(
+            "/wp/v2/posts", step("pulling published posts"), modified_after=since_posts
         )
-    except Refused as exc:  # an author or contributor: only what they may read
-        if exc.code not in _FALLBACK:
-            raise
-        got.posts = client.collect("/wp/v2/posts", modified_after=since_posts)
-    try:
+        mine += [p for p in public if p.get("id") not in seen]
+    got.posts = mine
+    if caps.get("moderate_comments"):
         for status in ("all", "spam", "trash"):
-
-            def step(page: int, total: int, status: str = status) -> None:
-                report(f"pulling comments ({status})", page, total)
-
             got.comments += client.collect(
                 "/wp/v2/comments",
-                step,
+                step(f"pulling comments ({status})"),
                 context="edit",
                 status=status,
                 orderby="date_gmt",
                 order="asc",
                 after=since_comments,
             )
-    except Refused as exc:
-        if exc.code not in _FALLBACK:
-            raise
-        got.comments = client.collect("/wp/v2/comments", after=since_comments)
+    else:
+        got.comments = client.collect(
+            "/wp/v2/comments", step("pulling comments"), after=since_comments
+        )
     got.users = _names(client, "/wp/v2/users", {int(p.get("author") or 0) for p in got.posts})
     got.categories = _names(client, "/wp/v2/categories", _ids(got.posts, "categories"))
     got.tags = _names(client, "/wp/v2/tags", _ids(got.posts, "tags"))

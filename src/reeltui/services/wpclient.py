@@ -159,8 +159,12 @@ class WPClient:
             message = _one_line(str(payload.get("message") or ""))
         message = message or f"HTTP {status} for {where}"
         if status == 401:
-            hint = " (check the user name and the application password)"
-            return AuthFailed(code, message + hint, status)
+            return AuthFailed(
+                code,
+                f"{self.site} refused user {self.user!r} ({message}); "
+                "check the user name and the application password",
+                status,
+            )
         if status == 403 and code in ("rest_forbidden", "rest_cannot_access"):
             return AuthFailed(code, message, status)
         if status >= 500 or status == 429:
