@@ -142,15 +142,29 @@ def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
     if conflict is None:
         raise ValueError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
     with blog.store.batch():
-        if keep == "local":
+        if conflict.kind == "draft":
+            message = "the saved post has the site's version; your working copy stays in the editor"
+        elif keep == "local":
             if conflict_id not in state.forced:
                 state.forced.append(conflict_id)
             message = "your version will be sent on the next sync"
+            if conflict.kind == "post" and _status(blog, conflict.local_id) not in (
+                "draft",
+                "pending",
+            ):
+                message = "your version stays here (sync sends drafts and pending posts only)"
         else:
             message = _keep_remote(blog, conflict)
         state.drop_conflict(conflict_id)
         syncstate.save(blog, state)
     return message
+
+
+def _status(blog: Blog, post_id: str) -> str:
+    try:
+        return blog.post(post_id).status
+    except NotFound:
+        return ""
 
 
 def _keep_remote(blog: Blog, conflict: Conflict) -> str:
