@@ -167,3 +167,35 @@ def test_timeout_is_a_clear_network_error(silent_server: str, empty_blog: Blog) 
     result = sync(empty_blog, Credentials(silent_server, "admin", "pw"), timeout=0.5)
     assert result.stopped_by == "network"
     assert result.error.startswith(f"timeout: {silent_server} did not answer within 0.5 s")
+
+
+def test_reply_sent_before_a_crash_is_adopted_not_duplicated(site: Site, empty_blog: Blog) -> None:
+    """A sync died after WordPress took the reply but before the store recorded it."""
+    run_sync(empty_blog, site)
+    parent = by_remote(empty_blog, site.comments["c2"])
+    entry = outbox.queue_reply(empty_blog, local_reply(empty_blog, parent, "Got *there*", "r-1"))
+    status, made = site.rest(
+        "POST",
+        "/wp/v2/comments",
+        body={
+            "post": site.posts["review"],
+            "parent": site.comments["c2"],
+            "content": "<p>Got <em>there</em></p>",
+        },
+    )
+    assert status == 201 and isinstance(made, dict)
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok, result.lines()
+    assert outbox.get(empty_blog, entry.id).remote_id == str(made["id"])
+    status, kids = site.rest("GET", "/wp/v2/comments", params={"parent": site.comments["c2"]})
+    assert status == 200 and len(kids) == 2  # Marcy's and ours, once  # type: ignore[arg-type]
+
+
+def test_queued_reply_deleted_locally_leaves_the_outbox(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    parent = by_remote(empty_blog, site.comments["c1"])
+    entry = outbox.queue_reply(empty_blog, local_reply(empty_blog, parent, "Oops", "r-1"))
+    empty_blog.delete_comment("r-1")
+    result, _ = run_sync(empty_blog, site)
+    assert not result.error and any("missing" in f for f in result.pushed.failed)
+    assert entry.id not in {e.id for e in outbox.entries(empty_blog)}

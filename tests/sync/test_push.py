@@ -75,6 +75,8 @@ def test_offline_draft_edit_and_new_draft_are_pushed(site: Site, empty_blog: Blo
         draft,
         title="Oppenheimer: first thoughts",
         body="Nolan's **biggest** film.\n\n- three hours\n- IMAX\n\n4 out of 5 reels\n",
+        categories=["Reviews", "Biopics"],
+        tags=["Nolan"],
     )
     empty_blog.save_post(edited)
     fresh = Post(
@@ -97,6 +99,12 @@ def test_offline_draft_edit_and_new_draft_are_pushed(site: Site, empty_blog: Blo
     raw = str(remote["content"]["raw"])  # type: ignore[index]
     assert "<strong>biggest</strong>" in raw and "<li>IMAX</li>" in raw
     assert remote["status"] == "draft"
+    names = {}
+    for route, key in (("/wp/v2/categories", "categories"), ("/wp/v2/tags", "tags")):
+        status, terms = site.rest("GET", route, params={"include": ",".join(map(str, remote[key]))})
+        assert status == 200 and isinstance(terms, list)
+        names[key] = sorted(t["name"] for t in terms)
+    assert names == {"categories": ["Biopics", "Reviews"], "tags": ["Nolan"]}
 
     new_rid = empty_blog.post("p-new-local").source["wp"]
     created = site.get(f"/wp/v2/posts/{new_rid}")

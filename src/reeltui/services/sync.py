@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from reeltui.services import syncstate
 from reeltui.services.blog import Blog
 from reeltui.services.credentials import Credentials
+from reeltui.services.sync_drafts import push_drafts
 from reeltui.services.sync_pull import PullCounts, apply, fetch
-from reeltui.services.sync_push import PushCounts, push_drafts, push_outbox
+from reeltui.services.sync_push import PushCounts, push_outbox
 from reeltui.services.syncstate import Conflict
 from reeltui.services.wpclient import AuthFailed, NetworkDown, WPClient, WPError, normalise_site
 from reeltui.services.wpmap import post_hash, with_source

@@ -1,4 +1,4 @@
-"""Push: the outbox (replies, moderation) and new or edited drafts, to WordPress.
+"""Push the outbox (replies, moderation) to WordPress, in order.
 
 Each outbox entry ends `sent` (remote id recorded) or `failed` ("code: message" from
 WordPress); failed entries are tried again on the next sync. A reply waits for the queued
@@ -13,18 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import Comment
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
 from reeltui.services.wpclient import Refused, WPClient
 from reeltui.services.wpmap import (
-    POST_STATUS_TO_WP,
     markdown_to_html,
-    post_hash,
-    post_version,
-    to_post,
-    with_source,
 )
 from reeltui.store import NotFound
 
@@ -93,8 +88,11 @@ def push_outbox(
                 counts.moderations += 1
         except (Refused, _Skip) as exc:
             message = str(exc)
-            outbox.mark_failed(blog, entry.id, message)
             counts.failed.append(f"{_describe(blog, entry)}: {message}")
+            try:
+                outbox.mark_failed(blog, entry.id, message)
+            except NotFound:  # the reply itself was deleted here: nothing left to send
+                outbox.remove(blog, entry.id)
             continue
         outbox.mark_sent(blog, entry.id, new_id)
 
@@ -155,11 +153,42 @@ def _send_reply(
             parent_rid = "0"  # the user chose to send it anyway: as a comment on the post
     html = markdown_to_html(reply.body)
     body = {"post": int(post_rid), "parent": int(parent_rid), "content": html}
-    created = client.post("/wp/v2/comments", body)
+    try:
+        created = client.post("/wp/v2/comments", body)
+    except Refused as exc:
+        # Sent by an earlier sync that died before recording it? Then adopt that copy.
+        adopted = _own_copy(blog, client, body) if exc.code == "comment_duplicate" else ""
+        if not adopted:
+            raise
+        created = {"id": adopted}
     state.drop_conflict(conflict_id)
     if forced:
         state.forced.remove(conflict_id)
     return str(created["id"]) if isinstance(created, dict) and "id" in created else ""
+
+
+def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> str:
+    """The remote id of our own identical comment that no local comment claims, or ''."""
+    if not client.user_id:
+        return ""
+    try:
+        found = client.collect(
+            "/wp/v2/comments",
+            post=body["post"],
+            parent=body["parent"],
+            author=client.user_id,
+            context="edit",
+            status="all",
+        )
+    except Refused:
+        return ""
+    claimed = {_remote_of_comment(c) for c in blog.all_comments()}
+    wanted = " ".join(str(body["content"]).split())
+    for item in found:
+        raw = item.get("content", {}).get("raw", "") if isinstance(item, dict) else ""
+        if " ".join(str(raw).split()) == wanted and str(item.get("id")) not in claimed:
+            return str(item["id"])
+    return ""
 
 
 def _parent_gone(client: WPClient, parent_rid: str) -> str:
@@ -189,99 +218,3 @@ def _moderate(blog: Blog, client: WPClient, entry: outbox.Entry) -> str:
         return rid  # already so on the site (WordPress refuses a no-op change)
     client.post(f"/wp/v2/comments/{rid}", {"status": send})
     return rid
-
-
-# -- drafts ------------------------------------------------------------------------------
-
-
-def drafts_to_push(blog: Blog) -> list[Post]:
-    """Draft and pending posts that are new here or edited since the last pull."""
-    found = []
-    for post in blog.posts():
-        if post.status not in ("draft", "pending"):
-            continue
-        if remote_id(post.source.get("wp")) and post.source.get("wp_hash") == post_hash(post):
-            continue
-        found.append(post)
-    return sorted(found, key=lambda p: (p.date, p.id))
-
-
-def push_drafts(
-    blog: Blog, client: WPClient, state: SyncState, counts: PushCounts, report: Report
-) -> None:
-    todo = drafts_to_push(blog)
-    for done, post in enumerate(todo, 1):
-        report("sending drafts", done, len(todo))
-        try:
-            sent = _push_draft(blog, client, state, post, counts)
-        except Refused as exc:
-            blog.save_post(with_source(post, wp_error=str(exc)))
-            counts.failed.append(f"draft “{post.title}”: {exc}")
-            continue
-        if sent:
-            counts.posts += 1
-
-
-def _push_draft(
-    blog: Blog, client: WPClient, state: SyncState, post: Post, counts: PushCounts
-) -> bool:
-    rid = remote_id(post.source.get("wp"))
-    conflict_id = f"post:{post.id}"
-    forced = conflict_id in state.forced
-    body: dict[str, Any] = {
-        "title": post.title,
-        "content": markdown_to_html(post.body),
-        "excerpt": post.excerpt,
-        "status": POST_STATUS_TO_WP[post.status],
-    }
-    if post.slug:
-        body["slug"] = post.slug
-    if rid:
-        try:
-            remote = client.get(f"/wp/v2/posts/{rid}", context="edit")
-        except Refused as exc:
-            if exc.status not in (404, 410):
-                raise
-            remote = None
-        changed = remote is None or str(remote.get("modified_gmt")) != post.source.get(
-            "wp_modified"
-        )
-        if changed and not forced:
-            theirs = (
-                post_version(to_post(remote, post.id, post, {}, {}, {}))
-                if isinstance(remote, dict)
-                else {"status": "deleted"}
-            )
-            found = Conflict(
-                id=conflict_id,
-                kind="post",
-                local_id=post.id,
-                remote_id=rid,
-                message=f"“{post.title}” was edited here and "
-                + ("deleted on the site" if remote is None else "on the site")
-                + "; both versions kept, nothing sent",
-                local=post_version(post),
-                remote=theirs,
-                found=now(),
-            )
-            state.add_conflict(found)
-            counts.conflicts.append(found)
-            return False
-        route = f"/wp/v2/posts/{rid}" if remote is not None else "/wp/v2/posts"
-        saved = client.post(route, body)
-    else:
-        saved = client.post("/wp/v2/posts", body)
-    blog.save_post(
-        with_source(
-            post,
-            wp=str(saved["id"]),
-            wp_modified=str(saved.get("modified_gmt") or ""),
-            wp_link=str(saved.get("link") or ""),
-            wp_hash=post_hash(post),
-            wp_error="",
-        )
-    )
-    state.drop_conflict(conflict_id)
-    if forced:
-        state.forced.remove(conflict_id)
-    return True

@@ -30,11 +30,14 @@ MAX_PER_PAGE = 100
 class WPError(Exception):
     """A failed call; str() is one line: "code: message"."""
 
-    def __init__(self, code: str, message: str, status: int | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, status: int | None = None, data: Any = None
+    ) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
         self.status = status
+        self.data = data  # WordPress's "data" of the error (e.g. term_id for term_exists)
 
 
 class NetworkDown(WPError):
@@ -87,6 +90,7 @@ class WPClient:
     timeout: float = 20.0
     per_page: int = MAX_PER_PAGE
     calls: int = 0
+    user_id: int = 0  # known after me()
 
     def __post_init__(self) -> None:
         self.site = normalise_site(self.site)
@@ -173,7 +177,8 @@ class WPClient:
             return ServerFailed(
                 "not_wordpress", f"no WordPress REST API at {self.site} (HTTP 404)", status
             )
-        return Refused(code, message, status)
+        data = payload.get("data") if isinstance(payload, dict) else None
+        return Refused(code, message, status, data)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -192,7 +197,9 @@ class WPClient:
         while True:
             resp = self.request("GET", route, {**params, "per_page": self.per_page, "page": page})
             items = resp.data if isinstance(resp.data, list) else []
-            total = _int(_header(resp.headers, "X-WP-TotalPages"), default=page)
+            # Some proxies strip X-WP-TotalPages: then go on while pages come back full.
+            more = page + 1 if len(items) >= self.per_page else page
+            total = _int(_header(resp.headers, "X-WP-TotalPages"), default=more)
             yield items, page, total
             if page >= total or not items:
                 return
@@ -212,6 +219,7 @@ class WPClient:
         data = self.get("/wp/v2/users/me", context="edit")
         if not isinstance(data, dict) or "id" not in data:
             raise ServerFailed("not_wordpress", f"{self.site} gave an odd answer for users/me")
+        self.user_id = int(data["id"])
         return data
 
 
