@@ -110,14 +110,21 @@ class WordPress:
         return self.dir / "run" / "mysql.sock"
 
     def _start(self) -> None:
-        for sub in ("db", "run", "log", "state"):
+        for sub in ("run", "log", "state"):
             (self.dir / sub).mkdir()
+        # The database in RAM when there is room (resets are DDL + fsyncs: ~10x faster there)
+        shm = Path("/dev/shm")
+        if shm.is_dir() and shutil.disk_usage(shm).free > 1 << 30:
+            ram = Path(tempfile.mkdtemp(prefix="rtwp-db-", dir=shm))
+            (self.dir / "db").symlink_to(ram)
+        else:
+            (self.dir / "db").mkdir()
         if len(str(self.sock)) > 100:
             raise WordPressError(f"socket path too long: {self.sock}")
         opts = [
             "--no-defaults",
             *(["--user=root"] if os.getuid() == 0 else []),
-            f"--datadir={self.dir / 'db'}",
+            f"--datadir={(self.dir / 'db').resolve()}",
             f"--socket={self.sock}",
             f"--pid-file={self.dir / 'run' / 'mariadbd.pid'}",
             "--skip-networking",
@@ -287,12 +294,12 @@ require_once ABSPATH . 'wp-settings.php';
         )
         _wait(self._web_ready, 60, "php -S")
 
-    def _stop(self, name: str) -> None:
+    def _stop(self, name: str, sig: int = signal.SIGTERM) -> None:
         proc = self.procs.pop(name, None)
         if proc is None:
             return
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)  # the group: php -S workers too
+            os.killpg(proc.pid, sig)  # the group: php -S workers too
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -321,8 +328,12 @@ require_once ABSPATH . 'wp-settings.php';
 
     def stop(self, purge: bool = True) -> None:
         self._stop("php")
-        self._stop("db")
+        # a database about to be deleted needs no clean shutdown
+        self._stop("db", signal.SIGKILL if purge else signal.SIGTERM)
         if purge:
+            db = self.dir / "db"
+            if db.is_symlink():
+                shutil.rmtree(db.resolve(), ignore_errors=True)
             shutil.rmtree(self.dir, ignore_errors=True)
 
     # -- database -------------------------------------------------------------------------
