@@ -113,3 +113,24 @@ def test_remote_trash_shows_on_full_pull(site: Site, empty_blog: Blog) -> None:
     assert result.ok
     assert by_remote(empty_blog, site.comments["g1"]).status == "trash"
     assert result.pulled.updated_comments == 1
+
+
+def test_full_pull_reports_what_the_site_deleted_and_keeps_it(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    gone_post = post_by_remote(empty_blog, site.posts["filler2"])
+    gone_comment = by_remote(empty_blog, site.comments["g1"])
+    assert (
+        site.rest("DELETE", f"/wp/v2/posts/{site.posts['filler2']}", params={"force": "true"})[0]
+        == 200
+    )
+    assert (
+        site.rest("DELETE", f"/wp/v2/comments/{site.comments['g1']}", params={"force": "true"})[0]
+        == 200
+    )
+    result, _ = run_sync(empty_blog, site)
+    assert result.pulled.gone_posts == []  # an incremental pull cannot tell
+    result, _ = run_sync(empty_blog, site, full=True)
+    assert result.pulled.gone_posts == [gone_post.id]
+    assert result.pulled.gone_comments == [gone_comment.id]
+    assert "1 post and 1 comment no longer on the site (kept here)" in result.lines()
+    assert empty_blog.post(gone_post.id).title == "Filler 2"

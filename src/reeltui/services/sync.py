@@ -59,6 +59,11 @@ class SyncResult:
             f"pulled {q.new_posts} new and {q.updated_posts} changed posts, "
             f"{q.new_comments} new and {q.updated_comments} changed comments"
         ]
+        if q.gone_posts or q.gone_comments:
+            out.append(
+                f"{_count(len(q.gone_posts), 'post')} and "
+                f"{_count(len(q.gone_comments), 'comment')} no longer on the site (kept here)"
+            )
         out += [f"failed: {f}" for f in p.failed]
         out += [f"conflict: {c.message} (resolve with id {c.id})" for c in self.conflicts]
         if self.error:
@@ -67,6 +72,10 @@ class SyncResult:
 
 
 Progress = Callable[[SyncProgress], None]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def sync(

@@ -30,6 +30,8 @@ class Fetched:
     users: dict[int, str] = field(default_factory=dict)
     categories: dict[int, str] = field(default_factory=dict)
     tags: dict[int, str] = field(default_factory=dict)
+    every_post: bool = False  # a full pull by an editor: a post not listed is gone
+    every_comment: bool = False  # a full pull by a moderator: likewise for comments
 
 
 @dataclass
@@ -39,6 +41,8 @@ class PullCounts:
     new_comments: int = 0
     updated_comments: int = 0
     kept_local: int = 0  # remote copies of local replies / locally edited posts left alone
+    gone_posts: list[str] = field(default_factory=list)  # local ids no longer on the site
+    gone_comments: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
 
@@ -74,6 +78,8 @@ def fetch(
         )
         mine += [p for p in public if p.get("id") not in seen]
     got.posts = mine
+    got.every_post = full and bool(caps.get("edit_others_posts"))
+    got.every_comment = full and bool(caps.get("moderate_comments"))
     if caps.get("moderate_comments"):
         for status in ("all", "spam", "trash"):
             got.comments += client.collect(
@@ -125,6 +131,7 @@ def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
         for wp in got.posts:
             _apply_post(blog, wp, got, state, posts_by_remote, taken, counts)
         _apply_comments(blog, got.comments, posts_by_remote, counts)
+        _find_gone(blog, got, counts)
         state.posts_after = cursor([str(p.get("modified") or "") for p in got.posts]) or (
             state.posts_after
         )
@@ -189,6 +196,22 @@ def _apply_post(
         )
         state.add_conflict(found)
         counts.conflicts.append(found)
+
+
+def _find_gone(blog: Blog, got: Fetched, counts: PullCounts) -> None:
+    """After a full pull: what we have from the site that it no longer lists (kept here)."""
+    if got.every_post:
+        listed = {str(p.get("id")) for p in got.posts}
+        counts.gone_posts = sorted(
+            p.id for p in blog.posts() if remote_id(p.source.get("wp")) not in ("", *listed)
+        )
+    if got.every_comment:
+        listed = {str(c.get("id")) for c in got.comments}
+        counts.gone_comments = sorted(
+            c.id
+            for c in blog.all_comments()
+            if c.origin == "imported" and c.remote_id and c.remote_id not in listed
+        )
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
