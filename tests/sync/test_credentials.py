@@ -84,3 +84,34 @@ def test_bad_site_url(bad: str) -> None:
 def test_client_never_shows_the_password() -> None:
     client = WPClient("https://blog.example", "ruth", "secret pass word")
     assert "secret" not in repr(client)
+
+
+def test_a_redirect_is_a_clear_error_not_followed() -> None:
+    """urllib would turn a redirected POST into a GET (the reply lost): never follow."""
+    import http.server
+    import threading
+
+    from reeltui.services.wpclient import ServerFailed
+
+    class Moved(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(301)
+            self.send_header("Location", "https://blog.example/")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Moved)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = WPClient(f"http://127.0.0.1:{server.server_port}", "ruth", "pw")
+        with pytest.raises(ServerFailed) as caught:
+            client.post("/wp/v2/comments", {"post": 1, "content": "hi"})
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+    assert str(caught.value).startswith("moved: ")
+    assert "redirects to https://blog.example/" in str(caught.value)

@@ -14,7 +14,7 @@ from reeltui.domain.models import Post
 from reeltui.services.blog import Blog
 from reeltui.services.sync_push import PushCounts, Report
 from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient
+from reeltui.services.wpclient import Refused, WPClient, id_of
 from reeltui.services.wpmap import (
     POST_STATUS_TO_WP,
     markdown_to_html,
@@ -141,7 +141,7 @@ def _push_draft(
     blog.save_post(
         with_source(
             post,
-            wp=str(saved["id"]),
+            wp=id_of(saved, "post"),
             wp_modified=str(saved.get("modified_gmt") or ""),
             wp_link=str(saved.get("link") or ""),
             wp_hash=post_hash(post),

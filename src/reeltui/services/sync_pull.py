@@ -77,7 +77,7 @@ def fetch(
             "/wp/v2/posts", step("pulling published posts"), modified_after=since_posts
         )
         mine += [p for p in public if p.get("id") not in seen]
-    got.posts = mine
+    got.posts = [p for p in mine if isinstance(p, dict) and "id" in p]
     got.every_post = full and bool(caps.get("edit_others_posts"))
     got.every_comment = full and bool(caps.get("moderate_comments"))
     if caps.get("moderate_comments"):
@@ -95,6 +95,7 @@ def fetch(
         got.comments = client.collect(
             "/wp/v2/comments", step("pulling comments"), after=since_comments
         )
+    got.comments = [c for c in got.comments if isinstance(c, dict) and "id" in c]
     got.users = _names(client, "/wp/v2/users", {int(p.get("author") or 0) for p in got.posts})
     got.categories = _names(client, "/wp/v2/categories", _ids(got.posts, "categories"))
     got.tags = _names(client, "/wp/v2/tags", _ids(got.posts, "tags"))

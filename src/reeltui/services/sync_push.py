@@ -17,7 +17,7 @@ from reeltui.domain.models import Comment
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient
+from reeltui.services.wpclient import Refused, WPClient, id_of
 from reeltui.services.wpmap import (
     markdown_to_html,
 )
@@ -164,7 +164,7 @@ def _send_reply(
     state.drop_conflict(conflict_id)
     if forced:
         state.forced.remove(conflict_id)
-    return str(created["id"]) if isinstance(created, dict) and "id" in created else ""
+    return id_of(created, "new comment")
 
 
 def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> str:

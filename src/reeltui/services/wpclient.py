@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import html
+import http.client
 import json
 import re
 import urllib.error
@@ -120,7 +121,7 @@ class WPClient:
         self.calls += 1
         where = f"{method} {route}"
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+            with _OPENER.open(req, timeout=self.timeout) as resp:
                 status, headers, raw = int(resp.status), dict(resp.headers), resp.read()
         except urllib.error.HTTPError as exc:
             status, headers = exc.code, dict(exc.headers or {})
@@ -144,6 +145,10 @@ class WPClient:
             raise NetworkDown(
                 "network", f"connection to {self.site} failed: {exc.strerror or exc}"
             ) from None
+        except http.client.HTTPException as exc:  # e.g. IncompleteRead: the answer was cut
+            raise NetworkDown(
+                "network", f"connection to {self.site} broke ({type(exc).__name__}, {where})"
+            ) from None
         payload = _decode(raw)
         if 200 <= status < 300:
             if payload is _NOT_JSON:
@@ -154,9 +159,17 @@ class WPClient:
                     status,
                 )
             return Response(status, headers, payload)
-        raise self._error(status, payload, where)
+        raise self._error(status, payload, where, _header(headers, "Location") or "")
 
-    def _error(self, status: int, payload: Any, where: str) -> WPError:
+    def _error(self, status: int, payload: Any, where: str, moved: str = "") -> WPError:
+        if 300 <= status < 400:
+            target = moved or "another address"
+            return ServerFailed(
+                "moved",
+                f"{self.site} redirects to {target} (HTTP {status}); sync with the site's "
+                "real address (--site)",
+                status,
+            )
         code, message = f"http_{status}", ""
         if isinstance(payload, dict):
             code = str(payload.get("code") or code)
@@ -221,6 +234,23 @@ class WPClient:
             raise ServerFailed("not_wordpress", f"{self.site} gave an odd answer for users/me")
         self.user_id = int(data["id"])
         return data
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are errors: urllib would turn a POST into a GET and lose the reply."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def id_of(data: Any, what: str) -> str:
+    """The "id" of a created object; a clear error when WordPress answered something else."""
+    if isinstance(data, dict) and isinstance(data.get("id"), int | str) and str(data["id"]):
+        return str(data["id"])
+    raise ServerFailed("bad_answer", f"WordPress did not return the id of the {what}")
 
 
 class _NotJson:
