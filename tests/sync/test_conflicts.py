@@ -120,3 +120,25 @@ def test_reply_conflict_keep_remote_keeps_the_words_as_a_local_draft(
     assert reply.body == "Agreed!" and reply.sync_state == "local"
     assert outbox.entries(empty_blog) == []
     assert syncstate.conflicts(empty_blog) == []
+
+
+def test_reply_whose_parent_was_edited_on_the_site(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    c1 = by_remote(empty_blog, site.comments["c1"])
+    entry = outbox.queue_reply(empty_blog, local_reply(empty_blog, c1, "So true", "r-1"))
+    status, _ = site.rest(
+        "POST", f"/wp/v2/comments/{site.comments['c1']}", body={"content": "Hated the worms."}
+    )
+    assert status == 200
+    result, _ = run_sync(empty_blog, site)
+    assert outbox.get(empty_blog, entry.id).error == (
+        "conflict: the comment it answers was edited on the site"
+    )
+    (conflict,) = result.conflicts
+    assert conflict.local["parent"] == "Loved the *sandworm* scenes!\n"
+    assert conflict.remote["parent"] == "Hated the worms.\n"
+    resolve(empty_blog, conflict.id, "local")
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok and not result.conflicts
+    sent = site.get(f"/wp/v2/comments/{outbox.get(empty_blog, entry.id).remote_id}")
+    assert sent["parent"] == site.comments["c1"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.domain.models import Comment
+from reeltui.formats.html2md import html_to_markdown
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
@@ -133,22 +134,29 @@ def _send_reply(
         parent_rid = _remote_of_comment(parent)
         if not parent_rid:
             raise _Skip("parent_not_sent: the reply it answers has not reached the site yet")
-        gone = _parent_gone(client, parent_rid)
-        if gone and not forced:
+        gone, theirs = _parent_on_site(client, parent_rid)
+        edited = (
+            not gone
+            and theirs is not None
+            and parent.origin == "imported"
+            and theirs != parent.body
+        )
+        if (gone or edited) and not forced:
+            what = gone or "edited"
             found = Conflict(
                 id=conflict_id,
                 kind="reply",
                 local_id=reply.id,
                 remote_id=parent_rid,
                 message=f"the comment by {parent.author or 'someone'} that this reply answers "
-                f"was {gone} on the site; your reply is kept",
+                f"was {what} on the site; your reply is kept",
                 local={"body": reply.body, "parent": parent.body},
-                remote={"parent_status": gone},
+                remote={"parent_status": what, "parent": theirs or ""},
                 found=now(),
             )
             state.add_conflict(found)
             counts.conflicts.append(found)
-            raise _Skip(f"conflict: the comment it answers was {gone} on the site")
+            raise _Skip(f"conflict: the comment it answers was {what} on the site")
         if gone:
             parent_rid = "0"  # the user chose to send it anyway: as a comment on the post
     html = markdown_to_html(reply.body)
@@ -191,16 +199,20 @@ def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> str:
     return ""
 
 
-def _parent_gone(client: WPClient, parent_rid: str) -> str:
-    """'' when the parent comment is alive on the site, else 'trashed', 'spammed' or 'deleted'."""
+def _parent_on_site(client: WPClient, parent_rid: str) -> tuple[str, str | None]:
+    """('' or 'trashed'/'marked as spam'/'deleted', its text in Markdown or None if unknown)."""
     try:
         data = client.get(f"/wp/v2/comments/{parent_rid}", context="edit")
     except Refused as exc:
         if exc.status == 404:
-            return "deleted"
-        return ""  # cannot tell (no right to look): let WordPress decide
-    status = str(data.get("status", "")) if isinstance(data, dict) else ""
-    return {"trash": "trashed", "spam": "marked as spam"}.get(status, "")
+            return "deleted", None
+        return "", None  # cannot tell (no right to look): let WordPress decide
+    if not isinstance(data, dict):
+        return "", None
+    gone = {"trash": "trashed", "spam": "marked as spam"}.get(str(data.get("status", "")), "")
+    content = data.get("content")
+    raw = content.get("raw") if isinstance(content, dict) else None
+    return gone, html_to_markdown(raw) if isinstance(raw, str) else None
 
 
 def _moderate(blog: Blog, client: WPClient, entry: outbox.Entry) -> str:
