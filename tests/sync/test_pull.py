@@ -134,3 +134,16 @@ def test_full_pull_reports_what_the_site_deleted_and_keeps_it(site: Site, empty_
     assert result.pulled.gone_comments == [gone_comment.id]
     assert "1 post and 1 comment no longer on the site (kept here)" in result.lines()
     assert empty_blog.post(gone_post.id).title == "Filler 2"
+
+
+def test_moderation_on_the_site_reaches_pending_comments(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    assert by_remote(empty_blog, site.comments["c4"]).status == "pending"
+    status, _ = site.rest(
+        "POST", f"/wp/v2/comments/{site.comments['c4']}", body={"status": "approved"}
+    )
+    assert status == 200
+    result, _ = run_sync(empty_blog, site)  # incremental: c4 is old, but it was pending here
+    assert result.ok
+    assert by_remote(empty_blog, site.comments["c4"]).status == "approved"
+    assert result.pulled.updated_comments == 1

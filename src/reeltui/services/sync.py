@@ -116,7 +116,12 @@ def sync(
             push_outbox(blog, client, state, result.pushed, report)
             push_drafts(blog, client, state, result.pushed, report)
         if pull:
-            got = fetch(client, state, full, report, caps or {})
+            pending = [
+                c.remote_id
+                for c in blog.all_comments()
+                if c.origin == "imported" and c.status == "pending" and c.remote_id.isdigit()
+            ]
+            got = fetch(client, state, full, report, caps or {}, pending)
             report("saving")
             result.pulled = apply(blog, got, state)
         state.last_sync = syncstate.now()

@@ -8,7 +8,7 @@ pull becomes a conflict (both versions kept), and working copies (drafts.json) a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,13 +47,20 @@ class PullCounts:
 
 
 def fetch(
-    client: WPClient, state: SyncState, full: bool, report: Report, caps: dict[str, Any]
+    client: WPClient,
+    state: SyncState,
+    full: bool,
+    report: Report,
+    caps: dict[str, Any],
+    pending: Sequence[str] = (),
 ) -> Fetched:
     """Everything changed since the last pull (or everything when `full`).
 
     `caps` are the user's capabilities (users/me): an editor or admin reads every post with
     `context=edit`; an author or contributor gets only their own that way (WordPress leaves the
     others out), so their published ones are read too, with `context=view`.
+    WordPress gives comments no modification date: an incremental pull sees new comments only,
+    plus the `pending` ones we hold (remote ids), re-read to catch their moderation.
     """
     got = Fetched()
     since_posts = None if full else state.posts_after or None
@@ -91,6 +98,8 @@ def fetch(
                 order="asc",
                 after=since_comments,
             )
+        if since_comments and pending:
+            got.comments += _recheck(client, sorted(set(pending), key=int))
     else:
         got.comments = client.collect(
             "/wp/v2/comments", step("pulling comments"), after=since_comments
@@ -100,6 +109,16 @@ def fetch(
     got.categories = _names(client, "/wp/v2/categories", _ids(got.posts, "categories"))
     got.tags = _names(client, "/wp/v2/tags", _ids(got.posts, "tags"))
     return got
+
+
+def _recheck(client: WPClient, ids: list[str]) -> list[Any]:
+    """The current state of these comments, whatever their status now."""
+    found: list[Any] = []
+    for start in range(0, len(ids), 100):
+        chunk = ",".join(ids[start : start + 100])
+        for status in ("all", "spam", "trash"):
+            found += client.collect("/wp/v2/comments", context="edit", status=status, include=chunk)
+    return found
 
 
 def _ids(posts: list[dict[str, Any]], key: str) -> set[int]:
