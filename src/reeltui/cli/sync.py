@@ -12,7 +12,7 @@ from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import credentials, syncstate
 from reeltui.services.credentials import Credentials
-from reeltui.services.sync import SyncProgress, resolve, sync
+from reeltui.services.sync import SyncProgress, resolve, status, sync
 
 
 class SyncCliError(ValueError):
@@ -39,6 +39,7 @@ def register(sub: Any) -> None:
     cmd.add_argument("--push-only", action="store_true", help="do not pull anything")
     cmd.add_argument("--timeout", type=float, default=20.0, metavar="S", help="per request")
     cmd.add_argument("--conflicts", action="store_true", help="list open conflicts and exit")
+    cmd.add_argument("--status", action="store_true", help="show what waits to be sent and exit")
     cmd.add_argument("--resolve", metavar="ID", help="settle a conflict (with --keep)")
     cmd.add_argument("--keep", choices=("local", "remote"), help="which version --resolve keeps")
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -72,6 +73,13 @@ def _progress(event: SyncProgress) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     if args.conflicts:
         return _show_conflicts(args)
+    if args.status:
+        blog = blog_for_reading(args)
+        try:
+            print(status(blog).line())
+        finally:
+            blog.close()
+        return 0
     if args.resolve:
         if not args.keep:
             raise SyncCliError("--resolve needs --keep local or --keep remote")

@@ -15,10 +15,10 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reeltui.services import syncstate
+from reeltui.services import outbox, syncstate
 from reeltui.services.blog import Blog
 from reeltui.services.credentials import Credentials
-from reeltui.services.sync_drafts import push_drafts
+from reeltui.services.sync_drafts import drafts_to_push, push_drafts
 from reeltui.services.sync_pull import PullCounts, apply, fetch
 from reeltui.services.sync_push import PushCounts, push_outbox
 from reeltui.services.syncstate import Conflict
@@ -143,6 +143,38 @@ def sync(
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What is waiting, for a status line: "3 to send, 1 failed, 2 conflicts"."""
+
+    site: str
+    last_sync: str
+    queued: int  # outbox entries not sent yet (queued or failed)
+    failed: int
+    drafts: int  # new or edited drafts the next sync sends
+    conflicts: int
+
+    def line(self) -> str:
+        where = f"synced with {self.site} at {self.last_sync}" if self.site else "never synced"
+        return (
+            f"{where}; {self.queued} queued ({self.failed} failed), "
+            f"{_count(self.drafts, 'draft')} to send, {_count(self.conflicts, 'conflict')}"
+        )
+
+
+def status(blog: Blog) -> SyncStatus:
+    state = syncstate.load(blog)
+    waiting = [e for e in outbox.entries(blog) if e.state != "sent"]
+    return SyncStatus(
+        site=state.site,
+        last_sync=state.last_sync,
+        queued=len(waiting),
+        failed=sum(1 for e in waiting if e.state == "failed"),
+        drafts=len(drafts_to_push(blog)),
+        conflicts=len(state.conflicts),
+    )
+
+
 def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
     """Settle a conflict: keep "local" (sent on the next sync) or "remote" (the site's version).
 
@@ -183,8 +215,6 @@ def _status(blog: Blog, post_id: str) -> str:
 
 
 def _keep_remote(blog: Blog, conflict: Conflict) -> str:
-    from reeltui.services import outbox  # local import: outbox is only needed here
-
     if conflict.kind == "reply":
         for entry in outbox.entries(blog):
             if entry.kind == "reply" and entry.comment_id == conflict.local_id:
