@@ -70,9 +70,14 @@ def test_comment_flood_for_a_non_admin_user(site: Site, empty_blog: Blog) -> Non
     flood = outbox.queue_reply(
         empty_blog, local_reply(empty_blog, parent, "And again, quickly", "r-g2")
     )
+    # an author may not moderate: 403 for that entry only
+    spam = outbox.add(empty_blog, "moderate", parent.id, "spam")
     result = sync(empty_blog, guest, pull=False)
     assert empty_blog.comment("r-g1").sync_state == "sent"
     assert outbox.get(empty_blog, flood.id).error.startswith("comment_flood: ")
+    refused = outbox.get(empty_blog, spam.id)
+    assert refused.state == "failed" and refused.error.startswith("rest_forbidden_context: ")
+    assert not result.error
 
 
 def test_wrong_password_stops_with_one_line_and_keeps_the_outbox(

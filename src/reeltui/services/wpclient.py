@@ -182,7 +182,7 @@ class WPClient:
                 "check the user name and the application password",
                 status,
             )
-        if status == 403 and code in ("rest_forbidden", "rest_cannot_access"):
+        if status == 403 and code == "rest_cannot_access":  # the whole API closed to us
             return AuthFailed(code, message, status)
         if status >= 500 or status == 429:
             return ServerFailed(code, f"{message} (the site failed: HTTP {status})", status)
