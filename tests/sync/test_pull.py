@@ -147,3 +147,21 @@ def test_moderation_on_the_site_reaches_pending_comments(site: Site, empty_blog:
     assert result.ok
     assert by_remote(empty_blog, site.comments["c4"]).status == "approved"
     assert result.pulled.updated_comments == 1
+
+
+def test_paging_is_stable_when_many_items_share_a_date(site: Site, empty_blog: Blog) -> None:
+    """Ordering pages by a date that many items share loses some of them: order by id."""
+    site.server.php(
+        "for ($i = 0; $i < 60; $i++) {"
+        "  $p = wp_insert_post(array('post_title' => \"Twin $i\", 'post_status' => 'publish',"
+        "    'post_date' => '2023-01-01 00:00:00'));"
+        "  wp_insert_comment(array('comment_post_ID' => $p, 'comment_content' => \"Twin $i\","
+        "    'comment_approved' => 1, 'comment_date' => '2023-06-01 00:00:00',"
+        "    'comment_date_gmt' => '2023-06-01 00:00:00'));"
+        "}"
+    )
+    result, _ = run_sync(empty_blog, site, per_page=7)
+    assert result.ok, result.lines()
+    twins = [p for p in empty_blog.posts() if p.title.startswith("Twin ")]
+    assert len(twins) == 60
+    assert len({c.remote_id for c in empty_blog.all_comments() if c.body.startswith("Twin")}) == 60

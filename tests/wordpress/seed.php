@@ -33,7 +33,7 @@ $posts['guest'] = post('Guest post: Why I love noir',
 $posts['draft'] = post('Upcoming: Oppenheimer', "Notes so far.\n\nMore later.", 'draft', 1, '2024-03-06 08:00:00');
 $posts['pending'] = post('Pending guest review', '<p>Awaiting approval.</p>', 'pending', $guest, '2024-03-07 08:00:00');
 for ($i = 1; $i <= 5; $i++) {
-    $posts["filler$i"] = post("Filler $i", "<p>Short note $i.</p>", 'publish', 1, sprintf('2024-02-%02d 12:00:00', $i));
+    $posts["filler$i"] = post("Filler $i", "<p>Short note $i.</p>", 'publish', 1, '2024-02-01 12:00:00');
 }
 
 function comment($post, $parent, $author, $email, $content, $approved, $date, $user = 0) {

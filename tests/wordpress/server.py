@@ -362,6 +362,15 @@ require_once ABSPATH . 'wp-settings.php';
         self.snapshot("seeded")
         return ids
 
+    def php(self, code: str) -> str:
+        """Run PHP `code` inside WordPress (wp-load.php loaded); returns what it prints."""
+        script = self.dir / "state" / "snippet.php"
+        script.write_text(
+            "<?php\n$_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['REQUEST_URI'] = '/';\n"
+            f"require '{self.dir / 'site' / 'wp-load.php'}';\n{code}\n"
+        )
+        return self._run(["php", *self._php_ini(), str(script)], "PHP snippet")
+
     # -- WordPress's own REST API (independent of the code under test) ---------------------
 
     def rest(

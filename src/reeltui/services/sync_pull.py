@@ -74,14 +74,18 @@ def fetch(
         step("pulling posts"),
         context="edit",
         status=WP_POST_STATUSES,
-        orderby="modified",
+        orderby="id",
         order="asc",
         modified_after=since_posts,
     )
     if not caps.get("edit_others_posts"):
         seen = {p.get("id") for p in mine}
         public = client.collect(
-            "/wp/v2/posts", step("pulling published posts"), modified_after=since_posts
+            "/wp/v2/posts",
+            step("pulling published posts"),
+            modified_after=since_posts,
+            orderby="id",
+            order="asc",
         )
         mine += [p for p in public if p.get("id") not in seen]
     got.posts = [p for p in mine if isinstance(p, dict) and "id" in p]
@@ -94,7 +98,7 @@ def fetch(
                 step(f"pulling comments ({status})"),
                 context="edit",
                 status=status,
-                orderby="date_gmt",
+                orderby="id",
                 order="asc",
                 after=since_comments,
             )
@@ -102,7 +106,11 @@ def fetch(
             got.comments += _recheck(client, sorted(set(pending), key=int))
     else:
         got.comments = client.collect(
-            "/wp/v2/comments", step("pulling comments"), after=since_comments
+            "/wp/v2/comments",
+            step("pulling comments"),
+            after=since_comments,
+            orderby="id",
+            order="asc",
         )
     got.comments = [c for c in got.comments if isinstance(c, dict) and "id" in c]
     got.users = _names(client, "/wp/v2/users", {int(p.get("author") or 0) for p in got.posts})

@@ -205,7 +205,11 @@ class WPClient:
         return self.request("DELETE", route, params).data
 
     def pages(self, route: str, **params: Any) -> Iterator[tuple[list[Any], int, int]]:
-        """Every page of a collection: (items, page number, total pages from X-WP-TotalPages)."""
+        """Every page of a collection: (items, page number, total pages from X-WP-TotalPages).
+
+        Order by a unique key (orderby=id): MySQL orders ties on a shared date differently
+        from one page to the next, and pages then skip and repeat items.
+        """
         page = 1
         while True:
             resp = self.request("GET", route, {**params, "per_page": self.per_page, "page": page})
