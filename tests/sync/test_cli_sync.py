@@ -53,6 +53,8 @@ def test_sync_command_pulls_and_saves_credentials(site: Site, tmp_path: Path) ->
     saved = tmp_path / "config" / "credentials.toml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     assert site.server.app_password in saved.read_text()
+    checked = reeltui(tmp_path, "check")
+    assert checked.returncode == 0 and "sound" in checked.stdout, checked.stderr
     shown = reeltui(tmp_path, "show", "dune-part-two-review")
     assert "Loved the" in shown.stdout and "Seeing it again tonight." in shown.stdout
     # the next sync needs nothing but the saved file
