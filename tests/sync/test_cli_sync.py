@@ -114,3 +114,48 @@ def test_conflicts_listed_and_resolved_from_the_command_line(site: Site, tmp_pat
     settled = reeltui(tmp_path, "sync", "--resolve", f"post:{draft.id}", "--keep", "remote")
     assert settled.returncode == 0 and "site's version" in settled.stdout
     assert reeltui(tmp_path, "sync", "--conflicts").stdout.strip() == "no conflicts"
+
+
+def test_password_prompt_in_a_real_terminal(site: Site, tmp_path: Path) -> None:
+    """No password anywhere: `reeltui sync` asks for it (not echoed) in a terminal (tmux)."""
+    import shlex
+    import time
+
+    from tests.conftest import need_tool
+
+    tmux = need_tool("tmux")
+    sock = f"rt-sync-{os.getpid()}"
+    env = f"REELTUI_CONFIG={shlex.quote(str(tmp_path / 'config' / 'config.toml'))}"
+    cmd = (
+        f"env -u REELTUI_WP_APP_PASSWORD {env} {shlex.quote(sys.executable)} -m reeltui "
+        f"--store {shlex.quote(str(tmp_path / 'store'))} sync --site {site.server.url} "
+        "--user admin; echo EXIT=$?; sleep 60"
+    )
+
+    def screen() -> str:
+        return subprocess.run(
+            [tmux, "-L", sock, "capture-pane", "-p", "-J"], capture_output=True, text=True
+        ).stdout
+
+    def wait_for(text: str) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            shown = screen()
+            if text in shown:
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared:\n{screen()}")
+
+    subprocess.run(
+        [tmux, "-L", sock, "new-session", "-d", "-x", "150", "-y", "40", cmd], check=True
+    )
+    try:
+        wait_for(f"Application password for admin at {site.server.url}:")
+        subprocess.run([tmux, "-L", sock, "send-keys", "-l", site.server.app_password], check=True)
+        subprocess.run([tmux, "-L", sock, "send-keys", "Enter"], check=True)
+        shown = wait_for("EXIT=")
+        assert "EXIT=0" in shown, shown
+        assert "pulled 10 new" in shown
+        assert site.server.app_password not in shown
+    finally:
+        subprocess.run([tmux, "-L", sock, "kill-server"], capture_output=True)
