@@ -117,3 +117,31 @@ def test_offline_draft_edit_and_new_draft_are_pushed(site: Site, empty_blog: Blo
     again, _ = run_sync(empty_blog, site)
     assert again.pushed.posts == 0 and again.ok
     assert len([p for p in empty_blog.posts() if p.title == "Barbie notes"]) == 1
+
+
+def test_new_draft_sent_before_a_crash_is_adopted_not_duplicated(
+    site: Site, empty_blog: Blog
+) -> None:
+    run_sync(empty_blog, site)
+    empty_blog.save_post(
+        Post(id="p-mine", slug="heat-rewatch", title="Heat, rewatched", body="Still great.\n")
+    )
+    # WordPress took it, then the sync died before the store recorded the new id
+    status, made = site.rest(
+        "POST",
+        "/wp/v2/posts",
+        body={
+            "title": "Heat, rewatched",
+            "slug": "heat-rewatch",
+            "content": "<p>Still great.</p>",
+            "status": "draft",
+        },
+    )
+    assert status == 201 and isinstance(made, dict)
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok, result.lines()
+    assert empty_blog.post("p-mine").source["wp"] == str(made["id"])
+    status, found = site.rest(
+        "GET", "/wp/v2/posts", params={"search": "Heat", "status": "draft", "context": "edit"}
+    )
+    assert status == 200 and [p["id"] for p in found] == [made["id"]]  # type: ignore[union-attr]

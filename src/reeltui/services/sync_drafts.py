@@ -132,12 +132,15 @@ def _push_draft(
         route = f"/wp/v2/posts/{rid}" if remote is not None else "/wp/v2/posts"
     else:
         route = "/wp/v2/posts"
-    # terms only now: a conflict above must not create categories or tags on the site
-    if rid or post.categories:
-        body["categories"] = terms.ids("/wp/v2/categories", post.categories)
-    if rid or post.tags:
-        body["tags"] = terms.ids("/wp/v2/tags", post.tags)
-    saved = client.post(route, body)
+    # Sent by an earlier sync that died before recording it? Then adopt that copy.
+    saved = None if rid else _own_copy(blog, client, body)
+    if saved is None:
+        # terms only now: a conflict above must not create categories or tags on the site
+        if rid or post.categories:
+            body["categories"] = terms.ids("/wp/v2/categories", post.categories)
+        if rid or post.tags:
+            body["tags"] = terms.ids("/wp/v2/tags", post.tags)
+        saved = client.post(route, body)
     blog.save_post(
         with_source(
             post,
@@ -152,3 +155,33 @@ def _push_draft(
     if forced:
         state.forced.remove(conflict_id)
     return True
+
+
+def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> Any:
+    """Our own identical draft on the site that no local post claims, or None."""
+    if not body.get("slug") or not client.user_id:
+        return None
+    try:
+        found = client.collect(
+            "/wp/v2/posts",
+            slug=body["slug"],
+            status="draft,pending",
+            author=client.user_id,
+            context="edit",
+        )
+    except Refused:
+        return None
+    claimed = {remote_id(p.source.get("wp")) for p in blog.posts()}
+
+    def same(item: Any) -> bool:
+        if not isinstance(item, dict) or str(item.get("id")) in claimed:
+            return False
+        title, content = item.get("title"), item.get("content")
+        return (
+            isinstance(title, dict)
+            and isinstance(content, dict)
+            and title.get("raw") == body["title"]
+            and " ".join(str(content.get("raw")).split()) == " ".join(body["content"].split())
+        )
+
+    return next((item for item in found if same(item)), None)
