@@ -3,6 +3,10 @@
     result = sync(blog, Credentials(site, user, app_password), progress=callback)
     result.ok, result.error, result.lines(), result.conflicts
 
+For the UI: `credentials.load()` (then ask for a missing password), `sync(...)` in a worker
+with a `progress` callback, `status(blog).line()` for a status bar, `syncstate.conflicts(blog)`
+to list conflicts (each with both versions) and `resolve(blog, id, "local" | "remote")`.
+
 `sync` never raises for a network, authentication or server failure: the result carries
 one clear line in `error`, everything already sent is recorded, the outbox keeps the rest and
 the pull cursor only moves after a complete pull (the next sync resumes). `progress` receives
