@@ -32,6 +32,7 @@ def test_offline_replies_reach_wordpress_with_the_right_parents(
     assert {e.state for e in sent.values()} == {"sent"}
     first_rid, second_rid = sent["r-first"].remote_id, sent["r-second"].remote_id
     assert empty_blog.comment("r-first").remote_id == first_rid
+    assert empty_blog.comment("r-first").source["wp"] == first_rid
     assert empty_blog.comment("r-first").sync_state == "sent"
 
     # read back from WordPress's own API

@@ -95,7 +95,12 @@ def push_outbox(
             except NotFound:  # the reply itself was deleted here: nothing left to send
                 outbox.remove(blog, entry.id)
             continue
-        outbox.mark_sent(blog, entry.id, new_id)
+        with blog.store.batch("comments", "outbox"):  # one write of each file
+            outbox.mark_sent(blog, entry.id, new_id)
+            if entry.kind == "reply":
+                sent = blog.comment(entry.comment_id)
+                sent.source = {**sent.source, "wp": new_id}
+                blog.save_comment(sent)
 
 
 def _describe(blog: Blog, entry: outbox.Entry) -> str:
