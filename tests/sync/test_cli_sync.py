@@ -65,8 +65,12 @@ def test_sync_command_pulls_and_saves_credentials(site: Site, tmp_path: Path) ->
 
 def test_sync_command_errors_are_one_line(site: Site, tmp_path: Path) -> None:
     base = ["sync", "--site", site.server.url, "--user", "admin"]
-    wrong = reeltui(tmp_path, *base, env={"REELTUI_WP_APP_PASSWORD": "nope nope nope"})
+    wrong = reeltui(
+        tmp_path, *base, "--save-credentials", env={"REELTUI_WP_APP_PASSWORD": "nope nope nope"}
+    )
     assert wrong.returncode == 2
+    assert not (tmp_path / "config" / "credentials.toml").exists()
+    assert "credentials not saved" in wrong.stderr
     last = wrong.stderr.strip().splitlines()[-1]
     assert last.startswith("reeltui: ") and "application password" in last
     assert "Traceback" not in wrong.stderr and "nope" not in wrong.stderr + wrong.stdout

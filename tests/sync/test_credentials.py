@@ -38,6 +38,7 @@ def test_environment_wins_and_saved_password_only_for_its_site(
 ) -> None:
     credentials.save(Credentials("https://blog.example", "ruth", "saved-pw"))
     assert credentials.load(site="https://other.example").app_password == ""
+    assert credentials.load(site="blog.example/").app_password == "saved-pw"  # same site
     assert credentials.load(user="someone").app_password == ""
     monkeypatch.setenv("REELTUI_WP_APP_PASSWORD", "env-pw")
     monkeypatch.setenv("REELTUI_WP_USER", "env-user")

@@ -105,9 +105,11 @@ def run_sync(args: argparse.Namespace) -> int:
         )
     finally:
         blog.close()
-    if args.save_credentials and result.stopped_by != "auth":
+    if args.save_credentials and result.authenticated:
         path = credentials.save(Credentials(result.site, creds.user, creds.app_password), None)
         sys.stderr.write(f"sync: credentials saved in {path}\n")
+    elif args.save_credentials:
+        sys.stderr.write("sync: credentials not saved (the site did not confirm them)\n")
     if args.json:
         print_json(
             {

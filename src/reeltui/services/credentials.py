@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reeltui.locations import config_file
+from reeltui.services.wpclient import normalise_site
 
 ENV_URL = "REELTUI_WP_URL"
 ENV_USER = "REELTUI_WP_USER"
@@ -73,10 +74,18 @@ def load(site: str | None = None, user: str | None = None, path: Path | None = N
     password, source = env.get(ENV_PASSWORD, ""), "env"
     if not password and saved.get("app_password"):
         # A saved password belongs to the saved site and user only.
-        same = saved.get("site", "") == chosen_site and saved.get("user", "") == chosen_user
+        same = _same_site(saved.get("site", ""), chosen_site)
+        same = same and saved.get("user", "") == chosen_user
         if same:
             password, source = saved["app_password"], "file"
     return Credentials(chosen_site, chosen_user, password, source if password else "")
+
+
+def _same_site(a: str, b: str) -> bool:
+    try:
+        return normalise_site(a) == normalise_site(b)
+    except ValueError:
+        return a == b
 
 
 def save(creds: Credentials, path: Path | None = None) -> Path:

@@ -46,6 +46,7 @@ class SyncResult:
     site: str
     error: str = ""  # one line when the sync stopped early ("network: cannot reach ...")
     stopped_by: str = ""  # "network", "auth" or "server" when it did
+    authenticated: bool = False  # the site accepted the user and application password
     pushed: PushCounts = field(default_factory=PushCounts)
     pulled: PullCounts = field(default_factory=PullCounts)
     conflicts: list[Conflict] = field(default_factory=list)  # every open conflict
@@ -115,6 +116,7 @@ def sync(
         report(f"connecting to {site}")
         me = client.me()
         caps = me.get("capabilities") if isinstance(me.get("capabilities"), dict) else {}
+        result.authenticated = True
         state.site = site
         if push:
             push_outbox(blog, client, state, result.pushed, report)
