@@ -155,11 +155,16 @@ def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
     posts_by_remote = {remote_id(p.source.get("wp")): p for p in blog.posts()}
     posts_by_remote.pop("", None)
     taken = {p.id for p in blog.posts()}
+    posts: list[Post] = []
+    comments: list[Comment] = []
     with blog.store.batch():
         for wp in got.posts:
-            _apply_post(blog, wp, got, state, posts_by_remote, taken, counts)
-        _apply_comments(blog, got.comments, posts_by_remote, counts)
+            _apply_post(blog, wp, got, state, posts_by_remote, taken, counts, posts)
+        _apply_comments(blog, got.comments, posts_by_remote, counts, comments)
         _find_gone(blog, got, counts)
+        records.put_many(blog.store, posts)  # two table operations, not one per record
+        records.put_many(blog.store, comments)
+        blog.invalidate()
         state.posts_after = cursor([str(p.get("modified") or "") for p in got.posts]) or (
             state.posts_after
         )
@@ -178,13 +183,14 @@ def _apply_post(
     by_remote: dict[str, Post],
     taken: set[str],
     counts: PullCounts,
+    out: list[Post],
 ) -> None:
     rid = str(wp["id"])
     existing = by_remote.get(rid)
     if existing is None:
         local_id = _free_id(f"p-wp-{rid}", taken)
         post = to_post(wp, local_id, None, got.users, got.categories, got.tags)
-        blog.save_post(post)
+        out.append(post)
         by_remote[rid] = post
         counts.new_posts += 1
         return
@@ -207,7 +213,7 @@ def _apply_post(
         counts.conflicts.append(found)
         counts.kept_local += 1
         return
-    blog.save_post(remote)
+    out.append(remote)
     by_remote[rid] = remote
     counts.updated_posts += 1
     if working is not None:
@@ -252,7 +258,11 @@ def _free_id(wanted: str, taken: set[str]) -> str:
 
 
 def _apply_comments(
-    blog: Blog, items: list[dict[str, Any]], posts: dict[str, Post], counts: PullCounts
+    blog: Blog,
+    items: list[dict[str, Any]],
+    posts: dict[str, Post],
+    counts: PullCounts,
+    out: list[Comment],
 ) -> None:
     local: dict[str, Comment] = {}
     for comment in blog.all_comments():
@@ -285,4 +295,4 @@ def _apply_comments(
             counts.updated_comments += 1
         else:
             counts.new_comments += 1
-        blog.save_comment(comment)
+        out.append(comment)
