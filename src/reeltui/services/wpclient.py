@@ -185,7 +185,11 @@ class WPClient:
         if status == 403 and code == "rest_cannot_access":  # the whole API closed to us
             return AuthFailed(code, message, status)
         if status >= 500 or status == 429:
-            return ServerFailed(code, f"{message} (the site failed: HTTP {status})", status)
+            why = {429: "too many requests", 503: "unavailable, maybe in maintenance"}
+            detail = f"{self.site} failed ({why.get(status, 'server error')}, HTTP {status})"
+            if message != f"HTTP {status} for {where}":
+                detail += f": {message.rstrip('.')}"
+            return ServerFailed(code, f"{detail}; try again later", status)
         if payload is _NOT_JSON and status == 404:
             return ServerFailed(
                 "not_wordpress", f"no WordPress REST API at {self.site} (HTTP 404)", status
