@@ -204,3 +204,19 @@ def test_queued_reply_deleted_locally_leaves_the_outbox(site: Site, empty_blog: 
     result, _ = run_sync(empty_blog, site)
     assert not result.error and any("missing" in f for f in result.pushed.failed)
     assert entry.id not in {e.id for e in outbox.entries(empty_blog)}
+
+
+def test_pull_cut_midway_writes_nothing_and_the_next_sync_completes(
+    site: Site, empty_blog: Blog
+) -> None:
+    def cut(event: SyncProgress) -> None:
+        if event.stage.startswith("pulling comments") and "php" in site.server.procs:
+            site.server.stop_web()  # posts fetched, comments not: the site goes away
+
+    result = sync(empty_blog, site.creds, progress=cut, per_page=3)
+    assert result.stopped_by == "network"
+    assert empty_blog.posts() == [] and empty_blog.all_comments() == []
+    assert syncstate.load(empty_blog).posts_after == ""
+    site.server.start_web()
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok and result.pulled.new_posts == 10 and result.pulled.new_comments == 7
