@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tinydb.table import Document
+
 from reeltui.domain.models import Comment, DomainError, Post
 from reeltui.store.errors import NotFound, StoreCorrupt
 from reeltui.store.store import Store, get_doc, remove_docs, upsert
@@ -86,3 +88,23 @@ def all_drafts(store: Store) -> list[tuple[Post, str]]:
 
 def delete_draft(store: Store, post_id: str) -> None:
     remove_docs(store.table("drafts"), [post_id])
+
+
+# -- bulk: one table operation for many records (an upsert each is O(table size)) --------
+
+
+def put_many(store: Store, items: list[Post] | list[Comment]) -> None:
+    """Insert or replace many posts or many comments (e.g. a sync's pull) in one write."""
+    if not items:
+        return
+    name = "posts" if isinstance(items[0], Post) else "comments"
+    table = store.table(name)
+    docs: dict[str, dict[str, Any]] = {}
+    for item in items:
+        data = item.to_dict()
+        docs[str(data.pop("id"))] = data
+    with store.batch(name):
+        present = [doc_id for doc_id in docs if get_doc(table, doc_id) is not None]
+        if present:
+            remove_docs(table, present)
+        table.insert_multiple(Document(data, doc_id=doc_id) for doc_id, data in docs.items())  # type: ignore[arg-type]

@@ -164,6 +164,10 @@ class Store:
     def table(self, name: str) -> StrTable:
         return self.tables[name]
 
+    def meta_table(self) -> StrTable:
+        """The table of meta.json: the store's info, and small state such as sync's."""
+        return self._dbs["meta"].table("meta")  # type: ignore[return-value]
+
     def writes(self, name: str) -> int:
         """How many times the file of table `name` was written (for tests and benchmarks)."""
         return self._storage(name).writes

@@ -1,0 +1,162 @@
+"""`reeltui sync`: send the outbox and drafts to WordPress, then pull posts and comments."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import getpass
+import sys
+from typing import Any
+
+from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
+from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.services import credentials, syncstate
+from reeltui.services.credentials import Credentials
+from reeltui.services.sync import SyncProgress, resolve, status, sync
+
+
+class SyncCliError(ValueError):
+    """Printed as one line by the CLI's main (a ValueError)."""
+
+
+def register(sub: Any) -> None:
+    cmd = sub.add_parser(
+        "sync",
+        help="sync with your WordPress site (REST API, application password)",
+        description="Send queued replies, moderation and drafts to WordPress, then pull posts "
+        "and comments. The application password comes from $REELTUI_WP_APP_PASSWORD, the "
+        "credentials file (see --save-credentials) or a prompt.",
+    )
+    cmd.add_argument("--site", metavar="URL", help="the site (default: $REELTUI_WP_URL or saved)")
+    cmd.add_argument("--user", metavar="U", help="WordPress user (default: $REELTUI_WP_USER)")
+    cmd.add_argument(
+        "--save-credentials",
+        action="store_true",
+        help=f"remember site, user and password in {credentials.credentials_file()} (mode 0600)",
+    )
+    cmd.add_argument("--full", action="store_true", help="pull everything, not only changes")
+    cmd.add_argument("--pull-only", action="store_true", help="do not send anything")
+    cmd.add_argument("--push-only", action="store_true", help="do not pull anything")
+    cmd.add_argument("--timeout", type=float, default=20.0, metavar="S", help="per request")
+    cmd.add_argument("--conflicts", action="store_true", help="list open conflicts and exit")
+    cmd.add_argument("--status", action="store_true", help="show what waits to be sent and exit")
+    cmd.add_argument("--resolve", metavar="ID", help="settle a conflict (with --keep)")
+    cmd.add_argument("--keep", choices=("local", "remote"), help="which version --resolve keeps")
+    cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+    cmd.set_defaults(func=run_sync)
+
+
+def _credentials(args: argparse.Namespace) -> Credentials:
+    creds = credentials.load(args.site, args.user)
+    if not creds.site:
+        raise SyncCliError("no site: give --site URL or set REELTUI_WP_URL")
+    if not creds.user:
+        raise SyncCliError("no user: give --user NAME or set REELTUI_WP_USER")
+    if creds.app_password:
+        return creds
+    if not sys.stdin.isatty():
+        raise SyncCliError(
+            "no application password: set REELTUI_WP_APP_PASSWORD or run once in a terminal "
+            "with --save-credentials"
+        )
+    password = getpass.getpass(f"Application password for {creds.user} at {creds.site}: ")
+    if not password.strip():
+        raise SyncCliError("no application password given")
+    return Credentials(creds.site, creds.user, password.strip(), "prompt")
+
+
+def _progress(event: SyncProgress) -> None:
+    sys.stderr.write(f"sync: {sanitize_line(str(event))}\n")
+    sys.stderr.flush()
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    if args.conflicts:
+        return _show_conflicts(args)
+    if args.status:
+        blog = blog_for_reading(args)
+        try:
+            print(status(blog).line())
+        finally:
+            blog.close()
+        return 0
+    if args.resolve:
+        if not args.keep:
+            raise SyncCliError("--resolve needs --keep local or --keep remote")
+        blog = blog_for_writing(args)
+        try:
+            print(resolve(blog, args.resolve, args.keep))
+        finally:
+            blog.close()
+        return 0
+    if args.pull_only and args.push_only:
+        raise SyncCliError("--pull-only and --push-only exclude each other")
+    creds = _credentials(args)
+    blog = blog_for_writing(args)
+    try:
+        result = sync(
+            blog,
+            creds,
+            full=args.full,
+            push=not args.pull_only,
+            pull=not args.push_only,
+            progress=None if args.json else _progress,
+            timeout=args.timeout,
+        )
+    finally:
+        blog.close()
+    if args.save_credentials and result.authenticated:
+        path = credentials.save(Credentials(result.site, creds.user, creds.app_password), None)
+        sys.stderr.write(f"sync: credentials saved in {path}\n")
+    elif args.save_credentials:
+        sys.stderr.write("sync: credentials not saved (the site did not confirm them)\n")
+    if args.json:
+        print_json(
+            {
+                "site": result.site,
+                "ok": result.ok,
+                "error": result.error,
+                "lines": result.lines(),
+                "conflicts": [c.to_dict() for c in result.conflicts],
+            }
+        )
+    else:
+        for line in result.lines():
+            print(sanitize_line(line))
+    if result.error:
+        sys.stderr.write(f"reeltui: {sanitize_line(result.error)}\n")
+        return 2
+    return 0 if result.ok and not result.conflicts else 1
+
+
+def _show_conflicts(args: argparse.Namespace) -> int:
+    blog = blog_for_reading(args)
+    try:
+        found = syncstate.conflicts(blog)
+    finally:
+        blog.close()
+    if args.json:
+        print_json([c.to_dict() for c in found])
+        return 0
+    if not found:
+        print("no conflicts")
+        return 0
+    for conflict in found:
+        print(f"{conflict.id}: {sanitize_line(conflict.message)}")
+        for key in sorted(set(conflict.local) | set(conflict.remote)):
+            mine = sanitize(conflict.local.get(key, ""))
+            theirs = sanitize(conflict.remote.get(key, ""))
+            if mine == theirs:
+                continue
+            if "\n" in mine or "\n" in theirs:
+                diff = difflib.unified_diff(
+                    mine.splitlines(), theirs.splitlines(), "here", "on the site", lineterm=""
+                )
+                print(f"  {key}:")
+                for line in diff:
+                    print(f"    {line}")
+            else:
+                print(f"  {key}: here {mine!r} / on the site {theirs!r}")
+        print(f"  keep yours: reeltui sync --resolve {conflict.id} --keep local")
+        print(f"  keep the site's: reeltui sync --resolve {conflict.id} --keep remote")
+    return 0

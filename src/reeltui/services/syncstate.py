@@ -1,0 +1,119 @@
+"""What sync remembers between runs, kept in the store's meta.json (document "sync").
+
+    {"site": URL, "posts_after": "YYYY-MM-DDTHH:MM:SS", "comments_after": "...",
+     "last_pull": ISO, "last_sync": ISO, "conflicts": [Conflict...], "forced": [ids]}
+
+`posts_after`/`comments_after` are in the site's own clock and time zone (as WordPress
+returns `modified`/`date`), so the client's clock never matters. A conflict keeps both
+versions (the local one stays in the store untouched; the remote one is kept here) until the
+user resolves it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from reeltui.services.blog import Blog
+from reeltui.store.store import get_doc, upsert
+
+DOC_ID = "sync"
+CONFLICT_KINDS = ("post", "reply", "draft")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Something changed on both sides (or the remote side moved under a queued reply)."""
+
+    id: str  # "post:<local id>", "reply:<local comment id>", "draft:<local post id>"
+    kind: str
+    local_id: str
+    remote_id: str
+    message: str
+    local: dict[str, str] = field(default_factory=dict)
+    remote: dict[str, str] = field(default_factory=dict)
+    found: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Conflict:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class SyncState:
+    site: str = ""
+    posts_after: str = ""
+    comments_after: str = ""
+    last_pull: str = ""
+    last_sync: str = ""
+    conflicts: list[Conflict] = field(default_factory=list)
+    forced: list[str] = field(default_factory=list)  # conflict ids the user chose "keep local"
+
+    def add_conflict(self, conflict: Conflict) -> None:
+        self.conflicts = [c for c in self.conflicts if c.id != conflict.id] + [conflict]
+
+    def drop_conflict(self, conflict_id: str) -> None:
+        self.conflicts = [c for c in self.conflicts if c.id != conflict_id]
+
+    def conflict(self, conflict_id: str) -> Conflict | None:
+        return next((c for c in self.conflicts if c.id == conflict_id), None)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def load(blog: Blog) -> SyncState:
+    doc = get_doc(blog.store.meta_table(), DOC_ID) or {}
+    conflicts = [Conflict.from_dict(c) for c in doc.get("conflicts", []) if isinstance(c, dict)]
+    return SyncState(
+        site=str(doc.get("site", "")),
+        posts_after=str(doc.get("posts_after", "")),
+        comments_after=str(doc.get("comments_after", "")),
+        last_pull=str(doc.get("last_pull", "")),
+        last_sync=str(doc.get("last_sync", "")),
+        conflicts=conflicts,
+        forced=[str(x) for x in doc.get("forced", [])],
+    )
+
+
+def save(blog: Blog, state: SyncState) -> None:
+    data = dataclasses.asdict(state)
+    data["conflicts"] = [c.to_dict() for c in state.conflicts]
+    upsert(blog.store.meta_table(), DOC_ID, data)
+
+
+def conflicts(blog: Blog) -> list[Conflict]:
+    """Open conflicts, oldest first (for the CLI and the UI)."""
+    return load(blog).conflicts
+
+
+_DIGITS = re.compile(r"(\d+)\s*$")
+
+
+def remote_id(value: str | None) -> str:
+    """The WordPress id in a `source["wp"]` value ("12", "https://site/?p=12", "site#12")."""
+    if not value:
+        return ""
+    match = _DIGITS.search(value)
+    return match.group(1) if match else ""
+
+
+def cursor(values: list[str]) -> str:
+    """The newest of the site-local timestamps minus one second (a safe overlap)."""
+    stamps = []
+    for value in values:
+        try:
+            stamps.append(dt.datetime.fromisoformat(value[:19]))
+        except ValueError:
+            continue
+    if not stamps:
+        return ""
+    return (max(stamps) - dt.timedelta(seconds=1)).isoformat(timespec="seconds")

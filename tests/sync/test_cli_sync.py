@@ -1,0 +1,165 @@
+"""`reeltui sync` as a user runs it: the installed command against the real WordPress."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reeltui.services import Blog
+from reeltui.services.session import open_blog
+from tests.sync.conftest import Site, post_by_remote, run_sync
+
+pytestmark = pytest.mark.wordpress
+
+
+def reeltui(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("REELTUI_")}
+    clean["REELTUI_CONFIG"] = str(tmp_path / "config" / "config.toml")
+    return subprocess.run(
+        [sys.executable, "-m", "reeltui", "--store", str(tmp_path / "store"), *args],
+        env={**clean, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_sync_command_pulls_and_saves_credentials(site: Site, tmp_path: Path) -> None:
+    env = {"REELTUI_WP_APP_PASSWORD": site.server.app_password}
+    done = reeltui(
+        tmp_path,
+        "sync",
+        "--site",
+        site.server.url,
+        "--user",
+        "admin",
+        "--save-credentials",
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "pulled 10 new and 0 changed posts, 7 new and 0 changed comments" in done.stdout
+    assert "sync: pulling posts 1/1" in done.stderr
+    assert site.server.app_password not in done.stdout + done.stderr
+    saved = tmp_path / "config" / "credentials.toml"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert site.server.app_password in saved.read_text()
+    checked = reeltui(tmp_path, "check")
+    assert checked.returncode == 0 and "sound" in checked.stdout, checked.stderr
+    shown = reeltui(tmp_path, "show", "dune-part-two-review")
+    assert "Loved the" in shown.stdout and "Seeing it again tonight." in shown.stdout
+    # the next sync needs nothing but the saved file
+    again = reeltui(tmp_path, "sync")
+    assert again.returncode == 0, again.stderr
+    assert "pulled 0 new and 0 changed posts" in again.stdout
+
+
+def test_sync_command_errors_are_one_line(site: Site, tmp_path: Path) -> None:
+    base = ["sync", "--site", site.server.url, "--user", "admin"]
+    wrong = reeltui(
+        tmp_path, *base, "--save-credentials", env={"REELTUI_WP_APP_PASSWORD": "nope nope nope"}
+    )
+    assert wrong.returncode == 2
+    assert not (tmp_path / "config" / "credentials.toml").exists()
+    assert "credentials not saved" in wrong.stderr
+    last = wrong.stderr.strip().splitlines()[-1]
+    assert last.startswith("reeltui: ") and "application password" in last
+    assert "Traceback" not in wrong.stderr and "nope" not in wrong.stderr + wrong.stdout
+
+    nopass = reeltui(tmp_path, *base)
+    assert nopass.returncode == 2
+    assert nopass.stderr.strip().endswith(
+        "no application password: set REELTUI_WP_APP_PASSWORD or run once in a terminal "
+        "with --save-credentials"
+    )
+    down = reeltui(
+        tmp_path,
+        "sync",
+        "--site",
+        "http://127.0.0.1:9",
+        "--user",
+        "admin",
+        env={"REELTUI_WP_APP_PASSWORD": "x"},
+    )
+    assert down.returncode == 2 and "Traceback" not in down.stderr
+    assert (
+        down.stderr.strip()
+        .splitlines()[-1]
+        .startswith("reeltui: network: cannot reach http://127.0.0.1:9: ")
+    )
+
+
+def test_conflicts_listed_and_resolved_from_the_command_line(site: Site, tmp_path: Path) -> None:
+    blog: Blog = open_blog(tmp_path / "store")
+    try:
+        run_sync(blog, site)
+        draft = post_by_remote(blog, site.posts["draft"])
+        blog.save_post(dataclasses.replace(draft, body="Mine.\n"))
+        site.rest("POST", f"/wp/v2/posts/{site.posts['draft']}", body={"content": "Theirs."})
+        result, _ = run_sync(blog, site)
+        assert len(result.conflicts) == 1
+    finally:
+        blog.close()
+    listed = reeltui(tmp_path, "sync", "--conflicts")
+    assert listed.returncode == 0, listed.stderr
+    assert f"post:{draft.id}: “Upcoming: Oppenheimer” was edited here and on the site" in (
+        listed.stdout
+    )
+    assert "    -Mine." in listed.stdout and "    +Theirs." in listed.stdout
+    settled = reeltui(tmp_path, "sync", "--resolve", f"post:{draft.id}", "--keep", "remote")
+    assert settled.returncode == 0 and "site's version" in settled.stdout
+    assert reeltui(tmp_path, "sync", "--conflicts").stdout.strip() == "no conflicts"
+
+
+def test_password_prompt_in_a_real_terminal(site: Site, tmp_path: Path) -> None:
+    """No password anywhere: `reeltui sync` asks for it (not echoed) in a terminal (tmux)."""
+    import shlex
+    import time
+
+    from tests.conftest import need_tool
+
+    tmux = need_tool("tmux")
+    sock = f"rt-sync-{os.getpid()}"
+    env = f"REELTUI_CONFIG={shlex.quote(str(tmp_path / 'config' / 'config.toml'))}"
+    cmd = (
+        f"env -u REELTUI_WP_APP_PASSWORD {env} {shlex.quote(sys.executable)} -m reeltui "
+        f"--store {shlex.quote(str(tmp_path / 'store'))} sync --site {site.server.url} "
+        "--user admin; echo EXIT=$?; sleep 60"
+    )
+
+    def screen() -> str:
+        return subprocess.run(
+            [tmux, "-L", sock, "capture-pane", "-p", "-J"], capture_output=True, text=True
+        ).stdout
+
+    def wait_for(text: str) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            shown = screen()
+            if text in shown:
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared:\n{screen()}")
+
+    subprocess.run(
+        [tmux, "-L", sock, "new-session", "-d", "-x", "150", "-y", "40", cmd], check=True
+    )
+    try:
+        wait_for(f"Application password for admin at {site.server.url}:")
+        subprocess.run([tmux, "-L", sock, "send-keys", "-l", site.server.app_password], check=True)
+        subprocess.run([tmux, "-L", sock, "send-keys", "Enter"], check=True)
+        shown = wait_for("EXIT=")
+        assert "EXIT=0" in shown, shown
+        assert "pulled 10 new" in shown
+        assert site.server.app_password not in shown
+    finally:
+        subprocess.run([tmux, "-L", sock, "kill-server"], capture_output=True)

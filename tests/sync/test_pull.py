@@ -1,0 +1,167 @@
+"""Pull from a real WordPress: posts, threaded comments, paging, incremental, local work kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from reeltui.services import Blog, outbox
+from reeltui.store import records
+from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
+
+pytestmark = pytest.mark.wordpress
+
+
+def test_pull_seeded_site(site: Site, empty_blog: Blog) -> None:
+    result, events = run_sync(empty_blog, site, per_page=2)
+    assert result.ok and not result.error, result.lines()
+    assert result.pulled.new_posts == 10  # 9 seeded + WordPress's "Hello world!"
+    # paged: 10 posts at 2 a page are 5 pages, read through X-WP-TotalPages
+    pages = [(e.done, e.total) for e in events if e.stage == "pulling posts"]
+    assert pages == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+    review = post_by_remote(empty_blog, site.posts["review"])
+    assert review.title == "Dune: Part Two review"
+    assert review.status == "published" and review.author == "Ruth"
+    assert "## Verdict" in review.body and "*towering*" in review.body
+    assert "<p>" not in review.body
+    assert review.rating == 4.5
+    assert review.categories == ["Reviews"] and sorted(review.tags) == ["Dune", "Villeneuve"]
+    assert review.date.startswith("2024-03-01T10:00:00")
+
+    draft = post_by_remote(empty_blog, site.posts["draft"])
+    assert draft.status == "draft" and draft.body == "Notes so far.\n\nMore later.\n"
+    assert post_by_remote(empty_blog, site.posts["pending"]).status == "pending"
+    guest = post_by_remote(empty_blog, site.posts["guest"])
+    assert guest.author == "Guest Writer" and "<!--" not in guest.body
+    assert "[noir](https://example.com/noir)" in guest.body
+
+    c1, c2, c3 = (by_remote(empty_blog, site.comments[k]) for k in ("c1", "c2", "c3"))
+    assert c1.parent_id is None and c2.parent_id == c1.id and c3.parent_id == c2.id
+    assert (
+        c1.post_id == review.id
+        and c1.author == "Marcy"
+        and c1.body == "Loved the *sandworm* scenes!\n"
+    )
+    assert by_remote(empty_blog, site.comments["c4"]).status == "pending"
+    assert by_remote(empty_blog, site.comments["c5"]).status == "spam"
+    depths = [d for c, d in empty_blog.thread(review.id) if c.id in (c1.id, c2.id, c3.id)]
+    assert depths == [1, 2, 3]
+
+
+def test_pull_is_incremental_and_ids_are_stable(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site, per_page=2)
+    ids_before = {p.source["wp"]: p.id for p in empty_blog.posts()}
+    comments_before = {c.remote_id: c.id for c in empty_blog.all_comments()}
+    status, _ = site.rest(
+        "POST", f"/wp/v2/posts/{site.posts['filler1']}", body={"title": "Filler one, renamed"}
+    )
+    assert status == 200
+    status, new = site.rest(
+        "POST",
+        "/wp/v2/comments",
+        body={"post": site.posts["review"], "parent": site.comments["c3"], "content": "Late word"},
+    )
+    assert status == 201 and isinstance(new, dict)
+
+    result, events = run_sync(empty_blog, site, per_page=2)
+    assert result.ok, result.lines()
+    # only what changed is fetched (modified_after): one page, not five
+    assert [(e.done, e.total) for e in events if e.stage == "pulling posts"] == [(1, 1)]
+    assert result.pulled.updated_posts == 1 and result.pulled.new_posts == 0
+    assert result.pulled.new_comments == 1
+    assert {p.source["wp"]: p.id for p in empty_blog.posts()} == ids_before
+    assert post_by_remote(empty_blog, site.posts["filler1"]).title == "Filler one, renamed"
+    late = by_remote(empty_blog, new["id"])
+    assert late.parent_id == comments_before[str(site.comments["c3"])]
+    for rid, cid in comments_before.items():
+        assert by_remote(empty_blog, int(rid)).id == cid
+    # a third sync with no remote change changes nothing
+    result, _ = run_sync(empty_blog, site)
+    assert (result.pulled.new_posts, result.pulled.updated_posts) == (0, 0)
+    assert (result.pulled.new_comments, result.pulled.updated_comments) == (0, 0)
+
+
+def test_pull_never_overwrites_local_work(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    review = post_by_remote(empty_blog, site.posts["review"])
+    c1 = by_remote(empty_blog, site.comments["c1"])
+    reply = local_reply(empty_blog, c1, "My offline answer", "r-local")
+    empty_blog.save_comment(reply)  # a local draft reply (not queued)
+    # an unsaved working copy of the review in the editor
+    working = records.get_draft(empty_blog.store, review.id)
+    assert working is None
+    edited = review.__class__.from_dict({**review.to_dict(), "body": "My unsaved rewrite\n"})
+    records.put_draft(empty_blog.store, edited, "2026-01-01T00:00:00+00:00")
+    site.rest("POST", f"/wp/v2/posts/{site.posts['review']}", body={"content": "<p>Site edit</p>"})
+
+    result, _ = run_sync(empty_blog, site, push=False, full=True)
+    assert result.ok, result.lines()
+    kept = records.get_draft(empty_blog.store, review.id)
+    assert kept is not None and kept[0].body == "My unsaved rewrite\n"
+    assert post_by_remote(empty_blog, site.posts["review"]).body == "Site edit\n"
+    assert [c.kind for c in result.conflicts] == ["draft"]
+    assert empty_blog.comment("r-local").body == "My offline answer"
+    assert empty_blog.comment("r-local").origin == "local"
+    assert outbox.entries(empty_blog) == []
+
+
+def test_remote_trash_shows_on_full_pull(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    status, _ = site.rest("DELETE", f"/wp/v2/comments/{site.comments['g1']}")
+    assert status == 200
+    result, _ = run_sync(empty_blog, site, full=True)
+    assert result.ok
+    assert by_remote(empty_blog, site.comments["g1"]).status == "trash"
+    assert result.pulled.updated_comments == 1
+
+
+def test_full_pull_reports_what_the_site_deleted_and_keeps_it(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    gone_post = post_by_remote(empty_blog, site.posts["filler2"])
+    gone_comment = by_remote(empty_blog, site.comments["g1"])
+    assert (
+        site.rest("DELETE", f"/wp/v2/posts/{site.posts['filler2']}", params={"force": "true"})[0]
+        == 200
+    )
+    assert (
+        site.rest("DELETE", f"/wp/v2/comments/{site.comments['g1']}", params={"force": "true"})[0]
+        == 200
+    )
+    result, _ = run_sync(empty_blog, site)
+    assert result.pulled.gone_posts == []  # an incremental pull cannot tell
+    result, _ = run_sync(empty_blog, site, full=True)
+    assert result.pulled.gone_posts == [gone_post.id]
+    assert result.pulled.gone_comments == [gone_comment.id]
+    assert "1 post and 1 comment no longer on the site (kept here)" in result.lines()
+    assert empty_blog.post(gone_post.id).title == "Filler 2"
+
+
+def test_moderation_on_the_site_reaches_pending_comments(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    assert by_remote(empty_blog, site.comments["c4"]).status == "pending"
+    status, _ = site.rest(
+        "POST", f"/wp/v2/comments/{site.comments['c4']}", body={"status": "approved"}
+    )
+    assert status == 200
+    result, _ = run_sync(empty_blog, site)  # incremental: c4 is old, but it was pending here
+    assert result.ok
+    assert by_remote(empty_blog, site.comments["c4"]).status == "approved"
+    assert result.pulled.updated_comments == 1
+
+
+def test_paging_is_stable_when_many_items_share_a_date(site: Site, empty_blog: Blog) -> None:
+    """Ordering pages by a date that many items share loses some of them: order by id."""
+    site.server.php(
+        "for ($i = 0; $i < 60; $i++) {"
+        "  $p = wp_insert_post(array('post_title' => \"Twin $i\", 'post_status' => 'publish',"
+        "    'post_date' => '2023-01-01 00:00:00'));"
+        "  wp_insert_comment(array('comment_post_ID' => $p, 'comment_content' => \"Twin $i\","
+        "    'comment_approved' => 1, 'comment_date' => '2023-06-01 00:00:00',"
+        "    'comment_date_gmt' => '2023-06-01 00:00:00'));"
+        "}"
+    )
+    result, _ = run_sync(empty_blog, site, per_page=7)
+    assert result.ok, result.lines()
+    twins = [p for p in empty_blog.posts() if p.title.startswith("Twin ")]
+    assert len(twins) == 60
+    assert len({c.remote_id for c in empty_blog.all_comments() if c.body.startswith("Twin")}) == 60
