@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reeltui.cli import check, reading, tui
+from reeltui.cli import check, io, reading, tui
 
-MODULES: list[Any] = [reading, check, tui]
+MODULES: list[Any] = [reading, check, tui, io]
 
 run_tui = tui.run_tui
 

@@ -212,7 +212,8 @@ def _rating(own: dict[str, Any], body: str, exact: bool) -> float | None:
             return validate_rating(own["rating"])
         except ValueError:
             pass
-    return parse_rating(body)
+    # A lone "⭐️" emoji (star + emoji variation selector) is decoration, not a 1-star rating.
+    return parse_rating(body.replace("⭐\ufe0f", ""))
 
 
 def _film(raw: Any) -> Film:
