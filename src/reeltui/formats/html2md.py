@@ -8,6 +8,7 @@ markdownify. Block-editor comments (<!-- wp:... -->) are removed.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from markdownify import markdownify
 
@@ -37,10 +38,42 @@ def autop(html: str) -> str:
     return "\n\n".join(out)
 
 
+_RUNS = re.compile(r"[\t \n]+")
+_ODD_SPACE = re.compile(r"[^\S \t\n]")  # whitespace other than space, tab, newline
+
+
+def _spaces(text: str) -> int:
+    return text.count(" ") + text.count("\t") + text.count("\n")
+
+
+def _plain_text(html: str) -> str | None:
+    """The Markdown markdownify would give for text without tags, ~100x faster; None if unsure.
+
+    Most comments and many classic-editor posts are plain text with entities: paragraphs by
+    blank lines, line breaks by newlines, runs of spaces collapsed.
+    """
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = unescape(html)
+    if _ODD_SPACE.search(decoded) or _spaces(decoded) != _spaces(html):
+        return None  # entities that are whitespace, non-breaking spaces...: the slow path
+    paragraphs = []
+    for chunk in re.split(r"\n\s*\n", html):
+        lines = (_RUNS.sub(" ", unescape(line)).strip(" ") for line in chunk.strip().split("\n"))
+        paragraph = "\n".join(lines).strip()
+        if paragraph:
+            paragraphs.append(paragraph)
+    text = "\n\n".join(paragraphs)
+    return text + "\n" if text else ""
+
+
 def html_to_markdown(html: str) -> str:
     """Markdown for a WordPress body (classic or block editor); "" for empty input."""
     if not html or not html.strip():
         return ""
+    if "<" not in html:
+        fast = _plain_text(html)
+        if fast is not None:
+            return fast
     html = _MORE.sub("", html)
     html = _BLOCK_COMMENT.sub("", html)
     html = _COMMENT.sub("", html)
@@ -54,5 +87,5 @@ def html_to_markdown(html: str) -> str:
         escape_asterisks=False,
     )
     text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text + "\n" if text else ""

@@ -65,6 +65,8 @@ def read_wxr_bytes(
             reader.end(elem)
     except DefusedXmlException as exc:
         raise _refused(name, exc) from None
+    except (LookupError, UnicodeError) as exc:  # <?xml encoding="..."?> unknown or wrong
+        raise FormatError(f"{name}: cannot decode the file: {exc}") from None
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         why = str(exc).split(":")[0]
