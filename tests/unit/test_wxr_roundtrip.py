@@ -187,15 +187,20 @@ def test_sent_reply_coming_back_from_the_blog_is_not_duplicated(tmp_path: Path) 
 
 
 def test_same_ids_from_two_sites_do_not_collide(tmp_path: Path) -> None:
-    (tmp_path / "a.xml").write_bytes(wxr([Item("1", comments=[C("1")])], site="https://a/"))
-    (tmp_path / "b.xml").write_bytes(wxr([Item("1", comments=[C("1")])], site="https://b/"))
+    thread = [C("1"), C("2", parent="1")]
+    (tmp_path / "a.xml").write_bytes(wxr([Item("1", comments=thread)], site="https://a/"))
+    (tmp_path / "b.xml").write_bytes(wxr([Item("1", comments=thread)], site="https://b/"))
     blog = empty_blog(tmp_path / "s")
     try:
         import_path(blog, tmp_path / "a.xml")
         import_path(blog, tmp_path / "b.xml")
-        assert len(blog.posts()) == 2 and len(blog.all_comments()) == 2
+        assert len(blog.posts()) == 2 and len(blog.all_comments()) == 4
         assert sorted(p.slug for p in blog.posts()) == ["a-post", "a-post-2"]
         assert {c.post_id for c in blog.all_comments()} == {p.id for p in blog.posts()}
+        for post in blog.posts():
+            ids = {c.id for c in blog.comments(post.id)}
+            assert [d for _, d in blog.thread(post.id)] == [1, 2]
+            assert all(c.parent_id in (None, *ids) for c in blog.comments(post.id))
     finally:
         blog.close()
 
@@ -209,3 +214,12 @@ def test_reader_and_store_agree_on_counts(tmp_path: Path) -> None:
         assert len(blog.all_comments()) == sum(len(p.comments) for p in result.posts)
     finally:
         blog.close()
+
+
+def test_bulk_documents_are_what_asdict_gives() -> None:
+    from reeltui.services.bulk import as_doc
+
+    for parsed in read_demo():
+        assert as_doc(parsed.post) == parsed.post.to_dict()
+        for comment in parsed.comments:
+            assert as_doc(comment) == comment.to_dict()

@@ -210,18 +210,20 @@ class _Merge:
         ids: dict[str, str] = {}
         pending: list[tuple[Comment, Comment | None]] = []
         for comment in comments:
+            read_id = comment.id
             old = self.match_comment(comment, post.id)
             if old is not None and old.origin == "local":
-                ids[comment.id] = old.id  # a local reply (or ours, back from the blog): kept
+                ids[read_id] = old.id  # a local reply (or ours, back from the blog): kept
                 report.local_kept += 1
                 continue
-            new = dataclasses.replace(comment, post_id=post.id, source=dict(comment.source))
+            new = comment  # what was read is ours to change (cheaper than a copy per comment)
+            new.post_id, new.source = post.id, dict(comment.source)
             if old is not None:
                 new.id = old.id
                 new.source = {**old.source, **new.source}
             else:
                 new.id = _unique(new.id, self.comment_ids)
-            ids[comment.id] = new.id
+            ids[read_id] = new.id
             pending.append((new, old))
         for new, old in pending:
             if new.parent_id is not None:
