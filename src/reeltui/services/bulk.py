@@ -8,7 +8,6 @@ costs the size of the table once. Call inside `store.batch(...)` for one file wr
 from __future__ import annotations
 
 from dataclasses import fields
-from functools import cache
 from typing import Any
 
 from tinydb.table import Document
@@ -16,10 +15,14 @@ from tinydb.table import Document
 from reeltui.domain.models import Comment, Film, Post
 from reeltui.store import Store
 
+_NAMES: dict[type, tuple[str, ...]] = {}
 
-@cache
+
 def _names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+    found = _NAMES.get(kind)
+    if found is None:
+        found = _NAMES[kind] = tuple(f.name for f in fields(kind))
+    return found
 
 
 def as_doc(item: Any) -> dict[str, Any]:
