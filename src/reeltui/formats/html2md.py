@@ -12,6 +12,8 @@ from html import unescape
 
 from markdownify import markdownify
 
+from reeltui.formats.html2md_fast import simple_html_to_markdown
+
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BLOCK_TAG = re.compile(
@@ -78,13 +80,18 @@ def html_to_markdown(html: str) -> str:
     html = _BLOCK_COMMENT.sub("", html)
     html = _COMMENT.sub("", html)
     html = autop(html)
-    text = markdownify(
-        html,
-        heading_style="ATX",
-        bullets="-",
-        strip=["script", "style"],
-        escape_underscores=False,
-        escape_asterisks=False,
+    fast = simple_html_to_markdown(html)
+    text = (
+        fast
+        if fast is not None
+        else markdownify(
+            html,
+            heading_style="ATX",
+            bullets="-",
+            strip=["script", "style"],
+            escape_underscores=False,
+            escape_asterisks=False,
+        )
     )
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
