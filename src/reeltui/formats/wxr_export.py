@@ -85,6 +85,15 @@ def _text_back(key: str, value: str) -> str:
     return as_read(key, xml_round_trip(value))
 
 
+def _terms_back(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        back = xml_round_trip(name).strip()
+        if back and back not in out:
+            out.append(back)
+    return out
+
+
 def _date_back(iso: str) -> str:
     return date_in(*date_out(iso))[0]
 
@@ -207,9 +216,14 @@ def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
         own["film"] = asdict(post.film)
     if _own_source(post.source):
         own["source"] = _own_source(post.source)
-    for key in ("title", "excerpt", "author", "slug"):
+    for key in ("title", "excerpt", "slug"):
         value = getattr(post, key)
         _exact(own, key, value, _text_back(key, value))
+    shown = xml_round_trip(post.author) or logins.get(post.author, "")  # as the reader maps it
+    _exact(own, "author", post.author, as_read("author", shown))
+    for key in ("categories", "tags"):
+        names = getattr(post, key)
+        _exact(own, key, names, _terms_back(names))
     _exact(own, "date", post.date, _date_back(post.date))
     _exact(own, "modified", post.modified, _date_back(post.modified))
     link = f"{site.rstrip('/')}/?p={number}"

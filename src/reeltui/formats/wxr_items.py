@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree.ElementTree import Element
 
 from reeltui.domain.models import Comment, Film, Post
@@ -20,6 +20,8 @@ from reeltui.formats.wxr_common import (
     meta_load,
     short_tag,
 )
+
+T = TypeVar("T", str, list[str])
 
 
 def text_of(elem: Element) -> str:
@@ -127,8 +129,8 @@ class Converter:
             date=date,
             modified=modified,
             status=status,
-            categories=categories,
-            tags=tags,
+            categories=_exact(own, "categories", categories),
+            tags=_exact(own, "tags", tags),
             excerpt=_exact(own, "excerpt", fields.get("excerpt:encoded", "")),
             body=body,
             rating=_rating(own, body, exact),
@@ -190,11 +192,20 @@ class Converter:
         return out
 
 
-def _exact(own: dict[str, Any], key: str, value: str) -> str:
+def _exact(own: dict[str, Any], key: str, value: T) -> T:
     """The exact value reeltui exported, if the XML still says what reeltui wrote then."""
     pair = own.get("exact", {}).get(key) if isinstance(own.get("exact"), dict) else None
-    if isinstance(pair, list) and len(pair) == 2 and pair[0] == value and isinstance(pair[1], str):
-        return pair[1]
+    if not isinstance(pair, list) or len(pair) != 2 or pair[0] != value:
+        return value
+    exact = pair[1]
+    if isinstance(value, str) and isinstance(exact, str):
+        return exact  # type: ignore[return-value]
+    if (
+        isinstance(value, list)
+        and isinstance(exact, list)
+        and all(isinstance(x, str) for x in exact)
+    ):
+        return exact  # type: ignore[return-value]
     return value
 
 
