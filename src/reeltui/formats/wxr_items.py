@@ -199,13 +199,13 @@ def _exact(own: dict[str, Any], key: str, value: T) -> T:
         return value
     exact = pair[1]
     if isinstance(value, str) and isinstance(exact, str):
-        return exact  # type: ignore[return-value]
+        return exact
     if (
         isinstance(value, list)
         and isinstance(exact, list)
         and all(isinstance(x, str) for x in exact)
     ):
-        return exact  # type: ignore[return-value]
+        return exact
     return value
 
 
