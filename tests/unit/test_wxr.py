@@ -305,3 +305,22 @@ def test_only_pages_is_not_an_error() -> None:
     result = read_wxr_bytes(wxr([Item("1", type="page")]))
     assert isinstance(result, ReadResult) and result.posts == []
     assert [s.kind for s in result.skipped] == ["page"]
+
+
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - {"crazy-cdata.xml"}))
+def test_no_visible_word_of_a_real_body_is_dropped(name: str) -> None:
+    import re
+
+    from bs4 import BeautifulSoup
+    from defusedxml.ElementTree import parse
+
+    from reeltui.formats.html2md import html_to_markdown
+
+    root = parse(_shared(name)).getroot()
+    bodies = [e.text or "" for e in root.iter("{http://purl.org/rss/1.0/modules/content/}encoded")]
+    assert bodies
+    for html in bodies:
+        visible = BeautifulSoup(re.sub(r"<!--.*?-->", "", html, flags=re.S), "html.parser")
+        markdown = html_to_markdown(html)
+        missing = [w for w in visible.get_text(" ").split() if w not in markdown]
+        assert missing == []

@@ -4,6 +4,10 @@ Idempotent: posts and comments are matched on their source ids (`source["wxr"]` 
 site for WXR, the reeltui id otherwise), so importing the same file twice changes nothing,
 and importing an updated export updates the posts that changed. Local drafts (drafts.json)
 and local replies (origin "local") are never touched. One import is one write per file.
+
+For a UI: run `import_path(blog, path, progress)` in a worker; `progress(phase, done, total)` is
+called with phase "reading" (bytes of a WXR file), "merging" (posts) and "writing" (0/1, 1/1).
+`read_source` + `merge` split the work when the file should be read before the store is opened.
 """
 
 from __future__ import annotations
