@@ -223,3 +223,24 @@ def test_bulk_documents_are_what_asdict_gives() -> None:
         assert as_doc(parsed.post) == parsed.post.to_dict()
         for comment in parsed.comments:
             assert as_doc(comment) == comment.to_dict()
+
+
+def test_ids_used_twice_in_a_file_import_once_and_stay_stable(tmp_path: Path) -> None:
+    doc = wxr(
+        [
+            Item("1", title="One", name="one", comments=[C("5"), C("6", parent="5")]),
+            Item("1", title="Copy", name="copy", comments=[C("5"), C("6", parent="5")]),
+        ]
+    )
+    (tmp_path / "dup.xml").write_bytes(doc)
+    blog = empty_blog(tmp_path / "s")
+    try:
+        first = import_path(blog, tmp_path / "dup.xml")
+        assert (first.posts_added, first.comments_added) == (2, 4)
+        assert any("used twice" in n for n in first.notes)
+        again = import_path(blog, tmp_path / "dup.xml")
+        assert not again.changed
+        for post in blog.posts():
+            assert [d for _, d in blog.thread(post.id)] == [1, 2]
+    finally:
+        blog.close()

@@ -35,6 +35,18 @@ class Converter:
         self.result = ReadResult(source=name)
         self.authors: dict[str, str] = {}
         self.is_wxr = False
+        self.seen_posts: set[str] = set()
+        self.seen_comments: set[str] = set()
+
+    def _once(self, raw: str, seen: set[str], what: str) -> str:
+        """`raw`, or `raw#2`... when an earlier item of the file used the same id (stable)."""
+        unique, n = raw, 2
+        while unique in seen:
+            unique, n = f"{raw}#{n}", n + 1
+        if unique != raw:
+            self.result.notes.append(f"{what} id {raw} is used twice in the file; kept as {unique}")
+        seen.add(unique)
+        return unique
 
     def add_author(self, elem: Element) -> None:
         fields = {short_tag(c.tag): text_of(c) for c in elem}
@@ -78,7 +90,7 @@ class Converter:
             self.result.skipped.append(Skip(kind or "no type", label, why))
             return
         if raw_id:
-            source = {"wxr": raw_id}
+            source = {"wxr": self._once(raw_id, self.seen_posts, "wp:post_id")}
         elif fields.get("guid", "").strip():
             source = {"wxr_guid": fields["guid"].strip()}
         else:
@@ -162,7 +174,13 @@ class Converter:
             raw_id = (
                 fields.get("wp:comment_id", "").strip() or f"{post.source.get('wxr', '')}.{index}"
             )
-            comment = _comment(fields, own, raw_id, post.id)
+            if raw_id in by_raw:
+                self.result.skipped.append(
+                    Skip("comment", f"comment {raw_id} of {label}", "duplicate wp:comment_id")
+                )
+                continue
+            unique = self._once(raw_id, self.seen_comments, "wp:comment_id")
+            comment = _comment(fields, own, unique, post.id)
             if comment.status == "pending" and fields.get(
                 "wp:comment_approved", ""
             ).strip() not in ("0", ""):
@@ -170,11 +188,6 @@ class Converter:
                     f"{label}: comment {raw_id} has unknown approval "
                     f"{fields.get('wp:comment_approved')!r}, imported as pending"
                 )
-            if raw_id in by_raw:
-                self.result.skipped.append(
-                    Skip("comment", f"comment {raw_id} of {label}", "duplicate wp:comment_id")
-                )
-                continue
             by_raw[raw_id] = comment
             out.append(comment)
             parent = fields.get("wp:comment_parent", "").strip()
