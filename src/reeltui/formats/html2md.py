@@ -41,6 +41,7 @@ def autop(html: str) -> str:
 
 
 _RUNS = re.compile(r"[\t \n]+")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
 _ODD_SPACE = re.compile(r"[^\S \t\n]")  # whitespace other than space, tab, newline
 
 
@@ -55,12 +56,13 @@ def _plain_text(html: str) -> str | None:
     blank lines, line breaks by newlines, runs of spaces collapsed.
     """
     html = html.replace("\r\n", "\n").replace("\r", "\n")
-    decoded = unescape(html)
-    if _ODD_SPACE.search(decoded) or _spaces(decoded) != _spaces(html):
+    decoded = unescape(html) if "&" in html else html
+    if _ODD_SPACE.search(decoded) or (decoded is not html and _spaces(decoded) != _spaces(html)):
         return None  # entities that are whitespace, non-breaking spaces...: the slow path
+    # Entities added no whitespace, so the decoded text splits exactly as the source does.
     paragraphs = []
-    for chunk in re.split(r"\n\s*\n", html):
-        lines = (_RUNS.sub(" ", unescape(line)).strip(" ") for line in chunk.strip().split("\n"))
+    for chunk in _PARAGRAPHS.split(decoded):
+        lines = (_RUNS.sub(" ", line).strip(" ") for line in chunk.strip().split("\n"))
         paragraph = "\n".join(lines).strip()
         if paragraph:
             paragraphs.append(paragraph)
