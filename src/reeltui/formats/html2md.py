@@ -45,6 +45,12 @@ _PARAGRAPHS = re.compile(r"\n\s*\n")
 _ODD_SPACE = re.compile(r"[^\S \t\n]")  # whitespace other than space, tab, newline
 
 
+def _squeeze(line: str) -> str:
+    if "  " in line or "\t" in line:
+        line = _RUNS.sub(" ", line)
+    return line.strip(" ")
+
+
 def _spaces(text: str) -> int:
     return text.count(" ") + text.count("\t") + text.count("\n")
 
@@ -62,7 +68,7 @@ def _plain_text(html: str) -> str | None:
     # Entities added no whitespace, so the decoded text splits exactly as the source does.
     paragraphs = []
     for chunk in _PARAGRAPHS.split(decoded):
-        lines = (_RUNS.sub(" ", line).strip(" ") for line in chunk.strip().split("\n"))
+        lines = (_squeeze(line) for line in chunk.strip().split("\n"))
         paragraph = "\n".join(lines).strip()
         if paragraph:
             paragraphs.append(paragraph)

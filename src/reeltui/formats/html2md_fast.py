@@ -101,7 +101,11 @@ def _convert(html: str) -> str:
                 if text.strip():
                     raise _NotSimple
                 continue
-            buf.append(_RUNS.sub(_space, unescape(text) if "&" in text else text))
+            if "&" in text:
+                text = unescape(text)
+            if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+                text = _RUNS.sub(_space, text)
+            buf.append(text)
             continue
         tag = tag.lower()
         if tag == "br":
