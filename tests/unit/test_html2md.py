@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reeltui.formats.html2md import html_to_markdown
 
 
@@ -37,3 +40,30 @@ def test_block_editor_comments_removed_nothing_visible_dropped() -> None:
 def test_empty() -> None:
     assert html_to_markdown("") == ""
     assert html_to_markdown("  \n ") == ""
+
+
+def _slow(html: str) -> str:
+    """The markdownify path, whatever the input."""
+    from reeltui.formats import html2md
+
+    return html2md.html_to_markdown("<!-- -->" + html) if html.strip() else ""
+
+
+TOKENS = [
+    *"ab* #-1.\n\t \xa0\u2003x_`",
+    "&amp;", "&nbsp;", "&#9;", "&#10;", "&lt;", "&#039;", "\r", "\u2028", "\x0c", "\x85",
+    "AT&T ", "& ",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=30).map("".join))
+def test_plain_text_fast_path_agrees_with_markdownify(text: str) -> None:
+    assert html_to_markdown(text) == _slow(text)
+
+
+def test_plain_comment_with_entities() -> None:
+    text = "Hi, a comment.\nTo delete it, view the post&#039;s comments.\n\n  Bye  &amp; thanks"
+    assert html_to_markdown(text) == (
+        "Hi, a comment.\nTo delete it, view the post's comments.\n\nBye & thanks\n"
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +17,12 @@ import yaml
 from reeltui.domain.models import Comment, DomainError, Film, Post
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
-from reeltui.formats import FormatError
+from reeltui.formats import FormatError, Parsed, ReadResult, Skip
+
+__all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "split_front_matter"]
 
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
-
-
-@dataclass
-class Parsed:
-    post: Post
-    comments: list[Comment] = field(default_factory=list)
 
 
 def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
@@ -58,6 +53,8 @@ def _find_fence(text: str, fence: str) -> tuple[int, int] | None:
 def _load(kind: str, head: str) -> dict[str, Any]:
     try:
         data = yaml.load(head, Loader=yaml.BaseLoader) if kind == "yaml" else tomllib.loads(head)
+    except RecursionError:
+        raise FormatError(f"front matter is nested too deeply to be {kind.upper()}") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FormatError(f"front matter is not valid {kind.upper()}: {first}") from exc
@@ -177,14 +174,16 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
             rating=_rating(pick("rating")),
             film=film,
             sticky=_bool(pick("sticky", False), "sticky"),
-            source={k: _str(v) for k, v in (pick("source") or {}).items()}
-            if isinstance(pick("source"), dict)
-            else {},
+            source=_source(pick("source")),
         )
     except DomainError as exc:
         raise FormatError(str(exc)) from exc
     comments = [_comment(raw, post.id, i) for i, raw in enumerate(_comment_list(meta), 1)]
     return Parsed(post, comments)
+
+
+def _source(value: Any) -> dict[str, str]:
+    return {str(k): _str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _comment_list(meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -210,7 +209,9 @@ def _comment(raw: dict[str, Any], post_id: str, index: int) -> Comment:
             kind=_str(raw.get("kind", "comment")).strip() or "comment",
             origin=_str(raw.get("origin", "imported")).strip() or "imported",
             sync_state=sync,
+            sync_error=_str(raw.get("sync_error", "")),
             remote_id=_str(raw.get("remote_id", "")),
+            source=_source(raw.get("source")),
         )
     except DomainError as exc:
         raise FormatError(f"comment {index}: {exc}") from exc
@@ -226,3 +227,45 @@ def read_file(path: Path) -> Parsed:
         return post_from_text(text, name=path.name)
     except FormatError as exc:
         raise FormatError(f"{path}: {exc}") from exc
+
+
+def read_dir(folder: Path) -> ReadResult:
+    """Every post of a Hugo/Jekyll content folder (*.md with front matter, recursively).
+
+    Files that cannot be read are skipped with the reason; section pages (`_index.md`) and
+    files without front matter (READMEs...) are skipped too. Post ids stay unique.
+    """
+    result = ReadResult(source=str(folder))
+    seen: set[str] = set()
+    paths = sorted(
+        p
+        for pattern in ("*.md", "*.markdown")
+        for p in folder.rglob(pattern)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    for path in paths:
+        name = str(path.relative_to(folder))
+        if path.name == "_index.md":
+            result.skipped.append(Skip("section page", name, "a Hugo section page, not a post"))
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            kind, _, _ = split_front_matter(text)
+            if not kind:
+                result.skipped.append(Skip("file", name, "no front matter (--- or +++)"))
+                continue
+            parsed = post_from_text(text, name=path.name)
+        except (OSError, UnicodeDecodeError) as exc:
+            result.skipped.append(Skip("file", name, f"cannot read: {exc}"))
+            continue
+        except FormatError as exc:
+            result.skipped.append(Skip("file", name, str(exc)))
+            continue
+        base, n = parsed.post.id, 2
+        while parsed.post.id in seen:
+            parsed.post.id, n = f"{base}-{n}", n + 1
+        for comment in parsed.comments:
+            comment.post_id = parsed.post.id
+        seen.add(parsed.post.id)
+        result.posts.append(parsed)
+    return result

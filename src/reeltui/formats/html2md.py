@@ -8,8 +8,11 @@ markdownify. Block-editor comments (<!-- wp:... -->) are removed.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from markdownify import markdownify
+
+from reeltui.formats.html2md_fast import simple_html_to_markdown
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -37,22 +40,67 @@ def autop(html: str) -> str:
     return "\n\n".join(out)
 
 
+_RUNS = re.compile(r"[\t \n]+")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_ODD_SPACE = re.compile(r"[^\S \t\n]")  # whitespace other than space, tab, newline
+
+
+def _squeeze(line: str) -> str:
+    if "  " in line or "\t" in line:
+        line = _RUNS.sub(" ", line)
+    return line.strip(" ")
+
+
+def _spaces(text: str) -> int:
+    return text.count(" ") + text.count("\t") + text.count("\n")
+
+
+def _plain_text(html: str) -> str | None:
+    """The Markdown markdownify would give for text without tags, ~100x faster; None if unsure.
+
+    Most comments and many classic-editor posts are plain text with entities: paragraphs by
+    blank lines, line breaks by newlines, runs of spaces collapsed.
+    """
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = unescape(html) if "&" in html else html
+    if _ODD_SPACE.search(decoded) or (decoded is not html and _spaces(decoded) != _spaces(html)):
+        return None  # entities that are whitespace, non-breaking spaces...: the slow path
+    # Entities added no whitespace, so the decoded text splits exactly as the source does.
+    paragraphs = []
+    for chunk in _PARAGRAPHS.split(decoded):
+        lines = (_squeeze(line) for line in chunk.strip().split("\n"))
+        paragraph = "\n".join(lines).strip()
+        if paragraph:
+            paragraphs.append(paragraph)
+    text = "\n\n".join(paragraphs)
+    return text + "\n" if text else ""
+
+
 def html_to_markdown(html: str) -> str:
     """Markdown for a WordPress body (classic or block editor); "" for empty input."""
     if not html or not html.strip():
         return ""
+    if "<" not in html:
+        fast = _plain_text(html)
+        if fast is not None:
+            return fast
     html = _MORE.sub("", html)
     html = _BLOCK_COMMENT.sub("", html)
     html = _COMMENT.sub("", html)
     html = autop(html)
-    text = markdownify(
-        html,
-        heading_style="ATX",
-        bullets="-",
-        strip=["script", "style"],
-        escape_underscores=False,
-        escape_asterisks=False,
+    fast = simple_html_to_markdown(html)
+    text = (
+        fast
+        if fast is not None
+        else markdownify(
+            html,
+            heading_style="ATX",
+            bullets="-",
+            strip=["script", "style"],
+            escape_underscores=False,
+            escape_asterisks=False,
+        )
     )
     text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text + "\n" if text else ""

@@ -1,0 +1,135 @@
+"""`reeltui import PATH` and `reeltui export --format F --out PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from reeltui.cli.common import blog_for_reading
+from reeltui.domain.sanitize import sanitize_line
+from reeltui.formats import Progress as ProgressFn
+from reeltui.services import Blog
+from reeltui.services.exporter import EXPORT_FORMATS, export
+from reeltui.services.importer import ImportReport, merge, read_source
+from reeltui.services.session import open_blog, store_exists
+from reeltui.store import Store
+
+BIG = 1 << 20  # show a progress bar for inputs from 1 MB up, on a terminal
+MAX_LISTED = 10
+
+
+def register(sub: Any) -> None:
+    imp = sub.add_parser(
+        "import",
+        help="import a WordPress export (.xml), Markdown files (.md or a folder) or JSON",
+        description="Import into the store. Re-importing the same file changes nothing; an "
+        "updated export updates changed posts and keeps local drafts and replies.",
+    )
+    imp.add_argument("path", type=Path, metavar="FILE|DIR", help="what to import")
+    imp.set_defaults(func=run_import)
+    exp = sub.add_parser("export", help="export the store as Markdown, WordPress WXR or JSON")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
+    exp.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="a folder (markdown) or a file"
+    )
+    exp.set_defaults(func=run_export)
+
+
+@contextmanager
+def _progress(size: int, label: str) -> Iterator[ProgressFn | None]:
+    console = Console(stderr=True)
+    if not console.is_terminal or size < BIG:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
+    with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task(label, total=size)
+
+        def report(phase: str, done: int, total: int) -> None:
+            if phase == "reading":
+                bar.update(task, completed=done, total=total)
+            else:
+                bar.update(task, description=f"{phase}…", completed=size, total=size)
+
+        yield report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def _open_for_import(args: argparse.Namespace) -> Blog:
+    """The store to import into; a new store starts empty (no demo blog)."""
+    if args.read_only:
+        raise ValueError("cannot import into a store opened with --read-only")
+    path = args.store.expanduser()
+    if not store_exists(path) and path.parent.is_dir():
+        return Blog(Store.open(path))
+    return open_blog(path)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    path: Path = args.path.expanduser()
+    with _progress(_size(path), f"reading {path.name}") as progress:
+        fmt, result = read_source(path, progress)  # read first: no store is touched on error
+        blog = _open_for_import(args)
+        try:
+            report = merge(blog, result, fmt, progress)
+        finally:
+            blog.close()
+    print_report(report)
+    return 1 if report.broken or any(s.kind == "broken item" for s in report.skipped) else 0
+
+
+def print_report(report: ImportReport) -> None:
+    out = sys.stdout
+    out.write(
+        f"{sanitize_line(report.source)} ({report.format}): {report.posts} posts "
+        f"({report.posts_added} new, {report.posts_updated} updated, "
+        f"{report.posts_unchanged} unchanged), {report.comments} comments "
+        f"({report.comments_added} new, {report.comments_updated} updated, "
+        f"{report.comments_unchanged} unchanged)\n"
+    )
+    if report.local_kept or report.drafts_kept:
+        out.write(
+            f"kept: {report.local_kept} local replies, "
+            f"{report.drafts_kept} local drafts of updated posts\n"
+        )
+    if report.skipped:
+        counts = ", ".join(f"{n} {kind}" for kind, n in report.skipped_by_kind().items())
+        out.write(f"skipped: {counts}\n")
+        for skip in report.skipped[:MAX_LISTED]:
+            out.write(f"  - {sanitize_line(skip.what)}: {sanitize_line(skip.reason)}\n")
+        if len(report.skipped) > MAX_LISTED:
+            out.write(f"  … and {len(report.skipped) - MAX_LISTED} more\n")
+    for note in report.notes[:MAX_LISTED]:
+        out.write(f"note: {sanitize_line(note)}\n")
+    if report.broken:
+        sys.stderr.write(f"reeltui: {sanitize_line(report.source)}: {report.broken}\n")
+    if not report.changed:
+        out.write("nothing changed in the store\n")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    blog = blog_for_reading(args)
+    try:
+        report = export(blog, args.format, args.out)
+    finally:
+        blog.close()
+    where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path
+    print(
+        f"exported {report.posts} posts and {report.comments} comments ({report.format}) to {where}"
+    )
+    if report.orphans and report.format != "json":
+        print(f"left out: {report.orphans} comments whose post is missing (see --format json)")
+    return 0

@@ -1,0 +1,188 @@
+"""WordPress export (WXR 1.0, 1.1, 1.2) reader: posts with their threaded comments.
+
+The file is parsed once, streaming, with defusedxml (entity declarations and external
+references are refused). Each <item> is converted when it ends and then freed. Items that are
+not posts (pages, attachments, menu items...) are skipped and counted; a file that stops being
+well-formed part-way keeps the items read before the break (`ReadResult.broken` says where).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring, iterparse
+
+from reeltui.formats import FormatError, Progress, ReadResult, Skip
+from reeltui.formats.wxr_common import short_tag
+from reeltui.formats.wxr_items import Converter, text_of
+
+CHUNK = 1 << 20  # feed expat 1 MB at a time: big tokens are re-scanned once per chunk
+MAX_ATTRIBUTE = 1 << 20
+_HUGE_ATTRIBUTE = re.compile(rb"=\s*(?:\"[^\"<]{%d}|'[^'<]{%d})" % (MAX_ATTRIBUTE, MAX_ATTRIBUTE))
+
+
+class _Feed:
+    """A file-like view of the bytes for iterparse: big chunks, and progress as it goes."""
+
+    def __init__(self, data: bytes, progress: Progress | None) -> None:
+        self.data = memoryview(data)
+        self.pos = 0
+        self.progress = progress
+
+    def read(self, _size: int = -1) -> bytes:
+        chunk = bytes(self.data[self.pos : self.pos + CHUNK])
+        self.pos += len(chunk)
+        if self.progress is not None:
+            self.progress("reading", self.pos, len(self.data))
+        return chunk
+
+
+def read_wxr(path: Path, progress: Progress | None = None) -> ReadResult:
+    """Read a WXR file. FormatError when nothing of it can be read (with the reason)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return read_wxr_bytes(data, name=str(path), progress=progress)
+
+
+def read_wxr_bytes(
+    data: bytes, *, name: str = "<wxr>", progress: Progress | None = None
+) -> ReadResult:
+    huge = _HUGE_ATTRIBUTE.search(data)
+    if huge:
+        line = data.count(b"\n", 0, huge.start()) + 1
+        raise FormatError(
+            f"{name}: refused: an attribute value longer than {MAX_ATTRIBUTE // 1024} KB "
+            f"(line {line}); this is not a WordPress export"
+        )
+    reader = _Reader(name)
+    try:
+        for _, elem in iterparse(_Feed(data, progress), events=("end",)):
+            reader.end(elem)
+    except DefusedXmlException as exc:
+        raise _refused(name, exc) from None
+    except (LookupError, UnicodeError) as exc:  # <?xml encoding="..."?> unknown or wrong
+        raise FormatError(f"{name}: cannot decode the file: {exc}") from None
+    except ParseError as exc:
+        line, column = getattr(exc, "position", (0, 0))
+        why = str(exc).split(":")[0]
+        reader.result.broken = (
+            f"not well-formed XML at line {line}, column {column} ({why}); "
+            "what follows was read item by item"
+        )
+        _salvage(reader, data.decode("utf-8", "replace"))
+    return reader.finish()
+
+
+def _refused(name: str, exc: Exception) -> FormatError:
+    return FormatError(
+        f"{name}: refused: the file declares XML entities or external references "
+        f"({type(exc).__name__}), which WordPress exports never do; it may be an attack "
+        "(billion laughs, XXE). Nothing was imported."
+    )
+
+
+class _Reader(Converter):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.site = ""
+        self.items = 0
+
+    def end(self, elem: Element) -> None:
+        tag = short_tag(elem.tag)
+        if tag == "item":
+            self.items += 1
+            self.item(elem)
+            elem.clear()
+        elif tag == "wp:author":
+            self.add_author(elem)
+            elem.clear()
+        elif tag in ("wp:base_site_url", "wp:base_blog_url") and not self.site:
+            self.site = text_of(elem).strip()
+        elif tag == "wp:wxr_version":
+            self.is_wxr = True
+
+    def finish(self) -> ReadResult:
+        result = self.result
+        if not self.is_wxr and not result.posts and not result.skipped:
+            reason = result.broken or "no <wp:wxr_version> and no WordPress items"
+            raise FormatError(f"{result.source}: not a WordPress export (WXR): {reason}")
+        if result.broken and not result.posts and not result.skipped:
+            why = result.broken.split(";")[0]
+            raise FormatError(f"{result.source}: {why}; nothing could be imported")
+        for parsed in result.posts:
+            post = parsed.post
+            if "wxr" in post.source and self.site and "wxr_site" not in post.source:
+                post.source["wxr_site"] = self.site
+            if post.author not in self.authors.values():  # authors listed after the items
+                post.author = self.authors.get(post.author, post.author)
+            for comment in parsed.comments:
+                if "wxr" in comment.source and self.site and "wxr_site" not in comment.source:
+                    comment.source["wxr_site"] = self.site
+        return result
+
+
+# -- salvaging a file that is not well-formed -----------------------------------------------
+
+_ITEM = re.compile(r"<item(?:\s[^>]*)?>.*?</item\s*>", re.DOTALL)
+_AUTHOR = re.compile(r"<wp:author(?:\s[^>]*)?>.*?</wp:author\s*>", re.DOTALL)
+_ROOT = re.compile(r"<rss\b[^>]*>")
+_SITE = re.compile(r"<wp:base_site_url>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</wp:base_site_url>")
+_CDATA_FIELD = re.compile(
+    r"<([\w:.-]+)((?:\s[^>]*)?)>(\s*)<!\[CDATA\[(.*?)\]\]>(\s*)</\1\s*>", re.DOTALL
+)
+_TITLE = re.compile(r"<title>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</title>", re.DOTALL)
+_DEFAULT_ROOT = (
+    '<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+)
+
+
+def _recdata(match: re.Match[str]) -> str:
+    """One CDATA field re-escaped: WordPress's own lenient reading of nested ]]>."""
+    tag, attrs, lead, inner, trail = match.groups()
+    return (
+        f"<{tag}{attrs}>{lead}<![CDATA[{inner.replace(']]>', ']]]]><![CDATA[>')}]]>{trail}</{tag}>"
+    )
+
+
+def _parse_chunk(chunk: str, root: str) -> Element:
+    doc = f"{root}{chunk}</rss>".encode()
+    try:
+        return fromstring(doc)[0]
+    except ParseError:
+        return fromstring(f"{root}{_CDATA_FIELD.sub(_recdata, chunk)}</rss>".encode())[0]
+
+
+def _salvage(reader: _Reader, text: str) -> None:
+    """Read the items the streaming parse did not reach, one by one, as WordPress does."""
+    root_match = _ROOT.search(text)
+    root = root_match.group(0) if root_match else _DEFAULT_ROOT
+    if not reader.site:
+        site = _SITE.search(text)
+        reader.site = site.group(1).strip() if site else ""
+    if not reader.authors:
+        for chunk in _AUTHOR.findall(text):
+            try:
+                reader.add_author(_parse_chunk(chunk, root))
+            except (ParseError, IndexError):
+                continue
+    for index, chunk in enumerate(_ITEM.findall(text)):
+        if index < reader.items:
+            continue  # read by the streaming parse
+        try:
+            reader.item(_parse_chunk(chunk, root))
+        except DefusedXmlException as exc:
+            raise _refused(reader.result.source, exc) from None
+        except (ParseError, IndexError) as exc:
+            title = _TITLE.search(chunk)
+            label = repr(title.group(1).strip()[:80]) if title else f"item {index + 1}"
+            reason = str(exc).split(":")[0] if isinstance(exc, ParseError) else "empty"
+            reader.result.skipped.append(
+                Skip("broken item", label, f"not well-formed XML ({reason})")
+            )

@@ -1,0 +1,268 @@
+"""Import a WordPress export, Markdown files or a reeltui JSON export into a store.
+
+Idempotent: posts and comments are matched on their source ids (`source["wxr"]` and the
+site for WXR, the reeltui id otherwise), so importing the same file twice changes nothing,
+and importing an updated export updates the posts that changed. Local drafts (drafts.json)
+and local replies (origin "local") are never touched. One import is one write per file.
+
+For a UI: run `import_path(blog, path, progress)` in a worker; `progress(phase, done, total)` is
+called with phase "reading" (bytes of a WXR file), "merging" (posts) and "writing" (0/1, 1/1).
+`read_source` + `merge` split the work when the file should be read before the store is opened.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reeltui.domain.models import Comment, Post
+from reeltui.domain.text import unique_slug
+from reeltui.formats import FormatError, Parsed, Progress, ReadResult, Skip
+from reeltui.formats.frontmatter import read_dir, read_file
+from reeltui.formats.jsonio import read_json
+from reeltui.formats.wxr import read_wxr
+from reeltui.services.blog import Blog
+from reeltui.services.bulk import put_many
+from reeltui.store import records
+
+FORMATS = ("wxr", "markdown", "json")
+Key = tuple[str, str, str]
+
+
+@dataclass
+class ImportReport:
+    source: str
+    format: str
+    posts_added: int = 0
+    posts_updated: int = 0
+    posts_unchanged: int = 0
+    comments_added: int = 0
+    comments_updated: int = 0
+    comments_unchanged: int = 0
+    local_kept: int = 0  # local replies left as they were
+    drafts_kept: int = 0  # updated posts whose local draft was left as it was
+    skipped: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    broken: str = ""
+
+    @property
+    def posts(self) -> int:
+        return self.posts_added + self.posts_updated + self.posts_unchanged
+
+    @property
+    def comments(self) -> int:
+        return self.comments_added + self.comments_updated + self.comments_unchanged
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.posts_added + self.posts_updated + self.comments_added + self.comments_updated
+        )
+
+    def skipped_by_kind(self) -> dict[str, int]:
+        return dict(Counter(s.kind for s in self.skipped).most_common())
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir():
+        return "markdown"
+    if not path.exists():
+        raise FormatError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if suffix == ".json":
+        return "json"
+    if suffix in (".xml", ".wxr"):
+        return "wxr"
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if start.startswith(b"<"):
+        return "wxr"
+    if start.startswith((b"---", b"+++")):
+        return "markdown"
+    if start.startswith(b"{"):
+        return "json"
+    raise FormatError(
+        f"{path}: unknown format; give a WordPress export (.xml), a Markdown file or "
+        "folder (.md), or a reeltui JSON export (.json)"
+    )
+
+
+def read_source(path: Path, progress: Progress | None = None) -> tuple[str, ReadResult]:
+    """(format, what could be read). FormatError when nothing can be read at all."""
+    fmt = detect_format(path)
+    if fmt == "wxr":
+        return fmt, read_wxr(path, progress)
+    if fmt == "json":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        return fmt, read_json(data, name=str(path))
+    if path.is_dir():
+        return fmt, read_dir(path)
+    return fmt, ReadResult(source=str(path), posts=[read_file(path)])
+
+
+def import_path(blog: Blog, path: Path, progress: Progress | None = None) -> ImportReport:
+    """Read `path` and merge it into the blog's store (see `merge`)."""
+    fmt, result = read_source(path, progress)
+    return merge(blog, result, fmt, progress)
+
+
+def wxr_key(source: dict[str, str]) -> Key | None:
+    if "wxr" in source:
+        return ("wxr", source.get("wxr_site", ""), source["wxr"])
+    if "wxr_guid" in source:
+        return ("guid", "", source["wxr_guid"])
+    return None
+
+
+class _Merge:
+    def __init__(self, blog: Blog, report: ImportReport) -> None:
+        store = blog.store
+        self.report = report
+        self.posts = {p.id: p for p in records.all_posts(store)}
+        self.comments = {c.id: c for c in records.all_comments(store)}
+        self.drafts = {p.id for p, _ in records.all_drafts(store)}
+        self.posts_by_key = {k: p for p in self.posts.values() if (k := wxr_key(p.source))}
+        self.comments_by_key = {k: c for c in self.comments.values() if (k := wxr_key(c.source))}
+        self.replies = {
+            (c.post_id, c.remote_id): c
+            for c in self.comments.values()
+            if c.origin == "local" and c.remote_id
+        }
+        self.post_ids: set[str] = set(self.posts)
+        self.comment_ids: set[str] = set(self.comments)
+        self.out_posts: list[Post] = []
+        self.out_comments: list[Comment] = []
+        self.claimed: set[str] = set()
+
+    def match_post(self, post: Post, claimed: set[str]) -> Post | None:
+        key = wxr_key(post.source)
+        found = self.posts_by_key.get(key) if key else None
+        if found is None:
+            same = self.posts.get(post.id)
+            if same is not None and (
+                key is None or (wxr_key(same.source) is None and same.slug == post.slug)
+            ):
+                found = same
+        return None if found is None or found.id in claimed else found
+
+    def run(self, items: list[Parsed], progress: Progress | None) -> None:
+        claimed: set[str] = set()
+        matches: list[Post | None] = []
+        for parsed in items:
+            old = self.match_post(parsed.post, claimed)
+            if old is not None:
+                claimed.add(old.id)
+            matches.append(old)
+        slugs = {p.slug for p in self.posts.values() if p.id not in claimed}
+        for index, (parsed, old) in enumerate(zip(items, matches, strict=True), 1):
+            post = self.post(parsed.post, old, slugs)
+            self.post_comments(post, parsed.comments)
+            if progress is not None and index % 200 == 0:
+                progress("merging", index, len(items))
+
+    def post(self, post: Post, old: Post | None, slugs: set[str]) -> Post:
+        report = self.report
+        new = dataclasses.replace(post, source=dict(post.source))
+        new.slug = unique_slug(new.slug, slugs)
+        slugs.add(new.slug)
+        if old is None:
+            new.id = _unique(new.id, self.post_ids)
+            report.posts_added += 1
+            self.out_posts.append(new)
+            return new
+        new.id = old.id
+        if new.film.is_empty():
+            new.film = old.film
+        if new.rating is None:
+            new.rating = old.rating
+        new.source = {**old.source, **new.source}
+        if new == old:
+            report.posts_unchanged += 1
+        else:
+            report.posts_updated += 1
+            report.drafts_kept += old.id in self.drafts
+            self.out_posts.append(new)
+        return new
+
+    def match_comment(self, comment: Comment, post_id: str) -> Comment | None:
+        key = wxr_key(comment.source)
+        found = self.comments_by_key.get(key) if key else None
+        if found is None:
+            same = self.comments.get(comment.id)
+            related = same is not None and same.post_id == post_id
+            if same is not None and related and (key is None or wxr_key(same.source) is None):
+                found = same
+        if found is None and key is not None:
+            found = self.replies.get((post_id, comment.source.get("wxr", "")))
+        if found is None or found.id in self.claimed:
+            return None
+        self.claimed.add(found.id)
+        return found
+
+    def post_comments(self, post: Post, comments: list[Comment]) -> None:
+        report = self.report
+        ids: dict[str, str] = {}
+        pending: list[tuple[Comment, Comment | None]] = []
+        for comment in comments:
+            read_id = comment.id
+            old = self.match_comment(comment, post.id)
+            if old is not None and old.origin == "local":
+                ids[read_id] = old.id  # a local reply (or ours, back from the blog): kept
+                report.local_kept += 1
+                continue
+            new = comment  # what was read is ours to change (cheaper than a copy per comment)
+            new.post_id, new.source = post.id, dict(comment.source)
+            if old is not None:
+                new.id = old.id
+                new.source = {**old.source, **new.source}
+            else:
+                new.id = _unique(new.id, self.comment_ids)
+            ids[read_id] = new.id
+            pending.append((new, old))
+        for new, old in pending:
+            if new.parent_id is not None:
+                new.parent_id = ids.get(new.parent_id, new.parent_id)
+            if old is None:
+                report.comments_added += 1
+                self.out_comments.append(new)
+            elif old == new:
+                report.comments_unchanged += 1
+            else:
+                report.comments_updated += 1
+                self.out_comments.append(new)
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    found = unique_slug(wanted, taken)
+    taken.add(found)
+    return found
+
+
+def merge(
+    blog: Blog, result: ReadResult, fmt: str, progress: Progress | None = None
+) -> ImportReport:
+    """Merge what was read into the store, in one write per file (none if nothing changed)."""
+    report = ImportReport(result.source, fmt, skipped=list(result.skipped))
+    report.notes, report.broken = list(result.notes), result.broken
+    work = _Merge(blog, report)
+    work.run(result.posts, progress)
+    if work.out_posts or work.out_comments:
+        if progress is not None:
+            progress("writing", 0, 1)
+        with blog.store.batch("posts", "comments"):
+            put_many(blog.store, "posts", work.out_posts)
+            put_many(blog.store, "comments", work.out_comments)
+        blog.invalidate()
+        if progress is not None:
+            progress("writing", 1, 1)
+    return report
