@@ -1,0 +1,53 @@
+"""Small shared bits of presentation: author labels, status badges."""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from reeltui.domain.models import Comment, Post
+from reeltui.domain.sanitize import sanitize_line
+
+GUEST_CATEGORY = "guest post"
+
+_STATUS_STYLES = {
+    "published": Style(color="green"),
+    "draft": Style(color="yellow", bold=True),
+    "pending": Style(color="magenta", bold=True),
+    "scheduled": Style(color="cyan"),
+    "private": Style(color="blue"),
+    "trash": Style(color="red"),
+    "approved": Style(color="green"),
+    "spam": Style(color="red", bold=True),
+    "queued": Style(color="cyan", bold=True),
+    "local": Style(color="yellow", bold=True),
+    "sent": Style(color="green"),
+    "failed": Style(color="red", bold=True),
+}
+
+
+def status_style(status: str) -> Style:
+    return _STATUS_STYLES.get(status, Style())
+
+
+def is_guest(post: Post) -> bool:
+    """A guest post: filed under "Guest Post" or titled so (the demo blog's convention)."""
+    return any(c.casefold() == GUEST_CATEGORY for c in post.categories) or (
+        post.title.casefold().startswith("guest post")
+    )
+
+
+def author_label(post: Post) -> str:
+    name = sanitize_line(post.author) or "unknown author"
+    return f"{name} (guest)" if is_guest(post) else name
+
+
+def comment_badges(comment: Comment) -> list[str]:
+    """Badges worth showing on a comment: anything but an approved, imported comment."""
+    badges = []
+    if comment.status != "approved":
+        badges.append(comment.status)
+    if comment.kind != "comment":
+        badges.append(comment.kind)
+    if comment.sync_state:
+        badges.append(comment.sync_state)
+    return badges
