@@ -7,6 +7,7 @@ crash-safely like every table. On a read-only store the marks live in memory for
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 from reeltui.services.blog import Blog
@@ -14,6 +15,7 @@ from reeltui.store import StoreReadOnly
 from reeltui.store.store import get_doc, remove_docs, upsert
 
 _SESSION: dict[str, dict[str, int]] = {}  # read-only stores: marks kept for this process
+_LOCK = threading.Lock()  # the UI reads and writes marks from worker threads
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +27,9 @@ class ReadMark:
 def seen(blog: Blog) -> dict[str, int]:
     """{post id: number of comments it had when last read} for every read post."""
     found: dict[str, int] = {}
-    for doc in blog.store.table("reads"):
+    with _LOCK:
+        docs = list(blog.store.table("reads"))
+    for doc in docs:
         try:
             found[str(doc.doc_id)] = int(doc.get("comments", 0))
         except (TypeError, ValueError):
@@ -49,7 +53,8 @@ def mark_read(blog: Blog, post_id: str) -> int:
         return count
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     try:
-        upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
+        with _LOCK:
+            upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
     except StoreReadOnly:
         _SESSION.setdefault(str(blog.path), {})[post_id] = count
     return count
@@ -57,5 +62,8 @@ def mark_read(blog: Blog, post_id: str) -> int:
 
 def mark_unread(blog: Blog, post_id: str) -> None:
     _SESSION.get(str(blog.path), {}).pop(post_id, None)
-    if not blog.read_only and get_doc(blog.store.table("reads"), post_id) is not None:
-        remove_docs(blog.store.table("reads"), [post_id])
+    if blog.read_only:
+        return
+    with _LOCK:
+        if get_doc(blog.store.table("reads"), post_id) is not None:
+            remove_docs(blog.store.table("reads"), [post_id])

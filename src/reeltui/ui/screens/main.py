@@ -81,6 +81,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#list-pane").border_title = "Posts"
+        self._set_pane("list-pane")
+        self.on_resize()
         self.query_one(PostList).focus()
         self.load_rows()
 
@@ -243,6 +245,8 @@ class MainScreen(Screen[None]):
         self.query_one("#list-search", Input).value = ""
         self.search = ""
         self.remove_class("-list-searching")
+        self._set_pane("list-pane")
+        self.on_resize()
         self.query_one(PostList).focus()
         self.load_rows()
 

@@ -195,10 +195,6 @@ class PostList(ScrollView, can_focus=True):
         meta = self._fg("post-list--meta")
         text = Text("   ", no_wrap=True, overflow="ellipsis")
         text.append(post.date[:10] or "no date", meta)
-        text.append("  ")
-        text.append(author_label(post), meta)
-        text.append("  ")
-        text.append(f"[{post.status}]", status_style(post.status))
         reels = format_reels(post.rating)
         if reels:
             text.append(f"  {reels}")
@@ -206,4 +202,8 @@ class PostList(ScrollView, can_focus=True):
         text.append(f"  {count} comment{'' if count == 1 else 's'}", meta)
         if item.mark.new_comments:
             text.append(f" +{item.mark.new_comments} new", self._fg("post-list--new"))
+        text.append("  ")
+        text.append(author_label(post), meta)
+        text.append("  ")
+        text.append(f"[{post.status}]", status_style(post.status))
         return text

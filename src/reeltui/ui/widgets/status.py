@@ -14,10 +14,10 @@ def status_text(counts: Counts, shown: int, sort: str, filters: str) -> str:
         f"{counts.pending_comments} pending comment{'' if counts.pending_comments == 1 else 's'}",
         f"{counts.queued_replies} queued repl{'y' if counts.queued_replies == 1 else 'ies'}",
     ]
-    tail = f"showing {shown} · sort: {sort}"
+    text = " · ".join(parts)
     if filters:
-        tail += f" · {filters}"
-    return " · ".join(parts) + "   " + tail
+        text += f"   showing {shown} ({filters})"
+    return text
 
 
 class StatusLine(Static):

@@ -1,0 +1,64 @@
+"""Pilot helpers: the real app on a real demo store in a temp folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reeltui.config import Settings
+from reeltui.services import Blog
+from reeltui.services.session import open_blog
+from reeltui.ui.app import ReelApp, make_app
+
+HER = "flixchatter-review-spike-jonzes-her"
+GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
+
+
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the developer's real config file."""
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def open_store(store_path: Path) -> Iterator[Blog]:
+    blog = open_blog(store_path)
+    yield blog
+    blog.close()
+
+
+@pytest.fixture
+def app(open_store: Blog) -> ReelApp:
+    return make_app(open_store, settings=Settings())
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until workers are done and the screen is repainted."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_text(app: ReelApp) -> str:
+    """What the terminal shows, as plain text (from the SVG export)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    lines: dict[str, list[str]] = {}
+    for y, text in re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        lines.setdefault(y, []).append(html.unescape(text).replace("\xa0", " "))
+    return "\n".join(
+        "".join(parts) for _, parts in sorted(lines.items(), key=lambda i: float(i[0]))
+    )
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
