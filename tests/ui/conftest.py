@@ -62,3 +62,19 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+class Notes:
+    """A `message_hook` for run_test that records the app's notifications."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: object) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
+
+    def __contains__(self, text: str) -> bool:
+        return any(text in m for m in self.messages)

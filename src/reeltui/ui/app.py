@@ -143,7 +143,13 @@ class ReelApp(App[None]):
             return
         chain = [(node, list(bindings)) for node, bindings in self.screen._modal_binding_chain]
         focused = self.screen.focused
-        where = type(focused).__name__ if focused else "this screen"
+        where = "this screen"
+        for node in focused.ancestors_with_self if focused else []:
+            if node.id in ("list-pane", "reader", "thread"):
+                where = {"list-pane": "Post list", "reader": "Reader", "thread": "Comments"}[
+                    node.id
+                ]
+                break
         self.push_screen(HelpScreen(key_rows(chain), f"Keys · {where}"))
 
     async def open_post(self, post_id: str) -> None:
