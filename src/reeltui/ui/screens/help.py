@@ -66,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("what")
+        table.add_column("what", ratio=1)
         section = None
         for name, keys, label in self.rows:
             if name != section:

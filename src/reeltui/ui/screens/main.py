@@ -21,6 +21,7 @@ from reeltui.services import Blog, Counts
 from reeltui.services import reads as read_service
 from reeltui.ui.navigation import History, internal_slug, is_external
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
+from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
@@ -34,10 +35,8 @@ PANES = ("list-pane", "reader", "thread")
 FILTER_KINDS = ("category", "tag", "status", "author")
 
 
-class ListSearch(Input):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.close_search", "Clear filter", id="list.search_close"),
-    ]
+class ListSearch(ReturningInput):
+    """The filter-as-you-type box of the post list."""
 
 
 class MainScreen(Screen[None]):
@@ -83,6 +82,9 @@ class MainScreen(Screen[None]):
         self.query_one("#list-pane").border_title = "Posts"
         self._set_pane("list-pane")
         self.on_resize()
+        search_box = self.query_one("#list-search", ListSearch)
+        search_box.return_focus = self.query_one(PostList)
+        self.query_one(PostList).search_box = search_box
         self.query_one(PostList).focus()
         self.load_rows()
 
@@ -138,7 +140,7 @@ class MainScreen(Screen[None]):
             "reader": self.query_one(Reader).scroller,
             "thread": self.query_one(Thread),
         }[name]
-        self.call_after_refresh(target.focus)
+        focus_now(target)
 
     def _set_pane(self, name: str) -> None:
         self.pane = name
@@ -183,10 +185,7 @@ class MainScreen(Screen[None]):
 
     @on(PostList.Asked)
     def _list_asked(self, event: PostList.Asked) -> None:
-        if event.what == "search":
-            self.add_class("-list-searching")
-            self.query_one("#list-search", Input).focus()
-        elif event.what == "sort":
+        if event.what == "sort":
             self.cycle_sort()
         elif event.what == "filters":
             self.ask_filters()
@@ -229,7 +228,7 @@ class MainScreen(Screen[None]):
         self.filters.clear()
         self.search = ""
         self.query_one("#list-search", Input).value = ""
-        self.remove_class("-list-searching")
+        self.query_one("#list-search", Input).remove_class("-visible")
         self.load_rows()
 
     @on(Input.Changed, "#list-search")
@@ -237,16 +236,12 @@ class MainScreen(Screen[None]):
         self.search = event.value.strip()
         self.load_rows()
 
-    @on(Input.Submitted, "#list-search")
-    def _search_submitted(self) -> None:
-        self.query_one(PostList).focus()
-
+    @on(ListSearch.Closed, "#list-search")
     def action_close_search(self) -> None:
-        self.query_one("#list-search", Input).value = ""
+        box = self.query_one("#list-search", ListSearch)
+        box.value = ""
+        box.remove_class("-visible")
         self.search = ""
-        self.remove_class("-list-searching")
-        self._set_pane("list-pane")
-        self.on_resize()
         self.query_one(PostList).focus()
         self.load_rows()
 

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize_line
@@ -52,7 +53,7 @@ class PostList(ScrollView, can_focus=True):
         Binding("ctrl+d,pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("enter,l,right", "open", "Open", id="list.open"),
-        Binding("slash", "ask('search')", "Filter", id="list.search"),
+        Binding("slash", "search", "Filter", id="list.search"),
         Binding("s", "ask('sort')", "Sort", id="list.sort"),
         Binding("f", "ask('filters')", "Filters", id="list.filters"),
         Binding("F", "ask('clear')", "Clear filters", show=False, id="list.clear_filters"),
@@ -80,6 +81,7 @@ class PostList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.items: list[ListItem] = []
         self.empty_text = "No posts."
+        self.search_box: Widget | None = None  # set by the screen: focused at once on `/`
 
     # -- data ----------------------------------------------------------------------------
 
@@ -129,6 +131,12 @@ class PostList(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if self.current_id is not None:
             self.post_message(self.Opened(self.current_id))
+
+    def action_search(self) -> None:
+        # Focus synchronously so keys typed right after `/` land in the box, not the list.
+        if self.search_box is not None:
+            self.search_box.add_class("-visible")
+            self.screen.set_focus(self.search_box)
 
     def action_ask(self, what: str) -> None:
         self.post_message(self.Asked(what, self.current_id))

@@ -22,6 +22,7 @@ from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.domain.text import reading_time
 from reeltui.ui.widgets.badges import author_label, status_style
+from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 
 TOC_MIN_HEADINGS = 3
 HIT_STYLE = "underline"
@@ -81,16 +82,21 @@ def header_text(post: Post, comment_count: int) -> Text:
     return text
 
 
-class SearchInput(Input):
+class SearchInput(ReturningInput):
+    """The search box of the reader: down/up step through matches while typing."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close search", id="reader.search_close"),
+        Binding("down,ctrl+n", "step(1)", "Next match", id="reader.search_next"),
+        Binding("up", "step(-1)", "Previous match", id="reader.search_prev"),
     ]
 
-    class Closed(Message):
-        pass
+    class Step(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
 
-    def action_close(self) -> None:
-        self.post_message(self.Closed())
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Step(step))
 
 
 class Reader(Vertical):
@@ -228,10 +234,11 @@ class Reader(Vertical):
     # -- search --------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.add_class("-searching")
+        self.query_one("#reader-searchbar").add_class("-visible")
         box = self.query_one("#reader-search", SearchInput)
+        box.return_focus = self.scroller
         box.value = self.query_text
-        box.focus()
+        focus_now(box)
 
     @on(Input.Changed, "#reader-search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -241,13 +248,17 @@ class Reader(Vertical):
     @on(Input.Submitted, "#reader-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.scroller.focus()
 
-    @on(SearchInput.Closed)
-    def _search_closed(self) -> None:
+    @on(SearchInput.Step)
+    def _search_step(self, event: SearchInput.Step) -> None:
+        event.stop()
+        self.action_next_hit(event.step)
+
+    @on(SearchInput.Closed, "#reader-search")
+    def _search_closed(self, event: SearchInput.Closed) -> None:
+        event.stop()
+        self.query_one("#reader-searchbar").remove_class("-visible")
         self._run_search("")
-        self.remove_class("-searching")
-        self.scroller.focus()
 
     def action_next_hit(self, step: int) -> None:
         if not self.hits:
