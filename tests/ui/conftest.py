@@ -15,6 +15,7 @@ from reeltui.ui.app import ReelApp, make_app
 
 HER = "flixchatter-review-spike-jonzes-her"
 GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
+CHAR_WIDTH = 12.2  # width of a cell in the SVG that Textual exports
 
 
 @pytest.fixture(autouse=True)
@@ -45,17 +46,26 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 def screen_text(app: ReelApp) -> str:
-    """What the terminal shows, as plain text (from the SVG export)."""
+    """What the terminal shows, as plain text: the SVG export's text put back on a grid."""
     import html
     import re
 
+    from rich.cells import cell_len
+
     svg = app.export_screenshot()
-    lines: dict[str, list[str]] = {}
-    for y, text in re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
-        lines.setdefault(y, []).append(html.unescape(text).replace("\xa0", " "))
-    return "\n".join(
-        "".join(parts) for _, parts in sorted(lines.items(), key=lambda i: float(i[0]))
-    )
+    rows: dict[float, dict[int, str]] = {}
+    pattern = r'<text[^>]*x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>'
+    for x, y, text in re.findall(pattern, svg):
+        row = rows.setdefault(float(y), {})
+        column = round(float(x) / CHAR_WIDTH)
+        for char in html.unescape(text).replace("\xa0", " "):
+            row[column] = char
+            column += max(1, cell_len(char))
+    lines = []
+    for _, row in sorted(rows.items()):
+        width = max(row) + 1 if row else 0
+        lines.append("".join(row.get(i, " ") for i in range(width)).rstrip())
+    return "\n".join(lines)
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:

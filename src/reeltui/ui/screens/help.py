@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -26,6 +28,10 @@ def key_label(key: str) -> str:
 
 
 def _node_name(node: DOMNode) -> str:
+    if node.id == "reader-scroll":
+        return "Reader text"
+    if node.id == "reader-toc":
+        return "Contents"
     return {
         "PostList": "Post list",
         "Reader": "Reader",
@@ -36,18 +42,21 @@ def _node_name(node: DOMNode) -> str:
     }.get(type(node).__name__, type(node).__name__)
 
 
-def key_rows(chain: list[tuple[DOMNode, list[tuple[str, Binding]]]]) -> list[tuple[str, str, str]]:
-    """(section, keys, description) for every binding of the chain, focused node first."""
-    rows: list[tuple[str, str, str]] = []
+Row = tuple[str, str, str, str]
+
+
+def key_rows(chain: list[tuple[DOMNode, list[tuple[str, Binding]]]]) -> list[Row]:
+    """(section, keys, description, binding id) for every binding, focused node first."""
+    rows: list[Row] = []
     for node, bindings in chain:
-        grouped: dict[tuple[str, str], list[str]] = {}
+        grouped: dict[tuple[str, str, str], list[str]] = {}
         for key, binding in bindings:
             if binding.system:
                 continue
             label = binding.description or binding.action
-            grouped.setdefault((binding.action, label), []).append(key_label(key))
-        for (_action, label), keys in grouped.items():
-            rows.append((_node_name(node), " / ".join(dict.fromkeys(keys)), label))
+            grouped.setdefault((binding.action, label, binding.id or ""), []).append(key_label(key))
+        for (_action, label, binding_id), keys in grouped.items():
+            rows.append((_node_name(node), " / ".join(dict.fromkeys(keys)), label, binding_id))
     return rows
 
 
@@ -58,23 +67,25 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]], title: str) -> None:
+    def __init__(self, rows: list[Row], title: str) -> None:
         super().__init__()
         self.rows = rows
         self.title_text = title
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column("key", style="bold", no_wrap=True)
+        widest = max((cell_len(keys) for _, keys, _, _ in self.rows), default=8)
+        table.add_column("key", style="bold", no_wrap=True, min_width=min(widest, 30))
         table.add_column("what", ratio=1)
+        table.add_column("id ([keymap])", style="dim", no_wrap=True)
         section = None
-        for name, keys, label in self.rows:
+        for name, keys, label, binding_id in self.rows:
             if name != section:
                 if section is not None:
-                    table.add_row("", "")
-                table.add_row(f"[u]{name}[/u]", "")
+                    table.add_row("", "", "")
+                table.add_row(Text(name, style="underline"), "", "")
                 section = name
-            table.add_row(keys, label)
+            table.add_row(Text(keys), Text(label), Text(binding_id))
         with VerticalScroll(id="help-box") as box:
             box.border_title = self.title_text
             box.border_subtitle = "esc to close"

@@ -89,7 +89,10 @@ class MainScreen(Screen[None]):
         self.load_rows()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        narrow = self.size.width < NARROW_WIDTH
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._set_pane(self.pane)
 
     # -- loading rows (a worker: the first call reads the whole store) -------------------
 
@@ -143,9 +146,13 @@ class MainScreen(Screen[None]):
         focus_now(target)
 
     def _set_pane(self, name: str) -> None:
+        # Screen classes restyle every widget (costly with a long post): only narrow
+        # layouts need them, so wide ones skip the change.
         self.pane = name
-        for pane in PANES:
-            self.set_class(pane == name, f"-show-{pane}")
+        if self.has_class("-narrow"):
+            self.set_classes(
+                {"-narrow", f"-show-{name}"} | (set(self.classes) - {f"-show-{p}" for p in PANES})
+            )
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused

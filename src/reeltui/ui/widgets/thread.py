@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +18,21 @@ from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.ui.widgets.badges import comment_badges, status_style
 
 MAX_INDENT_LEVELS = 6
+
+
+_EMPHASIS = re.compile(r"(\*\*|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def inline_markdown(body: str) -> Text:
+    """Comment text with *emphasis* and **strong** shown as styles (never as markup)."""
+    text = Text()
+    position = 0
+    for match in _EMPHASIS.finditer(body):
+        text.append(body[position : match.start()])
+        text.append(match.group(2), "bold" if match.group(1) == "**" else "italic")
+        position = match.end()
+    text.append(body[position:])
+    return text
 
 
 class CommentView(Static):
@@ -48,7 +64,7 @@ class CommentView(Static):
             s = "y" if self.hidden_replies == 1 else "ies"
             text.append(f"  +{self.hidden_replies} repl{s} hidden", "italic")
         text.append("\n")
-        text.append(sanitize(c.body).strip() or "(empty)")
+        text.append_text(inline_markdown(sanitize(c.body).strip() or "(empty)"))
         return text
 
 
