@@ -39,9 +39,9 @@ def app(open_store: Blog) -> ReelApp:
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until workers are done and the screen is repainted."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -7,7 +7,8 @@ from textual.widgets import Markdown, OptionList
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.main import MainScreen
-from reeltui.ui.widgets.reader import Reader, post_links
+from reeltui.ui.widgets.post_text import post_links
+from reeltui.ui.widgets.reader import Reader
 from tests.ui.conftest import GUEST, HER, Notes, press, screen_text, settle
 
 

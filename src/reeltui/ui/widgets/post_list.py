@@ -52,7 +52,7 @@ class PostList(ScrollView, can_focus=True):
         Binding("G,end", "jump(-1)", "Last", show=False, id="list.last"),
         Binding("ctrl+d,pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("enter,l,right", "open", "Open", id="list.open"),
+        Binding("enter,l,right", "open", "Open", key_display="enter", id="list.open"),
         Binding("slash", "search", "Filter", id="list.search"),
         Binding("s", "ask('sort')", "Sort", id="list.sort"),
         Binding("f", "ask('filters')", "Filters", id="list.filters"),
