@@ -78,9 +78,11 @@ class Thread(VerticalScroll, can_focus=True):
         Binding("G,end", "edge(-1)", "Last", show=False, id="thread.last"),
         Binding("space", "toggle_collapse", "Collapse/expand", id="thread.toggle"),
         Binding("p", "parent", "Parent", id="thread.parent"),
-        Binding("J", "sibling(1)", "Next sibling", id="thread.next_sibling"),
+        Binding("J", "sibling(1)", "Next sibling", show=False, id="thread.next_sibling"),
         Binding("K", "sibling(-1)", "Prev sibling", show=False, id="thread.prev_sibling"),
-        Binding("right_curly_bracket", "top_level(1)", "Next top", id="thread.next_top"),
+        Binding(
+            "right_curly_bracket", "top_level(1)", "Next top", show=False, id="thread.next_top"
+        ),
         Binding(
             "left_curly_bracket", "top_level(-1)", "Prev top", show=False, id="thread.prev_top"
         ),
