@@ -146,7 +146,7 @@ def test_read_the_her_review_its_comments_and_search(
 
     # The read mark is saved in the store.
     tmux.keys("Escape")
-    tmux.wait_for("Posts (1)", "→ Open")
+    tmux.wait_for("Posts (1)", "enter Open")
     tmux.keys("q")
     tmux.wait_gone()
     assert "p-flixchatter-review-spike-jonzes-her" in (store_path / "reads.json").read_text()
