@@ -13,7 +13,7 @@ from reeltui.services import reads as read_service
 from reeltui.services.session import open_blog
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.widgets.post_list import PostList
-from tests.ui.conftest import HER, press, screen_text, settle
+from tests.ui.conftest import HER, Notes, press, screen_text, settle
 
 
 def titles(app: ReelApp) -> list[str]:
@@ -163,4 +163,20 @@ def test_read_service_on_a_read_only_store_keeps_marks_in_memory(store_path: Pat
         not (store_path / "reads.json").exists()
         or her.id not in (store_path / "reads.json").read_text()
     )
+    blog.close()
+
+
+async def test_a_failed_read_mark_is_reported_not_a_crash(store_path: Path) -> None:
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await settle(pilot)
+        reads = store_path / "reads.json"
+        reads.unlink(missing_ok=True)
+        reads.mkdir()  # the rename over it fails, as a full or broken disk would
+        await press(pilot, "enter")
+        assert "could not save the read mark" in notes
+        assert app.screen.query_one(PostList).items[0].mark.unread
+        assert app.is_running
     blog.close()

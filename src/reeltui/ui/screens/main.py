@@ -98,6 +98,12 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="rows")
     def load_rows(self, keep: str | None = None) -> None:
+        try:
+            self._load_rows(keep)
+        except Exception as exc:  # a store problem: one clear line, never a traceback
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+
+    def _load_rows(self, keep: str | None) -> None:
         f = self.filters
         rows = self.blog.rows(
             sort=self.sort,
@@ -182,12 +188,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="reads")
     def mark_read(self, post_id: str, unread: bool = False) -> None:
-        if unread:
-            read_service.mark_unread(self.blog, post_id)
-            mark = read_service.ReadMark(unread=True, new_comments=0)
-        else:
-            read_service.mark_read(self.blog, post_id)
-            mark = read_service.ReadMark(unread=False, new_comments=0)
+        try:
+            if unread:
+                read_service.mark_unread(self.blog, post_id)
+            else:
+                read_service.mark_read(self.blog, post_id)
+        except Exception as exc:  # e.g. disk full: say so, keep browsing
+            self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
+            return
+        mark = read_service.ReadMark(unread=unread, new_comments=0)
         self.app.call_from_thread(self.query_one(PostList).update_mark, post_id, mark)
 
     @on(PostList.Asked)
