@@ -18,7 +18,7 @@ from reeltui.config import Settings
 from reeltui.services import Blog
 from reeltui.services.session import open_blog
 from reeltui.ui.app import ReelApp, make_app
-from tests.ui.conftest import press, settle
+from tests.ui.helpers import press, settle
 
 SIZES = [(80, 24), (120, 40)]
 Compare = Callable[..., bool]

@@ -21,7 +21,7 @@ from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.post_list import PostList
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.thread import Thread
-from tests.ui.conftest import HER, Notes, press, screen_text, settle
+from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 
 async def test_help_lists_the_keys_of_the_focused_pane(open_store: Blog) -> None:
@@ -62,6 +62,9 @@ async def test_palette_opens_a_post_by_title(open_store: Blog) -> None:
         await pilot.pause(0.5)
         await settle(pilot)
         assert "Posts: cycle sort" in screen_text(app)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.screen.sort == "rating"
 
 
 def terminal_click(app: ReelApp, widget: Widget, offset: tuple[int, int]) -> None:

@@ -13,7 +13,7 @@ from reeltui.services import reads as read_service
 from reeltui.services.session import open_blog
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.widgets.post_list import PostList
-from tests.ui.conftest import HER, Notes, press, screen_text, settle
+from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 
 def titles(app: ReelApp) -> list[str]:
@@ -65,6 +65,13 @@ async def test_filter_by_category_then_clear(app: ReelApp) -> None:
         await press(pilot, "enter")
         assert titles(app) == ["Guest Post: Elysium, Her & The Nature of Science Fiction"]
         assert "category: Guest Post" in screen_text(app)
+        # A second filter of another kind narrows further.
+        await press(pilot, "f")
+        options = app.screen.query_one("#pick-list")
+        options.highlighted = ids.index("author:Ruth")  # type: ignore[attr-defined]
+        await press(pilot, "enter")
+        assert titles(app) == []
+        assert "category: Guest Post, author: Ruth" in screen_text(app)
         await press(pilot, "F")
         assert len(titles(app)) == 4
 

@@ -9,7 +9,7 @@ from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.post_text import post_links
 from reeltui.ui.widgets.reader import Reader
-from tests.ui.conftest import GUEST, HER, Notes, press, screen_text, settle
+from tests.ui.helpers import GUEST, HER, Notes, press, screen_text, settle
 
 
 def main(app: ReelApp) -> MainScreen:
@@ -40,6 +40,15 @@ async def test_header_block_and_markdown_body(app: ReelApp) -> None:
         assert "Once in a while, a film you hadn’t heard much about" in text
         # Emphasis is rendered, not shown as asterisks.
         assert "*HER*" not in text and "was HER." in text
+        # Vim keys and arrows scroll the text.
+        await press(pilot, "j", "j", "down")
+        assert reader.scroller.scroll_offset.y == 3
+        await press(pilot, "k", "up")
+        assert reader.scroller.scroll_offset.y == 1
+        await press(pilot, "G")
+        assert reader.scroller.scroll_offset.y == reader.scroller.max_scroll_y > 0
+        await press(pilot, "g")
+        assert reader.scroller.scroll_offset.y == 0
         await open_slug(app, pilot, GUEST)
         assert "by Conor Holt (guest)" in screen_text(app)
 

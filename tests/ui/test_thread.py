@@ -6,7 +6,7 @@ from reeltui.domain.models import Comment
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.widgets.thread import CommentView, Thread
-from tests.ui.conftest import HER, press, screen_text, settle
+from tests.ui.helpers import HER, press, screen_text, settle
 
 
 async def open_her_comments(app: ReelApp, pilot: object) -> Thread:

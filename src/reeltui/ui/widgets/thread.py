@@ -103,6 +103,10 @@ class Thread(VerticalScroll, can_focus=True):
         self.collapsed: set[str] = set()
         self.border_title = "Comments"
 
+    def on_mount(self) -> None:
+        if not self.views:
+            self.mount(Static("Open a post to read its comments.", classes="empty"))
+
     async def show(self, thread: list[tuple[Comment, int]], post_author: str) -> None:
         await self.remove_children()
         self.collapsed.clear()
