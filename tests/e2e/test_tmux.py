@@ -25,8 +25,14 @@ class Tmux:
         self.socket = f"reeltui-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        # -u: UTF-8 whatever the locale of a fresh CI machine says (reels are ●◐).
         return subprocess.run(
-            [self.tmux, "-L", self.socket, *args], capture_output=True, text=True, timeout=30
+            [self.tmux, "-u", "-L", self.socket, *args],
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=30,
+            env={**os.environ, "TERM": os.environ.get("TERM") or "xterm-256color"},
         )
 
     def start(self, command: str, env: dict[str, str]) -> None:
@@ -104,6 +110,8 @@ def test_read_the_her_review_its_comments_and_search(
 ) -> None:
     env = {
         "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
         "REELTUI_CONFIG": str(tmp_path / "config.toml"),
         "HOME": str(tmp_path),
     }
