@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Markdown, OptionList
 
 from reeltui.services import Blog
@@ -136,7 +137,9 @@ async def test_internal_links_open_in_reader_with_back_and_forward(app: ReelApp)
         assert "no post with slug 'no-such-post'" in notes
 
 
-async def test_external_link_asks_and_copies(app: ReelApp) -> None:
+async def test_external_link_asks_and_copies(app: ReelApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
+        monkeypatch.delenv(name, raising=False)
     notes = Notes()
     async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await settle(pilot)
@@ -155,6 +158,14 @@ async def test_external_link_asks_and_copies(app: ReelApp) -> None:
         await settle(pilot)
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
+        # "Open" with no graphical browser (a console one would take over the terminal):
+        # the link is copied instead, and the user is told.
+        app.copy_to_clipboard("")
+        markdown.post_message(Markdown.LinkClicked(markdown, url))
+        await settle(pilot)
+        await press(pilot, "o")
+        assert app.clipboard == url
+        assert f"no graphical browser here: copied {url} instead" in notes
 
 
 def test_post_links_lists_markdown_links_in_order() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -156,6 +158,18 @@ class ReelApp(App[None]):
         if self.main_screen is not None:
             await self.main_screen.open_post(post_id)
             self.main_screen.action_pane("reader")
+
+    def open_link(self, url: str) -> str:
+        """Open `url` in a graphical browser; without one, copy it (a console browser would
+        take over this terminal). Returns what was done, for a notice."""
+        graphical = sys.platform in ("darwin", "win32") or any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
+        )
+        if not graphical:
+            self.copy_text(url)
+            return f"no graphical browser here: copied {url} instead"
+        self.open_url(url)
+        return f"opening {url} in the browser"
 
     def copy_text(self, text: str) -> None:
         """OSC 52 first (works over SSH and in tmux), then the system clipboard if any."""

@@ -304,8 +304,7 @@ class MainScreen(Screen[None]):
 
     def _link_action(self, href: str, what: str | None) -> None:
         if what == "open":
-            self.app.open_url(href)
-            self.notify(f"opening {href} in the browser")
+            self.notify(self.reel_app.open_link(href))
         elif what == "copy":
             self.reel_app.copy_text(href)
             self.notify(f"copied {href}")
