@@ -182,6 +182,16 @@ async def test_narrow_terminal_shows_one_pane_at_a_time(open_store: Blog) -> Non
         assert screen.query_one(PostList).has_focus and screen.query_one(PostList).region
 
 
+async def test_header_names_the_blog_from_its_posts(open_store: Blog) -> None:
+    post = open_store.post_by_slug(HER)
+    post.source = {"wp": "https://flixchatter.net/2014/01/11/her/"}
+    open_store.save_post(post)
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "reeltui · flixchatter.net" in screen_text(app)
+
+
 async def test_initial_screen_and_read_only_header(store_path: Path) -> None:
     class Marker(Screen[None]):
         def compose(self):  # type: ignore[no-untyped-def]

@@ -1,10 +1,13 @@
-"""Reader history (back/forward) and link classification. Pure: no Textual, no services."""
+"""Reader history (back/forward), link classification, the blog's site. Pure: no Textual."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from reeltui.domain.models import Post
 
 _INTERNAL = re.compile(r"^/?([a-z0-9][a-z0-9-]*)/?(?:[#?].*)?$")
 
@@ -49,3 +52,10 @@ def internal_slug(href: str) -> str | None:
 
 def is_external(href: str) -> bool:
     return urlsplit(href).scheme in ("http", "https", "mailto", "ftp")
+
+
+def site_of(posts: list[Post]) -> str:
+    """The host most posts were imported from ("flixchatter.net"), or "" when unknown."""
+    hosts = Counter(urlsplit(p.source.get("wp", "")).netloc for p in posts)
+    hosts.pop("", None)
+    return hosts.most_common(1)[0][0] if hosts else ""

@@ -13,7 +13,24 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
+
+
+def filter_choices(posts: list[Post], kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    """("kind:value", "kind: value") for every category, tag, status and author in use."""
+    choices: list[tuple[str, str]] = [("clear:", "All posts (clear filters)")]
+    values: dict[str, set[str]] = {k: set() for k in kinds}
+    for post in posts:
+        values["category"].update(post.categories)
+        values["tag"].update(post.tags)
+        values["status"].add(post.status)
+        values["author"].add(post.author)
+    for kind in kinds:
+        choices += [
+            (f"{kind}:{v}", f"{kind}: {sanitize_line(v)}") for v in sorted(values[kind]) if v
+        ]
+    return choices
 
 
 class LinkActionScreen(ModalScreen[str | None]):

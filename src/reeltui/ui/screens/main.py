@@ -19,8 +19,8 @@ from textual.widgets import Footer, Header, Input
 from reeltui.config import SORTS
 from reeltui.services import Blog, Counts
 from reeltui.services import reads as read_service
-from reeltui.ui.navigation import History, internal_slug, is_external
-from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
+from reeltui.ui.navigation import History, internal_slug, is_external, site_of
+from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen, filter_choices
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
 from reeltui.ui.widgets.reader import Reader
@@ -58,6 +58,7 @@ class MainScreen(Screen[None]):
         self.current_post: str | None = None
         self.counts: Counts | None = None
         self.pane = "list-pane"
+        self.site: str | None = None  # the blog's host name, from the posts' source links
 
     @property
     def reel_app(self) -> ReelApp:
@@ -116,6 +117,10 @@ class MainScreen(Screen[None]):
         seen = read_service.seen(self.blog)
         items = [ListItem(r, read_service.mark(seen, r.post.id, r.comment_count)) for r in rows]
         counts = self.blog.counts()
+        if self.site is None:
+            self.site = site_of(self.blog.posts())
+            if self.site:
+                self.app.call_from_thread(setattr, self.app, "title", f"reeltui · {self.site}")
         self.app.call_from_thread(self._show_rows, items, counts, keep)
 
     def _show_rows(self, items: list[ListItem], counts: Counts, keep: str | None) -> None:
@@ -218,16 +223,7 @@ class MainScreen(Screen[None]):
         self.load_rows()
 
     def ask_filters(self) -> None:
-        posts = self.blog.posts()
-        choices: list[tuple[str, str]] = [("clear:", "All posts (clear filters)")]
-        values: dict[str, set[str]] = {k: set() for k in FILTER_KINDS}
-        for post in posts:
-            values["category"].update(post.categories)
-            values["tag"].update(post.tags)
-            values["status"].add(post.status)
-            values["author"].add(post.author)
-        for kind in FILTER_KINDS:
-            choices += [(f"{kind}:{v}", f"{kind}: {v}") for v in sorted(values[kind]) if v]
+        choices = filter_choices(self.blog.posts(), FILTER_KINDS)
         self.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
 
     def _filter_chosen(self, choice: str | None) -> None:
