@@ -28,7 +28,9 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("filters", ("f",)),
     ("help", ("question_mark",)),
     ("narrow-reader", ("enter",)),
+    ("wide", ("enter", "c")),
 ]
+SIZES = {"narrow-reader": (80, 24), "wide": (200, 50)}
 
 
 async def _settle(pilot: Pilot[None]) -> None:
@@ -62,7 +64,7 @@ async def main() -> int:
             blog = open_blog(store)
             try:
                 app = make_app(blog, settings=Settings())
-                size = (80, 24) if name.startswith("narrow") else SIZE
+                size = SIZES.get(name, SIZE)
                 path = await shoot(app, name, keys, size)
             finally:
                 blog.close()

@@ -21,6 +21,7 @@ from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
 from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.main import ListSearch, MainScreen
+from reeltui.ui.widgets.inputs import ReturningInput
 from reeltui.ui.widgets.post_list import PostList
 from reeltui.ui.widgets.reader import Reader, SearchInput
 from reeltui.ui.widgets.thread import Thread
@@ -78,6 +79,7 @@ class ReelApp(App[None]):
             HelpScreen,
             LinkActionScreen,
             PickScreen,
+            ReturningInput,
         )
         bad = unknown_ids(self.settings.keymap, known)
         if bad:
