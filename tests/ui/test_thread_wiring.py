@@ -14,8 +14,8 @@ from reeltui.services import Blog, outbox, replies
 from reeltui.ui import replying
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.composer import ComposerScreen
-from reeltui.ui.widgets.badges import draft_badge, one_line, status_badge, sync_badge
 from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.widgets.reply_badges import draft_badge, one_line, status_badge, sync_badge
 
 HER = "p-flixchatter-review-spike-jonzes-her"
 

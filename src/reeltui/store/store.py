@@ -6,6 +6,7 @@
     drafts.json    working copies of posts being edited (autosave writes only this file)
     revisions.json saved versions of posts
     outbox.json    queued moderation actions and the order of outgoing items
+    reads.json     which posts the user has read, and how many comments they had then
 
 Splitting the files means an autosave rewrites a few kilobytes, not a 100 MB archive.
 """
@@ -26,7 +27,7 @@ from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
 from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
 from reeltui.store.storage import AtomicJSONStorage
 
-TABLES = ("posts", "comments", "drafts", "revisions", "outbox")
+TABLES = ("posts", "comments", "drafts", "revisions", "outbox", "reads")
 META_FILE = "meta.json"
 KNOWN_FILES = {META_FILE, LOCK_NAME, PID_NAME, "backups"} | {f"{t}.json" for t in TABLES}
 

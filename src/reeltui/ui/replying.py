@@ -24,13 +24,13 @@ from reeltui.ui.widgets.confirm import ConfirmScreen
 BINDINGS = [
     Binding("r", "reply", "Reply", id="thread.reply"),
     Binding("greater_than_sign", "quote_reply", "Quote", key_display=">", id="thread.quote"),
-    Binding("e", "edit_reply", "Edit reply", id="thread.edit_reply"),
-    Binding("d", "delete_reply", "Delete reply", id="thread.delete_reply"),
-    Binding("a", "moderate('approve')", "Approve", id="thread.approve"),
-    Binding("u", "moderate('unapprove')", "Unapprove", id="thread.unapprove"),
-    Binding("s", "moderate('spam')", "Spam", id="thread.spam"),
-    Binding("t", "moderate('trash')", "Trash", id="thread.trash"),
-    Binding("R", "moderate('restore')", "Restore", id="thread.restore"),
+    Binding("e", "edit_reply", "Edit reply", show=False, id="thread.edit_reply"),
+    Binding("d", "delete_reply", "Delete reply", show=False, id="thread.delete_reply"),
+    Binding("a", "moderate('approve')", "Approve", show=False, id="thread.approve"),
+    Binding("u", "moderate('unapprove')", "Unapprove", show=False, id="thread.unapprove"),
+    Binding("s", "moderate('spam')", "Spam", show=False, id="thread.spam"),
+    Binding("t", "moderate('trash')", "Trash", show=False, id="thread.trash"),
+    Binding("R", "moderate('restore')", "Restore", show=False, id="thread.restore"),
 ]
 
 Changed = Callable[[str | None], None]

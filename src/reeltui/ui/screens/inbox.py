@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, inbox, moderation
 from reeltui.ui.replying import ReplyActions
-from reeltui.ui.widgets.badges import fit_columns, one_line, status_badge
+from reeltui.ui.widgets.reply_badges import fit_columns, one_line, status_badge
 
 COLUMNS = [("date", 10), ("author", 18), ("post", 26), ("comment", 0), ("status", 9)]
 

@@ -18,8 +18,8 @@ from textual.widgets import DataTable, Footer, Static
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.ui.replying import ReplyActions
-from reeltui.ui.widgets.badges import fit_columns, one_line
 from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
 COLUMNS = [("#", 3), ("what", 9), ("state", 6), ("post", 28), ("to", 18), ("text", 0)]
 STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red"}

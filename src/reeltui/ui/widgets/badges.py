@@ -1,79 +1,65 @@
-"""Small labels for comments in a thread: reply drafts, replies not yet sent, moderation status.
-
-All text that comes from a comment goes through `sanitize` before it reaches a Text.
-"""
+"""Small shared bits of presentation: author labels, status badges."""
 
 from __future__ import annotations
 
-import re
+from rich.style import Style
 
-from rich.cells import cell_len
-from rich.text import Text
-from textual.widgets import DataTable
-
-from reeltui.domain.models import Comment
+from reeltui.domain.models import Comment, Post
 from reeltui.domain.sanitize import sanitize_line
 
-SYNC_BADGES = {
-    "local": ("✎ draft", "bold yellow"),
-    "queued": ("⧗ not yet sent", "bold cyan"),
-    "failed": ("✗ failed to send", "bold red"),
-    "sent": ("✓ sent", "green"),
+GUEST_CATEGORY = "guest post"
+
+_STATUS_STYLES = {
+    "published": Style(color="green"),
+    "draft": Style(color="yellow", bold=True),
+    "pending": Style(color="magenta", bold=True),
+    "scheduled": Style(color="cyan"),
+    "private": Style(color="blue"),
+    "trash": Style(color="red"),
+    "approved": Style(color="green"),
+    "spam": Style(color="red", bold=True),
+    "queued": Style(color="cyan", bold=True),
+    "local": Style(color="yellow", bold=True),
+    "sent": Style(color="green"),
+    "failed": Style(color="red", bold=True),
 }
-STATUS_BADGES = {
-    "pending": ("● pending", "bold magenta"),
-    "spam": ("spam", "red"),
-    "trash": ("trash", "dim"),
+
+
+def status_style(status: str) -> Style:
+    return _STATUS_STYLES.get(status, Style())
+
+
+def is_guest(post: Post) -> bool:
+    """A guest post: filed under "Guest Post" or titled so (the demo blog's convention)."""
+    return any(c.casefold() == GUEST_CATEGORY for c in post.categories) or (
+        post.title.casefold().startswith("guest post")
+    )
+
+
+def author_label(post: Post) -> str:
+    name = sanitize_line(post.author) or "unknown author"
+    return f"{name} (guest)" if is_guest(post) else name
+
+
+SYNC_LABELS = {
+    "local": "✎ draft",
+    "queued": "⧗ not yet sent",
+    "failed": "✗ failed to send",
+    "sent": "✓ sent",
 }
 
 
-def sync_badge(comment: Comment) -> Text:
-    """The badge of an own reply (draft / not yet sent / failed / sent); empty for others."""
-    if comment.origin != "local" or comment.sync_state is None:
-        return Text()
-    label, style = SYNC_BADGES[comment.sync_state]
-    return Text(label, style)
-
-
-def status_badge(comment: Comment) -> Text:
-    """The moderation status when it is not "approved"."""
-    found = STATUS_BADGES.get(comment.status)
-    return Text(found[0], found[1]) if found else Text()
-
-
-def draft_badge(has_draft: bool) -> Text:
-    """Shown on a comment that has a kept reply draft under it."""
-    return Text("✎ reply draft", "yellow") if has_draft else Text()
-
-
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-
-
-def one_line(text: str, length: int = 0) -> Text:
-    """Untrusted text as one safe line, Markdown emphasis dropped (cut to `length` cells)."""
-    clean = _EMPHASIS.sub(r"\2", sanitize_line(text))
-    if length and cell_len(clean) > length:
-        cut = clean
-        while cut and cell_len(cut) > length - 1:
-            cut = cut[:-1]
-        clean = cut.rstrip() + "…"
-    return Text(clean)
-
-
-def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
-    """(Re)create the table's columns; the one of width 0 takes what is left of `width`.
-
-    On a narrow terminal the widest fixed columns give up room first (down to 10 cells) so
-    the flexible one keeps at least 20.
-    """
-    sizes = dict(columns)
-    padding = 2 * table.cell_padding * len(columns) + 2
-    while width - sum(sizes.values()) - padding < 20:
-        label = max(sizes, key=lambda k: sizes[k])
-        if sizes[label] <= 10:
-            break
-        sizes[label] -= 1
-    table.clear(columns=True)
-    left = width - sum(sizes.values()) - padding
-    for label, _ in columns:
-        table.add_column(label, width=sizes[label] or max(12, left), key=label)
+def comment_badges(comment: Comment) -> list[tuple[str, str]]:
+    """(label, style key) of the badges worth showing on a comment: anything but an
+    approved, imported comment."""
+    badges = []
+    if comment.status != "approved":
+        badges.append((comment.status, comment.status))
+    if comment.kind != "comment":
+        badges.append((comment.kind, comment.kind))
+    if comment.sync_state:
+        label = SYNC_LABELS.get(comment.sync_state, comment.sync_state)
+        if comment.sync_state == "failed" and comment.sync_error:
+            label += f": {sanitize_line(comment.sync_error)[:60]}"
+        badges.append((label, comment.sync_state))
+    return badges

@@ -1,0 +1,69 @@
+"""What the user has read: a post is unread until opened; comments that arrived since are new.
+
+Kept in the store's `reads` table ({post id: {"comments": seen count, "at": ISO 8601}}), written
+crash-safely like every table. On a read-only store the marks live in memory for the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+from reeltui.services.blog import Blog
+from reeltui.store import StoreReadOnly
+from reeltui.store.store import get_doc, remove_docs, upsert
+
+_SESSION: dict[str, dict[str, int]] = {}  # read-only stores: marks kept for this process
+_LOCK = threading.Lock()  # the UI reads and writes marks from worker threads
+
+
+@dataclass(frozen=True, slots=True)
+class ReadMark:
+    unread: bool
+    new_comments: int
+
+
+def seen(blog: Blog) -> dict[str, int]:
+    """{post id: number of comments it had when last read} for every read post."""
+    found: dict[str, int] = {}
+    with _LOCK:
+        docs = list(blog.store.table("reads"))
+    for doc in docs:
+        try:
+            found[str(doc.doc_id)] = int(doc.get("comments", 0))
+        except (TypeError, ValueError):
+            found[str(doc.doc_id)] = 0
+    found.update(_SESSION.get(str(blog.path), {}))
+    return found
+
+
+def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadMark:
+    """Unread / new-comments state of one post, given `seen()`."""
+    if post_id not in seen_counts:
+        return ReadMark(unread=True, new_comments=0)
+    return ReadMark(unread=False, new_comments=max(0, comment_count - seen_counts[post_id]))
+
+
+def mark_read(blog: Blog, post_id: str) -> int:
+    """Record that the user read `post_id` with all its current comments; returns that count."""
+    count = len(blog.comments(post_id))
+    if blog.read_only:
+        _SESSION.setdefault(str(blog.path), {})[post_id] = count
+        return count
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    try:
+        with _LOCK:
+            upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
+    except StoreReadOnly:
+        _SESSION.setdefault(str(blog.path), {})[post_id] = count
+    return count
+
+
+def mark_unread(blog: Blog, post_id: str) -> None:
+    _SESSION.get(str(blog.path), {}).pop(post_id, None)
+    if blog.read_only:
+        return
+    with _LOCK:
+        if get_doc(blog.store.table("reads"), post_id) is not None:
+            remove_docs(blog.store.table("reads"), [post_id])

@@ -1,0 +1,63 @@
+"""Ctrl+P: the app's commands and "open: <post title>" for every post."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from reeltui.domain.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from reeltui.ui.app import ReelApp
+
+MAX_POST_HITS = 50
+
+
+class ReelCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        app: ReelApp = self.app  # type: ignore[assignment]
+        found: list[tuple[str, str, Callable[[], Any]]] = [
+            ("Keys: help for the focused pane", "List every key", app.action_help),
+            ("Mouse: turn on/off", "Let the terminal select text", app.action_toggle_mouse),
+            ("Theme: next", "Cycle through Textual's themes", app.action_next_theme),
+        ]
+        main = app.main_screen
+        if main is not None:
+            found += [
+                ("Posts: cycle sort", "date, rating, comments, title", main.cycle_sort),
+                ("Posts: filter by…", "category, tag, status or author", main.ask_filters),
+                ("Posts: clear filters", "Show every post", main.clear_filters),
+                (
+                    "Comments: show",
+                    "The thread of the open post",
+                    partial(main.action_pane, "thread"),
+                ),
+            ]
+        return found
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+        app: ReelApp = self.app  # type: ignore[assignment]
+        main = app.main_screen
+        if main is None:
+            return
+        hits = []
+        for post in main.blog.posts():
+            label = f"open: {sanitize_line(post.title)}"
+            score = matcher.match(label)
+            if score > 0:
+                hits.append((score, label, post.id, post.date[:10]))
+        hits.sort(key=lambda h: -h[0])
+        for score, label, post_id, date in hits[:MAX_POST_HITS]:
+            yield Hit(score, matcher.highlight(label), partial(app.open_post, post_id), help=date)

@@ -1,0 +1,98 @@
+"""`?`: every key of the focused pane, then the screen's and the app's."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
+    "space": "space",
+}
+
+
+def key_label(key: str) -> str:
+    return KEY_NAMES.get(key, key)
+
+
+def _node_name(node: DOMNode) -> str:
+    if node.id == "reader-scroll":
+        return "Reader text"
+    if node.id == "reader-toc":
+        return "Contents"
+    return {
+        "PostList": "Post list",
+        "Reader": "Reader",
+        "Thread": "Comments",
+        "MainScreen": "Everywhere on this screen",
+        "ReelApp": "Everywhere",
+        "SearchInput": "Search box",
+    }.get(type(node).__name__, type(node).__name__)
+
+
+Row = tuple[str, str, str, str]
+
+
+def key_rows(chain: list[tuple[DOMNode, list[tuple[str, Binding]]]]) -> list[Row]:
+    """(section, keys, description, binding id) for every binding, focused node first."""
+    rows: list[Row] = []
+    for node, bindings in chain:
+        grouped: dict[tuple[str, str, str], list[str]] = {}
+        for key, binding in bindings:
+            if binding.system:
+                continue
+            label = binding.description or binding.action
+            grouped.setdefault((binding.action, label, binding.id or ""), []).append(key_label(key))
+        for (_action, label, binding_id), keys in grouped.items():
+            rows.append((_node_name(node), " / ".join(dict.fromkeys(keys)), label, binding_id))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+    ]
+
+    def __init__(self, rows: list[Row], title: str) -> None:
+        super().__init__()
+        self.rows = rows
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        widest = max((cell_len(keys) for _, keys, _, _ in self.rows), default=8)
+        table.add_column("key", style="bold", no_wrap=True, min_width=min(widest, 30))
+        table.add_column("what", ratio=1)
+        table.add_column("id ([keymap])", style="dim", no_wrap=True)
+        section = None
+        for name, keys, label, binding_id in self.rows:
+            if name != section:
+                if section is not None:
+                    table.add_row("", "", "")
+                table.add_row(Text(name, style="underline"), "", "")
+                section = name
+            table.add_row(Text(keys), Text(label), Text(binding_id))
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = "esc to close"
+            yield Static(table, id="help-table")
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

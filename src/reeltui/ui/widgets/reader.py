@@ -1,0 +1,252 @@
+"""The reader: a header block (title, author, date, terms, rating, film) and the Markdown body,
+with a table of contents for long posts and `/` search inside the post (n/N, match counter)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Markdown, OptionList, Static
+from textual.widgets.markdown import MarkdownBlock
+from textual.widgets.option_list import Option
+
+from reeltui.domain.models import Post
+from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.widgets.post_text import header_text, post_links
+
+TOC_MIN_HEADINGS = 3
+HIT_STYLE = "underline"
+CURRENT_HIT_STYLE = "reverse bold"
+
+
+class SearchInput(ReturningInput):
+    """The search box of the reader: down/up step through matches while typing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,ctrl+n", "step(1)", "Next match", id="reader.search_next"),
+        Binding("up", "step(-1)", "Previous match", id="reader.search_prev"),
+    ]
+
+    class Step(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Step(step))
+
+
+class Reader(Vertical):
+    """Shows one post. Posts messages up for links, history and the links picker."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="reader.down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="reader.up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("space,ctrl+d,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("b,ctrl+u,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "next_hit(1)", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "next_hit(-1)", "Previous match", show=False, id="reader.prev_match"),
+        Binding("t", "toggle_toc", "Contents", id="reader.toc"),
+        Binding("f", "links", "Links", id="reader.links"),
+        Binding("H", "history(-1)", "Back", id="reader.back"),
+        Binding("L", "history(1)", "Forward", show=False, id="reader.forward"),
+    ]
+
+    class LinkFollowed(Message):
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
+
+    class Asked(Message):
+        """`links` (pick a link) or `history` (step -1 back, +1 forward)."""
+
+        def __init__(self, what: str, step: int = 0) -> None:
+            super().__init__()
+            self.what = what
+            self.step = step
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.post: Post | None = None
+        self.hits: list[tuple[MarkdownBlock, int, int]] = []
+        self.hit_index = -1
+        self.query_text = ""
+        self.counter = ""
+        self._originals: dict[int, tuple[MarkdownBlock, Content]] = {}
+        self._toc_wanted = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="reader-main"):
+            yield OptionList(id="reader-toc")
+            with VerticalScroll(id="reader-scroll"):
+                yield Static("Open a post from the list (enter).", id="reader-head")
+                yield Markdown(id="reader-body", open_links=False)
+        with Horizontal(id="reader-searchbar"):
+            yield SearchInput(placeholder="search in this post", id="reader-search")
+            yield Static("", id="reader-count")
+
+    @property
+    def scroller(self) -> VerticalScroll:
+        return self.query_one("#reader-scroll", VerticalScroll)
+
+    @property
+    def markdown(self) -> Markdown:
+        return self.query_one("#reader-body", Markdown)
+
+    async def show(self, post: Post, comment_count: int) -> None:
+        """Display `post` (awaits the Markdown rendering)."""
+        self.post = post
+        self._clear_hits()
+        self.query_one("#reader-head", Static).update(header_text(post, comment_count))
+        await self.markdown.update(sanitize(post.body))
+        self.scroller.scroll_home(animate=False)
+        if self.query_text:
+            self._run_search(self.query_text)
+
+    def links(self) -> list[tuple[str, str]]:
+        return post_links(self.post.body) if self.post else []
+
+    # -- table of contents ---------------------------------------------------------------
+
+    @on(Markdown.TableOfContentsUpdated)
+    def _toc_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
+        event.stop()
+        toc = self.query_one("#reader-toc", OptionList)
+        toc.clear_options()
+        entries = event.table_of_contents
+        toc.add_options(
+            Option(Text("  " * (level - 1) + sanitize_line(label)), id=block_id)
+            for level, label, block_id in entries
+            if block_id
+        )
+        self.set_class(len(entries) >= TOC_MIN_HEADINGS or self._toc_wanted, "-toc")
+
+    @on(OptionList.OptionSelected, "#reader-toc")
+    def _toc_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            block = self.markdown.query_one(f"#{event.option.id}")
+            self.scroller.scroll_to_widget(block, top=True, animate=False)
+            self.scroller.focus()
+
+    def action_toggle_toc(self) -> None:
+        self._toc_wanted = not self.has_class("-toc")
+        self.set_class(self._toc_wanted, "-toc")
+        if self._toc_wanted:
+            self.query_one("#reader-toc", OptionList).focus()
+
+    # -- scrolling -----------------------------------------------------------------------
+
+    def action_scroll(self, lines: int) -> None:
+        self.scroller.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        self.scroller.scroll_relative(
+            y=direction * max(1, self.scroller.scrollable_content_region.height - 1),
+            animate=False,
+        )
+
+    def action_top(self) -> None:
+        self.scroller.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroller.scroll_end(animate=False)
+
+    # -- links and history ---------------------------------------------------------------
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        self.post_message(self.LinkFollowed(event.href))
+
+    def action_links(self) -> None:
+        self.post_message(self.Asked("links"))
+
+    def action_history(self, step: int) -> None:
+        self.post_message(self.Asked("history", step))
+
+    # -- search --------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#reader-searchbar").add_class("-visible")
+        box = self.query_one("#reader-search", SearchInput)
+        box.return_focus = self.scroller
+        box.value = self.query_text
+        focus_now(box)
+
+    @on(Input.Changed, "#reader-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._run_search(event.value)
+
+    @on(Input.Submitted, "#reader-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    @on(SearchInput.Step)
+    def _search_step(self, event: SearchInput.Step) -> None:
+        event.stop()
+        self.action_next_hit(event.step)
+
+    @on(SearchInput.Closed, "#reader-search")
+    def _search_closed(self, event: SearchInput.Closed) -> None:
+        event.stop()
+        self.query_one("#reader-searchbar").remove_class("-visible")
+        self._run_search("")
+
+    def action_next_hit(self, step: int) -> None:
+        if not self.hits:
+            if self.query_text:
+                self.notify(f"no match for {self.query_text!r}", severity="warning")
+            return
+        self.hit_index = (self.hit_index + step) % len(self.hits)
+        self._paint()
+
+    def _clear_hits(self) -> None:
+        for block, content in self._originals.values():
+            if block.is_attached:
+                block.set_content(content)
+        self._originals.clear()
+        self.hits = []
+        self.hit_index = -1
+
+    def _run_search(self, query: str) -> None:
+        self._clear_hits()
+        self.query_text = query
+        needle = query.casefold()
+        if needle:
+            for block in self.markdown.query(MarkdownBlock):
+                plain = block._content.plain.casefold()
+                start = plain.find(needle)
+                while start != -1 and needle:
+                    self.hits.append((block, start, start + len(needle)))
+                    start = plain.find(needle, start + len(needle))
+            self.hit_index = 0 if self.hits else -1
+        self._paint()
+
+    def _paint(self) -> None:
+        for block, content in self._originals.values():
+            block.set_content(content)
+        for i, (block, start, end) in enumerate(self.hits):
+            self._originals.setdefault(id(block), (block, block._content))
+            style = CURRENT_HIT_STYLE if i == self.hit_index else HIT_STYLE
+            block.set_content(block._content.stylize(style, start, end))
+        if not self.query_text:
+            self.counter = ""
+        elif not self.hits:
+            self.counter = "no matches"
+        else:
+            self.counter = f"{self.hit_index + 1}/{len(self.hits)}"
+            block = self.hits[self.hit_index][0]
+            self.scroller.scroll_to_widget(block, animate=False, center=True)
+        self.query_one("#reader-count", Static).update(self.counter)

@@ -1,0 +1,79 @@
+"""Small labels for comments in a thread: reply drafts, replies not yet sent, moderation status.
+
+All text that comes from a comment goes through `sanitize` before it reaches a Text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
+
+from reeltui.domain.models import Comment
+from reeltui.domain.sanitize import sanitize_line
+
+SYNC_BADGES = {
+    "local": ("✎ draft", "bold yellow"),
+    "queued": ("⧗ not yet sent", "bold cyan"),
+    "failed": ("✗ failed to send", "bold red"),
+    "sent": ("✓ sent", "green"),
+}
+STATUS_BADGES = {
+    "pending": ("● pending", "bold magenta"),
+    "spam": ("spam", "red"),
+    "trash": ("trash", "dim"),
+}
+
+
+def sync_badge(comment: Comment) -> Text:
+    """The badge of an own reply (draft / not yet sent / failed / sent); empty for others."""
+    if comment.origin != "local" or comment.sync_state is None:
+        return Text()
+    label, style = SYNC_BADGES[comment.sync_state]
+    return Text(label, style)
+
+
+def status_badge(comment: Comment) -> Text:
+    """The moderation status when it is not "approved"."""
+    found = STATUS_BADGES.get(comment.status)
+    return Text(found[0], found[1]) if found else Text()
+
+
+def draft_badge(has_draft: bool) -> Text:
+    """Shown on a comment that has a kept reply draft under it."""
+    return Text("✎ reply draft", "yellow") if has_draft else Text()
+
+
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+
+
+def one_line(text: str, length: int = 0) -> Text:
+    """Untrusted text as one safe line, Markdown emphasis dropped (cut to `length` cells)."""
+    clean = _EMPHASIS.sub(r"\2", sanitize_line(text))
+    if length and cell_len(clean) > length:
+        cut = clean
+        while cut and cell_len(cut) > length - 1:
+            cut = cut[:-1]
+        clean = cut.rstrip() + "…"
+    return Text(clean)
+
+
+def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
+    """(Re)create the table's columns; the one of width 0 takes what is left of `width`.
+
+    On a narrow terminal the widest fixed columns give up room first (down to 10 cells) so
+    the flexible one keeps at least 20.
+    """
+    sizes = dict(columns)
+    padding = 2 * table.cell_padding * len(columns) + 2
+    while width - sum(sizes.values()) - padding < 20:
+        label = max(sizes, key=lambda k: sizes[k])
+        if sizes[label] <= 10:
+            break
+        sizes[label] -= 1
+    table.clear(columns=True)
+    left = width - sum(sizes.values()) - padding
+    for label, _ in columns:
+        table.add_column(label, width=sizes[label] or max(12, left), key=label)

@@ -1,0 +1,30 @@
+"""The status line: counts of the blog and what the list shows."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from reeltui.services import Counts
+
+
+def status_text(counts: Counts, shown: int, sort: str, filters: str) -> str:
+    parts = [
+        f"{counts.posts} post{'' if counts.posts == 1 else 's'}",
+        f"{counts.drafts} draft{'' if counts.drafts == 1 else 's'}",
+        f"{counts.pending_comments} pending comment{'' if counts.pending_comments == 1 else 's'}",
+        f"{counts.queued_replies} queued repl{'y' if counts.queued_replies == 1 else 'ies'}",
+    ]
+    text = " · ".join(parts)
+    if filters:
+        text += f"   showing {shown} ({filters})"
+    return text
+
+
+class StatusLine(Static):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.text = ""
+
+    def set_status(self, counts: Counts, shown: int, sort: str, filters: str) -> None:
+        self.text = status_text(counts, shown, sort, filters)
+        self.update(self.text)

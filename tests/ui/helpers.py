@@ -1,0 +1,64 @@
+"""Helpers for Pilot tests: settle, press, read the screen, record notifications."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reeltui.ui.app import ReelApp
+
+HER = "flixchatter-review-spike-jonzes-her"
+GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
+CHAR_WIDTH = 12.2  # width of a cell in the SVG that Textual exports
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until workers are done and the screen is repainted."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_text(app: ReelApp) -> str:
+    """What the terminal shows, as plain text: the SVG export's text put back on a grid."""
+    import html
+    import re
+
+    from rich.cells import cell_len
+
+    svg = app.export_screenshot()
+    rows: dict[float, dict[int, str]] = {}
+    pattern = r'<text[^>]*x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>'
+    for x, y, text in re.findall(pattern, svg):
+        row = rows.setdefault(float(y), {})
+        column = round(float(x) / CHAR_WIDTH)
+        for char in html.unescape(text).replace("\xa0", " "):
+            row[column] = char
+            column += max(1, cell_len(char))
+    lines = []
+    for _, row in sorted(rows.items()):
+        width = max(row) + 1 if row else 0
+        lines.append("".join(row.get(i, " ") for i in range(width)).rstrip())
+    return "\n".join(lines)
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+class Notes:
+    """A `message_hook` for run_test that records the app's notifications."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: object) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
+
+    def __contains__(self, text: str) -> bool:
+        return any(text in m for m in self.messages)

@@ -1,0 +1,89 @@
+"""Settings in TOML: defaults, round trip, clear problems for bad files, crash-safe writes."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from reeltui.config import ConfigError, Settings, dumps, load_settings, save_settings
+from reeltui.ui.navigation import History, internal_slug, is_external
+from reeltui.ui.widgets.thread import inline_markdown
+
+
+def test_missing_file_means_defaults(tmp_path: Path) -> None:
+    settings, problems = load_settings(tmp_path / "none.toml")
+    assert problems == [] and settings.theme == "textual-dark" and settings.mouse
+
+
+def test_round_trip_with_awkward_strings(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "config.toml"
+    keymap = {"list.sort": "o", 'odd"id\\': "ctrl+x,\u00e9"}
+    save_settings(Settings(theme="nord", mouse=False, sort="title", keymap=keymap, path=path))
+    assert tomllib.loads(path.read_text())["keymap"] == keymap
+    loaded, problems = load_settings(path)
+    assert problems == []
+    assert (loaded.theme, loaded.mouse, loaded.sort, loaded.keymap) == (
+        "nord", False, "title", keymap,
+    )  # fmt: skip
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("theme = 3", "theme must be"),
+        ("mouse = 1", "mouse must be true or false"),
+        ('sort = "stars"', "sort must be one of"),
+        ('keymap = "x"', "[keymap] must be a table"),
+        ("[keymap]\n'list.sort' = 5", "keymap 'list.sort' must be a string"),
+        ("theme = ", "is not valid TOML"),
+        (b"\xff\xfe", "is not valid TOML"),
+    ],
+)
+def test_bad_values_give_one_line_problems(
+    tmp_path: Path, content: str | bytes, problem: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    settings, problems = load_settings(path)
+    assert len(problems) == 1 and problem in problems[0] and "\n" not in problems[0]
+    assert settings.sort in ("date",) and settings.mouse is True
+
+
+def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ConfigError, match="could not save settings"):
+        save_settings(Settings(path=blocker / "config.toml"))
+
+
+def test_dumps_is_valid_toml() -> None:
+    assert tomllib.loads(dumps(Settings()))["mouse"] is True
+
+
+def test_history_back_and_forward() -> None:
+    history = History()
+    for item in ("a", "b", "c"):
+        history.visit(item)
+    assert history.step(-1) == "b" and history.step(-1) == "a" and history.step(-1) is None
+    history.visit("d")  # a new visit drops the forward entries
+    assert history.entries == ["a", "d"] and history.step(1) is None
+
+
+def test_link_kinds() -> None:
+    assert internal_slug("/flixchatter-review-spike-jonzes-her/") == (
+        "flixchatter-review-spike-jonzes-her"
+    )
+    assert internal_slug("her#comments") == "her"
+    assert internal_slug("https://example.com/her/") is None
+    assert is_external("https://example.com/") and not is_external("/her/")
+
+
+def test_comment_emphasis_is_styled_not_markup() -> None:
+    text = inline_markdown("I saw *Her* and **loved** it [bold]x[/bold]")
+    assert text.plain == "I saw Her and loved it [bold]x[/bold]"
+    assert {(s.start, s.end, str(s.style)) for s in text.spans} == {
+        (6, 9, "italic"), (14, 19, "bold"),
+    }  # fmt: skip

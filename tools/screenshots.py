@@ -1,0 +1,76 @@
+"""`make screenshots`: SVGs of the main views of the real app on the demo blog, for the README.
+
+Runs the app headless (Textual's run_test) on a fresh demo store in a temp folder and saves
+`screenshots/*.svg` with `app.save_screenshot`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from reeltui.config import Settings
+from reeltui.services.session import open_blog
+from reeltui.ui.app import ReelApp, make_app
+
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+SIZE = (140, 42)
+VIEWS: list[tuple[str, tuple[str, ...]]] = [
+    ("post-list", ()),
+    ("reader", ("enter",)),
+    ("reader-search", ("enter", "slash", *"samantha", "enter", "n")),
+    ("comments", ("enter", "c", "j")),
+    ("filters", ("f",)),
+    ("help", ("question_mark",)),
+    ("narrow-reader", ("enter",)),
+    ("wide", ("enter", "c")),
+]
+SIZES = {"narrow-reader": (80, 24), "wide": (200, 50)}
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def shoot(app: ReelApp, name: str, keys: tuple[str, ...], size: tuple[int, int]) -> Path:
+    async with app.run_test(size=size) as pilot:
+        app.sub_title = "store ~/.local/share/reeltui/store"
+        await _settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await _settle(pilot)
+        for box in app.screen.query("Input"):
+            box.cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause(0.2)
+        path = OUT / f"{name}.svg"
+        app.save_screenshot(filename=path.name, path=str(OUT))
+    return path
+
+
+async def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    os.environ.pop("NO_COLOR", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "store"
+        for name, keys in VIEWS:
+            blog = open_blog(store)
+            try:
+                app = make_app(blog, settings=Settings())
+                size = SIZES.get(name, SIZE)
+                path = await shoot(app, name, keys, size)
+            finally:
+                blog.close()
+            print(f"wrote {path.relative_to(OUT.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
