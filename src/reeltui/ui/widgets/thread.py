@@ -153,6 +153,8 @@ class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
                     self.collapsed.clear()
                     self._relayout()
                 self.cursor = i
+                # Freshly mounted views have no size yet: scroll once they are laid out.
+                self.call_after_refresh(self.scroll_to_widget, view, animate=False)
                 return True
         return False
 

@@ -1,0 +1,82 @@
+"""Replying and moderating from the real thread pane of the main screen, and the inbox
+jumping into a thread: asserted on the screen and in the store files on disk."""
+
+from __future__ import annotations
+
+import json
+
+from reeltui.services import Blog
+from reeltui.ui.app import ReelApp
+from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.inbox import InboxScreen
+from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.widgets.thread import Thread
+from tests.ui.helpers import press, screen_text, settle
+
+
+def stored_comments(blog: Blog) -> dict[str, dict[str, object]]:
+    data = json.loads((blog.path / "comments.json").read_text())
+    return data["comments"]  # type: ignore[no-any-return]
+
+
+async def test_reply_quote_moderate_and_delete_in_the_thread_pane(
+    app: ReelApp, open_store: Blog
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c")  # open the Her review, go to its comments
+        thread = app.screen.query_one(Thread)
+        assert thread.has_focus and thread.current is not None
+        assert thread.current.id == "c-her-1"
+        await press(pilot, "r")
+        assert isinstance(app.screen, ComposerScreen)
+        await pilot.press(*"Thanks Marcy!")
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, ComposerScreen)
+        # The reply is in place under c-her-1, marked not yet sent, and the cursor is on it.
+        mine = thread.current
+        assert mine is not None and mine.parent_id == "c-her-1" and mine.body == "Thanks Marcy!"
+        text = screen_text(app)
+        assert "not yet sent" in text
+        on_disk = stored_comments(open_store)[mine.id]
+        assert on_disk["sync_state"] == "queued" and on_disk["origin"] == "local"
+        # Quote-reply to a reader, kept as a draft with Esc: a badge on the parent.
+        thread.select("c-her-4")
+        await press(pilot, "greater_than_sign")
+        assert isinstance(app.screen, ComposerScreen)
+        await pilot.press(*"Not sure")
+        await press(pilot, "escape")
+        parent_view = next(v for v in thread.views if v.comment.id == "c-her-4")
+        assert "[✎ reply draft]" in parent_view.build().plain
+        draft = thread.current  # the cursor is on the kept draft, shown in place
+        assert draft is not None and draft.sync_state == "local" and draft.body.endswith("Not sure")
+        assert "✎ draft" in screen_text(app)
+        # Moderation: spam, then restore, each a single key on the highlighted comment.
+        thread.select("c-her-6")
+        await press(pilot, "s")
+        assert stored_comments(open_store)["c-her-6"]["status"] == "spam"
+        assert "[spam]" in screen_text(app)
+        await press(pilot, "R")
+        assert stored_comments(open_store)["c-her-6"]["status"] == "approved"
+        # Delete the queued reply, after a confirmation.
+        thread.select(mine.id)
+        await press(pilot, "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        assert mine.id not in stored_comments(open_store)
+        assert "not yet sent" not in screen_text(app)
+
+
+async def test_inbox_enter_jumps_to_the_comment_in_its_thread(app: ReelApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "i")
+        assert isinstance(app.screen, InboxScreen)
+        await press(pilot, "enter")  # the oldest comment waiting for an answer
+        assert not isinstance(app.screen, InboxScreen)
+        thread = app.screen.query_one(Thread)
+        assert thread.has_focus and thread.current is not None
+        chosen = thread.current
+        assert chosen.origin == "imported" and chosen.author != "Ruth"
+        main = app.main_screen
+        assert main is not None and main.current_post == chosen.post_id
