@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reeltui.cli import check, reading, tui
+from reeltui.cli import check, editing, reading, tui
 
-MODULES: list[Any] = [reading, check, tui]
+MODULES: list[Any] = [reading, check, tui, editing]
 
 run_tui = tui.run_tui
 

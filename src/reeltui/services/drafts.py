@@ -21,6 +21,8 @@ from reeltui.services.postform import Form, build
 from reeltui.services.revisions import Revision
 from reeltui.store import NotFound, StoreError, records
 
+__all__ = ["EditSession", "Recovery", "StoreError", "find_for_edit", "recoverable"]
+
 Clock = Callable[[], dt.datetime]
 
 
@@ -89,6 +91,7 @@ class EditSession:
         self.clock = clock
         self.keep_autosaves = keep_autosaves
         self._lock = threading.Lock()
+        self._taken: set[str] | None = None
 
     @classmethod
     def open(cls, blog: Blog, post_id: str, *, clock: Clock = utc_now) -> EditSession:
@@ -112,6 +115,12 @@ class EditSession:
     # -- checking ------------------------------------------------------------------------
 
     def taken_slugs(self) -> set[str]:
+        """Slugs of the other posts and working copies (cached until the next save)."""
+        if self._taken is None:
+            self._taken = self._find_taken_slugs()
+        return self._taken
+
+    def _find_taken_slugs(self) -> set[str]:
         slugs = {p.slug for p in self.blog.posts() if p.id != self.post_id}
         slugs.update(d.slug for d, _ in records.all_drafts(self.blog.store) if d.id != self.post_id)
         slugs.discard("")
@@ -155,6 +164,7 @@ class EditSession:
                 raise
             self.saved = post
             self.is_new = False
+            self._taken = None
             with store.batch("drafts", "revisions"):
                 rev = revisions.add(store, post, reason, now, note)
                 records.delete_draft(store, post.id)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from reeltui.domain.rating import format_reels
@@ -17,9 +19,10 @@ class ReelApp(App[None]):
     TITLE = "reeltui"
     BINDINGS: ClassVar = [("q", "quit", "Quit")]
 
-    def __init__(self, blog: Blog) -> None:
+    def __init__(self, blog: Blog, initial_screen: Callable[[], Screen[Any]] | None = None) -> None:
         super().__init__()
         self.blog = blog
+        self.initial_screen = initial_screen
         self.sub_title = str(blog.path) + (" (read-only)" if blog.read_only else "")
 
     def compose(self) -> ComposeResult:
@@ -34,7 +37,22 @@ class ReelApp(App[None]):
         )
         yield Footer()
 
+    def on_mount(self) -> None:
+        if self.initial_screen is not None:
+            self.push_screen(self.initial_screen())
+        from reeltui.ui.screens.recover import offer_recovery
 
-def make_app(blog: Blog) -> ReelApp:
-    """The app on an open blog; shared by the CLI and the tests."""
-    return ReelApp(blog)
+        offer_recovery(self, self.blog)
+
+
+def make_app(
+    blog: Blog,
+    *,
+    settings: object = None,
+    initial_screen: Callable[[], Screen[Any]] | None = None,
+) -> ReelApp:
+    """The app on an open blog; shared by the CLI and the tests.
+
+    `initial_screen` (e.g. the editor for `reeltui new`) is pushed when the app starts.
+    """
+    return ReelApp(blog, initial_screen)

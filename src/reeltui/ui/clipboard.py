@@ -1,0 +1,22 @@
+"""Copying text: the terminal's clipboard (OSC 52) always, the system one when it can."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+
+def copy_text(app: App[object], text: str, what: str) -> str:
+    """Copy `text` and return a sentence saying what happened (for a notification)."""
+    app.copy_to_clipboard(text)  # OSC 52: works over SSH and in tmux with set-clipboard on
+    size = f"{len(text):,} characters"
+    try:
+        import pyperclip
+
+        pyperclip.copy(text)
+    except Exception as exc:  # pyperclip raises its own errors on headless machines
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return (
+            f"Copied {what} ({size}) through the terminal (OSC 52); "
+            f"no system clipboard here ({reason[:80]})"
+        )
+    return f"Copied {what} ({size}) to the clipboard"

@@ -1,0 +1,65 @@
+"""Handing the body to $VISUAL / $EDITOR while the app is suspended."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App, SuspendNotSupported
+
+
+@dataclass(frozen=True, slots=True)
+class HandOff:
+    text: str | None  # the edited text (None: keep the built-in editor's text)
+    message: str
+    severity: str = "information"
+
+
+def editor_command() -> list[str] | None:
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return shlex.split(value)
+    return None
+
+
+def edit_externally(app: App[object], text: str, name: str = "post") -> HandOff:
+    """Run the user's editor on a temp file holding `text`; read the file back.
+
+    The file's contents are trusted over the editor's exit status. The temp file is deleted
+    only when everything went well; otherwise its path is given in the message.
+    """
+    command = editor_command()
+    if command is None:
+        return HandOff(None, "Set $VISUAL or $EDITOR to edit in your own editor", "warning")
+    fd, raw_path = tempfile.mkstemp(prefix=f"reeltui-{name}-", suffix=".md")
+    path = Path(raw_path)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    try:
+        with app.suspend():
+            status = subprocess.call([*command, str(path)])
+    except SuspendNotSupported:
+        path.unlink(missing_ok=True)
+        return HandOff(
+            None,
+            "This terminal cannot hand over to an external editor; keep writing here",
+            "warning",
+        )
+    except OSError as exc:
+        return HandOff(
+            None, f"Could not run {command[0]}: {exc.strerror or exc}; text kept in {path}", "error"
+        )
+    try:
+        edited = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return HandOff(None, f"Could not read the edited text back ({exc}); see {path}", "error")
+    note = "" if status == 0 else f" (the editor exited with status {status}; its text was kept)"
+    path.unlink(missing_ok=True)
+    if edited == text:
+        return HandOff(None, "No change from the external editor" + note)
+    return HandOff(edited, "Text updated from the external editor" + note)
