@@ -39,7 +39,7 @@ class EditorScreen(Screen[None]):
     """Edit `post_id`, or a new post from `template`."""
 
     DEFAULT_CSS = """
-    EditorScreen #editor-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    EditorScreen #editor-title { height: 1; width: 1fr; padding: 0 1; background: $panel; text-style: bold; }
     EditorScreen #editor-main { height: 1fr; }
     EditorScreen MetaForm {
         width: 44; border-right: vkey $foreground 20%; padding: 0 1; scrollbar-size-vertical: 1;
@@ -51,7 +51,7 @@ class EditorScreen(Screen[None]):
     EditorScreen #body { width: 1fr; border: none; }
     EditorScreen #preview { width: 1fr; display: none; border-left: vkey $foreground 20%; }
     EditorScreen.-preview #preview { display: block; }
-    EditorScreen #editor-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    EditorScreen #editor-status { height: 1; width: 1fr; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
     BINDINGS: ClassVar = [
@@ -179,7 +179,7 @@ class EditorScreen(Screen[None]):
         form, body = self.state()
         title = sanitize_line(form.title) or "(untitled)"
         new = "new post" if self.session.is_new else "editing"
-        self.query_one("#editor-title", Static).update(f"{new} · {title}")
+        self._set("#editor-title", f"{new} · {title}")
         words = word_count(body)
         parts = [form.status, f"{words} words", f"{reading_time(body)} min read"]
         dirty = self.dirty
@@ -192,7 +192,12 @@ class EditorScreen(Screen[None]):
             parts.append("unsaved changes")
         elif self._last_save is None:
             parts.append("no changes")
-        self.query_one("#editor-status", Static).update(" · ".join(parts))
+        self._set("#editor-status", " · ".join(parts))
+
+    def _set(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        if str(widget.content) != text:
+            widget.update(text)
 
     # -- edits ---------------------------------------------------------------------------
 

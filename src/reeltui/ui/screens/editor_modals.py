@@ -126,6 +126,7 @@ class RevisionsScreen(ModalScreen[Revision | None]):
         super().__init__()
         self.history = history
         self.current = current
+        self.diff_text = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog revisions"):
@@ -156,6 +157,7 @@ class RevisionsScreen(ModalScreen[Revision | None]):
     def show_diff(self, index: int) -> None:
         rev = self.history[index]
         diff = unified_diff(rev.post.body, self.current, f"{rev.reason} {rev.at}", "current text")
+        self.diff_text = diff
         target = self.query_one("#revision-diff", Static)
         if not diff:
             target.update(Text("Same text as now.", style="dim"))

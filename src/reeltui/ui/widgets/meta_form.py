@@ -84,6 +84,7 @@ class MetaForm(VerticalScroll):
         self._initial = form
         self._categories = list(categories)
         self._tags = list(tags)
+        self.errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         form = self._initial
@@ -134,13 +135,18 @@ class MetaForm(VerticalScroll):
                 self.query_one(f"#field-{name}", Input).value = getattr(form, name)
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each field's message under it (only the changed ones are touched)."""
+        if errors == self.errors:
+            return
         for name in LABELS:
             message = errors.get(name, "")
+            if message == self.errors.get(name, ""):
+                continue
             error = self.query_one(f"#error-{name}", Static)
             error.update(f"✗ {message}" if message else "")
             error.display = bool(message)
-            widget = self.query_one(f"#field-{name}")
-            widget.set_class(bool(message), "-invalid")
+            self.query_one(f"#field-{name}").set_class(bool(message), "-invalid")
+        self.errors = dict(errors)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
