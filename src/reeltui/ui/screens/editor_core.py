@@ -1,0 +1,285 @@
+"""The editor's core: state, form and body, status line, autosave and save in workers."""
+
+from __future__ import annotations
+
+import time
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Markdown, Static, TextArea
+
+from reeltui.domain.models import Post
+from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.text import reading_time, word_count
+from reeltui.services import Blog
+from reeltui.services.drafts import Clock, EditSession, StoreError, utc_now
+from reeltui.services.postform import Form, form_of
+from reeltui.services.revisions import Revision
+from reeltui.services.templates import post_from_template
+from reeltui.ui.screens.editor_modals import (
+    confirm_recover,
+)
+from reeltui.ui.widgets.meta_form import MetaForm
+
+State = tuple[Form, str]
+
+
+class EditorCore(Screen[None]):
+    """Edit `post_id`, or a new post from `template` (the actions live in EditorScreen)."""
+
+    DEFAULT_CSS = """
+    EditorScreen #editor-title {
+        height: 1; width: 1fr; padding: 0 1; background: $panel; text-style: bold;
+    }
+    EditorScreen #editor-main { height: 1fr; }
+    EditorScreen MetaForm {
+        width: 44; border-right: vkey $foreground 20%; padding: 0 1; scrollbar-size-vertical: 1;
+    }
+    EditorScreen MetaForm .field-label { color: $text-muted; }
+    EditorScreen MetaForm Input, EditorScreen MetaForm Select { margin-bottom: 0; }
+    EditorScreen MetaForm .field-error { color: $error; display: none; }
+    EditorScreen MetaForm #rating-reels { color: $warning; }
+    EditorScreen #body { width: 1fr; border: none; }
+    EditorScreen #preview { width: 1fr; display: none; border-left: vkey $foreground 20%; }
+    EditorScreen.-preview #preview { display: block; }
+    EditorScreen #editor-status {
+        height: 1; width: 1fr; padding: 0 1; background: $panel; color: $text-muted;
+    }
+    """
+
+    def __init__(
+        self,
+        blog: Blog,
+        post_id: str | None = None,
+        *,
+        template: str = "review",
+        title: str = "",
+        author: str = "",
+        recover: bool = False,
+        clock: Clock = utc_now,
+        autosave_delay: float = 2.0,
+        base_url: str = "",
+    ) -> None:
+        super().__init__()
+        if post_id is None:
+            post = post_from_template(template, title=title, author=author)
+            self.session = EditSession(blog, post, is_new=True, clock=clock)
+        else:
+            self.session = EditSession.open(blog, post_id, clock=clock)
+        self.autosave_delay = autosave_delay
+        self.base_url = base_url
+        saved = self.session.saved
+        self._clean: State | None = (form_of(saved), saved.body)
+        self._autosaved: State | None = self._clean
+        self._start = self._clean
+        working = self.session.working_copy()
+        self._offer: tuple[Post, str] | None = None
+        if working is not None and recover:
+            self._start = (form_of(working[0]), working[0].body)
+        elif working is not None:
+            self._offer = working
+        self._last_save: tuple[float, str] | None = None
+        self._idle: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._pane = ""
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        form, body = self._start
+        posts = self.session.blog.posts()
+        yield Static(id="editor-title")
+        with Horizontal(id="editor-main"):
+            yield MetaForm(
+                form,
+                categories={c for p in posts for c in p.categories},
+                tags={t for p in posts for t in p.tags},
+                id="meta",
+            )
+            yield TextArea(
+                body,
+                language="markdown",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                id="body",
+            )
+            yield Markdown(id="preview")
+        yield Static(id="editor-status")
+        yield Footer()
+
+    @property
+    def form(self) -> MetaForm:
+        return self.query_one(MetaForm)
+
+    @property
+    def body(self) -> TextArea:
+        return self.query_one("#body", TextArea)
+
+    def on_mount(self) -> None:
+        form, _ = self._start
+        (self.query_one("#field-title") if not form.title else self.body).focus()
+        self.refresh_status()
+        self.set_interval(1.0, self.refresh_status)
+        if self.session.read_only:
+            self.notify(
+                "The store is open read-only: nothing here can be saved", severity="warning"
+            )
+        if self._offer is not None:
+            offered = self._offer
+            self.app.push_screen(confirm_recover(offered[1]), lambda a: self._recover(a, offered))
+
+    def _recover(self, answer: str | None, offered: tuple[Post, str]) -> None:
+        if answer == "restore":
+            self.load(offered[0], clean=False)
+            self.notify("Working copy restored; Ctrl+S saves it")
+        elif answer == "discard":
+            self.discard_working_copy()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def state(self) -> State:
+        return (self.form.form(), self.body.text)
+
+    @property
+    def dirty(self) -> bool:
+        return self.state() != self._clean
+
+    def build(self) -> tuple[Post, dict[str, str]]:
+        form, body = self.state()
+        return self.session.build(form, body)
+
+    def load(self, post: Post, *, clean: bool) -> None:
+        self.form.load(form_of(post))
+        self.body.load_text(post.body)
+        if clean:
+            self._clean = (form_of(post), post.body)
+            self._autosaved = self._clean
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        form, body = self.state()
+        title = sanitize_line(form.title) or "(untitled)"
+        new = "new post" if self.session.is_new else "editing"
+        self._set("#editor-title", f"{new} · {title}")
+        words = word_count(body)
+        parts = [form.status, f"{words} words", f"{reading_time(body)} min read"]
+        dirty = self.dirty
+        if self.session.read_only:
+            parts.append("read-only")
+        elif self._last_save is not None:
+            when, what = self._last_save
+            parts.append(f"{what} {int(time.monotonic() - when)} s ago")
+        if dirty:
+            parts.append("unsaved changes")
+        elif self._last_save is None:
+            parts.append("no changes")
+        self._set("#editor-status", " · ".join(parts))
+
+    def _set(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        if str(widget.content) != text:
+            widget.update(text)
+
+    # -- edits ---------------------------------------------------------------------------
+
+    def on_meta_form_edited(self, event: MetaForm.Edited) -> None:
+        self._edited()
+        _, errors = self.build()
+        self.form.show_errors(errors)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._edited()
+        if self.has_class("-preview"):
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            self._preview_timer = self.set_timer(0.3, self.update_preview)
+
+    def _edited(self) -> None:
+        self.refresh_status()
+        if self._idle is not None:
+            self._idle.stop()
+        self._idle = self.set_timer(self.autosave_delay, self.autosave)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        pane = (
+            "body" if widget.id == "body" else "meta" if widget in self.form.walk_children() else ""
+        )
+        if pane and pane != self._pane:
+            if self._pane:
+                self.autosave()  # every pane switch
+            self._pane = pane
+
+    # -- saving --------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        state = self.state()
+        if self.session.read_only or state == self._autosaved or state == self._clean:
+            return
+        post, _ = self.build()
+        self._autosave_worker(post, state)
+
+    @work(thread=True, group="disk", exit_on_error=False)
+    def _autosave_worker(self, post: Post, state: State) -> None:
+        try:
+            self.session.autosave(post)
+        except StoreError as exc:
+            self.app.call_from_thread(
+                self.notify, f"Autosave failed: {exc}", severity="error", timeout=8
+            )
+            return
+        self.app.call_from_thread(self._autosave_done, state)
+
+    def _autosave_done(self, state: State) -> None:
+        self._autosaved = state
+        self._last_save = (time.monotonic(), "autosaved")
+        self.refresh_status()
+
+    def action_save(self, close: bool = False) -> None:
+        if self.session.read_only:
+            self.notify("The store is open read-only: nothing was saved", severity="error")
+            return
+        post, errors = self.build()
+        self.form.show_errors(errors)
+        self._save_worker(post, self.state(), errors, close)
+
+    @work(thread=True, group="disk", exit_on_error=False)
+    def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
+        try:
+            rev = self.session.save(post)
+        except StoreError as exc:
+            self.app.call_from_thread(self._save_failed, str(exc))
+            return
+        self.app.call_from_thread(self._saved, state, rev, errors, close)
+
+    def _save_failed(self, message: str) -> None:
+        self.notify(f"{message}. Your text is still here.", title="Not saved", severity="error")
+
+    def _saved(
+        self, state: State, rev: Revision | None, errors: dict[str, str], close: bool
+    ) -> None:
+        self._clean = None if errors else state
+        self._autosaved = state
+        self._last_save = (time.monotonic(), "saved")
+        self.refresh_status()
+        what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
+        if errors:
+            fields = ", ".join(sorted(errors))
+            self.notify(f"{what}, except the marked fields ({fields})", severity="warning")
+        else:
+            self.notify(f"{what} “{sanitize_line(self.session.saved.title) or 'untitled'}”")
+        if close and not errors:
+            self.dismiss()
+
+    def discard_working_copy(self) -> None:
+        try:
+            self.session.discard_working_copy()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+
+    def update_preview(self) -> None:
+        self.query_one("#preview", Markdown).update(self.body.text)
