@@ -19,6 +19,14 @@ class HandOff:
     severity: str = "information"
 
 
+def repaint(app: App[object]) -> None:
+    """Redraw everything after a suspension (the terminal's screen was cleared meanwhile)."""
+    screen = app.screen
+    screen.refresh(repaint=True, layout=True)
+    for widget in screen.walk_children():
+        widget.refresh(repaint=True)
+
+
 def editor_command() -> list[str] | None:
     for name in ("VISUAL", "EDITOR"):
         value = os.environ.get(name, "").strip()
@@ -54,6 +62,8 @@ def edit_externally(app: App[object], text: str, name: str = "post") -> HandOff:
         return HandOff(
             None, f"Could not run {command[0]}: {exc.strerror or exc}; text kept in {path}", "error"
         )
+    finally:
+        repaint(app)
     try:
         edited = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

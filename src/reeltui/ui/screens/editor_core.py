@@ -31,21 +31,21 @@ class EditorCore(Screen[None]):
     """Edit `post_id`, or a new post from `template` (the actions live in EditorScreen)."""
 
     DEFAULT_CSS = """
-    EditorScreen #editor-title {
+    EditorCore #editor-title {
         height: 1; width: 1fr; padding: 0 1; background: $panel; text-style: bold;
     }
-    EditorScreen #editor-main { height: 1fr; }
-    EditorScreen MetaForm {
+    EditorCore #editor-main { height: 1fr; }
+    EditorCore MetaForm {
         width: 44; border-right: vkey $foreground 20%; padding: 0 1; scrollbar-size-vertical: 1;
     }
-    EditorScreen MetaForm .field-label { color: $text-muted; }
-    EditorScreen MetaForm Input, EditorScreen MetaForm Select { margin-bottom: 0; }
-    EditorScreen MetaForm .field-error { color: $error; display: none; }
-    EditorScreen MetaForm #rating-reels { color: $warning; }
-    EditorScreen #body { width: 1fr; border: none; }
-    EditorScreen #preview { width: 1fr; display: none; border-left: vkey $foreground 20%; }
-    EditorScreen.-preview #preview { display: block; }
-    EditorScreen #editor-status {
+    EditorCore MetaForm .field-label { color: $text-muted; }
+    EditorCore MetaForm Input, EditorScreen MetaForm Select { margin-bottom: 0; }
+    EditorCore MetaForm .field-error { color: $error; display: none; }
+    EditorCore MetaForm #rating-reels { color: $warning; }
+    EditorCore #body { width: 1fr; border: none; }
+    EditorCore #preview { width: 1fr; display: none; border-left: vkey $foreground 20%; }
+    EditorCore.-preview #preview { display: block; }
+    EditorCore #editor-status {
         height: 1; width: 1fr; padding: 0 1; background: $panel; color: $text-muted;
     }
     """

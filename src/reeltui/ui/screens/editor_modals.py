@@ -50,7 +50,7 @@ class Choice(ModalScreen[str]):
             yield Label(self.question, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 for value, label, key in self.answers:
-                    yield Button(f"{label} [{key}]", id=f"answer-{value}")
+                    yield Button(f"{label} ({key})", id=f"answer-{value}")
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
