@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import ClassVar
 
 from textual import work
@@ -85,7 +84,7 @@ class EditorScreen(EditorCore):
 
     def _restored(self, post: Post, revision: Revision) -> None:
         self.load(post, clean=True)
-        self._last_save = (time.monotonic(), "saved")
+        self.mark_saved("saved")
         self.notify(f"Restored the {revision.reason} of {revision.at} as a new revision")
 
     def action_copy(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import datetime as dt
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -25,6 +25,15 @@ from reeltui.ui.screens.editor_modals import (
 from reeltui.ui.widgets.meta_form import MetaForm
 
 State = tuple[Form, str]
+
+
+def ago(delta: dt.timedelta) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 60:
+        return f"{seconds} s ago"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    return f"{seconds // 3600} h ago"
 
 
 class EditorCore(Screen[None]):
@@ -81,7 +90,7 @@ class EditorCore(Screen[None]):
             self._start = (form_of(working[0]), working[0].body)
         elif working is not None:
             self._offer = working
-        self._last_save: tuple[float, str] | None = None
+        self._last_save: tuple[dt.datetime, str] | None = None
         self._idle: Timer | None = None
         self._preview_timer: Timer | None = None
         self._pane = ""
@@ -172,12 +181,16 @@ class EditorCore(Screen[None]):
             parts.append("read-only")
         elif self._last_save is not None:
             when, what = self._last_save
-            parts.append(f"{what} {int(time.monotonic() - when)} s ago")
+            parts.append(f"{what} {ago(self.session.clock() - when)}")
         if dirty:
             parts.append("unsaved changes")
         elif self._last_save is None:
             parts.append("no changes")
         self._set("#editor-status", " · ".join(parts))
+
+    def mark_saved(self, what: str) -> None:
+        self._last_save = (self.session.clock(), what)
+        self.refresh_status()
 
     def _set(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
@@ -236,7 +249,7 @@ class EditorCore(Screen[None]):
 
     def _autosave_done(self, state: State) -> None:
         self._autosaved = state
-        self._last_save = (time.monotonic(), "autosaved")
+        self.mark_saved("autosaved")
         self.refresh_status()
 
     def action_save(self, close: bool = False) -> None:
@@ -264,7 +277,7 @@ class EditorCore(Screen[None]):
     ) -> None:
         self._clean = None if errors else state
         self._autosaved = state
-        self._last_save = (time.monotonic(), "saved")
+        self.mark_saved("saved")
         self.refresh_status()
         what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
         if errors:
