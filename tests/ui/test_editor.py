@@ -5,20 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
+from reeltui.services import Blog
 from reeltui.services.drafts import EditSession
 from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
 from reeltui.services.templates import post_from_template
-from reeltui.ui.app import ReelApp, make_app
+from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.editor_modals import Choice, RecoverList, RevisionsScreen
+from reeltui.ui.screens.recover import recovery_screen
 
 SIZE = (120, 40)
 HER = "flixchatter-review-spike-jonzes-her"
@@ -28,13 +32,16 @@ def clock() -> dt.datetime:
     return dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 
 
-def editor_app(store: Path, post_slug: str | None = None, **kwargs: object) -> ReelApp:
+def editor_app(
+    store: Path, post_slug: str | None = None, **kwargs: object
+) -> tuple[App[Any], Blog]:
     blog = open_blog(store)
     post_id = blog.post_by_slug(post_slug).id if post_slug else None
-    return make_app(
+    app = make_app(
         blog,
         initial_screen=lambda: EditorScreen(blog, post_id, clock=clock, **kwargs),  # type: ignore[arg-type]
     )
+    return app, blog
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:
@@ -48,7 +55,7 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def editor(app: ReelApp) -> EditorScreen:
+def editor(app: App[Any]) -> EditorScreen:
     screen = app.screen
     assert isinstance(screen, EditorScreen), screen
     return screen
@@ -62,12 +69,12 @@ def stored(store: Path, slug: str):  # type: ignore[no-untyped-def]
         blog.close()
 
 
-def notes(app: ReelApp) -> list[str]:
+def notes(app: App[Any]) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
 async def test_write_a_review_by_keys_alone(store_path: Path) -> None:
-    app = editor_app(store_path, template="review")
+    app, blog = editor_app(store_path, template="review")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "field-title"
@@ -83,7 +90,7 @@ async def test_write_a_review_by_keys_alone(store_path: Path) -> None:
         assert any("Saved" in n for n in notes(app))
         status = str(editor(app).query_one("#editor-status", Static).render())
         assert "saved 0 s ago" in status and "unsaved" not in status
-    app.blog.close()
+    blog.close()
 
     post = stored(store_path, "arrival")  # reopened from disk
     assert post.title == "Arrival" and post.author == "Ruth" and post.status == "pending"
@@ -99,7 +106,7 @@ async def test_write_a_review_by_keys_alone(store_path: Path) -> None:
 
 
 async def test_invalid_fields_show_inline_and_block_only_themselves(store_path: Path) -> None:
-    app = editor_app(store_path, HER)
+    app, blog = editor_app(store_path, HER)
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
         screen.query_one("#field-slug").focus()
@@ -126,13 +133,13 @@ async def test_invalid_fields_show_inline_and_block_only_themselves(store_path: 
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert any("except the marked fields (date, rating, slug)" in n for n in notes(app))
-    app.blog.close()
+    blog.close()
     post = stored(store_path, HER)  # slug kept its old value
     assert post.author == "Ruth M." and post.rating == 4.5 and post.date.startswith("2014-01-11")
 
 
 async def test_leaving_with_unsaved_changes_asks(store_path: Path) -> None:
-    app = editor_app(store_path, HER)
+    app, blog = editor_app(store_path, HER)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, "Unsaved words. ")
         await pilot.press("escape")
@@ -145,12 +152,12 @@ async def test_leaving_with_unsaved_changes_asks(store_path: Path) -> None:
         await pilot.press("escape", "s")  # save and close
         await settle(pilot)
         assert not isinstance(app.screen, EditorScreen | Choice)
-    app.blog.close()
+    blog.close()
     assert stored(store_path, HER).body.startswith("Unsaved words. ")
 
 
 async def test_discarding_leaves_nothing_behind(store_path: Path) -> None:
-    app = editor_app(store_path, template="question", title="Best sequel?")
+    app, blog = editor_app(store_path, template="question", title="Best sequel?")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f3")
         await paste(pilot, "Draft words")
@@ -161,14 +168,14 @@ async def test_discarding_leaves_nothing_behind(store_path: Path) -> None:
         await pilot.press("escape", "d")
         await settle(pilot)
         assert not isinstance(app.screen, EditorScreen)
-    app.blog.close()
+    blog.close()
     assert orjson.loads((store_path / "drafts.json").read_bytes())["drafts"] == {}
     with pytest.raises(Exception, match="no post with slug"):
         stored(store_path, "best-sequel")
 
 
 async def test_revisions_diff_and_restore(store_path: Path) -> None:
-    app = editor_app(store_path, HER)
+    app, blog = editor_app(store_path, HER)
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
         original = screen.body.text
@@ -193,7 +200,7 @@ async def test_revisions_diff_and_restore(store_path: Path) -> None:
         assert any("Restored the save" in n for n in notes(app))
         reasons = [r.reason for r in screen.session.history()]
         assert reasons == ["restore", "save", "save"]
-    app.blog.close()
+    blog.close()
     assert stored(store_path, HER).body == "First take. " + original
 
 
@@ -204,7 +211,7 @@ def fail_next_write(store_file: Path) -> None:
 
 
 async def test_disk_full_on_save_keeps_the_text_and_says_so(store_path: Path) -> None:
-    app = editor_app(store_path, HER)
+    app, blog = editor_app(store_path, HER)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, "Words worth keeping. ")
         fail_next_write(store_path / "posts.json")
@@ -215,7 +222,7 @@ async def test_disk_full_on_save_keeps_the_text_and_says_so(store_path: Path) ->
         assert "unsaved changes" in str(editor(app).query_one("#editor-status").render())
         await pilot.press("ctrl+s")  # room again
         await settle(pilot)
-    app.blog.close()
+    blog.close()
     assert stored(store_path, HER).body.startswith("Words worth keeping. ")
 
 
@@ -223,7 +230,7 @@ async def test_external_editor_not_possible_under_test(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("VISUAL", "sh -c 'echo changed > $0'")
-    app = editor_app(store_path, HER)
+    app, blog = editor_app(store_path, HER)
     async with app.run_test(size=SIZE) as pilot:
         before = editor(app).body.text
         await pilot.press("ctrl+e")
@@ -231,10 +238,11 @@ async def test_external_editor_not_possible_under_test(
         assert any("cannot hand over to an external editor" in n for n in notes(app))
         assert editor(app).body.text == before
         assert isinstance(app.screen, EditorScreen)
+    blog.close()
 
 
 async def test_copy_as_markdown_html_and_link(store_path: Path) -> None:
-    app = editor_app(store_path, HER, base_url="https://flixchatter.net")
+    app, blog = editor_app(store_path, HER, base_url="https://flixchatter.net")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f8", "enter")
         await pilot.pause()
@@ -246,6 +254,7 @@ async def test_copy_as_markdown_html_and_link(store_path: Path) -> None:
         await pilot.pause()
         assert app.clipboard == f"https://flixchatter.net/{HER}/"
         assert any(n.startswith("Copied its link") for n in notes(app))
+    blog.close()
 
 
 async def test_unsaved_draft_is_offered_back_on_start(store_path: Path) -> None:
@@ -254,7 +263,7 @@ async def test_unsaved_draft_is_offered_back_on_start(store_path: Path) -> None:
     session = EditSession(blog, post, is_new=True)
     draft, _ = session.build(form_of(post), "Words from before the crash.")
     session.autosave(draft)
-    app = make_app(blog)
+    app = make_app(blog, initial_screen=recovery_screen(blog))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RecoverList)

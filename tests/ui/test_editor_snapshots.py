@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from reeltui.services.drafts import EditSession
 from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
-from reeltui.ui.app import ReelApp, make_app
+from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
 
 SIZE = (120, 40)
@@ -22,7 +23,7 @@ def clock() -> dt.datetime:
     return dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 
 
-def app_for(store: Path, slug: str | None = None, **kwargs: Any) -> ReelApp:
+def app_for(store: Path, slug: str | None = None, **kwargs: Any) -> App[Any]:
     blog = open_blog(store)
     post_id = blog.post_by_slug(slug).id if slug else None
     return make_app(

@@ -40,9 +40,6 @@ class ReelApp(App[None]):
     def on_mount(self) -> None:
         if self.initial_screen is not None:
             self.push_screen(self.initial_screen())
-        from reeltui.ui.screens.recover import offer_recovery
-
-        offer_recovery(self, self.blog)
 
 
 def make_app(

@@ -103,8 +103,7 @@ class RecoverList(ModalScreen[str]):
     """Working copies left by a crash: pick one to reopen (dismisses with its post id)."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("{name}", "RecoverList")
-
-    BINDINGS: ClassVar = [Binding("escape", "dismiss('')", "Later")]
+    BINDINGS: ClassVar = [Binding("escape", "later", "Later")]
 
     def __init__(self, found: list[Recovery]) -> None:
         super().__init__()
@@ -131,7 +130,13 @@ class RecoverList(ModalScreen[str]):
             )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id or "")
+        self.dismiss_with(event.option.id or "")
+
+    def action_later(self) -> None:
+        self.dismiss_with("")
+
+    def dismiss_with(self, post_id: str) -> None:
+        self.dismiss(post_id)
 
 
 class RevisionsScreen(ModalScreen[Revision | None]):

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
+from collections.abc import Callable
 
 from reeltui.services import Blog
-from reeltui.services.drafts import recoverable
+from reeltui.services.drafts import Recovery, recoverable
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.editor_modals import RecoverList
 
 
-def offer_recovery(app: App[Any], blog: Blog) -> bool:
-    """Push the list of unsaved working copies, if any; True when there were some."""
-    if blog.read_only:
-        return False
-    open_in_editor = {type(s) for s in app.screen_stack} & {EditorScreen}
-    found = recoverable(blog)
-    if open_in_editor:  # the editor offers its own post's working copy itself
-        editing = {s.session.post_id for s in app.screen_stack if isinstance(s, EditorScreen)}
-        found = [r for r in found if r.post.id not in editing]
-    if not found:
-        return False
+class RecoverScreen(RecoverList):
+    """The list of unsaved working copies; choosing one opens it in the editor."""
 
-    def chosen(post_id: str | None) -> None:
+    def __init__(self, blog: Blog, found: list[Recovery]) -> None:
+        super().__init__(found)
+        self.blog = blog
+
+    def dismiss_with(self, post_id: str) -> None:
+        self.dismiss(post_id)
         if post_id:
-            app.push_screen(EditorScreen(blog, post_id, recover=True))
+            self.app.push_screen(EditorScreen(self.blog, post_id, recover=True))
 
-    app.push_screen(RecoverList(found), chosen)
-    return True
+
+def recovery_screen(blog: Blog) -> Callable[[], RecoverScreen] | None:
+    """A factory for `make_app(initial_screen=...)` when a crash left drafts, else None."""
+    if blog.read_only:
+        return None
+    found = recoverable(blog)
+    if not found:
+        return None
+    return lambda: RecoverScreen(blog, found)
