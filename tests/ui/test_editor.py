@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from reeltui.services import Blog
-from reeltui.services.drafts import EditSession
+from reeltui.services.drafts import EditSession, recoverable
 from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
 from reeltui.services.templates import post_from_template
@@ -172,6 +172,22 @@ async def test_discarding_leaves_nothing_behind(store_path: Path) -> None:
     assert orjson.loads((store_path / "drafts.json").read_bytes())["drafts"] == {}
     with pytest.raises(Exception, match="no post with slug"):
         stored(store_path, "best-sequel")
+
+
+async def test_quitting_the_app_keeps_unsaved_words(store_path: Path) -> None:
+    app, blog = editor_app(store_path, HER, autosave_delay=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await paste(pilot, "Typed just before Ctrl+Q. ")
+        await pilot.press("ctrl+q")  # Textual's quit: no dialog, but nothing is lost
+        await pilot.pause()
+    blog.close()
+    drafts = orjson.loads((store_path / "drafts.json").read_bytes())["drafts"]
+    assert [d["post"]["body"][:26] for d in drafts.values()] == ["Typed just before Ctrl+Q. "]
+    blog = open_blog(store_path)
+    try:
+        assert [r.post.slug for r in recoverable(blog)] == [HER]
+    finally:
+        blog.close()
 
 
 async def test_revisions_diff_and_restore(store_path: Path) -> None:

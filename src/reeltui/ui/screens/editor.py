@@ -8,12 +8,11 @@ from textual import work
 from textual.binding import Binding
 
 from reeltui.domain.models import Post
-from reeltui.services.drafts import StoreError
 from reeltui.services.export import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally
-from reeltui.ui.screens.editor_core import EditorCore
+from reeltui.ui.screens.editor_core import EditorCore, describe
 from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
 
 __all__ = ["EditorScreen"]
@@ -53,7 +52,7 @@ class EditorScreen(EditorCore):
                 self.action_save(close=True)
             elif answer == "discard":
                 if not self.session.read_only:
-                    self.discard_working_copy()
+                    self.discard_working_copy(leaving=True)
                 self.dismiss()
 
         self.app.push_screen(confirm_leave(), answered)
@@ -77,8 +76,8 @@ class EditorScreen(EditorCore):
     def _restore_worker(self, revision: Revision) -> None:
         try:
             post = self.session.restore(revision)
-        except StoreError as exc:
-            self.app.call_from_thread(self._save_failed, str(exc))
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.app.call_from_thread(self._save_failed, describe(exc))
             return
         self.app.call_from_thread(self._restored, post, revision)
 

@@ -27,6 +27,13 @@ from reeltui.ui.widgets.meta_form import MetaForm
 State = tuple[Form, str]
 
 
+def describe(exc: BaseException) -> str:
+    """A store error's own message (written for users), else the error's type and text."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def ago(delta: dt.timedelta) -> str:
     seconds = max(0, int(delta.total_seconds()))
     if seconds < 60:
@@ -94,6 +101,8 @@ class EditorCore(Screen[None]):
         self._idle: Timer | None = None
         self._preview_timer: Timer | None = None
         self._pane = ""
+        self._latest: State = self._start
+        self.discarded = False  # the user chose to throw the changes away
 
     # -- layout --------------------------------------------------------------------------
 
@@ -170,7 +179,7 @@ class EditorCore(Screen[None]):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        form, body = self.state()
+        form, body = self._latest = self.state()
         title = sanitize_line(form.title) or "(untitled)"
         new = "new post" if self.session.is_new else "editing"
         self._set("#editor-title", f"{new} · {title}")
@@ -229,6 +238,21 @@ class EditorCore(Screen[None]):
 
     # -- saving --------------------------------------------------------------------------
 
+    def on_unmount(self) -> None:
+        """Closing the app (Ctrl+Q, a signal) while editing: keep the words as a working copy."""
+        if (
+            self.discarded
+            or self.session.read_only
+            or self._latest in (self._autosaved, self._clean)
+        ):
+            return
+        form, body = self._latest
+        post, _ = self.session.build(form, body)
+        try:
+            self.session.autosave(post)
+        except Exception:  # the app is going away: nothing left to tell the user with
+            return
+
     def autosave(self) -> None:
         state = self.state()
         if self.session.read_only or state == self._autosaved or state == self._clean:
@@ -240,9 +264,9 @@ class EditorCore(Screen[None]):
     def _autosave_worker(self, post: Post, state: State) -> None:
         try:
             self.session.autosave(post)
-        except StoreError as exc:
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
             self.app.call_from_thread(
-                self.notify, f"Autosave failed: {exc}", severity="error", timeout=8
+                self.notify, f"Autosave failed: {describe(exc)}", severity="error", timeout=8
             )
             return
         self.app.call_from_thread(self._autosave_done, state)
@@ -264,8 +288,8 @@ class EditorCore(Screen[None]):
     def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
         try:
             rev = self.session.save(post)
-        except StoreError as exc:
-            self.app.call_from_thread(self._save_failed, str(exc))
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.app.call_from_thread(self._save_failed, describe(exc))
             return
         self.app.call_from_thread(self._saved, state, rev, errors, close)
 
@@ -288,11 +312,12 @@ class EditorCore(Screen[None]):
         if close and not errors:
             self.dismiss()
 
-    def discard_working_copy(self) -> None:
+    def discard_working_copy(self, *, leaving: bool = False) -> None:
+        self.discarded = leaving
         try:
             self.session.discard_working_copy()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.notify(describe(exc), severity="error")
 
     def update_preview(self) -> None:
         self.query_one("#preview", Markdown).update(self.body.text)
