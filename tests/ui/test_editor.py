@@ -12,7 +12,8 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static, TextArea
+from textual.widgets import Markdown, Static, TextArea
+from textual.widgets.markdown import MarkdownBlock
 
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession, recoverable
@@ -102,7 +103,46 @@ async def test_write_a_review_by_keys_alone(store_path: Path) -> None:
         "Denis Villeneuve",
     )
     assert post.film.cast == ["Amy Adams", "Jeremy Renner"]
-    assert post.body.startswith("A linguist meets the heptapods. ## The film")
+    # the template's first prompt was selected: typing replaced it
+    assert post.body.startswith("## The film\n\nA linguist meets the heptapods. \n\n## What works")
+
+
+async def test_live_preview_renders_the_body(store_path: Path) -> None:
+    app, blog = editor_app(store_path, template="blank", title="Preview")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        preview = screen.query_one("#preview", Markdown)
+        assert not preview.display
+        await pilot.press("f3")
+        await paste(pilot, "# A heading\n\nSome *words*.")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert preview.display
+        await preview.update(screen.body.text)  # wait for the widget's own rendering
+        assert preview.source == "# A heading\n\nSome *words*."
+        assert [type(b).__name__ for b in preview.query(MarkdownBlock)][:2] == [
+            "MarkdownH1",
+            "MarkdownParagraph",
+        ]
+        await pilot.press("f4")
+        assert not preview.display
+    blog.close()
+
+
+async def test_read_only_store_says_so_and_writes_nothing(store_path: Path) -> None:
+    blog = open_blog(store_path, read_only=True)
+    her = blog.post_by_slug(HER)
+    app = make_app(blog, initial_screen=lambda: EditorScreen(blog, her.id))
+    before = {p.name: p.read_bytes() for p in store_path.glob("*.json")}
+    async with app.run_test(size=SIZE) as pilot:
+        await paste(pilot, "Cannot keep this. ")
+        await pilot.press("f2", "ctrl+s")
+        await settle(pilot)
+        assert any("read-only: nothing here can be saved" in n for n in notes(app))
+        assert any("read-only: nothing was saved" in n for n in notes(app))
+        assert "read-only" in str(editor(app).query_one("#editor-status", Static).render())
+    blog.close()
+    assert {p.name: p.read_bytes() for p in store_path.glob("*.json")} == before
 
 
 async def test_invalid_fields_show_inline_and_block_only_themselves(store_path: Path) -> None:

@@ -39,10 +39,12 @@ def test_new_review(snap_compare: Any, store_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE)
 
 
-def test_preview_and_inline_error(snap_compare: Any, store_path: Path) -> None:
+def test_inline_error(snap_compare: Any, store_path: Path) -> None:
+    # (The live preview is left out: Textual's Markdown widget renders in the background and
+    # its SVG export varies run to run; tests/ui/test_editor.py checks the preview instead.)
     async def run_before(pilot: Pilot[None]) -> None:
         pilot.app.screen.query_one("#field-rating").focus()
-        await pilot.press("ctrl+u", "7", "f4")
+        await pilot.press("ctrl+u", "7")
         await pilot.pause()
 
     assert snap_compare(app_for(store_path, HER), terminal_size=SIZE, run_before=run_before)

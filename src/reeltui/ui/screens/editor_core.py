@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets.text_area import Selection
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
@@ -138,8 +139,10 @@ class EditorCore(Screen[None]):
         return self.query_one("#body", TextArea)
 
     def on_mount(self) -> None:
-        form, _ = self._start
+        form, body = self._start
         (self.query_one("#field-title") if not form.title else self.body).focus()
+        if self.session.is_new:
+            self.select_first_prompt(body)
         self.refresh_status()
         self.set_interval(1.0, self.refresh_status)
         if self.session.read_only:
@@ -149,6 +152,14 @@ class EditorCore(Screen[None]):
         if self._offer is not None:
             offered = self._offer
             self.app.push_screen(confirm_recover(offered[1]), lambda a: self._recover(a, offered))
+
+    def select_first_prompt(self, body: str) -> None:
+        """In a template, select the first line of prompt text: typing replaces it."""
+        for row, line in enumerate(body.splitlines()):
+            text = line.strip()
+            if text and not text.startswith(("#", ">")):
+                self.body.selection = Selection((row, 0), (row, len(line)))
+                return
 
     def _recover(self, answer: str | None, offered: tuple[Post, str]) -> None:
         if answer == "restore":
