@@ -129,6 +129,19 @@ async def test_live_preview_renders_the_body(store_path: Path) -> None:
     blog.close()
 
 
+async def test_publishing_keeps_a_publish_revision(store_path: Path) -> None:
+    app, blog = editor_app(store_path, template="blank")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Out now", "tab", "tab", "tab")  # title, slug, author, status
+        await pilot.press("enter", "down", "down", "down", "enter", "ctrl+s")
+        await settle(pilot)
+        assert any(n.startswith("Published “Out now”") for n in notes(app))
+        assert editor(app).session.history()[0].reason == "publish"
+    blog.close()
+    post = stored(store_path, "out-now")
+    assert post.status == "published" and post.date == "2026-11-28T12:00:00+00:00"
+
+
 async def test_read_only_store_says_so_and_writes_nothing(store_path: Path) -> None:
     blog = open_blog(store_path, read_only=True)
     her = blog.post_by_slug(HER)

@@ -34,9 +34,17 @@ def app_for(store: Path, slug: str | None = None, **kwargs: Any) -> App[Any]:
     )
 
 
+async def steady_cursors(pilot: Pilot[None]) -> None:
+    """Blinking cursors make a snapshot depend on the instant it is taken: stop them."""
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
 def test_new_review(snap_compare: Any, store_path: Path) -> None:
     app = app_for(store_path, template="review", title="Arrival", author="Ruth")
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steady_cursors)
 
 
 def test_inline_error(snap_compare: Any, store_path: Path) -> None:
@@ -45,7 +53,7 @@ def test_inline_error(snap_compare: Any, store_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         pilot.app.screen.query_one("#field-rating").focus()
         await pilot.press("ctrl+u", "7")
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app_for(store_path, HER), terminal_size=SIZE, run_before=run_before)
 
@@ -61,7 +69,7 @@ def test_revisions(snap_compare: Any, store_path: Path) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("f5", "down")
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app_for(store_path, HER), terminal_size=SIZE, run_before=run_before)
 
@@ -69,6 +77,6 @@ def test_revisions(snap_compare: Any, store_path: Path) -> None:
 def test_leave_asks(snap_compare: Any, store_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press(*"Unsaved", "escape")
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app_for(store_path, HER), terminal_size=SIZE, run_before=run_before)

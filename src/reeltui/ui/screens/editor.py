@@ -12,8 +12,9 @@ from reeltui.services.export import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally
-from reeltui.ui.screens.editor_core import EditorCore, describe
+from reeltui.ui.screens.editor_core import EditorCore
 from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
+from reeltui.ui.screens.editor_style import describe
 
 __all__ = ["EditorScreen"]
 

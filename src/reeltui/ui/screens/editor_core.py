@@ -16,56 +16,23 @@ from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import reading_time, word_count
 from reeltui.services import Blog
-from reeltui.services.drafts import Clock, EditSession, StoreError, utc_now
+from reeltui.services.drafts import Clock, EditSession, utc_now
 from reeltui.services.postform import Form, form_of
 from reeltui.services.revisions import Revision
 from reeltui.services.templates import post_from_template
 from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
+from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe
 from reeltui.ui.widgets.meta_form import MetaForm
 
 State = tuple[Form, str]
 
 
-def describe(exc: BaseException) -> str:
-    """A store error's own message (written for users), else the error's type and text."""
-    if isinstance(exc, StoreError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
-
-
-def ago(delta: dt.timedelta) -> str:
-    seconds = max(0, int(delta.total_seconds()))
-    if seconds < 60:
-        return f"{seconds} s ago"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    return f"{seconds // 3600} h ago"
-
-
 class EditorCore(Screen[None]):
     """Edit `post_id`, or a new post from `template` (the actions live in EditorScreen)."""
 
-    DEFAULT_CSS = """
-    EditorCore #editor-title {
-        height: 1; width: 1fr; padding: 0 1; background: $panel; text-style: bold;
-    }
-    EditorCore #editor-main { height: 1fr; }
-    EditorCore MetaForm {
-        width: 44; border-right: vkey $foreground 20%; padding: 0 1; scrollbar-size-vertical: 1;
-    }
-    EditorCore MetaForm .field-label { color: $text-muted; }
-    EditorCore MetaForm Input, EditorScreen MetaForm Select { margin-bottom: 0; }
-    EditorCore MetaForm .field-error { color: $error; display: none; }
-    EditorCore MetaForm #rating-reels { color: $warning; }
-    EditorCore #body { width: 1fr; border: none; }
-    EditorCore #preview { width: 1fr; display: none; border-left: vkey $foreground 20%; }
-    EditorCore.-preview #preview { display: block; }
-    EditorCore #editor-status {
-        height: 1; width: 1fr; padding: 0 1; background: $panel; color: $text-muted;
-    }
-    """
+    DEFAULT_CSS = EDITOR_CSS
 
     def __init__(
         self,
