@@ -116,7 +116,8 @@ def test_kill_9_mid_draft_then_offered_back(tmux: Tmux, store_path: Path) -> Non
     os.kill(tmux.pane_pid(), signal.SIGKILL)
     tmux.wait_for("Pane is dead")
     drafts = orjson.loads((store_path / "drafts.json").read_bytes())["drafts"]
-    assert [d["post"]["body"][:32] for d in drafts.values()] == ["Words that must survive a crash."]
+    bodies = [d["post"]["body"] for d in drafts.values()]
+    assert len(bodies) == 1 and "Words that must survive a crash." in bodies[0]
 
     tmux.respawn(command(store_path))
     tmux.wait_for("Unsaved drafts were found", "Killed mid-draft · autosaved", "never")
@@ -127,6 +128,6 @@ def test_kill_9_mid_draft_then_offered_back(tmux: Tmux, store_path: Path) -> Non
     blog = open_blog(store_path, read_only=True)
     try:
         post = blog.post_by_slug("killed-mid-draft")
-        assert post.body.startswith("Words that must survive a crash.")
+        assert "\n\nWords that must survive a crash.\n\n## What works" in post.body
     finally:
         blog.close()
