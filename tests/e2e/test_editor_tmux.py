@@ -107,6 +107,15 @@ def test_external_editor_hand_off(tmux: Tmux, store_path: Path, tmp_path: Path) 
         blog.close()
 
 
+def test_missing_editor_keeps_the_text_and_says_where(tmux: Tmux, store_path: Path) -> None:
+    tmux.start(command(store_path, "edit", HER, env={"VISUAL": "/nonexistent/editor"}))
+    tmux.wait_for("editing · FlixChatter Review", "Save")
+    tmux.keys("C-e")
+    screen = tmux.wait_for("Could not run", "text kept in")
+    assert "Traceback" not in screen
+    tmux.wait_for("editing · FlixChatter Review", "no changes")  # the built-in editor is back
+
+
 def test_kill_9_mid_draft_then_offered_back(tmux: Tmux, store_path: Path) -> None:
     tmux.start(command(store_path, "new", "--template", "review", "--title", "Killed mid-draft"))
     tmux.wait_for("new post · Killed mid-draft")

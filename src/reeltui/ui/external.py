@@ -48,9 +48,17 @@ def edit_externally(app: App[object], text: str, name: str = "post") -> HandOff:
     path = Path(raw_path)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
+    failure: OSError | None = None
+    status = 0
     try:
         with app.suspend():
-            status = subprocess.call([*command, str(path)])
+            # Nothing may escape this block: an exception would skip the terminal's restore.
+            try:
+                status = subprocess.call([*command, str(path)])
+            except OSError as exc:
+                failure = exc
+            except KeyboardInterrupt:  # Ctrl+C reached us too: read back what was saved
+                status = 130
     except SuspendNotSupported:
         path.unlink(missing_ok=True)
         return HandOff(
@@ -58,12 +66,10 @@ def edit_externally(app: App[object], text: str, name: str = "post") -> HandOff:
             "This terminal cannot hand over to an external editor; keep writing here",
             "warning",
         )
-    except OSError as exc:
-        return HandOff(
-            None, f"Could not run {command[0]}: {exc.strerror or exc}; text kept in {path}", "error"
-        )
-    finally:
-        repaint(app)
+    repaint(app)
+    if failure is not None:
+        reason = failure.strerror or str(failure)
+        return HandOff(None, f"Could not run {command[0]}: {reason}; text kept in {path}", "error")
     try:
         edited = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
