@@ -14,7 +14,7 @@ from textual.widgets.text_area import Selection
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.domain.text import reading_time, word_count
+from reeltui.domain.text import WORDS_PER_MINUTE, word_count
 from reeltui.services import Blog
 from reeltui.services.drafts import Clock, EditSession, utc_now
 from reeltui.services.postform import Form, form_of
@@ -27,6 +27,7 @@ from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe
 from reeltui.ui.widgets.meta_form import MetaForm
 
 State = tuple[Form, str]
+STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
 
 
 class EditorCore(Screen[None]):
@@ -68,6 +69,8 @@ class EditorCore(Screen[None]):
         self._last_save: tuple[dt.datetime, str] | None = None
         self._idle: Timer | None = None
         self._preview_timer: Timer | None = None
+        self._status_timer: Timer | None = None
+        self._counted: tuple[str, int] = ("", 0)
         self._pane = ""
         self._latest: State = self._start
         self.discarded = False  # the user chose to throw the changes away
@@ -157,19 +160,22 @@ class EditorCore(Screen[None]):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        form, body = self._latest = self.state()
+        state = self._latest = self.state()
+        form, body = state
         title = sanitize_line(form.title) or "(untitled)"
         new = "new post" if self.session.is_new else "editing"
         self._set("#editor-title", f"{new} · {title}")
-        words = word_count(body)
-        parts = [form.status, f"{words} words", f"{reading_time(body)} min read"]
-        dirty = self.dirty
+        if body != self._counted[0]:
+            self._counted = (body, word_count(body))
+        words = self._counted[1]
+        minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+        parts = [form.status, f"{words} words", f"{minutes} min read"]
         if self.session.read_only:
             parts.append("read-only")
         elif self._last_save is not None:
             when, what = self._last_save
             parts.append(f"{what} {ago(self.session.clock() - when)}")
-        if dirty:
+        if state != self._clean:
             parts.append("unsaved changes")
         elif self._last_save is None:
             parts.append("no changes")
@@ -199,7 +205,11 @@ class EditorCore(Screen[None]):
             self._preview_timer = self.set_timer(0.3, self.update_preview)
 
     def _edited(self) -> None:
-        self.refresh_status()
+        """After each change: the status line follows shortly (not on every key), autosave later."""
+        self._latest = self.state()
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(STATUS_DELAY, self.refresh_status)
         if self._idle is not None:
             self._idle.stop()
         self._idle = self.set_timer(self.autosave_delay, self.autosave)
@@ -273,6 +283,7 @@ class EditorCore(Screen[None]):
 
     def _save_failed(self, message: str) -> None:
         self.notify(f"{message}. Your text is still here.", title="Not saved", severity="error")
+        self.refresh_status()
 
     def _saved(
         self, state: State, rev: Revision | None, errors: dict[str, str], close: bool
