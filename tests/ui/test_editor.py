@@ -340,6 +340,7 @@ async def test_unsaved_draft_is_offered_back_on_start(store_path: Path) -> None:
         await pilot.pause()
         screen = editor(app)
         assert screen.query_one("#body", TextArea).text == "Words from before the crash."
+        assert "unsaved changes" in str(screen.query_one("#editor-status", Static).render())
         await pilot.press("ctrl+s")
         await settle(pilot)
     blog.close()

@@ -62,7 +62,9 @@ class EditorCore(Screen[None]):
         self._start = self._clean
         working = self.session.working_copy()
         self._offer: tuple[Post, str] | None = None
-        if working is not None and recover:
+        if self.session.is_new and post_id is not None:  # a working copy never saved
+            self._clean = None  # nothing of it is in posts.json yet: leaving asks
+        elif working is not None and recover:
             self._start = (form_of(working[0]), working[0].body)
         elif working is not None:
             self._offer = working
