@@ -142,6 +142,18 @@ async def test_publishing_keeps_a_publish_revision(store_path: Path) -> None:
     assert post.status == "published" and post.date == "2026-11-28T12:00:00+00:00"
 
 
+async def test_stray_letters_are_not_app_shortcuts_in_the_editor(store_path: Path) -> None:
+    app, blog = editor_app(store_path, HER)
+    async with app.run_test(size=SIZE) as pilot:
+        editor(app).query_one("#field-status").focus()
+        await pilot.press("q", "j", "k")  # the app's "q" (quit) must not fire from here
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, EditorScreen)
+        await pilot.press("f3", "q")
+        assert editor(app).body.text.startswith("q")
+    blog.close()
+
+
 async def test_read_only_store_says_so_and_writes_nothing(store_path: Path) -> None:
     blog = open_blog(store_path, read_only=True)
     her = blog.post_by_slug(HER)

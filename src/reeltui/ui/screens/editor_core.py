@@ -23,7 +23,7 @@ from reeltui.services.templates import post_from_template
 from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
-from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe
+from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe, first_prompt
 from reeltui.ui.widgets.meta_form import MetaForm
 
 State = tuple[Form, str]
@@ -127,11 +127,10 @@ class EditorCore(Screen[None]):
 
     def select_first_prompt(self, body: str) -> None:
         """In a template, select the first line of prompt text: typing replaces it."""
-        for row, line in enumerate(body.splitlines()):
-            text = line.strip()
-            if text and not text.startswith(("#", ">")):
-                self.body.selection = Selection((row, 0), (row, len(line)))
-                return
+        found = first_prompt(body)
+        if found is not None:
+            row, length = found
+            self.body.selection = Selection((row, 0), (row, length))
 
     def _recover(self, answer: str | None, offered: tuple[Post, str]) -> None:
         if answer == "restore":
@@ -215,6 +214,13 @@ class EditorCore(Screen[None]):
         if self._idle is not None:
             self._idle.stop()
         self._idle = self.set_timer(self.autosave_delay, self.autosave)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key no field took (on the status list, a button) is not an app shortcut
+        here: in the editor a stray letter must never quit or leave the screen."""
+        if event.is_printable:
+            event.prevent_default()
+            event.stop()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget

@@ -41,3 +41,12 @@ def ago(delta: dt.timedelta) -> str:
     if seconds < 3600:
         return f"{seconds // 60} min ago"
     return f"{seconds // 3600} h ago"
+
+
+def first_prompt(body: str) -> tuple[int, int] | None:
+    """(row, length) of a template's first line of prompt text (not a heading or a quote)."""
+    for row, line in enumerate(body.splitlines()):
+        text = line.strip()
+        if text and not text.startswith(("#", ">")):
+            return row, len(line)
+    return None
