@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reeltui.cli import check, io, reading, sync, tui
+from reeltui.cli import check, editing, io, reading, sync, tui
 from reeltui.cli import outbox as outbox_cli
 
-MODULES: list[Any] = [reading, check, tui, outbox_cli, sync, io]
+MODULES: list[Any] = [reading, check, tui, outbox_cli, sync, io, editing]
 
 run_tui = tui.run_tui
 

@@ -20,6 +20,7 @@ from reeltui.ui.commands import ReelCommands
 from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
+from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import ListSearch, MainScreen
@@ -90,6 +91,7 @@ class ReelApp(App[None]):
             OutboxScreen,
             ComposerScreen,
             ConfirmScreen,
+            EditorScreen,
         )
         bad = unknown_ids(self.settings.keymap, known)
         if bad:

@@ -31,6 +31,18 @@ class ReelCommands(Provider):
                 ("Posts: filter by…", "category, tag, status or author", main.ask_filters),
                 ("Posts: clear filters", "Show every post", main.clear_filters),
                 (
+                    "Post: new from a template",
+                    "review, guest post, question, recap",
+                    main.action_new_post,
+                ),
+                ("Post: edit the open post", "Open it in the editor", main.action_edit_post),
+                ("Comments: needs-reply inbox", "Readers waiting for an answer", app.action_inbox),
+                (
+                    "Comments: outbox",
+                    "Replies and moderation waiting to be sent",
+                    app.action_outbox,
+                ),
+                (
                     "Comments: show",
                     "The thread of the open post",
                     partial(main.action_pane, "thread"),

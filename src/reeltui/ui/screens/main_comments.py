@@ -44,6 +44,46 @@ class CommentsMixin:
         self.query_one(Thread).select(comment_id)  # type: ignore[attr-defined]
         self.action_pane("thread")  # type: ignore[attr-defined]
 
+    # -- writing: the editor on the open post, or a new post from a template --------------
+
+    def action_edit_post(self) -> None:
+        from reeltui.ui.screens.editor import EditorScreen
+
+        if self.current_post is None:
+            self.notify("open a post first (enter on the list)")  # type: ignore[attr-defined]
+            return
+        post_id = self.current_post
+        self.app.push_screen(  # type: ignore[attr-defined]
+            EditorScreen(self.blog, post_id), lambda _: self.after_editing(post_id)
+        )
+
+    def action_new_post(self) -> None:
+        from reeltui.services.templates import TEMPLATES
+        from reeltui.ui.screens.dialogs import PickScreen
+
+        choices = [(name, f"{name}: {t.label}") for name, t in TEMPLATES.items()]
+        self.app.push_screen(  # type: ignore[attr-defined]
+            PickScreen("New post from a template", choices), self.new_from_template
+        )
+
+    def new_from_template(self, template: str | None) -> None:
+        from reeltui.ui.screens.editor import EditorScreen
+
+        if template:
+            self.app.push_screen(  # type: ignore[attr-defined]
+                EditorScreen(self.blog, template=template), lambda _: self.after_editing(None)
+            )
+
+    def after_editing(self, post_id: str | None) -> None:
+        """Back from the editor: show what was saved."""
+        self.load_rows(post_id or self.current_post)  # type: ignore[attr-defined]
+        if post_id is not None and self.current_post == post_id:
+            self.app.run_worker(  # type: ignore[attr-defined]
+                self.open_post(post_id, record=False),  # type: ignore[attr-defined]
+                exclusive=True,
+                group="thread",
+            )
+
     def refresh_data(self) -> None:
         """Re-read counts, rows and the open thread (after the outbox or inbox changed them)."""
         current = self.query_one(Thread).highlighted_comment_id()  # type: ignore[attr-defined]

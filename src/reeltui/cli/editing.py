@@ -1,0 +1,51 @@
+"""`reeltui new` and `reeltui edit SLUG`: open the app straight in the editor."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reeltui.services.drafts import find_for_edit
+from reeltui.services.session import open_blog
+from reeltui.services.templates import TEMPLATES
+
+
+def register(sub: Any) -> None:
+    new = sub.add_parser("new", help="write a new post in the editor")
+    new.add_argument(
+        "--template", choices=list(TEMPLATES), default="review", help="skeleton (default: review)"
+    )
+    new.add_argument("--title", default="", help="the post's title")
+    new.add_argument("--author", default="", help="the post's author")
+    new.set_defaults(func=run_new)
+    edit = sub.add_parser("edit", help="edit a post in the editor")
+    edit.add_argument("slug", help="the post's slug (see `reeltui posts`)")
+    edit.set_defaults(func=run_edit)
+
+
+def _run(args: argparse.Namespace, post_id: str | None) -> int:
+    from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
+    from reeltui.ui.screens.editor import EditorScreen
+
+    blog = open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
+    try:
+        if post_id is None:
+            screen = lambda: EditorScreen(  # noqa: E731
+                blog, template=args.template, title=args.title, author=args.author
+            )
+        else:
+            found = find_for_edit(blog, post_id)
+            screen = lambda: EditorScreen(blog, found.id)  # noqa: E731
+        app = make_app(blog, initial_screen=screen)
+        app.run()
+    finally:
+        blog.close()
+    return app.return_code or 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    return _run(args, None)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    return _run(args, args.slug)

@@ -1,0 +1,199 @@
+"""The editor's metadata form as typed text, checked field by field.
+
+`build()` turns the form into a Post. A field with an invalid value (a bad date, a rating of 7,
+a slug already taken) gets a message and keeps its last good value: it alone is not saved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reeltui.domain.models import POST_STATUSES, DomainError, Film, Post
+from reeltui.domain.rating import validate_rating
+from reeltui.domain.text import slugify, unique_slug
+
+EDITABLE_STATUSES = tuple(s for s in POST_STATUSES if s != "trash")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIELDS = (
+    "title",
+    "slug",
+    "author",
+    "status",
+    "date",
+    "categories",
+    "tags",
+    "excerpt",
+    "rating",
+    "film_title",
+    "film_year",
+    "film_director",
+    "film_cast",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """Every metadata field as the user typed it."""
+
+    title: str = ""
+    slug: str = ""
+    author: str = ""
+    status: str = "draft"
+    date: str = ""
+    categories: str = ""
+    tags: str = ""
+    excerpt: str = ""
+    rating: str = ""
+    film_title: str = ""
+    film_year: str = ""
+    film_director: str = ""
+    film_cast: str = ""
+
+    def replace(self, **changes: str) -> Form:
+        return dataclasses.replace(self, **changes)
+
+
+def split_list(text: str) -> list[str]:
+    """ "a, b ,, c" -> ["a", "b", "c"] (order kept, duplicates dropped)."""
+    seen: dict[str, None] = {}
+    for item in text.split(","):
+        item = " ".join(item.split())
+        if item and item.casefold() not in (s.casefold() for s in seen):
+            seen[item] = None
+    return list(seen)
+
+
+def form_of(post: Post) -> Form:
+    return Form(
+        title=post.title,
+        slug=post.slug,
+        author=post.author,
+        status=post.status if post.status in EDITABLE_STATUSES else "draft",
+        date=display_date(post.date),
+        categories=", ".join(post.categories),
+        tags=", ".join(post.tags),
+        excerpt=post.excerpt,
+        rating="" if post.rating is None else f"{post.rating:g}",
+        film_title=post.film.title,
+        film_year="" if post.film.year is None else str(post.film.year),
+        film_director=post.film.director,
+        film_cast=", ".join(post.film.cast),
+    )
+
+
+def display_date(iso: str) -> str:
+    """ "2014-01-11T09:00:00+00:00" -> "2014-01-11 09:00" (what the form shows)."""
+    if not iso:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def parse_date(text: str) -> str:
+    """ "2026-12-01" or "2026-12-01 18:30" (UTC unless an offset is given) -> ISO 8601."""
+    text = text.strip()
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise DomainError(f"{text!r} is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.isoformat(timespec="seconds")
+
+
+def parse_rating_field(text: str) -> float | None:
+    text = text.strip().replace(",", ".").replace("½", ".5")
+    if not text:
+        return None
+    if text.startswith("."):
+        text = "0" + text
+    try:
+        number = float(text)
+    except ValueError:
+        raise DomainError(f"{text!r} is not a rating: use 0 to 5 in half reels") from None
+    try:
+        return validate_rating(number)
+    except DomainError:
+        raise DomainError(f"{text} is not a rating: use 0 to 5 in half reels") from None
+
+
+def parse_year(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1870 <= int(text) <= 2200:
+        raise DomainError(f"{text!r} is not a film year (1870 to 2200)")
+    return int(text)
+
+
+def derived_slug(title: str, taken: set[str]) -> str:
+    return unique_slug(slugify(title), taken)
+
+
+def build(
+    base: Post, form: Form, body: str, *, taken_slugs: set[str], now: dt.datetime
+) -> tuple[Post, dict[str, str]]:
+    """The post the form describes, and a message per invalid field (which keeps its old value)."""
+    errors: dict[str, str] = {}
+    title = " ".join(form.title.split())
+    slug = form.slug.strip() or derived_slug(title or "untitled", taken_slugs)
+    if not _SLUG.match(slug):
+        errors["slug"] = f"{slug!r}: use lowercase letters, digits and single hyphens"
+        slug = base.slug
+    elif slug in taken_slugs:
+        errors["slug"] = f"{slug!r} is already used by another post"
+        slug = base.slug
+    status = form.status if form.status in EDITABLE_STATUSES else base.status
+    if form.status not in EDITABLE_STATUSES:
+        errors["status"] = f"unknown status {form.status!r}"
+    date = base.date
+    if form.date.strip():
+        try:
+            date = parse_date(form.date)
+        except DomainError as exc:
+            errors["date"] = str(exc)
+        else:
+            if status == "scheduled" and dt.datetime.fromisoformat(date) <= now:
+                errors["date"] = "a scheduled post needs a date in the future"
+                date = base.date
+    elif status == "scheduled":
+        errors["date"] = "a scheduled post needs a date"
+    elif status == "published":
+        date = now.isoformat(timespec="seconds")
+    rating = base.rating
+    try:
+        rating = parse_rating_field(form.rating)
+    except DomainError as exc:
+        errors["rating"] = str(exc)
+    year = base.film.year
+    try:
+        year = parse_year(form.film_year)
+    except DomainError as exc:
+        errors["film_year"] = str(exc)
+    film = Film(
+        title=form.film_title.strip(),
+        year=year,
+        director=form.film_director.strip(),
+        cast=split_list(form.film_cast),
+    )
+    post = dataclasses.replace(
+        base,
+        title=title,
+        slug=slug or base.slug,
+        author=form.author.strip(),
+        status=status,
+        date=date,
+        categories=split_list(form.categories),
+        tags=split_list(form.tags),
+        excerpt=form.excerpt.strip(),
+        rating=rating,
+        film=film,
+        body=body,
+    )
+    return post, errors

@@ -1,0 +1,98 @@
+"""Revisions: a saved copy of a post at each manual save, autosave, publish and restore.
+
+Table `revisions`: {"post_id", "reason", "at" (ISO 8601), "seq" (order per post), "post": {...}}.
+Manual revisions are kept for ever; autosave revisions are pruned to the last N per post.
+"""
+
+from __future__ import annotations
+
+import difflib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from reeltui.domain.models import Post
+from reeltui.store import Store
+from reeltui.store.store import remove_docs, upsert
+
+REASONS = ("save", "autosave", "publish", "restore")
+KEEP_AUTOSAVES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    id: str
+    post_id: str
+    reason: str
+    at: str
+    seq: int
+    post: Post
+    note: str = ""
+
+    @property
+    def manual(self) -> bool:
+        return self.reason != "autosave"
+
+
+def _from_doc(doc_id: str, doc: dict[str, Any]) -> Revision:
+    post_id = str(doc.get("post_id", ""))
+    return Revision(
+        id=doc_id,
+        post_id=post_id,
+        reason=str(doc.get("reason", "")),
+        at=str(doc.get("at", "")),
+        seq=int(doc.get("seq", 0)),
+        post=Post.from_dict({**doc.get("post", {}), "id": post_id}),
+        note=str(doc.get("note", "")),
+    )
+
+
+def history(store: Store, post_id: str) -> list[Revision]:
+    """The post's revisions, newest first."""
+    found = [
+        _from_doc(str(doc.doc_id), doc)
+        for doc in store.table("revisions")
+        if doc.get("post_id") == post_id
+    ]
+    found.sort(key=lambda r: (r.seq, r.at), reverse=True)
+    return found
+
+
+def add(store: Store, post: Post, reason: str, at: str, note: str = "") -> Revision | None:
+    """Keep a revision of `post`; an autosave identical to the latest revision is skipped."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown revision reason {reason!r}")
+    past = history(store, post.id)
+    if reason == "autosave" and past and past[0].post == post:
+        return None
+    data = post.to_dict()
+    del data["id"]
+    seq = (past[0].seq + 1) if past else 1
+    rev_id = f"r-{uuid.uuid4().hex[:12]}"
+    doc = {"post_id": post.id, "reason": reason, "at": at, "seq": seq, "post": data}
+    if note:
+        doc["note"] = note
+    upsert(store.table("revisions"), rev_id, doc)
+    return Revision(rev_id, post.id, reason, at, seq, post, note)
+
+
+def prune(store: Store, post_id: str, keep: int = KEEP_AUTOSAVES) -> int:
+    """Drop all but the last `keep` autosave revisions of the post; returns how many went."""
+    autosaves = [r for r in history(store, post_id) if r.reason == "autosave"]
+    old = [r.id for r in autosaves[keep:]]
+    if old:
+        remove_docs(store.table("revisions"), old)
+    return len(old)
+
+
+def unified_diff(
+    old: str, new: str, old_label: str = "revision", new_label: str = "current"
+) -> str:
+    """A unified diff of two Markdown texts ("" when they are equal)."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=old_label,
+        tofile=new_label,
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -1,0 +1,18 @@
+"""Copying text: the terminal's clipboard (OSC 52) always, the system one when it can."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+
+def copy_text(app: App[object], text: str, what: str) -> str:
+    """Copy `text` and return a sentence saying what happened (for a notification)."""
+    app.copy_to_clipboard(text)  # OSC 52: works over SSH and in tmux with set-clipboard on
+    size = f"{len(text):,} characters"
+    try:
+        import pyperclip
+
+        pyperclip.copy(text)
+    except Exception:  # pyperclip raises its own errors on headless machines (no DISPLAY)
+        return f"Copied {what} ({size}) through the terminal (OSC 52); no system clipboard found"
+    return f"Copied {what} ({size}) to the clipboard"

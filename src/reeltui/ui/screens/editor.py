@@ -1,0 +1,103 @@
+"""The editor: metadata form, Markdown body, live preview, autosave, revisions, $EDITOR, copy."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.binding import Binding
+
+from reeltui.domain.models import Post
+from reeltui.services.export import as_html, as_markdown, post_link
+from reeltui.services.revisions import Revision
+from reeltui.ui.clipboard import copy_text
+from reeltui.ui.external import edit_externally
+from reeltui.ui.screens.editor_core import EditorCore
+from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
+from reeltui.ui.screens.editor_style import describe
+
+__all__ = ["EditorScreen"]
+
+
+class EditorScreen(EditorCore):
+    """The editor screen: `EditorScreen(blog, post_id)` or `EditorScreen(blog, template=...)`."""
+
+    BINDINGS: ClassVar = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="editor.save"),
+        Binding("ctrl+e", "external_editor", "$EDITOR", priority=True, id="editor.external"),
+        Binding("f2", "focus_pane('meta')", "Details", id="editor.details"),
+        Binding("f3", "focus_pane('body')", "Body", id="editor.body"),
+        Binding("f4", "toggle_preview", "Preview", id="editor.preview"),
+        Binding("f5", "revisions", "Revisions", id="editor.revisions"),
+        Binding("f8", "copy", "Copy", id="editor.copy"),
+        Binding("escape", "close", "Close", id="editor.close"),
+    ]
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_focus_pane(self, pane: str) -> None:
+        (self.body if pane == "body" else self.query_one("#field-title")).focus()
+
+    def action_toggle_preview(self) -> None:
+        self.toggle_class("-preview")
+        if self.has_class("-preview"):
+            self.update_preview()
+
+    def action_close(self) -> None:
+        if not self.dirty:
+            self.dismiss()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save(close=True)
+            elif answer == "discard":
+                if not self.session.read_only:
+                    self.discard_working_copy(leaving=True)
+                self.dismiss()
+
+        self.app.push_screen(confirm_leave(), answered)
+
+    def action_external_editor(self) -> None:
+        result = edit_externally(self.app, self.body.text, self.session.saved.slug or "post")
+        if result.text is not None:
+            self.body.replace(result.text, (0, 0), self.body.document.end)
+            self.autosave()
+        self.notify(result.message, severity=result.severity)  # type: ignore[arg-type]
+
+    def action_revisions(self) -> None:
+        self.autosave()
+        self.app.push_screen(RevisionsScreen(self.session.history(), self.body.text), self._restore)
+
+    def _restore(self, revision: Revision | None) -> None:
+        if revision is not None:
+            self._restore_worker(revision)
+
+    @work(thread=True, group="disk", exit_on_error=False)
+    def _restore_worker(self, revision: Revision) -> None:
+        try:
+            post = self.session.restore(revision)
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.app.call_from_thread(self._save_failed, describe(exc))
+            return
+        self.app.call_from_thread(self._restored, post, revision)
+
+    def _restored(self, post: Post, revision: Revision) -> None:
+        self.load(post, clean=True)
+        self.mark_saved("saved")
+        self.notify(f"Restored the {revision.reason} of {revision.at} as a new revision")
+
+    def action_copy(self) -> None:
+        def chosen(kind: str | None) -> None:
+            if not kind:
+                return
+            post, _ = self.build()
+            if kind == "markdown":
+                text, label = as_markdown(post), "the post as Markdown"
+            elif kind == "html":
+                text, label = as_html(post), "the post as HTML"
+            else:
+                text, label = post_link(post, self.base_url), "its link"
+            self.notify(copy_text(self.app, text, label))
+
+        self.app.push_screen(CopyMenu(), chosen)

@@ -1,0 +1,320 @@
+"""The editor's core: state, form and body, status line, autosave and save in workers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets.text_area import Selection
+
+from reeltui.domain.models import Post
+from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.text import WORDS_PER_MINUTE, word_count
+from reeltui.services import Blog
+from reeltui.services.drafts import Clock, EditSession, utc_now
+from reeltui.services.postform import Form, form_of
+from reeltui.services.revisions import Revision
+from reeltui.services.templates import post_from_template
+from reeltui.ui.screens.editor_modals import (
+    confirm_recover,
+)
+from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe, first_prompt
+from reeltui.ui.widgets.meta_form import MetaForm
+
+State = tuple[Form, str]
+STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
+
+
+class EditorCore(Screen[None]):
+    """Edit `post_id`, or a new post from `template` (the actions live in EditorScreen)."""
+
+    DEFAULT_CSS = EDITOR_CSS
+
+    def __init__(
+        self,
+        blog: Blog,
+        post_id: str | None = None,
+        *,
+        template: str = "review",
+        title: str = "",
+        author: str = "",
+        recover: bool = False,
+        clock: Clock = utc_now,
+        autosave_delay: float = 2.0,
+        base_url: str = "",
+    ) -> None:
+        super().__init__()
+        if post_id is None:
+            post = post_from_template(template, title=title, author=author)
+            self.session = EditSession(blog, post, is_new=True, clock=clock)
+        else:
+            self.session = EditSession.open(blog, post_id, clock=clock)
+        self.autosave_delay = autosave_delay
+        self.base_url = base_url
+        saved = self.session.saved
+        self._clean: State | None = (form_of(saved), saved.body)
+        self._autosaved: State | None = self._clean
+        self._start = self._clean
+        working = self.session.working_copy()
+        self._offer: tuple[Post, str] | None = None
+        if self.session.is_new and post_id is not None:  # a working copy never saved
+            self._clean = None  # nothing of it is in posts.json yet: leaving asks
+        elif working is not None and recover:
+            self._start = (form_of(working[0]), working[0].body)
+        elif working is not None:
+            self._offer = working
+        self._last_save: tuple[dt.datetime, str] | None = None
+        self._idle: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._status_timer: Timer | None = None
+        self._counted: tuple[str, int] = ("", 0)
+        self._pane = ""
+        self._latest: State = self._start
+        self.discarded = False  # the user chose to throw the changes away
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        form, body = self._start
+        posts = self.session.blog.posts()
+        yield Static(id="editor-title")
+        with Horizontal(id="editor-main"):
+            yield MetaForm(
+                form,
+                categories={c for p in posts for c in p.categories},
+                tags={t for p in posts for t in p.tags},
+                id="meta",
+            )
+            yield TextArea(
+                body,
+                language="markdown",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                id="body",
+            )
+            yield Markdown(id="preview")
+        yield Static(id="editor-status")
+        yield Footer()
+
+    @property
+    def form(self) -> MetaForm:
+        return self.query_one(MetaForm)
+
+    @property
+    def body(self) -> TextArea:
+        return self.query_one("#body", TextArea)
+
+    def on_mount(self) -> None:
+        form, body = self._start
+        (self.query_one("#field-title") if not form.title else self.body).focus()
+        if self.session.is_new:
+            self.select_first_prompt(body)
+        self.refresh_status()
+        self.set_interval(1.0, self.refresh_status)
+        if self.session.read_only:
+            self.notify(
+                "The store is open read-only: nothing here can be saved", severity="warning"
+            )
+        if self._offer is not None:
+            offered = self._offer
+            self.app.push_screen(confirm_recover(offered[1]), lambda a: self._recover(a, offered))
+
+    def select_first_prompt(self, body: str) -> None:
+        """In a template, select the first line of prompt text: typing replaces it."""
+        found = first_prompt(body)
+        if found is not None:
+            row, length = found
+            self.body.selection = Selection((row, 0), (row, length))
+
+    def _recover(self, answer: str | None, offered: tuple[Post, str]) -> None:
+        if answer == "restore":
+            self.load(offered[0], clean=False)
+            self.notify("Working copy restored; Ctrl+S saves it")
+        elif answer == "discard":
+            self.discard_working_copy()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def state(self) -> State:
+        return (self.form.form(), self.body.text)
+
+    @property
+    def dirty(self) -> bool:
+        return self.state() != self._clean
+
+    def build(self) -> tuple[Post, dict[str, str]]:
+        form, body = self.state()
+        return self.session.build(form, body)
+
+    def load(self, post: Post, *, clean: bool) -> None:
+        self.form.load(form_of(post))
+        self.body.load_text(post.body)
+        if clean:
+            self._clean = (form_of(post), post.body)
+            self._autosaved = self._clean
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        state = self._latest = self.state()
+        form, body = state
+        title = sanitize_line(form.title) or "(untitled)"
+        new = "new post" if self.session.is_new else "editing"
+        self._set("#editor-title", f"{new} · {title}")
+        if body != self._counted[0]:
+            self._counted = (body, word_count(body))
+        words = self._counted[1]
+        minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+        parts = [form.status, f"{words} words", f"{minutes} min read"]
+        if self.session.read_only:
+            parts.append("read-only")
+        elif self._last_save is not None:
+            when, what = self._last_save
+            parts.append(f"{what} {ago(self.session.clock() - when)}")
+        if state != self._clean:
+            parts.append("unsaved changes")
+        elif self._last_save is None:
+            parts.append("no changes")
+        self._set("#editor-status", " · ".join(parts))
+
+    def mark_saved(self, what: str) -> None:
+        self._last_save = (self.session.clock(), what)
+        self.refresh_status()
+
+    def _set(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        if str(widget.content) != text:
+            widget.update(text)
+
+    # -- edits ---------------------------------------------------------------------------
+
+    def on_meta_form_edited(self, event: MetaForm.Edited) -> None:
+        self._edited()
+        _, errors = self.build()
+        self.form.show_errors(errors)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._edited()
+        if self.has_class("-preview"):
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            self._preview_timer = self.set_timer(0.3, self.update_preview)
+
+    def _edited(self) -> None:
+        """After each change: the status line follows shortly (not on every key), autosave later."""
+        self._latest = self.state()
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(STATUS_DELAY, self.refresh_status)
+        if self._idle is not None:
+            self._idle.stop()
+        self._idle = self.set_timer(self.autosave_delay, self.autosave)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key no field took (on the status list, a button) is not an app shortcut
+        here: in the editor a stray letter must never quit or leave the screen."""
+        if event.is_printable:
+            event.prevent_default()
+            event.stop()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        pane = (
+            "body" if widget.id == "body" else "meta" if widget in self.form.walk_children() else ""
+        )
+        if pane and pane != self._pane:
+            if self._pane:
+                self.autosave()  # every pane switch
+            self._pane = pane
+
+    # -- saving --------------------------------------------------------------------------
+
+    def on_unmount(self) -> None:
+        """Closing the app (Ctrl+Q, a signal) while editing: keep the words as a working copy."""
+        if (
+            self.discarded
+            or self.session.read_only
+            or self._latest in (self._autosaved, self._clean)
+        ):
+            return
+        form, body = self._latest
+        post, _ = self.session.build(form, body)
+        try:
+            self.session.autosave(post)
+        except Exception:  # the app is going away: nothing left to tell the user with
+            return
+
+    def autosave(self) -> None:
+        state = self.state()
+        if self.session.read_only or state == self._autosaved or state == self._clean:
+            return
+        post, _ = self.build()
+        self._autosave_worker(post, state)
+
+    @work(thread=True, group="disk", exit_on_error=False)
+    def _autosave_worker(self, post: Post, state: State) -> None:
+        try:
+            self.session.autosave(post)
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.app.call_from_thread(
+                self.notify, f"Autosave failed: {describe(exc)}", severity="error", timeout=8
+            )
+            return
+        self.app.call_from_thread(self._autosave_done, state)
+
+    def _autosave_done(self, state: State) -> None:
+        self._autosaved = state
+        self.mark_saved("autosaved")
+        self.refresh_status()
+
+    def action_save(self, close: bool = False) -> None:
+        if self.session.read_only:
+            self.notify("The store is open read-only: nothing was saved", severity="error")
+            return
+        post, errors = self.build()
+        self.form.show_errors(errors)
+        self._save_worker(post, self.state(), errors, close)
+
+    @work(thread=True, group="disk", exit_on_error=False)
+    def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
+        try:
+            rev = self.session.save(post)
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.app.call_from_thread(self._save_failed, describe(exc))
+            return
+        self.app.call_from_thread(self._saved, state, rev, errors, close)
+
+    def _save_failed(self, message: str) -> None:
+        self.notify(f"{message}. Your text is still here.", title="Not saved", severity="error")
+        self.refresh_status()
+
+    def _saved(
+        self, state: State, rev: Revision | None, errors: dict[str, str], close: bool
+    ) -> None:
+        self._clean = None if errors else state
+        self._autosaved = state
+        self.mark_saved("saved")
+        self.refresh_status()
+        what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
+        if errors:
+            fields = ", ".join(sorted(errors))
+            self.notify(f"{what}, except the marked fields ({fields})", severity="warning")
+        else:
+            self.notify(f"{what} “{sanitize_line(self.session.saved.title) or 'untitled'}”")
+        if close and not errors:
+            self.dismiss()
+
+    def discard_working_copy(self, *, leaving: bool = False) -> None:
+        self.discarded = leaving
+        try:
+            self.session.discard_working_copy()
+        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+            self.notify(describe(exc), severity="error")
+
+    def update_preview(self) -> None:
+        self.query_one("#preview", Markdown).update(self.body.text)
