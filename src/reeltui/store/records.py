@@ -6,7 +6,7 @@ from typing import Any
 
 from reeltui.domain.models import Comment, DomainError, Post
 from reeltui.store.errors import NotFound, StoreCorrupt
-from reeltui.store.store import Store, get_doc, remove_docs, upsert
+from reeltui.store.store import Store, get_doc, raw_docs, remove_docs, upsert
 
 
 def _build(kind: type[Post] | type[Comment], doc_id: str, data: dict[str, Any]) -> Any:
@@ -86,3 +86,16 @@ def all_drafts(store: Store) -> list[tuple[Post, str]]:
 
 def delete_draft(store: Store, post_id: str) -> None:
     remove_docs(store.table("drafts"), [post_id])
+
+
+# -- raw views for whole-archive scans (counts, search): no copies, no dataclasses --
+
+
+def raw_posts(store: Store) -> dict[str, dict[str, Any]]:
+    """Every post document as stored, by id. Read only: never modify what this returns."""
+    return raw_docs(store.table("posts"))
+
+
+def raw_comments(store: Store) -> dict[str, dict[str, Any]]:
+    """Every comment document as stored, by id. Read only: never modify what this returns."""
+    return raw_docs(store.table("comments"))
