@@ -14,7 +14,7 @@ from pathlib import Path
 
 from benchmarks.common import ROOT, Config, Result
 
-BENCHMARKS = ("open", "autosave", "search", "reader", "wxr", "memory")
+BENCHMARKS = ("open", "autosave", "search", "reader", "memory", "wxr")
 
 
 def machine() -> str:
@@ -28,11 +28,15 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    started = time.perf_counter()
+    sum(range(10**7))
+    calibration = time.perf_counter() - started
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (
         f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, Textual {textual.__version__}; "
-        f"load average at start {load}"
+        f"load average at start {load}; `sum(range(10**7))` took {calibration:.2f} s "
+        "(a CPU-speed reference: compare it between runs)"
     )
 
 

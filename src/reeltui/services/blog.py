@@ -70,6 +70,9 @@ class Blog:
         self._all_comments = False
         self._comment_ids: CommentIndex | None = None
         self._search: SearchIndex | None = None
+        # Sorted rows per filter set, so a search keystroke only filters them. Any method
+        # that changes a post or a comment must clear this (save_*, delete_*, invalidate).
+        self._rows: dict[tuple[str | bool | None, ...], list[PostRow]] = {}
         self._words: dict[str, tuple[str, int]] = {}
 
     @property
@@ -117,6 +120,7 @@ class Blog:
         self._all_comments = False
         self._comment_ids = None
         self._search = None
+        self._rows.clear()
 
     # -- posts ---------------------------------------------------------------------------
 
@@ -161,9 +165,30 @@ class Blog:
         """Posts matching every given filter, sorted (newest, best, most discussed first)."""
         if sort not in SORT_KEYS:
             raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+        key = (status, category, tag, author, sort, reverse)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._sorted_rows(status, category, tag, author, sort, reverse)
+            if len(self._rows) >= 8:
+                self._rows.clear()
+            self._rows[key] = rows
+        if not search:
+            return list(rows)
+        # A keystroke in the search box: filter the sorted rows by the search index's answer.
+        matching = self.search_index().post_ids(search)
+        return [row for row in rows if row.post.id in matching]
+
+    def _sorted_rows(
+        self,
+        status: str | None,
+        category: str | None,
+        tag: str | None,
+        author: str | None,
+        sort: str,
+        reverse: bool | None,
+    ) -> list[PostRow]:
         index = self._per_post()
         pending = index.pending
-        matching = self.search_index().post_ids(search) if search else None
         rows = []
         for post in self._post_index().values():
             if status and post.status != status:
@@ -173,8 +198,6 @@ class Blog:
             if tag and tag.casefold() not in (t.casefold() for t in post.tags):
                 continue
             if author and post.author.casefold() != author.casefold():
-                continue
-            if matching is not None and post.id not in matching:
                 continue
             rows.append(
                 PostRow(post, index.count(post.id), self._known_words(post), pending[post.id])
@@ -192,6 +215,7 @@ class Blog:
     def save_post(self, post: Post) -> None:
         records.put_post(self.store, post)
         self._post_index()[post.id] = post
+        self._rows.clear()
         if self._search is not None:
             self._search.post_saved(post)
 
@@ -219,6 +243,7 @@ class Blog:
         old = facts(records.raw_comments(self.store).get(comment.id))
         records.put_comment(self.store, comment)
         self._comments[comment.id] = comment
+        self._rows.clear()
         if self._comment_ids is not None:
             new = (comment.post_id, comment.status == "pending", comment.sync_state == "queued")
             self._comment_ids.put(comment.id, old, new)
@@ -229,6 +254,7 @@ class Blog:
         old = facts(records.raw_comments(self.store).get(comment_id))
         records.delete_comment(self.store, comment_id)
         self._comments.pop(comment_id, None)
+        self._rows.clear()
         if self._comment_ids is not None:
             self._comment_ids.drop(comment_id, old)
         if self._search is not None:

@@ -56,6 +56,8 @@ class SearchIndex:
         self.comments = TextIndex((cid, comment_text(d)) for cid, d in comments.items())
         self._post_hits: OrderedDict[str, set[str]] = OrderedDict()
         self._last_post_query = ""
+        # the last comment query: (casefolded query, ids newest first, complete?, limit)
+        self._last_comments: tuple[str, list[str], bool, int | None] | None = None
 
     # -- kept up to date by the Blog -----------------------------------------------------
 
@@ -69,14 +71,17 @@ class SearchIndex:
 
     def comment_saved(self, comment: Comment) -> None:
         self.comments.set(comment.id, f"{comment.author}\x00{comment.body}")
+        self._last_comments = None
 
     def comment_deleted(self, comment_id: str) -> None:
         self.comments.remove(comment_id)
+        self._last_comments = None
 
     def forget(self) -> None:
         """Drop remembered query results (the index itself stays)."""
         self._post_hits.clear()
         self._last_post_query = ""
+        self._last_comments = None
 
     # -- queries -------------------------------------------------------------------------
 
@@ -104,7 +109,29 @@ class SearchIndex:
         return hits
 
     def comment_ids(self, query: str, limit: int | None = COMMENT_LIMIT) -> list[str]:
-        return self.comments.search(query, limit=limit, newest_first=True)
+        """Ids of the newest comments matching `query`, at most `limit` of them.
+
+        When the previous query's answer was complete (fewer hits than its limit) and this
+        query extends it (one more letter typed), only those hits are checked again.
+        """
+        key = query.casefold()
+        last = self._last_comments
+        if (
+            last is not None
+            and last[0]
+            and key.startswith(last[0])
+            and last[2]
+            and (limit is None or last[3] is None or last[3] >= limit)
+        ):
+            found = self.comments.search_within(key, last[1])
+        else:
+            found = self.comments.search(
+                key, limit=None if limit is None else limit + 1, newest_first=True
+            )
+        complete = limit is None or len(found) <= limit
+        found = found[:limit]
+        self._last_comments = (key, found, complete, limit)
+        return found
 
 
 def search_comments(blog: Blog, query: str, limit: int | None = COMMENT_LIMIT) -> list[Comment]:

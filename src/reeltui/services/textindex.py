@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 SEP = b"\x00"
 REBUILD_AFTER = 2000  # overlay entries before the buffer is rebuilt
+DENSE_AFTER = 16  # hits seen before judging whether most records match
 
 
 def _load_memmem() -> Callable[[int, int, bytes, int], int | None] | None:
@@ -46,23 +47,30 @@ class TextIndex:
     def __init__(self, items: Iterable[tuple[str, str]] = ()) -> None:
         self._ids: list[str] = []
         self._slot: dict[str, int] = {}
-        chunks: list[bytes] = []
-        for record_id, text in items:
-            self._slot[record_id] = len(self._ids)
-            self._ids.append(record_id)
-            chunks.append(fold(text))
-        self._build(chunks)
 
-    def _build(self, chunks: list[bytes]) -> None:
-        self._buf = SEP.join(chunks) + SEP
+        def folded() -> Iterator[bytes]:
+            for record_id, text in items:
+                self._slot[record_id] = len(self._ids)
+                self._ids.append(record_id)
+                yield fold(text)
+
+        self._build(folded())
+
+    def _build(self, chunks: Iterable[bytes]) -> None:
+        # One growing bytearray (realloc'd in place) rather than a list of chunks joined at
+        # the end: no second copy of the archive's text while building.
+        buf = bytearray()
         starts = array("q", [0])
-        offset = 0
         for chunk in chunks:
-            offset += len(chunk) + 1
-            starts.append(offset)
+            buf += chunk
+            buf += SEP
+            starts.append(len(buf))
+        self._buf = buf
         self._starts = starts  # record i is _buf[starts[i] : starts[i + 1] - 1]
         self._overlay: dict[int, bytes] = {}  # slot -> new text (the buffer copy is stale)
-        self._address = ctypes.cast(ctypes.c_char_p(self._buf), ctypes.c_void_p).value or 0
+        # A view for memmem: it also pins the buffer (a bytearray cannot move while viewed).
+        self._view = (ctypes.c_char * max(len(buf), 1)).from_buffer(buf) if buf else None
+        self._address = ctypes.addressof(self._view) if self._view is not None else 0
 
     def __len__(self) -> int:
         return len(self._slot)
@@ -86,16 +94,18 @@ class TextIndex:
 
     def _rebuild(self) -> None:
         buf, starts, overlay = self._buf, self._starts, self._overlay
-        chunks = [
-            overlay[i] if i in overlay else buf[starts[i] : starts[i + 1] - 1]
+        built = len(starts) - 1
+        chunks = (
+            overlay[i] if i in overlay or i >= built else bytes(buf[starts[i] : starts[i + 1] - 1])
             for i in range(len(self._ids))
-        ]
+        )
+        self._view = None  # unpin the old buffer
         self._build(chunks)
 
     # -- search --------------------------------------------------------------------------
 
     def _find(self, needle: bytes, start: int, end: int) -> int:
-        if _MEMMEM is None:
+        if _MEMMEM is None or not self._address:
             return self._buf.find(needle, start, end)
         found = _MEMMEM(self._address + start, end - start, needle, len(needle))
         return -1 if found is None else found - self._address
@@ -104,12 +114,22 @@ class TextIndex:
         """Slots in [lo, hi) of the built buffer whose text contains `needle`, in order."""
         starts = self._starts
         pos, end = starts[lo], starts[hi]
+        hits = 0
         while pos < end:
             found = self._find(needle, pos, end)
             if found < 0:
                 return
             slot = bisect_right(starts, found) - 1
             yield slot
+            hits += 1
+            if hits >= DENSE_AFTER and hits * 4 > slot - lo:
+                # Most records match (a one- or two-letter query): checking each record in
+                # place is cheaper than a scan, a C call and a bisection per hit.
+                find = self._buf.find
+                for rest in range(slot + 1, hi):
+                    if find(needle, starts[rest], starts[rest + 1] - 1) >= 0:
+                        yield rest
+                return
             pos = starts[slot + 1]
 
     def search(self, query: str, limit: int | None = None, newest_first: bool = False) -> list[str]:
@@ -127,7 +147,7 @@ class TextIndex:
         found: list[int] = []
         if newest_first:
             found.extend(sorted(late, reverse=True))
-            chunk = 4096
+            chunk = max(64, 2 * (limit or 2048))
             hi = built
             while hi > 0 and (limit is None or len(found) < limit):
                 lo = max(0, hi - chunk)

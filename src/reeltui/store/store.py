@@ -139,12 +139,14 @@ class Store:
                 f"{self.path} was written by a newer reeltui (schema {version}; this version "
                 f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
             )
+        for name in TABLES:
+            db = self._open_db(name)
+            self.tables[name] = db.table(name)  # type: ignore[assignment]
+        # Parse now, so a corrupt file is reported at open; the biggest file first, while
+        # little else is in memory: a parse briefly needs ~2x the file on top of its result.
         with _bulk_load():
-            for name in TABLES:
-                db = self._open_db(name)
-                self.tables[name] = db.table(name)  # type: ignore[assignment]
-                storage = self._storage(name)
-                storage.load()  # parse now, so a corrupt file is reported at open
+            for name in sorted(TABLES, key=self._file_size, reverse=True):
+                self._storage(name).load()
         if version < SCHEMA_VERSION:
             self._migrate(version)
 
@@ -168,6 +170,12 @@ class Store:
         db = _DB(self.path / f"{name}.json", storage=AtomicJSONStorage, read_only=self.read_only)
         self._dbs[name] = db
         return db
+
+    def _file_size(self, name: str) -> int:
+        try:
+            return self._storage(name).path.stat().st_size
+        except OSError:
+            return 0
 
     def _storage(self, name: str) -> AtomicJSONStorage:
         storage = self._dbs[name].storage
