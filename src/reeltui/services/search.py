@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 
 COMMENT_LIMIT = 200  # comment hits returned by default (newest first)
 _REMEMBERED = 32
-# Re-check the previous matches one by one only when they are few: past that, one scan of
-# the whole buffer is cheaper than a call per candidate.
-NARROW_BELOW = 8
 
 
 def post_text(post: Post) -> str:
@@ -93,12 +90,7 @@ class SearchIndex:
             self._post_hits.move_to_end(key)
             return hits
         previous = self._post_hits.get(self._last_post_query)
-        if (
-            previous is not None
-            and self._last_post_query
-            and key.startswith(self._last_post_query)
-            and len(previous) * NARROW_BELOW < len(self.posts)
-        ):
+        if previous is not None and self._last_post_query and key.startswith(self._last_post_query):
             hits = set(self.posts.search_within(key, previous))
         else:
             hits = set(self.posts.search(key))

@@ -185,6 +185,7 @@ class TextIndex:
         if SEP in needle:
             return []
         starts, overlay, built = self._starts, self._overlay, len(self._starts) - 1
+        find = self._buf.find  # in place, no copy; cheaper per call than memmem via ctypes
         found = []
         for record_id in candidates:
             slot = self._slot.get(record_id)
@@ -193,6 +194,6 @@ class TextIndex:
             if slot in overlay:
                 if needle in overlay[slot]:
                     found.append(record_id)
-            elif slot < built and self._find(needle, starts[slot], starts[slot + 1] - 1) >= 0:
+            elif slot < built and find(needle, starts[slot], starts[slot + 1] - 1) >= 0:
                 found.append(record_id)
         return found
