@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
+from reeltui.services.commentindex import CommentIndex, facts
+from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
 
 
-@dataclass(frozen=True, slots=True)
 class PostRow:
-    """A post with the figures a list shows next to it."""
+    """A post with the figures a list shows next to it.
 
-    post: Post
-    comment_count: int
-    word_count: int
-    pending_count: int = 0
+    `word_count` may be given as None: it is then counted on first access (counting the
+    words of 10,000 bodies takes seconds, and a list shows only the rows on screen).
+    """
+
+    __slots__ = ("_words", "comment_count", "pending_count", "post")
+
+    def __init__(
+        self, post: Post, comment_count: int, word_count: int | None, pending_count: int = 0
+    ) -> None:
+        self.post = post
+        self.comment_count = comment_count
+        self.pending_count = pending_count
+        self._words = word_count
+
+    @property
+    def word_count(self) -> int:
+        if self._words is None:
+            self._words = word_count(self.post.body)
+        return self._words
+
+    def _key(self) -> tuple[Post, int, int, int]:
+        return (self.post, self.comment_count, self.word_count, self.pending_count)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PostRow) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # rows hold mutable posts
+
+    def __repr__(self) -> str:
+        return (
+            f"PostRow(post={self.post.id!r}, comment_count={self.comment_count}, "
+            f"word_count={self._words}, pending_count={self.pending_count})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +66,13 @@ class Blog:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._posts: dict[str, Post] | None = None
-        self._comments: dict[str, Comment] | None = None
+        self._comments: dict[str, Comment] = {}  # built on demand (200,000 take seconds)
+        self._all_comments = False
+        self._comment_ids: CommentIndex | None = None
+        self._search: SearchIndex | None = None
+        # Sorted rows per filter set, so a search keystroke only filters them. Any method
+        # that changes a post or a comment must clear this (save_*, delete_*, invalidate).
+        self._rows: dict[tuple[str | bool | None, ...], list[PostRow]] = {}
         self._words: dict[str, tuple[str, int]] = {}
 
     @property
@@ -59,14 +94,33 @@ class Blog:
         return self._posts
 
     def _comment_index(self) -> dict[str, Comment]:
-        if self._comments is None:
-            self._comments = {c.id: c for c in records.all_comments(self.store)}
+        """Every comment as an object (slow on a big archive: prefer `_per_post`)."""
+        if not self._all_comments:
+            for comment in records.all_comments(self.store):
+                self._comments.setdefault(comment.id, comment)
+            self._all_comments = True
         return self._comments
+
+    def _per_post(self) -> CommentIndex:
+        """Comment ids per post and pending/queued figures, from the raw documents."""
+        if self._comment_ids is None:
+            self._comment_ids = CommentIndex(records.raw_comments(self.store))
+        return self._comment_ids
+
+    def search_index(self) -> SearchIndex:
+        """The casefolded text of every post and comment (built on the first search)."""
+        if self._search is None:
+            self._search = SearchIndex(self._post_index(), records.raw_comments(self.store))
+        return self._search
 
     def invalidate(self) -> None:
         """Forget cached records (after a bulk change made directly on the store)."""
         self._posts = None
-        self._comments = None
+        self._comments = {}
+        self._all_comments = False
+        self._comment_ids = None
+        self._search = None
+        self._rows.clear()
 
     # -- posts ---------------------------------------------------------------------------
 
@@ -93,6 +147,10 @@ class Blog:
         self._words[post.id] = (post.body, count)
         return count
 
+    def _known_words(self, post: Post) -> int | None:
+        cached = self._words.get(post.id)
+        return cached[1] if cached is not None and cached[0] is post.body else None
+
     def rows(
         self,
         *,
@@ -107,11 +165,30 @@ class Blog:
         """Posts matching every given filter, sorted (newest, best, most discussed first)."""
         if sort not in SORT_KEYS:
             raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
-        per_post = Counter(c.post_id for c in self._comment_index().values())
-        pending = Counter(
-            c.post_id for c in self._comment_index().values() if c.status == "pending"
-        )
-        needle = search.casefold() if search else ""
+        key = (status, category, tag, author, sort, reverse)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._sorted_rows(status, category, tag, author, sort, reverse)
+            if len(self._rows) >= 8:
+                self._rows.clear()
+            self._rows[key] = rows
+        if not search:
+            return list(rows)
+        # A keystroke in the search box: filter the sorted rows by the search index's answer.
+        matching = self.search_index().post_ids(search)
+        return [row for row in rows if row.post.id in matching]
+
+    def _sorted_rows(
+        self,
+        status: str | None,
+        category: str | None,
+        tag: str | None,
+        author: str | None,
+        sort: str,
+        reverse: bool | None,
+    ) -> list[PostRow]:
+        index = self._per_post()
+        pending = index.pending
         rows = []
         for post in self._post_index().values():
             if status and post.status != status:
@@ -122,9 +199,9 @@ class Blog:
                 continue
             if author and post.author.casefold() != author.casefold():
                 continue
-            if needle and not _matches(post, needle):
-                continue
-            rows.append(PostRow(post, per_post[post.id], self.word_count(post), pending[post.id]))
+            rows.append(
+                PostRow(post, index.count(post.id), self._known_words(post), pending[post.id])
+            )
         keys = {
             "date": lambda r: (r.post.date, r.post.title),
             "rating": lambda r: (r.post.rating if r.post.rating is not None else -1, r.post.date),
@@ -138,11 +215,14 @@ class Blog:
     def save_post(self, post: Post) -> None:
         records.put_post(self.store, post)
         self._post_index()[post.id] = post
+        self._rows.clear()
+        if self._search is not None:
+            self._search.post_saved(post)
 
     # -- comments ------------------------------------------------------------------------
 
     def comments(self, post_id: str) -> list[Comment]:
-        return [c for c in self._comment_index().values() if c.post_id == post_id]
+        return [self.comment(cid) for cid in self._per_post().ids(post_id)]
 
     def thread(self, post_id: str) -> list[tuple[Comment, int]]:
         """The post's comments in reading order with their depth (1 = top level)."""
@@ -152,34 +232,42 @@ class Blog:
         return list(self._comment_index().values())
 
     def comment(self, comment_id: str) -> Comment:
-        try:
-            return self._comment_index()[comment_id]
-        except KeyError:
-            raise NotFound(f"no comment with id {comment_id!r}") from None
+        found = self._comments.get(comment_id)
+        if found is None:
+            if self._all_comments:
+                raise NotFound(f"no comment with id {comment_id!r}")
+            found = self._comments[comment_id] = records.get_comment(self.store, comment_id)
+        return found
 
     def save_comment(self, comment: Comment) -> None:
+        old = facts(records.raw_comments(self.store).get(comment.id))
         records.put_comment(self.store, comment)
-        self._comment_index()[comment.id] = comment
+        self._comments[comment.id] = comment
+        self._rows.clear()
+        if self._comment_ids is not None:
+            new = (comment.post_id, comment.status == "pending", comment.sync_state == "queued")
+            self._comment_ids.put(comment.id, old, new)
+        if self._search is not None:
+            self._search.comment_saved(comment)
 
     def delete_comment(self, comment_id: str) -> None:
+        old = facts(records.raw_comments(self.store).get(comment_id))
         records.delete_comment(self.store, comment_id)
-        self._comment_index().pop(comment_id, None)
+        self._comments.pop(comment_id, None)
+        self._rows.clear()
+        if self._comment_ids is not None:
+            self._comment_ids.drop(comment_id, old)
+        if self._search is not None:
+            self._search.comment_deleted(comment_id)
 
     # -- figures -------------------------------------------------------------------------
 
     def counts(self) -> Counts:
         posts = self._post_index().values()
-        comments = self._comment_index().values()
+        index = self._per_post()
         return Counts(
             posts=len(posts),
             drafts=sum(1 for p in posts if p.status == "draft"),
-            pending_comments=sum(1 for c in comments if c.status == "pending"),
-            queued_replies=sum(1 for c in comments if c.sync_state == "queued"),
+            pending_comments=index.pending_total,
+            queued_replies=index.queued_total,
         )
-
-
-def _matches(post: Post, needle: str) -> bool:
-    return any(
-        needle in field.casefold()
-        for field in (post.title, post.author, post.body, post.film.title, post.film.director)
-    ) or any(needle in x.casefold() for x in (*post.categories, *post.tags, *post.film.cast))

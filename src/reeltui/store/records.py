@@ -8,7 +8,7 @@ from tinydb.table import Document
 
 from reeltui.domain.models import Comment, DomainError, Post
 from reeltui.store.errors import NotFound, StoreCorrupt
-from reeltui.store.store import Store, get_doc, remove_docs, upsert
+from reeltui.store.store import Store, get_doc, raw_docs, remove_docs, upsert
 
 
 def _build(kind: type[Post] | type[Comment], doc_id: str, data: dict[str, Any]) -> Any:
@@ -108,3 +108,16 @@ def put_many(store: Store, items: list[Post] | list[Comment]) -> None:
         if present:
             remove_docs(table, present)
         table.insert_multiple(Document(data, doc_id=doc_id) for doc_id, data in docs.items())  # type: ignore[arg-type]
+
+
+# -- raw views for whole-archive scans (counts, search): no copies, no dataclasses --
+
+
+def raw_posts(store: Store) -> dict[str, dict[str, Any]]:
+    """Every post document as stored, by id. Read only: never modify what this returns."""
+    return raw_docs(store.table("posts"))
+
+
+def raw_comments(store: Store) -> dict[str, dict[str, Any]]:
+    """Every comment document as stored, by id. Read only: never modify what this returns."""
+    return raw_docs(store.table("comments"))

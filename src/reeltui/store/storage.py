@@ -98,9 +98,12 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         return self.load()
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def ensure_writable(self) -> None:
         if self.read_only:
             raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.ensure_writable()
         self._data = data
         if self._deferred:
             self._dirty = True

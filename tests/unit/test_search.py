@@ -1,0 +1,172 @@
+"""Search index and comment index: same answers as the plain definitions, kept up to date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reeltui.domain import Comment, Post
+from reeltui.services import Blog
+from reeltui.services.search import post_text, search_comments
+from reeltui.services.session import open_blog
+from reeltui.services.textindex import TextIndex
+from reeltui.store import Store, records
+
+ALPHABET = st.sampled_from([*"abcAB éÉßẞİı-\x00\n", "ﬁ", "😀"])
+TEXTS = st.text(ALPHABET, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(TEXTS, max_size=12),
+    st.lists(st.tuples(st.integers(0, 15), TEXTS | st.none()), max_size=8),
+    st.lists(TEXTS.filter(lambda q: "\x00" not in q), min_size=1, max_size=4),
+)
+def test_text_index_matches_a_plain_scan(
+    texts: list[str], edits: list[tuple[int, str | None]], queries: list[str]
+) -> None:
+    index = TextIndex((f"r{i}", t) for i, t in enumerate(texts))
+    truth = {f"r{i}": t for i, t in enumerate(texts)}
+    for n, text in edits:  # edits after the build go through the overlay
+        if text is None:
+            index.remove(f"r{n}")
+            truth.pop(f"r{n}", None)
+        else:
+            index.set(f"r{n}", text)
+            truth[f"r{n}"] = text
+    for query in queries:  # (a NUL separates fields: queries holding one never match)
+        needle = query.casefold()
+        expected = {k for k, t in truth.items() if needle in t.casefold()}
+        assert set(index.search(query)) == expected
+        newest = index.search(query, limit=2, newest_first=True)
+        assert len(newest) == min(2, len(expected)) and set(newest) <= expected
+        assert set(index.search_within(query, list(truth))) == expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "ba", "a", "b", "", "Ab"]), min_size=20, max_size=300))
+def test_dense_matches_switch_to_per_record_checks(texts: list[str]) -> None:
+    index = TextIndex((f"r{i}", t) for i, t in enumerate(texts))
+    for query in ("a", "b", "ab", "ba", "aB"):
+        expected = [f"r{i}" for i, t in enumerate(texts) if query.casefold() in t.casefold()]
+        assert index.search(query) == expected
+        assert index.search(query, limit=5, newest_first=True) == expected[::-1][:5]
+
+
+def test_rebuild_after_many_edits_keeps_answers() -> None:
+    index = TextIndex((f"r{i}", f"text {i}") for i in range(10))
+    for i in range(3000):
+        index.set(f"n{i}", f"new {i} Harbor")
+    index.remove("r3")
+    assert set(index.search("harbor")) == {f"n{i}" for i in range(3000)}
+    assert index.search("text 3") == []
+    assert index.search("TEXT 4") == ["r4"]
+
+
+def _plain_rows(blog: Blog, query: str) -> set[str]:
+    needle = query.casefold()
+    return {p.id for p in blog.posts() if needle in post_text(p).casefold()}
+
+
+def test_rows_search_and_comment_search_follow_saves(blog: Blog) -> None:
+    for query in ("her", "SPIKE", "jonze", "reels", "zzz-nothing"):
+        assert {r.post.id for r in blog.rows(search=query)} == _plain_rows(blog, query)
+    post = blog.posts()[0]
+    # typing narrows, deleting a letter widens again: remembered results stay right
+    for query in ("m", "mo", "mov", "movi", "mov", "mo"):
+        assert {r.post.id for r in blog.rows(search=query)} == _plain_rows(blog, query)
+    post.title = "Vertigo revisited"
+    blog.save_post(post)
+    assert [r.post.id for r in blog.rows(search="vertigo")] == [post.id]
+    reply = Comment(id="c-new", post_id=post.id, body="A Kubrick-like tracking shot")
+    blog.save_comment(reply)
+    assert [c.id for c in search_comments(blog, "kubrick")] == ["c-new"]
+    reply.body = "changed my mind"
+    blog.save_comment(reply)
+    assert search_comments(blog, "kubrick") == []
+    blog.delete_comment("c-new")
+    assert search_comments(blog, "changed my mind") == []
+    everyone = search_comments(blog, "e", limit=None)
+    assert {c.id for c in everyone} == {
+        c.id for c in blog.all_comments() if "e" in f"{c.author}\x00{c.body}".casefold()
+    }
+
+
+def test_comment_counts_and_threads_follow_saves(blog: Blog) -> None:
+    post = blog.posts()[0]
+    before = blog.rows()
+    count = next(r.comment_count for r in before if r.post.id == post.id)
+    pending = blog.counts().pending_comments
+    thread = blog.thread(post.id)
+    pending_here = next(r.pending_count for r in before if r.post.id == post.id)
+    reply = Comment(
+        id="c-x", post_id=post.id, body="hi", status="pending", date="2099-01-01T00:00:00+00:00"
+    )
+    blog.save_comment(reply)
+    row = next(r for r in blog.rows() if r.post.id == post.id)
+    assert (row.comment_count, row.pending_count) == (count + 1, pending_here + 1)
+    assert blog.counts().pending_comments == pending + 1
+    assert [c.id for c, _ in blog.thread(post.id)] == [c.id for c, _ in thread] + ["c-x"]
+    reply.status = "approved"
+    reply.sync_state = "queued"
+    blog.save_comment(reply)
+    assert blog.counts().pending_comments == pending
+    assert blog.counts().queued_replies == 1
+    blog.delete_comment("c-x")
+    assert blog.counts().queued_replies == 0
+    assert next(r.comment_count for r in blog.rows() if r.post.id == post.id) == count
+    # the same answers from a fresh process's view of the files
+    reopened = open_blog(blog.path, read_only=True)
+    try:
+        assert [(r.post.id, r.comment_count) for r in reopened.rows()] == [
+            (r.post.id, r.comment_count) for r in blog.rows()
+        ]
+    finally:
+        reopened.close()
+
+
+def test_word_count_of_a_row_is_counted_on_demand(blog: Blog) -> None:
+    from reeltui.domain.text import word_count
+
+    for row in blog.rows():
+        assert row.word_count == word_count(row.post.body) > 0
+
+
+def test_upsert_merges_fields_and_read_only_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    with Store.open(path) as store:
+        table = store.table("outbox")
+        from reeltui.store.store import get_doc, remove_docs, upsert
+
+        upsert(table, "o1", {"a": 1, "b": 2})
+        upsert(table, "o1", {"b": 3})
+        assert get_doc(table, "o1") == {"a": 1, "b": 3}  # as TinyDB's upsert: fields merged
+        remove_docs(table, ["o1", "missing"])  # missing ids are skipped, as TinyDB does
+        assert get_doc(table, "o1") is None
+        records.put_post(store, Post(id="p1", slug="a", title="A"))
+    with Store.open(path, read_only=True) as reader:
+        try:
+            records.put_post(reader, Post(id="p2", slug="b", title="B"))
+        except Exception as exc:
+            assert "read-only" in str(exc)
+        assert [p.id for p in records.all_posts(reader)] == ["p1"]  # memory unchanged too
+
+
+def test_comment_search_while_typing_matches_a_plain_scan(blog: Blog) -> None:
+    stored = list(records.raw_comments(blog.store).items())
+
+    def plain(query: str, limit: int | None) -> list[str]:
+        needle = query.casefold()
+        hits = [
+            cid
+            for cid, d in reversed(stored)
+            if needle in f"{d['author']}\x00{d['body']}".casefold()
+        ]
+        return hits[:limit]
+
+    for limit in (2, None):
+        for query in ("t", "th", "the", "ther", "the", "th", "h", "ha", "har", "her", "she"):
+            got = [c.id for c in search_comments(blog, query, limit=limit)]
+            assert got == plain(query, limit), (query, limit)
