@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.services.longtext import pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.post_text import header_text, post_links
 
@@ -108,8 +109,21 @@ class Reader(Vertical):
         self.post = post
         self._clear_hits()
         self.query_one("#reader-head", Static).update(header_text(post, comment_count))
-        await self.markdown.update(sanitize(post.body))
+        # A long post is shown piece by piece: the first screens at once, the rest appended
+        # in the background (Textual's Markdown slows down faster than the text grows).
+        first, *rest = pieces(sanitize(post.body))
+        await self.markdown.update(first)
         self.scroller.scroll_home(animate=False)
+        if rest:
+            self.run_worker(self._append(post.id, rest), exclusive=True, group="reader-rest")
+        elif self.query_text:
+            self._run_search(self.query_text)
+
+    async def _append(self, post_id: str, rest: list[str]) -> None:
+        for part in rest:
+            if self.post is None or self.post.id != post_id:
+                return  # another post was opened meanwhile
+            await self.markdown.append("\n\n" + part)
         if self.query_text:
             self._run_search(self.query_text)
 
