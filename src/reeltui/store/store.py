@@ -21,6 +21,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from reeltui.store.backup import BACKUP_DIR, maybe_snapshot
 from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreReadOnly, StoreTooNew
 from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
 from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
@@ -28,7 +29,8 @@ from reeltui.store.storage import AtomicJSONStorage
 
 TABLES = ("posts", "comments", "drafts", "revisions", "outbox")
 META_FILE = "meta.json"
-KNOWN_FILES = {META_FILE, LOCK_NAME, PID_NAME, "backups"} | {f"{t}.json" for t in TABLES}
+STORE_FILES = [META_FILE, *(f"{t}.json" for t in TABLES)]
+KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_FILES}
 
 
 class StrTable(Table):
@@ -124,6 +126,8 @@ class Store:
             self.tables[name] = db.table(name)  # type: ignore[assignment]
             storage = self._storage(name)
             storage.load()  # parse now, so a corrupt file is reported at open
+        if not self.read_only and not is_new:
+            maybe_snapshot(self.path, STORE_FILES)  # the files were just found valid
         if version < SCHEMA_VERSION:
             self._migrate(version)
 
