@@ -259,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.json:
         data: dict[str, Any] = asdict(result)
+        data["operations"] = dict(result.operations)
         data["ok"] = result.ok
         print(json.dumps(data, indent=2))
     else:
