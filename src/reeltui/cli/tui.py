@@ -7,6 +7,7 @@ from typing import Any
 
 from reeltui.services import Blog
 from reeltui.services.session import open_blog
+from reeltui.store import StoreLocked, StoreWriteError
 from reeltui.store.lock import StoreLock
 
 
@@ -14,8 +15,7 @@ def locked_message(blog: Blog) -> str:
     holder = StoreLock(blog.path).holder()
     who = f" (process {holder})" if holder else ""
     return (
-        f"{blog.path} is open in another reeltui{who}: opened read-only, "
-        "nothing can be saved here"
+        f"{blog.path} is open in another reeltui{who}: opened read-only, nothing can be saved here"
     )
 
 
@@ -26,11 +26,19 @@ def register(sub: Any) -> None:
 def run_tui(args: argparse.Namespace) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
 
-    blog = open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
+    notice = ""
+    try:
+        blog = open_blog(args.store, read_only=args.read_only)
+    except StoreLocked:  # another reeltui writes to it: look without changing anything
+        blog = open_blog(args.store, read_only=True)
+        notice = locked_message(blog)
+    except StoreWriteError as exc:  # read-only folder or file system
+        blog = open_blog(args.store, read_only=True)
+        notice = f"{exc.args[0].split(';')[0]}: opened read-only, nothing can be saved here"
     try:
         app = make_app(blog)
-        if blog.read_only and not args.read_only:  # another reeltui holds the store
-            app.call_later(app.notify, locked_message(blog), severity="warning", timeout=15)
+        if notice:
+            app.call_later(app.notify, notice, severity="warning", timeout=15)
         app.run()
     finally:
         blog.close()
