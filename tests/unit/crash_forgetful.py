@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from benchmarks.crash.ops import Operation, Plan, register
+
 from reeltui.services import Blog
 from reeltui.store import NotFound, records
 
