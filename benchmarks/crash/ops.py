@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import random
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,16 @@ REGISTRY: dict[str, Operation] = {}
 def register(op: Operation) -> Operation:
     REGISTRY[op.name] = op
     return op
+
+
+_ENTRIES: weakref.WeakKeyDictionary[Blog, list[outbox.Entry]] = weakref.WeakKeyDictionary()
+
+
+def _entries(blog: Blog) -> list[outbox.Entry]:
+    """The outbox, read once per verification pass (the parent opens a new Blog each time)."""
+    if blog not in _ENTRIES:
+        _ENTRIES[blog] = outbox.entries(blog)
+    return _ENTRIES[blog]
 
 
 _REV = re.compile(r"<!-- rev (\d+) -->")
@@ -142,7 +153,7 @@ def _verify_reply(blog: Blog, plan: Plan, newer: list[Plan]) -> list[str]:
     problems = []
     if comment.sync_state != "queued":
         problems.append(f"reply {plan['id']} is {comment.sync_state}, not queued")
-    if not any(e.kind == "reply" and e.comment_id == plan["id"] for e in outbox.entries(blog)):
+    if not any(e.kind == "reply" and e.comment_id == plan["id"] for e in _entries(blog)):
         problems.append(f"reply {plan['id']} has no outbox entry")
     return problems
 
@@ -170,7 +181,7 @@ def _apply_moderate(blog: Blog, plan: Plan) -> None:
 
 def _verify_moderate(blog: Blog, plan: Plan, newer: list[Plan]) -> list[str]:
     problems = []
-    entry_ids = {e.id for e in outbox.entries(blog) if e.kind == "moderate"}
+    entry_ids = {e.id for e in _entries(blog) if e.kind == "moderate"}
     if plan.get("entry") not in entry_ids:
         problems.append(f"moderation {plan.get('entry')} of {plan['id']} is not in the outbox")
     status = records.get_comment(blog.store, plan["id"]).status

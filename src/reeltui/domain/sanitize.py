@@ -3,6 +3,11 @@
 A comment must not be able to change the terminal's title, colours or clipboard, nor reorder
 what the reader sees. We drop escape sequences (CSI, OSC, DCS...), C0/C1 control characters
 (except newline and tab) and bidirectional override/isolate characters.
+
+A body must not be able to hang the reader either: Markdown parsers take time quadratic in
+the nesting of quotes and lists (10,000 nested levels took minutes), so `sanitize` also caps
+the container prefix of each line (indentation, `>` quote markers, list markers) to
+MAX_PREFIX characters. No real post nests that deep; its text is kept, only less indented.
 """
 
 from __future__ import annotations
@@ -24,17 +29,44 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
+MAX_PREFIX = 64
+# The container prefix of a line: indentation, quote markers and list markers, in any mix.
+_PREFIX = re.compile(r"^(?:[ \t]|>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
+_TOKEN = re.compile(r"[ \t]|>|[-+*]|\d{1,9}[.)]")
+
+
+def _shorten_prefix(match: re.Match[str]) -> str:
+    prefix = match.group()
+    if len(prefix) <= MAX_PREFIX:
+        return prefix
+    kept, size = [], 0
+    for token in _TOKEN.findall(prefix, 0, MAX_PREFIX + 1):
+        if size + len(token) > MAX_PREFIX:
+            break
+        kept.append(token)
+        size += len(token)
+    if kept and not kept[-1].isspace():
+        kept.append(" ")  # a marker keeps the space that made it a marker
+    return "".join(kept)
+
+
+def limit_nesting(text: str) -> str:
+    """`text` with every line's container prefix cut to MAX_PREFIX characters."""
+    return _PREFIX.sub(_shorten_prefix, text)
+
+
 def sanitize(text: str) -> str:
     """`text` with escape sequences, control characters and bidi overrides removed.
 
-    Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n).
+    Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n); nesting
+    deeper than MAX_PREFIX characters of indentation and markers is flattened.
     """
     if not text:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
-    return _BIDI.sub("", text)
+    return limit_nesting(_BIDI.sub("", text))
 
 
 def sanitize_line(text: str) -> str:
