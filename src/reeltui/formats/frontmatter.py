@@ -58,6 +58,8 @@ def _find_fence(text: str, fence: str) -> tuple[int, int] | None:
 def _load(kind: str, head: str) -> dict[str, Any]:
     try:
         data = yaml.load(head, Loader=yaml.BaseLoader) if kind == "yaml" else tomllib.loads(head)
+    except RecursionError:
+        raise FormatError(f"front matter is not valid {kind.upper()}: nested too deep") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FormatError(f"front matter is not valid {kind.upper()}: {first}") from exc
