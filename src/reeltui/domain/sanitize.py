@@ -2,7 +2,8 @@
 
 A comment must not be able to change the terminal's title, colours or clipboard, nor reorder
 what the reader sees. We drop escape sequences (CSI, OSC, DCS...), C0/C1 control characters
-(except newline and tab) and bidirectional override/isolate characters.
+(except newline and tab) and bidirectional override/isolate characters, and the HTML
+character references that a Markdown renderer would decode into one of those.
 
 A body must not be able to hang the reader either: Markdown parsers take time quadratic in
 the nesting of quotes and lists (10,000 nested levels took minutes), so `sanitize` also caps
@@ -12,6 +13,7 @@ MAX_PREFIX characters. No real post nests that deep; its text is kept, only less
 
 from __future__ import annotations
 
+import html
 import re
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST),
@@ -27,6 +29,23 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # LRE RLE PDF LRO RLO, LRI RLI FSI PDI, and the invisible LRM/RLM/ALM marks used in spoofing.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+# A Markdown renderer decodes character references: "&#x202e;" or "&rlm;" would put a bidi
+# control back after sanitizing. Drop every reference that decodes to a character we remove.
+_REFERENCE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _drop_unsafe_reference(match: re.Match[str]) -> str:
+    hexa, decimal = match.group(1), match.group(2)
+    if hexa or decimal:
+        code = int(hexa, 16) if hexa else int(decimal)
+        decoded = chr(code) if code <= 0x10FFFF else ""
+    else:
+        decoded = html.unescape(match.group())
+    if _CONTROLS.search(decoded) or _BIDI.search(decoded) or "\r" in decoded:
+        return ""
+    return match.group()
 
 
 MAX_PREFIX = 64
@@ -66,7 +85,10 @@ def sanitize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
-    return limit_nesting(_BIDI.sub("", text))
+    text = _BIDI.sub("", text)
+    if "&" in text:
+        text = _REFERENCE.sub(_drop_unsafe_reference, text)
+    return limit_nesting(text)
 
 
 def sanitize_line(text: str) -> str:
