@@ -121,8 +121,12 @@ class _Child:
     def kill(self) -> tuple[int, str]:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
-        _, err = self.proc.communicate()
-        self._reader.join()
+        self.proc.wait()
+        self._reader.join()  # only the reader thread reads stdout: no line is lost
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        err = self.proc.stderr.read()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
         return self.proc.returncode, err
 
 
@@ -239,7 +243,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
 
+    shown = 0
+
     def progress(i: int, result: Result) -> None:
+        nonlocal shown
+        for error in result.errors[shown:]:
+            sys.stderr.write(f"  {error}\n")  # as soon as it happens
+        shown = len(result.errors)
         if not args.quiet and (i + 1) % 50 == 0:
             sys.stderr.write(
                 f"{i + 1} iterations, {result.acknowledged} acks, "
