@@ -6,9 +6,10 @@ what the reader sees. We drop escape sequences (CSI, OSC, DCS...), C0/C1 control
 character references that a Markdown renderer would decode into one of those.
 
 A body must not be able to hang the reader either: Markdown parsers take time quadratic in
-the nesting of quotes and lists (10,000 nested levels took minutes), so `sanitize` also caps
-the container prefix of each line (indentation, `>` quote markers, list markers) to
-MAX_PREFIX characters. No real post nests that deep; its text is kept, only less indented.
+the nesting of quotes and lists (10,000 nested levels took minutes) and Textual's Markdown
+widget shows nothing at all past about 9 nested lists, so `sanitize` also caps the container
+prefix of each line (indentation, `>` quote markers, list markers) to MAX_LEVELS markers and
+MAX_INDENT columns. No real post nests that deep; its text is kept, only less nested.
 """
 
 from __future__ import annotations
@@ -48,29 +49,39 @@ def _drop_unsafe_reference(match: re.Match[str]) -> str:
     return match.group()
 
 
-MAX_PREFIX = 64
+MAX_LEVELS = 8  # quote and list markers kept at the start of a line
+MAX_INDENT = 16  # columns of indentation kept there
 # The container prefix of a line: indentation, quote markers and list markers, in any mix.
 _PREFIX = re.compile(r"^(?:[ \t]|>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
-_TOKEN = re.compile(r"[ \t]|>|[-+*]|\d{1,9}[.)]")
+_TOKEN = re.compile(r"[ \t]+|>|[-+*]|\d{1,9}[.)]")
 
 
 def _shorten_prefix(match: re.Match[str]) -> str:
     prefix = match.group()
-    if len(prefix) <= MAX_PREFIX:
+    if len(prefix) <= MAX_LEVELS:
         return prefix
-    kept, size = [], 0
-    for token in _TOKEN.findall(prefix, 0, MAX_PREFIX + 1):
-        if size + len(token) > MAX_PREFIX:
-            break
+    kept: list[str] = []
+    levels = columns = 0
+    for token in _TOKEN.findall(prefix):
+        if token[0] in " \t":
+            room = MAX_INDENT - columns
+            token = token.expandtabs(4)[: max(room, 1 if kept and kept[-1][0] not in " " else 0)]
+            columns += len(token)
+            if not token:
+                continue
+        else:
+            levels += 1
+            if levels > MAX_LEVELS:
+                break
         kept.append(token)
-        size += len(token)
-    if kept and not kept[-1].isspace():
+    if kept and kept[-1][0] not in " ":
         kept.append(" ")  # a marker keeps the space that made it a marker
     return "".join(kept)
 
 
 def limit_nesting(text: str) -> str:
-    """`text` with every line's container prefix cut to MAX_PREFIX characters."""
+    """`text` with every line's container prefix cut to MAX_LEVELS markers and MAX_INDENT
+    columns of indentation (whitespace right after a marker is always kept)."""
     return _PREFIX.sub(_shorten_prefix, text)
 
 
@@ -78,7 +89,7 @@ def sanitize(text: str) -> str:
     """`text` with escape sequences, control characters and bidi overrides removed.
 
     Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n); nesting
-    deeper than MAX_PREFIX characters of indentation and markers is flattened.
+    deeper than MAX_LEVELS markers or MAX_INDENT columns is flattened.
     """
     if not text:
         return text
@@ -94,3 +105,12 @@ def sanitize(text: str) -> str:
 def sanitize_line(text: str) -> str:
     """Like `sanitize`, for one-line fields (titles, names): whitespace runs become one space."""
     return " ".join(sanitize(text).split())
+
+
+MAX_THREAD_INDENT = 12
+
+
+def display_depth(depth: int) -> int:
+    """The depth at which to indent a reply: a 10,000-deep thread must not push text off the
+    screen (nor make the output quadratic); deeper replies line up at MAX_THREAD_INDENT."""
+    return max(1, min(depth, MAX_THREAD_INDENT))
