@@ -104,26 +104,32 @@ def argv_from(seed: int, stores: list[str]) -> list[str]:
 SAFE_TEXT = st.text(max_size=12).filter(lambda t: not t.startswith("--s") and "--st" not in t)
 
 
+@pytest.fixture(scope="module")
+def cli(stores: list[str]) -> Iterator[list[object]]:
+    """The CLI with the app's launcher replaced by a recorder, and its parser built once
+    (building it costs more than parsing: main() runs once per process in real use)."""
+    started: list[object] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reeltui.cli.commands, "run_tui", lambda args: started.append(args) or 0)
+        parser = reeltui.cli.build_parser()
+        patch.setattr(reeltui.cli, "build_parser", lambda: parser)
+        patch.setenv("REELTUI_STORE", stores[0])  # never the user's own store
+        patch.chdir(Path(stores[0]).parent)  # a relative path never lands in the project
+        yield started
+
+
 @settings(
     max_examples=10_000,
     deadline=None,
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.too_slow],
 )
 @given(seed=st.integers(0, 2**64), extra=st.lists(SAFE_TEXT, max_size=2))
 def test_main_never_raises_and_exits_0_1_or_2(
-    seed: int,
-    extra: list[str],
-    stores: list[str],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path_factory: pytest.TempPathFactory,
+    seed: int, extra: list[str], stores: list[str], cli: list[object]
 ) -> None:
-    monkeypatch.chdir(Path(stores[0]).parent)  # a relative path never lands in the project
-    started: list[object] = []
-    monkeypatch.setattr(reeltui.cli.commands, "run_tui", lambda args: started.append(args) or 0)
-    monkeypatch.setenv("REELTUI_STORE", stores[0])  # never the user's own store
     argv = argv_from(seed, stores)
-    argv[len(argv) // 2 : len(argv) // 2] = [e for e in extra if "--store" not in argv or e]
+    argv[len(argv) // 2 : len(argv) // 2] = extra
     if any(a.startswith("--s") and "--store".startswith(a.split("=")[0]) for a in argv[:-1]):
         # an abbreviation of --store followed by a random word would create a store there
         argv = [a for a in argv if not a.startswith("--s")]
@@ -133,3 +139,7 @@ def test_main_never_raises_and_exits_0_1_or_2(
         message = err.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
     assert code in (0, 1, 2), (argv, code, message)
     assert "Traceback" not in message
+
+
+def test_the_app_was_reached_without_a_command(cli: list[object]) -> None:
+    assert cli, "some argument lists should have opened the app (the recorder)"
