@@ -70,10 +70,8 @@ def test_second_instance_is_read_only_and_says_why(
     assert "(read-only)" not in top
     writer = int((store_path / PID_NAME).read_text())
     second = sessions("b", f"{BIN} --store {store_path}")
-    screen = second.wait_for(lambda s: "another reeltui" in s, "the read-only notice")
-    toast = " ".join(line.rpartition("▌")[2].strip(" ▎▁") for line in screen.splitlines())
-    toast = " ".join(toast.split())
-    assert f"open in another reeltui (process {writer}): opened read-only" in toast
+    screen = second.wait_for(lambda s: "opened read-only" in toast_of(s), "the notice")
+    assert f"open in another reeltui (process {writer}): opened read-only" in toast_of(screen)
     # A writing command run meanwhile is refused with one clear line (no traceback).
     (store_path / "posts.json").write_bytes(b"{broken")  # damaged under the running app
     repair = subprocess.run(
@@ -136,3 +134,30 @@ def test_processes_racing_for_the_store_get_one_writer(store_path: Path, tmp_pat
         assert len(writers) == 1, outputs
         others = [o for o in outputs if o not in writers]
         assert all(o.startswith("locked") and "open in another reeltui" in o for o in others)
+
+
+def test_app_on_a_read_only_file_system_opens_read_only_and_says_why(
+    store_path: Path, sessions: Callable[[str, str], Tmux]
+) -> None:
+    unshare = need_tool("unshare")
+    probe = subprocess.run(
+        [unshare, "-m", "--propagation", "private", "mount", "-t", "tmpfs", "tmpfs", "/mnt"],
+        capture_output=True,
+        text=True,
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"cannot mount in a private namespace here: {probe.stderr.strip()}")
+    script = (
+        f"mount --bind {store_path} {store_path} && "
+        f"mount -o remount,bind,ro {store_path} && exec {BIN} --store {store_path}"
+    )
+    app = sessions("ro", f"{unshare} -m --propagation private sh -c '{script}'")
+    screen = app.wait_for(lambda s: "opened read-only" in toast_of(s), "the read-only notice")
+    assert "(Read-only file system): opened read-only" in toast_of(screen)
+    assert "Spike Jonze" in screen
+
+
+def toast_of(screen: str) -> str:
+    """The text of the notification at the bottom right, joined across its wrapped lines."""
+    parts = (line.rpartition("▌")[2].strip(" ▎▁") for line in screen.splitlines() if "▌" in line)
+    return " ".join(" ".join(parts).split())
