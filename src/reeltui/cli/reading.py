@@ -13,7 +13,7 @@ from rich.text import Text
 from reeltui.cli.common import blog_for_reading, print_json
 from reeltui.domain.models import POST_STATUSES, Comment, Post
 from reeltui.domain.rating import format_reels
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import display_depth, sanitize, sanitize_line
 from reeltui.services import Blog, PostRow
 from reeltui.services.blog import SORT_KEYS
 
@@ -121,7 +121,7 @@ def run_show(args: argparse.Namespace) -> int:
         console.print()
         console.print(Text(f"{len(thread)} comments", style="bold"))
         for comment, depth in thread:
-            indent = "  " * (depth - 1)
+            indent = "  " * (display_depth(depth) - 1)
             head = f"{indent}{sanitize_line(comment.author)} · {comment.date[:16]}"
             if comment.status != "approved":
                 head += f" [{comment.status}]"

@@ -5,7 +5,18 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from reeltui.services import Blog
 from reeltui.services.session import open_blog
+from reeltui.store import StoreLocked, StoreWriteError
+from reeltui.store.lock import StoreLock
+
+
+def locked_message(blog: Blog) -> str:
+    holder = StoreLock(blog.path).holder()
+    who = f" (process {holder})" if holder else ""
+    return (
+        f"{blog.path} is open in another reeltui{who}: opened read-only, nothing can be saved here"
+    )
 
 
 def register(sub: Any) -> None:
@@ -16,9 +27,19 @@ def run_tui(args: argparse.Namespace) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.recover import recovery_screen
 
-    blog = open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
+    notice = ""
+    try:
+        blog = open_blog(args.store, read_only=args.read_only)
+    except StoreLocked:  # another reeltui writes to it: look without changing anything
+        blog = open_blog(args.store, read_only=True)
+        notice = locked_message(blog)
+    except StoreWriteError as exc:  # read-only folder or file system
+        blog = open_blog(args.store, read_only=True)
+        notice = f"{exc.args[0].split(';')[0]}: opened read-only, nothing can be saved here"
     try:
         app = make_app(blog, initial_screen=recovery_screen(blog))  # drafts left by a crash
+        if notice:
+            app.call_later(app.notify, notice, severity="warning", timeout=15)
         app.run()
     finally:
         blog.close()

@@ -2,11 +2,19 @@
 
 A comment must not be able to change the terminal's title, colours or clipboard, nor reorder
 what the reader sees. We drop escape sequences (CSI, OSC, DCS...), C0/C1 control characters
-(except newline and tab) and bidirectional override/isolate characters.
+(except newline and tab) and bidirectional override/isolate characters, and the HTML
+character references that a Markdown renderer would decode into one of those.
+
+A body must not be able to hang the reader either: Markdown parsers take time quadratic in
+the nesting of quotes and lists (10,000 nested levels took minutes) and Textual's Markdown
+widget shows nothing at all past about 9 nested lists, so `sanitize` also caps the container
+prefix of each line (indentation, `>` quote markers, list markers) to MAX_LEVELS markers and
+MAX_INDENT columns. No real post nests that deep; its text is kept, only less nested.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST),
@@ -24,19 +32,85 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
+# A Markdown renderer decodes character references: "&#x202e;" or "&rlm;" would put a bidi
+# control back after sanitizing. Drop every reference that decodes to a character we remove.
+_REFERENCE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _drop_unsafe_reference(match: re.Match[str]) -> str:
+    hexa, decimal = match.group(1), match.group(2)
+    if hexa or decimal:
+        code = int(hexa, 16) if hexa else int(decimal)
+        decoded = chr(code) if code <= 0x10FFFF else ""
+    else:
+        decoded = html.unescape(match.group())
+    if _CONTROLS.search(decoded) or _BIDI.search(decoded) or "\r" in decoded:
+        return ""
+    return match.group()
+
+
+MAX_LEVELS = 8  # quote and list markers kept at the start of a line
+MAX_INDENT = 16  # columns of indentation kept there
+# The container prefix of a line: indentation, quote markers and list markers, in any mix.
+_PREFIX = re.compile(r"^(?:[ \t]|>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
+_TOKEN = re.compile(r"[ \t]+|>|[-+*]|\d{1,9}[.)]")
+
+
+def _shorten_prefix(match: re.Match[str]) -> str:
+    prefix = match.group()
+    if len(prefix) <= MAX_LEVELS:
+        return prefix
+    kept: list[str] = []
+    levels = columns = 0
+    for token in _TOKEN.findall(prefix):
+        if token[0] in " \t":
+            room = MAX_INDENT - columns
+            token = token.expandtabs(4)[: max(room, 1 if kept and kept[-1][0] not in " " else 0)]
+            columns += len(token)
+            if not token:
+                continue
+        else:
+            levels += 1
+            if levels > MAX_LEVELS:
+                break
+        kept.append(token)
+    if kept and kept[-1][0] not in " ":
+        kept.append(" ")  # a marker keeps the space that made it a marker
+    return "".join(kept)
+
+
+def limit_nesting(text: str) -> str:
+    """`text` with every line's container prefix cut to MAX_LEVELS markers and MAX_INDENT
+    columns of indentation (whitespace right after a marker is always kept)."""
+    return _PREFIX.sub(_shorten_prefix, text)
+
+
 def sanitize(text: str) -> str:
     """`text` with escape sequences, control characters and bidi overrides removed.
 
-    Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n).
+    Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n); nesting
+    deeper than MAX_LEVELS markers or MAX_INDENT columns is flattened.
     """
     if not text:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
-    return _BIDI.sub("", text)
+    text = _BIDI.sub("", text)
+    if "&" in text:
+        text = _REFERENCE.sub(_drop_unsafe_reference, text)
+    return limit_nesting(text)
 
 
 def sanitize_line(text: str) -> str:
     """Like `sanitize`, for one-line fields (titles, names): whitespace runs become one space."""
     return " ".join(sanitize(text).split())
+
+
+MAX_THREAD_INDENT = 12
+
+
+def display_depth(depth: int) -> int:
+    """The depth at which to indent a reply: a 10,000-deep thread must not push text off the
+    screen (nor make the output quadratic); deeper replies line up at MAX_THREAD_INDENT."""
+    return max(1, min(depth, MAX_THREAD_INDENT))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from reeltui.store.errors import StoreLocked
+from reeltui.store.errors import StoreLocked, StoreWriteError
 
 LOCK_NAME = "reeltui.lock"
 PID_NAME = "reeltui.pid"
@@ -29,6 +29,11 @@ class StoreLock:
                 f"{self.folder} is open in another reeltui{who}; "
                 "close it, or open this one read-only with --read-only"
             ) from None
+        except OSError as exc:  # read-only folder or file system, permission denied
+            raise StoreWriteError(
+                f"cannot write in {self.folder} ({exc.strerror or exc}); "
+                "open it read-only with --read-only to look without changing anything"
+            ) from exc
         with contextlib.suppress(OSError):
             (self.folder / PID_NAME).write_text(str(os.getpid()))
 

@@ -23,6 +23,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from reeltui.store.backup import BACKUP_DIR, maybe_snapshot
 from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreReadOnly, StoreTooNew
 from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
 from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
@@ -30,7 +31,8 @@ from reeltui.store.storage import AtomicJSONStorage
 
 TABLES = ("posts", "comments", "drafts", "revisions", "outbox", "reads")
 META_FILE = "meta.json"
-KNOWN_FILES = {META_FILE, LOCK_NAME, PID_NAME, "backups"} | {f"{t}.json" for t in TABLES}
+STORE_FILES = [META_FILE, *(f"{t}.json" for t in TABLES)]
+KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_FILES}
 
 
 @contextlib.contextmanager
@@ -148,6 +150,8 @@ class Store:
         with _bulk_load():
             for name in sorted(TABLES, key=self._file_size, reverse=True):
                 self._storage(name).load()
+        if not self.read_only and not is_new:
+            maybe_snapshot(self.path, STORE_FILES)  # the files were just found valid
         if version < SCHEMA_VERSION:
             self._migrate(version)
 
