@@ -4,6 +4,7 @@ of a process killed with SIGKILL is recovered. Real binaries in tmux, real proce
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -159,5 +160,6 @@ def test_app_on_a_read_only_file_system_opens_read_only_and_says_why(
 
 def toast_of(screen: str) -> str:
     """The text of the notification at the bottom right, joined across its wrapped lines."""
-    parts = (line.rpartition("▌")[2].strip(" ▎▁") for line in screen.splitlines() if "▌" in line)
-    return " ".join(" ".join(parts).split())
+    parts = (line.rpartition("▌")[2] for line in screen.splitlines() if "▌" in line)
+    text = re.sub(r"[│╭╮╰╯─▎▁]", " ", " ".join(parts))  # pane borders around the toast
+    return " ".join(text.split())

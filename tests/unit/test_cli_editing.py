@@ -24,8 +24,6 @@ def test_edit_unknown_slug_is_a_clear_error(
 def test_new_with_unknown_template_is_refused(
     store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--store", str(store_path), "new", "--template", "poem"])
-    assert exit_info.value.code == 2
+    assert main(["--store", str(store_path), "new", "--template", "poem"]) == 2
     err = capsys.readouterr().err
     assert "invalid choice: 'poem'" in err and "review" in err
