@@ -29,6 +29,12 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("help", ("question_mark",)),
     ("narrow-reader", ("enter",)),
     ("wide", ("enter", "c")),
+    ("editor", ("n", "enter", *"Arrival")),
+    ("inbox", ("i",)),
+    ("reply", ("enter", "c", "r", *"Thank you, Marcy! The ending got me too.")),
+    # Views below change the store (a queued reply): keep them last.
+    ("outbox", ("enter", "c", "r", *"Thank you, Marcy!", "ctrl+s", "o")),
+    ("thread-queued", ("enter", "c", "j", "j", "j")),
 ]
 SIZES = {"narrow-reader": (80, 24), "wide": (200, 50)}
 
@@ -47,7 +53,7 @@ async def shoot(app: ReelApp, name: str, keys: tuple[str, ...], size: tuple[int,
         for key in keys:
             await pilot.press(key)
             await _settle(pilot)
-        for box in app.screen.query("Input"):
+        for box in app.screen.query("Input, TextArea"):
             box.cursor_blink = False  # type: ignore[attr-defined]
         await pilot.pause(0.2)
         path = OUT / f"{name}.svg"
