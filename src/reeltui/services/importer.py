@@ -24,7 +24,6 @@ from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
 from reeltui.formats.wxr import read_wxr
 from reeltui.services.blog import Blog
-from reeltui.services.bulk import put_many
 from reeltui.store import records
 
 FORMATS = ("wxr", "markdown", "json")
@@ -260,8 +259,8 @@ def merge(
         if progress is not None:
             progress("writing", 0, 1)
         with blog.store.batch("posts", "comments"):
-            put_many(blog.store, "posts", work.out_posts)
-            put_many(blog.store, "comments", work.out_comments)
+            records.put_many(blog.store, work.out_posts)
+            records.put_many(blog.store, work.out_comments)
         blog.invalidate()
         if progress is not None:
             progress("writing", 1, 1)
