@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Log, ProgressBar, Static
+from textual.widgets import DataTable, Footer, ProgressBar, RichLog, Static
 
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import credentials, replies, syncstate
@@ -60,7 +60,7 @@ class SyncScreen(Screen[bool]):
         bar = ProgressBar(id="sync-progress", show_eta=False)
         bar.display = False
         yield bar
-        yield Log(id="sync-log", highlight=False)
+        yield RichLog(id="sync-log", wrap=True, markup=False, highlight=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,7 +101,7 @@ class SyncScreen(Screen[bool]):
         self.query_one("#sync-info", Static).update("\n".join(lines))
 
     def log_line(self, text: str) -> None:
-        self.query_one(Log).write_line(sanitize_line(text))
+        self.query_one(RichLog).write(Text(sanitize_line(text)))
 
     def action_start(self, full: bool = False) -> None:
         if self.running:
