@@ -164,7 +164,7 @@ async def test_export_each_format_and_reimport(
         bar = screen.query_one(ProgressBar)
         assert bar.display and bar.progress == bar.total
         text = screen_text(app)
-        assert f"exported 4 posts" in text and f"({fmt}) to" in text
+        assert "exported 4 posts" in text and f"({fmt}) to" in text
         assert any(m.startswith("exported 4 posts") for m in notes.messages)
     assert out.exists()
     if fmt == "markdown":
