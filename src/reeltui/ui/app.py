@@ -54,7 +54,7 @@ class ReelApp(App[None]):
         Binding("ctrl+t", "next_theme", "Next theme", show=False, id="app.theme"),
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
-        Binding("S", "sync", "Sync", id="app.sync"),
+        Binding("S", "sync", "Sync", show=False, id="app.sync"),
     ]
 
     def __init__(
