@@ -90,3 +90,13 @@ async def test_conflicts_screen_keeps_mine(app: ReelApp, open_store: Blog) -> No
     after = syncstate.load(open_store)
     assert after.conflicts == [] and after.forced == [f"post:{her.id}"]
     assert open_store.post(her.id) == her  # the local post untouched
+
+
+async def test_help_lists_the_sync_key(app: ReelApp) -> None:
+    from reeltui.ui.screens.help import HelpScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {(keys, label, bid) for _, keys, label, bid in app.screen.rows}
+        assert ("S", "Sync", "app.sync") in rows

@@ -54,6 +54,7 @@ async def do_import(app: ReelApp, notes: Notes, path: Path) -> str:
         await press(pilot, "enter")
         bar = screen.query_one(ProgressBar)
         assert bar.display and bar.total is not None and bar.progress == bar.total
+        assert screen.last_progress[0] == 100  # the worker reported up to the end
         text = screen_text(app)
         assert "Done." in text
         await press(pilot, "escape")
@@ -163,6 +164,7 @@ async def test_export_each_format_and_reimport(
         await press(pilot, "ctrl+s")
         bar = screen.query_one(ProgressBar)
         assert bar.display and bar.progress == bar.total
+        assert screen.last_progress == (100, "writing")
         text = screen_text(app)
         assert "exported 4 posts" in text and f"({fmt}) to" in text
         assert any(m.startswith("exported 4 posts") for m in notes.messages)

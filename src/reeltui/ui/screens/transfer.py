@@ -113,7 +113,7 @@ class TransferScreen(ModalScreen[bool]):
         self.blog = blog
         self.running = False
         self.changed = False
-        self._last_shown = (-1, "")
+        self.last_progress = (-1, "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="transfer-box") as box:
@@ -172,9 +172,9 @@ class TransferScreen(ModalScreen[bool]):
     def progress(self, phase: str, done: int, total: int) -> None:
         """Called from the worker thread; only hops to the UI when something visible changes."""
         percent = int(100 * done / total) if total else -1
-        if (percent, phase) == self._last_shown:
+        if (percent, phase) == self.last_progress:
             return
-        self._last_shown = (percent, phase)
+        self.last_progress = (percent, phase)
         self.app.call_from_thread(self._show_progress, phase, done, total)
 
     def _show_progress(self, phase: str, done: int, total: int) -> None:
