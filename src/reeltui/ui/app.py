@@ -25,6 +25,8 @@ from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import ListSearch, MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
+from reeltui.ui.screens.transfer import ExportScreen, ImportScreen, TransferScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.inputs import ReturningInput
 from reeltui.ui.widgets.post_list import PostList
@@ -52,6 +54,7 @@ class ReelApp(App[None]):
         Binding("ctrl+t", "next_theme", "Next theme", show=False, id="app.theme"),
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
+        Binding("S", "sync", "Sync", show=False, id="app.sync"),
     ]
 
     def __init__(
@@ -92,6 +95,9 @@ class ReelApp(App[None]):
             ComposerScreen,
             ConfirmScreen,
             EditorScreen,
+            TransferScreen,
+            SyncScreen,
+            ConflictsScreen,
         )
         bad = unknown_ids(self.settings.keymap, known)
         if bad:
@@ -173,6 +179,19 @@ class ReelApp(App[None]):
 
     def action_outbox(self) -> None:
         self.push_screen(OutboxScreen(self.blog), lambda _: self.refresh_main())
+
+    def action_sync(self, start: bool = False) -> None:
+        if not isinstance(self.screen, SyncScreen):
+            self.push_screen(SyncScreen(self.blog, start=start), lambda _: self.refresh_main())
+
+    def action_conflicts(self) -> None:
+        self.push_screen(ConflictsScreen(self.blog), lambda _: self.refresh_main())
+
+    def action_import(self) -> None:
+        self.push_screen(ImportScreen(self.blog))
+
+    def action_export(self) -> None:
+        self.push_screen(ExportScreen(self.blog))
 
     async def jump_to_comment(self, choice: InboxChoice | None) -> None:
         """Open the chosen comment's post and put the thread's cursor on it."""

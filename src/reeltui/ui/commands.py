@@ -23,6 +23,18 @@ class ReelCommands(Provider):
             ("Keys: help for the focused pane", "List every key", app.action_help),
             ("Mouse: turn on/off", "Let the terminal select text", app.action_toggle_mouse),
             ("Theme: next", "Cycle through Textual's themes", app.action_next_theme),
+            ("Import…", "A WordPress export, Markdown files or a JSON export", app.action_import),
+            ("Export…", "As Markdown files, a WordPress WXR file or JSON", app.action_export),
+            (
+                "Sync with WordPress",
+                "Send the outbox and drafts, then pull posts and comments",
+                partial(app.action_sync, True),
+            ),
+            (
+                "Sync: conflicts",
+                "What changed on both sides; keep yours or the site's",
+                app.action_conflicts,
+            ),
         ]
         main = app.main_screen
         if main is not None:

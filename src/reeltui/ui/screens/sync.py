@@ -1,0 +1,267 @@
+"""Sync with WordPress from the app, and the conflicts it found.
+
+The sync screen shows the site and user it will use (or how to set them up), runs
+`services.sync.sync` in a thread worker with its progress lines, then its result lines.
+A failed sync (network down, wrong password) shows its one-line reason; the outbox is intact.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, ProgressBar, RichLog, Static
+
+from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.services import credentials, replies, syncstate
+from reeltui.services.blog import Blog
+from reeltui.services.credentials import Credentials, CredentialsError
+from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
+
+HOW_TO = (
+    "To sync, give the site, user and an application password (WordPress: Users → Profile → "
+    "Application Passwords), either in the environment: REELTUI_WP_URL, REELTUI_WP_USER and "
+    "REELTUI_WP_APP_PASSWORD, or once from a shell: "
+    "reeltui sync --site https://your.blog --user you --save-credentials"
+)
+
+
+class SyncScreen(Screen[bool]):
+    DEFAULT_CSS = """
+    SyncScreen #sync-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    SyncScreen #sync-info { height: auto; padding: 0 1; }
+    SyncScreen #sync-progress { padding: 0 1; }
+    SyncScreen #sync-log { height: 1fr; border-top: solid $secondary; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="sync.close"),
+        Binding("enter,s", "start", "Sync now", id="sync.start"),
+        Binding("F", "start(True)", "Full sync", id="sync.full"),
+        Binding("C", "conflicts", "Conflicts", id="sync.conflicts"),
+    ]
+
+    def __init__(self, blog: Blog, start: bool = False) -> None:
+        super().__init__()
+        self.blog = blog
+        self.start_now = start
+        self.creds = Credentials()
+        self.running = False
+        self.changed = False
+        self.result: SyncResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Sync with WordPress", id="sync-title")
+        yield Static(id="sync-info", markup=False)
+        bar = ProgressBar(id="sync-progress", show_eta=False)
+        bar.display = False
+        yield bar
+        yield RichLog(id="sync-log", wrap=True, markup=False, highlight=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_info()
+        if self.start_now:
+            self.action_start()
+
+    def show_info(self) -> None:
+        problem = ""
+        try:
+            self.creds = credentials.load()
+        except CredentialsError as exc:
+            self.creds, problem = Credentials(), str(exc)
+        lines = []
+        if self.creds.complete:
+            source = {"env": "the environment", "file": "the saved credentials"}
+            lines.append(
+                f"Site {sanitize_line(self.creds.site)} as {sanitize_line(self.creds.user)} "
+                f"(password from {source.get(self.creds.source, self.creds.source)})"
+            )
+        else:
+            if problem:
+                lines.append(problem)
+            known = [
+                f"{name} {sanitize_line(value)}"
+                for name, value in (("site", self.creds.site), ("user", self.creds.user))
+                if value
+            ]
+            if known:
+                lines.append("Known: " + ", ".join(known) + "; no application password.")
+            lines.append(HOW_TO)
+        try:
+            lines.append(status(self.blog).line())
+        except replies.ACTION_ERRORS as exc:
+            lines.append(f"status unknown: {exc}")
+        if self.creds.complete:
+            lines.append("Enter or s: sync now · F: full sync · C: conflicts · Esc: close")
+        self.query_one("#sync-info", Static).update("\n".join(lines))
+
+    def log_line(self, text: str) -> None:
+        self.query_one(RichLog).write(Text(sanitize_line(text)))
+
+    def action_start(self, full: bool = False) -> None:
+        if self.running:
+            self.notify("A sync is running.", severity="warning", markup=False)
+            return
+        if not self.creds.complete:
+            self.notify(
+                "No WordPress credentials: see the sync screen for how to set them.",
+                severity="error",
+                markup=False,
+            )
+            return
+        if self.blog.read_only:
+            self.notify("This store is open read-only; not syncing.", severity="error")
+            return
+        self.running = True
+        bar = self.query_one(ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self.log_line(f"sync with {self.creds.site}" + (" (full)" if full else ""))
+        self.run_sync(self.creds, full)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def run_sync(self, creds: Credentials, full: bool) -> None:
+        def progress(event: SyncProgress) -> None:
+            self.app.call_from_thread(self._progress, event)
+
+        try:
+            result = sync(self.blog, creds, full=full, progress=progress)
+        except replies.ACTION_ERRORS as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._done, result)
+
+    def _progress(self, event: SyncProgress) -> None:
+        self.log_line(str(event))
+        self.query_one(ProgressBar).update(total=event.total or None, progress=event.done)
+
+    def _failed(self, message: str) -> None:
+        self.running = False
+        self.query_one(ProgressBar).display = False
+        self.log_line(f"not synced: {message}")
+        self.notify(f"Not synced: {message}", severity="error", markup=False)
+
+    def _done(self, result: SyncResult) -> None:
+        self.running = False
+        self.result = result
+        self.changed = True
+        bar = self.query_one(ProgressBar)
+        if result.error:
+            bar.display = False
+        else:
+            bar.update(total=1, progress=1)
+        for line in result.lines():
+            self.log_line(line)
+        conflicts = (
+            f"; {len(result.conflicts)} conflicts (C to see them)" if result.conflicts else ""
+        )
+        if result.error:
+            self.notify(f"Sync stopped: {result.error}", severity="error", markup=False)
+        else:
+            self.notify(
+                result.lines()[0] + conflicts,
+                severity="information" if result.ok else "warning",
+                markup=False,
+            )
+        self.show_info()
+        refresh = getattr(self.app, "refresh_main", None)
+        if refresh is not None:
+            refresh()
+
+    def action_conflicts(self) -> None:
+        self.app.push_screen(ConflictsScreen(self.blog), lambda _: self.show_info())
+
+    def action_close(self) -> None:
+        if self.running:
+            self.notify("Wait until the sync is done.", severity="warning", markup=False)
+            return
+        self.dismiss(self.changed)
+
+
+class ConflictsScreen(Screen[None]):
+    """What changed on both sides: both versions; l keeps yours, r keeps the site's."""
+
+    DEFAULT_CSS = """
+    ConflictsScreen #conflicts-title { height: 1; padding: 0 1; background: $panel; }
+    ConflictsScreen #conflicts-table { height: 1fr; }
+    ConflictsScreen #conflicts-detail { height: 1fr; border-top: solid $secondary; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="conflicts.close"),
+        Binding("l", "keep('local')", "Keep mine", id="conflicts.local"),
+        Binding("r", "keep('remote')", "Keep the site's", id="conflicts.remote"),
+    ]
+
+    def __init__(self, blog: Blog) -> None:
+        super().__init__()
+        self.blog = blog
+        self.conflicts: list[syncstate.Conflict] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="conflicts-title", markup=False)
+        table: DataTable[str] = DataTable(id="conflicts-table", cursor_type="row")
+        table.add_columns("kind", "what")
+        yield table
+        with VerticalScroll(id="conflicts-detail"):
+            yield Static(id="conflicts-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def reload(self) -> None:
+        self.conflicts = list(syncstate.load(self.blog).conflicts)
+        table: DataTable[str] = self.query_one(DataTable)
+        table.clear()
+        for conflict in self.conflicts:
+            table.add_row(conflict.kind, sanitize_line(conflict.message), key=conflict.id)
+        title = f"Conflicts — {len(self.conflicts)}"
+        if not self.conflicts:
+            title = "Conflicts — none: nothing changed on both sides"
+        self.query_one("#conflicts-title", Static).update(title)
+        self._detail()
+
+    @property
+    def current(self) -> syncstate.Conflict | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def _detail(self) -> None:
+        conflict = self.current
+        out = Text()
+        if conflict is not None:
+            out.append(f"{sanitize_line(conflict.message)}  (id {conflict.id})\n\n", "bold")
+            for side, data in (("Yours", conflict.local), ("The site's", conflict.remote)):
+                out.append(f"{side}:\n", "bold underline")
+                for key, value in data.items():
+                    out.append(f"{key}: ", "bold")
+                    out.append(sanitize(str(value)).strip() + "\n")
+                out.append("\n")
+        self.query_one("#conflicts-text", Static).update(out)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail()
+
+    def action_keep(self, side: str) -> None:
+        conflict = self.current
+        if conflict is None:
+            return
+        try:
+            message = resolve(self.blog, conflict.id, side)
+        except replies.ACTION_ERRORS as exc:
+            self.notify(str(exc), title="Not resolved", severity="error", markup=False)
+            return
+        self.notify(message, markup=False)
+        self.reload()
+        refresh = getattr(self.app, "refresh_main", None)
+        if refresh is not None:
+            refresh()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
