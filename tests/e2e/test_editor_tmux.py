@@ -65,6 +65,16 @@ class Tmux:
     def pane_pid(self) -> int:
         return int(self.run("display-message", "-p", "#{pane_pid}").strip())
 
+    def wait_dead(self, pid: int, timeout: float = 60.0) -> None:
+        """Poll until the pane's process is gone (tmux's own pane_dead flag, or no such pid)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            dead = self.run("display-message", "-p", "#{pane_dead}").strip() == "1"
+            if dead or not Path(f"/proc/{pid}").exists():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"process {pid} still runs after SIGKILL")
+
     def kill(self) -> None:
         subprocess.run([self.tmux, "-L", self.name, "kill-server"], capture_output=True)
 
@@ -122,8 +132,9 @@ def test_kill_9_mid_draft_then_offered_back(tmux: Tmux, store_path: Path) -> Non
     tmux.keys("F3")
     tmux.type("Words that must survive a crash.")
     tmux.wait_for("autosaved")  # after a moment of idle typing
-    os.kill(tmux.pane_pid(), signal.SIGKILL)
-    tmux.wait_for("Pane is dead")
+    pid = tmux.pane_pid()
+    os.kill(pid, signal.SIGKILL)
+    tmux.wait_dead(pid)
     drafts = orjson.loads((store_path / "drafts.json").read_bytes())["drafts"]
     bodies = [d["post"]["body"] for d in drafts.values()]
     assert len(bodies) == 1 and "Words that must survive a crash." in bodies[0]
