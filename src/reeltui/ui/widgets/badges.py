@@ -6,6 +6,7 @@ from rich.style import Style
 
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.ui.widgets.reply_badges import SYNC_BADGES
 
 GUEST_CATEGORY = "guest post"
 
@@ -41,12 +42,7 @@ def author_label(post: Post) -> str:
     return f"{name} (guest)" if is_guest(post) else name
 
 
-SYNC_LABELS = {
-    "local": "✎ draft",
-    "queued": "⧗ not yet sent",
-    "failed": "✗ failed to send",
-    "sent": "✓ sent",
-}
+SYNC_LABELS = {state: label for state, (label, _) in SYNC_BADGES.items()}
 
 
 def comment_badges(comment: Comment) -> list[tuple[str, str]]:
