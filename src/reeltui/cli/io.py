@@ -100,20 +100,8 @@ def print_report(report: ImportReport) -> None:
         f"({report.comments_added} new, {report.comments_updated} updated, "
         f"{report.comments_unchanged} unchanged)\n"
     )
-    if report.local_kept or report.drafts_kept:
-        out.write(
-            f"kept: {report.local_kept} local replies, "
-            f"{report.drafts_kept} local drafts of updated posts\n"
-        )
-    if report.skipped:
-        counts = ", ".join(f"{n} {kind}" for kind, n in report.skipped_by_kind().items())
-        out.write(f"skipped: {counts}\n")
-        for skip in report.skipped[:MAX_LISTED]:
-            out.write(f"  - {sanitize_line(skip.what)}: {sanitize_line(skip.reason)}\n")
-        if len(report.skipped) > MAX_LISTED:
-            out.write(f"  … and {len(report.skipped) - MAX_LISTED} more\n")
-    for note in report.notes[:MAX_LISTED]:
-        out.write(f"note: {sanitize_line(note)}\n")
+    for line in report.detail_lines(MAX_LISTED):
+        out.write(line + "\n")
     if report.broken:
         sys.stderr.write(f"reeltui: {sanitize_line(report.source)}: {report.broken}\n")
     if not report.changed:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import unique_slug
 from reeltui.formats import FormatError, Parsed, Progress, ReadResult, Skip
 from reeltui.formats.frontmatter import read_dir, read_file
@@ -59,6 +60,27 @@ class ImportReport:
         return bool(
             self.posts_added + self.posts_updated + self.comments_added + self.comments_updated
         )
+
+    def detail_lines(self, limit: int) -> list[str]:
+        """What was kept, skipped (the first `limit` with reasons) and noted, one line each,
+        safe to print (shared by the CLI summary and the import dialog)."""
+        lines = []
+        if self.local_kept or self.drafts_kept:
+            lines.append(
+                f"kept: {self.local_kept} local replies, "
+                f"{self.drafts_kept} local drafts of updated posts"
+            )
+        if self.skipped:
+            counts = ", ".join(f"{n} {kind}" for kind, n in self.skipped_by_kind().items())
+            lines.append(f"skipped: {counts}")
+            lines += [
+                f"  - {sanitize_line(s.what)}: {sanitize_line(s.reason)}"
+                for s in self.skipped[:limit]
+            ]
+            if len(self.skipped) > limit:
+                lines.append(f"  … and {len(self.skipped) - limit} more")
+        lines += [f"note: {sanitize_line(n)}" for n in self.notes[:limit]]
+        return lines
 
     def skipped_by_kind(self) -> dict[str, int]:
         return dict(Counter(s.kind for s in self.skipped).most_common())

@@ -70,14 +70,21 @@ def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem
             or _key(comment.author) in authors
         ):
             continue
-        try:
-            post = blog.post(comment.post_id)
-        except NotFound:
-            continue
-        parent = by_id.get(comment.parent_id) if comment.parent_id else None
-        items.append(InboxItem(comment, post, parent))
+        item = _item(blog, comment, by_id)
+        if item is not None:
+            items.append(item)
     items.sort(key=lambda i: (i.comment.date, i.comment.id))
     return items
+
+
+def _item(blog: Blog, comment: Comment, by_id: dict[str, Comment]) -> InboxItem | None:
+    """The comment with its post and parent; None when its post is gone."""
+    try:
+        post = blog.post(comment.post_id)
+    except NotFound:
+        return None
+    parent = by_id.get(comment.parent_id) if comment.parent_id else None
+    return InboxItem(comment, post, parent)
 
 
 def pending_items(blog: Blog) -> list[InboxItem]:
@@ -86,12 +93,6 @@ def pending_items(blog: Blog) -> list[InboxItem]:
     by_id = {c.id: c for c in comments}
     items = []
     for comment in sorted(comments, key=lambda c: (c.date, c.id)):
-        if comment.status != "pending":
-            continue
-        try:
-            post = blog.post(comment.post_id)
-        except NotFound:
-            continue
-        parent = by_id.get(comment.parent_id) if comment.parent_id else None
-        items.append(InboxItem(comment, post, parent))
+        if comment.status == "pending" and (item := _item(blog, comment, by_id)) is not None:
+            items.append(item)
     return items

@@ -57,21 +57,7 @@ def import_summary(report: ImportReport) -> list[str]:
         f"{report.posts_unchanged} unchanged; comments {report.comments_added} new, "
         f"{report.comments_updated} updated, {report.comments_unchanged} unchanged"
     ]
-    if report.local_kept or report.drafts_kept:
-        lines.append(
-            f"kept: {report.local_kept} local replies, "
-            f"{report.drafts_kept} local drafts of updated posts"
-        )
-    if report.skipped:
-        counts = ", ".join(f"{n} {kind}" for kind, n in report.skipped_by_kind().items())
-        lines.append(f"skipped: {counts}")
-        lines += [
-            f"  - {sanitize_line(s.what)}: {sanitize_line(s.reason)}"
-            for s in report.skipped[:MAX_LISTED]
-        ]
-        if len(report.skipped) > MAX_LISTED:
-            lines.append(f"  … and {len(report.skipped) - MAX_LISTED} more")
-    lines += [f"note: {sanitize_line(n)}" for n in report.notes[:MAX_LISTED]]
+    lines += report.detail_lines(MAX_LISTED)
     if report.broken:
         lines.append(f"broken: {sanitize_line(report.broken)}")
     if not report.changed:
