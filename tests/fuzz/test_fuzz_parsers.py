@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reeltui.domain.models import Post
-from reeltui.domain.rating import parse_rating, validate_rating
+from reeltui.domain.rating import _OUT_OF, _out_of_matches, parse_rating, validate_rating
 from reeltui.formats import FormatError
 from reeltui.formats.frontmatter import Parsed, post_from_text
 
@@ -59,6 +59,11 @@ RATING_TOKENS = [
     "nan",
     "inf",
     "∞",
+    "\u00a0",
+    "\u2003",
+    "ou",
+    "Of",
+    "o",
 ]
 SEED = st.integers(0, 2**64)
 
@@ -82,6 +87,14 @@ def test_parse_rating_never_raises_and_returns_valid_ratings(text: str) -> None:
     rating = parse_rating(text)
     if rating is not None:
         assert validate_rating(rating) == rating  # 0..5 in half steps
+
+
+@FUZZ
+@given(st.one_of(soup(RATING_TOKENS, 30), st.text(alphabet="1½ ./,ofutOF٣\u00a0", max_size=30)))
+def test_rating_scan_finds_what_finditer_finds(text: str) -> None:
+    """The fast scan in parse_rating yields exactly `_OUT_OF.finditer`'s matches, in order."""
+    fast = [(m.span(), m.groups()) for m in _out_of_matches(text)]
+    assert fast == [(m.span(), m.groups()) for m in _OUT_OF.finditer(text)]
 
 
 KEYS = [

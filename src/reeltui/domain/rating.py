@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reeltui.domain.models import DomainError
 
@@ -16,6 +17,7 @@ _OUT_OF = re.compile(
     r"(?:\s*(?:reels?|stars?|popcorn|points?))?",
     re.IGNORECASE,
 )
+_CUE = re.compile(r"[\d½]\s*(?:/|o[uf])", re.IGNORECASE)
 _STARS = re.compile(r"([★⭐]+)\s*(½)?")
 
 
@@ -42,13 +44,42 @@ def _number(text: str) -> float:
     return float(text)
 
 
+def _in_number(char: str) -> bool:
+    """Can `char` be inside the first number of `_OUT_OF` (re's \\d is isdecimal, \\s isspace)?"""
+    return char.isdecimal() or char.isspace() or char in ".,½"
+
+
+def _out_of_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_OUT_OF.finditer(text)` yields, found several times faster in long bodies.
+
+    Every match has a "number or ½, spaces, then `/`, `of` or `ou(t)`" in it (`_CUE`, a
+    pattern Python's regex engine scans quickly). From each cue we step back over the
+    characters a number can hold and try `_OUT_OF` at those few positions only, leftmost
+    first, so the matches and their order are finditer's.
+    """
+    pos = 0
+    while cue := _CUE.search(text, pos):
+        end = cue.start()
+        start = end
+        while start > pos and _in_number(text[start - 1]):
+            start -= 1
+        for at in range(start, end + 1):
+            match = _OUT_OF.match(text, at)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = end + 1
+
+
 def parse_rating(text: str) -> float | None:
     """Find a rating in free text: "4.5 out of 5 reels", "4/5", "8/10", "★★★★½".
 
     Scales other than 5 are converted to 5 and rounded to the nearest half.
     Returns None when there is no rating in the text.
     """
-    for match in _OUT_OF.finditer(text):
+    for match in _out_of_matches(text):
         try:
             value, scale = _number(match.group(1)), _number(match.group(2))
         except ValueError:

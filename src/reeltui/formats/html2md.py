@@ -21,6 +21,8 @@ _BLOCK_TAG = re.compile(
     r"figcaption|hr|dl|dt|dd|section|address|iframe|form|details|summary)\b",
     re.IGNORECASE,
 )
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _MORE = re.compile(r"<!--\s*more\b.*?-->", re.IGNORECASE)
 
 
@@ -84,9 +86,10 @@ def html_to_markdown(html: str) -> str:
         fast = _plain_text(html)
         if fast is not None:
             return fast
-    html = _MORE.sub("", html)
-    html = _BLOCK_COMMENT.sub("", html)
-    html = _COMMENT.sub("", html)
+    if "<!--" in html:
+        html = _MORE.sub("", html)
+        html = _BLOCK_COMMENT.sub("", html)
+        html = _COMMENT.sub("", html)
     html = autop(html)
     fast = simple_html_to_markdown(html)
     text = (
@@ -101,6 +104,9 @@ def html_to_markdown(html: str) -> str:
             escape_asterisks=False,
         )
     )
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    text = text.strip()
     return text + "\n" if text else ""

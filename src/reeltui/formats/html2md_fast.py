@@ -23,6 +23,8 @@ _UNSAFE_HREF = re.compile(r"[\s()<>]")
 _BR = "\ue000"  # a <br> while a block is being read (private-use character)
 _CONTAINERS = {"ul", "ol", "blockquote"}
 _IMG_ATTRS = {"src", "alt", "title", "width", "height", "class", "loading", "decoding"}
+_NEWLINE_BR = re.compile("\n *" + _BR)
+_BR_SPACES = re.compile(_BR + "[ \n]*")
 _MARKER_START = re.compile(r"(?:[-+*]|\d+[.)])(?:\s|$)|[#>=`~|]")
 
 
@@ -69,9 +71,10 @@ def _wrap(tag: str, inner: str, attrs: dict[str, str]) -> str:
 
 def _block(tag: str, content: str) -> str:
     if tag == "p":
-        if re.search(r"\n *" + _BR, content):
-            raise _NotSimple  # a newline then <br>: markdownify's spacing is subtle there
-        content = re.sub(_BR + "[ \n]*", "\n", content)
+        if _BR in content:
+            if _NEWLINE_BR.search(content):
+                raise _NotSimple  # a newline then <br>: markdownify's spacing is subtle there
+            content = _BR_SPACES.sub("\n", content)
         lines = [line.strip(" ") for line in content.split("\n")]
         return "\n".join(lines).strip("\n ")
     if "\n" in content:

@@ -60,9 +60,12 @@ def read_wxr_bytes(
             f"(line {line}); this is not a WordPress export"
         )
     reader = _Reader(name)
+    kinds = reader.kinds
     try:
         for _, elem in iterparse(_Feed(data, progress), events=("end",)):
-            reader.end(elem)
+            # Most elements are fields of an item, read with it: one dict lookup each.
+            if kinds.get(elem.tag, True):
+                reader.end(elem)
     except DefusedXmlException as exc:
         raise _refused(name, exc) from None
     except (LookupError, UnicodeError) as exc:  # <?xml encoding="..."?> unknown or wrong
@@ -86,14 +89,20 @@ def _refused(name: str, exc: Exception) -> FormatError:
     )
 
 
+_WANTED = {"item", "wp:author", "wp:base_site_url", "wp:base_blog_url", "wp:wxr_version"}
+
+
 class _Reader(Converter):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.site = ""
         self.items = 0
+        self.kinds: dict[str, bool] = {}  # element tag -> does `end` want it
 
     def end(self, elem: Element) -> None:
         tag = short_tag(elem.tag)
+        if len(self.kinds) < 1_000:  # a hostile file must not grow it without bound
+            self.kinds[elem.tag] = tag in _WANTED
         if tag == "item":
             self.items += 1
             self.item(elem)

@@ -169,6 +169,8 @@ def meta_dump(data: dict[str, Any]) -> str:
 
 
 def meta_load(text: str) -> dict[str, Any] | None:
+    if not text.lstrip().startswith("{"):
+        return None  # most items have no reeltui meta: no parse, no exception
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):

@@ -207,6 +207,8 @@ class Converter:
 
 def _exact(own: dict[str, Any], key: str, value: T) -> T:
     """The exact value reeltui exported, if the XML still says what reeltui wrote then."""
+    if not own:
+        return value  # not exported by reeltui: nothing to restore
     pair = own.get("exact", {}).get(key) if isinstance(own.get("exact"), dict) else None
     if not isinstance(pair, list) or len(pair) != 2 or pair[0] != value:
         return value

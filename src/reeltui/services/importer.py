@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import unique_slug
@@ -117,6 +118,11 @@ def detect_format(path: Path) -> str:
 
 def read_source(path: Path, progress: Progress | None = None) -> tuple[str, ReadResult]:
     """(format, what could be read). FormatError when nothing can be read at all."""
+    with paused_gc():
+        return _read_source(path, progress)
+
+
+def _read_source(path: Path, progress: Progress | None) -> tuple[str, ReadResult]:
     fmt = detect_format(path)
     if fmt == "wxr":
         return fmt, read_wxr(path, progress)
@@ -133,8 +139,9 @@ def read_source(path: Path, progress: Progress | None = None) -> tuple[str, Read
 
 def import_path(blog: Blog, path: Path, progress: Progress | None = None) -> ImportReport:
     """Read `path` and merge it into the blog's store (see `merge`)."""
-    fmt, result = read_source(path, progress)
-    return merge(blog, result, fmt, progress)
+    with paused_gc():  # one pause over both: no full collection between them
+        fmt, result = read_source(path, progress)
+        return merge(blog, result, fmt, progress)
 
 
 def wxr_key(source: dict[str, str]) -> Key | None:
@@ -275,6 +282,13 @@ def merge(
     """Merge what was read into the store, in one write per file (none if nothing changed)."""
     report = ImportReport(result.source, fmt, skipped=list(result.skipped))
     report.notes, report.broken = list(result.notes), result.broken
+    with paused_gc():
+        return _merge(blog, result, report, progress)
+
+
+def _merge(
+    blog: Blog, result: ReadResult, report: ImportReport, progress: Progress | None
+) -> ImportReport:
     work = _Merge(blog, report)
     work.run(result.posts, progress)
     if work.out_posts or work.out_comments:

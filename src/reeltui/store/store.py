@@ -23,6 +23,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from reeltui.domain.memory import paused_gc
 from reeltui.store.backup import BACKUP_DIR, maybe_snapshot
 from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreReadOnly, StoreTooNew
 from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
@@ -44,13 +45,8 @@ def _bulk_load() -> Iterator[None]:
     full passes keep walking the archive on every burst of allocations (stalling the UI).
     The data is plain trees of dicts and lists: reference counting frees it without the GC.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         yield
-    finally:
-        if was_enabled:
-            gc.enable()
     gc.freeze()
 
 
