@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from reeltui.ui.app import ReelApp
+from reeltui.ui.saving import save_queue
 
 HER = "flixchatter-review-spike-jonzes-her"
 GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
@@ -12,8 +13,9 @@ CHAR_WIDTH = 12.2  # width of a cell in the SVG that Textual exports
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until workers are done and the screen is repainted."""
+    """Wait until workers and background saves are done and the screen is repainted."""
     await pilot.app.workers.wait_for_complete()
+    await save_queue(pilot.app).idle()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -15,6 +15,7 @@ from reeltui.ui.replying import ReplyActions
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
+from tests.ui.helpers import settle
 
 HER = "p-flixchatter-review-spike-jonzes-her"
 # OSC 52 (clipboard), OSC 0 (title), CSI colours, C1 CSI, a bell, bidi overrides, Rich markup,
@@ -73,7 +74,7 @@ async def test_inbox_and_composer_neutralise_hostile_comment(blog: Blog) -> None
         quoted = app.screen.query_one(TextArea).text
         assert quoted.startswith("> Nice post") and not BAD.search(quoted)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # the composer closes once the reply is on disk
         await pilot.press("a")  # approve: the notification names the author safely
         await pilot.pause()
         assert_clean(app)
@@ -100,7 +101,7 @@ async def test_outbox_and_confirm_neutralise_hostile_text(blog: Blog) -> None:
         assert_clean(app)
         assert not BAD.search(app.screen.query_one(TextArea).text)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         ReplyActions(app, blog).delete(mine.id)
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

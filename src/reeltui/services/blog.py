@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +11,7 @@ from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
-from reeltui.store import NotFound, Store, records
+from reeltui.store import NotFound, Store, StoreError, records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
 
@@ -85,6 +87,22 @@ class Blog:
 
     def close(self) -> None:
         self.store.close()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[Callable[[], None]]:
+        """Changes made inside stay in memory until the yielded `flush` writes them (from a
+        background thread, so a screen never waits on the disk; see `Store.held`). A flush
+        that fails drops this blog's caches: it shows what is on disk again."""
+        with self.store.held() as flush:
+
+            def guarded() -> None:
+                try:
+                    flush()
+                except StoreError:
+                    self.invalidate()
+                    raise
+
+            yield guarded
 
     # -- indexes -------------------------------------------------------------------------
 

@@ -4,12 +4,17 @@ Each write goes to a temporary file in the same folder, is fsynced, renamed over
 file with os.replace, and the folder is fsynced: after a crash at any instant the file holds
 either the old or the new content. Data is parsed once with orjson and kept in memory (the
 store's lock guarantees nobody else writes the file while we hold it).
+
+Threads: flushes of one file are serialised (a lock), and deferring writes (`deferred`,
+`held`) applies to the thread that asked for it only, so a save running in a background
+thread never waits on, or is folded into, another thread's batch.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,7 +79,8 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
-        self._deferred = 0
+        self._local = threading.local()  # .deferred: this thread's depth of deferral
+        self._flush_lock = threading.Lock()
         self._dirty = False
         self.writes = 0  # number of files actually written (for tests and benchmarks)
 
@@ -102,36 +108,50 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
 
+    @property
+    def _deferred(self) -> int:
+        depth: int = getattr(self._local, "deferred", 0)
+        return depth
+
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self.ensure_writable()
         self._data = data
-        if self._deferred:
-            self._dirty = True
-            return
-        self._flush()
+        self._dirty = True
+        if not self._deferred:
+            self._flush()
+
+    def flush(self) -> None:
+        """Write the file if a write is pending (deferred or held); safe from any thread."""
+        if self._dirty:
+            self._flush()
 
     def _flush(self) -> None:
-        assert self._data is not None
-        try:
-            atomic_write_bytes(self.path, orjson.dumps(self._data, option=orjson.OPT_INDENT_2))
-        except StoreWriteError:
-            # Forget the in-memory change so what we show matches what is on disk.
-            self._data = None
+        with self._flush_lock:
+            data = self._data
+            if data is None or not self._dirty:
+                return  # another thread's flush already wrote this change
+            # Cleared before the snapshot: a change made after it marks the file dirty again.
             self._dirty = False
-            raise
-        self._dirty = False
-        self.writes += 1
+            payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)  # holds the GIL
+            try:
+                atomic_write_bytes(self.path, payload)
+            except StoreWriteError:
+                # Forget the in-memory change so what we show matches what is on disk.
+                self._data = None
+                raise
+            self.writes += 1
 
     @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
-        """Group many writes into one file write at the end of the block."""
-        self._deferred += 1
+    def deferred(self, *, flush: bool = True) -> Iterator[None]:
+        """Group this thread's writes into one file write at the end of the block (none with
+        `flush=False`: the caller flushes later, e.g. from a background thread)."""
+        self._local.deferred = self._deferred + 1
         try:
             yield
         finally:
-            self._deferred -= 1
-        if not self._deferred and self._dirty:
-            self._flush()
+            self._local.deferred -= 1
+        if flush and not self._deferred:
+            self.flush()
 
     def close(self) -> None:
         pass

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -215,6 +215,22 @@ class Store:
             for name in reversed(chosen):
                 stack.enter_context(self._storage(name).deferred())
             yield
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[Callable[[], None]]:
+        """This thread's writes inside the block stay in memory; they reach the disk when the
+        `flush` it yields is called, typically from a background thread so a screen never
+        waits on a 100 MB file. Until then a crash loses them: acknowledge after `flush`."""
+        storages = [self._storage(n) for n in ("meta", *TABLES) if n in self._dbs]
+
+        def flush() -> None:
+            for storage in storages:  # TABLES order: posts before the comments of them
+                storage.flush()
+
+        with contextlib.ExitStack() as stack:
+            for storage in storages:
+                stack.enter_context(storage.deferred(flush=False))
+            yield flush
 
     def close(self) -> None:
         for db in self._dbs.values():

@@ -18,6 +18,7 @@ from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.services import Blog
 from reeltui.ui.commands import ReelCommands
 from reeltui.ui.keys import binding_ids, unknown_ids
+from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
 from reeltui.ui.screens.editor import EditorScreen
@@ -37,7 +38,8 @@ from reeltui.ui.widgets.thread import Thread
 def store_label(path: Path, read_only: bool) -> str:
     home = Path.home()
     shown = f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
-    return f"store {shown}" + ("  [read-only]" if read_only else "")
+    # The marker first: a long path is cut at the right edge of the header, never the marker.
+    return ("[read-only] " if read_only else "") + f"store {shown}"
 
 
 class ReelApp(App[None]):
@@ -71,6 +73,7 @@ class ReelApp(App[None]):
         self.problems = list(problems or [])
         self.mouse_enabled = settings.mouse
         self.main_screen: MainScreen | None = None
+        self.saves = SaveQueue()  # replies and moderation are written in the background
         self.sub_title = store_label(blog.path, blog.read_only)
 
     def on_mount(self) -> None:
@@ -112,6 +115,9 @@ class ReelApp(App[None]):
             self._driver_mouse(False)
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        self.saves.close()  # wait for writes still in flight: nothing typed is lost
 
     # -- settings ------------------------------------------------------------------------
 

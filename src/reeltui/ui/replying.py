@@ -13,8 +13,10 @@ from collections.abc import Callable
 from textual.app import App
 from textual.binding import Binding
 
+from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog, moderation, replies
+from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
 
@@ -120,16 +122,24 @@ class ReplyActions:
             return
         parent_id = comment.parent_id
 
+        def deleted(_: None) -> None:
+            self.app.notify("Reply deleted.", markup=False)
+            self._changed(parent_id)
+
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                replies.delete(self.blog, comment_id)
+                save_queue(self.app).save(
+                    self.blog,
+                    lambda: replies.delete(self.blog, comment_id),
+                    deleted,
+                    self._failed("Not deleted", parent_id),
+                )
             except replies.ACTION_ERRORS as exc:
                 self._error(exc, "Not deleted")
                 return
-            self.app.notify("Reply deleted.", markup=False)
-            self._changed(parent_id)
+            self._changed(parent_id)  # shown gone at once; "deleted" once it is on disk
 
         words = sanitize_line(comment.body)[:60]
         self.app.push_screen(
@@ -140,15 +150,33 @@ class ReplyActions:
         """Approve, unapprove, spam, trash or restore a reader's comment (queued for sync)."""
         if not self._writable():
             return
+
+        def saved(comment: Comment) -> None:
+            self.app.notify(
+                f"Comment by {sanitize_line(comment.author)} is now {comment.status}.",
+                markup=False,
+            )
+
         try:
-            comment = moderation.moderate(self.blog, comment_id, action)
+            save_queue(self.app).save(
+                self.blog,
+                lambda: moderation.moderate(self.blog, comment_id, action),
+                saved,
+                self._failed("Not changed", comment_id),
+            )
         except replies.ACTION_ERRORS as exc:
             self._error(exc, "Not changed")
             return
-        self.app.notify(
-            f"Comment by {sanitize_line(comment.author)} is now {comment.status}.", markup=False
-        )
-        self._changed(comment_id)
+        self._changed(comment_id)  # shown at once; confirmed once it is on disk
+
+    def _failed(self, title: str, comment_id: str | None) -> Callable[[Exception], None]:
+        """A background write failed: say so, and show what is on disk again."""
+
+        def failed(exc: Exception) -> None:
+            self._error(exc, title)
+            self._changed(comment_id)
+
+        return failed
 
 
 class CommentKeysMixin:

@@ -7,6 +7,7 @@ Dismisses with a ComposerResult (or None when the composer was left with nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,6 +21,7 @@ from textual.widgets import Footer, Static, TextArea
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, replies
+from reeltui.ui.saving import save_queue
 from reeltui.ui.widgets.confirm import ConfirmScreen
 
 
@@ -62,6 +64,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.post_title = post_title
         self.original = sanitize(reply.body)
         self.kept = replies.is_stored(blog, reply.id)
+        self.saving = False  # a save is being written: keys that save or leave wait
 
     # -- building ------------------------------------------------------------------------
 
@@ -138,25 +141,59 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
     def _result(self, action: str) -> ComposerResult:
         return ComposerResult(action, self.reply.id, self.reply.post_id, self.reply.parent_id)
 
+    def _saving(self, on: bool) -> None:
+        """While the files are written (in the background) the text is frozen, not lost."""
+        self.saving = on
+        self.query_one("#composer-text", TextArea).read_only = on
+        self.query_one("#composer-status", Static).update(Text("Saving…") if on else self._status())
+
+    def _save_failed(self, title: str) -> Callable[[Exception], None]:
+        def failed(exc: Exception) -> None:
+            self._saving(False)
+            self.notify(
+                f"{exc} (your text is still here)", title=title, severity="error", markup=False
+            )
+
+        return failed
+
     def action_send(self) -> None:
+        if self.saving:
+            return
+        text = self.text
         try:
-            replies.send(self.blog, self.reply, self.text)
+            save_queue(self.app).save(
+                self.blog,
+                lambda: replies.send(self.blog, self.reply, text),
+                lambda _entry: self.dismiss(self._result("sent")),
+                self._save_failed("Not sent"),
+            )
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not sent", severity="error", markup=False)
             return
-        self.dismiss(self._result("sent"))
+        self._saving(True)
 
     def action_keep(self) -> None:
+        if self.saving:
+            return
         if self.text == self.original and self.text.strip() == "":
             self.dismiss(None)
             return
+        text = self.text
         try:
-            kept = replies.keep_draft(self.blog, self.reply, self.text)
+            save_queue(self.app).save(
+                self.blog,
+                lambda: replies.keep_draft(self.blog, self.reply, text),
+                self._kept,
+                self._save_failed("Not kept"),
+            )
         except replies.ACTION_ERRORS as exc:
             self.notify(
                 f"{exc} (Ctrl+G discards)", title="Not kept", severity="error", markup=False
             )
             return
+        self._saving(True)
+
+    def _kept(self, kept: Comment | None) -> None:
         if kept is None:
             if self.kept:
                 self.app.notify("The reply was empty: its draft was removed.", markup=False)
@@ -165,6 +202,8 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             self.dismiss(self._result("draft" if replies.is_draft(kept) else "saved"))
 
     def action_discard(self) -> None:
+        if self.saving:
+            return
         if self.text == self.original:
             self.dismiss(None)
             return

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Static
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.ui.replying import ReplyActions
+from reeltui.ui.saving import save_queue
 from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
@@ -177,8 +178,18 @@ class OutboxScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                moderation.cancel(self.blog, row.entry.id)
+
+            def failed(exc: Exception) -> None:
+                self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
+                self.refresh_rows()
+
+            try:  # comments.json is rewritten: in the background (see ui.saving)
+                save_queue(self.app).save(
+                    self.blog,
+                    lambda: moderation.cancel(self.blog, row.entry.id),
+                    lambda _: None,
+                    failed,
+                )
             except replies.ACTION_ERRORS as exc:
                 self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
                 return
