@@ -27,9 +27,10 @@ READING = [
     "- search: `Blog.rows(search=q)` returns every matching post; `search_comments` returns "
     "the newest 200 matching comments (`limit=None` for all). Typing narrows the previous "
     "answer; the cold figure is a whole query with nothing remembered (full scans).",
-    "- reader: Textual's Markdown widget grows faster than the text; "
-    "`reeltui.services.longtext.pieces` lets a reader show the first piece at once and append "
-    "the rest (the first-screen figure).",
+    "- reader: Textual's Markdown widget costs more than the text grows (a 500 KB post in one "
+    "render takes tens of seconds); reeltui's Reader shows the first piece of "
+    "`reeltui.services.longtext.pieces` at once and appends the rest in the background. The "
+    "freeze figure is the longest the event loop could not answer a key meanwhile.",
     "- memory: peak RSS is Linux's VmHWM of a fresh process (getrusage's ru_maxrss inherits "
     "the harness's peak across fork + exec). The peak is reached while orjson parses "
     "comments.json (about 2x the file on top of its result).",

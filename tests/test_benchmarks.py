@@ -16,7 +16,7 @@ EXPECTED = (
     "ratio search keystroke while typing, 10 posts + ",
     "ratio search, whole query with nothing remembered, 10 posts + ",
     "ratio reader: first screen of a ",
-    "ratio reader: whole ",
+    "ratio reader: longest freeze while the rest of the ",
     "ratio WXR import of 10 posts",
     "ratio peak RSS with 10 posts open vs store size: ",
 )

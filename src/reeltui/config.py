@@ -9,13 +9,15 @@
 
 A missing file means defaults. A bad file never stops the app: `load_settings` returns the
 defaults and a list of one-line problems for the UI to show. Writes are crash-safe (temp file,
-fsync, rename, fsync of the folder).
+fsync, rename, fsync of the folder); they change the keys the app sets (theme, mouse, sort)
+in place, keeping the user's comments and layout, and never touch a file that does not parse.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,12 +109,69 @@ def dumps(settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
+_TOP_KEYS = ("theme", "mouse", "sort")
+_VALUE = r'(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[^\s#]+)'
+
+
+def _top_values(settings: Settings) -> dict[str, str]:
+    return {key: _toml_value(getattr(settings, key)) for key in _TOP_KEYS}
+
+
+def updated_text(text: str, settings: Settings, where: Path) -> str:
+    """`text` (the user's file) with theme, mouse and sort set to `settings`' values: their
+    comments, layout, keymap and any other keys are kept as written."""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"settings not saved: {where} is not valid TOML ({exc}); it was left as it is"
+        ) from None
+    lines = text.splitlines()
+    top_end = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    missing = []
+    defaults = Settings()
+    for key, value in _top_values(settings).items():
+        pattern = re.compile(rf"^(\s*{key}\s*=\s*){_VALUE}(.*)$")
+        for i in range(top_end):
+            match = pattern.match(lines[i])
+            if match:
+                lines[i] = f"{match.group(1)}{value}{match.group(2)}"
+                break
+        else:
+            if getattr(settings, key) != getattr(defaults, key):  # defaults stay implicit
+                missing.append(f"{key} = {value}")
+    at = top_end  # after the last top-level line, before the blank lines above a table
+    while at > 0 and not lines[at - 1].strip():
+        at -= 1
+    gap = [""] if missing and at < len(lines) and lines[at].lstrip().startswith("[") else []
+    lines[at:at] = missing + gap
+    new = "\n".join(lines) + "\n"
+    try:
+        data = tomllib.loads(new)
+    except tomllib.TOMLDecodeError:
+        data = {}
+    if any(data.get(key, getattr(defaults, key)) != getattr(settings, key) for key in _TOP_KEYS):
+        raise ConfigError(f"settings not saved: could not update {where} in place")
+    return new
+
+
 def save_settings(settings: Settings) -> None:
-    """Write `settings` to its path crash-safely; no path means nothing to do."""
+    """Write `settings` to its path crash-safely; no path means nothing to do. An existing
+    file is updated in place (comments kept); one that is not valid TOML is never touched."""
     path = settings.path
     if path is None:
         return
-    payload = dumps(settings).encode("utf-8")
+    try:
+        current = path.read_bytes().decode("utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        current = None  # written anew (a folder in the way is reported by the write)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+        raise ConfigError(f"settings not saved: cannot read {path} ({reason or exc})") from exc
+    text = dumps(settings) if current is None else updated_text(current, settings, path)
+    if text == current:
+        return
+    payload = text.encode("utf-8")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

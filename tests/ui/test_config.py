@@ -59,6 +59,59 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
         save_settings(Settings(path=blocker / "config.toml"))
 
 
+MINE = """# my reeltui settings
+theme = "nord"   # the one I like
+# no mouse in tmux
+mouse = false
+colour = "extra key reeltui does not know"
+
+[keymap]
+"list.sort" = "o"   # o for order
+"""
+
+
+def test_saving_keeps_the_users_comments_keys_and_layout(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE)
+    settings, problems = load_settings(path)
+    assert problems == []
+    settings.theme, settings.sort = "gruvbox", "title"
+    save_settings(settings)
+    text = path.read_text()
+    # Every line of the user's file is still there; the theme changed in place and the sort,
+    # which the file did not set, was added after its last top-level line.
+    assert text == MINE.replace('"nord"', '"gruvbox"').replace(
+        'does not know"\n', 'does not know"\nsort = "title"\n'
+    )
+    loaded, _ = load_settings(path)
+    assert (loaded.theme, loaded.mouse, loaded.sort) == ("gruvbox", False, "title")
+    assert loaded.keymap == {"list.sort": "o"}
+    assert tomllib.loads(text)["colour"] == "extra key reeltui does not know"
+
+
+def test_a_file_that_does_not_parse_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    broken = b'theme = "nord"\nmouse = \n# half-edited by hand\n'
+    path.write_bytes(broken)
+    settings, problems = load_settings(path)
+    assert problems and "not valid TOML" in problems[0]
+    settings.theme = "gruvbox"
+    with pytest.raises(ConfigError, match=r"not valid TOML.*left as it is"):
+        save_settings(settings)
+    assert path.read_bytes() == broken
+
+
+def test_saving_unchanged_settings_does_not_rewrite_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MINE)
+    settings, _ = load_settings(path)
+    before = path.stat()
+    save_settings(settings)  # the sort the file does not set is the default: stays implicit
+    after = path.stat()
+    assert path.read_text() == MINE
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
 def test_dumps_is_valid_toml() -> None:
     assert tomllib.loads(dumps(Settings()))["mouse"] is True
 

@@ -114,8 +114,10 @@ class Reader(Vertical):
         first, *rest = pieces(sanitize(post.body))
         await self.markdown.update(first)
         self.scroller.scroll_home(animate=False)
-        if rest:
-            self.run_worker(self._append(post.id, rest), exclusive=True, group="reader-rest")
+        if rest:  # started once the first piece is on screen
+            self.call_after_refresh(
+                self.run_worker, self._append(post.id, rest), exclusive=True, group="reader-rest"
+            )
         elif self.query_text:
             self._run_search(self.query_text)
 
