@@ -1,62 +1,114 @@
-"""A long post opens at once (first piece) and the rest is appended in the background;
-nothing of the text is lost."""
+"""Long posts open at once and nothing of their text is lost: a post of a few pieces is
+rendered piece by piece in the Markdown widget; a very long one as pre-rendered lines
+(LongBody), with its table of contents and search working on them."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from reeltui.config import Settings
 from reeltui.domain import Post
 from reeltui.services import Blog
 from reeltui.services.longtext import PIECE
-from reeltui.ui.app import make_app
-from reeltui.ui.widgets.reader import Reader
-from tests.ui.helpers import HER, settle
+from reeltui.ui.app import ReelApp, make_app
+from reeltui.ui.widgets.long_body import LongBody
+from reeltui.ui.widgets.reader import LONG_PIECES, Reader
+from tests.ui.helpers import HER, screen_text, settle
 
 
-async def test_long_post_is_shown_in_pieces_and_completely(open_store: Blog) -> None:
-    paragraphs = [f"Paragraph {i} about *Her* and Samantha. " * 8 for i in range(400)]
-    paragraphs[390] = "## The last chapter"  # a heading far down: in a later piece
-    paragraphs[5] = "## The first chapter"
-    paragraphs[200] = "## The middle chapter"
-    body = "\n\n".join(paragraphs)
-    assert len(body) > 5 * PIECE
-    open_store.save_post(
-        Post(
-            id="p-long",
-            slug="long",
-            title="A very long essay",
-            body=body,
-            status="published",
-            date="2030-01-01T00:00:00+00:00",
-        )  # newest: first in the list
+def long_post(blog: Blog, paragraphs: int) -> Post:
+    texts = [f"Paragraph {i} about *Her* and Samantha. " * 8 for i in range(paragraphs)]
+    texts[5] = "## The first chapter"
+    texts[paragraphs // 2] = "## The middle chapter"
+    texts[paragraphs - 10] = "## The last chapter"
+    post = Post(
+        id="p-long",
+        slug="long",
+        title="A very long essay",
+        body="\n\n".join(texts),
+        status="published",
+        date="2030-01-01T00:00:00+00:00",
     )
+    blog.save_post(post)
+    return blog.post("p-long")
+
+
+def toc_labels(reader: Reader) -> list[str]:
+    toc = reader.query_one("#reader-toc", OptionList)
+    return [str(toc.get_option_at_index(i).prompt).strip() for i in range(toc.option_count)]
+
+
+async def finish(app: ReelApp, pilot: Pilot[None]) -> None:
+    """Wait until the reader has everything (a replaced render is cancelled, not awaited)."""
+    body = app.screen.query_one(LongBody)
+    for _ in range(1500):
+        await pilot.pause(0.02)
+        if body.complete and not any(w.is_running for w in app.workers):
+            break
+    await pilot.pause()
+
+
+async def test_a_post_of_a_few_pieces_is_appended_to_the_markdown(open_store: Blog) -> None:
+    post = long_post(open_store, 100)
+    assert PIECE < len(post.body) <= LONG_PIECES * PIECE
     app = make_app(open_store, settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         reader = app.screen.query_one(Reader)
-        post = open_store.post("p-long")
         await reader.show(post, 0)
         shown_at_once = reader.markdown.source
-        assert shown_at_once.startswith("Paragraph 0 ") and "Paragraph 399 " not in shown_at_once
-        await settle(pilot)
-        await app.workers.wait_for_complete()
-        await settle(pilot)
+        assert shown_at_once.startswith("Paragraph 0 ") and "Paragraph 99 " not in shown_at_once
+        await finish(app, pilot)
+        assert not reader.has_class("-long")
         full = reader.markdown.source
-        assert "Paragraph 399 " in full
-        assert full.count("Paragraph ") == body.count("Paragraph ")
-        # The table of contents lists the headings of every piece, in order, and jumps there.
+        assert full.count("Paragraph ") == post.body.count("Paragraph ")
+        assert toc_labels(reader) == ["The first chapter", "The middle chapter", "The last chapter"]
+
+
+async def test_a_very_long_post_is_shown_as_lines_with_contents_and_search(
+    open_store: Blog,
+) -> None:
+    post = long_post(open_store, 400)
+    assert len(post.body) > (LONG_PIECES + 1) * PIECE
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        await reader.show(post, 0)
+        body = reader.query_one(LongBody)
+        assert reader.has_class("-long") and body.display
+        await finish(app, pilot)
+        assert body.complete
+        text = "\n".join(body.texts)
+        # Every paragraph is there, once (lines are wrapped, so count the numbers).
+        for i in (0, 1, 199, 388, 399):
+            assert f"Paragraph {i} about" in text
+        assert text.count("Samantha") == post.body.count("Samantha")
+        assert "*Her*" not in text  # rendered, not shown as source
+        # The table of contents lists every heading and jumps to it.
+        assert toc_labels(reader) == ["The first chapter", "The middle chapter", "The last chapter"]
         toc = reader.query_one("#reader-toc", OptionList)
-        labels = [str(toc.get_option_at_index(i).prompt).strip() for i in range(toc.option_count)]
-        assert labels == ["The first chapter", "The middle chapter", "The last chapter"]
         toc.highlighted = 2
         toc.action_select()
         await settle(pilot)
-        assert reader.scroller.scroll_y > reader.scroller.max_scroll_y * 0.8
-        # Search inside the post finds matches in the appended pieces too.
+        line = next(n for level, label, n in body.headings if label == "The last chapter")
+        top = round(reader.scroller.scroll_y) - body.virtual_region.y
+        assert top == line
+        assert "The last chapter" in screen_text(app)  # painted: on screen at the top
+        # Search counts the matches in the lines and scrolls to the current one.
         reader._run_search("paragraph 399 ")
+        await pilot.pause()
         assert reader.counter == "1/8"  # the sentence is 8 times in paragraph 399
-        # Opening a short post after it leaves no piece of the long one behind.
+        hit_line = body.hits[body.current][0]
+        assert "Paragraph 399" in body.texts[hit_line]
+        shown = reader.scroller.scroll_y - body.virtual_region.y
+        assert shown <= hit_line < shown + reader.scroller.scrollable_content_region.height
+        reader.action_next_hit(1)
+        assert reader.counter == "2/8"
+        # Opening a short post after it shows the Markdown widget again, nothing left behind.
+        reader._run_search("")
         await reader.show(open_store.post_by_slug(HER), 0)
-        await settle(pilot)
-        assert "Paragraph 399" not in reader.markdown.source
+        await finish(app, pilot)
+        assert not reader.has_class("-long") and not body.lines
+        assert "Theodore" in reader.markdown.source

@@ -9,6 +9,9 @@ appends the others in the background (or as the user scrolls).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+
+from markdown_it import MarkdownIt
 
 PIECE = 16_000  # characters per piece (about a few screens of text)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -40,3 +43,19 @@ def pieces(markdown: str, size: int = PIECE) -> list[str]:
     if current:
         out.append("\n".join(current))
     return [p for p in out if p.strip()] or [markdown]
+
+
+def headings(markdown: str) -> list[tuple[int, str]]:
+    """(level, plain text) of each heading of `markdown`, in order."""
+    found: list[tuple[int, str]] = []
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    for token, inline in pairwise(tokens):
+        if token.type == "heading_open" and inline.type == "inline":
+            text = "".join(
+                child.content for child in inline.children or [] if child.type in _TEXTUAL
+            )
+            found.append((int(token.tag[1:]), text.strip()))
+    return found
+
+
+_TEXTUAL = ("text", "code_inline")

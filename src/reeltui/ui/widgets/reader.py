@@ -20,11 +20,12 @@ from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services.longtext import pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.widgets.long_body import Hit, LongBody
 from reeltui.ui.widgets.post_text import header_text, post_links
+from reeltui.ui.widgets.reader_search import ReaderSearchMixin
 
 TOC_MIN_HEADINGS = 3
-HIT_STYLE = "underline"
-CURRENT_HIT_STYLE = "reverse bold"
+LONG_PIECES = 3  # more pieces than this (~50 KB): the body is shown as LongBody lines
 
 
 class SearchInput(ReturningInput):
@@ -44,7 +45,7 @@ class SearchInput(ReturningInput):
         self.post_message(self.Step(step))
 
 
-class Reader(Vertical):
+class Reader(ReaderSearchMixin, Vertical):
     """Shows one post. Posts messages up for links, history and the links picker."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,6 +86,7 @@ class Reader(Vertical):
         self.counter = ""
         self._originals: dict[int, tuple[MarkdownBlock, Content]] = {}
         self._toc_wanted = False
+        self.long_hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
@@ -92,6 +94,7 @@ class Reader(Vertical):
             with VerticalScroll(id="reader-scroll"):
                 yield Static("Open a post from the list (enter).", id="reader-head")
                 yield Markdown(id="reader-body", open_links=False)
+                yield LongBody(id="reader-long")
         with Horizontal(id="reader-searchbar"):
             yield SearchInput(placeholder="search in this post", id="reader-search")
             yield Static("", id="reader-count")
@@ -111,7 +114,19 @@ class Reader(Vertical):
         self.query_one("#reader-head", Static).update(header_text(post, comment_count))
         # A long post is shown piece by piece: the first screens at once, the rest appended
         # in the background (Textual's Markdown slows down faster than the text grows).
-        first, *rest = pieces(sanitize(post.body))
+        chunks = pieces(sanitize(post.body))
+        long_body = self.query_one(LongBody)
+        if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
+            self.add_class("-long")
+            self.set_class(self._toc_wanted, "-toc")
+            self.query_one("#reader-toc", OptionList).clear_options()
+            await self.markdown.update("")
+            long_body.show(chunks)
+            self.scroller.scroll_home(animate=False)
+            return
+        self.remove_class("-long")
+        long_body.show([])
+        first, *rest = chunks
         await self.markdown.update(first)
         self.scroller.scroll_home(animate=False)
         if rest:  # started once the first piece is on screen
@@ -147,10 +162,34 @@ class Reader(Vertical):
         )
         self.set_class(len(entries) >= TOC_MIN_HEADINGS or self._toc_wanted, "-toc")
 
+    @on(LongBody.Grown)
+    def _long_grown(self, event: LongBody.Grown) -> None:
+        event.stop()
+        body = self.query_one(LongBody)
+        toc = self.query_one("#reader-toc", OptionList)
+        if toc.option_count != len(body.headings):
+            toc.clear_options()
+            toc.add_options(
+                Option(Text("  " * (level - 1) + sanitize_line(label)), id=f"line-{line}")
+                for level, label, line in body.headings
+            )
+            if len(body.headings) >= TOC_MIN_HEADINGS:  # never hidden again for this post:
+                self.add_class("-toc")  # the width would change and the lines be made again
+        if body.complete and self.query_text:
+            self._run_search(self.query_text)
+
+    def _scroll_to_line(self, line: int, *, center: bool = False) -> None:
+        body = self.query_one(LongBody)
+        offset = self.scroller.scrollable_content_region.height // 2 if center else 0
+        self.scroller.scroll_to(y=max(0, body.virtual_region.y + line - offset), animate=False)
+
     @on(OptionList.OptionSelected, "#reader-toc")
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if event.option.id and event.option.id.startswith("line-"):
+            self._scroll_to_line(int(event.option.id[5:]))
+            self.scroller.focus()
+        elif event.option.id:
             block = self.markdown.query_one(f"#{event.option.id}")
             self.scroller.scroll_to_widget(block, top=True, animate=False)
             self.scroller.focus()
@@ -219,50 +258,3 @@ class Reader(Vertical):
         event.stop()
         self.query_one("#reader-searchbar").remove_class("-visible")
         self._run_search("")
-
-    def action_next_hit(self, step: int) -> None:
-        if not self.hits:
-            if self.query_text:
-                self.notify(f"no match for {self.query_text!r}", severity="warning")
-            return
-        self.hit_index = (self.hit_index + step) % len(self.hits)
-        self._paint()
-
-    def _clear_hits(self) -> None:
-        for block, content in self._originals.values():
-            if block.is_attached:
-                block.set_content(content)
-        self._originals.clear()
-        self.hits = []
-        self.hit_index = -1
-
-    def _run_search(self, query: str) -> None:
-        self._clear_hits()
-        self.query_text = query
-        needle = query.casefold()
-        if needle:
-            for block in self.markdown.query(MarkdownBlock):
-                plain = block._content.plain.casefold()
-                start = plain.find(needle)
-                while start != -1 and needle:
-                    self.hits.append((block, start, start + len(needle)))
-                    start = plain.find(needle, start + len(needle))
-            self.hit_index = 0 if self.hits else -1
-        self._paint()
-
-    def _paint(self) -> None:
-        for block, content in self._originals.values():
-            block.set_content(content)
-        for i, (block, start, end) in enumerate(self.hits):
-            self._originals.setdefault(id(block), (block, block._content))
-            style = CURRENT_HIT_STYLE if i == self.hit_index else HIT_STYLE
-            block.set_content(block._content.stylize(style, start, end))
-        if not self.query_text:
-            self.counter = ""
-        elif not self.hits:
-            self.counter = "no matches"
-        else:
-            self.counter = f"{self.hit_index + 1}/{len(self.hits)}"
-            block = self.hits[self.hit_index][0]
-            self.scroller.scroll_to_widget(block, animate=False, center=True)
-        self.query_one("#reader-count", Static).update(self.counter)

@@ -1,0 +1,168 @@
+"""The body of a very long post as pre-rendered lines: one widget, painted a screen at a time.
+
+Textual's Markdown widget makes a widget per block, and every layout change walks all of
+them: a 500 KB post froze the screen for seconds while it was built, and every page down
+cost half a second. Past a few pieces (`services.longtext.pieces`) the reader shows the body
+here instead. Rich renders each piece to lines in a background thread; the lines are added
+as they come, and `render_line` paints only the lines on screen, so scrolling costs the same
+at any length. Headings (for the table of contents) and search matches are found in the
+rendered lines.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markdown import Markdown as RichMarkdown
+from rich.style import Style
+from textual import work
+from textual.events import Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from reeltui.services.longtext import headings
+
+HIT = Style(underline=True)
+CURRENT_HIT = Style(reverse=True, bold=True)
+Hit = tuple[int, int, int]  # line, start, end (characters of the line's text)
+
+
+def render_piece(text: str, width: int, console: Console) -> list[Strip]:
+    """`text` (Markdown) as lines of exactly `width` cells."""
+    options = console.options.update(width=width, height=None, highlight=False)
+    lines = console.render_lines(RichMarkdown(text, hyperlinks=False), options, pad=True)
+    return [Strip(line, width) for line in lines]
+
+
+class LongBody(Widget):
+    """Lines of a long post; `show(pieces)` starts rendering them for the current width."""
+
+    DEFAULT_CSS = "LongBody { height: auto; }"
+
+    class Grown(Message):
+        """More lines (and maybe headings) were added."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines: list[Strip] = []
+        self.texts: list[str] = []  # each line's plain text
+        self.headings: list[tuple[int, str, int]] = []  # level, text, line
+        self.hits: list[Hit] = []
+        self.current = -1
+        self.complete = True  # every piece rendered
+        self._pieces: list[str] = []
+        self._generation = 0
+        self._width = 0
+        self._stale = False  # the lines shown were made for another width
+
+    # -- content -------------------------------------------------------------------------
+
+    def show(self, pieces: list[str]) -> None:
+        """Render `pieces` (nothing: empty) in the background, replacing what is shown."""
+        self._pieces = pieces
+        self._clear()
+        self._restart()
+
+    def _clear(self) -> None:
+        self.lines, self.texts, self.headings, self.hits, self.current = [], [], [], [], -1
+        self._stale = False
+        self.refresh(layout=True)
+
+    def _restart(self) -> None:
+        self._generation += 1
+        self.complete = not self._pieces
+        if self._pieces and self._width > 0:
+            self._render_pieces(self._generation, self._pieces, self._width)
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._width:
+            # The old lines stay until the new ones come: clearing them would take the
+            # scrollbar away, widen this widget and start again, for ever.
+            self._width = event.size.width
+            self._stale = bool(self.lines)
+            self._restart()
+
+    @work(thread=True, exclusive=True, group="long-body", exit_on_error=False)
+    def _render_pieces(self, generation: int, pieces: list[str], width: int) -> None:
+        console = self.app.console
+        for piece in pieces:
+            lines = render_piece(piece, width, console)
+            found = headings(piece)
+            if generation != self._generation:
+                return  # another post, or another width, meanwhile
+            try:
+                self.app.call_from_thread(self._add, generation, found, lines)
+            except RuntimeError:  # the app has ended
+                return
+        self.app.call_from_thread(self._done, generation)
+
+    def _add(self, generation: int, found: list[tuple[int, str]], lines: list[Strip]) -> None:
+        if generation != self._generation:
+            return
+        if self._stale:  # lines of the previous width: replaced by these
+            hits, current = self.hits, self.current
+            self._clear()
+            self.hits, self.current = hits, current
+        first = len(self.lines)
+        texts = [line.text for line in lines]
+        start = first
+        for level, heading in found:  # each heading: the first line after the last one found
+            for n in range(start, first + len(texts)):
+                if heading and heading in texts[n - first]:
+                    self.headings.append((level, heading, n))
+                    start = n + 1
+                    break
+        self.lines.extend(lines)
+        self.texts.extend(texts)
+        self.refresh(layout=True)
+        self.post_message(self.Grown())
+
+    def _done(self, generation: int) -> None:
+        if generation == self._generation:
+            self.complete = True
+            self.post_message(self.Grown())
+
+    # -- search --------------------------------------------------------------------------
+
+    def find(self, needle: str) -> list[Hit]:
+        """Where `needle` (casefolded) is in the lines shown so far."""
+        found: list[Hit] = []
+        if not needle:
+            return found
+        for n, text in enumerate(self.texts):
+            plain = text.casefold()
+            start = plain.find(needle)
+            while start != -1:
+                found.append((n, start, start + len(needle)))
+                start = plain.find(needle, start + len(needle))
+        return found
+
+    def mark(self, hits: list[Hit], current: int) -> None:
+        self.hits, self.current = hits, current
+        self.refresh()
+
+    # -- painting ------------------------------------------------------------------------
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines)
+
+    def render_line(self, y: int) -> Strip:
+        if y >= len(self.lines):
+            return Strip.blank(self.size.width)
+        strip = self.lines[y].apply_style(self.rich_style)  # the theme's colours underneath
+        for i, (line, start, end) in enumerate(self.hits):
+            if line == y:
+                strip = _stylize(
+                    strip, self.texts[y], start, end, CURRENT_HIT if i == self.current else HIT
+                )
+        return strip
+
+
+def _stylize(strip: Strip, text: str, start: int, end: int, style: Style) -> Strip:
+    left, right = cell_len(text[:start]), cell_len(text[:end])
+    parts = strip.divide([left, right, strip.cell_length])
+    if len(parts) < 3:
+        return strip
+    return Strip.join([parts[0], parts[1].apply_style(style), parts[2]])
