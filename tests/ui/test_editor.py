@@ -12,11 +12,12 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Markdown, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.markdown import MarkdownBlock
 
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession, recoverable
+from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
 from reeltui.services.templates import post_from_template
@@ -24,6 +25,7 @@ from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.editor_modals import Choice, RecoverList, RevisionsScreen
 from reeltui.ui.screens.recover import recovery_screen
+from reeltui.ui.widgets.preview import Preview
 
 SIZE = (120, 40)
 HER = "flixchatter-review-spike-jonzes-her"
@@ -111,21 +113,50 @@ async def test_live_preview_renders_the_body(store_path: Path) -> None:
     app, blog = editor_app(store_path, template="blank", title="Preview")
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
-        preview = screen.query_one("#preview", Markdown)
+        preview = screen.query_one("#preview", Preview)
         assert not preview.display
         await pilot.press("f3")
         await paste(pilot, "# A heading\n\nSome *words*.")
         await pilot.press("f4")
         await pilot.pause()
         assert preview.display
-        await preview.update(screen.body.text)  # wait for the widget's own rendering
-        assert preview.source == "# A heading\n\nSome *words*."
-        assert [type(b).__name__ for b in preview.query(MarkdownBlock)][:2] == [
+        markdown = preview.markdown
+        await markdown.update(screen.body.text)  # wait for the widget's own rendering
+        assert markdown.source == "# A heading\n\nSome *words*."
+        assert [type(b).__name__ for b in markdown.query(MarkdownBlock)][:2] == [
             "MarkdownH1",
             "MarkdownParagraph",
         ]
         await pilot.press("f4")
         assert not preview.display
+    blog.close()
+
+
+async def test_live_preview_of_a_very_long_body_is_lines_and_follows_typing(
+    store_path: Path,
+) -> None:
+    app, blog = editor_app(store_path, template="blank", title="Long")
+    long_text = "\n\n".join(f"Paragraph {i} of a very long essay. " * 6 for i in range(400))
+    assert len(pieces(long_text)) > LONG_PIECES
+    async with app.run_test(size=SIZE) as pilot:
+        screen = editor(app)
+        preview = screen.query_one("#preview", Preview)
+        await pilot.press("f3")
+        await paste(pilot, long_text)
+        await pilot.press("f4")
+        body = preview.long_body
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if body.complete and body.lines:
+                break
+        assert preview.has_class("-long") and body.display and not preview.markdown.display
+        assert any("Paragraph 399 of" in line for line in body.texts)
+        await pilot.press("ctrl+end", *" THE END")  # typing: the preview follows
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if body.complete and any("THE END" in line for line in body.texts):
+                break
+        assert any("THE END" in line for line in body.texts)
     blog.close()
 
 

@@ -10,10 +10,10 @@ from textual.widgets import OptionList
 from reeltui.config import Settings
 from reeltui.domain import Post
 from reeltui.services import Blog
-from reeltui.services.longtext import PIECE
+from reeltui.services.longtext import LONG_PIECES, PIECE
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.widgets.long_body import LongBody
-from reeltui.ui.widgets.reader import LONG_PIECES, Reader
+from reeltui.ui.widgets.reader import Reader
 from tests.ui.helpers import HER, screen_text, settle
 
 

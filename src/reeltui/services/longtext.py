@@ -14,6 +14,7 @@ from itertools import pairwise
 from markdown_it import MarkdownIt
 
 PIECE = 16_000  # characters per piece (about a few screens of text)
+LONG_PIECES = 3  # more pieces than this (~50 KB): too long for a Markdown widget (LongBody)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from reeltui.domain.models import Post
@@ -25,6 +25,7 @@ from reeltui.ui.screens.editor_modals import (
 )
 from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe, first_prompt
 from reeltui.ui.widgets.meta_form import MetaForm
+from reeltui.ui.widgets.preview import Preview
 
 State = tuple[Form, str]
 STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
@@ -98,7 +99,7 @@ class EditorCore(Screen[None]):
                 tab_behavior="focus",
                 id="body",
             )
-            yield Markdown(id="preview")
+            yield Preview(id="preview")
         yield Static(id="editor-status")
         yield Footer()
 
@@ -317,4 +318,4 @@ class EditorCore(Screen[None]):
             self.notify(describe(exc), severity="error")
 
     def update_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(self.body.text)
+        self.query_one("#preview", Preview).show(self.body.text)

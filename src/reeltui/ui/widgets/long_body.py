@@ -59,10 +59,14 @@ class LongBody(Widget):
 
     # -- content -------------------------------------------------------------------------
 
-    def show(self, pieces: list[str]) -> None:
-        """Render `pieces` (nothing: empty) in the background, replacing what is shown."""
+    def show(self, pieces: list[str], *, keep: bool = False) -> None:
+        """Render `pieces` (nothing: empty) in the background, replacing what is shown: at
+        once, or with `keep` when the new lines come (a live preview keeps its place)."""
         self._pieces = pieces
-        self._clear()
+        if keep and self.lines:
+            self._stale = True
+        else:
+            self._clear()
         self._restart()
 
     def _clear(self) -> None:

@@ -18,14 +18,13 @@ from textual.widgets.option_list import Option
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services.longtext import pieces
+from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.long_body import Hit, LongBody
 from reeltui.ui.widgets.post_text import header_text, post_links
 from reeltui.ui.widgets.reader_search import ReaderSearchMixin
 
 TOC_MIN_HEADINGS = 3
-LONG_PIECES = 3  # more pieces than this (~50 KB): the body is shown as LongBody lines
 
 
 class SearchInput(ReturningInput):
