@@ -1,4 +1,5 @@
-"""Push to a real WordPress: offline replies, moderation, drafts; read back through its API."""
+"""Push to a real WordPress: offline replies, moderation, drafts and edited posts; read back
+through its API."""
 
 from __future__ import annotations
 
@@ -146,3 +147,44 @@ def test_new_draft_sent_before_a_crash_is_adopted_not_duplicated(
         "GET", "/wp/v2/posts", params={"search": "Heat", "status": "draft", "context": "edit"}
     )
     assert status == 200 and [p["id"] for p in found] == [made["id"]]  # type: ignore[union-attr]
+
+
+def test_a_published_post_edited_here_is_updated_on_the_site(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    review = post_by_remote(empty_blog, site.posts["review"])
+    assert review.status == "published"
+    filler = post_by_remote(empty_blog, site.posts["filler1"])
+    fixed = dataclasses.replace(review, body=review.body + "\nA typo fixed offline.\n")
+    empty_blog.save_post(fixed)
+    # A post the site has never seen is not published by a sync, whatever its status.
+    empty_blog.save_post(
+        Post(id="p-local-pub", slug="local-only", title="Local only", status="published")
+    )
+
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok, result.lines()
+    assert result.pushed.posts == 1  # the edited review; not the fillers, not the local post
+    remote = site.get(f"/wp/v2/posts/{site.posts['review']}")
+    assert "A typo fixed offline." in str(remote["content"]["raw"])  # type: ignore[index]
+    assert remote["status"] == "publish"
+    assert "wp" not in empty_blog.post("p-local-pub").source
+    assert empty_blog.post(filler.id).source == filler.source
+    again, _ = run_sync(empty_blog, site)
+    assert again.ok and again.pushed.posts == 0  # sent once
+
+
+def test_a_published_post_edited_on_both_sides_keeps_both(site: Site, empty_blog: Blog) -> None:
+    run_sync(empty_blog, site)
+    review = post_by_remote(empty_blog, site.posts["review"])
+    empty_blog.save_post(dataclasses.replace(review, body="Mine, offline.\n"))
+    status, _ = site.rest(
+        "POST",
+        f"/wp/v2/posts/{site.posts['review']}",
+        body={"content": "<p>The editor's version.</p>"},
+    )
+    assert status == 200
+    result, _ = run_sync(empty_blog, site)
+    assert result.pushed.posts == 0 and [c.id for c in result.conflicts] == [f"post:{review.id}"]
+    remote = site.get(f"/wp/v2/posts/{site.posts['review']}")
+    assert remote["content"]["raw"] == "<p>The editor's version.</p>"  # type: ignore[index]
+    assert empty_blog.post(review.id).body == "Mine, offline.\n"

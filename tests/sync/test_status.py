@@ -38,4 +38,4 @@ def test_status_counts_the_outbox_drafts_and_conflicts(store_path: Path) -> None
         check=False,
     )
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.strip() == "never synced; 2 queued (1 failed), 1 draft to send, 0 conflicts"
+    assert shown.stdout.strip() == "never synced; 2 queued (1 failed), 1 post to send, 0 conflicts"

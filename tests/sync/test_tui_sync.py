@@ -66,7 +66,7 @@ async def test_palette_sync_pulls_then_sends_a_reply(site: Site, empty_blog: Blo
         assert isinstance(app.screen, SyncScreen)
         assert "1 queued (0 failed)" in screen_text(app)
         await press(pilot, "enter")
-        assert "sent 1 replies, 0 moderation actions, 0 drafts" in log_text(app.screen)
+        assert "sent 1 replies, 0 moderation actions, 0 posts" in log_text(app.screen)
         assert any(m.startswith("sent 1 replies") for m in notes.messages)
         await press(pilot, "escape")
         assert "0 queued replies" in screen_text(app)

@@ -60,7 +60,7 @@ class SyncResult:
         """A short human summary (CLI output, a notification in the UI)."""
         p, q = self.pushed, self.pulled
         out = [
-            f"sent {p.replies} replies, {p.moderations} moderation actions, {p.posts} drafts; "
+            f"sent {p.replies} replies, {p.moderations} moderation actions, {p.posts} posts; "
             f"pulled {q.new_posts} new and {q.updated_posts} changed posts, "
             f"{q.new_comments} new and {q.updated_comments} changed comments"
         ]
@@ -157,14 +157,14 @@ class SyncStatus:
     last_sync: str
     queued: int  # outbox entries not sent yet (queued or failed)
     failed: int
-    drafts: int  # new or edited drafts the next sync sends
+    drafts: int  # new drafts and edited posts the next sync sends
     conflicts: int
 
     def line(self) -> str:
         where = f"synced with {self.site} at {self.last_sync}" if self.site else "never synced"
         return (
             f"{where}; {self.queued} queued ({self.failed} failed), "
-            f"{_count(self.drafts, 'draft')} to send, {_count(self.conflicts, 'conflict')}"
+            f"{_count(self.drafts, 'post')} to send, {_count(self.conflicts, 'conflict')}"
         )
 
 
@@ -201,23 +201,11 @@ def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
             if conflict_id not in state.forced:
                 state.forced.append(conflict_id)
             message = "your version will be sent on the next sync"
-            if conflict.kind == "post" and _status(blog, conflict.local_id) not in (
-                "draft",
-                "pending",
-            ):
-                message = "your version stays here (sync sends drafts and pending posts only)"
         else:
             message = _keep_remote(blog, conflict)
         state.drop_conflict(conflict_id)
         syncstate.save(blog, state)
     return message
-
-
-def _status(blog: Blog, post_id: str) -> str:
-    try:
-        return blog.post(post_id).status
-    except NotFound:
-        return ""
 
 
 def _keep_remote(blog: Blog, conflict: Conflict) -> str:

@@ -1,8 +1,11 @@
-"""Push new and edited drafts (draft and pending posts) to WordPress, Markdown -> HTML.
+"""Push posts to WordPress, Markdown -> HTML: new drafts, and posts edited here.
 
-A post is sent when it is new here (no `source["wp"]`) or edited since the last pull (its
-fingerprint differs from `source["wp_hash"]`). Before updating, the site's copy is read: if it
-changed since our copy (`source["wp_modified"]`), nothing is sent and a conflict keeps both.
+A post is sent when it is on the site (`source["wp"]`, any status: a published review whose
+typo was fixed offline goes out too) and edited here since the last pull (its fingerprint
+differs from `source["wp_hash"]`), or when it is a new draft or pending post. A new post of
+another status (published, imported from files...) is never published by a sync. Before an
+update the site's copy is read: if it changed since our copy (`source["wp_modified"]`),
+nothing is sent and a conflict keeps both.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ from reeltui.services.wpmap import (
 
 
 def drafts_to_push(blog: Blog) -> list[Post]:
-    """Draft and pending posts that are new here or edited since the last pull."""
+    """Posts on the site edited here since the last pull, and new draft or pending posts."""
     found = []
     for post in blog.posts():
-        if post.status not in ("draft", "pending"):
-            continue
-        if remote_id(post.source.get("wp")) and post.source.get("wp_hash") == post_hash(post):
-            continue
+        if remote_id(post.source.get("wp")):
+            if post.source.get("wp_hash") == post_hash(post):
+                continue  # unchanged since the last pull
+        elif post.status not in ("draft", "pending"):
+            continue  # a sync never publishes a post the site has not seen
         found.append(post)
     return sorted(found, key=lambda p: (p.date, p.id))
 
@@ -73,12 +77,12 @@ def push_drafts(
     todo = drafts_to_push(blog)
     terms = Terms(client)
     for done, post in enumerate(todo, 1):
-        report("sending drafts", done, len(todo))
+        report("sending posts", done, len(todo))
         try:
             sent = _push_draft(blog, client, state, post, counts, terms)
         except Refused as exc:
             blog.save_post(with_source(post, wp_error=str(exc)))
-            counts.failed.append(f"draft “{post.title}”: {exc}")
+            counts.failed.append(f"post “{post.title}”: {exc}")
             continue
         if sent:
             counts.posts += 1
