@@ -27,15 +27,18 @@ READING = [
     "- search: `Blog.rows(search=q)` returns every matching post; `search_comments` returns "
     "the newest 200 matching comments (`limit=None` for all). Typing narrows the previous "
     "answer; the cold figure is a whole query with nothing remembered (full scans).",
-    "- reader: Textual's Markdown widget costs more than the text grows (a 500 KB post in one "
-    "render takes tens of seconds); reeltui's Reader shows the first piece of "
-    "`reeltui.services.longtext.pieces` at once and appends the rest in the background. The "
-    "freeze figure is the longest the event loop could not answer a key meanwhile.",
+    "- reader: Textual's Markdown widget makes a widget per block and lays them all out again "
+    "on every change (a 500 KB post took ~20 s to build, froze for 2 s at a time, 0.5 s per "
+    "page down). A post of more than 3 pieces (~50 KB) is shown as lines Rich renders in a "
+    "background thread, one widget painting only what is on screen "
+    "(`reeltui/ui/widgets/long_body.py`); shorter posts use the Markdown widget. The freeze "
+    "figure is the longest the event loop could not answer a key while the lines come in.",
     "- memory: peak RSS is Linux's VmHWM of a fresh process (getrusage's ru_maxrss inherits "
     "the harness's peak across fork + exec). The peak is reached while orjson parses "
     "comments.json (about 2x the file on top of its result).",
-    "- WXR: imports through `reeltui.services.importer` when it exists (looked up lazily), "
-    "else prints `skipped: importer not available` with the parse baseline alone.",
+    "- WXR: `reeltui.services.importer.import_path` (stream-parse, convert HTML to Markdown, "
+    "merge, one write per file) with the garbage collector paused; the baseline is defusedxml "
+    "building the whole tree (GC on), the parser the importer streams with.",
 ]
 
 
