@@ -4,6 +4,8 @@ rendered piece by piece in the Markdown widget; a very long one as pre-rendered 
 
 from __future__ import annotations
 
+import dataclasses
+
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -112,3 +114,22 @@ async def test_a_very_long_post_is_shown_as_lines_with_contents_and_search(
         await finish(app, pilot)
         assert not reader.has_class("-long") and not body.lines
         assert "Theodore" in reader.markdown.source
+
+
+async def test_links_in_a_very_long_post_are_clickable(open_store: Blog) -> None:
+    post = long_post(open_store, 400)
+    linked = f"See [the Her review](/{HER}/) first.\n\n" + post.body
+    open_store.save_post(dataclasses.replace(post, body=linked))
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        await reader.show(open_store.post("p-long"), 0)
+        await finish(app, pilot)
+        body = reader.query_one(LongBody)
+        line = next(n for n, text in enumerate(body.texts) if "the Her review" in text)
+        column = body.texts[line].index("the Her review") + 2
+        assert line < body.region.height  # on screen, near the top
+        await pilot.click(LongBody, offset=(column, line))
+        await settle(pilot)
+        assert reader.post is not None and reader.post.slug == HER  # followed, in the reader

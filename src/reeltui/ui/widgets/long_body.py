@@ -14,6 +14,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markdown import Markdown as RichMarkdown
+from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.events import Resize
@@ -30,10 +31,19 @@ Hit = tuple[int, int, int]  # line, start, end (characters of the line's text)
 
 
 def render_piece(text: str, width: int, console: Console) -> list[Strip]:
-    """`text` (Markdown) as lines of exactly `width` cells."""
+    """`text` (Markdown) as lines of exactly `width` cells; links are clickable (they run
+    the widget's `follow` action, as Textual's own links do)."""
     options = console.options.update(width=width, height=None, highlight=False)
-    lines = console.render_lines(RichMarkdown(text, hyperlinks=False), options, pad=True)
-    return [Strip(line, width) for line in lines]
+    lines = console.render_lines(RichMarkdown(text, hyperlinks=True), options, pad=True)
+    return [Strip([_clickable(segment) for segment in line], width) for line in lines]
+
+
+def _clickable(segment: Segment) -> Segment:
+    style = segment.style
+    if style is None or not style.link:
+        return segment
+    action = Style.from_meta({"@click": f"follow({style.link!r})"})
+    return Segment(segment.text, style.clear_meta_and_links() + action, segment.control)
 
 
 class LongBody(Widget):
@@ -43,6 +53,11 @@ class LongBody(Widget):
 
     class Grown(Message):
         """More lines (and maybe headings) were added."""
+
+    class LinkClicked(Message):
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -127,6 +142,9 @@ class LongBody(Widget):
         if generation == self._generation:
             self.complete = True
             self.post_message(self.Grown())
+
+    def action_follow(self, href: str) -> None:
+        self.post_message(self.LinkClicked(href))
 
     # -- search --------------------------------------------------------------------------
 

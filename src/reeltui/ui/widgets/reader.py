@@ -219,7 +219,8 @@ class Reader(ReaderSearchMixin, Vertical):
     # -- links and history ---------------------------------------------------------------
 
     @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    @on(LongBody.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked | LongBody.LinkClicked) -> None:
         event.stop()
         self.post_message(self.LinkFollowed(event.href))
 
