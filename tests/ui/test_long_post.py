@@ -102,12 +102,19 @@ async def test_a_very_long_post_is_shown_as_lines_with_contents_and_search(
         reader._run_search("paragraph 399 ")
         await pilot.pause()
         assert reader.counter == "1/8"  # the sentence is 8 times in paragraph 399
-        hit_line = body.hits[body.current][0]
+        hit_line = body.hits[body.current][0][0]
         assert "Paragraph 399" in body.texts[hit_line]
         shown = reader.scroller.scroll_y - body.virtual_region.y
         assert shown <= hit_line < shown + reader.scroller.scrollable_content_region.height
         reader.action_next_hit(1)
         assert reader.counter == "2/8"
+        # A phrase the wrapping cut in two is found, and marked on both lines.
+        n = next(i for i, t in enumerate(body.texts) if t.rstrip().endswith("Samantha."))
+        head, tail = body.texts[n].rstrip()[-12:], body.texts[n + 1].split()[0]
+        reader._run_search(f"{head} {tail}")
+        await pilot.pause()
+        assert any(len(m) == 2 and m[0][0] == n and m[1][0] == n + 1 for m in body.hits)
+        assert reader.counter.endswith(f"/{len(body.hits)}")
         # Opening a short post after it shows the Markdown widget again, nothing left behind.
         reader._run_search("")
         await reader.show(open_store.post_by_slug(HER), 0)

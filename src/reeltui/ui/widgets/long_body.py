@@ -28,6 +28,7 @@ from reeltui.services.longtext import headings
 HIT = Style(underline=True)
 CURRENT_HIT = Style(reverse=True, bold=True)
 Hit = tuple[int, int, int]  # line, start, end (characters of the line's text)
+Match = tuple[Hit, ...]  # one search match: its piece on each line it covers
 
 
 def render_piece(text: str, width: int, console: Console) -> list[Strip]:
@@ -64,7 +65,8 @@ class LongBody(Widget):
         self.lines: list[Strip] = []
         self.texts: list[str] = []  # each line's plain text
         self.headings: list[tuple[int, str, int]] = []  # level, text, line
-        self.hits: list[Hit] = []
+        self.hits: list[Match] = []
+        self._marks: dict[int, list[tuple[int, int, int]]] = {}  # line -> start, end, match
         self.current = -1
         self.complete = True  # every piece rendered
         self._pieces: list[str] = []
@@ -86,6 +88,7 @@ class LongBody(Widget):
 
     def _clear(self) -> None:
         self.lines, self.texts, self.headings, self.hits, self.current = [], [], [], [], -1
+        self._marks = {}
         self._stale = False
         self.refresh(layout=True)
 
@@ -121,9 +124,7 @@ class LongBody(Widget):
         if generation != self._generation:
             return
         if self._stale:  # lines of the previous width: replaced by these
-            hits, current = self.hits, self.current
-            self._clear()
-            self.hits, self.current = hits, current
+            self._clear()  # (the reader searches again once the new lines are all there)
         first = len(self.lines)
         texts = [line.text for line in lines]
         start = first
@@ -148,21 +149,29 @@ class LongBody(Widget):
 
     # -- search --------------------------------------------------------------------------
 
-    def find(self, needle: str) -> list[Hit]:
-        """Where `needle` (casefolded) is in the lines shown so far."""
-        found: list[Hit] = []
+    def find(self, needle: str) -> list[Match]:
+        """Where `needle` (casefolded) is in the lines shown so far, in reading order; a match
+        may run from the end of one line into the next (where the text was wrapped)."""
+        found: list[Match] = []
         if not needle:
             return found
-        for n, text in enumerate(self.texts):
-            plain = text.casefold()
-            start = plain.find(needle)
+        texts = [text.casefold() for text in self.texts]
+        for n, plain in enumerate(texts):
+            head = plain.rstrip()
+            start = head.find(needle)
             while start != -1:
-                found.append((n, start, start + len(needle)))
-                start = plain.find(needle, start + len(needle))
+                found.append(((n, start, start + len(needle)),))
+                start = head.find(needle, start + len(needle))
+            if n + 1 < len(texts):
+                found += _across(n, head, texts[n + 1], needle)
         return found
 
-    def mark(self, hits: list[Hit], current: int) -> None:
+    def mark(self, hits: list[Match], current: int) -> None:
         self.hits, self.current = hits, current
+        self._marks = {}
+        for i, match in enumerate(hits):
+            for line, start, end in match:
+                self._marks.setdefault(line, []).append((start, end, i))
         self.refresh()
 
     # -- painting ------------------------------------------------------------------------
@@ -174,12 +183,27 @@ class LongBody(Widget):
         if y >= len(self.lines):
             return Strip.blank(self.size.width)
         strip = self.lines[y].apply_style(self.rich_style)  # the theme's colours underneath
-        for i, (line, start, end) in enumerate(self.hits):
-            if line == y:
-                strip = _stylize(
-                    strip, self.texts[y], start, end, CURRENT_HIT if i == self.current else HIT
-                )
+        for start, end, i in self._marks.get(y, ()):
+            style = CURRENT_HIT if i == self.current else HIT
+            strip = _stylize(strip, self.texts[y], start, end, style)
         return strip
+
+
+def _across(n: int, head: str, following: str, needle: str) -> list[Match]:
+    """Matches that start in line `n` (`head`, trailing spaces cut) and end in the next."""
+    tail = following.lstrip()
+    lead = len(following) - len(tail)
+    joined = f"{head} {tail}"
+    found: list[Match] = []
+    start = joined.find(needle, max(0, len(head) - len(needle) + 1))
+    while start != -1 and start < len(head):
+        end = start + len(needle)
+        if end > len(head):
+            rest = end - len(head) - 1  # characters of the next line in the match
+            pieces = [(n, start, len(head))] + ([(n + 1, lead, lead + rest)] if rest > 0 else [])
+            found.append(tuple(pieces))
+        start = joined.find(needle, start + 1)
+    return found
 
 
 def _stylize(strip: Strip, text: str, start: int, end: int, style: Style) -> Strip:

@@ -20,7 +20,7 @@ from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
-from reeltui.ui.widgets.long_body import Hit, LongBody
+from reeltui.ui.widgets.long_body import LongBody, Match
 from reeltui.ui.widgets.post_text import header_text, post_links
 from reeltui.ui.widgets.reader_search import ReaderSearchMixin
 
@@ -85,7 +85,7 @@ class Reader(ReaderSearchMixin, Vertical):
         self.counter = ""
         self._originals: dict[int, tuple[MarkdownBlock, Content]] = {}
         self._toc_wanted = False
-        self.long_hits: list[Hit] = []
+        self.long_hits: list[Match] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
-from reeltui.ui.widgets.long_body import Hit, LongBody
+from reeltui.ui.widgets.long_body import LongBody, Match
 
 HIT_STYLE = "underline"
 CURRENT_HIT_STYLE = "reverse bold"
@@ -25,7 +25,7 @@ class ReaderSearchMixin(_Base):
     """Mixed into Reader (which has #reader-scroll, #reader-body, #reader-count, a LongBody)."""
 
     hits: list[tuple[MarkdownBlock, int, int]]
-    long_hits: list[Hit]
+    long_hits: list[Match]
     hit_index: int
     query_text: str
     counter: str
@@ -85,7 +85,7 @@ class ReaderSearchMixin(_Base):
         if self.has_class("-long"):
             self.query_one(LongBody).mark(self.long_hits, self.hit_index)
             if self.long_hits:
-                self._scroll_to_line(self.long_hits[self.hit_index][0], center=True)
+                self._scroll_to_line(self.long_hits[self.hit_index][0][0], center=True)
             self._show_counter(len(self.long_hits))
             return
         for block, content in self._originals.values():
