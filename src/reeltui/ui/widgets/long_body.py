@@ -11,6 +11,8 @@ rendered lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markdown import Markdown as RichMarkdown
@@ -114,11 +116,17 @@ class LongBody(Widget):
             found = headings(piece)
             if generation != self._generation:
                 return  # another post, or another width, meanwhile
-            try:
-                self.app.call_from_thread(self._add, generation, found, lines)
-            except RuntimeError:  # the app has ended
+            if not self._call(self._add, generation, found, lines):
                 return
-        self.app.call_from_thread(self._done, generation)
+        self._call(self._done, generation)
+
+    def _call(self, callback: Callable[..., None], *args: object) -> bool:
+        """Run `callback` on the UI thread; False when the app has ended meanwhile."""
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            return False
+        return True
 
     def _add(self, generation: int, found: list[tuple[int, str]], lines: list[Strip]) -> None:
         if generation != self._generation:
