@@ -7,8 +7,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,12 +69,6 @@ class Result:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
-
-
-def timed(fn: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
 
 
 def child_env(cfg: Config) -> dict[str, str]:

@@ -15,8 +15,6 @@ in place, keeping the user's comments and layout, and never touch a file that do
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reeltui.locations import config_file
+from reeltui.store.storage import replace_file
 
 SORTS = ("date", "rating", "comments", "title")
 DEFAULT_THEME = "textual-dark"
@@ -171,21 +170,8 @@ def save_settings(settings: Settings) -> None:
     text = dumps(settings) if current is None else updated_text(current, settings, path)
     if text == current:
         return
-    payload = text.encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        replace_file(path, text.encode("utf-8"))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise ConfigError(f"could not save settings to {path}: {exc.strerror or exc}") from exc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 from reeltui.cli import check, editing, io, reading, sync, tui
@@ -16,7 +15,3 @@ run_tui = tui.run_tui
 def register(sub: Any) -> None:
     for module in MODULES:
         module.register(sub)
-
-
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
@@ -17,9 +17,11 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Progress as ProgressFn
 from reeltui.services import Blog
 from reeltui.services.exporter import EXPORT_FORMATS, export
-from reeltui.services.importer import ImportReport, merge, read_source
 from reeltui.services.session import open_blog, store_exists
 from reeltui.store import Store
+
+if TYPE_CHECKING:
+    from reeltui.services.importer import ImportReport
 
 BIG = 1 << 20  # show a progress bar for inputs from 1 MB up, on a terminal
 MAX_LISTED = 10
@@ -79,6 +81,9 @@ def _open_for_import(args: argparse.Namespace) -> Blog:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # imported here: the WXR reader and HTML->Markdown cost ~0.1 s at every `reeltui` start
+    from reeltui.services.importer import merge, read_source
+
     path: Path = args.path.expanduser()
     with _progress(_size(path), f"reading {path.name}") as progress:
         fmt, result = read_source(path, progress)  # read first: no store is touched on error

@@ -6,13 +6,15 @@ import argparse
 import difflib
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import credentials, syncstate
 from reeltui.services.credentials import Credentials
-from reeltui.services.sync import SyncProgress, resolve, status, sync
+
+if TYPE_CHECKING:
+    from reeltui.services.sync import SyncProgress
 
 
 class SyncCliError(ValueError):
@@ -71,6 +73,9 @@ def _progress(event: SyncProgress) -> None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    # imported here: the sync machinery is not needed by any other command
+    from reeltui.services.sync import resolve, status, sync
+
     if args.conflicts:
         return _show_conflicts(args)
     if args.status:

@@ -7,7 +7,6 @@ REELTUI_WP_APP_PASSWORD) > the credentials file `credentials.toml` next to the c
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from reeltui.locations import config_file
 from reeltui.services.wpclient import normalise_site
+from reeltui.store.storage import replace_file
 
 ENV_URL = "REELTUI_WP_URL"
 ENV_USER = "REELTUI_WP_USER"
@@ -96,18 +96,8 @@ def save(creds: Credentials, path: Path | None = None) -> Path:
     for key in KEYS:
         lines.append(f"{key} = {json.dumps(getattr(creds, key), ensure_ascii=False)}")
     payload = ("\n".join(lines) + "\n").encode()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+        replace_file(path, payload, mode=0o600)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise CredentialsError(f"could not save {path}: {exc.strerror or exc}") from exc
     return path

@@ -177,9 +177,11 @@ class EditSession:
             store = self.blog.store
             with store.batch("drafts"):  # first, alone (one write): the words are safe
                 records.put_draft(store, post, now)
-            with store.batch("revisions"):
-                revisions.add(store, post, "autosave", now)
-                revisions.prune(store, post.id, self.keep_autosaves)
+            with store.batch("revisions"):  # one scan of the revisions for both steps
+                past = revisions.history(store, post.id)
+                rev = revisions.add(store, post, "autosave", now, past=past)
+                known = past if rev is None else [rev, *past]
+                revisions.prune(store, post.id, self.keep_autosaves, known=known)
             return now
 
     def discard_working_copy(self) -> None:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import html
 
-from markdown_it import MarkdownIt
-
 from reeltui.domain.models import Post
-
-_MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+from reeltui.formats.md2html import markdown_to_html
 
 
 def as_markdown(post: Post) -> str:
@@ -18,7 +15,7 @@ def as_markdown(post: Post) -> str:
 
 def as_html(post: Post) -> str:
     head = f"<h1>{html.escape(post.title)}</h1>\n" if post.title else ""
-    return head + str(_MD.render(post.body))
+    return head + markdown_to_html(post.body)
 
 
 def post_link(post: Post, base_url: str = "") -> str:

@@ -62,18 +62,19 @@ def default_author(blog: Blog, parent: Comment) -> str:
 
 
 def draft_for(blog: Blog, parent_id: str) -> Comment | None:
-    """The draft reply to `parent_id`, if one was kept."""
-    found = [c for c in blog.all_comments() if c.parent_id == parent_id and is_draft(c)]
+    """The draft reply to `parent_id`, if one was kept (a reply is on its parent's post)."""
+    parent = _stored(blog, parent_id)
+    pool = blog.comments(parent.post_id) if parent is not None else blog.all_comments()
+    found = [c for c in pool if c.parent_id == parent_id and is_draft(c)]
     found.sort(key=lambda c: (c.date, c.id))
     return found[-1] if found else None
 
 
 def drafts(blog: Blog, post_id: str | None = None) -> list[Comment]:
-    """All kept reply drafts (of one post, when given), oldest first."""
-    found = [
-        c for c in blog.all_comments() if is_draft(c) and (post_id is None or c.post_id == post_id)
-    ]
-    return sorted(found, key=lambda c: (c.date, c.id))
+    """All kept reply drafts (of one post, when given), oldest first. For one post only its
+    comments are looked at: building all 200,000 of an archive took ~0.7 s on opening."""
+    pool = blog.comments(post_id) if post_id is not None else blog.all_comments()
+    return sorted((c for c in pool if is_draft(c)), key=lambda c: (c.date, c.id))
 
 
 def draft_parents(blog: Blog, post_id: str | None = None) -> set[str]:

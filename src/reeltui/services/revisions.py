@@ -58,11 +58,19 @@ def history(store: Store, post_id: str) -> list[Revision]:
     return found
 
 
-def add(store: Store, post: Post, reason: str, at: str, note: str = "") -> Revision | None:
-    """Keep a revision of `post`; an autosave identical to the latest revision is skipped."""
+def add(
+    store: Store,
+    post: Post,
+    reason: str,
+    at: str,
+    note: str = "",
+    past: list[Revision] | None = None,
+) -> Revision | None:
+    """Keep a revision of `post`; an autosave identical to the latest revision is skipped.
+    `past`: the post's `history`, when the caller has it already."""
     if reason not in REASONS:
         raise ValueError(f"unknown revision reason {reason!r}")
-    past = history(store, post.id)
+    past = history(store, post.id) if past is None else past
     if reason == "autosave" and past and past[0].post == post:
         return None
     data = post.to_dict()
@@ -76,9 +84,13 @@ def add(store: Store, post: Post, reason: str, at: str, note: str = "") -> Revis
     return Revision(rev_id, post.id, reason, at, seq, post, note)
 
 
-def prune(store: Store, post_id: str, keep: int = KEEP_AUTOSAVES) -> int:
-    """Drop all but the last `keep` autosave revisions of the post; returns how many went."""
-    autosaves = [r for r in history(store, post_id) if r.reason == "autosave"]
+def prune(
+    store: Store, post_id: str, keep: int = KEEP_AUTOSAVES, known: list[Revision] | None = None
+) -> int:
+    """Drop all but the last `keep` autosave revisions of the post; returns how many went.
+    `known`: the post's `history` (newest first), when the caller has it already."""
+    found = history(store, post_id) if known is None else known
+    autosaves = [r for r in found if r.reason == "autosave"]
     old = [r.id for r in autosaves[keep:]]
     if old:
         remove_docs(store.table("revisions"), old)

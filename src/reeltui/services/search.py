@@ -62,10 +62,6 @@ class SearchIndex:
         self.posts.set(post.id, post_text(post))
         self._post_hits.clear()
 
-    def post_deleted(self, post_id: str) -> None:
-        self.posts.remove(post_id)
-        self._post_hits.clear()
-
     def comment_saved(self, comment: Comment) -> None:
         self.comments.set(comment.id, f"{comment.author}\x00{comment.body}")
         self._last_comments = None

@@ -21,7 +21,6 @@ from reeltui.services.blog import Blog
 from reeltui.store.store import get_doc, upsert
 
 DOC_ID = "sync"
-CONFLICT_KINDS = ("post", "reply", "draft")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +85,6 @@ def load(blog: Blog) -> SyncState:
 
 def save(blog: Blog, state: SyncState) -> None:
     data = dataclasses.asdict(state)
-    data["conflicts"] = [c.to_dict() for c in state.conflicts]
     upsert(blog.store.meta_table(), DOC_ID, data)
 
 

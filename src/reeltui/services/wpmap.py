@@ -6,25 +6,17 @@ import dataclasses
 import hashlib
 import html
 import json
-from functools import lru_cache
 from typing import Any
-
-from markdown_it import MarkdownIt
 
 from reeltui.domain.models import COMMENT_KINDS, Comment, Film, Post
 from reeltui.domain.rating import parse_rating
 from reeltui.domain.text import slugify
 from reeltui.formats.html2md import html_to_markdown
+from reeltui.formats.md2html import markdown_to_html as render_html
+from reeltui.formats.wxr_common import POST_STATUS_OUT
 
-POST_STATUS_FROM_WP = {
-    "publish": "published",
-    "future": "scheduled",
-    "draft": "draft",
-    "pending": "pending",
-    "private": "private",
-    "trash": "trash",
-}
-POST_STATUS_TO_WP = {v: k for k, v in POST_STATUS_FROM_WP.items()}
+POST_STATUS_TO_WP = POST_STATUS_OUT  # the REST API says what WXR says
+POST_STATUS_FROM_WP = {v: k for k, v in POST_STATUS_OUT.items()}
 COMMENT_STATUS_FROM_WP = {
     "approved": "approved",
     "approve": "approved",
@@ -36,15 +28,9 @@ COMMENT_STATUS_FROM_WP = {
 WP_POST_STATUSES = ",".join(POST_STATUS_FROM_WP)
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(
-        ["table", "strikethrough"]
-    )
-
-
 def markdown_to_html(text: str) -> str:
-    return str(_markdown().render(text)).strip()
+    """The HTML sync sends: the exporters' rendering, without the final newline."""
+    return render_html(text).strip()
 
 
 def post_hash(post: Post) -> str:

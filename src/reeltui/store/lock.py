@@ -48,7 +48,3 @@ class StoreLock:
             with contextlib.suppress(OSError):
                 (self.folder / PID_NAME).unlink()
             self._lock.release()
-
-    @property
-    def held(self) -> bool:
-        return bool(self._lock.is_locked)

@@ -37,12 +37,6 @@ def put_post(store: Store, post: Post) -> None:
     upsert(store.table("posts"), post.id, data)
 
 
-def delete_post(store: Store, post_id: str) -> None:
-    with store.batch("posts", "comments"):
-        store.table("comments").remove(lambda d: d.get("post_id") == post_id)
-        remove_docs(store.table("posts"), [post_id])
-
-
 def all_comments(store: Store) -> list[Comment]:
     return [_build(Comment, str(doc.doc_id), doc) for doc in store.table("comments")]
 
@@ -135,11 +129,6 @@ def put_many(store: Store, items: list[Post] | list[Comment]) -> None:
 
 
 # -- raw views for whole-archive scans (counts, search): no copies, no dataclasses --
-
-
-def raw_posts(store: Store) -> dict[str, dict[str, Any]]:
-    """Every post document as stored, by id. Read only: never modify what this returns."""
-    return raw_docs(store.table("posts"))
 
 
 def raw_comments(store: Store) -> dict[str, dict[str, Any]]:

@@ -33,8 +33,10 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` crash-safely (temp file + fsync + rename + dir fsync)."""
+def replace_file(path: Path, payload: bytes, mode: int | None = None) -> None:
+    """Replace `path` with `payload` crash-safely: temp file + fsync + rename + fsync of the
+    folder. The file keeps its permissions (new: 0644), or gets `mode`. Raises OSError, and
+    then the previous file is intact and no temp file is left."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -46,13 +48,24 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, os.stat(path).st_mode & 0o777 if path.exists() else 0o644)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, os.stat(path).st_mode & 0o777 if path.exists() else 0o644)
         os.replace(tmp, path)
         fsync_dir(path.parent)
-    except OSError as exc:
+    except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        raise
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """`replace_file` for the store: StoreWriteError (one clear line) when it fails."""
+    try:
+        replace_file(path, payload)
+    except OSError as exc:
         reason = exc.strerror or str(exc)
         raise StoreWriteError(
             f"could not save {path}: {reason}; the previous version of the file is intact"

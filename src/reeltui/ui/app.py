@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.services import Blog
+from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
 from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.saving import SaveQueue
@@ -228,13 +229,7 @@ class ReelApp(App[None]):
 
     def copy_text(self, text: str) -> None:
         """OSC 52 first (works over SSH and in tmux), then the system clipboard if any."""
-        self.copy_to_clipboard(text)
-        try:
-            import pyperclip
-
-            pyperclip.copy(text)
-        except Exception:  # headless: OSC 52 already did what can be done
-            pass
+        copy_text(self, text, "the link")
 
 
 def make_app(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 
 
-def copy_text(app: App[object], text: str, what: str) -> str:
+def copy_text(app: App[Any], text: str, what: str) -> str:
     """Copy `text` and return a sentence saying what happened (for a notification)."""
     app.copy_to_clipboard(text)  # OSC 52: works over SSH and in tmux with set-clipboard on
     size = f"{len(text):,} characters"

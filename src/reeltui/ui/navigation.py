@@ -32,14 +32,6 @@ class History:
         self.index = target
         return self.entries[target]
 
-    @property
-    def can_back(self) -> bool:
-        return self.index > 0
-
-    @property
-    def can_forward(self) -> bool:
-        return self.index < len(self.entries) - 1
-
 
 def internal_slug(href: str) -> str | None:
     """The post slug a link points to inside the blog (`/slug/`, `slug`), else None."""

@@ -271,7 +271,6 @@ class EditorCore(Screen[None]):
     def _autosave_done(self, state: State) -> None:
         self._autosaved = state
         self.mark_saved("autosaved")
-        self.refresh_status()
 
     def action_save(self, close: bool = False) -> None:
         if self.session.read_only:
@@ -300,7 +299,6 @@ class EditorCore(Screen[None]):
         self._clean = None if errors else state
         self._autosaved = state
         self.mark_saved("saved")
-        self.refresh_status()
         what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
         if errors:
             fields = ", ".join(sorted(errors))

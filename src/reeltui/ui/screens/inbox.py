@@ -59,6 +59,7 @@ class InboxScreen(Screen[InboxChoice | None]):
         self.extra_authors = tuple(extra_authors)
         self.pending = pending
         self.items: list[inbox.InboxItem] = []
+        self._loaded = False
 
     @property
     def actions(self) -> ReplyActions:
@@ -83,11 +84,13 @@ class InboxScreen(Screen[InboxChoice | None]):
             return inbox.pending_items(self.blog)
         return inbox.needs_reply(self.blog, self.extra_authors)
 
-    def refresh_items(self, keep: str | None = None) -> None:
+    def refresh_items(self, keep: str | None = None, *, reload: bool = True) -> None:
+        """Fill the table (from the store again unless `reload` is False and it was read)."""
         table: DataTable[Text | str] = self.query_one(DataTable)
         index = table.cursor_row
         current = keep or (self.current.comment.id if self.current else None)
-        self.items = self._load()
+        if reload or not self._loaded:
+            self.items, self._loaded = self._load(), True
         fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
         width = {str(key.value): col.width for key, col in table.columns.items()}
         for item in self.items:
@@ -143,7 +146,7 @@ class InboxScreen(Screen[InboxChoice | None]):
         detail.update(out)
 
     def on_resize(self) -> None:
-        self.refresh_items()
+        self.refresh_items(reload=False)  # new column widths; the items are the same
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()

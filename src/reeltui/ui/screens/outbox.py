@@ -47,6 +47,7 @@ class OutboxScreen(Screen[None]):
         super().__init__()
         self.blog = blog
         self.rows: list[outbox.Row] = []
+        self._loaded = False
 
     @property
     def actions(self) -> ReplyActions:
@@ -70,11 +71,13 @@ class OutboxScreen(Screen[None]):
 
     # -- showing -------------------------------------------------------------------------
 
-    def refresh_rows(self, select: str | None = None) -> None:
-        """Reload from the store; keep the cursor on entry `select` (or where it was)."""
+    def refresh_rows(self, select: str | None = None, *, reload: bool = True) -> None:
+        """Reload from the store (unless `reload` is False and it was read); keep the cursor
+        on entry `select` (or where it was)."""
         table: DataTable[Text | str] = self.query_one(DataTable)
         current = select or (self.current.entry.id if self.current else None)
-        self.rows = outbox.rows(self.blog)
+        if reload or not self._loaded:
+            self.rows, self._loaded = outbox.rows(self.blog), True
         fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
         width = {str(key.value): col.width for key, col in table.columns.items()}
         for row in self.rows:
@@ -133,7 +136,7 @@ class OutboxScreen(Screen[None]):
         detail.update(out)
 
     def on_resize(self) -> None:
-        self.refresh_rows()
+        self.refresh_rows(reload=False)  # new column widths; the rows are the same
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -217,10 +220,19 @@ class OutboxScreen(Screen[None]):
         if row is None or row.entry.state != "failed":
             self.notify("Only a failed item can be retried.", severity="warning", markup=False)
             return
-        try:
-            outbox.requeue(self.blog, row.entry.id)
+
+        def failed(exc: Exception) -> None:
+            self.notify(str(exc), title="Not queued", severity="error", markup=False)
+            self.refresh_rows()
+
+        try:  # a reply's comment is saved too (comments.json): in the background
+            save_queue(self.app).save(
+                self.blog,
+                lambda: outbox.requeue(self.blog, row.entry.id),
+                lambda _: self.notify("Queued again for the next sync.", markup=False),
+                failed,
+            )
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not queued", severity="error", markup=False)
             return
-        self.notify("Queued again for the next sync.", markup=False)
         self.refresh_rows()

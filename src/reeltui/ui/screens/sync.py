@@ -22,6 +22,7 @@ from reeltui.services import credentials, replies, syncstate
 from reeltui.services.blog import Blog
 from reeltui.services.credentials import Credentials, CredentialsError
 from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
+from reeltui.ui.saving import save_queue
 
 HOW_TO = (
     "To sync, give the site, user and an application password (WordPress: Users → Profile → "
@@ -252,12 +253,21 @@ class ConflictsScreen(Screen[None]):
         conflict = self.current
         if conflict is None:
             return
-        try:
-            message = resolve(self.blog, conflict.id, side)
+
+        def failed(exc: Exception) -> None:
+            self.notify(str(exc), title="Not resolved", severity="error", markup=False)
+            self.reload()
+
+        try:  # keeping the site's side rewrites posts or comments: in the background
+            save_queue(self.app).save(
+                self.blog,
+                lambda: resolve(self.blog, conflict.id, side),
+                lambda message: self.notify(message, markup=False),
+                failed,
+            )
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)
             return
-        self.notify(message, markup=False)
         self.reload()
         refresh = getattr(self.app, "refresh_main", None)
         if refresh is not None:

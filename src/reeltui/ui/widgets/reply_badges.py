@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -53,10 +53,7 @@ def one_line(text: str, length: int = 0) -> Text:
     """Untrusted text as one safe line, Markdown emphasis dropped (cut to `length` cells)."""
     clean = _EMPHASIS.sub(r"\2", sanitize_line(text))
     if length and cell_len(clean) > length:
-        cut = clean
-        while cut and cell_len(cut) > length - 1:
-            cut = cut[:-1]
-        clean = cut.rstrip() + "…"
+        clean = set_cell_size(clean, length - 1).rstrip() + "…"  # a cut wide char pads a space
     return Text(clean)
 
 
