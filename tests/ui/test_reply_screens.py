@@ -16,6 +16,7 @@ from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
+from tests.ui.helpers import settle
 
 SIZE = (120, 40)
 
@@ -41,7 +42,7 @@ async def test_reply_sent_with_ctrl_s_is_queued_on_disk(blog: Blog) -> None:
         assert "Reply to Priya Natarajan" in screen_text(app)
         await pilot.press(*"Thanks", "space", *"Priya", "exclamation_mark")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert not isinstance(app.screen, ComposerScreen)
     [new_id] = changed
     assert new_id is not None
@@ -60,7 +61,7 @@ async def test_quote_reply_prefills_and_empty_send_is_refused(blog: Blog) -> Non
         assert area.text.startswith("> I admired it more than I loved it")
         area.clear()
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert isinstance(app.screen, ComposerScreen)  # still open, with a message
         assert any("cannot be empty" in str(n.message) for n in app._notifications)
     assert outbox.entries(blog) == []
@@ -74,7 +75,7 @@ async def test_escape_keeps_a_draft_that_survives_a_restart(store_path: Path) ->
         await pilot.pause()
         await pilot.press(*"Me", "space", *"too")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert not isinstance(app.screen, ComposerScreen)
     blog.close()
     blog = open_blog(store_path)
@@ -88,7 +89,7 @@ async def test_escape_keeps_a_draft_that_survives_a_restart(store_path: Path) ->
             await pilot.pause()
             assert app.screen.query_one(TextArea).text == "Me too"
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settle(pilot)  # a save closes the composer once on disk
         assert on_disk(blog, "comments")[draft.id]["sync_state"] == "queued"
     finally:
         blog.close()
@@ -107,7 +108,7 @@ async def test_edit_then_delete_own_reply_with_confirm(blog: Blog) -> None:
         assert "Edit your reply to Priya Natarajan" in screen_text(app)
         await pilot.press("end", *"!!")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert on_disk(blog, "comments")[reply.id]["body"] == "Thanks!!"
         assert on_disk(blog, "comments")[reply.id]["sync_state"] == "queued"
         actions.delete(reply.id)
@@ -147,7 +148,7 @@ async def test_outbox_lists_reorders_edits_and_deletes(blog: Blog) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         await pilot.press("end", *"X", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert isinstance(app.screen, OutboxScreen)
         assert on_disk(blog, "comments")[first.id]["body"] == "First replyX"
         await pilot.press("down", "down", "d")  # cancel the moderation action (last row)
@@ -174,7 +175,7 @@ async def test_inbox_reply_moderate_and_jump(blog: Blog) -> None:
         await pilot.press("r")  # reply to the oldest one, right from the inbox
         await pilot.pause()
         await pilot.press(*"Agreed", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert isinstance(app.screen, InboxScreen)
         assert "8 comment(s)" in screen_text(app)
         assert "c-recap-3" in {c.parent_id for c in blog.all_comments() if c.origin == "local"}
@@ -214,6 +215,6 @@ async def test_bindings_have_ids_a_keymap_can_remap(blog: Blog) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         await pilot.press(*"Remapped", "ctrl+t")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert isinstance(app.screen, InboxScreen)
     assert [c.body for c in blog.all_comments() if c.origin == "local"] == ["Remapped"]

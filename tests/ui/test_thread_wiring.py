@@ -16,6 +16,7 @@ from reeltui.ui.app import make_app
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.reply_badges import draft_badge, one_line, status_badge, sync_badge
+from tests.ui.helpers import settle
 
 HER = "p-flixchatter-review-spike-jonzes-her"
 
@@ -61,14 +62,14 @@ async def test_thread_keys_reply_draft_badge_delete_and_moderate(blog: Blog) -> 
         thread.focus()
         thread.highlighted = thread.get_option_index("c-her-6")
         await pilot.press("r", *"Later", "escape")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert "✎ reply draft" in thread_text(thread) and "✎ draft" in thread_text(thread)
         thread.highlighted = thread.get_option_index("c-her-4")
         await pilot.press("greater_than_sign")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)  # a save closes the composer once on disk
         assert "⧗ not yet sent" in thread_text(thread)
         mine = thread.highlighted_comment_id()  # the cursor moved to the new reply
         assert mine is not None and blog.comment(mine).parent_id == "c-her-4"
