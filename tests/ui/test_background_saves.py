@@ -8,6 +8,7 @@ The real files are written by the real code; a gate in front of the atomic write
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -16,12 +17,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from reeltui.services import Blog
+from reeltui.cli.tui import tell_unsaved
+from reeltui.services import Blog, replies
 from reeltui.store import storage
 from reeltui.store.errors import StoreWriteError
 from reeltui.ui.app import ReelApp
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.widgets.thread import Thread
 from tests.ui.helpers import Notes, press, screen_text, settle
 
@@ -138,3 +141,64 @@ async def test_quitting_waits_for_a_write_in_flight(
         threading.Timer(0.3, gate.open.set).start()
         app.exit()
     assert on_disk(open_store)["c-her-6"]["status"] == "trash"
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["written", "write-fails"])
+async def test_closing_the_outbox_while_a_delete_is_written(
+    app: ReelApp, open_store: Blog, gate: Gate, fails: bool
+) -> None:
+    """The outbox is closed before its delete reaches the disk: the app goes on (no redraw of
+    a screen that has gone), and what happened is still said — a failure above all."""
+    gate.open.set()
+    mine = replies.reply(open_store, "c-her-6", "Thanks, Marcy")
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await settle(pilot)
+        await app.push_screen(OutboxScreen(open_store))
+        await settle(pilot)
+        gate.open.clear()
+        gate.fail = fails
+        await pilot.press("d", "y")
+        await pilot.pause()
+        await pilot.press("escape")  # closed while comments.json is being written
+        await pilot.pause()
+        assert not isinstance(app.screen, OutboxScreen)
+        gate.open.set()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        if fails:
+            assert "No space left on device" in notes
+            assert open_store.comment(mine.id).body == "Thanks, Marcy"  # shown as on disk
+        else:
+            assert "Reply deleted." in notes
+        await press(pilot, "j")  # the main screen still answers
+    assert (mine.id in on_disk(open_store)) is fails
+
+
+async def test_a_reply_whose_write_fails_while_quitting_is_printed_not_lost(
+    app: ReelApp, open_store: Blog, gate: Gate
+) -> None:
+    """Ctrl+S, then quit before the disk answers, and the disk is full: the screen is gone, so
+    the words go to the terminal once the app has ended (`reeltui` prints them)."""
+    gate.open.set()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c", "r")
+        await pilot.press(*"Worth keeping")
+        gate.open.clear()
+        gate.fail = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        threading.Timer(0.3, gate.open.set).start()
+        app.exit()
+    lost = app.saves.unreported
+    assert [u.words for u in lost] == ["Worth keeping"]
+    assert "No space left on device" in str(lost[0].error)
+    out = io.StringIO()
+    assert tell_unsaved(lost, out)
+    assert out.getvalue().splitlines() == [
+        f"reeltui: not saved: {lost[0].error}",
+        "reeltui: the text was:",
+        "Worth keeping",
+    ]
+    assert not any(c.get("body") == "Worth keeping" for c in on_disk(open_store).values())

@@ -102,7 +102,7 @@ async def test_outbox_and_confirm_neutralise_hostile_text(blog: Blog) -> None:
         assert not BAD.search(app.screen.query_one(TextArea).text)
         await pilot.press("escape")
         await settle(pilot)
-        ReplyActions(app, blog).delete(mine.id)
+        ReplyActions(app.screen, blog).delete(mine.id)
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert_clean(app)

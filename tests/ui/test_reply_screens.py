@@ -36,7 +36,7 @@ async def test_reply_sent_with_ctrl_s_is_queued_on_disk(blog: Blog) -> None:
     app = make_app(blog)
     changed: list[str | None] = []
     async with app.run_test(size=SIZE) as pilot:
-        ReplyActions(app, blog, changed.append).reply("c-her-6")
+        ReplyActions(app.screen, blog, changed.append).reply("c-her-6")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         assert "Reply to Priya Natarajan" in screen_text(app)
@@ -55,7 +55,7 @@ async def test_reply_sent_with_ctrl_s_is_queued_on_disk(blog: Blog) -> None:
 async def test_quote_reply_prefills_and_empty_send_is_refused(blog: Blog) -> None:
     app = make_app(blog)
     async with app.run_test(size=SIZE) as pilot:
-        ReplyActions(app, blog).quote_reply("c-her-4")
+        ReplyActions(app.screen, blog).quote_reply("c-her-4")
         await pilot.pause()
         area = app.screen.query_one(TextArea)
         assert area.text.startswith("> I admired it more than I loved it")
@@ -71,7 +71,7 @@ async def test_escape_keeps_a_draft_that_survives_a_restart(store_path: Path) ->
     blog = open_blog(store_path)
     app = make_app(blog)
     async with app.run_test(size=SIZE) as pilot:
-        ReplyActions(app, blog).reply("c-her-3")
+        ReplyActions(app.screen, blog).reply("c-her-3")
         await pilot.pause()
         await pilot.press(*"Me", "space", *"too")
         await pilot.press("escape")
@@ -85,7 +85,7 @@ async def test_escape_keeps_a_draft_that_survives_a_restart(store_path: Path) ->
         assert outbox.entries(blog) == []
         app = make_app(blog)
         async with app.run_test(size=SIZE) as pilot:
-            ReplyActions(app, blog).reply("c-her-3")  # reopens the draft
+            ReplyActions(app.screen, blog).reply("c-her-3")  # reopens the draft
             await pilot.pause()
             assert app.screen.query_one(TextArea).text == "Me too"
             await pilot.press("ctrl+s")
@@ -99,7 +99,7 @@ async def test_edit_then_delete_own_reply_with_confirm(blog: Blog) -> None:
     reply = replies.reply(blog, "c-her-6", "Thanks")
     app = make_app(blog)
     async with app.run_test(size=SIZE) as pilot:
-        actions = ReplyActions(app, blog)
+        actions = ReplyActions(app.screen, blog)
         actions.edit("c-her-1")  # a reader's comment: refused with a message
         await pilot.pause()
         assert not isinstance(app.screen, ComposerScreen)
@@ -154,11 +154,11 @@ async def test_outbox_lists_reorders_edits_and_deletes(blog: Blog) -> None:
         await pilot.press("down", "down", "d")  # cancel the moderation action (last row)
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)  # written in the background
         assert blog.comment("c-question-5").status == "pending"
         assert "c-question-5" not in [e.comment_id for e in outbox.entries(blog)]
         await pilot.press("up", "up", "d", "y")
-        await pilot.pause()
+        await settle(pilot)  # "deleted" once it is on disk
         assert first.id not in on_disk(blog, "comments")
         assert "1 queued" in screen_text(app)
 
@@ -183,7 +183,7 @@ async def test_inbox_reply_moderate_and_jump(blog: Blog) -> None:
         await pilot.pause()
         assert "Waiting for moderation — 1" in screen_text(app)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)  # written in the background
         assert on_disk(blog, "comments")["c-question-5"]["status"] == "approved"
         assert [e.action for e in outbox.entries(blog) if e.kind == "moderate"] == ["approve"]
         await pilot.press("p", "down", "enter")
@@ -198,7 +198,7 @@ async def test_read_only_store_refuses_replies_with_a_message(store_path: Path) 
     try:
         app = make_app(blog)
         async with app.run_test(size=SIZE) as pilot:
-            ReplyActions(app, blog).reply("c-her-6")
+            ReplyActions(app.screen, blog).reply("c-her-6")
             await pilot.pause()
             assert not isinstance(app.screen, ComposerScreen)
             assert any("read-only" in str(n.message) for n in app._notifications)

@@ -29,7 +29,7 @@ class StandInThread(replying.CommentKeysMixin, OptionList):
         self.blog = blog
 
     def on_mount(self) -> None:
-        self.reply_actions = replying.ReplyActions(self.app, self.blog, self.reload)
+        self.reply_actions = replying.ReplyActions(self, self.blog, self.reload)
         self.reload(None)
 
     def reload(self, select: str | None) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reeltui.services import Blog
 from reeltui.services.session import open_blog
 from reeltui.store import StoreLocked, StoreWriteError
 from reeltui.store.lock import StoreLock
+
+if TYPE_CHECKING:
+    from reeltui.ui.saving import Unsaved
 
 
 def locked_message(blog: Blog) -> str:
@@ -43,4 +48,17 @@ def run_tui(args: argparse.Namespace) -> int:
         app.run()
     finally:
         blog.close()
+    if tell_unsaved(app.saves.unreported, sys.stderr):
+        return 1
     return app.return_code or 0
+
+
+def tell_unsaved(unsaved: Sequence[Unsaved], out: TextIO) -> bool:
+    """Print the writes that failed while the app was quitting, with the words they held
+    (so they can be copied from the terminal). True if there were any."""
+    for item in unsaved:
+        print(f"reeltui: not saved: {item.error}", file=out)
+        if item.words.strip():
+            print("reeltui: the text was:", file=out)
+            print(item.words, file=out)
+    return bool(unsaved)

@@ -74,7 +74,7 @@ class ReelApp(App[None]):
         self.problems = list(problems or [])
         self.mouse_enabled = settings.mouse
         self.main_screen: MainScreen | None = None
-        self.saves = SaveQueue()  # replies and moderation are written in the background
+        self.saves = SaveQueue(self)  # replies and moderation are written in the background
         self.sub_title = store_label(blog.path, blog.read_only)
 
     def on_mount(self) -> None:

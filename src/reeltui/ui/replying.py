@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from textual.app import App
 from textual.binding import Binding
+from textual.widget import Widget
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize_line
@@ -47,13 +48,15 @@ MESSAGES = {
 class ReplyActions:
     """Reply, quote-reply, edit, delete and moderate, on behalf of a screen showing comments."""
 
-    def __init__(self, app: App[object], blog: Blog, on_change: Changed | None = None) -> None:
-        self.app = app
+    def __init__(self, owner: Widget, blog: Blog, on_change: Changed | None = None) -> None:
+        self.owner = owner  # the screen showing the comments
+        self.app: App[object] = owner.app
         self.blog = blog
         self.on_change = on_change
 
     def _changed(self, comment_id: str | None) -> None:
-        if self.on_change is not None:
+        # A background save may end after the screen was closed: nothing to redraw then.
+        if self.on_change is not None and self.owner.is_attached:
             self.on_change(comment_id)
 
     def _error(self, exc: Exception, title: str) -> None:

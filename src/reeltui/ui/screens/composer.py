@@ -166,6 +166,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 lambda: replies.send(self.blog, self.reply, text),
                 lambda _entry: self.dismiss(self._result("sent")),
                 self._save_failed("Not sent"),
+                words=text,
             )
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not sent", severity="error", markup=False)
@@ -185,6 +186,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 lambda: replies.keep_draft(self.blog, self.reply, text),
                 self._kept,
                 self._save_failed("Not kept"),
+                words=text,
             )
         except replies.ACTION_ERRORS as exc:
             self.notify(

@@ -63,7 +63,7 @@ class InboxScreen(Screen[InboxChoice | None]):
 
     @property
     def actions(self) -> ReplyActions:
-        return ReplyActions(self.app, self.blog, self._changed)
+        return ReplyActions(self, self.blog, self._changed)
 
     def compose(self) -> ComposeResult:
         yield Static(id="inbox-title")

@@ -17,7 +17,7 @@ class CommentsMixin:
     def setup_comment_actions(self) -> None:
         thread = self.query_one(Thread)  # type: ignore[attr-defined]
         thread.reply_actions = ReplyActions(
-            self.app,  # type: ignore[attr-defined]
+            self,  # type: ignore[arg-type]
             self.blog,
             self.comments_changed,
         )

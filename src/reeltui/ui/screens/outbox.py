@@ -51,7 +51,7 @@ class OutboxScreen(Screen[None]):
 
     @property
     def actions(self) -> ReplyActions:
-        return ReplyActions(self.app, self.blog, self._changed)
+        return ReplyActions(self, self.blog, self._changed)
 
     def compose(self) -> ComposeResult:
         yield Static(id="outbox-title")
@@ -73,7 +73,9 @@ class OutboxScreen(Screen[None]):
 
     def refresh_rows(self, select: str | None = None, *, reload: bool = True) -> None:
         """Reload from the store (unless `reload` is False and it was read); keep the cursor
-        on entry `select` (or where it was)."""
+        on entry `select` (or where it was). Nothing to do once the screen is closed."""
+        if not self.is_attached:
+            return  # a background save ended after the outbox was closed
         table: DataTable[Text | str] = self.query_one(DataTable)
         current = select or (self.current.entry.id if self.current else None)
         if reload or not self._loaded:

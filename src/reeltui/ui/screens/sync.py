@@ -217,6 +217,8 @@ class ConflictsScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def reload(self) -> None:
+        if not self.is_attached:
+            return  # a background save ended after the screen was closed
         self.conflicts = list(syncstate.load(self.blog).conflicts)
         table: DataTable[str] = self.query_one(DataTable)
         table.clear()
