@@ -6,27 +6,22 @@ from rich.style import Style
 
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.ui.widgets.reply_badges import SYNC_BADGES
+from reeltui.ui.widgets.reply_badges import STATUS_BADGES, SYNC_BADGES
 
 GUEST_CATEGORY = "guest post"
 
-_STATUS_STYLES = {
+_STATUS_STYLES = {  # a post's status (a comment's: reply_badges.STATUS_BADGES)
     "published": Style(color="green"),
     "draft": Style(color="yellow", bold=True),
     "pending": Style(color="magenta", bold=True),
     "scheduled": Style(color="cyan"),
     "private": Style(color="blue"),
     "trash": Style(color="red"),
-    "approved": Style(color="green"),
-    "spam": Style(color="red", bold=True),
-    "queued": Style(color="cyan", bold=True),
-    "local": Style(color="yellow", bold=True),
-    "sent": Style(color="green"),
-    "failed": Style(color="red", bold=True),
 }
 
 
 def status_style(status: str) -> Style:
+    """The colour of a post's status."""
     return _STATUS_STYLES.get(status, Style())
 
 
@@ -42,20 +37,17 @@ def author_label(post: Post) -> str:
     return f"{name} (guest)" if is_guest(post) else name
 
 
-SYNC_LABELS = {state: label for state, (label, _) in SYNC_BADGES.items()}
-
-
 def comment_badges(comment: Comment) -> list[tuple[str, str]]:
-    """(label, style key) of the badges worth showing on a comment: anything but an
-    approved, imported comment."""
+    """(label, style) of the badges worth showing on a comment: anything but an approved,
+    imported comment. Same words and colours as the inbox's (reply_badges)."""
     badges = []
     if comment.status != "approved":
-        badges.append((comment.status, comment.status))
+        badges.append((comment.status, STATUS_BADGES.get(comment.status, ("", ""))[1]))
     if comment.kind != "comment":
-        badges.append((comment.kind, comment.kind))
+        badges.append((comment.kind, "italic"))
     if comment.sync_state:
-        label = SYNC_LABELS.get(comment.sync_state, comment.sync_state)
+        label, style = SYNC_BADGES.get(comment.sync_state, (comment.sync_state, ""))
         if comment.sync_state == "failed" and comment.sync_error:
             label += f": {sanitize_line(comment.sync_error)[:60]}"
-        badges.append((label, comment.sync_state))
+        badges.append((label, style))
     return badges

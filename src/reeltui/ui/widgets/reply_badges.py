@@ -20,11 +20,12 @@ SYNC_BADGES = {
     "failed": ("✗ failed to send", "bold red"),
     "sent": ("✓ sent", "green"),
 }
-STATUS_BADGES = {
+STATUS_BADGES = {  # a comment's moderation status (a post's: badges.status_style)
     "pending": ("● pending", "bold magenta"),
-    "spam": ("spam", "red"),
+    "spam": ("spam", "bold red"),
     "trash": ("trash", "dim"),
 }
+DRAFT_STYLE = "yellow"  # a comment with a kept reply draft under it
 
 
 def sync_badge(comment: Comment) -> Text:
@@ -43,7 +44,7 @@ def status_badge(comment: Comment) -> Text:
 
 def draft_badge(has_draft: bool) -> Text:
     """Shown on a comment that has a kept reply draft under it."""
-    return Text("✎ reply draft", "yellow") if has_draft else Text()
+    return Text("✎ reply draft", DRAFT_STYLE) if has_draft else Text()
 
 
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")

@@ -17,7 +17,8 @@ from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.ui.replying import BINDINGS as REPLY_BINDINGS
 from reeltui.ui.replying import CommentKeysMixin
-from reeltui.ui.widgets.badges import comment_badges, status_style
+from reeltui.ui.widgets.badges import comment_badges
+from reeltui.ui.widgets.reply_badges import DRAFT_STYLE
 
 MAX_INDENT_LEVELS = 6
 
@@ -64,10 +65,10 @@ class CommentView(Static):
         text.append(f"  {c.date[:16].replace('T', ' ')}", "dim")
         for badge, style in comment_badges(c):
             text.append("  ")
-            text.append(f"[{badge}]", status_style(style))
+            text.append(f"[{badge}]", style)
         if self.has_draft:
             text.append("  ")
-            text.append("[✎ reply draft]", status_style("local"))
+            text.append("[✎ reply draft]", DRAFT_STYLE)
         if self.hidden_replies:
             s = "y" if self.hidden_replies == 1 else "ies"
             text.append(f"  +{self.hidden_replies} repl{s} hidden", "italic")
