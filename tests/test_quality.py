@@ -28,3 +28,16 @@ def test_mypy_strict() -> None:
 def test_import_layers() -> None:
     result = _run(str(BIN / "lint-imports"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_screens_keep_their_styles_in_app_tcss() -> None:
+    """Screens are styled in ui/app.tcss, one place to read and theme (a screen's
+    DEFAULT_CSS would also lose, silently, to any rule there). Small reusable widgets may
+    carry their own defaults."""
+    screens = sorted((ROOT / "src/reeltui/ui/screens").glob("*.py"))
+    assert screens
+    styled = [p.name for p in screens if "DEFAULT_CSS" in p.read_text()]
+    assert styled == []
+    tcss = (ROOT / "src/reeltui/ui/app.tcss").read_text()
+    for screen in ("ComposerScreen", "InboxScreen", "OutboxScreen", "EditorCore", "SyncScreen"):
+        assert screen in tcss

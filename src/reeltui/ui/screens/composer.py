@@ -36,20 +36,6 @@ class ComposerResult:
 
 
 class ComposerScreen(ModalScreen[ComposerResult | None]):
-    DEFAULT_CSS = """
-    ComposerScreen { align: center middle; }
-    ComposerScreen > #composer {
-        width: 90%; max-width: 110; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    ComposerScreen #composer-title { text-style: bold; height: auto; }
-    ComposerScreen #composer-parent {
-        height: auto; max-height: 30%; border-left: outer $secondary; padding-left: 1;
-        margin: 1 0; color: $text-muted;
-    }
-    ComposerScreen #composer-text { height: 1fr; min-height: 4; }
-    ComposerScreen #composer-status { height: 1; color: $text-muted; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "Send to outbox", id="composer.send", priority=True),
         Binding("escape", "keep", "Keep as draft", id="composer.keep", priority=True),

@@ -23,7 +23,7 @@ from reeltui.services.templates import post_from_template
 from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
-from reeltui.ui.screens.editor_style import EDITOR_CSS, ago, describe, first_prompt
+from reeltui.ui.screens.editor_style import ago, describe, first_prompt
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
 
@@ -33,8 +33,6 @@ STATUS_DELAY = 0.15  # seconds after the last key before the word count is refre
 
 class EditorCore(Screen[None]):
     """Edit `post_id`, or a new post from `template` (the actions live in EditorScreen)."""
-
-    DEFAULT_CSS = EDITOR_CSS
 
     def __init__(
         self,

@@ -19,23 +19,9 @@ from reeltui.services.drafts import Recovery
 from reeltui.services.postform import display_date
 from reeltui.services.revisions import Revision, unified_diff
 
-DIALOG_CSS = """
-    {name} { align: center middle; background: $background 60%; }
-    {name} .dialog {
-        width: 76; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    {name} .dialog-question { width: 1fr; margin-bottom: 1; }
-    {name} .dialog-buttons { height: auto; }
-    {name} Button { margin-right: 2; }
-    {name} OptionList { height: auto; max-height: 20; }
-"""
-
 
 class Choice(ModalScreen[str]):
     """A question with a few answers, each on a button and a key."""
-
-    DEFAULT_CSS = DIALOG_CSS.replace("{name}", "Choice")
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
@@ -82,7 +68,6 @@ def confirm_recover(saved_at: str) -> Choice:
 
 
 class CopyMenu(ModalScreen[str]):
-    DEFAULT_CSS = DIALOG_CSS.replace("{name}", "CopyMenu")
     BINDINGS: ClassVar = [Binding("escape", "dismiss('')", "Cancel")]
 
     def compose(self) -> ComposeResult:
@@ -102,7 +87,6 @@ class CopyMenu(ModalScreen[str]):
 class RecoverList(ModalScreen[str]):
     """Working copies left by a crash: pick one to reopen (dismisses with its post id)."""
 
-    DEFAULT_CSS = DIALOG_CSS.replace("{name}", "RecoverList")
     BINDINGS: ClassVar = [Binding("escape", "later", "Later")]
 
     def __init__(self, found: list[Recovery]) -> None:
@@ -141,16 +125,6 @@ class RecoverList(ModalScreen[str]):
 
 class RevisionsScreen(ModalScreen[Revision | None]):
     """The post's revisions; the highlighted one is diffed against the current text."""
-
-    DEFAULT_CSS = (
-        DIALOG_CSS.replace("{name}", "RevisionsScreen")
-        + """
-    RevisionsScreen .dialog { width: 95%; height: 90%; }
-    RevisionsScreen Horizontal { height: 1fr; }
-    RevisionsScreen #revision-list { width: 44; height: 1fr; max-height: 100%; }
-    RevisionsScreen #revision-diff-scroll { width: 1fr; border-left: vkey $foreground 20%; }
-    """
-    )
 
     BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Close")]
 

@@ -6,26 +6,6 @@ import datetime as dt
 
 from reeltui.services.drafts import StoreError
 
-EDITOR_CSS = """
-    EditorCore #editor-title {
-        height: 1; width: 1fr; padding: 0 1; background: $panel; text-style: bold;
-    }
-    EditorCore #editor-main { height: 1fr; }
-    EditorCore MetaForm {
-        width: 44; border-right: vkey $foreground 20%; padding: 0 1; scrollbar-size-vertical: 1;
-    }
-    EditorCore MetaForm .field-label { color: $text-muted; }
-    EditorCore MetaForm Input, EditorCore MetaForm Select { margin-bottom: 0; }
-    EditorCore MetaForm .field-error { color: $error; display: none; }
-    EditorCore MetaForm #rating-reels { color: $warning; }
-    EditorCore #body { width: 1fr; border: none; }
-    EditorCore #preview { width: 1fr; display: none; border-left: vkey $foreground 20%; }
-    EditorCore.-preview #preview { display: block; }
-    EditorCore #editor-status {
-        height: 1; width: 1fr; padding: 0 1; background: $panel; color: $text-muted;
-    }
-    """
-
 
 def describe(exc: BaseException) -> str:
     """A store error's own message (written for users), else the error's type and text."""

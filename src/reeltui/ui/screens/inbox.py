@@ -33,11 +33,6 @@ class InboxChoice:
 
 
 class InboxScreen(Screen[InboxChoice | None]):
-    DEFAULT_CSS = """
-    InboxScreen #inbox-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    InboxScreen #inbox-table { height: 1fr; }
-    InboxScreen #inbox-detail { height: 10; border-top: solid $secondary; padding: 0 1; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="inbox.close"),
         Binding("enter", "jump", "Go to comment", id="inbox.jump", priority=True),

@@ -27,13 +27,6 @@ STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red"}
 
 
 class OutboxScreen(Screen[None]):
-    DEFAULT_CSS = """
-    OutboxScreen #outbox-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    OutboxScreen #outbox-table { height: 1fr; }
-    OutboxScreen #outbox-detail {
-        height: 10; border-top: solid $secondary; padding: 0 1;
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="outbox.close"),
         Binding("e", "edit", "Edit", id="outbox.edit"),

@@ -33,12 +33,6 @@ HOW_TO = (
 
 
 class SyncScreen(Screen[bool]):
-    DEFAULT_CSS = """
-    SyncScreen #sync-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    SyncScreen #sync-info { height: auto; padding: 0 1; }
-    SyncScreen #sync-progress { padding: 0 1; }
-    SyncScreen #sync-log { height: 1fr; border-top: solid $secondary; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="sync.close"),
         Binding("enter,s", "start", "Sync now", id="sync.start"),
@@ -187,11 +181,6 @@ class SyncScreen(Screen[bool]):
 class ConflictsScreen(Screen[None]):
     """What changed on both sides: both versions; l keeps yours, r keeps the site's."""
 
-    DEFAULT_CSS = """
-    ConflictsScreen #conflicts-title { height: 1; padding: 0 1; background: $panel; }
-    ConflictsScreen #conflicts-table { height: 1fr; }
-    ConflictsScreen #conflicts-detail { height: 1fr; border-top: solid $secondary; padding: 0 1; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="conflicts.close"),
         Binding("l", "keep('local')", "Keep mine", id="conflicts.local"),

@@ -76,18 +76,6 @@ def export_summary(report: ExportReport) -> str:
 class TransferScreen(ModalScreen[bool]):
     """Shared frame: a title, the form, a progress bar with its phase, and the result."""
 
-    DEFAULT_CSS = """
-    TransferScreen { align: center middle; }
-    TransferScreen #transfer-box {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: round $accent; padding: 0 1; background: $surface;
-    }
-    TransferScreen .transfer-hint { color: $text-muted; }
-    TransferScreen #transfer-progress { margin: 1 0 0 0; }
-    TransferScreen #transfer-phase { height: 1; }
-    TransferScreen #transfer-result { height: auto; max-height: 16; }
-    TransferScreen RadioSet { layout: horizontal; width: auto; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="transfer.close"),
         Binding("ctrl+s", "start", "Start", priority=True, id="transfer.start"),
