@@ -14,10 +14,6 @@ from reeltui.locations import default_store
 from reeltui.store import StoreError
 
 
-class CliError(Exception):
-    """Bad input found by a command; printed as one line, exit status 2."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -59,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.store = default_store()
     try:
         return int(args.func(args) or 0)
-    except (StoreError, FormatError, CliError, ValueError) as exc:
+    except (StoreError, FormatError, ValueError) as exc:  # CliError is a ValueError
         sys.stderr.write(f"reeltui: {exc}\n")
         return 2
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from reeltui.cli.common import blog_for_reading
+from reeltui.cli.common import CliError, blog_for_reading
 from reeltui.services.check import diagnose, problems, repair, sound_backup
 from reeltui.store import StoreError, StoreLocked, StoreTooNew
 from reeltui.store.backup import list_backups
@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     if args.yes and not args.repair:
-        raise ValueError("--yes only goes with --repair")
+        raise CliError("--yes only goes with --repair")
     if args.repair:
         return run_repair(args)
     try:

@@ -12,6 +12,11 @@ from reeltui.services import Blog
 from reeltui.services.session import open_blog
 
 
+class CliError(ValueError):
+    """Bad input found by a command; printed as one line, exit status 2. (Any ValueError
+    escaping a command is printed the same way.)"""
+
+
 def blog_for_reading(args: argparse.Namespace) -> Blog:
     """Read-only view of the store (works while the app has it open)."""
     return open_blog(args.store, read_only=True)

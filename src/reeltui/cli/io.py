@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reeltui.cli.common import blog_for_reading
+from reeltui.cli.common import CliError, blog_for_reading
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Progress as ProgressFn
 from reeltui.services import Blog
@@ -73,7 +73,7 @@ def _size(path: Path) -> int:
 def _open_for_import(args: argparse.Namespace) -> Blog:
     """The store to import into; a new store starts empty (no demo blog)."""
     if args.read_only:
-        raise ValueError("cannot import into a store opened with --read-only")
+        raise CliError("cannot import into a store opened with --read-only")
     path = args.store.expanduser()
     if not store_exists(path) and path.parent.is_dir():
         return Blog(Store.open(path))

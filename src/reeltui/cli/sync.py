@@ -8,17 +8,13 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
+from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, print_json
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import credentials, syncstate
 from reeltui.services.credentials import Credentials
 
 if TYPE_CHECKING:
     from reeltui.services.sync import SyncProgress
-
-
-class SyncCliError(ValueError):
-    """Printed as one line by the CLI's main (a ValueError)."""
 
 
 def register(sub: Any) -> None:
@@ -51,19 +47,19 @@ def register(sub: Any) -> None:
 def _credentials(args: argparse.Namespace) -> Credentials:
     creds = credentials.load(args.site, args.user)
     if not creds.site:
-        raise SyncCliError("no site: give --site URL or set REELTUI_WP_URL")
+        raise CliError("no site: give --site URL or set REELTUI_WP_URL")
     if not creds.user:
-        raise SyncCliError("no user: give --user NAME or set REELTUI_WP_USER")
+        raise CliError("no user: give --user NAME or set REELTUI_WP_USER")
     if creds.app_password:
         return creds
     if not sys.stdin.isatty():
-        raise SyncCliError(
+        raise CliError(
             "no application password: set REELTUI_WP_APP_PASSWORD or run once in a terminal "
             "with --save-credentials"
         )
     password = getpass.getpass(f"Application password for {creds.user} at {creds.site}: ")
     if not password.strip():
-        raise SyncCliError("no application password given")
+        raise CliError("no application password given")
     return Credentials(creds.site, creds.user, password.strip(), "prompt")
 
 
@@ -87,7 +83,7 @@ def run_sync(args: argparse.Namespace) -> int:
         return 0
     if args.resolve:
         if not args.keep:
-            raise SyncCliError("--resolve needs --keep local or --keep remote")
+            raise CliError("--resolve needs --keep local or --keep remote")
         blog = blog_for_writing(args)
         try:
             print(resolve(blog, args.resolve, args.keep))
@@ -95,7 +91,7 @@ def run_sync(args: argparse.Namespace) -> int:
             blog.close()
         return 0
     if args.pull_only and args.push_only:
-        raise SyncCliError("--pull-only and --push-only exclude each other")
+        raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
     blog = blog_for_writing(args)
     try:
