@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from reeltui.cli.tui import run_app
 from reeltui.services.drafts import find_for_edit
 from reeltui.services.session import open_blog
 from reeltui.services.templates import TEMPLATES
@@ -27,8 +28,7 @@ def _run(args: argparse.Namespace, post_id: str | None) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.editor import EditorScreen
 
-    blog = open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
-    try:
+    with open_blog(args.store, read_only=args.read_only, fallback_read_only=True) as blog:
         if post_id is None:
             screen = lambda: EditorScreen(  # noqa: E731
                 blog, template=args.template, title=args.title, author=args.author
@@ -36,11 +36,7 @@ def _run(args: argparse.Namespace, post_id: str | None) -> int:
         else:
             found = find_for_edit(blog, post_id)
             screen = lambda: EditorScreen(blog, found.id)  # noqa: E731
-        app = make_app(blog, initial_screen=screen)
-        app.run()
-    finally:
-        blog.close()
-    return app.return_code or 0
+        return run_app(make_app(blog, initial_screen=screen))
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -87,11 +87,8 @@ def run_import(args: argparse.Namespace) -> int:
     path: Path = args.path.expanduser()
     with _progress(_size(path), f"reading {path.name}") as progress:
         fmt, result = read_source(path, progress)  # read first: no store is touched on error
-        blog = _open_for_import(args)
-        try:
+        with _open_for_import(args) as blog:
             report = merge(blog, result, fmt, progress)
-        finally:
-            blog.close()
     print_report(report)
     return 1 if report.broken or any(s.kind == "broken item" for s in report.skipped) else 0
 
@@ -114,11 +111,8 @@ def print_report(report: ImportReport) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    blog = blog_for_reading(args)
-    try:
+    with blog_for_reading(args) as blog:
         report = export(blog, args.format, args.out)
-    finally:
-        blog.close()
     where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path
     print(
         f"exported {report.posts} posts and {report.comments} comments ({report.format}) to {where}"

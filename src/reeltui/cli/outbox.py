@@ -62,11 +62,8 @@ def _comment_json(comment: Comment | None) -> dict[str, Any] | None:
 
 
 def run_outbox(args: argparse.Namespace) -> int:
-    blog = blog_for_reading(args)
-    try:
+    with blog_for_reading(args) as blog:
         rows = outbox.rows(blog, args.state)
-    finally:
-        blog.close()
     if args.json:
         print_json(
             [
@@ -113,11 +110,8 @@ def run_outbox(args: argparse.Namespace) -> int:
 
 
 def run_inbox(args: argparse.Namespace) -> int:
-    blog = blog_for_reading(args)
-    try:
+    with blog_for_reading(args) as blog:
         items = inbox.needs_reply(blog, args.author)
-    finally:
-        blog.close()
     if args.json:
         print_json(
             [
@@ -150,8 +144,7 @@ def run_inbox(args: argparse.Namespace) -> int:
 
 def run_reply(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else args.file.read()
-    blog = blog_for_writing(args)
-    try:
+    with blog_for_writing(args) as blog:
         post = blog.post_by_slug(args.slug)
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
@@ -165,18 +158,13 @@ def run_reply(args: argparse.Namespace) -> int:
             sys.stdout.write(f"draft {kept.id} kept under {parent.id}\n")
             return 0
         new = replies.reply(blog, parent.id, text, quote_parent=args.quote, author=args.author)
-    finally:
-        blog.close()
     sys.stdout.write(f"reply {new.id} queued in the outbox (to {parent.id})\n")
     return 0
 
 
 def run_moderate(args: argparse.Namespace) -> int:
-    blog = blog_for_writing(args)
-    try:
+    with blog_for_writing(args) as blog:
         comment = moderation.moderate(blog, args.comment_id, args.action)
-    finally:
-        blog.close()
     sys.stdout.write(f"{comment.id} is now {comment.status} (queued for the blog)\n")
     return 0
 

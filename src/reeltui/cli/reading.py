@@ -62,11 +62,8 @@ def comment_json(comment: Comment, depth: int) -> dict[str, Any]:
 
 
 def run_posts(args: argparse.Namespace) -> int:
-    blog = blog_for_reading(args)
-    try:
+    with blog_for_reading(args) as blog:
         rows = blog.rows(status=args.status, search=args.search, sort=args.sort)
-    finally:
-        blog.close()
     if args.json:
         print_json([row_json(r) for r in rows])
         return 0
@@ -96,13 +93,10 @@ def _find(blog: Blog, slug: str) -> Post:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    blog = blog_for_reading(args)
-    try:
+    with blog_for_reading(args) as blog:
         post = _find(blog, args.slug)
         thread = blog.thread(post.id)
         row = PostRow(post, len(thread), blog.word_count(post))
-    finally:
-        blog.close()
     if args.json:
         data = row_json(row)
         data["body"] = post.body

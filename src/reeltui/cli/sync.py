@@ -75,26 +75,19 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.conflicts:
         return _show_conflicts(args)
     if args.status:
-        blog = blog_for_reading(args)
-        try:
+        with blog_for_reading(args) as blog:
             print(status(blog).line())
-        finally:
-            blog.close()
         return 0
     if args.resolve:
         if not args.keep:
             raise CliError("--resolve needs --keep local or --keep remote")
-        blog = blog_for_writing(args)
-        try:
+        with blog_for_writing(args) as blog:
             print(resolve(blog, args.resolve, args.keep))
-        finally:
-            blog.close()
         return 0
     if args.pull_only and args.push_only:
         raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
-    blog = blog_for_writing(args)
-    try:
+    with blog_for_writing(args) as blog:
         result = sync(
             blog,
             creds,
@@ -104,8 +97,6 @@ def run_sync(args: argparse.Namespace) -> int:
             progress=None if args.json else _progress,
             timeout=args.timeout,
         )
-    finally:
-        blog.close()
     if args.save_credentials and result.authenticated:
         path = credentials.save(Credentials(result.site, creds.user, creds.app_password), None)
         sys.stderr.write(f"sync: credentials saved in {path}\n")
@@ -131,11 +122,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
-    blog = blog_for_reading(args)
-    try:
+    with blog_for_reading(args) as blog:
         found = syncstate.conflicts(blog)
-    finally:
-        blog.close()
     if args.json:
         print_json([c.to_dict() for c in found])
         return 0

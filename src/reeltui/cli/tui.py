@@ -13,6 +13,7 @@ from reeltui.store import StoreLocked, StoreWriteError
 from reeltui.store.lock import StoreLock
 
 if TYPE_CHECKING:
+    from reeltui.ui.app import ReelApp
     from reeltui.ui.saving import Unsaved
 
 
@@ -45,9 +46,14 @@ def run_tui(args: argparse.Namespace) -> int:
         app = make_app(blog, initial_screen=recovery_screen(blog))  # drafts left by a crash
         if notice:
             app.call_later(app.notify, notice, severity="warning", timeout=15)
-        app.run()
+        return run_app(app)
     finally:
         blog.close()
+
+
+def run_app(app: ReelApp) -> int:
+    """Run the app; then print what could not be saved while it was quitting (exit 1)."""
+    app.run()
     if tell_unsaved(app.saves.unreported, sys.stderr):
         return 1
     return app.return_code or 0

@@ -88,6 +88,12 @@ class Blog:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> Blog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # the lock is released however the block ends
+
     @contextlib.contextmanager
     def held(self) -> Iterator[Callable[[], None]]:
         """Changes made inside stay in memory until the yielded `flush` writes them (from a
