@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from reeltui.store import jsonload
 from reeltui.store.errors import StoreCorrupt, StoreReadOnly, StoreWriteError
 
 
@@ -78,7 +79,7 @@ def read_json_file(path: Path) -> Any:
     except OSError as exc:
         raise StoreCorrupt(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
-        return orjson.loads(raw)
+        return jsonload.loads(raw)  # a big table in pieces: a lower memory peak
     except orjson.JSONDecodeError as exc:
         raise StoreCorrupt(
             f"{path} is not valid JSON ({exc}); the file was left untouched"
