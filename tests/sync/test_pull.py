@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reeltui.services import Blog, outbox
+from reeltui.services import Blog, moderation, outbox
 from reeltui.store import records
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 
@@ -147,6 +147,45 @@ def test_moderation_on_the_site_reaches_pending_comments(site: Site, empty_blog:
     assert result.ok
     assert by_remote(empty_blog, site.comments["c4"]).status == "approved"
     assert result.pulled.updated_comments == 1
+
+
+def test_moderation_on_the_site_reaches_approved_spam_and_trashed_comments(
+    site: Site, empty_blog: Blog
+) -> None:
+    """Spam, trash, unapprove and unspam done in the WordPress admin reach an incremental
+    pull; comments unchanged there are not read again."""
+    run_sync(empty_blog, site)
+    assert by_remote(empty_blog, site.comments["c1"]).status == "approved"
+    assert by_remote(empty_blog, site.comments["c5"]).status == "spam"
+    changes = {"c1": "spam", "c2": "trash", "c3": "hold", "c5": "approved"}
+    for key, status in changes.items():
+        code, _ = site.rest(
+            "POST", f"/wp/v2/comments/{site.comments[key]}", body={"status": status}
+        )
+        assert code == 200, (key, status)
+    result, events = run_sync(empty_blog, site)  # incremental: all four are old comments
+    assert result.ok, result.lines()
+    now = {key: by_remote(empty_blog, site.comments[key]).status for key in changes}
+    assert now == {"c1": "spam", "c2": "trash", "c3": "pending", "c5": "approved"}
+    assert result.pulled.updated_comments == 4
+    assert any(e.stage == "checking moderation (spam)" for e in events)
+    result, _ = run_sync(empty_blog, site)  # nothing changed since: nothing to update
+    assert result.ok and result.pulled.updated_comments == 0
+
+
+def test_moderation_queued_here_wins_over_the_sites_older_state(
+    site: Site, empty_blog: Blog
+) -> None:
+    run_sync(empty_blog, site)
+    c1 = by_remote(empty_blog, site.comments["c1"])
+    moderation.moderate(empty_blog, c1.id, "trash")
+    result, _ = run_sync(empty_blog, site, push=False)  # pull only: still queued here
+    assert result.ok, result.lines()
+    assert empty_blog.comment(c1.id).status == "trash"
+    result, _ = run_sync(empty_blog, site)  # pushed, then pulled: the site agrees
+    assert result.ok, result.lines()
+    assert empty_blog.comment(c1.id).status == "trash"
+    assert site.get(f"/wp/v2/comments/{site.comments['c1']}", context="edit")["status"] == "trash"
 
 
 def test_paging_is_stable_when_many_items_share_a_date(site: Site, empty_blog: Blog) -> None:

@@ -122,12 +122,12 @@ def sync(
             push_outbox(blog, client, state, result.pushed, report)
             push_drafts(blog, client, state, result.pushed, report)
         if pull:
-            pending = [
-                c.remote_id
+            known = {  # the site's comments we hold, and their status here
+                c.remote_id: c.status
                 for c in blog.all_comments()
-                if c.origin == "imported" and c.status == "pending" and c.remote_id.isdigit()
-            ]
-            got = fetch(client, state, full, report, caps or {}, pending)
+                if c.origin == "imported" and c.remote_id.isdigit()
+            }
+            got = fetch(client, state, full, report, caps or {}, known)
             report("saving")
             result.pulled = apply(blog, got, state)
         state.last_sync = syncstate.now()

@@ -8,7 +8,7 @@ pull becomes a conflict (both versions kept), and working copies (drafts.json) a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,15 +52,17 @@ def fetch(
     full: bool,
     report: Report,
     caps: dict[str, Any],
-    pending: Sequence[str] = (),
+    known: Mapping[str, str] | None = None,
 ) -> Fetched:
     """Everything changed since the last pull (or everything when `full`).
 
     `caps` are the user's capabilities (users/me): an editor or admin reads every post with
     `context=edit`; an author or contributor gets only their own that way (WordPress leaves the
     others out), so their published ones are read too, with `context=view`.
-    WordPress gives comments no modification date: an incremental pull sees new comments only,
-    plus the `pending` ones we hold (remote ids), re-read to catch their moderation.
+    WordPress gives comments no modification date: an incremental pull reads new comments,
+    and, for a moderator, catches moderation done on the site: `known` maps the remote ids of
+    the comments we hold to their status here; the ids the site holds, spams or trashes are
+    listed (ids only) and every comment whose status differs is read again.
     """
     got = Fetched()
     since_posts = None if full else state.posts_after or None
@@ -102,8 +104,9 @@ def fetch(
                 order="asc",
                 after=since_comments,
             )
-        if since_comments and pending:
-            got.comments += _recheck(client, sorted(set(pending), key=int))
+        if since_comments and known:
+            changed = _moderated_on_site(client, known, step)
+            got.comments += _recheck(client, sorted(changed, key=int))
     else:
         got.comments = client.collect(
             "/wp/v2/comments",
@@ -117,6 +120,26 @@ def fetch(
     got.categories = _names(client, "/wp/v2/categories", _ids(got.posts, "categories"))
     got.tags = _names(client, "/wp/v2/tags", _ids(got.posts, "tags"))
     return got
+
+
+def _moderated_on_site(
+    client: WPClient, known: Mapping[str, str], step: Callable[[str], Callable[[int, int], None]]
+) -> set[str]:
+    """Remote ids of the comments whose status on the site is not their status here."""
+    on_site: dict[str, str] = {}
+    for wp_status, status in (("hold", "pending"), ("spam", "spam"), ("trash", "trash")):
+        listed = client.collect(
+            "/wp/v2/comments",
+            step(f"checking moderation ({wp_status})"),
+            context="edit",
+            status=wp_status,
+            orderby="id",
+            order="asc",
+            _fields="id",
+        )
+        on_site.update((str(c["id"]), status) for c in listed if isinstance(c, dict) and "id" in c)
+    # Not listed: approved (or deleted; a full pull tells). Only comments we hold count.
+    return {rid for rid, here in known.items() if on_site.get(rid, "approved") != here}
 
 
 def _recheck(client: WPClient, ids: list[str]) -> list[Any]:
