@@ -34,8 +34,9 @@ READING = [
     "(`reeltui/ui/widgets/long_body.py`); shorter posts use the Markdown widget. The freeze "
     "figure is the longest the event loop could not answer a key while the lines come in.",
     "- memory: peak RSS is Linux's VmHWM of a fresh process (getrusage's ru_maxrss inherits "
-    "the harness's peak across fork + exec). The peak is reached while orjson parses "
-    "comments.json (about 2x the file on top of its result).",
+    "the harness's peak across fork + exec). A big table file is parsed in pieces cut at its "
+    "records (`reeltui/store/jsonload.py`): parsed whole, orjson's intermediate tree of a "
+    "120 MB comments.json added ~200 MB at the peak (3.86x; 641 -> 447 MB for that file).",
     "- WXR: `reeltui.services.importer.import_path` (stream-parse, convert HTML to Markdown, "
     "merge, one write per file) with the garbage collector paused; the baseline is defusedxml "
     "building the whole tree (GC on), the parser the importer streams with.",
