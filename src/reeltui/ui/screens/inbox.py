@@ -12,15 +12,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
 
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, inbox, moderation
 from reeltui.ui.replying import ReplyActions
+from reeltui.ui.screens.table_screen import TableScreen
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line, status_badge
 
 COLUMNS = [("date", 10), ("author", 18), ("post", 26), ("comment", 0), ("status", 9)]
@@ -32,7 +29,8 @@ class InboxChoice:
     comment_id: str
 
 
-class InboxScreen(Screen[InboxChoice | None]):
+class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
+    PREFIX = "inbox"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="inbox.close"),
         Binding("enter", "jump", "Go to comment", id="inbox.jump", priority=True),
@@ -53,24 +51,15 @@ class InboxScreen(Screen[InboxChoice | None]):
         self.blog = blog
         self.extra_authors = tuple(extra_authors)
         self.pending = pending
-        self.items: list[inbox.InboxItem] = []
         self._loaded = False
 
     @property
     def actions(self) -> ReplyActions:
         return ReplyActions(self, self.blog, self._changed)
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="inbox-title")
-        table: DataTable[Text | str] = DataTable(id="inbox-table", cursor_type="row")
-        yield table
-        with VerticalScroll(id="inbox-detail"):
-            yield Static(id="inbox-detail-text")
-        yield Footer()
-
     def on_mount(self) -> None:
         self.refresh_items()
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     # -- showing -------------------------------------------------------------------------
 
@@ -81,7 +70,7 @@ class InboxScreen(Screen[InboxChoice | None]):
 
     def refresh_items(self, keep: str | None = None, *, reload: bool = True) -> None:
         """Fill the table (from the store again unless `reload` is False and it was read)."""
-        table: DataTable[Text | str] = self.query_one(DataTable)
+        table = self.table
         index = table.cursor_row
         current = keep or (self.current.comment.id if self.current else None)
         if reload or not self._loaded:
@@ -104,7 +93,7 @@ class InboxScreen(Screen[InboxChoice | None]):
         elif ids:
             table.move_cursor(row=min(index, len(ids) - 1))
         self._title()
-        self._show_detail()
+        self.show_detail()
 
     def _title(self) -> None:
         pending = moderation.pending_count(self.blog)
@@ -114,21 +103,14 @@ class InboxScreen(Screen[InboxChoice | None]):
             title = f"Needs a reply — {len(self.items)} comment(s), oldest first"
             if pending:
                 title += f" · {pending} pending moderation (p)"
-        self.query_one("#inbox-title", Static).update(title)
+        self.set_title(title)
 
-    @property
-    def current(self) -> inbox.InboxItem | None:
-        table: DataTable[Text | str] = self.query_one(DataTable)
-        if not self.items or not 0 <= table.cursor_row < len(self.items):
-            return None
-        return self.items[table.cursor_row]
-
-    def _show_detail(self) -> None:
-        detail = self.query_one("#inbox-detail-text", Static)
+    def show_detail(self) -> None:
         item = self.current
         if item is None:
-            empty = "Nothing is waiting for moderation." if self.pending else "All answered."
-            detail.update(empty)
+            self.set_detail(
+                "Nothing is waiting for moderation." if self.pending else "All answered."
+            )
             return
         c = item.comment
         out = Text()
@@ -138,13 +120,10 @@ class InboxScreen(Screen[InboxChoice | None]):
         if item.parent is not None:
             out.append(f"\n\nIn reply to {sanitize_line(item.parent.author)}:\n", "bold")
             out.append(sanitize(item.parent.body).strip(), "dim")
-        detail.update(out)
+        self.set_detail(out)
 
     def on_resize(self) -> None:
         self.refresh_items(reload=False)  # new column widths; the items are the same
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
 
     def _changed(self, comment_id: str | None) -> None:
         self.refresh_items()

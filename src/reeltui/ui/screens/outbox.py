@@ -9,16 +9,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
 
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.ui.replying import ReplyActions
 from reeltui.ui.saving import save_queue
+from reeltui.ui.screens.table_screen import TableScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
@@ -26,7 +23,8 @@ COLUMNS = [("#", 3), ("what", 9), ("state", 6), ("post", 28), ("to", 18), ("text
 STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red"}
 
 
-class OutboxScreen(Screen[None]):
+class OutboxScreen(TableScreen[outbox.Row, None]):
+    PREFIX = "outbox"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="outbox.close"),
         Binding("e", "edit", "Edit", id="outbox.edit"),
@@ -39,20 +37,11 @@ class OutboxScreen(Screen[None]):
     def __init__(self, blog: Blog) -> None:
         super().__init__()
         self.blog = blog
-        self.rows: list[outbox.Row] = []
         self._loaded = False
 
     @property
     def actions(self) -> ReplyActions:
         return ReplyActions(self, self.blog, self._changed)
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="outbox-title")
-        table: DataTable[Text | str] = DataTable(id="outbox-table", cursor_type="row")
-        yield table
-        with VerticalScroll(id="outbox-detail"):
-            yield Static(id="outbox-detail-text")
-        yield Footer()
 
     def on_mount(self) -> None:
         try:
@@ -60,7 +49,7 @@ class OutboxScreen(Screen[None]):
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Outbox not repaired", severity="error", markup=False)
         self.refresh_rows()
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     # -- showing -------------------------------------------------------------------------
 
@@ -69,23 +58,23 @@ class OutboxScreen(Screen[None]):
         on entry `select` (or where it was). Nothing to do once the screen is closed."""
         if not self.is_attached:
             return  # a background save ended after the outbox was closed
-        table: DataTable[Text | str] = self.query_one(DataTable)
+        table = self.table
         current = select or (self.current.entry.id if self.current else None)
         if reload or not self._loaded:
-            self.rows, self._loaded = outbox.rows(self.blog), True
+            self.items, self._loaded = outbox.rows(self.blog), True
         fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
         width = {str(key.value): col.width for key, col in table.columns.items()}
-        for row in self.rows:
+        for row in self.items:
             table.add_row(*self._cells(row, width), key=row.entry.id)
-        ids = [r.entry.id for r in self.rows]
+        ids = [r.entry.id for r in self.items]
         if current in ids:
             table.move_cursor(row=ids.index(current))
-        counts = {s: sum(1 for r in self.rows if r.entry.state == s) for s in outbox.STATES}
+        counts = {s: sum(1 for r in self.items if r.entry.state == s) for s in outbox.STATES}
         title = "Outbox — " + " · ".join(f"{n} {s}" for s, n in counts.items())
-        if not self.rows:
+        if not self.items:
             title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"
-        self.query_one("#outbox-title", Static).update(title)
-        self._show_detail()
+        self.set_title(title)
+        self.show_detail()
 
     def _cells(self, row: outbox.Row, width: dict[str, int]) -> list[Text | str]:
         entry = row.entry
@@ -101,18 +90,10 @@ class OutboxScreen(Screen[None]):
             one_line(text, width["text"]),
         ]
 
-    @property
-    def current(self) -> outbox.Row | None:
-        table: DataTable[Text | str] = self.query_one(DataTable)
-        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
-
-    def _show_detail(self) -> None:
-        detail = self.query_one("#outbox-detail-text", Static)
+    def show_detail(self) -> None:
         row = self.current
         if row is None:
-            detail.update("")
+            self.set_detail("")
             return
         out = Text()
         if row.entry.error:
@@ -128,13 +109,10 @@ class OutboxScreen(Screen[None]):
             out.append(f"{row.entry.action} the comment by ", "bold")
             out.append(sanitize_line(row.comment.author) + ":\n", "bold")
             out.append(sanitize(row.comment.body).strip(), "dim")
-        detail.update(out)
+        self.set_detail(out)
 
     def on_resize(self) -> None:
         self.refresh_rows(reload=False)  # new column widths; the rows are the same
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
 
     def _changed(self, comment_id: str | None) -> None:
         self.refresh_rows()

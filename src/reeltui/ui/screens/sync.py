@@ -13,9 +13,8 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, RichLog, Static
+from textual.widgets import Footer, ProgressBar, RichLog, Static
 
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import credentials, replies, syncstate
@@ -23,6 +22,7 @@ from reeltui.services.blog import Blog
 from reeltui.services.credentials import Credentials, CredentialsError
 from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
 from reeltui.ui.saving import save_queue
+from reeltui.ui.screens.table_screen import TableScreen
 
 HOW_TO = (
     "To sync, give the site, user and an application password (WordPress: Users → Profile → "
@@ -178,8 +178,10 @@ class SyncScreen(Screen[bool]):
         self.dismiss(self.changed)
 
 
-class ConflictsScreen(Screen[None]):
+class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
     """What changed on both sides: both versions; l keeps yours, r keeps the site's."""
+
+    PREFIX = "conflicts"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="conflicts.close"),
@@ -190,41 +192,27 @@ class ConflictsScreen(Screen[None]):
     def __init__(self, blog: Blog) -> None:
         super().__init__()
         self.blog = blog
-        self.conflicts: list[syncstate.Conflict] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="conflicts-title", markup=False)
-        table: DataTable[str] = DataTable(id="conflicts-table", cursor_type="row")
-        table.add_columns("kind", "what")
-        yield table
-        with VerticalScroll(id="conflicts-detail"):
-            yield Static(id="conflicts-text")
-        yield Footer()
 
     def on_mount(self) -> None:
+        self.table.add_columns("kind", "what")
         self.reload()
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     def reload(self) -> None:
         if not self.is_attached:
             return  # a background save ended after the screen was closed
-        self.conflicts = list(syncstate.load(self.blog).conflicts)
-        table: DataTable[str] = self.query_one(DataTable)
+        self.items = list(syncstate.load(self.blog).conflicts)
+        table = self.table
         table.clear()
-        for conflict in self.conflicts:
+        for conflict in self.items:
             table.add_row(conflict.kind, sanitize_line(conflict.message), key=conflict.id)
-        title = f"Conflicts — {len(self.conflicts)}"
-        if not self.conflicts:
+        title = f"Conflicts — {len(self.items)}"
+        if not self.items:
             title = "Conflicts — none: nothing changed on both sides"
-        self.query_one("#conflicts-title", Static).update(title)
-        self._detail()
+        self.set_title(title)
+        self.show_detail()
 
-    @property
-    def current(self) -> syncstate.Conflict | None:
-        row = self.query_one(DataTable).cursor_row
-        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
-
-    def _detail(self) -> None:
+    def show_detail(self) -> None:
         conflict = self.current
         out = Text()
         if conflict is not None:
@@ -235,10 +223,7 @@ class ConflictsScreen(Screen[None]):
                     out.append(f"{key}: ", "bold")
                     out.append(sanitize(str(value)).strip() + "\n")
                 out.append("\n")
-        self.query_one("#conflicts-text", Static).update(out)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._detail()
+        self.set_detail(out)
 
     def action_keep(self, side: str) -> None:
         conflict = self.current

@@ -1,0 +1,57 @@
+"""The shape shared by the inbox, the outbox and the conflicts list: a title line, a table of
+rows (one per item), and the highlighted item's detail below it."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class TableScreen(Screen[Result], Generic[Item, Result]):
+    """Subclasses set `PREFIX` (ids `#<prefix>-title`, `-table`, `-detail`, `-detail-text`,
+    styled in app.tcss), keep their rows in `self.items`, and implement `show_detail`."""
+
+    PREFIX: ClassVar[str] = "table"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Item] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id=f"{self.PREFIX}-title", markup=False)
+        table: DataTable[Text | str] = DataTable(id=f"{self.PREFIX}-table", cursor_type="row")
+        yield table
+        with VerticalScroll(id=f"{self.PREFIX}-detail"):
+            yield Static(id=f"{self.PREFIX}-detail-text")
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable[Text | str]:
+        return self.query_one(f"#{self.PREFIX}-table", DataTable)
+
+    @property
+    def current(self) -> Item | None:
+        """The highlighted item (None when the table is empty)."""
+        row = self.table.cursor_row
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def set_title(self, title: str) -> None:
+        self.query_one(f"#{self.PREFIX}-title", Static).update(title)
+
+    def set_detail(self, detail: Text | str) -> None:
+        self.query_one(f"#{self.PREFIX}-detail-text", Static).update(detail)
+
+    def show_detail(self) -> None:
+        """Show the highlighted item's detail (`set_detail`)."""
+        raise NotImplementedError
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
