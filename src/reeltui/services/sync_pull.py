@@ -95,14 +95,8 @@ def fetch(
     got.every_comment = full and bool(caps.get("moderate_comments"))
     if caps.get("moderate_comments"):
         for status in ("all", "spam", "trash"):
-            got.comments += client.collect(
-                "/wp/v2/comments",
-                step(f"pulling comments ({status})"),
-                context="edit",
-                status=status,
-                orderby="id",
-                order="asc",
-                after=since_comments,
+            got.comments += _moderator_comments(
+                client, step(f"pulling comments ({status})"), status, after=since_comments
             )
         if since_comments and known:
             changed = _moderated_on_site(client, known, step)
@@ -122,20 +116,24 @@ def fetch(
     return got
 
 
+def _moderator_comments(
+    client: WPClient, report: Callable[[int, int], None], status: str, **params: Any
+) -> list[Any]:
+    """Every comment of `status` (as a moderator sees them), in a stable order."""
+    route = "/wp/v2/comments"
+    return client.collect(
+        route, report, context="edit", status=status, orderby="id", order="asc", **params
+    )
+
+
 def _moderated_on_site(
     client: WPClient, known: Mapping[str, str], step: Callable[[str], Callable[[int, int], None]]
 ) -> set[str]:
     """Remote ids of the comments whose status on the site is not their status here."""
     on_site: dict[str, str] = {}
     for wp_status, status in (("hold", "pending"), ("spam", "spam"), ("trash", "trash")):
-        listed = client.collect(
-            "/wp/v2/comments",
-            step(f"checking moderation ({wp_status})"),
-            context="edit",
-            status=wp_status,
-            orderby="id",
-            order="asc",
-            _fields="id",
+        listed = _moderator_comments(
+            client, step(f"checking moderation ({wp_status})"), wp_status, _fields="id"
         )
         on_site.update((str(c["id"]), status) for c in listed if isinstance(c, dict) and "id" in c)
     # Not listed: approved (or deleted; a full pull tells). Only comments we hold count.
