@@ -173,6 +173,27 @@ def test_moderation_on_the_site_reaches_approved_spam_and_trashed_comments(
     assert result.ok and result.pulled.updated_comments == 0
 
 
+def test_a_spam_comment_purged_on_the_site_is_said_once_and_kept(
+    site: Site, empty_blog: Blog
+) -> None:
+    """Spam deleted for good on the site (what Akismet does after 15 days): the next sync
+    says so once, keeps the comment here, and later syncs stop asking for it."""
+    run_sync(empty_blog, site)
+    spam = by_remote(empty_blog, site.comments["c5"])
+    assert spam.status == "spam"
+    code, _ = site.rest(
+        "DELETE", f"/wp/v2/comments/{site.comments['c5']}", params={"force": "true"}
+    )
+    assert code == 200
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok, result.lines()
+    assert result.pulled.gone_comments == [spam.id]
+    assert "1 comment no longer on the site (kept here)" in " ".join(result.lines())
+    assert empty_blog.comment(spam.id).status == "spam"  # kept, as it was
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok and result.pulled.gone_comments == []  # said once, not asked again
+
+
 def test_moderation_queued_here_wins_over_the_sites_older_state(
     site: Site, empty_blog: Blog
 ) -> None:

@@ -122,10 +122,10 @@ def sync(
             push_outbox(blog, client, state, result.pushed, report)
             push_drafts(blog, client, state, result.pushed, report)
         if pull:
-            known = {  # the site's comments we hold, and their status here
+            known = {  # the site's comments we hold (and it still has), their status here
                 c.remote_id: c.status
                 for c in blog.all_comments()
-                if c.origin == "imported" and c.remote_id.isdigit()
+                if c.origin == "imported" and c.remote_id.isdigit() and not c.source.get("wp_gone")
             }
             got = fetch(client, state, full, report, caps or {}, known)
             report("saving")

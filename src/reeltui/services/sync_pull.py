@@ -8,6 +8,7 @@ pull becomes a conflict (both versions kept), and working copies (drafts.json) a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ class Fetched:
     tags: dict[int, str] = field(default_factory=dict)
     every_post: bool = False  # a full pull by an editor: a post not listed is gone
     every_comment: bool = False  # a full pull by a moderator: likewise for comments
+    gone: set[str] = field(default_factory=set)  # remote ids re-read and no longer there
 
 
 @dataclass
@@ -100,7 +102,9 @@ def fetch(
             )
         if since_comments and known:
             changed = _moderated_on_site(client, known, step)
-            got.comments += _recheck(client, sorted(changed, key=int))
+            found = _recheck(client, sorted(changed, key=int))
+            got.comments += found
+            got.gone = changed - {str(c.get("id")) for c in found if isinstance(c, dict)}
     else:
         got.comments = client.collect(
             "/wp/v2/comments",
@@ -183,6 +187,7 @@ def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
             _apply_post(blog, wp, got, state, posts_by_remote, taken, counts, posts)
         _apply_comments(blog, got.comments, posts_by_remote, counts, comments)
         _find_gone(blog, got, counts)
+        _mark_gone(blog, got.gone, counts, comments)
         records.put_many(blog.store, posts)  # two table operations, not one per record
         records.put_many(blog.store, comments)
         blog.invalidate()
@@ -267,6 +272,17 @@ def _find_gone(blog: Blog, got: Fetched, counts: PullCounts) -> None:
             for c in blog.all_comments()
             if c.origin == "imported" and c.remote_id and c.remote_id not in listed
         )
+
+
+def _mark_gone(blog: Blog, gone: set[str], counts: PullCounts, out: list[Comment]) -> None:
+    """Comments deleted on the site (a spam purge): kept here, said once, and marked so that
+    later syncs stop asking for them."""
+    if not gone:
+        return
+    for comment in blog.all_comments():
+        if comment.origin == "imported" and comment.remote_id in gone:
+            out.append(dataclasses.replace(comment, source={**comment.source, "wp_gone": "1"}))
+            counts.gone_comments.append(comment.id)
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
