@@ -46,6 +46,11 @@ class Post:
     film: Film = field(default_factory=Film)
     sticky: bool = False
     source: dict[str, str] = field(default_factory=dict)  # e.g. {"wxr": "12", "wp": "http://..#12"}
+    # The site's text as it came (WXR content:encoded / REST content.raw; the excerpt likewise):
+    # `body` and `excerpt` are Markdown views of it, and a save changes only what was edited.
+    # "" = none kept (a post written here): it is sent as blocks made from the Markdown.
+    html: str = ""
+    excerpt_html: str = ""
 
     def __post_init__(self) -> None:
         if self.status not in POST_STATUSES:

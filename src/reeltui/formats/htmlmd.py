@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reeltui.formats.fastmd import fast_markdown
 from reeltui.formats.htmltree import Comment, Element, Malformed, Node, Text, parse, tags
 from reeltui.formats.mdrender import render, same_html
 
@@ -309,6 +310,9 @@ def _blank(node: Node) -> bool:
 
 def block_markdown(html: str, *, classic: bool) -> str | None:
     """The Markdown of one block, checked to render back to the same HTML; None if none."""
+    fast = fast_markdown(html, classic=classic)
+    if fast is not None:
+        return fast
     try:
         tree = parse(html, strict=True)
         markdown = Converter(classic).blocks(tree, outer=True)

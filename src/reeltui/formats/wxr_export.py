@@ -38,6 +38,7 @@ from reeltui.formats.wxr_common import (
     xml_round_trip,
     xml_safe,
 )
+from reeltui.formats.wxr_site import write_site_text
 
 _OWN_SOURCE_KEYS = ("wxr", "wxr_site")
 
@@ -202,21 +203,28 @@ def _own_source(source: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in source.items() if k not in _OWN_SOURCE_KEYS}
 
 
+def exact_text(text: str) -> str:
+    """`text` for an element, read back exactly: a carriage return (which CDATA cannot keep:
+    XML readers turn it into a newline) is written as a character reference."""
+    if "\r" not in text:
+        return cdata(text)
+    return _plain(text).replace("\r", "&#13;")
+
+
+def _exact_back(text: str) -> str:
+    return xml_safe(text) if "\r" in text else xml_round_trip(text)
+
+
 def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
-    html = markdown_to_html(post.body)
+    html, excerpt, text_meta = write_site_text(post, _exact_back)
     local, gmt = date_out(post.date)
     mod_local, mod_gmt = date_out(post.modified)
-    own: dict[str, Any] = {
-        "id": post.id,
-        "rating": post.rating,
-        "markdown": post.body,
-        "html": html_digest(xml_round_trip(html)),
-    }
+    own: dict[str, Any] = {"id": post.id, "rating": post.rating, **text_meta}
     if not post.film.is_empty():
         own["film"] = asdict(post.film)
     if _own_source(post.source):
         own["source"] = _own_source(post.source)
-    for key in ("title", "excerpt", "slug"):
+    for key in ("title", "slug"):
         value = getattr(post, key)
         _exact(own, key, value, _text_back(key, value))
     shown = xml_round_trip(post.author) or logins.get(post.author, "")  # as the reader maps it
@@ -239,8 +247,8 @@ def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
         f"\t\t<dc:creator>{cdata(logins.get(post.author, ''))}</dc:creator>\n"
         f'\t\t<guid isPermaLink="false">{_plain(link)}</guid>\n'
         f"\t\t<description></description>\n"
-        f"\t\t<content:encoded>{cdata(html)}</content:encoded>\n"
-        f"\t\t<excerpt:encoded>{cdata(post.excerpt)}</excerpt:encoded>\n"
+        f"\t\t<content:encoded>{exact_text(html)}</content:encoded>\n"
+        f"\t\t<excerpt:encoded>{exact_text(excerpt)}</excerpt:encoded>\n"
         f"\t\t<wp:post_id>{number}</wp:post_id>\n"
         f"\t\t<wp:post_date>{cdata(local)}</wp:post_date>\n"
         f"\t\t<wp:post_date_gmt>{cdata(gmt)}</wp:post_date_gmt>\n"

@@ -20,6 +20,7 @@ from reeltui.formats.wxr_common import (
     meta_load,
     short_tag,
 )
+from reeltui.formats.wxr_site import read_site_text
 
 T = TypeVar("T", str, list[str])
 
@@ -108,8 +109,13 @@ class Converter:
         own: dict[str, Any],
         raw_comments: list[Element],
     ) -> Parsed:
-        html = fields.get("content:encoded", "")
-        body, exact = _body(html, own)
+        text = read_site_text(
+            fields.get("content:encoded", ""),
+            fields.get("excerpt:encoded", ""),
+            own,
+            _exact(own, "excerpt", fields.get("excerpt:encoded", "")),
+        )
+        body, exact = text.body, text.exact
         title = _exact(own, "title", as_read("title", fields.get("title", "")))
         label = f"post {source.get('wxr') or title!r}"
         status_raw = fields.get("wp:status", "").strip()
@@ -143,12 +149,14 @@ class Converter:
             status=status,
             categories=_exact(own, "categories", categories),
             tags=_exact(own, "tags", tags),
-            excerpt=_exact(own, "excerpt", fields.get("excerpt:encoded", "")),
+            excerpt=text.excerpt,
             body=body,
             rating=_rating(own, body, exact),
             film=_film(own.get("film")),
             sticky=fields.get("wp:is_sticky", "").strip() == "1",
-            source=source,
+            source=text.source(source),
+            html=text.html,
+            excerpt_html=text.excerpt_html,
         )
         comments = self.comments(post, raw_comments, label)
         return Parsed(post, comments)
@@ -225,7 +233,7 @@ def _exact(own: dict[str, Any], key: str, value: T) -> T:
 
 
 def _body(html: str, own: dict[str, Any]) -> tuple[str, bool]:
-    """Markdown for the body: reeltui's own source if the HTML is what reeltui exported."""
+    """Markdown for a comment: reeltui's own source if the HTML is what reeltui exported."""
     markdown = own.get("markdown")
     if isinstance(markdown, str) and own.get("html") == html_digest(html):
         return markdown, True
