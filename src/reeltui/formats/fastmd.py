@@ -19,7 +19,8 @@ _PRESENTATIONAL = re.compile(
 )
 _MARKS = re.compile(r"\*+")
 _LINE_START = re.compile(
-    r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[>|]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|[=-]+[ \t]*$)"
+    r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[>|]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)"
+    r"|`{3}|~{3}|[=-]+[ \t]*$)"
 )
 _ENTITY = re.compile(r"&#?\w+;")
 _LINK_EXTRAS = re.compile(r"<a\s[^>]*\b(?:target|rel)\s*=", re.IGNORECASE)
