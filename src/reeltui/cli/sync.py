@@ -12,6 +12,7 @@ from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, pri
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import credentials, syncstate
 from reeltui.services.credentials import Credentials
+from reeltui.services.wpmap import SITE_TEXT
 
 if TYPE_CHECKING:
     from reeltui.services.sync import SyncProgress
@@ -132,7 +133,7 @@ def _show_conflicts(args: argparse.Namespace) -> int:
         return 0
     for conflict in found:
         print(f"{conflict.id}: {sanitize_line(conflict.message)}")
-        for key in sorted(set(conflict.local) | set(conflict.remote)):
+        for key in sorted((set(conflict.local) | set(conflict.remote)) - set(SITE_TEXT)):
             mine = sanitize(conflict.local.get(key, ""))
             theirs = sanitize(conflict.remote.get(key, ""))
             if mine == theirs:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Post
+from reeltui.formats.sitehtml import keep_site_text
 from reeltui.services import revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
@@ -150,7 +151,8 @@ class EditSession:
         """
         with self._lock:
             now = iso(self.clock())
-            post = dataclasses.replace(post, modified=now)
+            # the site's HTML follows the edit: only the blocks the writer changed change
+            post = keep_site_text(self.saved, dataclasses.replace(post, modified=now))
             if reason is None:
                 newly_published = post.status == "published" and (
                     self.is_new or self.saved.status != "published"

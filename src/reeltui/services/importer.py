@@ -24,6 +24,7 @@ from reeltui.domain.text import unique_slug
 from reeltui.formats import FormatError, Parsed, Progress, ReadResult, Skip
 from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
+from reeltui.formats.sitehtml import keep_site_text
 from reeltui.formats.wxr import read_wxr
 from reeltui.services.blog import Blog
 from reeltui.store import records
@@ -214,6 +215,7 @@ class _Merge:
         if new.rating is None:
             new.rating = old.rating
         new.source = {**old.source, **new.source}
+        new = keep_site_text(old, new)  # Markdown files over a site post: the smallest change
         if new == old:
             report.posts_unchanged += 1
         else:

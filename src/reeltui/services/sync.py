@@ -234,6 +234,8 @@ def _keep_remote(blog: Blog, conflict: Conflict) -> str:
         excerpt=remote.get("excerpt", post.excerpt),
         status=remote.get("status", post.status),
         modified=remote.get("modified", post.modified),
+        html=remote.get("html", post.html),
+        excerpt_html=remote.get("excerpt_html", post.excerpt_html),
     )
     theirs = with_source(
         theirs, wp_hash=post_hash(theirs), wp_modified=remote.get("modified", "")[:19]

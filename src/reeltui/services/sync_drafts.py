@@ -14,15 +14,16 @@ import html
 from typing import Any
 
 from reeltui.domain.models import Post
+from reeltui.formats.sitehtml import site_excerpt, site_html
 from reeltui.services.blog import Blog
 from reeltui.services.sync_push import PushCounts, Report
 from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
 from reeltui.services.wpclient import Refused, WPClient, id_of
 from reeltui.services.wpmap import (
     POST_STATUS_TO_WP,
-    markdown_to_html,
     post_hash,
     post_version,
+    sent_text,
     to_post,
     with_source,
 )
@@ -96,8 +97,8 @@ def _push_draft(
     forced = conflict_id in state.forced
     body: dict[str, Any] = {
         "title": post.title,
-        "content": markdown_to_html(post.body),
-        "excerpt": post.excerpt,
+        "content": site_html(post),  # the kept HTML (edits spliced in) or core blocks
+        "excerpt": site_excerpt(post),
         "status": POST_STATUS_TO_WP[post.status],
     }
     if post.slug:
@@ -147,7 +148,7 @@ def _push_draft(
         saved = client.post(route, body)
     blog.save_post(
         with_source(
-            post,
+            sent_text(post, saved, body),
             wp=id_of(saved, "post"),
             wp_modified=str(saved.get("modified_gmt") or ""),
             wp_link=str(saved.get("link") or ""),

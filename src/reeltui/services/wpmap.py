@@ -13,6 +13,8 @@ from reeltui.domain.rating import parse_rating
 from reeltui.domain.text import slugify
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.md2html import markdown_to_html as render_html
+from reeltui.formats.sitehtml import MARK, excerpt_markdown, mark
+from reeltui.formats.siteview import site_markdown
 from reeltui.formats.wxr_common import POST_STATUS_OUT
 
 POST_STATUS_TO_WP = POST_STATUS_OUT  # the REST API says what WXR says
@@ -50,6 +52,11 @@ def _text(value: Any, *, rendered_is_html: bool = True) -> str:
     return str(value or "")
 
 
+def _raw(value: Any) -> str | None:
+    raw = value.get("raw") if isinstance(value, dict) else None
+    return raw if isinstance(raw, str) else None
+
+
 def _gmt(wp: dict[str, Any], key: str) -> str:
     value = wp.get(f"{key}_gmt") or ""
     if value:
@@ -68,10 +75,21 @@ def to_post(
     """A Post for a WordPress post (keeping local-only facts of `existing`)."""
     title = _text(wp.get("title"))
     content = wp.get("content")
-    body = html_to_markdown(
-        _text(content, rendered_is_html=False) if isinstance(content, dict) else ""
+    # content.raw / excerpt.raw (context=edit) are kept as they are; `rendered` (after filters,
+    # shortcodes expanded) is only shown, never kept to be sent back
+    html, short = _raw(content), _raw(wp.get("excerpt"))
+    body = (
+        site_markdown(html)
+        if html is not None
+        else html_to_markdown(
+            _text(content, rendered_is_html=False) if isinstance(content, dict) else ""
+        )
     )
-    excerpt = html_to_markdown(_text(wp.get("excerpt"), rendered_is_html=False)).strip()
+    excerpt = (
+        excerpt_markdown(short)
+        if short is not None
+        else html_to_markdown(_text(wp.get("excerpt"), rendered_is_html=False)).strip()
+    )
     author = users.get(int(wp.get("author") or 0), "")
     if not author and existing is not None:
         author = existing.author
@@ -104,19 +122,39 @@ def to_post(
         film=existing.film if existing is not None else Film(),
         sticky=bool(wp.get("sticky", False)),
         source=source,
+        html=html or "",
+        excerpt_html=short or "",
     )
+    post.source.pop(MARK, None)
+    if post.html or post.excerpt_html:
+        post.source[MARK] = mark(body, excerpt)
     post.source["wp_hash"] = post_hash(post)
     return post
 
 
+SITE_TEXT = ("html", "excerpt_html")  # kept in a conflict to be restored exactly, not shown
+
+
+def sent_text(post: Post, saved: Any, sent: dict[str, Any]) -> Post:
+    """`post` keeping, as its site text, what the site now holds: the `raw` content and excerpt
+    of its answer (after WordPress's own filters), else what was sent."""
+    html, short = _raw(saved.get("content")), _raw(saved.get("excerpt"))
+    html = html if html is not None else str(sent["content"])
+    short = short if short is not None else str(sent["excerpt"])
+    source = {**post.source, MARK: mark(post.body, post.excerpt)}
+    return dataclasses.replace(post, html=html, excerpt_html=short, source=source)
+
+
 def post_version(post: Post) -> dict[str, str]:
-    """The parts of a post a person compares in a conflict."""
+    """The parts of a post a person compares in a conflict (and its site text, kept)."""
     return {
         "title": post.title,
         "status": post.status,
         "modified": post.modified,
         "excerpt": post.excerpt,
         "body": post.body,
+        "html": post.html,
+        "excerpt_html": post.excerpt_html,
     }
 
 

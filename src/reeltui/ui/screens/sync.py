@@ -21,6 +21,7 @@ from reeltui.services import credentials, replies, syncstate
 from reeltui.services.blog import Blog
 from reeltui.services.credentials import Credentials, CredentialsError
 from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
+from reeltui.services.wpmap import SITE_TEXT
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
 
@@ -220,6 +221,8 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
             for side, data in (("Yours", conflict.local), ("The site's", conflict.remote)):
                 out.append(f"{side}:\n", "bold underline")
                 for key, value in data.items():
+                    if key in SITE_TEXT:
+                        continue  # the site's HTML, kept to be restored exactly
                     out.append(f"{key}: ", "bold")
                     out.append(sanitize(str(value)).strip() + "\n")
                 out.append("\n")
