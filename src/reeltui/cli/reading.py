@@ -14,6 +14,7 @@ from reeltui.cli.common import blog_for_reading, print_json
 from reeltui.domain.models import POST_STATUSES, Comment, Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import display_depth, sanitize, sanitize_line
+from reeltui.formats.display import readable
 from reeltui.services import Blog, PostRow
 from reeltui.services.blog import SORT_KEYS
 
@@ -110,7 +111,7 @@ def run_show(args: argparse.Namespace) -> int:
         facts.append(format_reels(post.rating) + " reels")
     console.print(Text(" · ".join(f for f in facts if f), style="dim"))
     console.print()
-    console.print(Markdown(sanitize(post.body)))
+    console.print(Markdown(sanitize(readable(post.body))))
     if thread:
         console.print()
         console.print(Text(f"{len(thread)} comments", style="bold"))

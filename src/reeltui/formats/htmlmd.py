@@ -17,6 +17,7 @@ import re
 
 from reeltui.formats.fastmd import fast_markdown
 from reeltui.formats.htmltree import Comment, Element, Malformed, Node, Text, parse, tags
+from reeltui.formats.mdescape import escape_text
 from reeltui.formats.mdrender import render, same_html
 
 PRESENTATIONAL = frozenset(("class", "style", "id", "dir", "lang"))
@@ -28,8 +29,6 @@ _BLOCKS = tags(
     "h1 h2 h3 h4 h5 h6 header hr iframe li main nav ol p pre section table tbody td tfoot "
     "th thead tr ul video audio object embed canvas noscript script style template"
 )
-_LINE_START = re.compile(r"^(?:[ \t]*)([#>=+-]|\*|\d+[.)]|`{3}|~{3})")
-_ESCAPE = re.compile(r"[\\`*]|_|\](?=[(\[:])|<(?=[a-zA-Z/!?])|&(?=#?\w+;)|~(?=~)")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 _LEADING = re.compile(r"^[ \t]+", re.MULTILINE)
 _HREF_SAFE = re.compile(r"^[^\s()<>\\]+$")
@@ -37,37 +36,6 @@ _HREF_SAFE = re.compile(r"^[^\s()<>\\]+$")
 
 class NotFaithful(Exception):
     pass
-
-
-def _escape_match(match: re.Match[str]) -> str:
-    found = match.group()
-    if found == "_":
-        text, at = match.string, match.start()
-        inner = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
-        return "_" if inner else "\\_"
-    return "\\" + found
-
-
-def _escape_lines(text: str) -> str:
-    """Markers a Markdown reader would take for structure at the start of a line."""
-    out = []
-    for line in text.split("\n"):
-        match = _LINE_START.match(line)
-        if match and _starts_structure(line, match):
-            start = match.start(1)
-            line = line[:start] + "\\" + line[start:]
-        out.append(line)
-    return "\n".join(out)
-
-
-def _starts_structure(line: str, match: re.Match[str]) -> bool:
-    marker = match.group(1)
-    rest = line[match.end(1) :]
-    if marker in ("=", "-") and set(line.strip()) <= {"=", "-", " "}:
-        return True
-    if marker in (">", "`" * 3, "~" * 3):
-        return True
-    return not rest or rest[0] in " \t"
 
 
 class Converter:
@@ -244,7 +212,7 @@ class Converter:
                 value = node.value
                 if after_break:
                     value = value.lstrip(" \t").removeprefix("\n").lstrip(" \t")
-                out.append(_escape_lines(_ESCAPE.sub(_escape_match, value)))
+                out.append(escape_text(value))
                 after_break = False
                 continue
             after_break = False
@@ -291,7 +259,7 @@ class Converter:
         src, alt, title = attrs.get("src", ""), attrs.get("alt", ""), attrs.get("title", "")
         simple = set(attrs) - _IMG_KEPT <= {"src", "alt", "title"}
         if simple and src and _HREF_SAFE.match(src) and '"' not in title and "]" not in alt:
-            alt_md = _ESCAPE.sub(_escape_match, alt).replace("[", "\\[").replace("\n", " ")
+            alt_md = escape_text(alt).replace("[", "\\[").replace("\n", " ")
             return f"![{alt_md}]({src}{f' {chr(34)}{title}{chr(34)}' if title else ''})"
         return img.start
 

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.formats.display import readable
 from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.long_body import LongBody, Match
@@ -113,7 +114,7 @@ class Reader(ReaderSearchMixin, Vertical):
         self.query_one("#reader-head", Static).update(header_text(post, comment_count))
         # A long post is shown piece by piece: the first screens at once, the rest appended
         # in the background (Textual's Markdown slows down faster than the text grows).
-        chunks = pieces(sanitize(post.body))
+        chunks = pieces(sanitize(readable(post.body)))  # raw HTML blocks made readable
         long_body = self.query_one(LongBody)
         if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
             self.add_class("-long")
@@ -144,7 +145,7 @@ class Reader(ReaderSearchMixin, Vertical):
             self._run_search(self.query_text)
 
     def links(self) -> list[tuple[str, str]]:
-        return post_links(self.post.body) if self.post else []
+        return post_links(readable(self.post.body)) if self.post else []
 
     # -- table of contents ---------------------------------------------------------------
 
