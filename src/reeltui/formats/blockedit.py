@@ -93,7 +93,8 @@ class PostDialect:
     def rerender(self, block: Block, old: str, new: str) -> str:
         text = block.inner if block.kind == "wp" else block.raw
         lead, core, trail = _edges(text)
-        if view_of(block, self.classic).raw:
+        view = view_of(block, self.classic)
+        if view.raw and old.strip() == view.markdown.strip():  # the writer saw the HTML
             if block.kind != "wp" or not block.closer or not core:
                 return new
             return block.opener + lead + new + trail + block.closer
