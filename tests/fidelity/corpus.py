@@ -1,3 +1,4 @@
+# ruff: noqa: E501, E101 - the posts are written as WordPress stores them: long lines, tabs
 """The fidelity corpus: post bodies in the shapes WordPress really writes.
 
 BLOCK_POSTS follow the serialized form of the core blocks (the block library's fixtures,

@@ -64,7 +64,9 @@ def confined(doc: Document, block: int, new_html: str) -> bool:
 
 
 def _span(doc: Document, block: int) -> tuple[int, int]:
-    start = sum(len(g) + len(b.raw) for g, b in zip(doc.gaps[:block], doc.blocks[:block], strict=True))
+    start = sum(
+        len(g) + len(b.raw) for g, b in zip(doc.gaps[:block], doc.blocks[:block], strict=True)
+    )
     start += len(doc.gaps[block])
     return start, start + len(doc.blocks[block].raw)
 

@@ -12,7 +12,7 @@ from reeltui.formats.blockwrite import excerpt_html, serialize
 from reeltui.formats.siteview import site_markdown, view_of
 from reeltui.formats.wpblocks import parse_blocks
 from tests.conftest import need_shared
-from tests.fidelity.corpus import BLOCK_POSTS, CLASSIC_POSTS, CORPUS, shared_posts
+from tests.fidelity.corpus import BLOCK_POSTS, CORPUS, shared_posts
 
 
 def _all_posts() -> dict[str, str]:
@@ -139,14 +139,18 @@ def test_blocks_added_and_deleted_in_a_block_post() -> None:
     )
     heading = '<!-- wp:heading {"level":3} -->\n<h3 class="wp-block-heading">What works</h3>'
     heading += "\n<!-- /wp:heading -->\n\n"
-    added = "<!-- wp:paragraph -->\n<p>A new <em>paragraph</em> here.</p>\n<!-- /wp:paragraph -->\n\n"
+    added = (
+        "<!-- wp:paragraph -->\n<p>A new <em>paragraph</em> here.</p>\n<!-- /wp:paragraph -->\n\n"
+    )
     assert splice_post(html, md, edited) == html.replace(heading, added)
 
 
 def test_a_paragraph_added_to_a_classic_post_is_classic_html() -> None:
     html = CORPUS["classic media"]
     md = site_markdown(html)
-    edited = md.replace("[gallery", "A new paragraph with *emphasis*\nand a line break.\n\n[gallery")
+    edited = md.replace(
+        "[gallery", "A new paragraph with *emphasis*\nand a line break.\n\n[gallery"
+    )
     new = splice_post(html, md, edited)
     assert _diff(html, new) == [
         "+A new paragraph with <em>emphasis</em>",
@@ -173,8 +177,10 @@ def test_an_untouched_post_is_returned_as_it_is() -> None:
 def test_posts_written_here_become_core_blocks() -> None:
     markdown = (
         "# A title\n\nSome *words* and a [link](https://example.com).\n\n- one\n- two\n\n"
-        "1. first\n\n> Quoted\n\n```\ncode <here>\n```\n\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-        "![Alt](https://example.com/x.jpg)\n\n<!--more-->\n\n<!--nextpage-->\n\n[gallery ids=\"1\"]\n\n"
+        "1. first\n\n> Quoted\n\n```\ncode <here>\n```\n\n---\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "![Alt](https://example.com/x.jpg)\n\n<!--more-->\n\n<!--nextpage-->\n\n"
+        '[gallery ids="1"]\n\n'
         "<div>raw</div>\n"
     )
     html = serialize(markdown)
@@ -184,16 +190,27 @@ def test_posts_written_here_become_core_blocks() -> None:
         "more", "nextpage", "shortcode", "html",
     ]  # fmt: skip
     assert '<!-- wp:heading {"level":1} -->\n<h1 class="wp-block-heading">A title</h1>' in html
-    assert '<ul class="wp-block-list"><!-- wp:list-item -->\n<li>one</li>\n<!-- /wp:list-item -->' in html
+    assert (
+        '<ul class="wp-block-list"><!-- wp:list-item -->\n<li>one</li>\n<!-- /wp:list-item -->'
+        in html
+    )
     assert '<!-- wp:list {"ordered":true} -->\n<ol class="wp-block-list">' in html
     assert '<blockquote class="wp-block-quote"><!-- wp:paragraph -->\n<p>Quoted</p>' in html
     assert '<pre class="wp-block-code"><code>code &lt;here&gt;</code></pre>' in html
     assert '<hr class="wp-block-separator has-alpha-channel-opacity"/>' in html
-    assert '<figure class="wp-block-table"><table class="has-fixed-layout"><thead><tr><th>a</th>' in html
-    assert '<figure class="wp-block-image"><img src="https://example.com/x.jpg" alt="Alt"/></figure>' in html
+    assert (
+        '<figure class="wp-block-table"><table class="has-fixed-layout"><thead><tr><th>a</th>'
+        in html
+    )
+    assert (
+        '<figure class="wp-block-image"><img src="https://example.com/x.jpg" alt="Alt"/></figure>'
+        in html
+    )
     assert "<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->" in html
     # and the Markdown shown for them is the Markdown they were made from
-    assert site_markdown(html).startswith("# A title\n\nSome *words* and a [link](https://example.com).")
+    assert site_markdown(html).startswith(
+        "# A title\n\nSome *words* and a [link](https://example.com)."
+    )
 
 
 def test_an_excerpt_written_here_is_html_never_markdown() -> None:

@@ -62,7 +62,9 @@ def _items(data: bytes) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _round_trip(source: Path, tmp_path: Path) -> Iterator[tuple[str, tuple[str, str], tuple[str, str]]]:
+def _round_trip(
+    source: Path, tmp_path: Path
+) -> Iterator[tuple[str, tuple[str, str], tuple[str, str]]]:
     blog = _fresh(tmp_path / "store")
     try:
         import_path(blog, source)
@@ -99,7 +101,9 @@ def test_shared_exports_import_then_export_byte_identical(name: str, tmp_path: P
 def test_a_carriage_return_in_the_sites_html_survives_the_export(tmp_path: Path) -> None:
     blog = _fresh(tmp_path / "store")
     html = "<!-- wp:paragraph -->\r\n<p>Windows line ends</p>\r\n<!-- /wp:paragraph -->"
-    post = Post(id="p1", slug="p1", title="CRLF", status="published", html=html, body="Windows line ends\n")
+    post = Post(
+        id="p1", slug="p1", title="CRLF", status="published", html=html, body="Windows line ends\n"
+    )
     try:
         blog.save_post(keep_site_text(post, post))
         export(blog, "wxr", tmp_path / "out.xml")
@@ -159,7 +163,15 @@ def test_reeltui_wxr_export_reads_back_with_markdown_and_kept_html(
         edited = blog.post_by_slug("post-1")
         saved = keep_site_text(edited, dataclasses.replace(edited, body=edited.body + "\nMine.\n"))
         blog.save_post(saved)
-        blog.save_post(Post(id="p-new", slug="new", title="Written here", body="Just *mine*.\n", excerpt="Mine *too*"))
+        blog.save_post(
+            Post(
+                id="p-new",
+                slug="new",
+                title="Written here",
+                body="Just *mine*.\n",
+                excerpt="Mine *too*",
+            )
+        )
         originals = {p.id: p for p in blog.posts()}
         export(blog, "wxr", tmp_path / "out.xml")
     finally:

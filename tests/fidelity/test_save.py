@@ -94,10 +94,14 @@ def test_the_excerpt_is_kept_as_html_shown_as_text_and_edited_in_place(tmp_path:
         session = EditSession.open(blog, post.id, clock=clock)
         form = form_of(session.saved)
         assert form.excerpt == post.excerpt
-        same, _ = session.build(form.replace(excerpt=" It *should*  be the film of the year & more."), post.body)
+        same, _ = session.build(
+            form.replace(excerpt=" It *should*  be the film of the year & more."), post.body
+        )
         session.save(same)  # spacing only: the site's excerpt is not touched
         assert blog.post(post.id).excerpt_html == excerpt
-        changed, _ = session.build(form.replace(excerpt="It *should* be the film of the decade & more."), post.body)
+        changed, _ = session.build(
+            form.replace(excerpt="It *should* be the film of the decade & more."), post.body
+        )
         session.save(changed)
         assert blog.post(post.id).excerpt_html == excerpt.replace("year", "decade")
         assert blog.post(post.id).html == post.html  # the body was not touched

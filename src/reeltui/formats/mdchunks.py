@@ -2,7 +2,7 @@
 
 Chunks are separated by blank lines, except inside a fenced code block, inside raw HTML that
 opens an element and closes it further down (a table or a poem with blank lines stays one
-chunk), inside an HTML comment, and inside a list whose items are separated by blank lines.
+chunk), and inside a list item continued after a blank line by indented lines.
 """
 
 from __future__ import annotations
@@ -71,11 +71,6 @@ def _extent(lines: list[str], start: int) -> int:
             ):
                 return end + 1
         return len(lines)
-    if first.lstrip(" ").startswith("<!--"):
-        for end in range(start, len(lines)):
-            if "-->" in lines[end][(first.index("<!--") + 4) if end == start else 0 :]:
-                return _to_blank(lines, end + 1)
-        return start + 1
     opened = _OPEN.match(first)
     if opened and opened.group(1).lower() not in _VOID:
         closing = _matching(lines, start, opened.group(1).lower())
@@ -101,8 +96,8 @@ def _matching(lines: list[str], start: int, tag: str) -> int | None:
             if name.lower() != tag or selfclosing:
                 continue
             depth += -1 if closing else 1
-            if depth == 0:
-                return index
+            if depth <= 0:
+                return index if depth == 0 else None
     return None
 
 

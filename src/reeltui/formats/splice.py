@@ -42,9 +42,23 @@ class _Piece:
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
+    """difflib's opcodes, after the common start and end are taken as they stand: a block
+    alike another (two rules, two empty paragraphs) then keeps its place."""
     if a == b:
         return [("equal", 0, len(a), 0, len(b))]
-    return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False)
+    out: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    for op, i1, i2, j1, j2 in middle.get_opcodes():
+        out.append((op, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        out.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return out
 
 
 def owners(doc: Document, dialect: Dialect, saved: list[str]) -> list[list[int]]:
