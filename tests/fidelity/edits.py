@@ -54,7 +54,7 @@ def one_word_edits(html: str) -> Iterator[Edit]:
 def confined(doc: Document, block: int, new_html: str) -> bool:
     """`new_html` is `doc` with only block `block` changed (gaps and other blocks as they were)."""
     old = doc.html()
-    start, end = _span(doc, block)
+    start, end = span(doc, block)
     head, tail = old[:start], old[end:]
     return (
         len(new_html) >= len(head) + len(tail)
@@ -63,7 +63,7 @@ def confined(doc: Document, block: int, new_html: str) -> bool:
     )
 
 
-def _span(doc: Document, block: int) -> tuple[int, int]:
+def span(doc: Document, block: int) -> tuple[int, int]:
     start = sum(
         len(g) + len(b.raw) for g, b in zip(doc.gaps[:block], doc.blocks[:block], strict=True)
     )
@@ -71,13 +71,18 @@ def _span(doc: Document, block: int) -> tuple[int, int]:
     return start, start + len(doc.blocks[block].raw)
 
 
-def word_only(doc: Document, edit: Edit, new_html: str) -> bool:
-    """The change is that word in that block and nothing else, byte for byte."""
+def word_changes(doc: Document, edit: Edit) -> list[str]:
+    """The post with the edited word changed at one of its places in that block."""
     old = doc.html()
-    start, end = _span(doc, edit.block)
+    start, end = span(doc, edit.block)
+    found = []
     at = old.find(edit.word, start, end)
     while at >= 0:
-        if new_html == old[:at] + edit.new_word + old[at + len(edit.word) :]:
-            return True
+        found.append(old[:at] + edit.new_word + old[at + len(edit.word) :])
         at = old.find(edit.word, at + 1, end)
-    return False
+    return found
+
+
+def word_only(doc: Document, edit: Edit, new_html: str) -> bool:
+    """The change is that word in that block and nothing else, byte for byte."""
+    return new_html in word_changes(doc, edit)
