@@ -4,7 +4,7 @@ The body keeps HTML that Markdown cannot say (tables with structure, definition 
 in <pre>, addresses, figures, embeds, sub/sup...) exactly as written, and a Markdown viewer
 drops raw HTML. For the reader (and `reeltui show`, and the editor's preview) each block with
 HTML becomes readable Markdown: a table as a table, a definition list as terms with their
-definitions indented, a poem preformatted with its blank lines, H₂O and E = MC², a visible
+definitions indented under them, a poem preformatted with its blank lines, H₂O and E = MC², a visible
 rule at a page break. Display only: nothing here is ever saved.
 """
 
@@ -24,7 +24,6 @@ _SUB = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆�
 _SUP = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
 _SHORTCODE = re.compile(r"\[([a-zA-Z_][\w-]*)(?:\s[^\]]*)?\](?:(.*)\[/\1\])?", re.DOTALL)
 _BLOCK_COMMENT = re.compile(r"<!--\s+/?wp:([a-z][a-z0-9_/-]*)[^>]*?-->", re.DOTALL)
-_NBSP_INDENT = "\u00a0" * 4
 _TAG_START = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
 _EMBEDS = ("iframe", "video", "audio", "embed", "object")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -141,9 +140,9 @@ class Readable(Converter):
             if child.tag == "dt":
                 out.append(f"**{text}**")
             elif child.tag == "dd" and out:
-                out[-1] += f"\\\n{_NBSP_INDENT}{text}"
+                out[-1] += f"\n> {text}"  # the definition indented under its term
             elif child.tag == "dd":
-                out.append(f"{_NBSP_INDENT}{text}")
+                out.append(f"> {text}")
         return "\n\n".join(out)
 
     def element(self, element: Element) -> str:
@@ -187,7 +186,7 @@ def _script(text: str, tag: str) -> str:
 def _fenced(text: str) -> str:
     ticks = max((len(m) for m in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, ticks + 1)
-    return f"{fence}\n{text}\n{fence}"
+    return f"{fence}text\n{text}\n{fence}"  # "text": shown as written, never highlighted
 
 
 def _readable_html(html: str) -> str:
@@ -243,4 +242,4 @@ def readable(markdown: str) -> str:
 def _readable_chunk(chunk: str) -> str:
     first = _TAG_START.match(chunk)
     raw = first is not None and first.group(1).lower() in BLOCK_TAGS
-    return _readable_html(chunk if raw else render(chunk)) or chunk
+    return _readable_html(chunk if raw else render(chunk))  # "" for a spacer: nothing to read
