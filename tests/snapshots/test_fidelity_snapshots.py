@@ -49,10 +49,10 @@ Page two."""
 
 DEFINITIONS = """Words critics use.
 <dl>
- 	<dt>Mise-en-scène</dt>
- 	<dd>Everything placed in front of the camera.</dd>
- 	<dt>Diegetic sound</dt>
- 	<dd>Sound the characters can hear, too.</dd>
+  <dt>Mise-en-scène</dt>
+  <dd>Everything placed in front of the camera.</dd>
+  <dt>Diegetic sound</dt>
+  <dd>Sound the characters can hear, too.</dd>
 </dl>
 <address>FlixChatter
 1 Reel Street

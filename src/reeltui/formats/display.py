@@ -3,9 +3,9 @@
 The body keeps HTML that Markdown cannot say (tables with structure, definition lists, poems
 in <pre>, addresses, figures, embeds, sub/sup...) exactly as written, and a Markdown viewer
 drops raw HTML. For the reader (and `reeltui show`, and the editor's preview) each block with
-HTML becomes readable Markdown: a table as a table, a definition list as terms with their
-definitions indented under them, a poem preformatted with its blank lines, H₂O and E = MC², a visible
-rule at a page break. Display only: nothing here is ever saved.
+HTML becomes readable Markdown: a table as a table, a definition list as terms with
+their definitions indented under them, a poem preformatted with its blank lines, H₂O and
+E = MC², a visible rule at a page break. Display only: nothing here is ever saved.
 """
 
 from __future__ import annotations
