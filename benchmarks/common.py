@@ -50,6 +50,8 @@ class Result:
     def fmt(self, value: float) -> str:
         if self.unit == "B":
             return f"{value / 1e6:.1f} MB"
+        if self.unit != "s":
+            return f"{value:g} {self.unit}"
         if value < 0.001:
             return f"{value * 1e6:.0f} µs"
         return f"{value * 1e3:.1f} ms" if value < 1 else f"{value:.2f} s"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reeltui.domain.models import Post
 from reeltui.formats.wpblocks import parse_blocks
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession
@@ -43,6 +44,14 @@ def _store(tmp_path: Path, posts: dict[str, str], excerpt: str = "") -> Path:
     return path
 
 
+def _on_disk(path: Path, post_id: str) -> Post:
+    blog = Blog(Store.open(path, read_only=True))
+    try:
+        return blog.post(post_id)
+    finally:
+        blog.close()
+
+
 def _check_every_one_word_edit(tmp_path: Path, posts: dict[str, str]) -> int:
     path = _store(tmp_path, posts)
     checked = 0
@@ -57,18 +66,13 @@ def _check_every_one_word_edit(tmp_path: Path, posts: dict[str, str]) -> int:
                 post, errors = session.build(form_of(session.saved), edit.edited)
                 assert not errors
                 session.save(post)
+                changed = _on_disk(path, original.id).html
                 session.save(session.build(form_of(session.saved), original.body)[0])  # undo
                 checked += 1
-                saved = Blog(Store.open(path, read_only=True))
-                try:
-                    revisions = EditSession.open(saved, original.id).history()
-                finally:
-                    saved.close()
-                changed = revisions[1].post.html  # the edit (newest first: undo, edit, ...)
                 where = f"{original.title}: block {edit.block} {edit.word!r}"
                 assert confined(doc, edit.block, changed), where
                 assert word_only(doc, edit, changed), where
-                assert revisions[0].post.html == html, where  # and undoing gives it all back
+                assert _on_disk(path, original.id).html == html, where  # undone: all of it back
     finally:
         blog.close()
     return checked
@@ -143,3 +147,31 @@ async def test_a_word_fixed_in_the_editor_changes_only_that_word(tmp_path: Path,
         again.close()
     assert html.count(old) == 1
     assert saved.html == html.replace(old, new)
+
+
+def test_working_copies_and_revisions_cost_the_markdown_only(tmp_path: Path) -> None:
+    """Autosaves and revisions keep the Markdown, not the site's HTML (a long post would
+    double every autosave); a revision restored is spliced into the HTML like any edit."""
+    html = CORPUS["headings"]
+    path = _store(tmp_path, {"one": html})
+    blog = Blog(Store.open(path))
+    try:
+        (post,) = blog.posts()
+        session = EditSession.open(blog, post.id, clock=clock)
+        edited, _ = session.build(form_of(session.saved), post.body.replace("verdict", "outcome"))
+        session.autosave(edited)
+        assert session.working_copy() is not None
+        session.save(edited)
+        assert session.working_copy() is None  # the saved post and its copy agree
+        assert all(r.post.html == "" for r in session.history())
+        assert blog.post(post.id).html == html.replace("verdict", "outcome")
+        later, _ = session.build(form_of(session.saved), edited.body.replace("outcome", "result"))
+        session.save(later)
+        assert blog.post(post.id).html == html.replace("verdict", "result")
+        first = next(
+            r for r in session.history() if r.reason == "save" and "outcome" in r.post.body
+        )
+        session.restore(first)
+        assert blog.post(post.id).html == html.replace("verdict", "outcome")
+    finally:
+        blog.close()

@@ -18,8 +18,8 @@ from reeltui.formats.htmlmd import Converter
 from reeltui.formats.htmltree import Element, Malformed, Text, inner_html, parse
 from reeltui.formats.mdrender import render
 from reeltui.formats.merge3 import merge3
-from reeltui.formats.siteview import view_of, views
-from reeltui.formats.splice import splice
+from reeltui.formats.siteview import view_of
+from reeltui.formats.splice import block_chunks, splice
 from reeltui.formats.wpblocks import Block, Document, parse_blocks, strip_delimiters
 
 _LIST_OPEN = re.compile(r"<(ul|ol)\b[^>]*>")
@@ -73,8 +73,8 @@ class PostDialect:
     def __init__(self, classic: bool) -> None:
         self.classic = classic
 
-    def views(self, doc: Document) -> list[str]:
-        return views(doc)
+    def view(self, doc: Document, index: int) -> str:
+        return view_of(doc.blocks[index], not doc.has_blocks).markdown
 
     def chunks(self, markdown: str) -> list[str]:
         return mdchunks.chunks(markdown)
@@ -166,16 +166,14 @@ def _opener(block: Block, html: str) -> str:
 class ListDialect:
     """The items of a list of list-item blocks."""
 
-    def views(self, doc: Document) -> list[str]:
-        out = []
-        for block in doc.blocks:
-            li = _single(strip_delimiters(block.inner if block.kind == "wp" else block.raw))
-            try:
-                item = Converter(classic=False).item(li) if li is not None else block.raw
-            except Exception:
-                item = block.raw
-            out.append(_as_item(item))
-        return out
+    def view(self, doc: Document, index: int) -> str:
+        block = doc.blocks[index]
+        li = _single(strip_delimiters(block.inner if block.kind == "wp" else block.raw))
+        try:
+            item = Converter(classic=False).item(li) if li is not None else block.raw
+        except Exception:  # any item Markdown cannot say shows as written
+            item = block.raw
+        return _as_item(item)
 
     def chunks(self, markdown: str) -> list[str]:
         items: list[list[str]] = []
@@ -213,6 +211,13 @@ class ListDialect:
 def _as_item(chunk: str) -> str:
     first, *rest = chunk.split("\n")
     return "\n".join(["- " + first, *("  " + line if line else "" for line in rest)])
+
+
+def prepare(html: str) -> None:
+    """Read `html` into blocks and their Markdown now (a thread may do it when an editor
+    opens), so the first save of a long post costs what the later ones do."""
+    doc = parse_blocks(html)
+    block_chunks(doc, PostDialect(classic=not doc.has_blocks))
 
 
 def splice_post(html: str, saved: str, edited: str) -> str:

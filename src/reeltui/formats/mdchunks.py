@@ -19,103 +19,85 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _TABLE_DELIMITER = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+_SEPARATOR = re.compile(r"(\n(?:[ \t]*\n)+)")
+_HEAD = re.compile(r"^(?:[ \t]*\n)+")
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)|\r")
 _VOID = tags("area base br col embed hr img input link meta param source track wbr")
-
-
-def _blank(line: str) -> bool:
-    return not line.strip(" \t")
 
 
 def chunks(markdown: str) -> list[str]:
     """The blocks of `markdown`, without the blank lines between them."""
-    lines = markdown.replace("\r\n", "\n").split("\n")
+    if not _BLANK_LINE.search(markdown) and markdown.strip(" \t\n") == markdown:
+        return [markdown] if markdown else []  # one block (most blocks' own Markdown)
+    parts = _SEPARATOR.split(markdown.replace("\r\n", "\n"))
+    paragraphs, separators = parts[0::2], parts[1::2]
     out: list[str] = []
-    current: list[str] = []
     index = 0
-    while index < len(lines):
-        line = lines[index]
-        if not current:
-            if _blank(line):
-                index += 1
-                continue
-            end = _extent(lines, index)
-            current = lines[index:end]
-            index = end
-            continue
-        if _blank(line):
-            out.append("\n".join(current))
-            current = []
+    while index < len(paragraphs):
+        first = paragraphs[index]
+        if first[:1] in (" ", "\t", "\n"):
+            first = _HEAD.sub("", first)
+        if not first or first.isspace():
             index += 1
             continue
-        current.append(line)
-        index += 1
-    if current:
-        out.append("\n".join(current))
+        lead = first.lstrip(" ")[:1]
+        special = lead in ("`", "~", "<", "-", "+", "*") or lead.isdigit()
+        end = _extent(paragraphs, index, first) if special else index + 1
+        text = first
+        if end > index + 1:
+            text += "".join(separators[k - 1] + paragraphs[k] for k in range(index + 1, end))
+        out.append(_without_blank_tail(text))
+        index = end
     return out
 
 
-def _extent(lines: list[str], start: int) -> int:
-    """Where the chunk starting at `start` ends (exclusive) when it has its own rules; for a
-    plain chunk, the line after `start` (the caller reads on to a blank line)."""
-    first = lines[start]
+def _without_blank_tail(text: str) -> str:
+    while text[-1:] in (" ", "\t", "\n"):
+        cut = text.rfind("\n")
+        if cut < 0 or text[cut + 1 :].strip(" \t"):
+            break
+        text = text[:cut]
+    return text
+
+
+def _extent(paragraphs: list[str], start: int, first: str) -> int:
+    """The paragraph after the last one of the chunk starting with paragraph `start`: the
+    next one, unless a code fence, an element or a list item runs on past the blank line."""
     fence = _FENCE.match(first)
     if fence:
         mark = fence.group(1)
-        for end in range(start + 1, len(lines)):
-            close = _FENCE.match(lines[end])
-            if (
-                close
-                and close.group(1)[0] == mark[0]
-                and len(close.group(1)) >= len(mark)
-                and not lines[end].strip(" \t")[len(close.group(1)) :].strip(" \t")
-            ):
-                return end + 1
-        return len(lines)
+        for index in range(start, len(paragraphs)):
+            lines = (first if index == start else paragraphs[index]).split("\n")
+            if any(_closes(line, mark) for line in lines[1 if index == start else 0 :]):
+                return index + 1
+        return len(paragraphs)
     opened = _OPEN.match(first)
     if opened and opened.group(1).lower() not in _VOID:
-        closing = _matching(lines, start, opened.group(1).lower())
-        if closing is not None:
-            return _to_blank(lines, closing + 1)
+        tag, depth = opened.group(1).lower(), 0
+        for index in range(start, len(paragraphs)):
+            for match in _TAGS.finditer(first if index == start else paragraphs[index]):
+                closing, name, selfclosing = match.groups()
+                if name.lower() != tag or selfclosing:
+                    continue
+                depth += -1 if closing else 1
+                if depth <= 0:
+                    return index + 1 if depth == 0 else start + 1
+        return start + 1
+    end = start + 1
     if _LIST.match(first):
-        return _list_end(lines, start)
-    return start + 1
+        while end < len(paragraphs) and paragraphs[end].startswith(("  ", "\t")):
+            end += 1
+    return end
 
 
-def _to_blank(lines: list[str], index: int) -> int:
-    while index < len(lines) and not _blank(lines[index]):
-        index += 1
-    return index
-
-
-def _matching(lines: list[str], start: int, tag: str) -> int | None:
-    """The line holding the end tag that closes the element opened on line `start`."""
-    depth = 0
-    for index in range(start, len(lines)):
-        for match in _TAGS.finditer(lines[index]):
-            closing, name, selfclosing = match.groups()
-            if name.lower() != tag or selfclosing:
-                continue
-            depth += -1 if closing else 1
-            if depth <= 0:
-                return index if depth == 0 else None
-    return None
-
-
-def _list_end(lines: list[str], start: int) -> int:
-    """A list runs on across blank lines while the next line is indented (a continuation)."""
-    index = start + 1
-    while index < len(lines):
-        if not _blank(lines[index]):
-            index += 1
-            continue
-        after = index
-        while after < len(lines) and _blank(lines[after]):
-            after += 1
-        if after < len(lines) and lines[after].startswith(("  ", "\t")):
-            index = after
-            continue
-        return index
-    return index
+def _closes(line: str, mark: str) -> bool:
+    close = _FENCE.match(line)
+    return bool(
+        close
+        and close.group(1)[0] == mark[0]
+        and len(close.group(1)) >= len(mark)
+        and not line.strip(" \t")[len(close.group(1)) :].strip(" \t")
+    )
 
 
 def kind(chunk: str) -> str:

@@ -7,7 +7,7 @@ delimiter and element of the block it replaces (`Dialect.rerender`), an added on
 new block of its kind (`Dialect.new_block`), a deleted one goes.
 
 Which HTML block is behind which chunk of `saved` is found by comparing `saved` with the
-Markdown made from the HTML (`Dialect.views`): the same after a pull, close after a save.
+Markdown made from the HTML (`Dialect.view`): the same after a pull, close after a save.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Protocol
 
-from reeltui.formats.wpblocks import Block, Document
+from reeltui.formats.wpblocks import Block, Document, parse_blocks, remember
 
 Opcode = tuple[str, int, int, int, int]
 
 
 class Dialect(Protocol):
-    def views(self, doc: Document) -> list[str]: ...
+    def view(self, doc: Document, index: int) -> str: ...
 
     def chunks(self, markdown: str) -> list[str]: ...
 
@@ -39,6 +39,7 @@ class _Piece:
 
     html: str
     gap: str | None  # the whitespace before it (None: the dialect's default)
+    index: int | None = None  # the original block's place, when kept as it was
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
@@ -61,14 +62,25 @@ def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
     return out
 
 
+def block_chunks(doc: Document, dialect: Dialect) -> list[list[str] | None]:
+    """The chunks of each block's view. A Document is never changed: they are worked out
+    once, and a save hands those of the blocks it kept on to the Document it makes (_join)."""
+    key = f"{type(dialect).__name__}:{getattr(dialect, 'classic', '')}"
+    per_block: list[list[str] | None] = doc.memo.setdefault(key, [None] * len(doc.blocks))
+    for index, known in enumerate(per_block):
+        if known is None:
+            per_block[index] = dialect.chunks(dialect.view(doc, index))
+    return per_block
+
+
 def owners(doc: Document, dialect: Dialect, saved: list[str]) -> list[list[int]]:
     """For each chunk of `saved`, the blocks behind it (usually one)."""
     views: list[str] = []
     owner: list[int] = []
-    for index, view in enumerate(dialect.views(doc)):
-        for chunk in dialect.chunks(view):
-            views.append(chunk)
-            owner.append(index)
+    for index, found_chunks in enumerate(block_chunks(doc, dialect)):
+        assert found_chunks is not None
+        views += found_chunks
+        owner += [index] * len(found_chunks)
     found: list[list[int]] = [[] for _ in saved]
     for op, i1, i2, j1, j2 in _opcodes(views, saved):
         if op == "equal":
@@ -162,14 +174,17 @@ def _assemble(
             if index in dirty:
                 saw = "\n\n".join(old[k] for k in by_block.get(index, []))
                 html = dialect.rerender(original, saw, "\n\n".join(grouped[index]))
+                pieces.append(_Piece(html, doc.gaps[index]))
             else:
-                html = original.raw
-            pieces.append(_Piece(html, doc.gaps[index]))
+                pieces.append(_Piece(original.raw, doc.gaps[index], index))
         upto = max(upto, stop)
 
     for block, chunk in assigned:
         if block is None:
             pieces.append(_Piece(dialect.new_block(chunk), None))
+        elif block == upto and block not in dirty:  # the common case: a block kept
+            pieces.append(_Piece(doc.blocks[block].raw, doc.gaps[block], block))
+            upto += 1
         elif block >= upto:
             place(block + 1)
     place(len(doc.blocks))
@@ -177,10 +192,27 @@ def _assemble(
 
 
 def _join(doc: Document, pieces: list[_Piece], gap: str) -> str:
-    out: list[str] = []
+    """The new HTML; its blocks are remembered (the next save of a long post then need not
+    read it again) when each new piece is one block on its own."""
+    out = Document(tail=doc.tail, has_blocks=doc.has_blocks)
+    known = True
     for index, piece in enumerate(pieces):
         lead = piece.gap if piece.gap is not None else gap
         if index == 0:
             lead = doc.gaps[0] if doc.gaps else ""
-        out.append(lead + piece.html)
-    return "".join(out) + doc.tail
+        if piece.index is not None:
+            block = doc.blocks[piece.index]
+        else:
+            alone = parse_blocks(piece.html, remember=False)
+            single = len(alone.blocks) == 1 and not alone.tail and not alone.gaps[0]
+            block = alone.blocks[0] if single else Block(piece.html, "")
+            known = known and single
+            out.has_blocks = out.has_blocks or alone.has_blocks
+        out.gaps.append(lead)
+        out.blocks.append(block)
+    html = out.html()
+    if known:
+        for key, per_block in doc.memo.items():
+            out.memo[key] = [per_block[p.index] if p.index is not None else None for p in pieces]
+        remember(html, out, checked=True)
+    return html

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from reeltui.formats.htmltree import tags
 
@@ -55,12 +56,40 @@ class Document:
     gaps: list[str] = field(default_factory=list)  # gaps[i] precedes blocks[i]
     tail: str = ""  # after the last block
     has_blocks: bool = False  # written in the block editor
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def html(self) -> str:
         return "".join(g + b.raw for g, b in zip(self.gaps, self.blocks, strict=True)) + self.tail
 
 
-def parse_blocks(html: str) -> Document:
+def parse_blocks(html: str, *, remember: bool = True) -> Document:
+    """The blocks of `html`. The last few documents read or written are remembered (a save of
+    a long post reads the HTML the previous save wrote): never change a Document you get."""
+    found = _recent.get(html)
+    if found is None:
+        found = _parse(html)
+        if remember:
+            _remember(html, found)
+    return found
+
+
+_recent: dict[str, Document] = {}
+
+
+def _remember(html: str, doc: Document) -> None:
+    if len(_recent) >= 4:
+        _recent.pop(next(iter(_recent)))
+    _recent[html] = doc
+
+
+def remember(html: str, doc: Document, *, checked: bool = False) -> None:
+    """Remember `doc` as the blocks of `html` (which it must give back exactly; `checked`:
+    the caller made `html` from it)."""
+    if checked or doc.html() == html:
+        _remember(html, doc)
+
+
+def _parse(html: str) -> Document:
     doc = Document()
     pos = 0
     for start, end, block in _delimited(html):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Post
+from reeltui.formats.blockedit import prepare
 from reeltui.formats.sitehtml import keep_site_text
 from reeltui.services import revisions
 from reeltui.services.blog import Blog
@@ -45,7 +46,15 @@ class Recovery:
 
 
 def _content(post: Post) -> Post:
-    return dataclasses.replace(post, modified="")
+    return dataclasses.replace(light(post), modified="")
+
+
+def light(post: Post) -> Post:
+    """The post without its site HTML, for working copies and revisions: they cost what the
+    Markdown costs, and a save splices them into the HTML like any edit."""
+    if not (post.html or post.excerpt_html):
+        return post
+    return dataclasses.replace(post, html="", excerpt_html="")
 
 
 def recoverable(blog: Blog) -> list[Recovery]:
@@ -142,6 +151,12 @@ class EditSession:
             return None
         return draft
 
+    def prepare(self) -> None:
+        """Read the site's HTML into blocks ahead of the first save (slow for a long post;
+        the editor runs it in a thread when it opens)."""
+        if self.saved.html:
+            prepare(self.saved.html)
+
     # -- writing -------------------------------------------------------------------------
 
     def save(self, post: Post, reason: str | None = None, note: str = "") -> Revision | None:
@@ -168,7 +183,7 @@ class EditSession:
             self.is_new = False
             self._taken = None
             with store.batch("drafts", "revisions"):
-                rev = revisions.add(store, post, reason, now, note)
+                rev = revisions.add(store, light(post), reason, now, note)
                 records.delete_draft(store, post.id)
             return rev
 
@@ -178,10 +193,10 @@ class EditSession:
             now = iso(self.clock())
             store = self.blog.store
             with store.batch("drafts"):  # first, alone (one write): the words are safe
-                records.put_draft(store, post, now)
+                records.put_draft(store, light(post), now)
             with store.batch("revisions"):  # one scan of the revisions for both steps
                 past = revisions.history(store, post.id)
-                rev = revisions.add(store, post, "autosave", now, past=past)
+                rev = revisions.add(store, light(post), "autosave", now, past=past)
                 known = past if rev is None else [rev, *past]
                 revisions.prune(store, post.id, self.keep_autosaves, known=known)
             return now

@@ -116,6 +116,8 @@ class EditorCore(Screen[None]):
             self.select_first_prompt(body)
         self.refresh_status()
         self.set_interval(1.0, self.refresh_status)
+        if self.session.saved.html:  # a long post from the site: its first save stays quick
+            self.run_worker(self.session.prepare, thread=True, group="prepare")
         if self.session.read_only:
             self.notify(
                 "The store is open read-only: nothing here can be saved", severity="warning"
