@@ -15,9 +15,12 @@ from reeltui.domain.models import Post
 from reeltui.formats.sitehtml import keep_site_text
 from reeltui.formats.wxr import read_wxr
 from reeltui.services import Blog
+from reeltui.services.drafts import EditSession
 from reeltui.services.exporter import export
 from reeltui.services.importer import import_path
+from reeltui.services.postform import form_of
 from reeltui.store import Store
+from reeltui.store.store import upsert
 from tests.conftest import need_shared
 from tests.fidelity.corpus import CORPUS, EXCERPTS, SHARED_WXR
 from tests.unit.wxr_builder import Item, wxr
@@ -197,9 +200,28 @@ def test_reeltui_wxr_export_reads_back_with_markdown_and_kept_html(
     )
 
 
-def test_a_store_from_before_keeps_working_and_a_post_without_html_behaves_as_before() -> None:
-    old = {"id": "p1", "slug": "p1", "title": "Old", "body": "Some *words*.\n", "excerpt": "Ex"}
-    post = Post.from_dict(old)
-    assert (post.html, post.excerpt_html) == ("", "")
-    edited = dataclasses.replace(post, body="Other *words*.\n")
-    assert keep_site_text(post, edited) == edited  # nothing kept: nothing spliced
+def test_a_store_from_before_keeps_working_and_a_post_without_html_behaves_as_before(
+    tmp_path: Path,
+) -> None:
+    """A post record written before posts kept their HTML (no html fields) loads, edits,
+    saves and exports as a post written here: blocks made from its Markdown."""
+    blog = _fresh(tmp_path / "store")
+    old = {"slug": "old", "title": "Old", "status": "draft", "body": "Some *words*.\n"}
+    try:
+        upsert(blog.store.table("posts"), "p-old", {**old, "excerpt": "An *old* one"})
+    finally:
+        blog.close()
+    blog = _fresh(tmp_path / "store")
+    try:
+        post = blog.post("p-old")
+        assert (post.html, post.excerpt_html) == ("", "")
+        session = EditSession.open(blog, post.id)
+        edited, _ = session.build(form_of(session.saved), "Other *words*.\n")
+        session.save(edited)
+        assert (blog.post(post.id).html, blog.post(post.id).body) == ("", "Other *words*.\n")
+        export(blog, "wxr", tmp_path / "out.xml")
+    finally:
+        blog.close()
+    content, excerpt = _items((tmp_path / "out.xml").read_bytes())["Old"]
+    assert content == "<!-- wp:paragraph -->\n<p>Other <em>words</em>.</p>\n<!-- /wp:paragraph -->"
+    assert excerpt == "An <em>old</em> one"

@@ -29,8 +29,9 @@ def mark(body: str, excerpt: str) -> str:
 
 
 def excerpt_markdown(html: str) -> str:
-    """The excerpt as the writer sees it: its Markdown on one line per paragraph."""
-    return site_markdown(html).strip()
+    """The excerpt as the writer sees it: its Markdown on one line (the form's excerpt field
+    is one line; an excerpt of two paragraphs shows them one after the other)."""
+    return " ".join(site_markdown(html).split())
 
 
 def from_site(post: Post, html: str, excerpt: str) -> Post:
