@@ -225,3 +225,30 @@ def test_a_store_from_before_keeps_working_and_a_post_without_html_behaves_as_be
     content, excerpt = _items((tmp_path / "out.xml").read_bytes())["Old"]
     assert content == "<!-- wp:paragraph -->\n<p>Other <em>words</em>.</p>\n<!-- /wp:paragraph -->"
     assert excerpt == "An <em>old</em> one"
+
+
+def test_markdown_files_imported_over_a_site_post_change_only_what_was_edited(
+    corpus_wxr: Path, tmp_path: Path
+) -> None:
+    """Export as Markdown files, fix a word in one file with any editor, import the folder
+    back: the post's HTML changes by that word, the other posts not at all."""
+    blog = _fresh(tmp_path / "store")
+    try:
+        import_path(blog, corpus_wxr)
+        before = {p.title: p.html for p in blog.posts()}
+        export(blog, "markdown", tmp_path / "md")
+        (target,) = [
+            f for f in (tmp_path / "md").iterdir() if "Every classic post" in f.read_text()
+        ]
+        target.write_text(
+            target.read_text().replace("starts as plain text", "starts as plain prose")
+        )
+        import_path(blog, tmp_path / "md")
+        after = {p.title: p.html for p in blog.posts()}
+    finally:
+        blog.close()
+    for title, html in before.items():
+        if title == "classic tags":
+            assert after[title] == html.replace("starts as plain text", "starts as plain prose")
+        else:
+            assert after[title] == html, title
