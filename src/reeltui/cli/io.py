@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
+from reeltui.cli import diary as diary_cli
 from reeltui.cli.common import CliError, blog_for_reading
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Progress as ProgressFn
+from reeltui.formats.letterboxd import is_letterboxd
 from reeltui.services import Blog
 from reeltui.services.exporter import EXPORT_FORMATS, export
 from reeltui.services.session import open_blog, store_exists
@@ -30,14 +32,17 @@ MAX_LISTED = 10
 def register(sub: Any) -> None:
     imp = sub.add_parser(
         "import",
-        help="import a WordPress export (.xml), Markdown files (.md or a folder) or JSON",
+        help="import a WordPress export (.xml), Markdown files (.md or a folder), JSON, "
+        "or a Letterboxd export (.zip, its folder or a .csv) into the film diary",
         description="Import into the store. Re-importing the same file changes nothing; an "
         "updated export updates changed posts and keeps local drafts and replies.",
     )
     imp.add_argument("path", type=Path, metavar="FILE|DIR", help="what to import")
     imp.set_defaults(func=run_import)
     exp = sub.add_parser("export", help="export the store as Markdown, WordPress WXR or JSON")
-    exp.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
+    exp.add_argument(
+        "--format", choices=(*EXPORT_FORMATS, "letterboxd"), required=True, help="what to write"
+    )
     exp.add_argument(
         "--out", type=Path, required=True, metavar="PATH", help="a folder (markdown) or a file"
     )
@@ -85,6 +90,8 @@ def run_import(args: argparse.Namespace) -> int:
     from reeltui.services.importer import merge, read_source
 
     path: Path = args.path.expanduser()
+    if is_letterboxd(path):
+        return diary_cli.run_letterboxd_import(args, path)
     with _progress(_size(path), f"reading {path.name}") as progress:
         fmt, result = read_source(path, progress)  # read first: no store is touched on error
         with _open_for_import(args) as blog:
@@ -111,6 +118,8 @@ def print_report(report: ImportReport) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "letterboxd":
+        return diary_cli.run_letterboxd_export(args)
     with blog_for_reading(args) as blog:
         report = export(blog, args.format, args.out)
     where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path

@@ -12,6 +12,7 @@ from reeltui.domain.text import word_count
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
+from reeltui.store import diary as diary_records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
 
@@ -60,6 +61,7 @@ class Counts:
     drafts: int
     pending_comments: int
     queued_replies: int
+    diary_entries: int = 0  # films in the diary (store/diary.py)
 
 
 class Blog:
@@ -294,4 +296,5 @@ class Blog:
             drafts=sum(1 for p in posts if p.status == "draft"),
             pending_comments=index.pending_total,
             queued_replies=index.queued_total,
+            diary_entries=diary_records.count(self.store),
         )
