@@ -26,7 +26,7 @@ from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.table_screen import TableScreen
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
-COLUMNS = [("watched", 10), ("film", 0), ("year", 4), ("rating", 9), ("↻✎", 2), ("on the blog", 24)]
+COLUMNS = [("watched", 10), ("film", 0), ("year", 4), ("rating", 9), ("↻✎", 2), ("on the blog", 36)]
 
 
 class DiarySearch(Input):
@@ -48,7 +48,7 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="diary.close"),
         Binding("slash", "search", "Search", id="diary.search"),
-        Binding("enter", "open_post", "Open the review", id="diary.open", priority=True),
+        Binding("enter", "open_post", "Open the review", id="diary.open"),
         Binding("w", "write", "Write it up", id="diary.write"),
     ]
 
@@ -164,6 +164,10 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # enter on the table (it takes the key before the screen's binding)
+        self.action_open_post()
 
     def action_open_post(self) -> None:
         entry = self.current
