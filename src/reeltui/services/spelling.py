@@ -20,12 +20,13 @@ from reeltui.services.blog import Blog
 from reeltui.store import records
 
 DEFAULT_LANGUAGE = "en"
-# Film writing's own words that the general word lists lack.
+# Film writing's own words (and a few common ones) that the general word lists lack.
 _FILM_WORDS = """
 sci fi noir biopic biopics rewatch rewatches rewatched rewatching cinephile
 cinephiles rom com coms dramedy dramedies mockumentary cameo cameos showrunner
 showrunners screenwriter screenwriters filmography filmographies arthouse blu ray
-streamer streamers superhero superheroes prequel prequels reboot reboots
+streamer streamers superhero superheroes prequel prequels reboot reboots rewatchable
+bingeable droid droids versa los angeles
 """
 FILM_WORDS = frozenset(_FILM_WORDS.split())
 _SUFFIXES = ("'s", "n't", "'re", "'ve", "'ll", "'d", "'m")

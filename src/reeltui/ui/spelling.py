@@ -102,7 +102,11 @@ class EditorSpelling:
             return
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.screen.set_timer(delay, self._start_check)
+            self._timer = None
+        if delay <= 0:
+            self.screen.call_later(self._start_check)
+        else:
+            self._timer = self.screen.set_timer(delay, self._start_check)
 
     def _start_check(self) -> None:
         if not self.screen.is_attached:
