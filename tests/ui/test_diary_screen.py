@@ -11,8 +11,8 @@ from reeltui.formats.letterboxd import read_letterboxd
 from reeltui.services import Blog
 from reeltui.services.diary_import import import_letterboxd
 from reeltui.ui.app import make_app
-from reeltui.ui.screens.diary import DiaryScreen
 from reeltui.ui.screens.dialogs import PickScreen
+from reeltui.ui.screens.diary import DiaryScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main import MainScreen
 from tests.ui.helpers import HER, press, screen_text, settle
