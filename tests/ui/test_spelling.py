@@ -144,7 +144,7 @@ async def test_add_to_dictionary_and_ignore_in_this_post_persist(
                 str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
             ]
             assert word in labels[-1]
-            options.highlighted = next(i for i, l in enumerate(labels) if l.startswith(option))
+            options.highlighted = next(i for i, x in enumerate(labels) if x.startswith(option))
             await pilot.press("enter")
             await settle(pilot)
         await wait_for(pilot, lambda: marked(editor(app)) == before, "the marks to go")
