@@ -95,3 +95,21 @@ def test_the_writers_words_are_kept_on_disk(tmp_path: Path) -> None:
     with pytest.raises(words_file.WordsError, match="not valid JSON; it was left as it is"):
         words_file.add_ignored("p-1", "x", tmp_path)
     assert (tmp_path / "spelling-ignored.json").read_text() == "[oops"
+
+
+def test_the_spelling_settings(tmp_path: Path) -> None:
+    from reeltui.config import load_settings
+
+    path = tmp_path / "config.toml"
+    settings, problems = load_settings(path)
+    assert (settings.spelling, settings.spelling_language, problems) == (True, "en", [])
+    path.write_text('theme = "nord"\n\n[spelling]\nenabled = false\nlanguage = "fr"\n')
+    settings, problems = load_settings(path)
+    assert (settings.spelling, settings.spelling_language, problems) == (False, "fr", [])
+    path.write_text('[spelling]\nenabled = "nope"\nlanguage = 3\n')
+    settings, problems = load_settings(path)
+    assert (settings.spelling, settings.spelling_language) == (True, "en")
+    assert problems == [
+        f"{path}: [spelling] enabled must be true or false",
+        f'{path}: [spelling] language must be a code like "en"',
+    ]
