@@ -12,23 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.__main__ import main
 from reeltui.domain.models import Film
+from reeltui.formats.letterboxd_write import IMPORT_COLUMNS
 from reeltui.services import diary
 from reeltui.services.session import open_blog
+from tests.unit.test_import_cli import run, store_files
 from tests.unit.test_letterboxd_format import EXPORT, NEWER, zip_of
 
 HER_POST = "p-flixchatter-review-spike-jonzes-her"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def files(store: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(store.glob("*.json"))}
+files = store_files
 
 
 def diary_json(capsys: pytest.CaptureFixture[str], store: Path) -> list[dict[str, object]]:
@@ -177,16 +171,7 @@ def test_export_then_import_round_trip(
     assert code == 0
     assert "exported 9 rows (9 diary entries, 1 reviews)" in out
     rows = read_rows(out_csv)
-    assert list(rows[0]) == [
-        "Title",
-        "Year",
-        "Directors",
-        "Rating",
-        "WatchedDate",
-        "Rewatch",
-        "Tags",
-        "Review",
-    ]
+    assert tuple(rows[0]) == IMPORT_COLUMNS  # Letterboxd's import format
     by = {(r["Title"], r["WatchedDate"]): r for r in rows}
     her = by[("Her", "2014-01-04")]
     assert (her["Rating"], her["Rewatch"], her["Tags"]) == ("4.5", "false", "cinema, 2014")
