@@ -32,7 +32,9 @@ class EditorScreen(EditorCore):
         Binding("f3", "focus_pane('body')", "Body", id="editor.body"),
         Binding("f4", "toggle_preview", "Preview", id="editor.preview"),
         Binding("f5", "revisions", "Revisions", id="editor.revisions"),
-        Binding("f7", "spelling", "Spelling", priority=True, id="editor.spelling"),
+        Binding(
+            "f7", "spelling", "Spelling", show=False, priority=True, id="editor.spelling"
+        ),
         Binding("f8", "copy", "Copy", id="editor.copy"),
         Binding("escape", "close", "Close", id="editor.close"),
     ]
