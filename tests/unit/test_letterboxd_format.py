@@ -18,6 +18,7 @@ from reeltui.formats.letterboxd import is_letterboxd, read_letterboxd
 from reeltui.formats.letterboxd_csv import Refused, read_csv
 from reeltui.formats.letterboxd_write import ExportRow, write_letterboxd
 from reeltui.formats.plaintext import html_to_plain, markdown_to_plain
+from tests.fuzzing import examples
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "letterboxd"
 EXPORT = FIXTURES / "export-2014-02"
@@ -214,7 +215,7 @@ ROWS = st.builds(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(600), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(ROWS, max_size=6))
 def test_written_rows_read_back(rows: list[ExportRow]) -> None:
     read = read_csv(write_letterboxd(rows), "mine.csv")
@@ -225,7 +226,7 @@ def test_written_rows_read_back(rows: list[ExportRow]) -> None:
     ] == rows
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(600), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     st.lists(
         st.tuples(TITLES, st.one_of(st.none(), st.integers(1870, 2200)), RATINGS, DAYS, REVIEWS),
@@ -261,7 +262,7 @@ def test_the_export_layout_reads_back(
     assert [(e.title, e.year, e.rating, e.watched, e.review) for e in read.entries] == rows
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(1200), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.binary(max_size=400) | st.text(max_size=300).map(str.encode))
 def test_any_bytes_give_rows_or_one_refusal(data: bytes) -> None:
     header = b"Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n"
