@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import orjson
+from textual.widgets import Input
 
 from reeltui.config import Settings
 from reeltui.formats.letterboxd import read_letterboxd
@@ -16,7 +18,7 @@ from reeltui.ui.screens.diary import DiaryScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main import MainScreen
 from tests.ui.helpers import HER, press, screen_text, settle
-from tests.unit.test_letterboxd_format import EXPORT
+from tests.unit.test_letterboxd_format import EXPORT, zip_of
 
 SIZE = (120, 40)
 
@@ -45,9 +47,9 @@ async def test_the_diary_lists_searches_and_shows_the_review(blog: Blog) -> None
         assert "千と千尋の神隠し" in [e.title for e in screen.items]
         assert "→ FlixChatter Review: Spike Jonze" in text  # Her: reviewed on the blog
         await press(pilot, "slash", *"amelie")
-        assert [e.title for e in screen.items] == []  # words are matched as typed
+        assert [e.title for e in screen.items] == ["Amélie"]  # accents and case ignored
         await press(pilot, *["backspace"] * 6, *"paris")
-        assert [e.title for e in screen.items] == ["Amélie"]
+        assert [e.title for e in screen.items] == ["Amélie"]  # a tag
         await press(pilot, "escape")
         text = screen_text(app)
         assert "1 of 9 entries" in text and "Still charming, still Paris" in text
@@ -98,3 +100,20 @@ async def test_w_turns_a_review_into_a_draft_in_the_editor(blog: Blog) -> None:
         await press(pilot, "escape")
         assert isinstance(app.screen, DiaryScreen)
         assert "Reviewed on the blog: Elysium" in screen_text(app)
+
+
+async def test_the_import_dialog_takes_a_letterboxd_zip(blog: Blog, tmp_path: Path) -> None:
+    export = zip_of(EXPORT, tmp_path / "letterboxd-ruth.zip")
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_import()
+        await settle(pilot)
+        app.screen.query_one("#import-path", Input).value = str(export)
+        await press(pilot, "enter")
+        text = screen_text(app)
+        assert "9 diary" in text and "entries (9 new, 0 updated, 0 unchanged)" in text
+        await press(pilot, "escape")
+        assert "9 in the diary (D)" in screen_text(app)
+        screen = await open_diary(pilot, app)
+        assert len(screen.items) == 9

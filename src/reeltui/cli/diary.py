@@ -65,13 +65,10 @@ def run_letterboxd_import(args: argparse.Namespace, path: Path) -> int:
     read = read_letterboxd(path)  # read everything first: a refused file writes nothing
     with _open_for_import(args) as blog:
         report = import_letterboxd(blog, read)
-    sys.stdout.write(report.summary() + "\n")
-    for line in report.lines(MAX_LISTED):
+    for line in report.report_lines(MAX_LISTED):
         sys.stdout.write(line + "\n")
-    for problem in [*report.refused, *report.problems[:MAX_LISTED]]:
-        sys.stderr.write(f"reeltui: {sanitize_line(problem)}\n")
-    if not report.changed:
-        sys.stdout.write("nothing changed in the store\n")
+    for refused in report.refused:
+        sys.stderr.write(f"reeltui: {sanitize_line(refused)}\n")
     return 1 if report.problems or report.refused else 0
 
 

@@ -7,6 +7,7 @@ Diary entries live in their own table; every access to it goes through `store.di
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, replace
 
 from reeltui.domain.diary import DiaryEntry, title_key
@@ -56,15 +57,21 @@ def count(blog: Blog) -> int:
     return diary_records.count(blog.store)
 
 
+def fold(text: str) -> str:
+    """Text for matching: case and accents ignored ("Amélie" matches "amelie")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def entry_text(entry: DiaryEntry) -> str:
     """What a search looks in: title, year, date, tags, directors, review."""
     parts = [entry.title, str(entry.year or ""), entry.watched, entry.directors, entry.review]
-    return " ".join([*parts, *entry.tags]).casefold()
+    return fold(" ".join([*parts, *entry.tags]))
 
 
 def search(found: list[DiaryEntry], query: str) -> list[DiaryEntry]:
-    """The entries holding every word of `query` (case ignored), in their order."""
-    words = query.casefold().split()
+    """The entries holding every word of `query` (case and accents ignored), in order."""
+    words = fold(query).split()
     if not words:
         return list(found)
     return [e for e in found if all(w in entry_text(e) for w in words)]

@@ -11,10 +11,11 @@ One import is one write of diary.json, after everything was read: a refused file
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.formats.letterboxd import LetterboxdRead
+from reeltui.formats.letterboxd import LetterboxdRead, read_letterboxd
 from reeltui.formats.plaintext import html_to_plain, markdown_to_plain
 from reeltui.services import diary
 from reeltui.services.blog import Blog
@@ -47,6 +48,13 @@ class DiaryReport:
             f"{self.entries} diary entries ({self.added} new, {self.updated} updated, "
             f"{self.unchanged} unchanged)"
         )
+
+    def report_lines(self, limit: int) -> list[str]:
+        """The summary, then what was left out and noticed (for the CLI and the dialog)."""
+        out = [self.summary(), *self.lines(limit)]
+        if not self.changed:
+            out.append("nothing changed in the store")
+        return out
 
     def lines(self, limit: int) -> list[str]:
         """What was left out and noticed, one safe line each (the first `limit` rows)."""
@@ -125,6 +133,11 @@ class _Merge:
             self.by_uri.setdefault(entry.uri, entry)
         self.report.added += 1
         self.out.append(entry)
+
+
+def import_path(blog: Blog, path: Path) -> DiaryReport:
+    """Read `path` whole, then merge it (FormatError when nothing of it can be used)."""
+    return import_letterboxd(blog, read_letterboxd(path))
 
 
 def import_letterboxd(blog: Blog, read: LetterboxdRead) -> DiaryReport:
