@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reeltui.formats import FormatError
-from reeltui.formats.wxr import read_wxr_bytes
+from reeltui.formats.wxr.reader import read_wxr_bytes
 from tests.unit.wxr_builder import C, Item, wxr
 
 SEED = wxr(

@@ -24,7 +24,7 @@ from reeltui.domain.text import unique_slug
 from reeltui.formats import FormatError, Parsed, Progress, ReadResult, Skip
 from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
-from reeltui.formats.wxr import read_wxr
+from reeltui.formats.wxr.reader import read_wxr
 from reeltui.services.blog import Blog
 from reeltui.store import records
 

@@ -20,7 +20,7 @@ from reeltui.domain.models import Comment, Post
 from reeltui.domain.text import slugify
 from reeltui.formats import Parsed
 from reeltui.formats.md2html import markdown_to_html
-from reeltui.formats.wxr_common import (
+from reeltui.formats.wxr.mapping import (
     COMMENT_STATUS_OUT,
     CONTENT_NS,
     DC_NS,

@@ -16,8 +16,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
 from reeltui.formats import FormatError, Progress, ReadResult, Skip
-from reeltui.formats.wxr_common import short_tag
-from reeltui.formats.wxr_items import Converter, text_of
+from reeltui.formats.wxr.mapping import short_tag
+from reeltui.formats.wxr.to_posts import Converter, text_of
 
 CHUNK = 1 << 20  # feed expat 1 MB at a time: big tokens are re-scanned once per chunk
 MAX_ATTRIBUTE = 1 << 20

@@ -10,7 +10,7 @@ from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
 from reeltui.formats import Parsed, ReadResult, Skip
 from reeltui.formats.html2md import html_to_markdown
-from reeltui.formats.wxr_common import (
+from reeltui.formats.wxr.mapping import (
     COMMENT_STATUS_IN,
     META_KEY,
     POST_STATUS_IN,
