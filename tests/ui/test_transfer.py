@@ -11,7 +11,7 @@ from textual.widgets import Input, ProgressBar, RadioSet
 
 from reeltui.config import Settings
 from reeltui.services import Blog
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.services.session import open_blog
 from reeltui.store import Store

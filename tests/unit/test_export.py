@@ -14,7 +14,7 @@ from reeltui.formats.frontmatter import read_dir
 from reeltui.formats.jsonio import read_json
 from reeltui.services import Blog
 from reeltui.services.demo import read_demo
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.store import Store, records
 from tests.unit.test_wxr_roundtrip import DEMO_XML, snapshot

@@ -11,7 +11,7 @@ from reeltui.domain.models import Comment, Post
 from reeltui.formats.wxr.reader import read_wxr
 from reeltui.services import Blog
 from reeltui.services.demo import read_demo
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.store import Store, records
 from tests.conftest import need_shared

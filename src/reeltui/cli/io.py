@@ -16,7 +16,7 @@ from reeltui.cli.common import CliError, blog_for_reading
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Progress as ProgressFn
 from reeltui.services import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, export
+from reeltui.services.exporting import EXPORT_FORMATS, export
 from reeltui.services.session import open_blog, store_exists
 from reeltui.store import Store
 

@@ -1,6 +1,6 @@
 """Import and export dialogs (from the command palette): a path, a progress bar, a summary.
 
-The work runs in a thread worker (`services.importer.import_path`, `services.exporter.export`);
+The work runs in a thread worker (`services.importer.import_path`, `services.exporting.export`);
 the progress callback hops back to the UI thread. Errors are one line, never a traceback.
 """
 
@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, S
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, ExportReport, export
+from reeltui.services.exporting import EXPORT_FORMATS, ExportReport, export
 from reeltui.services.importer import ImportReport, import_path
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError

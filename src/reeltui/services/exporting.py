@@ -1,18 +1,22 @@
-"""Export the store: Markdown files (one per post), a WordPress WXR file, or JSON.
+"""Getting posts out of reeltui: the store as files, and one post as text.
 
-Files are written crash-safely (temporary file, fsync, rename); an export only reads the
-store, so it works while the app has the store open.
+- `export`: Markdown files (one per post), a WordPress WXR file, or JSON. Files are written
+  crash-safely (temporary file, fsync, rename); an export only reads the store, so it works
+  while the app has the store open.
+- `as_markdown`, `as_html`, `post_link`: a post as text for the clipboard.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from reeltui.domain.models import Comment, thread_order
+from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.formats import FormatError, Parsed, Progress
 from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
+from reeltui.formats.md2html import markdown_to_html
 from reeltui.formats.wxr.writer import write_wxr
 from reeltui.services.blog import Blog
 from reeltui.store import records
@@ -87,3 +91,26 @@ def _markdown(items: list[Parsed], out: Path, progress: Progress | None) -> int:
         if progress is not None:
             progress("writing", index, len(items))
     return len(items)
+
+
+# -- one post as text (copy as Markdown, HTML or link) -------------------------------------
+
+
+def as_markdown(post: Post) -> str:
+    head = f"# {post.title}\n\n" if post.title else ""
+    return head + post.body.strip() + "\n"
+
+
+def as_html(post: Post) -> str:
+    head = f"<h1>{html.escape(post.title)}</h1>\n" if post.title else ""
+    return head + markdown_to_html(post.body)
+
+
+def post_link(post: Post, base_url: str = "") -> str:
+    """The post's address on the blog: its imported link, else base_url/slug/."""
+    for key in ("link", "url", "wp"):
+        value = post.source.get(key, "")
+        if value.startswith(("http://", "https://")):
+            return value
+    base = base_url.rstrip("/")
+    return f"{base}/{post.slug}/"
