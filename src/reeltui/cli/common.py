@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog
 from reeltui.services.session import open_blog
 
@@ -29,3 +30,9 @@ def blog_for_writing(args: argparse.Namespace) -> Blog:
 def print_json(value: Any) -> None:
     sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
     sys.stdout.flush()
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print as one line: newlines in it (a file name may hold one) shown as
+    \\n, escape sequences and control characters removed."""
+    return sanitize_line(text.replace("\r", "\\r").replace("\n", "\\n"))

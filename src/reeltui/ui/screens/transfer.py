@@ -21,7 +21,8 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import replies
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import EXPORT_FORMATS, ExportReport, export
-from reeltui.services.importer import ImportReport, import_path
+from reeltui.services.import_report import ImportReport
+from reeltui.services.importer import import_path
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
 MAX_LISTED = 8
