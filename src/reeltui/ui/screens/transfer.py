@@ -51,6 +51,11 @@ class PathSuggester(Suggester):
         return done + "/" if (path.parent / names[0]).is_dir() else done
 
 
+def unexpected(exc: Exception) -> str:
+    """An error no one foresaw, in one line: the dialog says it, the app lives on."""
+    return sanitize_line(f"unexpected error ({type(exc).__name__}: {exc})")[:300]
+
+
 def import_summary(report: ImportReport) -> list[str]:
     lines = [
         f"{sanitize_line(Path(report.source).name)} ({report.format}): posts "
@@ -203,6 +208,9 @@ class ImportScreen(TransferScreen):
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
             return
+        except Exception as exc:  # anything else: reported in the app, which lives on
+            self.app.call_from_thread(self.finished, [f"Not imported: {unexpected(exc)}"], False)
+            return
         self.app.call_from_thread(self._imported, report)
 
     def _imported(self, report: ImportReport) -> None:
@@ -255,6 +263,9 @@ class ExportScreen(TransferScreen):
             report = export(self.blog, self.format, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not exported: {exc}"], False)
+            return
+        except Exception as exc:  # anything else: reported in the app, which lives on
+            self.app.call_from_thread(self.finished, [f"Not exported: {unexpected(exc)}"], False)
             return
         lines = [export_summary(report)]
         if report.orphans and report.format != "json":
