@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from reeltui.cli.printing import safe_json
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog
 from reeltui.services.session import open_blog
@@ -28,7 +29,8 @@ def blog_for_writing(args: argparse.Namespace) -> Blog:
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    """`value` as indented JSON, its texts stripped of terminal controls (`safe_json`)."""
+    sys.stdout.buffer.write(orjson.dumps(safe_json(value), option=orjson.OPT_INDENT_2) + b"\n")
     sys.stdout.flush()
 
 
