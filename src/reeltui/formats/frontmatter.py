@@ -12,7 +12,6 @@ slug, and the title of last resort.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
 from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief, yaml_bounded
 from reeltui.formats.dates import parse_date
+from reeltui.formats.file_names import from_name, slug_of, titleize
 
 __all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "split_front_matter"]
 
@@ -140,25 +140,6 @@ def _date(value: Any, key: str) -> str:
         raise FormatError(f"{key}: not a date: {brief(text)} ({exc})") from None
 
 
-_JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
-
-
-def _from_name(name: str) -> tuple[str, str]:
-    """(date, slug) a file name gives: Jekyll's `YYYY-MM-DD-slug.md`, a page bundle's
-    `slug/index.md`, or `slug.md`; "" for what it does not give."""
-    path = Path(name)
-    stem = path.stem
-    if stem in ("index", "_index") and path.parent.name:
-        stem = path.parent.name
-    jekyll = _JEKYLL_NAME.match(stem)
-    if jekyll is None:
-        return "", stem
-    try:
-        return parse_date(jekyll.group(1)), jekyll.group(2)
-    except ValueError:  # 2023-13-45-...: not a date, all of it is the slug
-        return "", stem
-
-
 def post_from_text(text: str, *, name: str = "") -> Parsed:
     """Read one Markdown document; `name` (the file name) is the slug of last resort."""
     _, meta, body = split_front_matter(text)
@@ -168,9 +149,9 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
     def pick(key: str, default: Any = None) -> Any:
         return meta.get(key, params.get(key, default))
 
-    name_date, name_slug = _from_name(name)
-    title = _str(pick("title", "")).strip() or _titleize(name_slug) or "Untitled"
-    slug = _str(pick("slug", "")).strip() or _slug_of(name_slug) or slugify(title)
+    name_date, name_slug = from_name(name)
+    title = _str(pick("title", "")).strip() or titleize(name_slug) or "Untitled"
+    slug = _str(pick("slug", "")).strip() or slug_of(name_slug) or slugify(title)
     status = _str(pick("status", "")).strip().lower()
     if not status:
         status = "draft" if _bool(pick("draft", False), "draft") else "published"
@@ -205,16 +186,6 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
         raise FormatError(str(exc)) from exc
     comments = [_comment(raw, post.id, i) for i, raw in enumerate(_comment_list(meta), 1)]
     return Parsed(post, comments)
-
-
-def _titleize(slug: str) -> str:
-    """Jekyll's title for a file without one: "my-first-post" -> "My First Post"."""
-    return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word)
-
-
-def _slug_of(name_slug: str) -> str:
-    found = slugify(name_slug)
-    return "" if found == "untitled" else found
 
 
 def _source(value: Any) -> dict[str, str]:

@@ -118,6 +118,7 @@ def read_json(data: bytes, *, name: str = "<json>") -> ReadResult:
     by_post: dict[str, Parsed] = {}
     for index, raw in enumerate(_list(document, "posts", name), 1):
         try:
+            _check_links(raw, POST_LINKS)
             post = Post.from_dict(raw)
         except (TypeError, ValueError, DomainError) as exc:
             result.skipped.append(Skip("post", f"posts[{index}]", f"not a valid post: {exc}"))
@@ -129,6 +130,7 @@ def read_json(data: bytes, *, name: str = "<json>") -> ReadResult:
         result.posts.append(by_post[post.id])
     for index, raw in enumerate(_list(document, "comments", name), 1):
         try:
+            _check_links(raw, COMMENT_LINKS)
             comment = Comment.from_dict(raw)
         except (TypeError, ValueError, DomainError) as exc:
             result.skipped.append(Skip("comment", f"comments[{index}]", f"not valid: {exc}"))
@@ -144,6 +146,27 @@ def read_json(data: bytes, *, name: str = "<json>") -> ReadResult:
         parent.comments.append(comment)
     _local_in(document, result, name)
     return result
+
+
+# The fields the importer matches and links records by: they must have these types (the
+# store's own checks cover the others).
+Types = tuple[type, ...]
+POST_LINKS: dict[str, Types] = {"id": (str,), "slug": (str,), "source": (dict,)}
+COMMENT_LINKS: dict[str, Types] = {
+    "id": (str,),
+    "post_id": (str,),
+    "parent_id": (str, type(None)),
+    "source": (dict,),
+}
+
+
+def _check_links(raw: dict[str, Any], links: dict[str, Types]) -> None:
+    for key, types in links.items():
+        if key in raw and not isinstance(raw[key], types):
+            raise ValueError(f"{key} is {brief(raw[key])}")
+    source = raw.get("source", {})
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in source.items()):
+        raise ValueError("source must map texts to texts")
 
 
 def _text(raw: dict[str, Any], key: str, default: str = "") -> str:

@@ -42,12 +42,14 @@ def merge_local(
     """Add `local` to the store. `post_ids`/`comment_ids`: id in the file -> id in the store.
     Call inside a batch of every table; the blog's caches must be fresh."""
     counts = LocalCounts()
+    if not local:
+        return counts  # most imports: nothing to read (no table scanned, no post built)
     _outbox(blog, local.outbox, comment_ids, counts)
-    known_posts = {p.id for p in blog.posts()}
+    known_posts = {p.id for p in blog.posts()} if local.working_copies else set()
     for post, saved_at in local.working_copies:
         _working_copy(blog, post, saved_at, post_ids, known_posts, counts)
     _revisions(blog, local, post_ids, counts)
-    marks = reads.marks(blog)
+    marks = reads.marks(blog) if local.reads else {}
     for mark in local.reads:
         post_id = post_ids.get(mark.post_id)
         if post_id is None:
