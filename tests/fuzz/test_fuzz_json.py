@@ -24,6 +24,7 @@ from reeltui.services.exporting import export
 from reeltui.services.importer import merge
 from reeltui.services.session import open_blog
 from reeltui.store import Store
+from tests.fuzzing import examples
 
 HOSTILE = [
     None,
@@ -122,7 +123,7 @@ def read(data: bytes) -> ReadResult | None:
     return result
 
 
-@settings(max_examples=3_000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(3_000), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(["mistyped", "mutated"]), st.integers(0, 2**64))
 def test_json_reader_raises_only_format_error(kind: str, seed: int) -> None:
     rng = Random(seed)
@@ -138,7 +139,7 @@ def folder() -> Any:
 COUNTER = iter(range(10**9))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.integers(0, 2**64))
 def test_merging_a_mistyped_export_into_a_store_raises_nothing(folder: Path, seed: int) -> None:
     result = read(mistyped(Random(seed)))
