@@ -3,6 +3,7 @@
     theme = "textual-dark"
     mouse = true
     sort = "date"
+    authors = ["Ruth S."]    # names the blog's authors also sign comments with (inbox)
 
     [keymap]
     "list.sort" = "o"        # binding id = keys (comma-separated for several)
@@ -40,6 +41,7 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     spelling: bool = True  # [spelling] enabled: underline unknown words in the editor
     spelling_language: str = "en"  # [spelling] language: a word list pyspellchecker ships
+    authors: list[str] = field(default_factory=list)  # the blog's own names (inbox)
     path: Path | None = None  # where they are saved; None: never saved (tests, screenshots)
 
 
@@ -73,6 +75,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         settings.sort = sort
     else:
         problems.append(f"{path}: sort must be one of {', '.join(SORTS)}")
+    authors = data.get("authors", [])
+    if isinstance(authors, list) and all(isinstance(a, str) for a in authors):
+        settings.authors = [a for a in authors if a.strip()]
+    else:
+        problems.append(f'{path}: authors must be a list of names, like ["Ruth", "Ruth S."]')
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         problems.append(f'{path}: [keymap] must be a table of binding id = "keys"')
@@ -100,7 +107,7 @@ def _load_spelling(table: Any, settings: Settings, problems: list[str], path: Pa
     if isinstance(language, str) and language.strip():
         settings.spelling_language = language.strip()
     else:
-        problems.append(f"{path}: [spelling] language must be a code like \"en\"")
+        problems.append(f'{path}: [spelling] language must be a code like "en"')
 
 
 def _toml_value(value: Any) -> str:

@@ -247,3 +247,15 @@ def test_a_review_post_alone_is_a_row_and_not_imported_back(
     code, out, _ = run(capsys, "--store", store, "import", str(out_csv))
     assert code == 0 and "kept out: 1 rows that are this blog's own reviews" in out
     assert files(store_path) == before
+
+
+def test_export_never_writes_inside_the_store(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = files(store_path)
+    target = store_path / "diary.json"
+    code, _, err = run(
+        capsys, "--store", str(store_path), "export", "--format", "letterboxd", "--out", str(target)
+    )
+    assert code == 2 and "inside the store's folder" in err
+    assert files(store_path) == before

@@ -23,9 +23,9 @@ def flagged(speller: spelling.Speller, line: str) -> list[str]:
 
 def test_markdown_urls_code_and_html_are_never_checked() -> None:
     line = (
-        "Teh [trailr](https://exampel.com/wrold?x=1 \"ttle\") and `codee` with "
+        'Teh [trailr](https://exampel.com/wrold?x=1 "ttle") and `codee` with '
         '<span class="fooo">wrold</span> <!-- wp:paragrph --> &nbspp; www.exampel.com '
-        "mail me@exampel.com [captin id=\"1\"] R2D2 4Kk HER DVD a [lnk][refrence]"
+        'mail me@exampel.com [captin id="1"] R2D2 4Kk HER DVD a [lnk][refrence]'
     )
     got = [w for _, _, w in words(line)]
     assert got == ["Teh", "trailr", "and", "with", "wrold", "mail", "HER", "DVD", "a", "lnk"]

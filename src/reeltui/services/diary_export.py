@@ -21,6 +21,7 @@ from reeltui.formats.letterboxd_write import ExportRow, write_letterboxd
 from reeltui.formats.plaintext import html_to_plain, markdown_to_plain
 from reeltui.services import diary
 from reeltui.services.blog import Blog
+from reeltui.services.exporting import check_outside, clean_leftovers
 from reeltui.store.storage import atomic_write_bytes
 
 EXPORTED_STATUSES = ("published", "private")
@@ -84,11 +85,13 @@ def export_rows(blog: Blog) -> tuple[list[ExportRow], LetterboxdExport]:
 
 def export_letterboxd(blog: Blog, out: Path) -> LetterboxdExport:
     out = out.expanduser()
+    check_outside(blog.path, out)  # never over the store's own files
     if out.is_dir():
         raise FormatError(f"{out} is a folder; give a file name for the Letterboxd CSV")
     if not out.parent.is_dir():
         raise FormatError(f"cannot write {out}: folder {out.parent} does not exist")
     rows, report = export_rows(blog)
+    clean_leftovers(out.parent, lambda name: name == out.name)  # of a killed export
     atomic_write_bytes(out, write_letterboxd(rows))
     return LetterboxdExport(
         out, report.rows, report.entries, report.reviews, report.drafts_left_out

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 
 from reeltui.domain.models import Post
-from reeltui.services.export import as_html, as_markdown, post_link
+from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally
@@ -32,9 +32,7 @@ class EditorScreen(EditorCore):
         Binding("f3", "focus_pane('body')", "Body", id="editor.body"),
         Binding("f4", "toggle_preview", "Preview", id="editor.preview"),
         Binding("f5", "revisions", "Revisions", id="editor.revisions"),
-        Binding(
-            "f7", "spelling", "Spelling", show=False, priority=True, id="editor.spelling"
-        ),
+        Binding("f7", "spelling", "Spelling", show=False, priority=True, id="editor.spelling"),
         Binding("f8", "copy", "Copy", id="editor.copy"),
         Binding("escape", "close", "Close", id="editor.close"),
     ]
