@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.services import Blog, outbox, syncstate
-from reeltui.services.credentials import Credentials
-from reeltui.services.sync import SyncProgress, sync
+from reeltui.services import Blog, outbox
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.credentials import Credentials
+from reeltui.services.sync.run import SyncProgress, sync
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 
 pytestmark = pytest.mark.wordpress

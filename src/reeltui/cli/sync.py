@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, print_json
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import credentials, syncstate
-from reeltui.services.credentials import Credentials
+from reeltui.services.sync import credentials
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.credentials import Credentials
 
 if TYPE_CHECKING:
-    from reeltui.services.sync import SyncProgress
+    from reeltui.services.sync.run import SyncProgress
 
 
 def register(sub: Any) -> None:
@@ -70,7 +71,7 @@ def _progress(event: SyncProgress) -> None:
 
 def run_sync(args: argparse.Namespace) -> int:
     # imported here: the sync machinery is not needed by any other command
-    from reeltui.services.sync import resolve, status, sync
+    from reeltui.services.sync.run import resolve, status, sync
 
     if args.conflicts:
         return _show_conflicts(args)

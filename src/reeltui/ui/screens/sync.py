@@ -1,7 +1,7 @@
 """Sync with WordPress from the app, and the conflicts it found.
 
 The sync screen shows the site and user it will use (or how to set them up), runs
-`services.sync.sync` in a thread worker with its progress lines, then its result lines.
+`services.sync.run.sync` in a thread worker with its progress lines, then its result lines.
 A failed sync (network down, wrong password) shows its one-line reason; the outbox is intact.
 """
 
@@ -17,10 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import credentials, replies, syncstate
+from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.credentials import Credentials, CredentialsError
-from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
+from reeltui.services.sync import credentials
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.credentials import Credentials, CredentialsError
+from reeltui.services.sync.run import SyncProgress, SyncResult, resolve, status, sync
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
 

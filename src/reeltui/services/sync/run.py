@@ -19,15 +19,16 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reeltui.services import outbox, syncstate
+from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.services.credentials import Credentials
-from reeltui.services.sync_drafts import drafts_to_push, push_drafts
-from reeltui.services.sync_pull import PullCounts, apply, fetch
-from reeltui.services.sync_push import PushCounts, push_outbox
-from reeltui.services.syncstate import Conflict
-from reeltui.services.wpclient import AuthFailed, NetworkDown, WPClient, WPError, normalise_site
-from reeltui.services.wpmap import post_hash, with_source
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.client import AuthFailed, NetworkDown, WPClient, WPError, normalise_site
+from reeltui.services.sync.credentials import Credentials
+from reeltui.services.sync.mapping import post_hash, with_source
+from reeltui.services.sync.pull import PullCounts, apply, fetch
+from reeltui.services.sync.push_outbox import PushCounts, push_outbox
+from reeltui.services.sync.push_posts import drafts_to_push, push_drafts
+from reeltui.services.sync.state import Conflict
 from reeltui.store import NotFound
 
 

@@ -15,10 +15,8 @@ from typing import Any
 
 from reeltui.domain.models import Post
 from reeltui.services.blog import Blog
-from reeltui.services.sync_push import PushCounts, Report
-from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient, id_of
-from reeltui.services.wpmap import (
+from reeltui.services.sync.client import Refused, WPClient, id_of
+from reeltui.services.sync.mapping import (
     POST_STATUS_TO_WP,
     markdown_to_html,
     post_hash,
@@ -26,6 +24,8 @@ from reeltui.services.wpmap import (
     to_post,
     with_source,
 )
+from reeltui.services.sync.push_outbox import PushCounts, Report
+from reeltui.services.sync.state import Conflict, SyncState, now, remote_id
 
 
 def drafts_to_push(blog: Blog) -> list[Post]:

@@ -17,11 +17,11 @@ from reeltui.domain.models import Comment
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient, id_of
-from reeltui.services.wpmap import (
+from reeltui.services.sync.client import Refused, WPClient, id_of
+from reeltui.services.sync.mapping import (
     markdown_to_html,
 )
+from reeltui.services.sync.state import Conflict, SyncState, now, remote_id
 from reeltui.store import NotFound
 
 Report = Callable[[str, int, int], None]

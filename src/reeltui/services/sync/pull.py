@@ -16,9 +16,15 @@ from typing import Any
 from reeltui.domain.models import Comment, Post
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.services.syncstate import Conflict, SyncState, cursor, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient
-from reeltui.services.wpmap import WP_POST_STATUSES, post_hash, post_version, to_comment, to_post
+from reeltui.services.sync.client import Refused, WPClient
+from reeltui.services.sync.mapping import (
+    WP_POST_STATUSES,
+    post_hash,
+    post_version,
+    to_comment,
+    to_post,
+)
+from reeltui.services.sync.state import Conflict, SyncState, cursor, now, remote_id
 from reeltui.store import records
 
 Report = Callable[[str, int, int], None]
