@@ -94,6 +94,7 @@ def sync(
     progress: Progress | None = None,
     timeout: float = 20.0,
     per_page: int = 100,
+    insecure_http: bool = False,
 ) -> SyncResult:
     if blog.read_only:
         raise ValueError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
@@ -107,7 +108,14 @@ def sync(
             f"this store is synced with {state.site}, not {site}; use another store "
             "(--store) for another site"
         )
-    client = WPClient(site, creds.user, creds.app_password, timeout=timeout, per_page=per_page)
+    client = WPClient(
+        site,
+        creds.user,
+        creds.app_password,
+        timeout=timeout,
+        per_page=per_page,
+        insecure_http=insecure_http,
+    )
 
     def report(stage: str, done: int = 0, total: int = 0) -> None:
         if progress is not None:
@@ -146,6 +154,7 @@ def sync(
             syncstate.save(blog, state)
         result.conflicts = list(state.conflicts)
         result.calls = client.calls
+        client.close()
     report("done")
     return result
 
