@@ -60,7 +60,7 @@ def test_an_endless_answer_is_refused_at_the_size_cap() -> None:
 
 
 def test_a_declared_huge_answer_is_refused_before_reading_it() -> None:
-    with servers.serve(servers.declared_huge) as (url, seen):
+    with servers.serve(servers.declared_huge) as (url, _seen):
         wp = client(url, timeout=30)
         with pytest.raises(ServerFailed, match="larger than 32 MB"):
             wp.get("/wp/v2/posts")
@@ -120,7 +120,7 @@ def test_a_dropped_connection_is_retried_for_a_read_not_for_a_post() -> None:
 
     with servers.serve(drops_always) as (url, seen):
         wp = client(url)
-        with pytest.raises(NetworkDown, match="connection to .* broke"):
+        with pytest.raises(NetworkDown, match=r"connection to .* broke"):
             wp.post("/wp/v2/comments", {"post": 1, "content": "hi"})
         wp.close()
     assert len(seen.requests) == 1  # a reply is never sent twice on a guess
