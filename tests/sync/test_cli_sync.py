@@ -47,7 +47,9 @@ def test_sync_command_pulls_and_saves_credentials(site: Site, tmp_path: Path) ->
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert "pulled 10 new and 0 changed posts, 7 new and 0 changed comments" in done.stdout
+    assert (
+        "pulled 10 new and 0 changed posts, 2 new and 0 changed pages, 7 new and 0 changed comments"
+    ) in done.stdout
     assert "sync: pulling posts 1/1" in done.stderr
     assert site.server.app_password not in done.stdout + done.stderr
     saved = tmp_path / "config" / "credentials.toml"

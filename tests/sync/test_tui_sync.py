@@ -50,7 +50,10 @@ async def test_palette_sync_pulls_then_sends_a_reply(site: Site, empty_blog: Blo
         text = screen_text(app)
         assert f"Site {site.server.url}" in text and "password from the environment" in text
         log = log_text(screen)
-        assert "pulled 10 new and 0 changed posts, 7 new and 0 changed comments" in log
+        assert (
+            "pulled 10 new and 0 changed posts, 2 new and 0 changed pages, "
+            "7 new and 0 changed comments"
+        ) in log
         assert "pulling posts 1/1" in log  # progress lines were shown
         assert screen.query_one(ProgressBar).progress == 1
         await press(pilot, "escape")

@@ -16,7 +16,7 @@ from reeltui.services.sync.address import normalise_site
 from reeltui.services.sync.credentials import Credentials
 
 if TYPE_CHECKING:
-    from reeltui.services.sync.run import SyncProgress
+    from reeltui.services.sync.progress import SyncProgress
 
 
 def register(sub: Any) -> None:
@@ -85,7 +85,8 @@ def _progress(event: SyncProgress) -> None:
 
 def run_sync(args: argparse.Namespace) -> int:
     # imported here: the sync machinery is not needed by any other command
-    from reeltui.services.sync.run import resolve, status, sync
+    from reeltui.services.sync.resolve import resolve
+    from reeltui.services.sync.run import status, sync
 
     if args.conflicts:
         return _show_conflicts(args)

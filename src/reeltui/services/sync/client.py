@@ -57,8 +57,10 @@ class WPClient:
     insecure_http: bool = False
     max_bytes: int = MAX_BYTES
     calls: int = 0
-    user_id: int = 0  # known after me()
+    user_id: int = 0  # who the application password belongs to (users/me)
+    user_name: str = ""
     server_date: str = ""  # the site's clock (Date header of the last answer), ISO UTC
+    answered: bool = False  # the site accepted a request (so the credentials are good)
     http: Http = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -99,6 +101,7 @@ class WPClient:
                     "is the site URL right?",
                     status,
                 )
+            self.answered = True
             return Response(status, headers, payload)
         raise self._error(status, payload, where, headers.get("location") or "")
 
@@ -167,10 +170,9 @@ class WPClient:
                 return
             page += 1
 
-    def first_page(self, route: str, per_page: int = 0, **params: Any) -> tuple[list[Any], int]:
+    def first_page(self, route: str, **params: Any) -> tuple[list[Any], int]:
         """The first page of a collection and the collection's size (X-WP-Total)."""
-        size = per_page or self.per_page
-        resp = self.request("GET", route, {**params, "per_page": size, "page": 1})
+        resp = self.request("GET", route, {**params, "per_page": self.per_page, "page": 1})
         items = resp.data if isinstance(resp.data, list) else []
         return items, _int(_header(resp.headers, "X-WP-Total"), default=len(items))
 

@@ -22,7 +22,9 @@ from reeltui.services.blog import Blog
 from reeltui.services.sync import credentials
 from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.credentials import Credentials, CredentialsError
-from reeltui.services.sync.run import SyncProgress, SyncResult, resolve, status, sync
+from reeltui.services.sync.progress import SyncProgress
+from reeltui.services.sync.resolve import resolve
+from reeltui.services.sync.run import SyncResult, status, sync
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
 
