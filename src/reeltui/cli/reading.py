@@ -14,6 +14,7 @@ from reeltui.cli.common import blog_for_reading, print_json
 from reeltui.domain.models import POST_STATUSES, Comment, Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import display_depth, sanitize, sanitize_line
+from reeltui.domain.titles import post_marks
 from reeltui.services import Blog, PostRow
 from reeltui.services.blog import SORT_KEYS
 
@@ -76,7 +77,7 @@ def run_posts(args: argparse.Namespace) -> int:
             post.date[:10],
             Text(sanitize_line(post.title)),
             Text(sanitize_line(post.author)),
-            post.status,
+            " ".join([post.status, *post_marks(post)]),
             format_reels(post.rating),
             str(row.comment_count),
             post.slug,
@@ -105,7 +106,8 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     console = Console()
     console.print(Text(sanitize_line(post.title), style="bold"))
-    facts = [post.author, post.date[:10], post.status, ", ".join(post.categories)]
+    facts = [post.author, post.date[:10], post.status, *post_marks(post)]
+    facts.append(", ".join(post.categories))
     if post.rating is not None:
         facts.append(format_reels(post.rating) + " reels")
     console.print(Text(" · ".join(f for f in facts if f), style="dim"))

@@ -8,7 +8,13 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, print_json
+from reeltui.cli.common import (
+    CliError,
+    blog_for_reading,
+    blog_for_writing,
+    blog_to_fill,
+    print_json,
+)
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services.sync import credentials
 from reeltui.services.sync import state as syncstate
@@ -105,7 +111,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.pull_only and args.push_only:
         raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
-    with blog_for_writing(args) as blog:
+    with blog_to_fill(args, "sync") as blog:
         result = sync(
             blog,
             creds,

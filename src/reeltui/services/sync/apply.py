@@ -20,6 +20,7 @@ from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync.fetch import Fetched, Known
 from reeltui.services.sync.mapping import (
+    POST_STATUS_FROM_WP,
     comment_status,
     post_hash,
     post_version,
@@ -110,7 +111,8 @@ def _apply_post(
         else:
             counts.new_posts += 1
         return
-    if str(wp.get("modified_gmt") or "") == existing.source.get("wp_modified"):
+    same_status = POST_STATUS_FROM_WP.get(str(wp.get("status"))) == existing.status
+    if str(wp.get("modified_gmt") or "") == existing.source.get("wp_modified") and same_status:
         return  # unchanged on the site since our copy (e.g. our own push coming back)
     remote = to_post(wp, existing.id, existing, got.users, names)
     working = records.get_draft(blog.store, existing.id)

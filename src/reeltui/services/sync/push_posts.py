@@ -180,7 +180,14 @@ def as_the_site_has_it(
         excerpt=post.excerpt,
         rating=post.rating,
         author=author or theirs.author,
-        categories=theirs.categories if saved.get("categories") is not None else post.categories,
-        tags=theirs.tags if saved.get("tags") is not None else post.tags,
+        categories=_same_order(post.categories, theirs.categories, saved.get("categories")),
+        tags=_same_order(post.tags, theirs.tags, saved.get("tags")),
     )
     return with_source(mine, wp_hash=post_hash(mine), wp_error="")
+
+
+def _same_order(mine: list[str], theirs: list[str], answered: Any) -> list[str]:
+    """The site's terms, in our order while they are the same ones."""
+    if answered is None:
+        return mine
+    return mine if sorted(mine) == sorted(theirs) else theirs
