@@ -138,5 +138,11 @@ def test_a_page_edited_here_is_pushed_like_a_post(site: Site, empty_blog: Blog) 
     page = empty_blog.post(page.id)
     empty_blog.save_post(dataclasses.replace(page, body="Mine.\n"))
     site.rest("POST", f"/wp/v2/pages/{page.source['wp']}", body={"content": "<p>Theirs.</p>"})
+    site.server.sql(  # edited a minute later than our push (not within the same second)
+        "UPDATE wp_posts SET post_modified = post_modified + INTERVAL 1 MINUTE, post_modified_gmt"
+        f" = post_modified_gmt + INTERVAL 1 MINUTE WHERE ID = {page.source['wp']};",
+        "wordpress",
+    )
+    site.server.php(f"clean_post_cache({page.source['wp']});")
     result, _ = run_sync(empty_blog, site)
     assert result.pushed.posts == 0 and [c.id for c in result.conflicts] == [f"post:{page.id}"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.services.sync.client import Refused, WPClient
-from reeltui.services.sync.mapping import ROUTES, WP_POST_STATUSES, ids_of
+from reeltui.services.sync.mapping import ROUTES, WP_POST_STATUSES, comment_status, ids_of
 from reeltui.services.sync.state import SyncState, since
 from reeltui.services.sync.terms import TermNames, fetch_names
 
@@ -92,7 +92,7 @@ def fetch(
         got.comments, got.gone_comments = _changed_comments(
             client, caps, known.comments, _step(report, "checking comments")
         )
-    got.posts = [p for p in got.posts if isinstance(p, dict) and "id" in p]
+    got.posts = [p for p in got.posts if _has_id(p) and (full or _changed(p, known))]
     got.comments = [c for c in got.comments if isinstance(c, dict) and "id" in c]
     got.users = _names(client, "/wp/v2/users", {int(p.get("author") or 0) for p in got.posts})
     if full:
@@ -213,11 +213,18 @@ def _comment_params(caps: dict[str, bool], everything: bool = False) -> dict[str
 def _changed_comments(
     client: WPClient, caps: dict[str, bool], known: dict[str, str], step: Callable[[int, int], None]
 ) -> tuple[list[Any], set[str]]:
-    """(comments to apply, remote ids gone) by the window of each status."""
+    """(comments to apply, remote ids gone), from the window of each status.
+
+    First what the windows show moved is read again by id; then each big status's size is
+    checked against what we hold, those reads included (approving an old held comment moves
+    it into the approved ones below their window: its read says so). Only a size that still
+    does not add up makes us list every id of that status."""
     moderator = caps.get("moderate_comments", False)
     statuses = COMMENT_STATUSES if moderator else {"approve": "approved"}
     kind = _comment_params(caps)
     kind.pop("context", None)
+    params = _comment_params(caps, everything=True)
+    windows: dict[str, tuple[list[str], int]] = {}
     to_read: set[str] = set()
     for done, (wp_status, here) in enumerate(statuses.items(), 1):
         window, total = client.first_page(
@@ -225,19 +232,35 @@ def _changed_comments(
         )
         step(done, len(statuses))
         ids = [str(c["id"]) for c in window if _has_id(c)]
+        windows[wp_status] = (ids, total)
         mine = {rid for rid, status in known.items() if status == here}
-        if total <= len(ids):
+        if total <= len(ids):  # the whole status in one page
             to_read |= set(ids) ^ mine
-            continue
-        changed, listed = _membership(ids, mine, total)
-        to_read |= changed
-        if listed is not None:
-            every = set(_all_ids(client, COMMENTS, status=wp_status, **kind))
-            to_read |= every ^ mine
-    params = _comment_params(caps, everything=True)
+        else:
+            to_read |= _membership(ids, mine, total)[0]
     found = _read(client, COMMENTS, to_read, **params)
-    gone = (to_read & set(known)) - {str(c.get("id")) for c in found if isinstance(c, dict)}
+    now = dict(known)
+    for rid in to_read:
+        now.pop(rid, None)
+    now.update((str(c["id"]), comment_status(c)) for c in found)
+    again: set[str] = set()
+    for wp_status, (ids, total) in windows.items():
+        here = statuses[wp_status]
+        if total > len(ids) and total != sum(1 for s in now.values() if s == here):
+            every = set(_all_ids(client, COMMENTS, status=wp_status, **kind))
+            again |= every ^ {rid for rid, s in now.items() if s == here}
+    again -= {str(c["id"]) for c in found}
+    found += _read(client, COMMENTS, again, **params)
+    asked = to_read | again
+    gone = (asked & set(known)) - {str(c.get("id")) for c in found if isinstance(c, dict)}
     return found, gone
+
+
+def _changed(wp: dict[str, Any], known: Known) -> bool:
+    """Not the copy we hold already (posts modified just before the last pull come again)."""
+    rid = str(wp["id"])
+    held = known.posts.get(rid)
+    return held is None or held[1] != str(wp.get("modified_gmt") or "") or rid in known.due
 
 
 def _has_id(item: Any) -> bool:

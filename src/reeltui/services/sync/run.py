@@ -198,8 +198,8 @@ def _who(
 def _clearer(client: WPClient, exc: WPError) -> WPError:
     """A refusal met before users/me was asked (it is skipped once known) may only be the
     route's own words ("not allowed to edit comments"): ask users/me for the real reason."""
-    if not isinstance(exc, AuthFailed) or client.answered:
-        return exc
+    if not isinstance(exc, AuthFailed) or client.answered or not client.user_id:
+        return exc  # (no user id: users/me itself was refused)
     try:
         client.me()
     except WPError as clearer:
