@@ -181,6 +181,8 @@ def test_plain_sync_command_sees_every_kind_of_change(site: Site, tmp_path: Path
     listed = reeltui(tmp_path, "posts", "--json")
     titles = {p["title"] for p in json.loads(listed.stdout)}
     assert len(titles) == 12 and "Dune: Part Two review" in titles  # no demo posts mixed in
+    pages = json.loads(reeltui(tmp_path, "posts", "--status", "pages", "--json").stdout)
+    assert sorted(p["title"] for p in pages) == ["Privacy Policy", "Sample Page"]
 
     site.rest("POST", "/wp/v2/posts", body={"title": "Later", "status": "future",
                                              "date": "2031-01-01T00:00:00"})  # fmt: skip

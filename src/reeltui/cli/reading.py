@@ -22,7 +22,11 @@ from reeltui.services.blog import SORT_KEYS
 def register(sub: Any) -> None:
     posts = sub.add_parser("posts", help="list posts")
     posts.add_argument("--json", action="store_true", help="print a JSON array")
-    posts.add_argument("--status", choices=POST_STATUSES, help="only posts with this status")
+    posts.add_argument(
+        "--status",
+        choices=(*POST_STATUSES, "pages"),
+        help="only posts with this status (pages: the site's pages)",
+    )
     posts.add_argument("--search", metavar="Q", help="only posts containing this text")
     posts.add_argument("--sort", choices=SORT_KEYS, default="date", help="order (default: date)")
     posts.set_defaults(func=run_posts)

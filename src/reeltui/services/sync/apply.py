@@ -45,6 +45,10 @@ class PullCounts:
     gone_comments: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
+    def count(self, post: Post, new: bool) -> None:
+        name = f"{'new' if new else 'updated'}_{post.kind}s"
+        setattr(self, name, getattr(self, name) + 1)
+
 
 def known(blog: Blog, state: SyncState, clock: str = "") -> Known:
     """What the store holds from the site, for an incremental fetch."""
@@ -106,10 +110,7 @@ def _apply_post(
         post = to_post(wp, local_id, None, got.users, names)
         out.append(post)
         by_remote[rid] = post
-        if post.kind == "page":
-            counts.new_pages += 1
-        else:
-            counts.new_posts += 1
+        counts.count(post, new=True)
         return
     same_status = POST_STATUS_FROM_WP.get(str(wp.get("status"))) == existing.status
     if str(wp.get("modified_gmt") or "") == existing.source.get("wp_modified") and same_status:
@@ -133,10 +134,7 @@ def _apply_post(
         return
     out.append(remote)
     by_remote[rid] = remote
-    if remote.kind == "page":
-        counts.updated_pages += 1
-    else:
-        counts.updated_posts += 1
+    counts.count(remote, new=False)
     if working is not None:
         found = Conflict(
             id=f"draft:{existing.id}",
