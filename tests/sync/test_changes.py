@@ -199,3 +199,27 @@ def test_no_change_sync_reads_only_the_windows(site: Site, empty_blog: Blog) -> 
     assert (result.pulled.new_posts, result.pulled.updated_comments) == (0, 0)
     assert result.calls == 2 + 4  # posts and pages seen whole; four comment statuses
     assert load(empty_blog).clock  # the site's clock, kept for the next pull
+
+
+def test_an_author_sees_new_posts_and_comments_too(site: Site, empty_blog: Blog) -> None:
+    """An author may not list others' drafts nor moderate: the pull falls back to what they
+    can read, and still sees what is new."""
+    from reeltui.services.sync.credentials import Credentials
+    from reeltui.services.sync.run import sync
+
+    status, made = site.rest(
+        "POST", f"/wp/v2/users/{site.users['guest']}/application-passwords", body={"name": "t"}
+    )
+    assert status == 201 and isinstance(made, dict)
+    guest = Credentials(site.server.url, "guest", str(made["password"]))
+    first = sync(empty_blog, guest)
+    assert first.ok, first.lines()
+    site.rest("POST", "/wp/v2/posts", body={"title": "Editor's new one", "status": "publish"})
+    status, new = site.rest(
+        "POST", "/wp/v2/comments", body={"post": site.posts["guest"], "content": "For the guest"}
+    )
+    assert status == 201 and isinstance(new, dict)
+    result = sync(empty_blog, guest)
+    assert result.ok and result.pulled.new_posts == 1, result.lines()
+    assert result.pulled.new_comments == 1
+    assert by_remote(empty_blog, int(new["id"])).body.strip() == "For the guest"
