@@ -20,14 +20,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from tests.wordpress.server import WordPress
 
-from reeltui.services import Blog  # noqa: E402
-from reeltui.services.sync.credentials import Credentials  # noqa: E402
-from reeltui.services.sync.run import SyncResult, sync  # noqa: E402
-from reeltui.store import Store  # noqa: E402
-from tests.wordpress.server import WordPress  # noqa: E402
+from reeltui.services import Blog
+from reeltui.services.sync.credentials import Credentials
+from reeltui.services.sync.run import SyncResult, sync
+from reeltui.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 GROW = """
 wp_defer_term_counting(true); wp_defer_comment_counting(true);
@@ -132,6 +132,8 @@ def main() -> None:
             print(f"site: {made[0]} posts, {made[1]} comments", file=sys.stderr)
             got = measure(wp, args.runs, args.full_runs)
             full = statistics.median(r.calls for r in got["full"])
+            full_time = statistics.median(r.seconds for r in got["full"])
+            target = (posts, comments) == sizes[-1]  # the goal is for the big site
             for key, label in (
                 ("full", "full pull (first sync)"),
                 ("none", "no-change sync"),
@@ -139,11 +141,14 @@ def main() -> None:
             ):
                 calls = statistics.median(r.calls for r in got[key])
                 ratio = calls / full
-                goal = "< 0.1" if key == "none" else "—"
-                verdict = ("met" if ratio < 0.1 else "missed") if key == "none" else "reported"
+                timed_ratio = statistics.median(r.seconds for r in got[key]) / full_time
+                goal = "< 0.1" if key == "none" and target else "—"
+                verdict = "reported"
+                if goal != "—":
+                    verdict = "met" if ratio < 0.1 else "missed"
                 rows.append(
                     f"| {posts} posts, {comments} comments | {label} | {calls:g} | {ratio:.3f} "
-                    f"| {goal} | {verdict} | {spread(got[key])} |"
+                    f"| {goal} | {verdict} | {spread(got[key])} | {timed_ratio:.3f} |"
                 )
     finally:
         wp.stop()
@@ -161,8 +166,8 @@ def main() -> None:
             *notes,
             "",
             "| site | sync | requests (median) | requests vs full pull | goal | verdict "
-            "| wall time p50 / p90 / max |",
-            "|---|---|---|---|---|---|---|",
+            "| wall time p50 / p90 / max | time vs full pull (medians) |",
+            "|---|---|---|---|---|---|---|---|",
             *rows,
             "",
             "## How to read this",
@@ -175,6 +180,8 @@ def main() -> None:
             "the first sync only.",
             "- A full pull grows with the site: one request per 100 posts, pages and comments, "
             "plus users, categories and tags in use.",
+            "- The goal (a no-change sync under 0.1 of a full pull's requests) is for the site of "
+            "the issue's size; the small site shows the no-change cost does not grow with it.",
             "",
         ]
     )
