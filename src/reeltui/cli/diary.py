@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reeltui.cli.common import blog_for_reading, print_json
+from reeltui.cli.common import blog_for_reading, blog_to_fill, print_json
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import diary
 
@@ -58,12 +58,11 @@ def run_diary(args: argparse.Namespace) -> int:
 
 
 def run_letterboxd_import(args: argparse.Namespace, path: Path) -> int:
-    from reeltui.cli.io import _open_for_import
     from reeltui.formats.letterboxd import read_letterboxd
     from reeltui.services.diary_import import import_letterboxd
 
     read = read_letterboxd(path)  # read everything first: a refused file writes nothing
-    with _open_for_import(args) as blog:
+    with blog_to_fill(args, "import") as blog:
         report = import_letterboxd(blog, read)
     for line in report.report_lines(MAX_LISTED):
         sys.stdout.write(line + "\n")

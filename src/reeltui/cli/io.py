@@ -13,13 +13,10 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reeltui.cli import diary as diary_cli
-from reeltui.cli.common import CliError, blog_for_reading, one_line
+from reeltui.cli.common import blog_for_reading, blog_to_fill, one_line
 from reeltui.formats import Progress as ProgressFn
 from reeltui.formats.letterboxd import is_letterboxd
-from reeltui.services import Blog
 from reeltui.services.exporting import EXPORT_FORMATS, export
-from reeltui.services.session import open_blog, store_exists
-from reeltui.store import Store
 
 if TYPE_CHECKING:
     from reeltui.services.import_report import ImportReport
@@ -76,16 +73,6 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _open_for_import(args: argparse.Namespace) -> Blog:
-    """The store to import into; a new store starts empty (no demo blog)."""
-    if args.read_only:
-        raise CliError("cannot import into a store opened with --read-only")
-    path = args.store.expanduser()
-    if not store_exists(path) and path.parent.is_dir():
-        return Blog(Store.open(path))
-    return open_blog(path)
-
-
 def run_import(args: argparse.Namespace) -> int:
     # imported here: the WXR reader and HTML->Markdown cost ~0.1 s at every `reeltui` start
     from reeltui.services.importer import merge, read_source
@@ -95,7 +82,7 @@ def run_import(args: argparse.Namespace) -> int:
         return diary_cli.run_letterboxd_import(args, path)
     with _progress(_size(path), f"reading {path.name}") as progress:
         fmt, result = read_source(path, progress)  # read first: no store is touched on error
-        with _open_for_import(args) as blog:
+        with blog_to_fill(args, "import") as blog:
             report = merge(blog, result, fmt, progress)
     print_report(report)
     return 0 if report.complete else 1  # 1: something could not be read (see README)

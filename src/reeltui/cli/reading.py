@@ -14,13 +14,18 @@ from reeltui.cli.printing import console, print_clean
 from reeltui.domain.models import POST_STATUSES
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.titles import post_marks
 from reeltui.services.blog import SORT_KEYS
 
 
 def register(sub: Any) -> None:
     posts = sub.add_parser("posts", help="list posts")
     posts.add_argument("--json", action="store_true", help="print a JSON array (docs/cli-json.md)")
-    posts.add_argument("--status", choices=POST_STATUSES, help="only posts with this status")
+    posts.add_argument(
+        "--status",
+        choices=(*POST_STATUSES, "pages"),
+        help="only posts with this status (pages: the site's pages)",
+    )
     posts.add_argument("--search", metavar="Q", help="only posts containing this text")
     posts.add_argument("--sort", choices=SORT_KEYS, default="date", help="order (default: date)")
     posts.set_defaults(func=run_posts)
@@ -41,7 +46,7 @@ def run_posts(args: argparse.Namespace) -> int:
             post.date[:10],
             Text(sanitize_line(post.title)),
             Text(sanitize_line(post.author)),
-            post.status,
+            " ".join([post.status, *post_marks(post)]),
             format_reels(post.rating),
             str(row.comment_count),
             post.slug,
