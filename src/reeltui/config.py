@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reeltui.errors import ReelError
 from reeltui.locations import config_file
 from reeltui.store.storage import replace_file
 
@@ -29,7 +30,7 @@ SORTS = ("date", "rating", "comments", "title")
 DEFAULT_THEME = "textual-dark"
 
 
-class ConfigError(Exception):
+class ConfigError(ReelError):
     """The settings file could not be written; the message names it."""
 
 

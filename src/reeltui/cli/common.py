@@ -10,12 +10,13 @@ import orjson
 
 from reeltui.cli.printing import safe_json
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services.session import open_blog, store_exists
 from reeltui.store import Store
 
 
-class CliError(ValueError):
+class CliError(ReelError, ValueError):
     """Bad input found by a command; printed as one line, exit status 2. (Any ValueError
     escaping a command is printed the same way.)"""
 

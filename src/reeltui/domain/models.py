@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from reeltui.errors import ReelError
+
 POST_STATUSES = ("draft", "pending", "scheduled", "published", "private", "trash")
 COMMENT_STATUSES = ("approved", "pending", "spam", "trash")
 COMMENT_KINDS = ("comment", "pingback", "trackback")
@@ -15,7 +17,7 @@ COMMENT_ORIGINS = ("imported", "local")
 SYNC_STATES = ("local", "queued", "sent", "failed")
 
 
-class DomainError(ValueError):
+class DomainError(ReelError, ValueError):
     """A value that breaks a rule of the domain (bad status, bad rating...)."""
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from reeltui.domain.diary import DiaryEntry, half_stars, parse_day
 from reeltui.domain.models import DomainError
+from reeltui.errors import ReelError
 
 MAX_FIELD = 16 << 20  # a review may be long; a field bigger than this is not a review
 KINDS = ("diary", "review", "rating", "watched", "watchlist", "csv")
@@ -42,7 +43,7 @@ _YES = {"yes", "true", "1", "y"}
 _NO = {"", "no", "false", "0", "n"}
 
 
-class Refused(ValueError):
+class Refused(ReelError, ValueError):
     """A whole file that cannot be used; the message names it and says why."""
 
 

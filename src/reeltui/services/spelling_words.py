@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from reeltui.errors import ReelError
 from reeltui.locations import config_file
 from reeltui.store.storage import replace_file
 
@@ -15,7 +16,7 @@ DICTIONARY_NAME = "dictionary.txt"
 IGNORED_NAME = "spelling-ignored.json"
 
 
-class WordsError(Exception):
+class WordsError(ReelError):
     """A words file could not be read or written; the message names it."""
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reeltui.errors import ReelError
 
-class WPError(Exception):
+
+class WPError(ReelError):
     """A failed call; str() is one line: "code: message"."""
 
     def __init__(

@@ -113,7 +113,7 @@ class _Transport(httpx.HTTPTransport):
         )
 
 
-class TooBig(Exception):
+class _TooBig(Exception):
     pass
 
 
@@ -164,7 +164,7 @@ class Http:
                 continue
             except httpx.HTTPError as exc:
                 raise NetworkDown("network", f"cannot reach {self.site}: {_reason(exc)}") from None
-            except TooBig:
+            except _TooBig:
                 megabytes = self.max_bytes / (1024 * 1024)
                 raise ServerFailed(
                     "too_big",
@@ -184,12 +184,12 @@ class Http:
             with self.client.stream(method, url, content=body, headers=headers) as resp:
                 declared = resp.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise TooBig
+                    raise _TooBig
                 chunks, size = [], 0
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise TooBig
+                        raise _TooBig
                     chunks.append(chunk)
                 found = {k.lower(): v for k, v in resp.headers.items()}
                 return Answer(resp.status_code, found, b"".join(chunks))
