@@ -34,7 +34,7 @@ from reeltui.formats.siteview import _cache
 from reeltui.formats.wpblocks import _recent, parse_blocks
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.services.postform import form_of
 from reeltui.store import Store

@@ -19,6 +19,7 @@ EXPECTED = (
     "ratio reader: longest freeze while the rest of the ",
     "ratio WXR import of 10 posts",
     "ratio peak RSS with 10 posts open vs store size: ",
+    "ratio spelling: keystroke to screen in a ",
     "ratio fidelity: posts byte-identical after import -> export, 100.0% ",
     "ratio fidelity: one-word edits confined to their block, 100.0% ",
     "ratio save of a one-word edit, ",

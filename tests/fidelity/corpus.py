@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reeltui.formats import FormatError
-from reeltui.formats.wxr import read_wxr
+from reeltui.formats.wxr.reader import read_wxr
 
 PARAGRAPHS = """<!-- wp:paragraph -->
 <p>Villeneuve's sequel is <strong>towering</strong>, and it&#8217;s <em>loud</em> in the best way.</p>

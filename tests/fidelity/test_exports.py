@@ -13,10 +13,10 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from reeltui.domain.models import Post
 from reeltui.formats.sitehtml import keep_site_text
-from reeltui.formats.wxr import read_wxr
+from reeltui.formats.wxr.reader import read_wxr
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.services.postform import form_of
 from reeltui.store import Store

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from reeltui.formats import blockwrite, mdchunks
+from reeltui.formats import FormatError, blockwrite, mdchunks
 from reeltui.formats.htmlmd import Converter
 from reeltui.formats.htmltree import Element, Malformed, Text, inner_html, parse
 from reeltui.formats.mdrender import render
@@ -220,9 +220,19 @@ def prepare(html: str) -> None:
     block_chunks(doc, PostDialect(classic=not doc.has_blocks))
 
 
+class SpliceError(FormatError):
+    """An edit that cannot be made in the post's HTML (nothing is saved; the text is kept)."""
+
+
 def splice_post(html: str, saved: str, edited: str) -> str:
     """The post's HTML with the writer's change from `saved` to `edited` made in it."""
     if saved == edited:
         return html
     doc = parse_blocks(html)
-    return splice(doc, PostDialect(classic=not doc.has_blocks), saved, edited)
+    try:
+        return splice(doc, PostDialect(classic=not doc.has_blocks), saved, edited)
+    except RecursionError:  # markup nested hundreds deep (hostile): refuse, never guess
+        raise SpliceError(
+            "this post nests its HTML or quotes too deep to save a change into it",
+            hint="remove the deepest nesting from the text and save again",
+        ) from None

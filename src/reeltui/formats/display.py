@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reeltui.formats.html_depth import limit_depth
 from reeltui.formats.htmlmd import Converter, NotFaithful
 from reeltui.formats.htmltree import Element, Node, parse
 from reeltui.formats.mdchunks import chunks
@@ -190,7 +191,11 @@ def _fenced(text: str) -> str:
 
 
 def _readable_html(html: str) -> str:
-    return Readable().blocks(parse(_COMMENT.sub("", html)), outer=True)
+    html = limit_depth(_COMMENT.sub("", html), 40)[0]  # the reader shows 8 levels at most
+    try:
+        return Readable().blocks(parse(html), outer=True)
+    except RecursionError:
+        return escape_text(parse(html).text())
 
 
 class _Pages:

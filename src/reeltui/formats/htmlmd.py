@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reeltui.formats import FormatError
 from reeltui.formats.fastmd import fast_markdown
 from reeltui.formats.htmltree import Comment, Element, Malformed, Node, Text, parse, tags
 from reeltui.formats.mdescape import escape_text
@@ -34,8 +35,8 @@ _LEADING = re.compile(r"^[ \t]+", re.MULTILINE)
 _HREF_SAFE = re.compile(r"^[^\s()<>\\]+$")
 
 
-class NotFaithful(Exception):
-    pass
+class NotFaithful(FormatError):
+    """No Markdown says this block exactly (the block stays raw HTML)."""
 
 
 class Converter:

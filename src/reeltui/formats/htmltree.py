@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
+from reeltui.formats import FormatError
+
 
 def tags(names: str) -> frozenset[str]:
     """A set of tag names written as one string ("p div ul")."""
@@ -44,8 +46,8 @@ _CLOSED_BY = {
 }
 
 
-class Malformed(ValueError):
-    """HTML whose structure a strict reader will not guess at."""
+class Malformed(FormatError):
+    """HTML whose structure a strict reader will not guess at (the caller keeps it raw)."""
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
+from reeltui.ui.screens.diary import DiaryScreen, DiarySearch
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
@@ -58,6 +59,7 @@ class ReelApp(App[None]):
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
+        Binding("D", "diary", "Diary", show=False, id="app.diary"),
     ]
 
     def __init__(
@@ -102,6 +104,8 @@ class ReelApp(App[None]):
             TransferScreen,
             SyncScreen,
             ConflictsScreen,
+            DiaryScreen,
+            DiarySearch,
         )
         bad = unknown_ids(self.settings.keymap, known)
         if bad:
@@ -182,7 +186,7 @@ class ReelApp(App[None]):
         self.push_screen(HelpScreen(key_rows(chain), f"Keys · {where}"))
 
     def action_inbox(self) -> None:
-        self.push_screen(InboxScreen(self.blog), self.jump_to_comment)
+        self.push_screen(InboxScreen(self.blog, self.settings.authors), self.jump_to_comment)
 
     def action_outbox(self) -> None:
         self.push_screen(OutboxScreen(self.blog), lambda _: self.refresh_main())
@@ -190,6 +194,10 @@ class ReelApp(App[None]):
     def action_sync(self, start: bool = False) -> None:
         if not isinstance(self.screen, SyncScreen):
             self.push_screen(SyncScreen(self.blog, start=start), lambda _: self.refresh_main())
+
+    def action_diary(self) -> None:
+        if not isinstance(self.screen, DiaryScreen):
+            self.push_screen(DiaryScreen(self.blog))
 
     def action_conflicts(self) -> None:
         self.push_screen(ConflictsScreen(self.blog), lambda _: self.refresh_main())
