@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "cli-json.md"
 HER = "flixchatter-review-spike-jonzes-her"
-SHOW_ONLY = {"body", "comments"}
+SHOW_ONLY = {"body", "html", "excerpt_html", "comments"}
 
 
 def documented() -> dict[str, set[str]]:

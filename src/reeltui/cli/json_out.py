@@ -18,7 +18,8 @@ def post_json(row: PostRow, *, body: bool) -> dict[str, Any]:
     comment, pending comment and word counts."""
     data = row.post.to_dict()
     if not body:
-        del data["body"]
+        for key in ("body", "html", "excerpt_html"):
+            del data[key]
     data["comment_count"] = row.comment_count
     data["pending_count"] = row.pending_count
     data["word_count"] = row.word_count
