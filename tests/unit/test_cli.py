@@ -13,8 +13,8 @@ import pytest
 from reeltui.cli import main
 from reeltui.domain.models import Comment, Post
 
-# Every field of a post but its body, and figures (docs/cli-json.md lists them all).
-POST_KEYS = {f.name for f in fields(Post)} - {"body"} | {
+# Every field of a post but its text (body, site HTML), and figures (docs/cli-json.md).
+POST_KEYS = {f.name for f in fields(Post)} - {"body", "html", "excerpt_html"} | {
     "comment_count",
     "pending_count",
     "word_count",
