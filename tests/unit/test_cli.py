@@ -54,7 +54,7 @@ def test_show_json_thread_order(store_path: Path, capsys: pytest.CaptureFixture[
     )
     assert code == 0
     post = json.loads(out)
-    assert POST_KEYS | {"body", "comments"} == set(post)
+    assert POST_KEYS | {"body", "html", "excerpt_html", "comments"} == set(post)
     comments = post["comments"]
     assert set(comments[0]) == {f.name for f in fields(Comment)} | {"depth"}
     seen: dict[str, int] = {}
