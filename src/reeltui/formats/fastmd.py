@@ -57,11 +57,13 @@ def fast_markdown(html: str, *, classic: bool) -> str | None:
         return None
     tag = outer.group(1).lower()
     end = f"</{tag}>"
-    if not html.rstrip().lower().endswith(end) or html.count(f"<{tag}") != 1:
+    if html[-len(end) :].lower() != end and html.rstrip()[-len(end) :].lower() != end:
+        return None
+    if html.count(f"<{tag}") != 1:
         return None
     if outer.group(2) and not _PRESENTATIONAL.match(outer.group(2)):
         return None
-    if _LINK_EXTRAS.search(html):
+    if "<a " in html and _LINK_EXTRAS.search(html):
         return None  # target, rel...: kept as inline HTML by the checked path
     if "<br" in html and not classic:
         return None  # a line break is "\" + newline in a block post: the checked path
@@ -69,8 +71,12 @@ def fast_markdown(html: str, *, classic: bool) -> str | None:
     markdown = simple_html_to_markdown(html)
     if not markdown or not markdown.strip() or ("\n\n" in markdown and tag != "blockquote"):
         return None
-    if _ENTITY.search(markdown) or "~~" in markdown or "|" in markdown:
+    if ("&" in markdown and _ENTITY.search(markdown)) or "~~" in markdown or "|" in markdown:
         return None
+    if tag == "p" and "\n" not in markdown:  # the common case: one line of a paragraph
+        if _LINE_START.match(markdown) or ("*" in markdown and not _flanking_ok(markdown)):
+            return None
+        return markdown
     lines = markdown.split("\n")
     body = [line.lstrip("> ") for line in lines] if tag == "blockquote" else lines
     if tag in ("ul", "ol"):

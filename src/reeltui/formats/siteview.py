@@ -54,12 +54,13 @@ class _Cache:
 _cache = _Cache()
 
 
-def view_of(block: Block, classic: bool) -> View:
+def view_of(block: Block, classic: bool, *, remember: bool = True) -> View:
     key = (block.raw, classic)
     found = _cache.get(key)
     if found is None:
         found = _view(block, classic)
-        _cache.put(key, found)
+        if remember:
+            _cache.put(key, found)
     return found
 
 
@@ -89,14 +90,15 @@ def _view(block: Block, classic: bool) -> View:
     return View(block.raw, True)
 
 
-def views(doc: Document) -> list[str]:
+def views(doc: Document, *, remember: bool = True) -> list[str]:
     classic = not doc.has_blocks
-    return [view_of(block, classic).markdown for block in doc.blocks]
+    return [view_of(block, classic, remember=remember).markdown for block in doc.blocks]
 
 
 def site_markdown(html: str) -> str:
-    """The Markdown shown for a post's HTML ("" for none)."""
+    """The Markdown shown for a post's HTML ("" for none). Nothing is remembered (an import
+    reads thousands of posts once; an editor opening one prepares its own)."""
     if not html.strip():
         return ""
-    text = "\n\n".join(views(parse_blocks(html)))
+    text = "\n\n".join(views(parse_blocks(html, remember=False), remember=False))
     return text + "\n" if text else ""
