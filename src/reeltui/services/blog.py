@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -285,6 +285,10 @@ class Blog:
             self._search.comment_deleted(comment_id)
 
     # -- figures -------------------------------------------------------------------------
+
+    def queued_counts(self) -> Mapping[str, int]:
+        """Replies waiting in the outbox, per post id."""
+        return self._per_post().queued
 
     def counts(self) -> Counts:
         posts = self._post_index().values()

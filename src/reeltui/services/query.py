@@ -1,0 +1,232 @@
+"""Searching the blog with the query language: posts for the list, comments across the blog.
+
+`find_posts` filters the Blog's sorted rows (cached per sort and filters) with a compiled
+query; free words and phrases are answered by the search index (`SearchIndex.post_ids`,
+remembered per word, so typing one more letter re-checks only the previous matches).
+`find_comments` drives the comment index with the longest word, newest first, in growing
+batches, and checks the other words, the comment fields and the post fields on those only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from reeltui.domain.models import Comment, Post
+from reeltui.domain.query import Query, fold, parse
+from reeltui.domain.query_eval import PostFacts, PostTest, comment_filter, name_words, post_filter
+from reeltui.services import reads
+from reeltui.services.blog import Blog, PostRow
+from reeltui.store import NotFound, records
+
+COMMENT_LIMIT = 200
+FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
+SNIPPET = 90  # characters of a comment shown around the first matched word
+_HIDDEN = ("spam", "trash")  # comment statuses left out unless the query names a status
+_NO_FACTS = PostFacts()
+
+
+@dataclass(frozen=True, slots=True)
+class CommentHit:
+    comment: Comment
+    post: Post
+    snippet: str  # the comment's text around the first matched word, on one line
+    words: tuple[str, ...]  # the words and phrases of the query that are in it (folded)
+
+
+def as_query(query: str | Query) -> Query:
+    return parse(query) if isinstance(query, str) else query
+
+
+def _needs_facts(query: Query) -> tuple[bool, bool, bool]:
+    """(any per-post figure, read marks, queued replies) the query asks about."""
+    reads_needed = any(t.text in ("unread", "read", "new") for t in query.fields("is", "has"))
+    queued = any(t.text == "queued" for t in query.fields("has"))
+    pending = any(t.text == "pending" for t in query.fields("has"))
+    figures = bool(query.fields("comments")) or reads_needed or queued or pending
+    return figures, reads_needed, queued
+
+
+def find_posts(
+    blog: Blog,
+    query: str | Query,
+    *,
+    sort: str = "date",
+    reverse: bool | None = None,
+    filters: Mapping[str, str] | None = None,
+) -> list[PostRow]:
+    """The rows matching `query` (and the list's `filters`: status, category, tag, author),
+    sorted. Raises QueryError for a query that cannot be understood."""
+    query = as_query(query)
+    f = filters or {}
+    rows = blog.rows(
+        sort=sort,
+        reverse=reverse,
+        status=f.get("status"),
+        category=f.get("category"),
+        tag=f.get("tag"),
+        author=f.get("author"),
+    )
+    if not query.terms:
+        return rows
+    test = post_filter(query, blog.search_index().post_ids)
+    figures, reads_needed, queued_needed = _needs_facts(query)
+    if not figures:
+        return [row for row in rows if test(row.post, _NO_FACTS)]
+    seen = reads.seen(blog) if reads_needed else {}
+    queued = blog.queued_counts() if queued_needed else {}
+    found = []
+    for row in rows:
+        pid = row.post.id
+        read = seen.get(pid)
+        facts = PostFacts(
+            comments=row.comment_count,
+            pending=row.pending_count,
+            queued=queued.get(pid, 0),
+            unread=read is None,
+            new_comments=0 if read is None else max(0, row.comment_count - read),
+        )
+        if test(row.post, facts):
+            found.append(row)
+    return found
+
+
+# -- comments ---------------------------------------------------------------------------
+
+
+def _candidates(blog: Blog, driver: str) -> Iterator[list[str]]:
+    """Batches of comment ids, newest first: those holding `driver` (all when "")."""
+    texts = blog.search_index().comments
+    size = FIRST_BATCH
+    done = 0
+    while True:
+        ids = texts.search(driver, limit=size, newest_first=True)
+        if len(ids) > done:
+            yield ids[done:]
+        if len(ids) < size:
+            return
+        done, size = len(ids), size * 4
+
+
+def find_comments(
+    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT
+) -> list[CommentHit]:
+    """Comments matching `query` across the blog, newest first, at most `limit` (None: all).
+    Words and phrases are looked for in the comment's author and text; author:, date: and
+    status: are the comment's; every other field picks the posts whose comments count.
+    Spam and trash are left out unless the query names a status."""
+    query = as_query(query)
+    docs = records.raw_comments(blog.store)
+    texts = blog.search_index().comments
+    post_test = post_filter(Query(query.terms, "comments"), None)
+    figures, reads_needed, queued_needed = _needs_facts(query)
+    facts = _Facts(blog, figures, reads_needed, queued_needed)
+    posts_ok: dict[str, bool] = {}
+    comment_test = comment_filter(query, None)  # words are checked below
+    hide = () if query.fields("status") else _HIDDEN
+    positive = [t.text for t in query.words if not t.negated]
+    negative = [t.text for t in query.words if t.negated]
+    # The index holds "author\x00text": an author's name narrows the scan as well as a word.
+    names = [w for t in query.fields("author") if not t.negated for w in name_words(t.text)]
+    driver = max(positive or names, key=len, default="")
+    others = [w for w in positive if w != driver] if positive else []
+    hits: list[str] = []
+    for batch in _candidates(blog, driver):
+        ids = batch
+        for word in others:
+            ids = texts.search_within(word, ids)
+        for word in negative:
+            unwanted = set(texts.search_within(word, ids))
+            ids = [i for i in ids if i not in unwanted]
+        for cid in ids:
+            doc = docs.get(cid)
+            if doc is None or doc.get("status") in hide:
+                continue
+            if not comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
+                continue
+            pid = doc.get("post_id", "")
+            ok = posts_ok.get(pid)
+            if ok is None:
+                ok = posts_ok[pid] = facts.post_ok(pid, post_test)
+            if ok:
+                hits.append(cid)
+                if limit is not None and len(hits) >= limit:
+                    return _hits(blog, hits, positive)
+    return _hits(blog, hits, positive)
+
+
+class _Facts:
+    """Per-post figures for the post side of a comment query, read only when asked for."""
+
+    def __init__(self, blog: Blog, figures: bool, reads_needed: bool, queued: bool) -> None:
+        self.blog = blog
+        self.rows = {r.post.id: r for r in blog.rows()} if figures else {}
+        self.seen = reads.seen(blog) if reads_needed else {}
+        self.queued = blog.queued_counts() if queued else {}
+
+    def post_ok(self, post_id: str, test: PostTest) -> bool:
+        try:
+            post = self.blog.post(post_id)
+        except NotFound:
+            return False
+        row = self.rows.get(post_id)
+        if row is None:
+            return test(post, _NO_FACTS)
+        read = self.seen.get(post_id)
+        facts = PostFacts(
+            comments=row.comment_count,
+            pending=row.pending_count,
+            queued=self.queued.get(post_id, 0),
+            unread=read is None,
+            new_comments=0 if read is None else max(0, row.comment_count - read),
+        )
+        return test(post, facts)
+
+
+def _hits(blog: Blog, ids: list[str], words: list[str]) -> list[CommentHit]:
+    found = []
+    for cid in ids:
+        comment = blog.comment(cid)
+        post = blog.post(comment.post_id)
+        text = f"{comment.author}\x00{comment.body}"
+        present = tuple(w for w in words if w in fold(text))
+        found.append(CommentHit(comment, post, snippet(comment.body, present), present))
+    return found
+
+
+def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET) -> str:
+    """`text` on one line, cut to `width` characters around the first of `words` in it."""
+    flat = " ".join(text.split())
+    first = None
+    for word in words:
+        match = re.search(re.escape(" ".join(word.split())), flat, re.IGNORECASE)
+        if match and (first is None or match.start() < first):
+            first = match.start()
+    if len(flat) <= width:
+        return flat
+    start = 0 if first is None else max(0, first - width // 3)
+    cut = flat[start : start + width]
+    return ("…" if start else "") + cut + ("…" if start + width < len(flat) else "")
+
+
+# -- completion -------------------------------------------------------------------------
+
+
+def vocabulary(blog: Blog) -> dict[str, list[str]]:
+    """The names each field may take on this blog, most used first (for completion)."""
+    counts: dict[str, Counter[str]] = {
+        k: Counter() for k in ("tag", "category", "author", "director", "cast", "title")
+    }
+    for post in blog.posts():
+        counts["tag"].update(post.tags)
+        counts["category"].update(post.categories)
+        counts["author"][post.author] += 1
+        counts["director"][post.film.director] += 1
+        counts["cast"].update(post.film.cast)
+        counts["title"][post.film.title] += 1
+    return {
+        field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
+        for field, c in counts.items()
+    }
