@@ -62,7 +62,7 @@ def complete(text: str, values: Mapping[str, Sequence[str]]) -> Completion:
         return Completion(start, exact + names)
     field = field.lower()
     if field in EXAMPLES:
-        return Completion(start, (), EXAMPLES[field])
+        return Completion(start, (), "" if partial else EXAMPLES[field])
     options: Sequence[str] = CHOICES.get(field) or values.get(field, ())
     typed = fold(partial.lstrip("".join(QUOTES)).rstrip('"”'))
     found: list[str] = []

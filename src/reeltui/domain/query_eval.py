@@ -179,3 +179,11 @@ def comment_filter(query: Query, text: TextMatcher | None) -> CommentTest:
         else:
             tests.append(test)
     return lambda i, a, d, s: all(t(i, a, d, s) for t in tests)
+
+
+def check(query: Query) -> None:
+    """Raise QueryError if `query` parses but cannot run (a comment status on posts...)."""
+    nothing: TextMatcher = lambda word: ()  # noqa: E731
+    post_filter(query, nothing)
+    if query.scope == "comments":
+        comment_filter(query, nothing)

@@ -32,6 +32,9 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+name_key = _key  # a name as compared with the blog's authors
+
+
 def blog_authors(blog: Blog, extra: Iterable[str] = ()) -> set[str]:
     """Normalised names of the blog's own authors (post authors + `extra`)."""
     names = {_key(p.author) for p in blog.posts()} | {_key(n) for n in extra}

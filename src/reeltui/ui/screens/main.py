@@ -22,8 +22,11 @@ from reeltui.services import reads as read_service
 from reeltui.ui.navigation import History, internal_slug, is_external, site_of
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen, filter_choices
 from reeltui.ui.screens.main_comments import CommentsMixin
-from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.screens.main_search import SearchMixin
+from reeltui.ui.widgets.comment_hits import CommentHitList
+from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
+from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 from reeltui.ui.widgets.thread import Thread
@@ -36,11 +39,11 @@ PANES = ("list-pane", "reader", "thread")
 FILTER_KINDS = ("category", "tag", "status", "author")
 
 
-class ListSearch(ReturningInput):
-    """The filter-as-you-type box of the post list."""
+class ListSearch(QueryBox):
+    """The search-as-you-type box of the post list (the query language)."""
 
 
-class MainScreen(CommentsMixin, Screen[None]):
+class MainScreen(SearchMixin, CommentsMixin, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
@@ -49,6 +52,7 @@ class MainScreen(CommentsMixin, Screen[None]):
         Binding("1", "pane('list-pane')", "List", show=False, id="main.pane_list"),
         Binding("2", "pane('reader')", "Reader", show=False, id="main.pane_reader"),
         Binding("3", "pane('thread')", "Comments", show=False, id="main.pane_thread"),
+        Binding("C", "results", "Posts/comments found", show=False, id="main.results"),
     ]
 
     def __init__(self, blog: Blog, sort: str = "date") -> None:
@@ -74,8 +78,14 @@ class MainScreen(CommentsMixin, Screen[None]):
         yield Header(icon="●")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield ListSearch(placeholder="filter posts as you type", id="list-search")
+                yield ListSearch(
+                    placeholder="search: words tag: rating:>=4 …",
+                    id="list-search",
+                    always_shown=False,
+                )
+                yield QueryHint(id="search-hint")
                 yield PostList(id="post-list")
+                yield CommentHitList(id="comment-hits")
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield Thread(id="thread")
@@ -91,6 +101,7 @@ class MainScreen(CommentsMixin, Screen[None]):
         self.query_one(PostList).search_box = search_box
         self.query_one(PostList).focus()
         self.setup_comment_actions()
+        self.setup_search()
         self.load_rows()
 
     def on_resize(self) -> None:
@@ -109,15 +120,9 @@ class MainScreen(CommentsMixin, Screen[None]):
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
 
     def _load_rows(self, keep: str | None) -> None:
-        f = self.filters
-        rows = self.blog.rows(
-            sort=self.sort,
-            search=self.search or None,
-            category=f.get("category"),
-            tag=f.get("tag"),
-            status=f.get("status"),
-            author=f.get("author"),
-        )
+        rows = self.query_rows()
+        if rows is None:  # comments were searched, or the query cannot run (the box says why)
+            return
         seen = read_service.seen(self.blog)
         items = [ListItem(r, read_service.mark(seen, r.post.id, r.comment_count)) for r in rows]
         counts = self.blog.counts()
