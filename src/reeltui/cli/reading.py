@@ -16,13 +16,14 @@ from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import display_depth, sanitize, sanitize_line
 from reeltui.services import Blog, PostRow
 from reeltui.services.blog import SORT_KEYS
+from reeltui.services.query import find_posts
 
 
 def register(sub: Any) -> None:
     posts = sub.add_parser("posts", help="list posts")
     posts.add_argument("--json", action="store_true", help="print a JSON array")
     posts.add_argument("--status", choices=POST_STATUSES, help="only posts with this status")
-    posts.add_argument("--search", metavar="Q", help="only posts containing this text")
+    posts.add_argument("--search", metavar="Q", help="only posts matching this search")
     posts.add_argument("--sort", choices=SORT_KEYS, default="date", help="order (default: date)")
     posts.set_defaults(func=run_posts)
     show = sub.add_parser("show", help="show one post and its comments")
@@ -62,11 +63,18 @@ def comment_json(comment: Comment, depth: int) -> dict[str, Any]:
 
 
 def run_posts(args: argparse.Namespace) -> int:
+    status_filter = {"status": args.status} if args.status else {}
     with blog_for_reading(args) as blog:
-        rows = blog.rows(status=args.status, search=args.search, sort=args.sort)
-    if args.json:
+        rows = find_posts(blog, args.search or "", sort=args.sort, filters=status_filter)
+    print_rows(rows, args.json)
+    return 0
+
+
+def print_rows(rows: list[PostRow], as_json: bool) -> None:
+    """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`."""
+    if as_json:
         print_json([row_json(r) for r in rows])
-        return 0
+        return
     table = Table(box=None, header_style="bold")
     for name in ("date", "title", "author", "status", "rating", "comments", "slug"):
         table.add_column(name, overflow="fold" if name == "title" else "ellipsis")
@@ -85,7 +93,6 @@ def run_posts(args: argparse.Namespace) -> int:
     if not console.is_terminal:
         console.width = max(console.width, 160)  # piped: do not squeeze titles
     console.print(table)
-    return 0
 
 
 def _find(blog: Blog, slug: str) -> Post:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from reeltui.domain.models import Comment, Post
-from reeltui.domain.query import Query, fold, parse
+from reeltui.domain.query import Query, QueryError, fold, parse
 from reeltui.domain.query_eval import PostFacts, PostTest, comment_filter, name_words, post_filter
 from reeltui.services import reads
 from reeltui.services.blog import Blog, PostRow
@@ -60,6 +60,8 @@ def find_posts(
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
     sorted. Raises QueryError for a query that cannot be understood."""
     query = as_query(query)
+    if query.scope == "comments":
+        raise QueryError("in:comments finds comments, not posts")
     f = filters or {}
     rows = blog.rows(
         sort=sort,

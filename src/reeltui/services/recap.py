@@ -129,6 +129,16 @@ def months_with_posts(blog: Blog) -> list[str]:
     )
 
 
+def default_author(blog: Blog) -> str:
+    """Who writes recaps here: the author of the latest one, else the most frequent author.
+    (Seam: the user's own identity, when configured, comes first.)"""
+    recaps = sorted((p for p in blog.posts() if is_recap(p) and p.author), key=lambda p: p.date)
+    if recaps:
+        return recaps[-1].author
+    authors = Counter(p.author for p in blog.posts() if p.author)
+    return authors.most_common(1)[0][0] if authors else ""
+
+
 def is_recap(post: Post) -> bool:
     return any("recap" in name_words(c) for c in post.categories)
 

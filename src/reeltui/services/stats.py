@@ -203,4 +203,6 @@ def duration(hours: float | None) -> str:
         return f"{hours * 60:.0f} minutes"
     if hours < 48:
         return f"{hours:.1f} hours"
-    return f"{hours / 24:.1f} days"
+    if hours < 24 * 730:
+        return f"{hours / 24:.1f} days"
+    return f"{hours / 24 / 365.25:.1f} years"

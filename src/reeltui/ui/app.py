@@ -18,6 +18,7 @@ from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.services import Blog
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
+from reeltui.ui.desk_commands import DeskCommands, open_stats
 from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.composer import ComposerScreen
@@ -27,6 +28,7 @@ from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import ListSearch, MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
 from reeltui.ui.screens.transfer import ExportScreen, ImportScreen, TransferScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
@@ -46,7 +48,7 @@ def store_label(path: Path, read_only: bool) -> str:
 class ReelApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reeltui"
-    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, DeskCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Keys", id="app.help"),
@@ -58,6 +60,7 @@ class ReelApp(App[None]):
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
+        Binding("percent_sign", "stats", "Stats", show=False, id="app.stats"),
     ]
 
     def __init__(
@@ -102,6 +105,7 @@ class ReelApp(App[None]):
             TransferScreen,
             SyncScreen,
             ConflictsScreen,
+            StatsScreen,
         )
         bad = unknown_ids(self.settings.keymap, known)
         if bad:
@@ -190,6 +194,10 @@ class ReelApp(App[None]):
     def action_sync(self, start: bool = False) -> None:
         if not isinstance(self.screen, SyncScreen):
             self.push_screen(SyncScreen(self.blog, start=start), lambda _: self.refresh_main())
+
+    def action_stats(self) -> None:
+        if not isinstance(self.screen, StatsScreen):
+            open_stats(self)
 
     def action_conflicts(self) -> None:
         self.push_screen(ConflictsScreen(self.blog), lambda _: self.refresh_main())
