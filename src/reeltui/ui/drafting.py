@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import answers, recap
-from reeltui.store import NotFound
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 
@@ -61,10 +60,7 @@ def answers_flow(app: ReelApp, post_id: str | None = None) -> None:
     blog = app.blog
     main = app.main_screen
     if post_id is None and main is not None and main.current_post is not None:
-        try:
-            current = blog.post(main.current_post)
-        except NotFound:
-            current = None
+        current = next((p for p in blog.posts() if p.id == main.current_post), None)
         if current is not None and answers.is_question(current):
             post_id = current.id
     if post_id is None:
