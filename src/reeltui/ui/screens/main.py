@@ -159,7 +159,7 @@ class MainScreen(SearchMixin, CommentsMixin, Screen[None]):
             return
         self._set_pane(name)
         target: Widget = {
-            "list-pane": self.query_one(PostList),
+            "list-pane": self.shown_list,
             "reader": self.query_one(Reader).scroller,
             "thread": self.query_one(Thread),
         }[name]

@@ -43,6 +43,12 @@ class SearchMixin:
     def comment_hits(self) -> CommentHitList:
         return self.query_one(CommentHitList)  # type: ignore[attr-defined,no-any-return]
 
+    @property
+    def shown_list(self) -> PostList:
+        """The list the pane shows: posts, or the comments a search found."""
+        hits = self.comment_hits
+        return hits if hits.display else self.query_one(PostList)  # type: ignore[attr-defined,no-any-return]
+
     def query_rows(self) -> list[PostRow] | None:
         """The posts matching the search (in the rows worker). None when the search is of
         comments (their list is shown from here) or cannot run (the box says why)."""

@@ -68,7 +68,7 @@ class QueryBox(ReturningInput):
             return
         if not (self.always_shown or self.has_class("-visible")):
             self.hint.say("")
-        elif self.error:
+        elif self.error and not (self.has_focus and self._completing()):
             self.hint.say(f"⚠ {self.error}", error=True)
         elif self.has_focus and self.completion.candidates:
             first, *more = self.completion.candidates
@@ -80,6 +80,10 @@ class QueryBox(ReturningInput):
             self.hint.say(HELP)
         else:
             self.hint.say("")
+
+    def _completing(self) -> bool:
+        """Is the word being typed one that completion can help with (so not an error yet)?"""
+        return bool(self.completion.candidates or self.completion.hint)
 
     def _on_input_changed(self, event: Input.Changed) -> None:
         self.error = problem(self.value)
