@@ -24,11 +24,6 @@ from reeltui.services.stats import Stats
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 
 
-def reel_label(rating: float) -> str:
-    whole = int(rating)
-    return (str(whole) if whole or rating == 0 else "") + ("½" if rating - whole else "")
-
-
 class StatsScreen(Screen[str | None]):
     """Dismissed with a post id (enter on a most-discussed post), a search
     ("search:<query>", enter on a commenter) or None."""
@@ -135,7 +130,8 @@ class StatsScreen(Screen[str | None]):
         plt.clear_figure()
         plt.title("Reviews per rating (reels)")
         counts = [n for _, n in found.ratings]
-        _bars(plt, [reel_label(r) for r, _ in found.ratings], counts)
+        # Labels on whole reels only: plotext drops labels that collide, unpredictably.
+        _bars(plt, [f"{r:g}" if r == int(r) else "" for r, _ in found.ratings], counts)
         chart.refresh()
 
     def _months(self, found: Stats) -> None:
@@ -208,7 +204,8 @@ def _bars(plt: Any, labels: list[str], counts: list[int]) -> None:
     shown = [i for i, n in enumerate(counts) if n]
     if shown:
         plt.bar(shown, [counts[i] for i in shown], minimum=0, width=0.7)
-    plt.xticks(list(range(len(labels))), labels)
+    ticks = [(i, label) for i, label in enumerate(labels) if label]
+    plt.xticks([i for i, _ in ticks], [label for _, label in ticks])
     plt.xlim(-0.5, len(labels) - 0.5)
     _y_axis(plt, max(counts, default=0))
 
