@@ -120,11 +120,11 @@ def test_read_the_her_review_its_comments_and_search(
 
     # Find the review with the list's filter, then open it.
     tmux.keys("/")
-    tmux.wait_for("filter posts as you type")
-    tmux.type("FlixChatter Review")
+    tmux.wait_for("search: words tag: rating:>=4")
+    tmux.type('"FlixChatter Review"')  # a phrase (two words may be anywhere)
     tmux.wait_for("Posts (1)")
     tmux.keys("Enter")  # back to the list
-    tmux.wait_for("Posts (1)", "search: FlixChatter Review")
+    tmux.wait_for("Posts (1)", 'search: "FlixChatter Review"')
     tmux.keys("Enter")  # open the post
     screen = tmux.wait_for("Rating: ●●●●◐ 4.5 out of 5 reels", "by Ruth")
     assert "Film: Her (2013)" in screen

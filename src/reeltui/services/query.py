@@ -24,6 +24,7 @@ from reeltui.store import NotFound, records
 COMMENT_LIMIT = 200
 FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
 SNIPPET = 90  # characters of a comment shown around the first matched word
+CONTEXT = 16  # of them before it (a narrow list shows the start of the snippet)
 _HIDDEN = ("spam", "trash")  # comment statuses left out unless the query names a status
 _NO_FACTS = PostFacts()
 
@@ -208,7 +209,7 @@ def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET)
             first = match.start()
     if len(flat) <= width:
         return flat
-    start = 0 if first is None else max(0, first - width // 3)
+    start = 0 if first is None else max(0, first - CONTEXT)
     cut = flat[start : start + width]
     return ("…" if start else "") + cut + ("…" if start + width < len(flat) else "")
 
@@ -217,7 +218,8 @@ def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET)
 
 
 def vocabulary(blog: Blog) -> dict[str, list[str]]:
-    """The names each field may take on this blog, most used first (for completion)."""
+    """The names each field may take on this blog, most used first (for completion);
+    authors are the posts' then the commenters'."""
     counts: dict[str, Counter[str]] = {
         k: Counter() for k in ("tag", "category", "author", "director", "cast", "title")
     }
@@ -228,7 +230,18 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["director"][post.film.director] += 1
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
-    return {
+    commenters: Counter[str] = Counter(
+        doc.get("author", "") for doc in records.raw_comments(blog.store).values()
+    )
+    found = {
         field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
         for field, c in counts.items()
     }
+    # author: is also a commenter's name (in:comments): after the blog's own authors
+    own = set(found["author"])
+    found["author"] += [
+        name
+        for name, _ in sorted(commenters.items(), key=lambda kv: (-kv[1], fold(kv[0])))
+        if name and name not in own
+    ]
+    return found

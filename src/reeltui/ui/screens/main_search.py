@@ -15,6 +15,7 @@ from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
+from reeltui.ui.widgets.status import StatusLine
 
 _SCOPE = re.compile(r"(^|\s)in:(comments|posts)(?=\s|$)", re.IGNORECASE)
 
@@ -85,6 +86,10 @@ class SearchMixin:
         pane = self.query_one("#list-pane")  # type: ignore[attr-defined]
         pane.border_title = f"Comments ({len(items)}{'+' if more else ''})"
         pane.border_subtitle = "newest first · C: posts"
+        counts = self.counts  # type: ignore[attr-defined]
+        if counts is not None:
+            status = self.query_one(StatusLine)  # type: ignore[attr-defined]
+            status.set_status(counts, len(items), self.sort, f"search: {self.search}")
 
     def action_results(self) -> None:
         """C: the same search over comments, or back over posts."""
