@@ -31,6 +31,11 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("wide", ("enter", "c")),
     ("editor", ("n", "enter", *"Arrival")),
     ("inbox", ("i",)),
+    ("search-fields", ("slash", *'tag:"science fiction" date:2014-01 ra')),
+    ("search-comments", ("slash", *"in:comments author:marcy", "enter")),
+    ("stats", ("percent_sign",)),
+    ("recap", ("ctrl+p", *"recap: draft", "enter", "enter", "enter")),
+    ("answers", ("ctrl+p", *"readers' answers", "enter", "down", "enter")),
     ("reply", ("enter", "c", "r", *"Thank you, Marcy! The ending got me too.")),
     # Views below change the store (a queued reply): keep them last.
     ("outbox", ("enter", "c", "r", *"Thank you, Marcy!", "ctrl+s", "o")),
