@@ -16,13 +16,20 @@ from dataclasses import dataclass
 
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import Query, QueryError, fold, parse
-from reeltui.domain.query_eval import PostFacts, PostTest, comment_filter, name_words, post_filter
+from reeltui.domain.query_eval import (
+    COMMENT_FIELDS,
+    PostFacts,
+    comment_filter,
+    name_words,
+    post_filter,
+)
 from reeltui.services import reads
 from reeltui.services.blog import Blog, PostRow
-from reeltui.store import NotFound, records
+from reeltui.store import records
 
 COMMENT_LIMIT = 200
 FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
+POST_SIDE = 4  # the post fields drive a comment search when their posts hold < 1/4 of them
 SNIPPET = 90  # characters of a comment shown around the first matched word
 CONTEXT = 16  # of them before it (a narrow list shows the start of the snippet)
 _HIDDEN = ("spam", "trash")  # comment statuses left out unless the query names a status
@@ -123,10 +130,9 @@ def find_comments(
     query = as_query(query)
     docs = records.raw_comments(blog.store)
     texts = blog.search_index().comments
-    post_test = post_filter(Query(query.terms, "comments"), None)
-    figures, reads_needed, queued_needed = _needs_facts(query)
-    facts = _Facts(blog, figures, reads_needed, queued_needed)
-    posts_ok: dict[str, bool] = {}
+    post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
+    rows = find_posts(blog, Query(post_terms)) if post_terms else blog.rows()
+    allowed = {row.post.id for row in rows}  # (comments of a deleted post never show)
     comment_test = comment_filter(query, None)  # words are checked below
     hide = () if query.fields("status") else _HIDDEN
     positive = [t.text for t in query.words if not t.negated]
@@ -134,9 +140,16 @@ def find_comments(
     # The index holds "author\x00text": an author's name narrows the scan as well as a word.
     names = [w for t in query.fields("author") if not t.negated for w in name_words(t.text)]
     driver = max(positive or names, key=len, default="")
-    others = [w for w in positive if w != driver] if positive else []
+    few = sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
+    if post_terms and (few or not driver):
+        # The posts are the narrower side: their comments, newest first, every word checked.
+        batches = _chunks([cid for cid in reversed(docs) if docs[cid].get("post_id") in allowed])
+        others = positive
+    else:
+        batches = _candidates(blog, driver)
+        others = [w for w in positive if w != driver] if positive else []
     hits: list[str] = []
-    for batch in _candidates(blog, driver):
+    for batch in batches:
         ids = batch
         for word in others:
             ids = texts.search_within(word, ids)
@@ -145,47 +158,20 @@ def find_comments(
             ids = [i for i in ids if i not in unwanted]
         for cid in ids:
             doc = docs.get(cid)
-            if doc is None or doc.get("status") in hide:
+            if doc is None or doc.get("status") in hide or doc.get("post_id") not in allowed:
                 continue
-            if not comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
-                continue
-            pid = doc.get("post_id", "")
-            ok = posts_ok.get(pid)
-            if ok is None:
-                ok = posts_ok[pid] = facts.post_ok(pid, post_test)
-            if ok:
+            if comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
                 hits.append(cid)
                 if limit is not None and len(hits) >= limit:
                     return _hits(blog, hits, positive)
     return _hits(blog, hits, positive)
 
 
-class _Facts:
-    """Per-post figures for the post side of a comment query, read only when asked for."""
-
-    def __init__(self, blog: Blog, figures: bool, reads_needed: bool, queued: bool) -> None:
-        self.blog = blog
-        self.rows = {r.post.id: r for r in blog.rows()} if figures else {}
-        self.seen = reads.seen(blog) if reads_needed else {}
-        self.queued = blog.queued_counts() if queued else {}
-
-    def post_ok(self, post_id: str, test: PostTest) -> bool:
-        try:
-            post = self.blog.post(post_id)
-        except NotFound:
-            return False
-        row = self.rows.get(post_id)
-        if row is None:
-            return test(post, _NO_FACTS)
-        read = self.seen.get(post_id)
-        facts = PostFacts(
-            comments=row.comment_count,
-            pending=row.pending_count,
-            queued=self.queued.get(post_id, 0),
-            unread=read is None,
-            new_comments=0 if read is None else max(0, row.comment_count - read),
-        )
-        return test(post, facts)
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    size, start = FIRST_BATCH, 0
+    while start < len(ids):
+        yield ids[start : start + size]
+        start, size = start + size, size * 4
 
 
 def _hits(blog: Blog, ids: list[str], words: list[str]) -> list[CommentHit]:

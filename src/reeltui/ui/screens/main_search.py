@@ -48,7 +48,7 @@ class SearchMixin:
     def shown_list(self) -> PostList:
         """The list the pane shows: posts, or the comments a search found."""
         hits = self.comment_hits
-        return hits if hits.display else self.query_one(PostList)  # type: ignore[attr-defined,no-any-return]
+        return hits if hits.display else self.query_one(PostList)  # type: ignore[attr-defined]
 
     def query_rows(self) -> list[PostRow] | None:
         """The posts matching the search (in the rows worker). None when the search is of
