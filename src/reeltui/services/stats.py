@@ -10,11 +10,13 @@ comment is read as an object, then kept by the Blog): run it off the UI thread.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import QueryError
 from reeltui.domain.query_eval import is_review
@@ -106,6 +108,19 @@ def compute(
     extra_authors: Iterable[str] = (),
 ) -> Stats:
     """The figures of the posts matching `query` (all posts when empty)."""
+    # Reading every comment as an object makes ~200,000 of them that the Blog keeps: with
+    # the collector on, its passes re-walk them all while holding the interpreter, and the
+    # UI thread freezes for seconds. Paused, then frozen out of its sight (as the store
+    # does after loading: plain data, reference counting frees it).
+    with paused_gc():
+        found = _compute(blog, query, now, extra_authors)
+    gc.freeze()
+    return found
+
+
+def _compute(
+    blog: Blog, query: str, now: dt.datetime | None, extra_authors: Iterable[str]
+) -> Stats:
     parsed = as_query(query)
     if parsed.scope == "comments":
         raise QueryError("stats are about posts and their comments: leave out in:comments")
