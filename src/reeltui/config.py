@@ -3,6 +3,7 @@
     theme = "textual-dark"
     mouse = true
     sort = "date"
+    authors = ["Ruth S."]    # names the blog's authors also sign comments with (inbox)
 
     [keymap]
     "list.sort" = "o"        # binding id = keys (comma-separated for several)
@@ -38,6 +39,7 @@ class Settings:
     mouse: bool = True
     sort: str = "date"
     keymap: dict[str, str] = field(default_factory=dict)
+    authors: list[str] = field(default_factory=list)  # the blog's own names (inbox)
     path: Path | None = None  # where they are saved; None: never saved (tests, screenshots)
 
 
@@ -71,6 +73,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         settings.sort = sort
     else:
         problems.append(f"{path}: sort must be one of {', '.join(SORTS)}")
+    authors = data.get("authors", [])
+    if isinstance(authors, list) and all(isinstance(a, str) for a in authors):
+        settings.authors = [a for a in authors if a.strip()]
+    else:
+        problems.append(f'{path}: authors must be a list of names, like ["Ruth", "Ruth S."]')
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         problems.append(f'{path}: [keymap] must be a table of binding id = "keys"')

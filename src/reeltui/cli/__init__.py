@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reeltui import __version__
 from reeltui.cli import commands
+from reeltui.cli.common import one_line
 from reeltui.formats import FormatError
 from reeltui.locations import default_store
 from reeltui.store import StoreError
@@ -56,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (StoreError, FormatError, ValueError) as exc:  # CliError is a ValueError
-        sys.stderr.write(f"reeltui: {exc}\n")
+        sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("reeltui: interrupted\n")

@@ -8,6 +8,8 @@ from typing import Any
 
 import orjson
 
+from reeltui.cli.printing import safe_json
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog
 from reeltui.services.session import open_blog
 
@@ -27,5 +29,12 @@ def blog_for_writing(args: argparse.Namespace) -> Blog:
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    """`value` as indented JSON, its texts stripped of terminal controls (`safe_json`)."""
+    sys.stdout.buffer.write(orjson.dumps(safe_json(value), option=orjson.OPT_INDENT_2) + b"\n")
     sys.stdout.flush()
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print as one line: newlines in it (a file name may hold one) shown as
+    \\n, escape sequences and control characters removed."""
+    return sanitize_line(text.replace("\r", "\\r").replace("\n", "\\n"))

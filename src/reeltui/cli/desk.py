@@ -11,7 +11,9 @@ from rich.text import Text
 
 from reeltui import saved_searches
 from reeltui.cli.common import CliError, blog_for_reading, print_json
+from reeltui.cli.printing import console, print_clean
 from reeltui.cli.reading import print_rows
+from reeltui.config import load_settings
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.locations import config_file
@@ -44,7 +46,8 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="another name the blog's authors sign comments with (repeatable)",
+        help="another name the blog's authors sign comments with (repeatable; the config "
+        "file's `authors` count too)",
     )
     stats.set_defaults(func=run_stats)
 
@@ -83,7 +86,7 @@ def run_search(args: argparse.Namespace) -> int:
             Text(sanitize_line(hit.post.title)),
             Text(sanitize_line(hit.snippet)),
         )
-    _console().print(table)
+    print_clean(console(wide_when_piped=True), table)
     return 0
 
 
@@ -101,13 +104,6 @@ def hit_json(hit: CommentHit) -> dict[str, Any]:
     }
 
 
-def _console() -> Console:
-    console = Console()
-    if not console.is_terminal:
-        console.width = max(console.width, 120)
-    return console
-
-
 def spark(values: list[int]) -> str:
     top = max(values, default=0)
     if not top:
@@ -116,12 +112,14 @@ def spark(values: list[int]) -> str:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    settings, _ = load_settings()  # a bad config file never stops a command
+    names = [*settings.authors, *args.author]
     with blog_for_reading(args) as blog:
-        found = stats_service.compute(blog, query_text(args), extra_authors=args.author)
+        found = stats_service.compute(blog, query_text(args), extra_authors=names)
     if args.json:
         print_json(found.to_json())
         return 0
-    out = _console()
+    out = console(wide_when_piped=True)
     scope = f" matching {found.query!r}" if found.query else ""
     out.print(
         Text(
@@ -144,9 +142,7 @@ def run_stats(args: argparse.Namespace) -> int:
     for year, months in years.items():
         posted = [r for r, _ in months]
         said = [c for _, c in months]
-        out.print(
-            f"  {year}  {spark(posted)} {sum(posted):>5} | {spark(said)} {sum(said):>6}"
-        )
+        out.print(f"  {year}  {spark(posted)} {sum(posted):>5} | {spark(said)} {sum(said):>6}")
     _tops(out, found)
     return 0
 

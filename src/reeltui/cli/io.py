@@ -12,16 +12,15 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reeltui.cli.common import CliError, blog_for_reading
-from reeltui.domain.sanitize import sanitize_line
+from reeltui.cli.common import CliError, blog_for_reading, one_line
 from reeltui.formats import Progress as ProgressFn
 from reeltui.services import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, export
+from reeltui.services.exporting import EXPORT_FORMATS, export
 from reeltui.services.session import open_blog, store_exists
 from reeltui.store import Store
 
 if TYPE_CHECKING:
-    from reeltui.services.importer import ImportReport
+    from reeltui.services.import_report import ImportReport
 
 BIG = 1 << 20  # show a progress bar for inputs from 1 MB up, on a terminal
 MAX_LISTED = 10
@@ -32,7 +31,9 @@ def register(sub: Any) -> None:
         "import",
         help="import a WordPress export (.xml), Markdown files (.md or a folder) or JSON",
         description="Import into the store. Re-importing the same file changes nothing; an "
-        "updated export updates changed posts and keeps local drafts and replies.",
+        "updated export updates changed posts and keeps local drafts and replies. Exit "
+        "status: 0 when everything was read, 1 when something was skipped or the file broke "
+        "off part-way (what was read is imported), 2 when nothing could be read.",
     )
     imp.add_argument("path", type=Path, metavar="FILE|DIR", help="what to import")
     imp.set_defaults(func=run_import)
@@ -90,13 +91,13 @@ def run_import(args: argparse.Namespace) -> int:
         with _open_for_import(args) as blog:
             report = merge(blog, result, fmt, progress)
     print_report(report)
-    return 1 if report.broken or any(s.kind == "broken item" for s in report.skipped) else 0
+    return 0 if report.complete else 1  # 1: something could not be read (see README)
 
 
 def print_report(report: ImportReport) -> None:
     out = sys.stdout
     out.write(
-        f"{sanitize_line(report.source)} ({report.format}): {report.posts} posts "
+        f"{one_line(report.source)} ({report.format}): {report.posts} posts "
         f"({report.posts_added} new, {report.posts_updated} updated, "
         f"{report.posts_unchanged} unchanged), {report.comments} comments "
         f"({report.comments_added} new, {report.comments_updated} updated, "
@@ -105,7 +106,7 @@ def print_report(report: ImportReport) -> None:
     for line in report.detail_lines(MAX_LISTED):
         out.write(line + "\n")
     if report.broken:
-        sys.stderr.write(f"reeltui: {sanitize_line(report.source)}: {report.broken}\n")
+        sys.stderr.write(f"reeltui: {one_line(report.source)}: {report.broken}\n")
     if not report.changed:
         out.write("nothing changed in the store\n")
 

@@ -112,10 +112,11 @@ def parse(text: str) -> Query:
     """The Query of `text`; QueryError (one line) when it cannot be understood."""
     terms: list[Term] = []
     scope = "posts"
+    text = text.replace("\x00", " ")  # no record's text holds a NUL (it separates fields)
     for raw, negated, field, value, quoted in _tokens(text):
         if not field:
             word = fold(value).strip() if quoted else fold(value)
-            if word and "\x00" not in word:
+            if word:
                 terms.append(Term("", word, negated, raw=raw))
             continue
         term = _field_term(field, value, quoted, negated, raw)

@@ -8,10 +8,13 @@ import unicodedata
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 _MD_NOISE = re.compile(r"(!?\[([^\]]*)\]\([^)]*\))|[*_`#>|~]")
+# Emphasis and code marks next to the text they mark ("*Wolf*," -> "Wolf,"), not inside words.
+_MD_MARKS = re.compile(r"(?<!\w)[*_`~]+(?=\S)|(?<=\S)[*_`~]+(?!\w)")
 
 
 def plain_text(markdown: str) -> str:
     """Markdown with link targets and markup characters removed (for counting, excerpts)."""
+    markdown = _MD_MARKS.sub("", markdown)
     return _MD_NOISE.sub(lambda m: m.group(2) or " " if m.group(1) else " ", markdown)
 
 

@@ -18,7 +18,7 @@ from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.services import inbox
 from reeltui.services.blog import Blog
-from reeltui.services.export import post_link
+from reeltui.services.exporting import post_link
 from reeltui.services.templates import new_post_id
 
 QUOTE_LINES = 2

@@ -20,7 +20,7 @@ from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.rating import format_reels
 from reeltui.services.blog import Blog
-from reeltui.services.export import post_link
+from reeltui.services.exporting import post_link
 from reeltui.services.templates import new_post_id
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

@@ -13,7 +13,7 @@ from reeltui.domain.rating import parse_rating
 from reeltui.domain.text import slugify
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.md2html import markdown_to_html as render_html
-from reeltui.formats.wxr_common import POST_STATUS_OUT
+from reeltui.formats.wxr.mapping import POST_STATUS_OUT
 
 POST_STATUS_TO_WP = POST_STATUS_OUT  # the REST API says what WXR says
 POST_STATUS_FROM_WP = {v: k for k, v in POST_STATUS_OUT.items()}

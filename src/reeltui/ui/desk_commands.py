@@ -38,7 +38,7 @@ def open_stats(app: ReelApp, query: str | None = None) -> None:
         else:
             await app.open_post(result)
 
-    app.push_screen(StatsScreen(app.blog, query), done)
+    app.push_screen(StatsScreen(app.blog, query, extra_authors=app.settings.authors), done)
 
 
 def save_current_search(app: ReelApp) -> None:

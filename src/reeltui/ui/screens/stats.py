@@ -4,6 +4,7 @@ search finds. Figures are computed in a worker thread: the screen never freezes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -33,9 +34,17 @@ class StatsScreen(Screen[str | None]):
         Binding("slash", "focus_query", "Narrow", id="stats.query"),
     ]
 
-    def __init__(self, blog: Blog, query: str = "", *, now: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        blog: Blog,
+        query: str = "",
+        *,
+        now: dt.datetime | None = None,
+        extra_authors: Iterable[str] = (),
+    ) -> None:
         super().__init__()
         self.blog = blog
+        self.extra_authors = tuple(extra_authors)  # the blog's other names (settings)
         self.query_text = query
         self.now = now  # None: the clock (tests give a fixed time)
         self.stats: Stats | None = None
@@ -81,7 +90,9 @@ class StatsScreen(Screen[str | None]):
     def compute(self, query: str) -> None:
         worker = get_current_worker()
         try:
-            found = stats_service.compute(self.blog, query, now=self.now)
+            found = stats_service.compute(
+                self.blog, query, now=self.now, extra_authors=self.extra_authors
+            )
         except QueryError as exc:
             self.app.call_from_thread(self.query_one(QueryBox).show_error, str(exc))
             return
