@@ -245,6 +245,9 @@ class Blog:
 
     # -- comments ------------------------------------------------------------------------
 
+    def comment_ids(self, post_id: str) -> list[str]:
+        return self._per_post().ids(post_id)
+
     def comments(self, post_id: str) -> list[Comment]:
         return [self.comment(cid) for cid in self._per_post().ids(post_id)]
 

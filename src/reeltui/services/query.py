@@ -25,7 +25,7 @@ from reeltui.domain.query_eval import (
 )
 from reeltui.services import reads
 from reeltui.services.blog import Blog, PostRow
-from reeltui.store import records
+from reeltui.store import NotFound, records
 
 COMMENT_LIMIT = 200
 FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
@@ -131,8 +131,8 @@ def find_comments(
     docs = records.raw_comments(blog.store)
     texts = blog.search_index().comments
     post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
-    rows = find_posts(blog, Query(post_terms)) if post_terms else blog.rows()
-    allowed = {row.post.id for row in rows}  # (comments of a deleted post never show)
+    rows = find_posts(blog, Query(post_terms)) if post_terms else None
+    allowed = None if rows is None else {row.post.id for row in rows}
     comment_test = comment_filter(query, None)  # words are checked below
     hide = () if query.fields("status") else _HIDDEN
     positive = [t.text for t in query.words if not t.negated]
@@ -140,10 +140,12 @@ def find_comments(
     # The index holds "author\x00text": an author's name narrows the scan as well as a word.
     names = [w for t in query.fields("author") if not t.negated for w in name_words(t.text)]
     driver = max(positive or names, key=len, default="")
-    few = sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
-    if post_terms and (few or not driver):
+    if rows is not None and (
+        not driver or sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
+    ):
         # The posts are the narrower side: their comments, newest first, every word checked.
-        batches = _chunks([cid for cid in reversed(docs) if docs[cid].get("post_id") in allowed])
+        of_posts = (cid for row in rows for cid in blog.comment_ids(row.post.id))
+        batches: Iterator[list[str]] = _chunks(texts.newest_first(of_posts))
         others = positive
     else:
         batches = _candidates(blog, driver)
@@ -158,7 +160,9 @@ def find_comments(
             ids = [i for i in ids if i not in unwanted]
         for cid in ids:
             doc = docs.get(cid)
-            if doc is None or doc.get("status") in hide or doc.get("post_id") not in allowed:
+            if doc is None or doc.get("status") in hide:
+                continue
+            if allowed is not None and doc.get("post_id") not in allowed:
                 continue
             if comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
                 hits.append(cid)
@@ -178,7 +182,10 @@ def _hits(blog: Blog, ids: list[str], words: list[str]) -> list[CommentHit]:
     found = []
     for cid in ids:
         comment = blog.comment(cid)
-        post = blog.post(comment.post_id)
+        try:
+            post = blog.post(comment.post_id)
+        except NotFound:  # a comment left by a deleted post: nothing to open
+            continue
         text = f"{comment.author}\x00{comment.body}"
         present = tuple(w for w in words if w in fold(text))
         found.append(CommentHit(comment, post, snippet(comment.body, present), present))
