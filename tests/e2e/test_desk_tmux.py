@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import Tmux, installed_reeltui, tmux  # noqa: F401 (the fixture)
+from tests.e2e.test_tmux import Tmux, app_env, installed_reeltui, tmux  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.e2e
 
 
 def test_a_field_search_opens_a_comment(tmux: Tmux, store_path: Path, tmp_path: Path) -> None:  # noqa: F811
-    env = {
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "REELTUI_CONFIG": str(tmp_path / "config.toml"),
-        "HOME": str(tmp_path),
-    }
+    env = app_env(tmp_path)
     tmux.start(f"{shlex.quote(installed_reeltui())} --store {shlex.quote(str(store_path))}", env)
     tmux.wait_for("Posts (4)", "FlixChatter Review: Spike Jonze")
 

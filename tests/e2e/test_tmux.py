@@ -105,16 +105,21 @@ def installed_reeltui() -> str:
     return str(binary)
 
 
-def test_read_the_her_review_its_comments_and_search(
-    tmux: Tmux, store_path: Path, tmp_path: Path
-) -> None:
-    env = {
+def app_env(home: Path) -> dict[str, str]:
+    """A UTF-8 terminal, and settings and home in a temp folder (never the user's)."""
+    return {
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
-        "REELTUI_CONFIG": str(tmp_path / "config.toml"),
-        "HOME": str(tmp_path),
+        "REELTUI_CONFIG": str(home / "config.toml"),
+        "HOME": str(home),
     }
+
+
+def test_read_the_her_review_its_comments_and_search(
+    tmux: Tmux, store_path: Path, tmp_path: Path
+) -> None:
+    env = app_env(tmp_path)
     tmux.start(f"{shlex.quote(installed_reeltui())} --store {shlex.quote(str(store_path))}", env)
     tmux.wait_for("Posts (4)", "FlixChatter Review: Spike Jonze", "4 posts")
 

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits
 
 from reeltui import saved_searches
 from reeltui.domain.query import QueryError, parse
 from reeltui.domain.query_eval import check
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.ui.commands import ListedCommands
 from reeltui.ui.drafting import answers_flow, recap_flow
 from reeltui.ui.screens.prompt import PromptScreen
 
@@ -68,7 +69,7 @@ def _save(app: ReelApp, path: Any, name: str, query: str) -> None:
     app.call_from_thread(app.notify, f"saved search {name!r}: find it in the palette (ctrl+p)")
 
 
-class DeskCommands(Provider):
+class DeskCommands(ListedCommands):
     def _commands(self) -> list[Command]:
         app: ReelApp = self.app  # type: ignore[assignment]
         found: list[Command] = [
@@ -104,16 +105,9 @@ class DeskCommands(Provider):
             found.append((label, sanitize_line(query), partial(main.run_search, query, False)))
         return found
 
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+        async for hit in super().search(query):
+            yield hit
         app: ReelApp = self.app  # type: ignore[assignment]
         main = app.main_screen
         if main is None or ":" not in query:
