@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import Query, QueryError, fold, parse
@@ -106,18 +107,19 @@ def find_posts(
 # -- comments ---------------------------------------------------------------------------
 
 
-def _candidates(blog: Blog, driver: str) -> Iterator[list[str]]:
-    """Batches of comment ids, newest first: those holding `driver` (all when "")."""
+def _candidates(blog: Blog, driver: str, docs: dict[str, Any]) -> Iterator[list[str]]:
+    """Batches of comment ids, newest first: those holding `driver` (all when ""). The
+    newest few first (most searches end there), then all the others in one scan."""
+    if not driver:  # every comment: the documents are in the index's (store) order
+        yield from _chunks(list(reversed(docs)))
+        return
     texts = blog.search_index().comments
-    size = FIRST_BATCH
-    done = 0
-    while True:
-        ids = texts.search(driver, limit=size, newest_first=True)
-        if len(ids) > done:
-            yield ids[done:]
-        if len(ids) < size:
-            return
-        done, size = len(ids), size * 4
+    first = texts.search(driver, limit=FIRST_BATCH, newest_first=True)
+    if len(first) < FIRST_BATCH:
+        yield first
+        return
+    rest = texts.search(driver, newest_first=True)[len(first) :]
+    yield from _chunks(first + rest)
 
 
 def find_comments(
@@ -138,7 +140,9 @@ def find_comments(
     positive = [t.text for t in query.words if not t.negated]
     negative = [t.text for t in query.words if t.negated]
     # The index holds "author\x00text": an author's name narrows the scan as well as a word.
-    names = [w for t in query.fields("author") if not t.negated for w in name_words(t.text)]
+    names = [
+        w for t in query.fields("author") if not t.negated for w in name_words(t.text) if len(w) > 2
+    ]
     driver = max(positive or names, key=len, default="")
     if rows is not None and (
         not driver or sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
@@ -148,7 +152,7 @@ def find_comments(
         batches: Iterator[list[str]] = _chunks(texts.newest_first(of_posts))
         others = positive
     else:
-        batches = _candidates(blog, driver)
+        batches = _candidates(blog, driver, docs)
         others = [w for w in positive if w != driver] if positive else []
     hits: list[str] = []
     for batch in batches:
