@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reeltui.errors import ReelError
 from reeltui.locations import config_file
 from reeltui.store.storage import replace_file
 
@@ -29,7 +30,7 @@ SORTS = ("date", "rating", "comments", "title")
 DEFAULT_THEME = "textual-dark"
 
 
-class ConfigError(Exception):
+class ConfigError(ReelError):
     """The settings file could not be written; the message names it."""
 
 
@@ -39,6 +40,8 @@ class Settings:
     mouse: bool = True
     sort: str = "date"
     keymap: dict[str, str] = field(default_factory=dict)
+    spelling: bool = True  # [spelling] enabled: underline unknown words in the editor
+    spelling_language: str = "en"  # [spelling] language: a word list pyspellchecker ships
     authors: list[str] = field(default_factory=list)  # the blog's own names (inbox)
     path: Path | None = None  # where they are saved; None: never saved (tests, screenshots)
 
@@ -87,7 +90,25 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             settings.keymap[binding_id] = keys
         else:
             problems.append(f"{path}: keymap {binding_id!r} must be a string of keys")
+    _load_spelling(data.get("spelling", {}), settings, problems, path)
     return settings, problems
+
+
+def _load_spelling(table: Any, settings: Settings, problems: list[str], path: Path) -> None:
+    """[spelling] enabled = true|false, language = "en" (checked when the editor loads it)."""
+    if not isinstance(table, dict):
+        problems.append(f"{path}: [spelling] must be a table (enabled, language)")
+        return
+    enabled = table.get("enabled", settings.spelling)
+    if isinstance(enabled, bool):
+        settings.spelling = enabled
+    else:
+        problems.append(f"{path}: [spelling] enabled must be true or false")
+    language = table.get("language", settings.spelling_language)
+    if isinstance(language, str) and language.strip():
+        settings.spelling_language = language.strip()
+    else:
+        problems.append(f'{path}: [spelling] language must be a code like "en"')
 
 
 def _toml_value(value: Any) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reeltui.cli import check, desk, desk_drafts, editing, io, reading, show, sync, tui
+from reeltui.cli import check, desk, desk_drafts, diary, editing, io, reading, show, sync, tui
 from reeltui.cli import outbox as outbox_cli
 
-MODULES: list[Any] = [reading, show, check, tui, outbox_cli, sync, io, editing, desk, desk_drafts]
+MODULES: list[Any] = [
+    reading, show, check, tui, outbox_cli, sync, io, editing, diary, desk, desk_drafts,
+]  # fmt: skip
 
 run_tui = tui.run_tui
 

@@ -10,11 +10,13 @@ import orjson
 
 from reeltui.cli.printing import safe_json
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog
-from reeltui.services.session import open_blog
+from reeltui.services.session import open_blog, store_exists
+from reeltui.store import Store
 
 
-class CliError(ValueError):
+class CliError(ReelError, ValueError):
     """Bad input found by a command; printed as one line, exit status 2. (Any ValueError
     escaping a command is printed the same way.)"""
 
@@ -26,6 +28,16 @@ def blog_for_reading(args: argparse.Namespace) -> Blog:
 
 def blog_for_writing(args: argparse.Namespace) -> Blog:
     return open_blog(args.store, read_only=args.read_only)
+
+
+def blog_to_fill(args: argparse.Namespace, what: str) -> Blog:
+    """The store that an import or a sync fills; a new one starts empty (no demo blog)."""
+    if args.read_only:
+        raise CliError(f"cannot {what} into a store opened with --read-only")
+    path = args.store.expanduser()
+    if not store_exists(path) and path.parent.is_dir():
+        return Blog(Store.open(path))
+    return open_blog(path)
 
 
 def print_json(value: Any) -> None:

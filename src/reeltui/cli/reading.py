@@ -14,6 +14,7 @@ from reeltui.cli.printing import console, print_clean
 from reeltui.domain.models import POST_STATUSES
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.titles import post_marks
 from reeltui.services import PostRow
 from reeltui.services.blog import SORT_KEYS
 from reeltui.services.query import find_posts
@@ -22,7 +23,11 @@ from reeltui.services.query import find_posts
 def register(sub: Any) -> None:
     posts = sub.add_parser("posts", help="list posts")
     posts.add_argument("--json", action="store_true", help="print a JSON array (docs/cli-json.md)")
-    posts.add_argument("--status", choices=POST_STATUSES, help="only posts with this status")
+    posts.add_argument(
+        "--status",
+        choices=(*POST_STATUSES, "pages"),
+        help="only posts with this status (pages: the site's pages)",
+    )
     posts.add_argument("--search", metavar="Q", help="only posts matching this search")
     posts.add_argument("--sort", choices=SORT_KEYS, default="date", help="order (default: date)")
     posts.set_defaults(func=run_posts)
@@ -50,7 +55,7 @@ def print_rows(rows: list[PostRow], as_json: bool) -> None:
             post.date[:10],
             Text(sanitize_line(post.title)),
             Text(sanitize_line(post.author)),
-            post.status,
+            " ".join([post.status, *post_marks(post)]),
             format_reels(post.rating),
             str(row.comment_count),
             post.slug,

@@ -24,6 +24,7 @@ from reeltui.domain.models import Comment, Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import cut_for_display, cut_note, display_depth, sanitize
 from reeltui.domain.sanitize import sanitize_line as line
+from reeltui.domain.titles import post_marks
 from reeltui.services import PostRow
 
 MAX_BODY = 100_000  # characters of a post body rendered as Markdown (more: plain, then cut)
@@ -54,7 +55,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def post_text(post: Post) -> list[RenderableType]:
-    facts = [line(post.author), post.date[:10], post.status, ", ".join(map(line, post.categories))]
+    facts = [line(post.author), post.date[:10], post.status, *post_marks(post)]
+    facts.append(", ".join(map(line, post.categories)))
     if post.rating is not None:
         facts.append(format_reels(post.rating) + " reels")
     shown: list[RenderableType] = [

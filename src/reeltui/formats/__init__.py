@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.domain.models import Comment, Post
+from reeltui.errors import ReelError
 from reeltui.formats.local_state import LocalState
 
 # progress(phase, done, total): phase is "reading" (bytes), "writing" (items)...
 Progress = Callable[[str, int, int], None]
 
 
-class FormatError(ValueError):
+class FormatError(ReelError, ValueError):
     """Input that cannot be read; the message says which file and why, fit for a user."""
 
 

@@ -17,10 +17,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from reeltui.errors import ReelError
+
 MAX_ALIASED = 100_000
 
 
-class AliasBomb(ValueError):
+class AliasBomb(ReelError, ValueError):
     """The document's aliases expand to too much, or one contains itself."""
 
 

@@ -1,7 +1,8 @@
 """Readers' answers to a question post: a follow-up draft quoting each answer (its first
 lines, with a link to the comment) and tallying the films the answers name, most named first.
 
-The films the blog knows are the film titles of its reviews and the titles among its tags
+The films the blog knows are the film titles of its reviews, of its film diary, and the titles
+among its tags
 (tags naming people the blog knows — directors, cast, its authors, the commenters — and
 its categories are left out). A film counts once per reader who named it.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from reeltui.domain.films import films_named, not_a_title
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.query_eval import is_review, name_words
-from reeltui.services import inbox
+from reeltui.services import diary, inbox
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import post_link
 from reeltui.services.templates import new_post_id
@@ -109,7 +110,8 @@ def readers_answers(
         and c.body.strip()
     ]
     commenters = {inbox.name_key(c.author) for c in comments}
-    films = [t for t in known_films(blog) if inbox.name_key(t) not in commenters]
+    logged = [entry.title for entry in diary.entries(blog)]  # the Letterboxd diary's films
+    films = [t for t in known_films(blog, logged) if inbox.name_key(t) not in commenters]
     answers = []
     named_by: dict[str, list[str]] = {}
     for comment in readers:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
+from reeltui.domain.titles import same_slug
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
+from reeltui.store import diary as diary_records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
 
@@ -60,6 +62,7 @@ class Counts:
     drafts: int
     pending_comments: int
     queued_replies: int
+    diary_entries: int = 0  # films in the diary (store/diary.py)
 
 
 class Blog:
@@ -159,7 +162,7 @@ class Blog:
 
     def post_by_slug(self, slug: str) -> Post:
         for post in self._post_index().values():
-            if post.slug == slug:
+            if same_slug(post.slug, slug):  # `café` or `caf%c3%a9`
                 return post
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
 
@@ -215,7 +218,9 @@ class Blog:
         pending = index.pending
         rows = []
         for post in self._post_index().values():
-            if status and post.status != status:
+            if status == "pages" and post.kind != "page":
+                continue  # "pages": the site's pages, whatever their status
+            if status and status != "pages" and post.status != status:
                 continue
             if category and category.casefold() not in (c.casefold() for c in post.categories):
                 continue
@@ -301,4 +306,5 @@ class Blog:
             drafts=sum(1 for p in posts if p.status == "draft"),
             pending_comments=index.pending_total,
             queued_replies=index.queued_total,
+            diary_entries=diary_records.count(self.store),
         )

@@ -12,6 +12,7 @@ merged into one entry holding the last action. Bookkeeping lives in the comment'
 from __future__ import annotations
 
 from reeltui.domain.models import Comment
+from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
@@ -24,7 +25,7 @@ REMOTE = "status_remote"
 KEYS = {"approve": "a", "unapprove": "u", "spam": "s", "trash": "t", "restore": "R"}
 
 
-class ModerationError(ValueError):
+class ModerationError(ReelError, ValueError):
     """A moderation action that does not apply (already approved, not on the blog yet...)."""
 
 

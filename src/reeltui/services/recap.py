@@ -5,8 +5,9 @@ rating and a link, then the others), the most commented post, and a Movie of the
 writer picks from the month's films, best rated first. Nothing is saved or published here:
 the draft opens in the editor (or is printed).
 
-Seam for a film diary (Letterboxd, #20): `diary_films` returns the films logged in a month;
-until a diary exists it returns nothing and the recap is made of the month's reviews only.
+The films of the Letterboxd diary (services/diary.py) watched that month join the recap
+("Also watched") and the Movie of the Month choices; without a diary the recap is made of
+the month's reviews only.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.rating import format_reels
+from reeltui.services import diary
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import post_link
 from reeltui.services.templates import new_post_id
@@ -81,8 +83,11 @@ class Month:
 
 
 def diary_films(blog: Blog, month: str) -> list[Watched]:
-    """Films logged in `month` in a film diary. Seam: no diary yet, so none."""
-    return []
+    """The films of the Letterboxd diary watched in `month` (none without a diary)."""
+    return [
+        Watched(e.title, e.year, e.rating, e.watched, e.rewatch)
+        for e in diary.month_entries(diary.entries(blog), month)
+    ]
 
 
 def film_title(post: Post) -> str:

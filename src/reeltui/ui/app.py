@@ -23,6 +23,7 @@ from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
+from reeltui.ui.screens.diary import DiaryScreen, DiarySearch
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
@@ -61,6 +62,7 @@ class ReelApp(App[None]):
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
         Binding("percent_sign", "stats", "Stats", show=False, id="app.stats"),
+        Binding("D", "diary", "Diary", show=False, id="app.diary"),
     ]
 
     def __init__(
@@ -106,6 +108,8 @@ class ReelApp(App[None]):
             SyncScreen,
             ConflictsScreen,
             StatsScreen,
+            DiaryScreen,
+            DiarySearch,
         )
         bad = unknown_ids(self.settings.keymap, known)
         if bad:
@@ -198,6 +202,10 @@ class ReelApp(App[None]):
     def action_stats(self) -> None:
         if not isinstance(self.screen, StatsScreen):
             open_stats(self)
+
+    def action_diary(self) -> None:
+        if not isinstance(self.screen, DiaryScreen):
+            self.push_screen(DiaryScreen(self.blog))
 
     def action_conflicts(self) -> None:
         self.push_screen(ConflictsScreen(self.blog), lambda _: self.refresh_main())

@@ -48,6 +48,7 @@ class ReelCommands(ListedCommands):
                 "Send the outbox and drafts, then pull posts and comments",
                 partial(app.action_sync, True),
             ),
+            ("Film diary", "What you watched (Letterboxd), with your reviews", app.action_diary),
             (
                 "Sync: conflicts",
                 "What changed on both sides; keep yours or the site's",

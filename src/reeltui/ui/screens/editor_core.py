@@ -26,6 +26,7 @@ from reeltui.ui.screens.editor_modals import (
 from reeltui.ui.screens.editor_style import ago, describe, first_prompt
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
+from reeltui.ui.widgets.spell_area import SpellTextArea
 
 State = tuple[Form, str]
 STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
@@ -90,7 +91,7 @@ class EditorCore(Screen[None]):
                 tags={t for p in posts for t in p.tags},
                 id="meta",
             )
-            yield TextArea(
+            yield SpellTextArea(
                 body,
                 language="markdown",
                 soft_wrap=True,

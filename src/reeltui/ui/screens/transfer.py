@@ -18,8 +18,11 @@ from textual.suggester import Suggester
 from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.formats.letterboxd import is_letterboxd
 from reeltui.services import replies
 from reeltui.services.blog import Blog
+from reeltui.services.diary_import import DiaryReport
+from reeltui.services.diary_import import import_path as import_diary
 from reeltui.services.exporting import EXPORT_FORMATS, ExportReport, export
 from reeltui.services.import_report import ImportReport
 from reeltui.services.importer import import_path
@@ -190,7 +193,8 @@ class ImportScreen(TransferScreen):
 
     def form(self) -> ComposeResult:
         yield Static(
-            "A WordPress export (.xml), a Markdown file or folder, or a reeltui JSON export. "
+            "A WordPress export (.xml), a Markdown file or folder, a reeltui JSON export, or a "
+            "Letterboxd export (.zip, folder or .csv) for the film diary. "
             "Importing again changes nothing; your drafts and replies are kept.",
             classes="transfer-hint",
         )
@@ -204,6 +208,10 @@ class ImportScreen(TransferScreen):
     @work(thread=True, exclusive=True, group="transfer")
     def start_work(self, path: Path) -> None:
         try:
+            if is_letterboxd(path):  # a Letterboxd export: into the film diary
+                diary = import_diary(self.blog, path)
+                self.app.call_from_thread(self._diary_imported, diary)
+                return
             report = import_path(self.blog, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
@@ -221,6 +229,13 @@ class ImportScreen(TransferScreen):
             refresh = getattr(self.app, "refresh_main", None)
             if refresh is not None:
                 refresh()
+
+    def _diary_imported(self, report: DiaryReport) -> None:
+        self.changed = self.changed or report.changed
+        self.finished(report.report_lines(MAX_LISTED), not report.refused)
+        refresh = getattr(self.app, "refresh_main", None)
+        if report.changed and refresh is not None:
+            refresh()  # the status line counts the diary
 
 
 class ExportScreen(TransferScreen):

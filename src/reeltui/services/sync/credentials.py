@@ -14,8 +14,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reeltui.errors import ReelError
 from reeltui.locations import config_file
-from reeltui.services.wpclient import normalise_site
+from reeltui.services.sync.address import normalise_site
 from reeltui.store.storage import replace_file
 
 ENV_URL = "REELTUI_WP_URL"
@@ -24,7 +25,7 @@ ENV_PASSWORD = "REELTUI_WP_APP_PASSWORD"
 KEYS = ("site", "user", "app_password")
 
 
-class CredentialsError(ValueError):
+class CredentialsError(ReelError, ValueError):
     """The credentials file cannot be used (unreadable, bad TOML, readable by others)."""
 
 
