@@ -107,19 +107,21 @@ def find_posts(
 # -- comments ---------------------------------------------------------------------------
 
 
-def _candidates(blog: Blog, driver: str, docs: dict[str, Any]) -> Iterator[list[str]]:
+def _candidates(
+    blog: Blog, driver: str, docs: dict[str, Any], first_size: int = FIRST_BATCH
+) -> Iterator[list[str]]:
     """Batches of comment ids, newest first: those holding `driver` (all when ""). The
     newest few first (most searches end there), then all the others in one scan."""
     if not driver:  # every comment: the documents are in the index's (store) order
         yield from _chunks(list(reversed(docs)))
         return
     texts = blog.search_index().comments
-    first = texts.search(driver, limit=FIRST_BATCH, newest_first=True)
-    if len(first) < FIRST_BATCH:
-        yield first
+    first = texts.search(driver, limit=first_size, newest_first=True)
+    yield first
+    if len(first) < first_size:
         return
-    rest = texts.search(driver, newest_first=True)[len(first) :]
-    yield from _chunks(first + rest)
+    # (only when the newest few did not give enough hits)
+    yield from _chunks(texts.search(driver, newest_first=True)[len(first) :])
 
 
 def find_comments(
@@ -152,8 +154,11 @@ def find_comments(
         batches: Iterator[list[str]] = _chunks(texts.newest_first(of_posts))
         others = positive
     else:
-        batches = _candidates(blog, driver, docs)
         others = [w for w in positive if w != driver] if positive else []
+        # One word and nothing else to check: the newest `limit` (+ a few hidden) suffice.
+        alone = positive == [driver] and not negative and not any(t.field for t in query.terms)
+        first_size = limit + limit // 4 + 1 if alone and limit else FIRST_BATCH
+        batches = _candidates(blog, driver, docs, first_size)
     hits: list[str] = []
     for batch in batches:
         ids = batch
