@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reeltui.cli.tui import run_app
-from reeltui.services.drafts import find_for_edit
-from reeltui.services.session import open_blog
+from reeltui.cli.common import prepare_store
 from reeltui.services.templates import TEMPLATES
 
 
@@ -25,10 +23,16 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, post_id: str | None) -> int:
+    from reeltui.cli.tui import run_app
+    from reeltui.services.drafts import find_for_edit
+    from reeltui.services.session import open_blog
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.editor import EditorScreen
 
-    with open_blog(args.store, read_only=args.read_only, fallback_read_only=True) as blog:
+    prepare_store(args, create=post_id is None)  # `new` may make the store, `edit` never
+    with open_blog(
+        args.store, read_only=args.read_only, fallback_read_only=True, create=False
+    ) as blog:
         if post_id is None:
             screen = lambda: EditorScreen(  # noqa: E731
                 blog, template=args.template, title=args.title, author=args.author

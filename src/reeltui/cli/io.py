@@ -9,18 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
-from reeltui.cli.common import CliError, blog_for_reading
+from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.formats import Progress as ProgressFn
-from reeltui.services import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, export
-from reeltui.services.session import open_blog, store_exists
-from reeltui.store import Store
+from reeltui.formats import EXPORT_FORMATS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.formats import Progress as ProgressFn
+    from reeltui.services import Blog
     from reeltui.services.importer import ImportReport
 
 BIG = 1 << 20  # show a progress bar for inputs from 1 MB up, on a terminal
@@ -46,6 +41,15 @@ def register(sub: Any) -> None:
 
 @contextmanager
 def _progress(size: int, label: str) -> Iterator[ProgressFn | None]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     console = Console(stderr=True)
     if not console.is_terminal or size < BIG:
         yield None
@@ -74,10 +78,7 @@ def _open_for_import(args: argparse.Namespace) -> Blog:
     """The store to import into; a new store starts empty (no demo blog)."""
     if args.read_only:
         raise CliError("cannot import into a store opened with --read-only")
-    path = args.store.expanduser()
-    if not store_exists(path) and path.parent.is_dir():
-        return Blog(Store.open(path))
-    return open_blog(path)
+    return blog_for_writing(args, create=True, demo=False)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -111,6 +112,8 @@ def print_report(report: ImportReport) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from reeltui.services.exporter import export
+
     with blog_for_reading(args) as blog:
         report = export(blog, args.format, args.out)
     where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path

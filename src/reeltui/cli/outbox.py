@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
-from reeltui.domain.models import Comment
+from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
-from reeltui.services import inbox, moderation, outbox, replies
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from rich.console import Console
+
+    from reeltui.domain.models import Comment
 
 
 def register(sub: Any) -> None:
     box = sub.add_parser("outbox", help="list queued, sent and failed replies and moderation")
     box.add_argument("--json", action="store_true", help="print a JSON array")
-    box.add_argument("--state", choices=outbox.STATES, help="only entries in this state")
+    box.add_argument("--state", choices=OUTBOX_STATES, help="only entries in this state")
     box.set_defaults(func=run_outbox)
     need = sub.add_parser("inbox", help="readers' comments not answered yet, oldest first")
     need.add_argument("--json", action="store_true", help="print a JSON array")
@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
     rep.set_defaults(func=run_reply)
     mod = sub.add_parser("moderate", help="approve, unapprove, spam, trash or restore a comment")
     mod.add_argument("comment_id")
-    mod.add_argument("action", choices=moderation.ACTIONS)
+    mod.add_argument("action", choices=MODERATION_ACTIONS)
     mod.set_defaults(func=run_moderate)
 
 
@@ -62,6 +62,11 @@ def _comment_json(comment: Comment | None) -> dict[str, Any] | None:
 
 
 def run_outbox(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.services import outbox
+
     with blog_for_reading(args) as blog:
         rows = outbox.rows(blog, args.state)
     if args.json:
@@ -110,6 +115,11 @@ def run_outbox(args: argparse.Namespace) -> int:
 
 
 def run_inbox(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.services import inbox
+
     with blog_for_reading(args) as blog:
         items = inbox.needs_reply(blog, args.author)
     if args.json:
@@ -143,6 +153,8 @@ def run_inbox(args: argparse.Namespace) -> int:
 
 
 def run_reply(args: argparse.Namespace) -> int:
+    from reeltui.services import replies
+
     text = args.text if args.text is not None else args.file.read()
     with blog_for_writing(args) as blog:
         post = blog.post_by_slug(args.slug)
@@ -163,6 +175,8 @@ def run_reply(args: argparse.Namespace) -> int:
 
 
 def run_moderate(args: argparse.Namespace) -> int:
+    from reeltui.services import moderation
+
     with blog_for_writing(args) as blog:
         comment = moderation.moderate(blog, args.comment_id, args.action)
     sys.stdout.write(f"{comment.id} is now {comment.status} (queued for the blog)\n")
@@ -170,6 +184,8 @@ def run_moderate(args: argparse.Namespace) -> int:
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     console = Console()
     if not console.is_terminal:
         console.width = max(console.width, 160)  # piped: do not squeeze the columns

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import difflib
 import getpass
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, print_json
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import credentials, syncstate
-from reeltui.services.credentials import Credentials
 
-if TYPE_CHECKING:
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.services.credentials import Credentials
     from reeltui.services.sync import SyncProgress
 
 
@@ -30,7 +32,8 @@ def register(sub: Any) -> None:
     cmd.add_argument(
         "--save-credentials",
         action="store_true",
-        help=f"remember site, user and password in {credentials.credentials_file()} (mode 0600)",
+        help="remember site, user and password in credentials.toml next to the config file "
+        "(mode 0600; `reeltui paths` shows where)",
     )
     cmd.add_argument("--full", action="store_true", help="pull everything, not only changes")
     cmd.add_argument("--pull-only", action="store_true", help="do not send anything")
@@ -45,12 +48,17 @@ def register(sub: Any) -> None:
 
 
 def _credentials(args: argparse.Namespace) -> Credentials:
+    from reeltui import debuglog
+    from reeltui.services import credentials
+    from reeltui.services.credentials import Credentials
+
     creds = credentials.load(args.site, args.user)
     if not creds.site:
         raise CliError("no site: give --site URL or set REELTUI_WP_URL")
     if not creds.user:
         raise CliError("no user: give --user NAME or set REELTUI_WP_USER")
     if creds.app_password:
+        debuglog.hide(creds.app_password)
         return creds
     if not sys.stdin.isatty():
         raise CliError(
@@ -60,16 +68,20 @@ def _credentials(args: argparse.Namespace) -> Credentials:
     password = getpass.getpass(f"Application password for {creds.user} at {creds.site}: ")
     if not password.strip():
         raise CliError("no application password given")
+    debuglog.hide(password.strip())
     return Credentials(creds.site, creds.user, password.strip(), "prompt")
 
 
 def _progress(event: SyncProgress) -> None:
+    log.info("sync: %s", event)
     sys.stderr.write(f"sync: {sanitize_line(str(event))}\n")
     sys.stderr.flush()
 
 
 def run_sync(args: argparse.Namespace) -> int:
     # imported here: the sync machinery is not needed by any other command
+    from reeltui.services import credentials
+    from reeltui.services.credentials import Credentials
     from reeltui.services.sync import resolve, status, sync
 
     if args.conflicts:
@@ -87,7 +99,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.pull_only and args.push_only:
         raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
-    with blog_for_writing(args) as blog:
+    with blog_for_writing(args, create=True, demo=False) as blog:
         result = sync(
             blog,
             creds,
@@ -122,6 +134,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
+    from reeltui.services import syncstate
+
     with blog_for_reading(args) as blog:
         found = syncstate.conflicts(blog)
     if args.json:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from reeltui.domain.models import Comment, Post
 
+EXPORT_FORMATS = ("markdown", "wxr", "json")
+
 # progress(phase, done, total): phase is "reading" (bytes), "writing" (items)...
 Progress = Callable[[str, int, int], None]
 

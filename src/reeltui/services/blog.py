@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
-from reeltui.domain.text import word_count
+from reeltui.domain.text import same_slug, word_count
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
@@ -158,8 +158,13 @@ class Blog:
             raise NotFound(f"no post with id {post_id!r}") from None
 
     def post_by_slug(self, slug: str) -> Post:
+        """The post with `slug`, as shown or percent-encoded as on the site ("солярис" or
+        "%d1%81%d0%be%d0%bb...")."""
         for post in self._post_index().values():
             if post.slug == slug:
+                return post
+        for post in self._post_index().values():
+            if same_slug(post.slug, slug):
                 return post
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Post
+from reeltui.domain.text import same_slug
 from reeltui.services import revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
@@ -68,7 +69,7 @@ def find_for_edit(blog: Blog, slug: str) -> Post:
         return blog.post_by_slug(slug)
     except NotFound:
         for draft, _ in records.all_drafts(blog.store):
-            if draft.slug == slug:
+            if same_slug(draft.slug, slug):
                 return draft
         raise
 

@@ -10,15 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, thread_order
-from reeltui.formats import FormatError, Parsed, Progress
+from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
 from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
 from reeltui.formats.wxr_export import write_wxr
 from reeltui.services.blog import Blog
 from reeltui.store import records
 from reeltui.store.storage import atomic_write_bytes
-
-EXPORT_FORMATS = ("markdown", "wxr", "json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
+from reeltui.domain.text import fold as fold_text
+
 SEP = b"\x00"
 REBUILD_AFTER = 2000  # overlay entries before the buffer is rebuilt
 DENSE_AFTER = 16  # hits seen before judging whether most records match
@@ -38,7 +40,8 @@ _MEMMEM = _load_memmem()
 
 
 def fold(text: str) -> bytes:
-    return text.casefold().encode("utf-8", "replace")
+    """The text as searched (`domain.text.fold`: case, accents, quotes, dashes), in UTF-8."""
+    return fold_text(text).encode("utf-8", "replace")
 
 
 class TextIndex:

@@ -10,7 +10,7 @@ from typing import Any
 
 from reeltui.domain.models import COMMENT_KINDS, Comment, Film, Post
 from reeltui.domain.rating import parse_rating
-from reeltui.domain.text import slugify
+from reeltui.domain.text import slug_from_wire, slugify
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.md2html import markdown_to_html as render_html
 from reeltui.formats.wxr_common import POST_STATUS_OUT
@@ -78,7 +78,7 @@ def to_post(
     rating = parse_rating(body)
     if rating is None and existing is not None:
         rating = existing.rating
-    slug = str(wp.get("slug") or wp.get("generated_slug") or "") or slugify(title)
+    slug = slug_from_wire(str(wp.get("slug") or wp.get("generated_slug") or "")) or slugify(title)
     source = dict(existing.source) if existing is not None else {}
     source.update(
         {

@@ -24,6 +24,7 @@ from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
 from reeltui.ui.screens.editor_style import ago, describe, first_prompt
+from reeltui.ui.widgets.markdown_area import MarkdownArea
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
 
@@ -89,9 +90,8 @@ class EditorCore(Screen[None]):
                 tags={t for p in posts for t in p.tags},
                 id="meta",
             )
-            yield TextArea(
+            yield MarkdownArea(
                 body,
-                language="markdown",
                 soft_wrap=True,
                 show_line_numbers=False,
                 tab_behavior="focus",

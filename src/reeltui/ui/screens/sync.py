@@ -7,7 +7,7 @@ A failed sync (network down, wrong password) shows its one-line reason; the outb
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -17,12 +17,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import credentials, replies, syncstate
+from reeltui.services import replies, syncstate
 from reeltui.services.blog import Blog
-from reeltui.services.credentials import Credentials, CredentialsError
-from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
+
+if TYPE_CHECKING:  # sync's modules (HTTP, HTML conversion) load when this screen is used
+    from reeltui.services.credentials import Credentials
+    from reeltui.services.sync import SyncProgress, SyncResult
 
 HOW_TO = (
     "To sync, give the site, user and an application password (WordPress: Users → Profile → "
@@ -41,6 +43,8 @@ class SyncScreen(Screen[bool]):
     ]
 
     def __init__(self, blog: Blog, start: bool = False) -> None:
+        from reeltui.services.credentials import Credentials
+
         super().__init__()
         self.blog = blog
         self.start_now = start
@@ -64,6 +68,10 @@ class SyncScreen(Screen[bool]):
             self.action_start()
 
     def show_info(self) -> None:
+        from reeltui.services import credentials
+        from reeltui.services.credentials import Credentials, CredentialsError
+        from reeltui.services.sync import status
+
         problem = ""
         try:
             self.creds = credentials.load()
@@ -121,6 +129,8 @@ class SyncScreen(Screen[bool]):
 
     @work(thread=True, exclusive=True, group="sync")
     def run_sync(self, creds: Credentials, full: bool) -> None:
+        from reeltui.services.sync import sync
+
         def progress(event: SyncProgress) -> None:
             self.app.call_from_thread(self._progress, event)
 
@@ -229,6 +239,8 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         conflict = self.current
         if conflict is None:
             return
+
+        from reeltui.services.sync import resolve
 
         def failed(exc: Exception) -> None:
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)

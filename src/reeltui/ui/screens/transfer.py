@@ -7,7 +7,7 @@ the progress callback hops back to the UI thread. Errors are one line, never a t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,10 +18,13 @@ from textual.suggester import Suggester
 from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.formats import EXPORT_FORMATS
 from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, ExportReport, export
-from reeltui.services.importer import ImportReport, import_path
+from reeltui.services.exporter import ExportReport, export
+
+if TYPE_CHECKING:
+    from reeltui.services.importer import ImportReport
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
 MAX_LISTED = 8
@@ -198,6 +201,9 @@ class ImportScreen(TransferScreen):
     @work(thread=True, exclusive=True, group="transfer")
     def start_work(self, path: Path) -> None:
         try:
+            # here, in the worker: the WXR and HTML readers are not loaded at every start
+            from reeltui.services.importer import import_path
+
             report = import_path(self.blog, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
