@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reeltui.domain.identity import Identity
     from reeltui.services import Blog
 
 
@@ -59,6 +60,16 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
 
     prepare_store(args, create=create, demo=demo)
     return open_blog(args.store, read_only=args.read_only, create=False)
+
+
+def signer(blog: Blog) -> Identity:
+    """Who signs what a command writes: the [identity] of the settings, else the site user
+    sync found, else the blog's main author."""
+    from reeltui.config import load_settings
+    from reeltui.services import identity
+
+    settings, _ = load_settings()
+    return identity.suggested(settings.identity, blog)
 
 
 def print_json(value: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reeltui.cli.common import prepare_store
+from reeltui.cli.common import prepare_store, signer
 from reeltui.services.templates import TEMPLATES
 
 
@@ -15,7 +15,9 @@ def register(sub: Any) -> None:
         "--template", choices=list(TEMPLATES), default="review", help="skeleton (default: review)"
     )
     new.add_argument("--title", default="", help="the post's title")
-    new.add_argument("--author", default="", help="the post's author")
+    new.add_argument(
+        "--author", default="", help="the post's author (default: your [identity] name)"
+    )
     new.set_defaults(func=run_new)
     edit = sub.add_parser("edit", help="edit a post in the editor")
     edit.add_argument("slug", help="the post's slug (see `reeltui posts`)")
@@ -34,8 +36,9 @@ def _run(args: argparse.Namespace, post_id: str | None) -> int:
         args.store, read_only=args.read_only, fallback_read_only=True, create=False
     ) as blog:
         if post_id is None:
+            author = args.author or signer(blog).name
             screen = lambda: EditorScreen(  # noqa: E731
-                blog, template=args.template, title=args.title, author=args.author
+                blog, template=args.template, title=args.title, author=author
             )
         else:
             found = find_for_edit(blog, post_id)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
+from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json, signer
 from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
@@ -40,7 +40,9 @@ def register(sub: Any) -> None:
     text.add_argument("--file", type=argparse.FileType("r"), help="read the reply from a file (-)")
     rep.add_argument("--quote", action="store_true", help="quote the comment first")
     rep.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
-    rep.add_argument("--author", default="", help="sign as NAME (default: the post's author)")
+    rep.add_argument(
+        "--author", default="", help="sign as NAME (default: your [identity] name in the settings)"
+    )
     rep.set_defaults(func=run_reply)
     mod = sub.add_parser("moderate", help="approve, unapprove, spam, trash or restore a comment")
     mod.add_argument("comment_id")
@@ -157,6 +159,7 @@ def run_reply(args: argparse.Namespace) -> int:
 
     text = args.text if args.text is not None else args.file.read()
     with blog_for_writing(args) as blog:
+        args.author = args.author or signer(blog).name
         post = blog.post_by_slug(args.slug)
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
