@@ -24,6 +24,9 @@ __all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "split_front_mat
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
 
+# libyaml's loader when PyYAML was built with it (~9x faster, same results: tests run both)
+YAML_LOADER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
 
 def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
     """(kind, metadata, body) where kind is "yaml", "toml" or "" (no front matter)."""
@@ -52,7 +55,7 @@ def _find_fence(text: str, fence: str) -> tuple[int, int] | None:
 
 def _load(kind: str, head: str) -> dict[str, Any]:
     try:
-        data = yaml.load(head, Loader=yaml.BaseLoader) if kind == "yaml" else tomllib.loads(head)
+        data = yaml.load(head, Loader=YAML_LOADER) if kind == "yaml" else tomllib.loads(head)
     except RecursionError:
         raise FormatError(f"front matter is nested too deeply to be {kind.upper()}") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
