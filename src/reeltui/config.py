@@ -183,8 +183,10 @@ def updated_text(text: str, settings: Settings, where: Path) -> str:
 
 def _saved_values(settings: Settings, wanted: Settings) -> tuple[Any, ...]:
     """The values a save writes (the identity only when there is one to write)."""
-    identity = settings.identity if wanted.identity is not None else None
-    return (settings.theme, settings.mouse, settings.sort, identity)
+    found = settings.identity if wanted.identity is not None else None
+    if found is not None:  # as it reads back: spaces collapsed
+        found = Identity(" ".join(found.name.split()), " ".join(found.email.split()))
+    return (settings.theme, settings.mouse, settings.sort, found)
 
 
 def save_settings(settings: Settings) -> None:
