@@ -214,5 +214,5 @@ def test_identity_is_read_and_written_beside_the_users_lines(tmp_path: Path) -> 
 def test_a_bad_identity_is_a_one_line_problem(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "config.toml"
     path.write_text(content)
-    settings, problems = load_settings(path)
+    _, problems = load_settings(path)
     assert len(problems) == 1 and problem in problems[0]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import getpass
 import logging
 import sys
 from typing import TYPE_CHECKING, Any
@@ -65,6 +63,8 @@ def _credentials(args: argparse.Namespace) -> Credentials:
             "no application password: set REELTUI_WP_APP_PASSWORD or run once in a terminal "
             "with --save-credentials"
         )
+    import getpass
+
     password = getpass.getpass(f"Application password for {creds.user} at {creds.site}: ")
     if not password.strip():
         raise CliError("no application password given")
@@ -152,6 +152,8 @@ def _show_conflicts(args: argparse.Namespace) -> int:
             if mine == theirs:
                 continue
             if "\n" in mine or "\n" in theirs:
+                import difflib
+
                 diff = difflib.unified_diff(
                     mine.splitlines(), theirs.splitlines(), "here", "on the site", lineterm=""
                 )

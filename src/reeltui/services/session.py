@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reeltui.services.blog import Blog
-from reeltui.services.demo import seed_demo
 from reeltui.store import Store, StoreForeign, StoreLocked
 from reeltui.store.store import META_FILE
 
@@ -31,6 +30,8 @@ def create_store(path: Path, *, demo: bool = True, parents: bool = False) -> Blo
             ) from exc
     store = Store.open(path)
     if demo:
+        from reeltui.services.demo import seed_demo  # the front-matter reader: only here
+
         try:
             seed_demo(store)
         except BaseException:
