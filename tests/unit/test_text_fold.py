@@ -16,6 +16,7 @@ from reeltui.domain.models import Comment, Post
 from reeltui.domain.text import (
     find_folded,
     fold,
+    fold_all,
     fold_map,
     same_slug,
     slug_from_wire,
@@ -187,3 +188,11 @@ def test_wxr_keeps_slugs_readable_and_sends_them_encoded(tmp_path: Path) -> None
     assert f"<wp:post_name><![CDATA[{slug_to_wire(post.slug)}]]></wp:post_name>" in xml
     back = read_wxr(out).posts[0].post
     assert back.slug == "солярис-1972"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(st.sampled_from([*"aé’–\u0301\ue000ßİ", "\x00", "x"]), max_size=8), max_size=8)
+)
+def test_folding_many_texts_at_once_folds_each(texts: list[str]) -> None:
+    assert fold_all(texts) == [fold(t) for t in texts]

@@ -163,14 +163,15 @@ def excerpt(markdown: str, length: int = 160) -> str:
 
 # What WordPress's wptexturize() and writers' keyboards put in text, as a plain keyboard types
 # it; with the Latin letters NFKD leaves alone ("æ", "ł", "ø"...), lowercased.
-_FOLD_TABLE = str.maketrans(
+# (pairs replaced one by one: str.replace scans in C, ~25x faster than str.translate here)
+_FOLD_PAIRS = tuple(
     {
         **dict.fromkeys("‘’‚‛′‹›", "'"),
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("‐‑‒–—―−", "-"),
         **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
-        **{k: v.lower() for k, v in _LATIN.items()},
-    }
+        **{k.lower(): v.lower() for k, v in _LATIN.items()},
+    }.items()
 )
 # Accents of Latin, Greek and Cyrillic letters once decomposed (marks of other scripts,
 # such as the Japanese voicing marks, are kept: there they make another letter)
@@ -185,14 +186,33 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()  # the common case costs one C call
-    text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return text.casefold().translate(_FOLD_TABLE)
+    text = _decomposed(text).casefold()
+    if not unicodedata.is_normalized("NFKD", text):  # rare: case folding recomposed
+        text = _decomposed(text)
+    for typed, plain in _FOLD_PAIRS:
+        if typed in text:
+            text = text.replace(typed, plain)
+    return text
+
+
+def _decomposed(text: str) -> str:
+    """`text` in NFKD without the accents of `_MARKS` (and still in NFKD once they are gone:
+    removing a mark can bring two others of another script together)."""
+    if not unicodedata.is_normalized("NFKD", text):  # (curly quotes alone need no NFKD)
+        text = unicodedata.normalize("NFKD", text)
+    if _MARKS.search(text):
+        text = _MARKS.sub("", text)
+        if not unicodedata.is_normalized("NFKD", text):
+            text = unicodedata.normalize("NFKD", text)
+    return text
 
 
 @functools.lru_cache(maxsize=8192)
 def _is_mark(ch: str) -> bool:
-    """A combining mark, or a character whose decomposition starts with one."""
-    return not ch.isascii() and bool(unicodedata.combining(unicodedata.normalize("NFKD", ch)[0]))
+    """A combining mark (or in a block of them), or a character decomposing to one first."""
+    if ch.isascii():
+        return False
+    return bool(_MARKS.match(ch) or unicodedata.combining(unicodedata.normalize("NFKD", ch)[0]))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -236,3 +256,20 @@ def find_folded(text: str, query: str) -> list[tuple[int, int]]:
         spans.append((where[start], end))
         start = folded.find(needle, stop)
     return spans
+
+
+_APART = "\ue000"  # a private-use character: what `fold_all` joins texts with
+
+
+def fold_all(texts: list[str]) -> list[str]:
+    """`[fold(t) for t in texts]`, the non-ASCII ones folded as one text (folding works letter
+    by letter, and the separator is a letter of its own): ~2x faster for many short texts."""
+    if all(t.isascii() for t in texts):
+        return [t.lower() for t in texts]
+    rest = [t for t in texts if not t.isascii()]
+    joined = _APART.join(rest)
+    if joined.count(_APART) == len(rest) - 1:
+        folded = iter(fold(joined).split(_APART))
+    else:  # a text holds the separator: one by one
+        folded = iter([fold(t) for t in rest])
+    return [t.lower() if t.isascii() else next(folded) for t in texts]

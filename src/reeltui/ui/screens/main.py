@@ -46,7 +46,7 @@ class MainScreen(CommentsMixin, Screen[None]):
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
         Binding("e", "edit_post", "Edit", id="main.edit"),
         Binding("n", "new_post", "New post", id="main.new"),
-        Binding("D", "my_drafts", "My drafts", id="main.my_drafts"),
+        Binding("D", "my_drafts", "My drafts", show=False, id="main.my_drafts"),
         Binding("1", "pane('list-pane')", "List", show=False, id="main.pane_list"),
         Binding("2", "pane('reader')", "Reader", show=False, id="main.pane_reader"),
         Binding("3", "pane('thread')", "Comments", show=False, id="main.pane_thread"),
