@@ -130,6 +130,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         name = self.query_one("#composer-name", Input)
         name.display = self.ask_name
         name.value = self.signer.name
+        self.query_one("#composer-sign").set_class(not self.ask_name, "-said")
         self._show_signer()
         area = self.query_one("#composer-text", TextArea)
         area.focus()
