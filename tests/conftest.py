@@ -50,3 +50,12 @@ def blog(store_path: Path) -> Iterator[Blog]:
     opened = open_blog(store_path)
     yield opened
     opened.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist (`--dist loadgroup`), every test that talks to the real WordPress runs on
+    one worker, so one server is started for the whole run instead of one per worker."""
+    for item in items:
+        uses_server = "wordpress_server" in getattr(item, "fixturenames", ())
+        if uses_server or item.get_closest_marker("wordpress") is not None:
+            item.add_marker(pytest.mark.xdist_group("wordpress"))

@@ -13,9 +13,10 @@ from reeltui.domain.models import Post
 from reeltui.domain.rating import _OUT_OF, _out_of_matches, parse_rating, validate_rating
 from reeltui.formats import FormatError
 from reeltui.formats.frontmatter import Parsed, post_from_text
+from tests.fuzzing import examples
 
 FUZZ = settings(
-    max_examples=10_000,
+    max_examples=examples(10_000),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     database=None,

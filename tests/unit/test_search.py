@@ -14,12 +14,13 @@ from reeltui.services.search import post_text, search_comments
 from reeltui.services.session import open_blog
 from reeltui.services.textindex import TextIndex
 from reeltui.store import Store, records
+from tests.fuzzing import examples
 
 ALPHABET = st.sampled_from([*"abcAB éÉßẞİı-\x00\n", "ﬁ", "😀", "’", "'", "–", "\u0301", "Æ"])
 TEXTS = st.text(ALPHABET, max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(TEXTS, max_size=12),
     st.lists(st.tuples(st.integers(0, 15), TEXTS | st.none()), max_size=8),

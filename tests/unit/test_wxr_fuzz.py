@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reeltui.formats import FormatError
 from reeltui.formats.wxr import read_wxr_bytes
+from tests.fuzzing import examples
 from tests.unit.wxr_builder import C, Item, wxr
 
 SEED = wxr(
@@ -116,7 +117,7 @@ def generate(kind: str, rng: Random) -> bytes:
     return bytes(rng.randrange(256) for _ in range(rng.randint(0, 100)))
 
 
-@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(10_000), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(["mutated", "structured", "binary"]), st.randoms(use_true_random=False))
 def test_reader_raises_only_format_error(kind: str, rng: Random) -> None:
     data = generate(kind, rng)
