@@ -25,13 +25,16 @@ DEFAULT_TESTS = [
     "tests/unit/test_domain.py",
     "tests/unit/test_text_fold.py",
     "tests/unit/test_wxr.py",
-    "tests/unit/test_frontmatter_roundtrip.py",
     "tests/unit/test_html2md.py",
+    "tests/unit/test_yaml_loaders.py",
+    "tests/unit/test_frontmatter_roundtrip.py",
     "tests/unit/test_store.py",
     "tests/unit/test_search.py",
     "tests/ui/test_config.py",
     "tests/ui/test_editor.py",
     "tests/ui/test_app.py",
+    "tests/ui/test_markdown_area.py",
+    "tests/unit/test_html2md_fast.py",
 ]
 
 
@@ -60,9 +63,10 @@ def check(python: str, tests: list[str], uv: str) -> str:
         pins = " ".join(line.strip() for line in lock.read_text().splitlines() if "==" in line)
         tested = run(
             str(venv / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-            "-x", *tests,
+            "-rf", *tests,
         )  # fmt: skip
-        last = (tested.stdout.strip().splitlines() or ["no output"])[-1]
+        lines = tested.stdout.strip().splitlines() or ["no output"]
+        last = "\n  ".join([*(line for line in lines if line.startswith("FAILED")), lines[-1]])
         verdict = "ok" if tested.returncode == 0 else "TESTS FAILED"
         return f"Python {version}: {verdict}: {last}\n  with {pins}"
 

@@ -27,6 +27,7 @@ from reeltui.services import Blog
 from reeltui.services.search import search_comments
 from reeltui.services.session import open_blog
 from tests.conftest import need_tool
+from tests.fuzzing import examples
 
 QUESTION = "first-question-of-the-year-which-2013-movies-do-you-appreciate-but-wouldnt-watch-again"
 
@@ -59,7 +60,7 @@ def test_letters_of_other_scripts_stay_themselves() -> None:
     assert fold("千と千尋") == "千と千尋"
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(max_size=40))
 def test_folding_is_stable_and_maps_back_to_the_text(text: str) -> None:
     folded, where = fold_map(text)
@@ -190,7 +191,7 @@ def test_wxr_keeps_slugs_readable_and_sends_them_encoded(tmp_path: Path) -> None
     assert back.slug == "солярис-1972"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text(st.sampled_from([*"aé’–\u0301\ue000ßİ", "\x00", "x"]), max_size=8), max_size=8)
 )

@@ -14,6 +14,7 @@ from reeltui.formats import FormatError, Parsed, frontmatter
 from reeltui.formats.frontmatter import post_from_text, read_file
 from reeltui.formats.frontmatter_writer import post_to_text
 from reeltui.locations import demo_dir
+from tests.fuzzing import examples
 from tests.unit.strategies import parsed_posts
 from tests.unit.test_frontmatter_fuzz import documents
 
@@ -45,14 +46,14 @@ def test_the_demo_blog_reads_the_same() -> None:
         assert fast == pure == read_file(path)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(parsed_posts())
 def test_any_written_post_reads_the_same(parsed: Parsed) -> None:
     fast, pure = both(post_to_text(parsed.post, parsed.comments))
     assert fast == pure
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_hostile_documents_read_or_fail_the_same(text: str) -> None:
     fast, pure = both(text)
