@@ -79,14 +79,14 @@ def stats(values: list[float]) -> str:
 def yaml_ratio(runs: int) -> tuple[float, float]:
     import yaml
 
-    from reeltui.formats import frontmatter
+    from reeltui.formats import frontmatter, yaml_bounded
     from reeltui.locations import demo_dir
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(demo_dir().glob("*.md"))]
 
     def parse_all(loader: type[yaml.BaseLoader]) -> float:
-        saved = frontmatter.YAML_LOADER
-        frontmatter.YAML_LOADER = loader
+        saved = yaml_bounded.YAML_LOADER
+        yaml_bounded.YAML_LOADER = loader
         try:
             started = time.process_time()
             for _ in range(10):
@@ -94,7 +94,7 @@ def yaml_ratio(runs: int) -> tuple[float, float]:
                     frontmatter.post_from_text(text)
             return time.process_time() - started
         finally:
-            frontmatter.YAML_LOADER = saved
+            yaml_bounded.YAML_LOADER = saved
 
     fast = statistics.median(parse_all(yaml.CBaseLoader) for _ in range(runs))
     pure = statistics.median(parse_all(yaml.BaseLoader) for _ in range(runs))

@@ -4,6 +4,7 @@ keymap.
     theme = "textual-dark"
     mouse = true
     sort = "date"
+    authors = ["Ruth S."]    # names the blog's authors also sign comments with (inbox)
 
     [identity]               # who signs new posts and replies (asked once by the app)
     name = "Ruth"
@@ -45,6 +46,7 @@ class Settings:
     mouse: bool = True
     sort: str = "date"
     keymap: dict[str, str] = field(default_factory=dict)
+    authors: list[str] = field(default_factory=list)  # the blog's own names (inbox)
     # None: the file has no [identity] yet (the app asks once); a blank name: asked, declined
     identity: Identity | None = None
     path: Path | None = None  # where they are saved; None: never saved (tests, screenshots)
@@ -104,6 +106,11 @@ def _read_values(data: dict[str, Any], settings: Settings, path: Path) -> list[s
     else:
         problems.append(f"{path}: sort must be one of {', '.join(SORTS)}")
     settings.identity = _identity(data.get("identity"), path, problems)
+    authors = data.get("authors", [])
+    if isinstance(authors, list) and all(isinstance(a, str) for a in authors):
+        settings.authors = [a for a in authors if a.strip()]
+    else:
+        problems.append(f'{path}: authors must be a list of names, like ["Ruth", "Ruth S."]')
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         problems.append(f'{path}: [keymap] must be a table of binding id = "keys"')

@@ -3,7 +3,6 @@ list whose slugs are never cut."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shlex
@@ -195,16 +194,17 @@ def test_unknown_shell_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> N
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120, 200])
-def test_posts_never_cut_a_slug(store_path: Path, width: int) -> None:
+def test_posts_never_cut_a_slug(
+    store_path: Path, width: int, capsys: pytest.CaptureFixture[str]
+) -> None:
     with open_blog(store_path) as blog:
         blog.save_post(
             Post(id="p-ja", slug="千と千尋の神隠し", title="千と千尋の神隠し " * 6, author="宮崎")
         )
         rows = blog.rows()
-    out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, legacy_windows=False)
+    console = Console(width=width, color_system=None, legacy_windows=False)
     print_posts(console, rows)
-    text = out.getvalue()
+    text = capsys.readouterr().out
     for row in rows:
         assert any(row.post.slug in line for line in text.splitlines()), (width, row.post.slug)
     longest = max(len(r.post.slug) for r in rows)

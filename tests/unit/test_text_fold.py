@@ -18,11 +18,11 @@ from reeltui.domain.text import (
     fold,
     fold_all,
     fold_map,
-    same_slug,
     slug_from_wire,
     slug_to_wire,
     slugify,
 )
+from reeltui.domain.titles import same_slug
 from reeltui.services import Blog
 from reeltui.services.search import search_comments
 from reeltui.services.session import open_blog
@@ -179,8 +179,8 @@ def test_show_and_edit_find_a_post_by_either_form(
 
 def test_wxr_keeps_slugs_readable_and_sends_them_encoded(tmp_path: Path) -> None:
     from reeltui.formats import Parsed
-    from reeltui.formats.wxr import read_wxr
-    from reeltui.formats.wxr_export import write_wxr
+    from reeltui.formats.wxr.reader import read_wxr
+    from reeltui.formats.wxr.writer import write_wxr
 
     post = Post(id="p-sol", slug="солярис-1972", title="Солярис", status="published")
     out = tmp_path / "out.xml"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reeltui.formats import FormatError
-from reeltui.formats.wxr import read_wxr_bytes
+from reeltui.formats.wxr.reader import read_wxr_bytes
 from tests.fuzzing import examples
 from tests.unit.wxr_builder import C, Item, wxr
 
@@ -47,6 +47,13 @@ PIECES = [
     b"future",
     b"-1",
     b"99999999999999999999",
+    b"<div>" * 500,  # deep HTML (RecursionError before the depth cap)
+    b"<blockquote><ul><li>" * 200,
+    b"<item><title>unclosed</title>" * 20,  # salvage of unclosed items
+    b"<wp:commentmeta><wp:meta_key>_reeltui</wp:meta_key><wp:meta_value><![CDATA["
+    b'{"origin":"local","sync_state":"queued","status":"spam","outbox":[{"kind":"reply",'
+    b'"position":"x"},{"kind":"moderate","action":"zap","state":"queued","position":1},7]}'
+    b"]]></wp:meta_value></wp:commentmeta>",
 ]
 
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reeltui.formats import Parsed
-from reeltui.formats.wxr import read_wxr_bytes
-from reeltui.formats.wxr_export import write_wxr
+from reeltui.formats.wxr.reader import read_wxr_bytes
+from reeltui.formats.wxr.writer import write_wxr
 from tests.fuzzing import examples
 from tests.unit.strategies import parsed_posts
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from reeltui.formats import FormatError, Parsed, frontmatter
+from reeltui.formats import FormatError, Parsed, yaml_bounded
 from reeltui.formats.frontmatter import post_from_text, read_file
 from reeltui.formats.frontmatter_writer import post_to_text
 from reeltui.locations import demo_dir
@@ -26,18 +26,18 @@ pytestmark = pytest.mark.skipif(
 def both(text: str) -> Iterator[Parsed | str]:
     """The reading of `text` with each loader (or the error it gave)."""
     for loader in (yaml.CBaseLoader, yaml.BaseLoader):
-        saved = frontmatter.YAML_LOADER
-        frontmatter.YAML_LOADER = loader
+        saved = yaml_bounded.YAML_LOADER
+        yaml_bounded.YAML_LOADER = loader
         try:
             yield post_from_text(text)
         except FormatError:
             yield "error"
         finally:
-            frontmatter.YAML_LOADER = saved
+            yaml_bounded.YAML_LOADER = saved
 
 
 def test_the_c_loader_is_the_one_used() -> None:
-    assert frontmatter.YAML_LOADER is yaml.CBaseLoader
+    assert yaml_bounded.YAML_LOADER is yaml.CBaseLoader
 
 
 def test_the_demo_blog_reads_the_same() -> None:

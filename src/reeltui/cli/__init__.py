@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reeltui import __version__
 from reeltui.cli import commands
+from reeltui.cli.common import one_line
 
 
 class _Parser(argparse.ArgumentParser):
@@ -108,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.exception("crashed (a bug: please report it with this log)")
             raise
         log.info("failed: %s", exc, exc_info=exc)
-        sys.stderr.write(f"reeltui: {exc}\n")
+        sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
         code = 2
     finally:
         debuglog.stop()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from reeltui.cli import check, completion, editing, io, paths, reading, sync, tui
+from reeltui.cli import check, completion, editing, io, paths, reading, show, sync, tui
 from reeltui.cli import outbox as outbox_cli
 
-MODULES: list[Any] = [reading, check, tui, outbox_cli, sync, io, editing, paths, completion]
+MODULES: list[Any] = [reading, show, check, tui, outbox_cli, sync, io, editing, paths, completion]
 
 run_tui = tui.run_tui
 

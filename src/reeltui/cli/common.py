@@ -62,6 +62,13 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
     return open_blog(args.store, read_only=args.read_only, create=False)
 
 
+def blog_to_fill(args: argparse.Namespace, what: str) -> Blog:
+    """The store that an import or a sync fills; a new one starts empty (no demo blog)."""
+    if args.read_only:
+        raise CliError(f"cannot {what} into a store opened with --read-only")
+    return blog_for_writing(args, create=True, demo=False)
+
+
 def signer(blog: Blog) -> Identity:
     """Who signs what a command writes: the [identity] of the settings, else the site user
     sync found, else the blog's main author."""
@@ -73,7 +80,18 @@ def signer(blog: Blog) -> Identity:
 
 
 def print_json(value: Any) -> None:
+    """`value` as indented JSON, its texts stripped of terminal controls (`safe_json`)."""
     import orjson
 
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    from reeltui.cli.printing import safe_json
+
+    sys.stdout.buffer.write(orjson.dumps(safe_json(value), option=orjson.OPT_INDENT_2) + b"\n")
     sys.stdout.flush()
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print as one line: newlines in it (a file name may hold one) shown as
+    \\n, escape sequences and control characters removed."""
+    from reeltui.domain.sanitize import sanitize_line
+
+    return sanitize_line(text.replace("\r", "\\r").replace("\n", "\\n"))

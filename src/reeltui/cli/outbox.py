@@ -12,8 +12,6 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
-    from rich.console import Console
-
     from reeltui.domain.models import Comment
 
 
@@ -22,14 +20,33 @@ def register(sub: Any) -> None:
     box.add_argument("--json", action="store_true", help="print a JSON array")
     box.add_argument("--state", choices=OUTBOX_STATES, help="only entries in this state")
     box.set_defaults(func=run_outbox)
-    need = sub.add_parser("inbox", help="readers' comments not answered yet, oldest first")
-    need.add_argument("--json", action="store_true", help="print a JSON array")
+    need = sub.add_parser(
+        "inbox",
+        help="readers' comments not answered yet, oldest first",
+        description="Readers' comments no author of the blog has answered yet. The blog's "
+        "authors are its posts' authors, the names in the config file's `authors` list, and "
+        "any --as NAME.",
+    )
+    need.add_argument("--json", action="store_true", help="print a JSON array (docs/cli-json.md)")
     need.add_argument(
-        "--author",
+        "--from",
+        dest="from_names",
         action="append",
         default=[],
         metavar="NAME",
-        help="another name of the blog's own authors (repeatable)",
+        help="only the comments NAME wrote (repeatable)",
+    )
+    need.add_argument(
+        "--as",
+        dest="as_names",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name the blog's authors sign comments with (repeatable; see the "
+        "config file's `authors` to keep it)",
+    )
+    need.add_argument(  # the old name of --as, which read like a filter
+        "--author", dest="as_names", action="append", help=argparse.SUPPRESS
     )
     need.set_defaults(func=run_inbox)
     rep = sub.add_parser("reply", help="reply to a comment (queued in the outbox)")
@@ -50,23 +67,12 @@ def register(sub: Any) -> None:
     mod.set_defaults(func=run_moderate)
 
 
-def _comment_json(comment: Comment | None) -> dict[str, Any] | None:
-    if comment is None:
-        return None
-    return {
-        "id": comment.id,
-        "author": comment.author,
-        "date": comment.date,
-        "body": comment.body,
-        "status": comment.status,
-        "sync_state": comment.sync_state,
-    }
-
-
 def run_outbox(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
+    from reeltui.cli.json_out import post_ref
+    from reeltui.cli.printing import console, print_clean
     from reeltui.services import outbox
 
     with blog_for_reading(args) as blog:
@@ -83,11 +89,9 @@ def run_outbox(args: argparse.Namespace) -> int:
                     "remote_id": r.entry.remote_id,
                     "position": r.entry.position,
                     "created": r.entry.created,
-                    "post": {"id": r.post.id, "slug": r.post.slug, "title": r.post.title}
-                    if r.post
-                    else None,
-                    "comment": _comment_json(r.comment),
-                    "parent": _comment_json(r.parent),
+                    "post": post_ref(r.post),
+                    "comment": _comment(r.comment),
+                    "parent": _comment(r.parent),
                 }
                 for r in rows
             ]
@@ -112,32 +116,45 @@ def run_outbox(args: argparse.Namespace) -> int:
             Text(sanitize_line(to.author) if to else ""),
             Text(excerpt(sanitize_line(text), 50)),
         )
-    _console().print(table)
+    print_clean(console(wide_when_piped=True), table)
     return 0
+
+
+def _comment(comment: Comment | None) -> dict[str, Any] | None:
+    from reeltui.cli.json_out import comment_json
+
+    return None if comment is None else comment_json(comment)
 
 
 def run_inbox(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
+    from reeltui.cli.json_out import comment_json, post_ref
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.config import load_settings
     from reeltui.services import inbox
 
+    settings, _ = load_settings()  # a bad config file never stops a command
     with blog_for_reading(args) as blog:
-        items = inbox.needs_reply(blog, args.author)
+        items = inbox.needs_reply(blog, [*settings.authors, *args.as_names])
+    if args.from_names:
+        items = inbox.written_by(items, args.from_names)
     if args.json:
         print_json(
             [
                 {
-                    "post": {"id": i.post.id, "slug": i.post.slug, "title": i.post.title},
-                    "comment": _comment_json(i.comment),
-                    "parent": _comment_json(i.parent),
+                    "post": post_ref(i.post),
+                    "comment": comment_json(i.comment),
+                    "parent": _comment(i.parent),
                 }
                 for i in items
             ]
         )
         return 0
     if not items:
-        print("Nothing needs a reply.")
+        who = " from " + ", ".join(map(sanitize_line, args.from_names)) if args.from_names else ""
+        print(f"Nothing{who} needs a reply.")
         return 0
     table = Table(box=None, header_style="bold")
     for name in ("date", "author", "post", "comment", "id"):
@@ -150,7 +167,7 @@ def run_inbox(args: argparse.Namespace) -> int:
             Text(excerpt(sanitize_line(i.comment.body), 50)),
             i.comment.id,
         )
-    _console().print(table)
+    print_clean(console(wide_when_piped=True), table)
     return 0
 
 
@@ -184,12 +201,3 @@ def run_moderate(args: argparse.Namespace) -> int:
         comment = moderation.moderate(blog, args.comment_id, args.action)
     sys.stdout.write(f"{comment.id} is now {comment.status} (queued for the blog)\n")
     return 0
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    console = Console()
-    if not console.is_terminal:
-        console.width = max(console.width, 160)  # piped: do not squeeze the columns
-    return console

@@ -32,8 +32,8 @@ def _state(path: Path, missing: str) -> str:
 def locations(args: argparse.Namespace) -> list[tuple[str, Path | None, str]]:
     """(what, where, its state) for each location, in the order they are printed."""
     from reeltui.locations import config_file, default_log, demo_dir
-    from reeltui.services.credentials import credentials_file
     from reeltui.services.session import store_exists
+    from reeltui.services.sync.credentials import credentials_file
     from reeltui.store.backup import BACKUP_DIR, list_backups
 
     store: Path = args.store

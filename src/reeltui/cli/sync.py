@@ -7,14 +7,20 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, print_json
+from reeltui.cli.common import (
+    CliError,
+    blog_for_reading,
+    blog_for_writing,
+    blog_to_fill,
+    print_json,
+)
 from reeltui.domain.sanitize import sanitize, sanitize_line
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
-    from reeltui.services.credentials import Credentials
-    from reeltui.services.sync import SyncProgress
+    from reeltui.services.sync.credentials import Credentials
+    from reeltui.services.sync.progress import SyncProgress
 
 
 def register(sub: Any) -> None:
@@ -36,7 +42,19 @@ def register(sub: Any) -> None:
     cmd.add_argument("--full", action="store_true", help="pull everything, not only changes")
     cmd.add_argument("--pull-only", action="store_true", help="do not send anything")
     cmd.add_argument("--push-only", action="store_true", help="do not pull anything")
-    cmd.add_argument("--timeout", type=float, default=20.0, metavar="S", help="per request")
+    cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        metavar="S",
+        help="the longest one request may take, from sending it to the last byte of the answer",
+    )
+    cmd.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow sending the application password over plain http to another machine "
+        "(a test site only: anyone on the way can read it)",
+    )
     cmd.add_argument("--conflicts", action="store_true", help="list open conflicts and exit")
     cmd.add_argument("--status", action="store_true", help="show what waits to be sent and exit")
     cmd.add_argument("--resolve", metavar="ID", help="settle a conflict (with --keep)")
@@ -47,12 +65,14 @@ def register(sub: Any) -> None:
 
 def _credentials(args: argparse.Namespace) -> Credentials:
     from reeltui import debuglog
-    from reeltui.services import credentials
-    from reeltui.services.credentials import Credentials
+    from reeltui.services.sync import credentials
+    from reeltui.services.sync.address import normalise_site
+    from reeltui.services.sync.credentials import Credentials
 
     creds = credentials.load(args.site, args.user)
     if not creds.site:
         raise CliError("no site: give --site URL or set REELTUI_WP_URL")
+    normalise_site(creds.site)  # a bad address (or one holding user:pw@) is said first
     if not creds.user:
         raise CliError("no user: give --user NAME or set REELTUI_WP_USER")
     if creds.app_password:
@@ -80,9 +100,10 @@ def _progress(event: SyncProgress) -> None:
 
 def run_sync(args: argparse.Namespace) -> int:
     # imported here: the sync machinery is not needed by any other command
-    from reeltui.services import credentials
-    from reeltui.services.credentials import Credentials
-    from reeltui.services.sync import resolve, status, sync
+    from reeltui.services.sync import credentials
+    from reeltui.services.sync.credentials import Credentials
+    from reeltui.services.sync.resolve import resolve
+    from reeltui.services.sync.run import status, sync
 
     if args.conflicts:
         return _show_conflicts(args)
@@ -96,10 +117,12 @@ def run_sync(args: argparse.Namespace) -> int:
         with blog_for_writing(args) as blog:
             print(resolve(blog, args.resolve, args.keep))
         return 0
+    if not args.timeout > 0:
+        raise CliError("--timeout must be a number of seconds above 0")
     if args.pull_only and args.push_only:
         raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
-    with blog_for_writing(args, create=True, demo=False) as blog:
+    with blog_to_fill(args, "sync") as blog:
         result = sync(
             blog,
             creds,
@@ -108,6 +131,7 @@ def run_sync(args: argparse.Namespace) -> int:
             pull=not args.push_only,
             progress=None if args.json else _progress,
             timeout=args.timeout,
+            insecure_http=args.insecure_http,
         )
     if args.save_credentials and result.authenticated:
         path = credentials.save(Credentials(result.site, creds.user, creds.app_password), None)
@@ -134,7 +158,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
-    from reeltui.services import syncstate
+    from reeltui.services.sync import state as syncstate
 
     with blog_for_reading(args) as blog:
         found = syncstate.conflicts(blog)

@@ -8,6 +8,7 @@ from typing import Any
 POST_STATUSES = ("draft", "pending", "scheduled", "published", "private", "trash")
 COMMENT_STATUSES = ("approved", "pending", "spam", "trash")
 COMMENT_KINDS = ("comment", "pingback", "trackback")
+POST_KINDS = ("post", "page")  # a page: the site's About, Contact... (no categories, tags)
 COMMENT_ORIGINS = ("imported", "local")
 # local: a draft reply not yet sent to the outbox; queued: waiting in the outbox;
 # sent: accepted by the remote blog; failed: the remote blog refused it (see sync_error).
@@ -47,11 +48,14 @@ class Post:
     rating: float | None = None
     film: Film = field(default_factory=Film)
     sticky: bool = False
+    kind: str = "post"
     source: dict[str, str] = field(default_factory=dict)  # e.g. {"wxr": "12", "wp": "http://..#12"}
 
     def __post_init__(self) -> None:
         if self.status not in POST_STATUSES:
             raise DomainError(f"unknown post status {self.status!r}")
+        if self.kind not in POST_KINDS:
+            raise DomainError(f"unknown post kind {self.kind!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,13 +7,18 @@ import re
 import unicodedata
 import urllib.parse
 
+from reeltui.domain.titles import slug_text
+
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 _MD_NOISE = re.compile(r"(!?\[([^\]]*)\]\([^)]*\))|[*_`#>|~]")
+# Emphasis and code marks next to the text they mark ("*Wolf*," -> "Wolf,"), not inside words.
+_MD_MARKS = re.compile(r"(?<!\w)[*_`~]+(?=\S)|(?<=\S)[*_`~]+(?!\w)")
 
 
 def plain_text(markdown: str) -> str:
     """Markdown with link targets and markup characters removed (for counting, excerpts)."""
+    markdown = _MD_MARKS.sub("", markdown)
     return _MD_NOISE.sub(lambda m: m.group(2) or " " if m.group(1) else " ", markdown)
 
 
@@ -121,23 +126,7 @@ def slug_to_wire(slug: str) -> str:
 
 def slug_from_wire(slug: str) -> str:
     """A slug as read from the site or a WXR file, decoded to letters ("%d1%81" -> "с")."""
-    if "%" not in slug:
-        return slug
-    decoded = urllib.parse.unquote(slug, errors="strict") if _valid_escapes(slug) else slug
-    return unicodedata.normalize("NFC", decoded)
-
-
-def _valid_escapes(slug: str) -> bool:
-    try:
-        urllib.parse.unquote(slug, errors="strict")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def same_slug(a: str, b: str) -> bool:
-    """True when `a` and `b` name the same post: either may be percent-encoded."""
-    return a == b or slug_from_wire(a).lower() == slug_from_wire(b).lower()
+    return unicodedata.normalize("NFC", slug_text(slug))
 
 
 def unique_slug(base: str, taken: set[str]) -> str:
@@ -157,6 +146,7 @@ def excerpt(markdown: str, length: int = 160) -> str:
         return text
     cut = text[:length].rsplit(" ", 1)[0].rstrip(",;:.-–—")
     return cut + "…"
+
 
 
 # -- folding for search -----------------------------------------------------------------------

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
-from reeltui.domain.text import same_slug, word_count
+from reeltui.domain.text import word_count
+from reeltui.domain.titles import same_slug
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
@@ -159,13 +160,8 @@ class Blog:
             raise NotFound(f"no post with id {post_id!r}") from None
 
     def post_by_slug(self, slug: str) -> Post:
-        """The post with `slug`, as shown or percent-encoded as on the site ("солярис" or
-        "%d1%81%d0%be%d0%bb...")."""
         for post in self._post_index().values():
-            if post.slug == slug:
-                return post
-        for post in self._post_index().values():
-            if same_slug(post.slug, slug):
+            if same_slug(post.slug, slug):  # `café` or `caf%c3%a9`
                 return post
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
 
@@ -221,7 +217,9 @@ class Blog:
         pending = index.pending
         rows = []
         for post in self._post_index().values():
-            if status and post.status != status:
+            if status == "pages" and post.kind != "page":
+                continue  # "pages": the site's pages, whatever their status
+            if status and status != "pages" and post.status != status:
                 continue
             if category and category.casefold() not in (c.casefold() for c in post.categories):
                 continue

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Post
-from reeltui.domain.text import same_slug
+from reeltui.domain.titles import same_slug
 from reeltui.services import reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build

@@ -78,6 +78,13 @@ def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem
     return items
 
 
+def written_by(items: list[InboxItem], names: Iterable[str]) -> list[InboxItem]:
+    """The items whose comment one of `names` wrote (case and spacing ignored, as for the
+    blog's authors)."""
+    wanted = {_key(n) for n in names}
+    return [i for i in items if _key(i.comment.author) in wanted]
+
+
 def _item(blog: Blog, comment: Comment, by_id: dict[str, Comment]) -> InboxItem | None:
     """The comment with its post and parent; None when its post is gone."""
     try:

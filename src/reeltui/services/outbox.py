@@ -92,6 +92,30 @@ def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
     return entry
 
 
+def put_back(
+    blog: Blog,
+    kind: str,
+    comment_id: str,
+    *,
+    action: str = "",
+    state: str = "queued",
+    error: str = "",
+    remote_id: str = "",
+    created: str = "",
+) -> Entry:
+    """Append an entry as another store had it (an import of an export): at the end of the
+    sending order, keeping its state, error, remote id and time."""
+    if state not in STATES:
+        raise ValueError(f"unknown outbox state {state!r}")
+    entry = add(blog, kind, comment_id, action)
+    if (state, error, remote_id) != ("queued", "", "") or created:
+        entry = _replace(
+            entry, state=state, error=error, remote_id=remote_id, created=created or entry.created
+        )
+        _put(blog, entry)
+    return entry
+
+
 def _put(blog: Blog, entry: Entry) -> None:
     data = {
         "kind": entry.kind,

@@ -40,6 +40,23 @@ def seen(blog: Blog) -> dict[str, int]:
     return found
 
 
+def marks(blog: Blog) -> dict[str, tuple[int, str]]:
+    """{post id: (comments it had when read, when)} as stored (for exports)."""
+    with _LOCK:
+        docs = list(blog.store.table("reads"))
+    found: dict[str, tuple[int, str]] = {}
+    for doc in docs:
+        count = doc.get("comments", 0)
+        found[str(doc.doc_id)] = (count if isinstance(count, int) else 0, str(doc.get("at", "")))
+    return found
+
+
+def put_mark(blog: Blog, post_id: str, comments: int, at: str) -> None:
+    """Record a read mark as another store had it (an import of an export)."""
+    with _LOCK:
+        upsert(blog.store.table("reads"), post_id, {"comments": comments, "at": at})
+
+
 def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadMark:
     """Unread / new-comments state of one post, given `seen()`."""
     if post_id not in seen_counts:

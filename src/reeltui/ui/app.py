@@ -194,7 +194,7 @@ class ReelApp(App[None]):
         self.push_screen(HelpScreen(key_rows(chain), f"Keys · {where}"))
 
     def action_inbox(self) -> None:
-        self.push_screen(InboxScreen(self.blog), self.jump_to_comment)
+        self.push_screen(InboxScreen(self.blog, self.settings.authors), self.jump_to_comment)
 
     def action_outbox(self) -> None:
         self.push_screen(OutboxScreen(self.blog), lambda _: self.refresh_main())

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 from reeltui.domain.models import Comment
-from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.services import Blog, moderation, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
@@ -144,7 +144,7 @@ class ReplyActions:
                 return
             self._changed(parent_id)  # shown gone at once; "deleted" once it is on disk
 
-        words = sanitize_line(comment.body)[:60]
+        words = sanitize_line(comment.body[:MAX_SHOWN])[:60]
         self.app.push_screen(
             ConfirmScreen(f"Delete your reply “{words}”? This cannot be undone."), answered
         )

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.models import Comment
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import sanitize, sanitize_line, shown_text
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.widgets.confirm import ConfirmScreen
@@ -111,7 +111,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         head = Text(
             f"{sanitize_line(self.answering.author)} · {self.answering.date[:16]}\n", "italic"
         )
-        return head + Text(sanitize(self.answering.body).strip())
+        return head + Text(sanitize(shown_text(self.answering.body)).strip())
 
     def _status(self) -> Text:
         if self.reply.sync_state == "failed":

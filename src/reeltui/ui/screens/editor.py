@@ -8,7 +8,7 @@ from textual import work
 from textual.binding import Binding
 
 from reeltui.domain.models import Post
-from reeltui.services.export import as_html, as_markdown, post_link
+from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally

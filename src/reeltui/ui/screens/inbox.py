@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import sanitize, sanitize_line, shown_text
 from reeltui.services import Blog, inbox, moderation
 from reeltui.ui.replying import ReplyActions
 from reeltui.ui.screens.table_screen import TableScreen
@@ -116,10 +116,10 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
         out = Text()
         out.append(f"{sanitize_line(c.author)} · {sanitize_line(c.date[:16])}", "bold")
         out.append(f"  on {sanitize_line(item.post.title)}\n", "dim")
-        out.append(sanitize(c.body).strip())
+        out.append(sanitize(shown_text(c.body)).strip())
         if item.parent is not None:
             out.append(f"\n\nIn reply to {sanitize_line(item.parent.author)}:\n", "bold")
-            out.append(sanitize(item.parent.body).strip(), "dim")
+            out.append(sanitize(shown_text(item.parent.body)).strip(), "dim")
         self.set_detail(out)
 
     def on_resize(self) -> None:

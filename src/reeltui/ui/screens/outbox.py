@@ -11,7 +11,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import sanitize, sanitize_line, shown_text
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.ui.replying import ReplyActions
 from reeltui.ui.saving import save_queue
@@ -101,14 +101,14 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         if row.entry.kind == "reply" and row.comment is not None:
             to = sanitize_line(row.parent.author) if row.parent else "the post"
             out.append(f"Your reply to {to}:\n", "bold")
-            out.append(sanitize(row.comment.body).strip() + "\n")
+            out.append(sanitize(shown_text(row.comment.body)).strip() + "\n")
             if row.parent is not None:
                 out.append("\nIn reply to:\n", "bold")
-                out.append(sanitize(row.parent.body).strip(), "dim")
+                out.append(sanitize(shown_text(row.parent.body)).strip(), "dim")
         elif row.comment is not None:
             out.append(f"{row.entry.action} the comment by ", "bold")
             out.append(sanitize_line(row.comment.author) + ":\n", "bold")
-            out.append(sanitize(row.comment.body).strip(), "dim")
+            out.append(sanitize(shown_text(row.comment.body)).strip(), "dim")
         self.set_detail(out)
 
     def on_resize(self) -> None:

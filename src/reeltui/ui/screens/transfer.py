@@ -1,6 +1,6 @@
 """Import and export dialogs (from the command palette): a path, a progress bar, a summary.
 
-The work runs in a thread worker (`services.importer.import_path`, `services.exporter.export`);
+The work runs in a thread worker (`services.importer.import_path`, `services.exporting.export`);
 the progress callback hops back to the UI thread. Errors are one line, never a traceback.
 """
 
@@ -21,10 +21,10 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS
 from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.exporter import ExportReport, export
+from reeltui.services.exporting import ExportReport, export
 
 if TYPE_CHECKING:
-    from reeltui.services.importer import ImportReport
+    from reeltui.services.import_report import ImportReport
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
 MAX_LISTED = 8
@@ -51,6 +51,11 @@ class PathSuggester(Suggester):
         head = value[: len(value) - len(path.name)]
         done = head + names[0]
         return done + "/" if (path.parent / names[0]).is_dir() else done
+
+
+def unexpected(exc: Exception) -> str:
+    """An error no one foresaw, in one line: the dialog says it, the app lives on."""
+    return sanitize_line(f"unexpected error ({type(exc).__name__}: {exc})")[:300]
 
 
 def import_summary(report: ImportReport) -> list[str]:
@@ -208,6 +213,9 @@ class ImportScreen(TransferScreen):
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
             return
+        except Exception as exc:  # anything else: reported in the app, which lives on
+            self.app.call_from_thread(self.finished, [f"Not imported: {unexpected(exc)}"], False)
+            return
         self.app.call_from_thread(self._imported, report)
 
     def _imported(self, report: ImportReport) -> None:
@@ -260,6 +268,9 @@ class ExportScreen(TransferScreen):
             report = export(self.blog, self.format, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not exported: {exc}"], False)
+            return
+        except Exception as exc:  # anything else: reported in the app, which lives on
+            self.app.call_from_thread(self.finished, [f"Not exported: {unexpected(exc)}"], False)
             return
         lines = [export_summary(report)]
         if report.orphans and report.format != "json":

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reeltui.domain.models import Comment
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import cut_for_display, cut_note, sanitize, sanitize_line
 from reeltui.ui.replying import BINDINGS as REPLY_BINDINGS
 from reeltui.ui.replying import CommentKeysMixin
 from reeltui.ui.widgets.badges import comment_badges
@@ -73,7 +73,10 @@ class CommentView(Static):
             s = "y" if self.hidden_replies == 1 else "ies"
             text.append(f"  +{self.hidden_replies} repl{s} hidden", "italic")
         text.append("\n")
-        text.append_text(inline_markdown(sanitize(c.body).strip() or "(empty)"))
+        body, left_out = cut_for_display(c.body)  # a 50 MB comment froze the app
+        text.append_text(inline_markdown(sanitize(body).strip() or "(empty)"))
+        if left_out:
+            text.append("\n" + cut_note(left_out), "dim italic")
         return text
 
 

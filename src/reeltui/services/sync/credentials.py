@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reeltui.locations import config_file
-from reeltui.services.wpclient import normalise_site
+from reeltui.services.sync.address import normalise_site
 from reeltui.store.storage import replace_file
 
 ENV_URL = "REELTUI_WP_URL"

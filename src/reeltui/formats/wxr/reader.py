@@ -13,11 +13,17 @@ from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml.ElementTree import iterparse
 
-from reeltui.formats import FormatError, Progress, ReadResult, Skip
-from reeltui.formats.wxr_common import short_tag
-from reeltui.formats.wxr_items import Converter, text_of
+from reeltui.formats import FormatError, Progress, ReadResult
+from reeltui.formats.wxr.mapping import short_tag
+from reeltui.formats.wxr.salvage import (
+    first_text,
+    offset_of,
+    salvage_authors,
+    salvage_items,
+)
+from reeltui.formats.wxr.to_posts import Converter, text_of
 
 CHUNK = 1 << 20  # feed expat 1 MB at a time: big tokens are re-scanned once per chunk
 MAX_ATTRIBUTE = 1 << 20
@@ -73,11 +79,9 @@ def read_wxr_bytes(
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         why = str(exc).split(":")[0]
-        reader.result.broken = (
-            f"not well-formed XML at line {line}, column {column} ({why}); "
-            "what follows was read item by item"
-        )
-        _salvage(reader, data.decode("utf-8", "replace"))
+        where = f"not well-formed XML at line {line}, column {column} ({why})"
+        text = data.decode("utf-8", "replace")
+        reader.result.broken = where + reader.salvage(text, offset_of(text, line, column))
     return reader.finish()
 
 
@@ -115,11 +119,30 @@ class _Reader(Converter):
         elif tag == "wp:wxr_version":
             self.is_wxr = True
 
+    def salvage(self, text: str, broke_at: int) -> str:
+        """Read what the streaming parse did not reach (it stopped at index `broke_at`);
+        returns what to add to the break's reason."""
+        if not self.site:
+            self.site = first_text(text, "wp:base_site_url")
+        if not self.authors:
+            salvage_authors(text, self.add_author)
+        read, skips = salvage_items(
+            text, broke_at, self.item, lambda exc: _refused(self.result.source, exc)
+        )
+        self.result.skipped += skips
+        parts = [f"{read} more items were read one by one"] if read else []
+        if skips:
+            parts.append(f"{len(skips)} items could not be read")
+        return "".join(f"; {part}" for part in parts)
+
     def finish(self) -> ReadResult:
         result = self.result
+        result.local.outbox = [item for _, item in sorted(self.outbox, key=lambda p: p[0])]
         if not self.is_wxr and not result.posts and not result.skipped:
             reason = result.broken or "no <wp:wxr_version> and no WordPress items"
-            raise FormatError(f"{result.source}: not a WordPress export (WXR): {reason}")
+            raise FormatError(
+                f"{result.source}: not a WordPress export (WXR): {reason}; nothing was imported"
+            )
         if result.broken and not result.posts and not result.skipped:
             why = result.broken.split(";")[0]
             raise FormatError(f"{result.source}: {why}; nothing could be imported")
@@ -133,65 +156,3 @@ class _Reader(Converter):
                 if "wxr" in comment.source and self.site and "wxr_site" not in comment.source:
                     comment.source["wxr_site"] = self.site
         return result
-
-
-# -- salvaging a file that is not well-formed -----------------------------------------------
-
-_ITEM = re.compile(r"<item(?:\s[^>]*)?>.*?</item\s*>", re.DOTALL)
-_AUTHOR = re.compile(r"<wp:author(?:\s[^>]*)?>.*?</wp:author\s*>", re.DOTALL)
-_ROOT = re.compile(r"<rss\b[^>]*>")
-_SITE = re.compile(r"<wp:base_site_url>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</wp:base_site_url>")
-_CDATA_FIELD = re.compile(
-    r"<([\w:.-]+)((?:\s[^>]*)?)>(\s*)<!\[CDATA\[(.*?)\]\]>(\s*)</\1\s*>", re.DOTALL
-)
-_TITLE = re.compile(r"<title>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</title>", re.DOTALL)
-_DEFAULT_ROOT = (
-    '<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
-    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
-)
-
-
-def _recdata(match: re.Match[str]) -> str:
-    """One CDATA field re-escaped: WordPress's own lenient reading of nested ]]>."""
-    tag, attrs, lead, inner, trail = match.groups()
-    return (
-        f"<{tag}{attrs}>{lead}<![CDATA[{inner.replace(']]>', ']]]]><![CDATA[>')}]]>{trail}</{tag}>"
-    )
-
-
-def _parse_chunk(chunk: str, root: str) -> Element:
-    doc = f"{root}{chunk}</rss>".encode()
-    try:
-        return fromstring(doc)[0]
-    except ParseError:
-        return fromstring(f"{root}{_CDATA_FIELD.sub(_recdata, chunk)}</rss>".encode())[0]
-
-
-def _salvage(reader: _Reader, text: str) -> None:
-    """Read the items the streaming parse did not reach, one by one, as WordPress does."""
-    root_match = _ROOT.search(text)
-    root = root_match.group(0) if root_match else _DEFAULT_ROOT
-    if not reader.site:
-        site = _SITE.search(text)
-        reader.site = site.group(1).strip() if site else ""
-    if not reader.authors:
-        for chunk in _AUTHOR.findall(text):
-            try:
-                reader.add_author(_parse_chunk(chunk, root))
-            except (ParseError, IndexError):
-                continue
-    for index, chunk in enumerate(_ITEM.findall(text)):
-        if index < reader.items:
-            continue  # read by the streaming parse
-        try:
-            reader.item(_parse_chunk(chunk, root))
-        except DefusedXmlException as exc:
-            raise _refused(reader.result.source, exc) from None
-        except (ParseError, IndexError) as exc:
-            title = _TITLE.search(chunk)
-            label = repr(title.group(1).strip()[:80]) if title else f"item {index + 1}"
-            reason = str(exc).split(":")[0] if isinstance(exc, ParseError) else "empty"
-            reader.result.skipped.append(
-                Skip("broken item", label, f"not well-formed XML ({reason})")
-            )

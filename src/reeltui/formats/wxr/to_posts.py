@@ -10,7 +10,10 @@ from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
 from reeltui.formats import Parsed, ReadResult, Skip
 from reeltui.formats.html2md import html_to_markdown
-from reeltui.formats.wxr_common import (
+from reeltui.formats.html_depth import MAX_DEPTH, limit_depth
+from reeltui.formats.local_state import OutboxItem
+from reeltui.formats.wxr import local_meta
+from reeltui.formats.wxr.mapping import (
     COMMENT_STATUS_IN,
     META_KEY,
     POST_STATUS_IN,
@@ -37,6 +40,7 @@ class Converter:
         self.is_wxr = False
         self.seen_posts: set[str] = set()
         self.seen_comments: set[str] = set()
+        self.outbox: list[tuple[int, OutboxItem]] = []  # (place in the order, entry)
 
     def _once(self, raw: str, seen: set[str], what: str) -> str:
         """`raw`, or `raw#2`... when an earlier item of the file used the same id (stable)."""
@@ -87,7 +91,7 @@ class Converter:
         label = f"{title or '(no title)'!r}" + (f" (wp:post_id {raw_id})" if raw_id else "")
         if kind != "post":
             why = f"post type {kind}" if kind else "item without wp:post_type"
-            self.result.skipped.append(Skip(kind or "no type", label, why))
+            self.result.skipped.append(Skip(kind or "no type", label, why, problem=not kind))
             return
         if raw_id:
             source = {"wxr": self._once(raw_id, self.seen_posts, "wp:post_id")}
@@ -112,6 +116,7 @@ class Converter:
         body, exact = _body(html, own)
         title = _exact(own, "title", as_read("title", fields.get("title", "")))
         label = f"post {source.get('wxr') or title!r}"
+        self.note_depth(label, html)
         status_raw = fields.get("wp:status", "").strip()
         status = POST_STATUS_IN.get(status_raw)
         if status is None:
@@ -153,6 +158,14 @@ class Converter:
         comments = self.comments(post, raw_comments, label)
         return Parsed(post, comments)
 
+    def note_depth(self, label: str, html: str) -> None:
+        dropped = limit_depth(html)[1]
+        if dropped:
+            self.result.notes.append(
+                f"{label}: its HTML nests deeper than {MAX_DEPTH} levels; {dropped} tags below "
+                "that were left out (their text is kept)"
+            )
+
     def author(self, login: str) -> str:
         return self.authors.get(login, login)
 
@@ -181,6 +194,8 @@ class Converter:
                 continue
             unique = self._once(raw_id, self.seen_comments, "wp:comment_id")
             comment = _comment(fields, own, unique, post.id)
+            self.outbox += local_meta.outbox_in(own, comment.id)
+            self.note_depth(f"{label}: comment {raw_id}", fields.get("wp:comment_content", ""))
             if comment.status == "pending" and fields.get(
                 "wp:comment_approved", ""
             ).strip() not in ("0", ""):
@@ -261,8 +276,10 @@ def _comment(fields: dict[str, str], own: dict[str, Any], raw_id: str, post_id: 
     date, _ = date_in(fields.get("wp:comment_date", ""), fields.get("wp:comment_date_gmt", ""))
     date = _exact(own, "date", date)
     kind = fields.get("wp:comment_type", "").strip() or "comment"
-    status = COMMENT_STATUS_IN.get(fields.get("wp:comment_approved", "").strip(), "pending")
+    approved = fields.get("wp:comment_approved", "")
+    status = COMMENT_STATUS_IN.get(approved.strip(), "pending")
     origin = "local" if own.get("origin") == "local" else "imported"
+    status = local_meta.status_in(own, approved, status) if own else status
     sync_state = own.get("sync_state")
     if origin != "local" or sync_state not in ("local", "queued", "sent", "failed"):
         sync_state = None

@@ -1,31 +1,36 @@
-"""Push posts to WordPress, Markdown -> HTML: new drafts, and posts edited here.
+"""Push posts and pages to WordPress, Markdown -> HTML: new drafts, and posts edited here.
 
 A post is sent when it is on the site (`source["wp"]`, any status: a published review whose
 typo was fixed offline goes out too) and edited here since the last pull (its fingerprint
 differs from `source["wp_hash"]`), or when it is a new draft or pending post. A new post of
 another status (published, imported from files...) is never published by a sync. Before an
 update the site's copy is read: if it changed since our copy (`source["wp_modified"]`),
-nothing is sent and a conflict keeps both.
+nothing is sent and a conflict keeps both. Categories and tags go as ids (`terms`). What the
+site answers (author, categories, tags, dates, slug, link, status) is written back to the
+store, so the post here says what the site shows.
 """
 
 from __future__ import annotations
 
-import html
+import dataclasses
 from typing import Any
 
 from reeltui.domain.models import Post
 from reeltui.services.blog import Blog
-from reeltui.services.sync_push import PushCounts, Report
-from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient, id_of
-from reeltui.services.wpmap import (
+from reeltui.services.sync.client import Refused, WPClient, id_of
+from reeltui.services.sync.mapping import (
     POST_STATUS_TO_WP,
-    markdown_to_html,
+    ROUTES,
+    content_for_site,
     post_hash,
     post_version,
+    title_for_site,
     to_post,
     with_source,
 )
+from reeltui.services.sync.push_outbox import PushCounts, Report
+from reeltui.services.sync.state import Conflict, SyncState, now, remote_id
+from reeltui.services.sync.terms import TermIds, TermNames
 
 
 def drafts_to_push(blog: Blog) -> list[Post]:
@@ -41,41 +46,16 @@ def drafts_to_push(blog: Blog) -> list[Post]:
     return sorted(found, key=lambda p: (p.date, p.id))
 
 
-class Terms:
-    """Category and tag names -> WordPress term ids (found by search, created when missing)."""
-
-    def __init__(self, client: WPClient) -> None:
-        self.client = client
-        self.known: dict[tuple[str, str], int] = {}
-
-    def ids(self, route: str, names: list[str]) -> list[int]:
-        return [self.id(route, name) for name in names if name.strip()]
-
-    def id(self, route: str, name: str) -> int:
-        key = (route, name.strip().casefold())
-        if key not in self.known:
-            found = self.client.get(route, search=name.strip(), per_page=100, _fields="id,name")
-            for item in found if isinstance(found, list) else []:
-                if html.unescape(str(item.get("name", ""))).strip().casefold() == key[1]:
-                    self.known[key] = int(item["id"])
-                    break
-            else:
-                try:
-                    made = self.client.post(route, {"name": name.strip()})
-                    self.known[key] = int(made["id"])
-                except Refused as exc:
-                    existing = exc.data.get("term_id") if isinstance(exc.data, dict) else None
-                    if exc.code != "term_exists" or not existing:
-                        raise
-                    self.known[key] = int(existing)
-        return self.known[key]
-
-
 def push_drafts(
-    blog: Blog, client: WPClient, state: SyncState, counts: PushCounts, report: Report
+    blog: Blog,
+    client: WPClient,
+    state: SyncState,
+    counts: PushCounts,
+    report: Report,
+    names: TermNames,
 ) -> None:
     todo = drafts_to_push(blog)
-    terms = Terms(client)
+    terms = TermIds(client, names)
     for done, post in enumerate(todo, 1):
         report("sending posts", done, len(todo))
         try:
@@ -89,22 +69,22 @@ def push_drafts(
 
 
 def _push_draft(
-    blog: Blog, client: WPClient, state: SyncState, post: Post, counts: PushCounts, terms: Terms
+    blog: Blog, client: WPClient, state: SyncState, post: Post, counts: PushCounts, terms: TermIds
 ) -> bool:
     rid = remote_id(post.source.get("wp"))
     conflict_id = f"post:{post.id}"
     forced = conflict_id in state.forced
     body: dict[str, Any] = {
-        "title": post.title,
-        "content": markdown_to_html(post.body),
-        "excerpt": post.excerpt,
+        "title": title_for_site(post),
+        **content_for_site(post),
         "status": POST_STATUS_TO_WP[post.status],
     }
+    collection = ROUTES[post.kind]
     if post.slug:
         body["slug"] = post.slug
     if rid:
         try:
-            remote = client.get(f"/wp/v2/posts/{rid}", context="edit")
+            remote = client.get(f"{collection}/{rid}", context="edit")
         except Refused as exc:
             if exc.status not in (404, 410):
                 raise
@@ -114,7 +94,7 @@ def _push_draft(
         )
         if changed and not forced:
             theirs = (
-                post_version(to_post(remote, post.id, post, {}, {}, {}))
+                post_version(to_post(remote, post.id, post, {}, terms.names))
                 if isinstance(remote, dict)
                 else {"status": "deleted"}
             )
@@ -133,28 +113,20 @@ def _push_draft(
             state.add_conflict(found)
             counts.conflicts.append(found)
             return False
-        route = f"/wp/v2/posts/{rid}" if remote is not None else "/wp/v2/posts"
+        route = f"{collection}/{rid}" if remote is not None else collection
     else:
-        route = "/wp/v2/posts"
+        route = collection
     # Sent by an earlier sync that died before recording it? Then adopt that copy.
     saved = None if rid else _own_copy(blog, client, body)
     if saved is None:
         # terms only now: a conflict above must not create categories or tags on the site
-        if rid or post.categories:
-            body["categories"] = terms.ids("/wp/v2/categories", post.categories)
-        if rid or post.tags:
-            body["tags"] = terms.ids("/wp/v2/tags", post.tags)
-        saved = client.post(route, body)
-    blog.save_post(
-        with_source(
-            post,
-            wp=id_of(saved, "post"),
-            wp_modified=str(saved.get("modified_gmt") or ""),
-            wp_link=str(saved.get("link") or ""),
-            wp_hash=post_hash(post),
-            wp_error="",
-        )
-    )
+        if post.kind == "post" and (rid or post.categories):
+            body["categories"] = terms.ids("categories", post)
+        if post.kind == "post" and (rid or post.tags):
+            body["tags"] = terms.ids("tags", post)
+        saved = client.post(route, body, context="edit")
+    id_of(saved, "post")
+    blog.save_post(as_the_site_has_it(client, post, saved, terms.names))
     state.drop_conflict(conflict_id)
     if forced:
         state.forced.remove(conflict_id)
@@ -189,3 +161,33 @@ def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> Any:
         )
 
     return next((item for item in found if same(item)), None)
+
+
+def as_the_site_has_it(
+    client: WPClient, post: Post, saved: dict[str, Any], names: TermNames
+) -> Post:
+    """The post after a push, with what the site answered: its author (the application
+    password's user), categories and tags (the site adds "Uncategorized"), dates, slug, link,
+    status. The words stay ours (no round trip through the site's HTML)."""
+    author = post.author
+    if int(saved.get("author") or 0) == client.user_id and client.user_name:
+        author = client.user_name
+    theirs = to_post(saved, post.id, post, {client.user_id: author}, names)
+    mine = dataclasses.replace(
+        theirs,
+        title=post.title,
+        body=post.body,
+        excerpt=post.excerpt,
+        rating=post.rating,
+        author=author or theirs.author,
+        categories=_same_order(post.categories, theirs.categories, saved.get("categories")),
+        tags=_same_order(post.tags, theirs.tags, saved.get("tags")),
+    )
+    return with_source(mine, wp_hash=post_hash(mine), wp_error="")
+
+
+def _same_order(mine: list[str], theirs: list[str], answered: Any) -> list[str]:
+    """The site's terms, in our order while they are the same ones."""
+    if answered is None:
+        return mine
+    return mine if sorted(mine) == sorted(theirs) else theirs

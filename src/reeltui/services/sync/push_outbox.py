@@ -9,6 +9,7 @@ the rest stays in the outbox.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,11 +18,9 @@ from reeltui.domain.models import Comment
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.services.syncstate import Conflict, SyncState, now, remote_id
-from reeltui.services.wpclient import Refused, WPClient, id_of
-from reeltui.services.wpmap import (
-    markdown_to_html,
-)
+from reeltui.services.sync.client import Refused, WPClient, id_of
+from reeltui.services.sync.mapping import comment_status, gmt, markdown_to_html
+from reeltui.services.sync.state import Conflict, SyncState, now, remote_id
 from reeltui.store import NotFound
 
 Report = Callable[[str, int, int], None]
@@ -82,10 +81,11 @@ def push_outbox(
         report("sending replies and moderation", done, len(order))
         try:
             if entry.kind == "reply":
-                new_id = _send_reply(blog, client, state, entry, counts)
+                answer = _send_reply(blog, client, state, entry, counts)
+                new_id = id_of(answer, "new comment")
                 counts.replies += 1
             else:
-                new_id = _moderate(blog, client, entry)
+                answer, new_id = {}, _moderate(blog, client, entry)
                 counts.moderations += 1
         except (Refused, _Skip) as exc:
             message = str(exc)
@@ -98,9 +98,7 @@ def push_outbox(
         with blog.store.batch("comments", "outbox"):  # one write of each file
             outbox.mark_sent(blog, entry.id, new_id)
             if entry.kind == "reply":
-                sent = blog.comment(entry.comment_id)
-                sent.source = {**sent.source, "wp": new_id}
-                blog.save_comment(sent)
+                blog.save_comment(signed_by_the_site(blog.comment(entry.comment_id), answer))
 
 
 def _describe(blog: Blog, entry: outbox.Entry) -> str:
@@ -119,7 +117,7 @@ def _remote_of_comment(comment: Comment) -> str:
 
 def _send_reply(
     blog: Blog, client: WPClient, state: SyncState, entry: outbox.Entry, counts: PushCounts
-) -> str:
+) -> dict[str, Any]:
     try:
         reply = blog.comment(entry.comment_id)
         post = blog.post(reply.post_id)
@@ -170,20 +168,20 @@ def _send_reply(
         created = client.post("/wp/v2/comments", body)
     except Refused as exc:
         # Sent by an earlier sync that died before recording it? Then adopt that copy.
-        adopted = _own_copy(blog, client, body) if exc.code == "comment_duplicate" else ""
+        adopted = _own_copy(blog, client, body) if exc.code == "comment_duplicate" else None
         if not adopted:
             raise
-        created = {"id": adopted}
+        created = adopted
     state.drop_conflict(conflict_id)
     if forced:
         state.forced.remove(conflict_id)
-    return id_of(created, "new comment")
+    return created if isinstance(created, dict) else {}
 
 
-def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> str:
-    """The remote id of our own identical comment that no local comment claims, or ''."""
+def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> dict[str, Any] | None:
+    """Our own identical comment on the site that no local comment claims, or None."""
     if not client.user_id:
-        return ""
+        return None
     try:
         found = client.collect(
             "/wp/v2/comments",
@@ -194,14 +192,14 @@ def _own_copy(blog: Blog, client: WPClient, body: dict[str, Any]) -> str:
             status="all",
         )
     except Refused:
-        return ""
+        return None
     claimed = {_remote_of_comment(c) for c in blog.all_comments()}
     wanted = " ".join(str(body["content"]).split())
     for item in found:
         raw = item.get("content", {}).get("raw", "") if isinstance(item, dict) else ""
         if " ".join(str(raw).split()) == wanted and str(item.get("id")) not in claimed:
-            return str(item["id"])
-    return ""
+            return dict(item)
+    return None
 
 
 def _parent_on_site(client: WPClient, parent_rid: str) -> tuple[str, str | None]:
@@ -235,3 +233,24 @@ def _moderate(blog: Blog, client: WPClient, entry: outbox.Entry) -> str:
         return rid  # already so on the site (WordPress refuses a no-op change)
     client.post(f"/wp/v2/comments/{rid}", {"status": send})
     return rid
+
+
+def signed_by_the_site(reply: Comment, answer: dict[str, Any]) -> Comment:
+    """A sent reply as the site has it: posted by the application password's user (its name,
+    email and address), at the site's time, with the status the site gave it (a reply may be
+    held for moderation); the words stay ours."""
+    if not answer:
+        return reply
+    return dataclasses.replace(
+        reply,
+        author=str(answer.get("author_name") or reply.author),
+        email=str(answer.get("author_email") or reply.email),
+        url=str(answer.get("author_url") or reply.url),
+        date=gmt(answer, "date") or reply.date,
+        status=comment_status(answer) if answer.get("status") else reply.status,
+        source={
+            **reply.source,
+            "wp": str(answer["id"]),
+            **({"wp_link": str(answer["link"])} if answer.get("link") else {}),
+        },
+    )

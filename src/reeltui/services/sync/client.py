@@ -1,60 +1,41 @@
-"""A small WordPress REST API (v2) client: stdlib urllib, application password (HTTP Basic).
+"""A WordPress REST API (v2) client over `transport.Http` (httpx), application password.
 
-Every failure becomes a `WPError` with a short `code` and a one-line message:
-- `NetworkDown` (code "network" or "timeout"): the site could not be reached;
-- `AuthFailed` (401, or 403 on the whole API): the user name or application password is wrong;
-- `ServerFailed` (5xx, 429, an answer that is not WordPress JSON): the site is broken right now;
-- `Refused` (other 4xx): WordPress refused this one request, with its own error code
-  (rest_comment_draft_post, comment_duplicate, comment_flood, rest_post_invalid_id...).
-The first three stop a sync (nothing more can be done now); `Refused` only fails one item.
-The password never appears in messages or in `repr()`.
+Every failure becomes a `WPError` (see `errors`). The application password goes only to an
+https site or to this machine (loopback); never in a message, a URL or `repr()`.
 """
 
 from __future__ import annotations
 
-import base64
+import datetime as dt
+import email.utils
 import html
-import http.client
 import json
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-USER_AGENT = "reeltui-sync/1"
+from reeltui.services.sync.address import check_secure, normalise_site
+from reeltui.services.sync.errors import (
+    AuthFailed,
+    NetworkDown,
+    Refused,
+    ServerFailed,
+    WPError,
+)
+from reeltui.services.sync.transport import MAX_BYTES, Http
+
+__all__ = [
+    "AuthFailed",
+    "NetworkDown",
+    "Refused",
+    "ServerFailed",
+    "WPClient",
+    "WPError",
+    "normalise_site",
+]
 MAX_PER_PAGE = 100
-
-
-class WPError(Exception):
-    """A failed call; str() is one line: "code: message"."""
-
-    def __init__(
-        self, code: str, message: str, status: int | None = None, data: Any = None
-    ) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
-        self.status = status
-        self.data = data  # WordPress's "data" of the error (e.g. term_id for term_exists)
-
-
-class NetworkDown(WPError):
-    pass
-
-
-class AuthFailed(WPError):
-    pass
-
-
-class ServerFailed(WPError):
-    pass
-
-
-class Refused(WPError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +43,6 @@ class Response:
     status: int
     headers: dict[str, str]
     data: Any
-
-
-def normalise_site(url: str) -> str:
-    """'example.com/blog/' -> 'https://example.com/blog' (the site's home, no /wp-json)."""
-    url = url.strip()
-    if not url:
-        raise ValueError("no site URL given (use --site or REELTUI_WP_URL)")
-    if "://" not in url:
-        url = "https://" + url
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"not a web address: {url!r}")
-    path = parts.path.rstrip("/")
-    for suffix in ("/wp-json", "/wp-admin", "/index.php"):
-        if path.endswith(suffix):
-            path = path[: -len(suffix)]
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 @dataclass
@@ -90,13 +54,24 @@ class WPClient:
     app_password: str = field(repr=False)
     timeout: float = 20.0
     per_page: int = MAX_PER_PAGE
+    insecure_http: bool = False
+    max_bytes: int = MAX_BYTES
     calls: int = 0
-    user_id: int = 0  # known after me()
+    user_id: int = 0  # who the application password belongs to (users/me)
+    user_name: str = ""
+    server_date: str = ""  # the site's clock (Date header of the last answer), ISO UTC
+    answered: bool = False  # the site accepted a request (so the credentials are good)
+    http: Http = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.site = normalise_site(self.site)
-        token = base64.b64encode(f"{self.user}:{self.app_password}".encode()).decode()
-        self._auth = f"Basic {token}"
+        check_secure(self.site, self.insecure_http)
+        self.http = Http(
+            self.site, (self.user, self.app_password), self.timeout, max_bytes=self.max_bytes
+        )
+
+    def close(self) -> None:
+        self.http.close()
 
     # -- raw calls -------------------------------------------------------------------------
 
@@ -112,44 +87,12 @@ class WPClient:
         body: dict[str, Any] | None = None,
     ) -> Response:
         data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url(route, params), data=data, method=method)
-        req.add_header("Accept", "application/json")
-        req.add_header("User-Agent", USER_AGENT)
-        req.add_header("Authorization", self._auth)
-        if data is not None:
-            req.add_header("Content-Type", "application/json; charset=utf-8")
         self.calls += 1
         where = f"{method} {route}"
-        try:
-            with _OPENER.open(req, timeout=self.timeout) as resp:
-                status, headers, raw = int(resp.status), dict(resp.headers), resp.read()
-        except urllib.error.HTTPError as exc:
-            status, headers = exc.code, dict(exc.headers or {})
-            try:
-                raw = exc.read()
-            except OSError:
-                raw = b""
-        except TimeoutError:
-            raise NetworkDown(
-                "timeout", f"{self.site} did not answer within {self.timeout:g} s ({where})"
-            ) from None
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, TimeoutError):
-                raise NetworkDown(
-                    "timeout", f"{self.site} did not answer within {self.timeout:g} s ({where})"
-                ) from None
-            text = getattr(reason, "strerror", None) or str(reason)
-            raise NetworkDown("network", f"cannot reach {self.site}: {text}") from None
-        except (ConnectionError, OSError) as exc:
-            raise NetworkDown(
-                "network", f"connection to {self.site} failed: {exc.strerror or exc}"
-            ) from None
-        except http.client.HTTPException as exc:  # e.g. IncompleteRead: the answer was cut
-            raise NetworkDown(
-                "network", f"connection to {self.site} broke ({type(exc).__name__}, {where})"
-            ) from None
-        payload = _decode(raw)
+        answer = self.http.send(method, self.url(route, params), data, where)
+        status, headers = answer.status, answer.headers
+        self.server_date = _server_date(headers.get("date")) or self.server_date
+        payload = _decode(answer.body)
         if 200 <= status < 300:
             if payload is _NOT_JSON:
                 raise ServerFailed(
@@ -158,8 +101,9 @@ class WPClient:
                     "is the site URL right?",
                     status,
                 )
+            self.answered = True
             return Response(status, headers, payload)
-        raise self._error(status, payload, where, _header(headers, "Location") or "")
+        raise self._error(status, payload, where, headers.get("location") or "")
 
     def _error(self, status: int, payload: Any, where: str, moved: str = "") -> WPError:
         if 300 <= status < 400:
@@ -226,6 +170,12 @@ class WPClient:
                 return
             page += 1
 
+    def first_page(self, route: str, **params: Any) -> tuple[list[Any], int]:
+        """The first page of a collection and the collection's size (X-WP-Total)."""
+        resp = self.request("GET", route, {**params, "per_page": self.per_page, "page": 1})
+        items = resp.data if isinstance(resp.data, list) else []
+        return items, _int(_header(resp.headers, "X-WP-Total"), default=len(items))
+
     def collect(
         self, route: str, progress: Callable[[int, int], None] | None = None, **params: Any
     ) -> list[Any]:
@@ -242,16 +192,6 @@ class WPClient:
             raise ServerFailed("not_wordpress", f"{self.site} gave an odd answer for users/me")
         self.user_id = int(data["id"])
         return data
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Redirects are errors: urllib would turn a POST into a GET and lose the reply."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def id_of(data: Any, what: str) -> str:
@@ -286,10 +226,20 @@ def _decode(raw: bytes) -> Any:
 
 
 def _header(headers: dict[str, str], name: str) -> str | None:
-    for key, value in headers.items():
-        if key.lower() == name.lower():
-            return value
-    return None
+    return headers.get(name.lower())
+
+
+def _server_date(value: str | None) -> str:
+    """An HTTP Date header as ISO 8601 UTC ("2026-03-01T10:00:00+00:00"), or ""."""
+    if not value:
+        return ""
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return ""
+    if when.tzinfo is None:
+        return ""
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def _int(value: str | None, default: int) -> int:

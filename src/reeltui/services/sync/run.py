@@ -15,30 +15,22 @@ the pull cursor only moves after a complete pull (the next sync resumes). `progr
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reeltui.services import outbox, syncstate
+from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.services.credentials import Credentials
-from reeltui.services.sync_drafts import drafts_to_push, push_drafts
-from reeltui.services.sync_pull import PullCounts, apply, fetch
-from reeltui.services.sync_push import PushCounts, push_outbox
-from reeltui.services.syncstate import Conflict
-from reeltui.services.wpclient import AuthFailed, NetworkDown, WPClient, WPError, normalise_site
-from reeltui.services.wpmap import post_hash, with_source
-from reeltui.store import NotFound
-
-
-@dataclass(frozen=True, slots=True)
-class SyncProgress:
-    stage: str
-    done: int = 0
-    total: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.stage} {self.done}/{self.total}" if self.total else self.stage
+from reeltui.services.sync import identity
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.apply import PullCounts, apply, known
+from reeltui.services.sync.client import AuthFailed, NetworkDown, WPClient, WPError, normalise_site
+from reeltui.services.sync.credentials import Credentials
+from reeltui.services.sync.fetch import fetch
+from reeltui.services.sync.progress import Overall, SyncProgress
+from reeltui.services.sync.push_outbox import PushCounts, push_outbox
+from reeltui.services.sync.push_posts import drafts_to_push, push_drafts
+from reeltui.services.sync.state import Conflict
+from reeltui.services.sync.terms import TermNames
 
 
 @dataclass
@@ -59,9 +51,14 @@ class SyncResult:
     def lines(self) -> list[str]:
         """A short human summary (CLI output, a notification in the UI)."""
         p, q = self.pushed, self.pulled
+        pages = (
+            f"{q.new_pages} new and {q.updated_pages} changed pages, "
+            if q.new_pages or q.updated_pages
+            else ""
+        )
         out = [
             f"sent {p.replies} replies, {p.moderations} moderation actions, {p.posts} posts; "
-            f"pulled {q.new_posts} new and {q.updated_posts} changed posts, "
+            f"pulled {q.new_posts} new and {q.updated_posts} changed posts, {pages}"
             f"{q.new_comments} new and {q.updated_comments} changed comments"
         ]
         if q.gone_posts or q.gone_comments:
@@ -76,9 +73,6 @@ class SyncResult:
         return out
 
 
-Progress = Callable[[SyncProgress], None]
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -90,9 +84,10 @@ def sync(
     full: bool = False,
     push: bool = True,
     pull: bool = True,
-    progress: Progress | None = None,
+    progress: Callable[[SyncProgress], None] | None = None,
     timeout: float = 20.0,
     per_page: int = 100,
+    insecure_http: bool = False,
 ) -> SyncResult:
     if blog.read_only:
         raise ValueError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
@@ -106,32 +101,32 @@ def sync(
             f"this store is synced with {state.site}, not {site}; use another store "
             "(--store) for another site"
         )
-    client = WPClient(site, creds.user, creds.app_password, timeout=timeout, per_page=per_page)
+    client = WPClient(
+        site,
+        creds.user,
+        creds.app_password,
+        timeout=timeout,
+        per_page=per_page,
+        insecure_http=insecure_http,
+    )
 
-    def report(stage: str, done: int = 0, total: int = 0) -> None:
-        if progress is not None:
-            progress(SyncProgress(stage, done, total))
+    names = TermNames(state.terms)
+    overall = Overall(progress)
 
     try:
-        report(f"connecting to {site}")
-        me = client.me()
-        caps = me.get("capabilities") if isinstance(me.get("capabilities"), dict) else {}
-        result.authenticated = True
-        state.site = site
+        overall(f"connecting to {site}")
+        caps = _who(blog, client, state, creds, full)
         if push:
-            push_outbox(blog, client, state, result.pushed, report)
-            push_drafts(blog, client, state, result.pushed, report)
+            push_outbox(blog, client, state, result.pushed, overall)
+            push_drafts(blog, client, state, result.pushed, overall, names)
         if pull:
-            known = {  # the site's comments we hold (and it still has), their status here
-                c.remote_id: c.status
-                for c in blog.all_comments()
-                if c.origin == "imported" and c.remote_id.isdigit() and not c.source.get("wp_gone")
-            }
-            got = fetch(client, state, full, report, caps or {}, known)
-            report("saving")
-            result.pulled = apply(blog, got, state)
+            held = known(blog, state, client.server_date or syncstate.now())
+            got = fetch(client, state, full, overall, caps, held, names)
+            overall("saving")
+            result.pulled = apply(blog, got, state, names)
         state.last_sync = syncstate.now()
     except WPError as exc:
+        exc = _clearer(client, exc)
         result.error = str(exc)
         result.stopped_by = (
             "network"
@@ -141,11 +136,15 @@ def sync(
             else "server"
         )
     finally:
+        result.authenticated = client.answered
+        if client.answered:
+            state.site = site
         if state.site:
             syncstate.save(blog, state)
         result.conflicts = list(state.conflicts)
         result.calls = client.calls
-    report("done")
+        client.close()
+    overall("done")
     return result
 
 
@@ -181,62 +180,28 @@ def status(blog: Blog) -> SyncStatus:
     )
 
 
-def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
-    """Settle a conflict: keep "local" (sent on the next sync) or "remote" (the site's version).
-
-    Keeping the site's version of a post replaces the local text by the one stored in the
-    conflict; keeping the site's side of a reply takes it out of the outbox but keeps it as a
-    local draft reply (a reply is never deleted by sync).
-    """
-    if keep not in ("local", "remote"):
-        raise ValueError("keep must be 'local' or 'remote'")
-    state = syncstate.load(blog)
-    conflict = state.conflict(conflict_id)
-    if conflict is None:
-        raise ValueError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
-    with blog.store.batch():
-        if conflict.kind == "draft":
-            message = "the saved post has the site's version; your working copy stays in the editor"
-        elif keep == "local":
-            if conflict_id not in state.forced:
-                state.forced.append(conflict_id)
-            message = "your version will be sent on the next sync"
-        else:
-            message = _keep_remote(blog, conflict)
-        state.drop_conflict(conflict_id)
-        syncstate.save(blog, state)
-    return message
+def _who(
+    blog: Blog, client: WPClient, state: syncstate.SyncState, creds: Credentials, full: bool
+) -> dict[str, bool]:
+    """The user's capabilities; who they are is learned on the first sync (and on a full one,
+    or when the user name changes) from /wp/v2/users/me, then remembered."""
+    me = identity.known(blog)
+    if full or me is None or not state.caps or state.learned_for != creds.user:
+        answer = client.me()
+        me = identity.learn(blog, answer)
+        state.caps = identity.capabilities(answer)
+        state.learned_for = creds.user
+    client.user_id, client.user_name = int(me["id"]), str(me["name"])
+    return state.caps
 
 
-def _keep_remote(blog: Blog, conflict: Conflict) -> str:
-    if conflict.kind == "reply":
-        for entry in outbox.entries(blog):
-            if entry.kind == "reply" and entry.comment_id == conflict.local_id:
-                outbox.remove(blog, entry.id)
-        try:
-            reply = blog.comment(conflict.local_id)
-        except NotFound:
-            return "the reply is gone already"
-        reply.sync_state, reply.sync_error = "local", ""
-        blog.save_comment(reply)
-        return "the reply is back to a local draft (not queued)"
+def _clearer(client: WPClient, exc: WPError) -> WPError:
+    """A refusal met before users/me was asked (it is skipped once known) may only be the
+    route's own words ("not allowed to edit comments"): ask users/me for the real reason."""
+    if not isinstance(exc, AuthFailed) or client.answered or not client.user_id:
+        return exc  # (no user id: users/me itself was refused)
     try:
-        post = blog.post(conflict.local_id)
-    except NotFound:
-        return "the post is gone already"
-    remote = conflict.remote
-    if remote.get("status") == "deleted":
-        return "kept as a local post (it is no longer on the site)"
-    theirs = dataclasses.replace(
-        post,
-        title=remote.get("title", post.title),
-        body=remote.get("body", post.body),
-        excerpt=remote.get("excerpt", post.excerpt),
-        status=remote.get("status", post.status),
-        modified=remote.get("modified", post.modified),
-    )
-    theirs = with_source(
-        theirs, wp_hash=post_hash(theirs), wp_modified=remote.get("modified", "")[:19]
-    )
-    blog.save_post(theirs)
-    return "the site's version replaced yours (run sync to pick up any later change)"
+        client.me()
+    except WPError as clearer:
+        return clearer
+    return exc

@@ -19,8 +19,10 @@ from xml.sax.saxutils import escape, quoteattr
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.text import slug_to_wire, slugify
 from reeltui.formats import Parsed
+from reeltui.formats.local_state import OutboxItem
 from reeltui.formats.md2html import markdown_to_html
-from reeltui.formats.wxr_common import (
+from reeltui.formats.wxr import local_meta
+from reeltui.formats.wxr.mapping import (
     COMMENT_STATUS_OUT,
     CONTENT_NS,
     DC_NS,
@@ -104,9 +106,17 @@ def choose_site(posts: list[Parsed]) -> str:
     return sites.most_common(1)[0][0] if sites else ""
 
 
-def write_wxr(posts: list[Parsed], *, site: str | None = None, title: str = "reeltui") -> bytes:
-    """The WXR 1.2 document for `posts` (with their comments), UTF-8 encoded."""
+def write_wxr(
+    posts: list[Parsed],
+    *,
+    site: str | None = None,
+    title: str = "reeltui",
+    outbox: list[OutboxItem] | None = None,
+) -> bytes:
+    """The WXR 1.2 document for `posts` (with their comments), UTF-8 encoded. `outbox`, in
+    sending order, rides in the `_reeltui` meta of the comments it is about."""
     site = choose_site(posts) if site is None else site
+    queued = local_meta.by_comment(outbox or [])
     logins = _logins(p.post.author for p in posts)
     own_ids = [p.post.source.get("wxr", "") for p in posts if _same_site(p.post.source, site)]
     post_ids = _Ids(own_ids)
@@ -125,7 +135,7 @@ def write_wxr(posts: list[Parsed], *, site: str | None = None, title: str = "ree
             numbers[comment.id] = comment_ids.take(raw)
         for comment in parsed.comments:
             parent = numbers.get(comment.parent_id or "", 0)
-            out.append(_comment(comment, numbers[comment.id], parent))
+            out.append(_comment(comment, numbers[comment.id], parent, queued.get(comment.id, [])))
         out.append("\t</item>\n")
     out.append("</channel>\n</rss>\n")
     return "".join(out).encode("utf-8")
@@ -260,7 +270,7 @@ def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
     )
 
 
-def _comment(comment: Comment, number: int, parent: int) -> str:
+def _comment(comment: Comment, number: int, parent: int, entries: list[dict[str, Any]]) -> str:
     html = markdown_to_html(comment.body)
     local, gmt = date_out(comment.date)
     own: dict[str, Any] = {
@@ -271,6 +281,11 @@ def _comment(comment: Comment, number: int, parent: int) -> str:
     if comment.origin != "imported":
         own.update(origin=comment.origin, sync_state=comment.sync_state)
         own.update(sync_error=comment.sync_error)
+    approved = COMMENT_STATUS_OUT[comment.status]
+    if local_meta.is_unsent(comment):  # WordPress must not publish it: unapproved
+        own["status"], approved = comment.status, local_meta.UNAPPROVED
+    if entries:
+        own["outbox"] = entries
     if comment.remote_id:
         own["remote_id"] = comment.remote_id
     if _own_source(comment.source):
@@ -289,7 +304,7 @@ def _comment(comment: Comment, number: int, parent: int) -> str:
         f"\t\t\t<wp:comment_date>{cdata(local)}</wp:comment_date>\n"
         f"\t\t\t<wp:comment_date_gmt>{cdata(gmt)}</wp:comment_date_gmt>\n"
         f"\t\t\t<wp:comment_content>{cdata(html)}</wp:comment_content>\n"
-        f"\t\t\t<wp:comment_approved>{COMMENT_STATUS_OUT[comment.status]}</wp:comment_approved>\n"
+        f"\t\t\t<wp:comment_approved>{approved}</wp:comment_approved>\n"
         f"\t\t\t<wp:comment_type>{kind}</wp:comment_type>\n"
         f"\t\t\t<wp:comment_parent>{parent}</wp:comment_parent>\n"
         f"\t\t\t<wp:comment_user_id>0</wp:comment_user_id>\n"

@@ -1,12 +1,18 @@
 """What sync remembers between runs, kept in the store's meta.json (document "sync").
 
-    {"site": URL, "posts_after": "YYYY-MM-DDTHH:MM:SS", "comments_after": "...",
-     "last_pull": ISO, "last_sync": ISO, "conflicts": [Conflict...], "forced": [ids]}
+    {"site": URL, "clock": ISO UTC, "last_pull": ISO, "last_sync": ISO,
+     "conflicts": [Conflict...], "forced": [ids], "terms": {...}, "ignored": {...},
+     "caps": {...}, "learned_for": user}
 
-`posts_after`/`comments_after` are in the site's own clock and time zone (as WordPress
-returns `modified`/`date`), so the client's clock never matters. A conflict keeps both
-versions (the local one stays in the store untouched; the remote one is kept here) until the
-user resolves it.
+`clock` is the site's own clock (its Date header) when the last complete pull started: the
+next pull asks for what changed after it (minus a margin), never for "after the newest date
+seen in the data" (a scheduled post's date is in the future; an imported one in the past).
+`terms` are the categories and tags seen (id -> name, parent); `ignored` the comments on
+things sync does not keep (attachments...), so that they are not taken for new ones each
+time; `caps` the user's capabilities and `learned_for` the user name they were learned for
+(who the user is, `identity_from_site`, is its own meta document). A conflict keeps both
+versions (the local one stays in the store untouched; the remote one is kept here) until
+the user resolves it.
 """
 
 from __future__ import annotations
@@ -48,12 +54,15 @@ class Conflict:
 @dataclass
 class SyncState:
     site: str = ""
-    posts_after: str = ""
-    comments_after: str = ""
+    clock: str = ""
     last_pull: str = ""
     last_sync: str = ""
     conflicts: list[Conflict] = field(default_factory=list)
     forced: list[str] = field(default_factory=list)  # conflict ids the user chose "keep local"
+    terms: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    ignored: dict[str, str] = field(default_factory=dict)
+    caps: dict[str, bool] = field(default_factory=dict)
+    learned_for: str = ""
 
     def add_conflict(self, conflict: Conflict) -> None:
         self.conflicts = [c for c in self.conflicts if c.id != conflict.id] + [conflict]
@@ -74,13 +83,20 @@ def load(blog: Blog) -> SyncState:
     conflicts = [Conflict.from_dict(c) for c in doc.get("conflicts", []) if isinstance(c, dict)]
     return SyncState(
         site=str(doc.get("site", "")),
-        posts_after=str(doc.get("posts_after", "")),
-        comments_after=str(doc.get("comments_after", "")),
+        clock=str(doc.get("clock", "")),
         last_pull=str(doc.get("last_pull", "")),
         last_sync=str(doc.get("last_sync", "")),
         conflicts=conflicts,
         forced=[str(x) for x in doc.get("forced", [])],
+        terms=_dict(doc.get("terms")),
+        ignored={str(k): str(v) for k, v in _dict(doc.get("ignored")).items()},
+        caps={str(k): bool(v) for k, v in _dict(doc.get("caps")).items()},
+        learned_for=str(doc.get("learned_for", "")),
     )
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def save(blog: Blog, state: SyncState) -> None:
@@ -104,14 +120,13 @@ def remote_id(value: str | None) -> str:
     return match.group(1) if match else ""
 
 
-def cursor(values: list[str]) -> str:
-    """The newest of the site-local timestamps minus one second (a safe overlap)."""
-    stamps = []
-    for value in values:
-        try:
-            stamps.append(dt.datetime.fromisoformat(value[:19]))
-        except ValueError:
-            continue
-    if not stamps:
+def since(clock: str, margin: dt.timedelta = dt.timedelta(minutes=2)) -> str:
+    """The `modified_after` for a pull after one that started at `clock` (ISO UTC): a margin
+    covers a write the site committed just after that pull read."""
+    try:
+        when = dt.datetime.fromisoformat(clock)
+    except ValueError:
         return ""
-    return (max(stamps) - dt.timedelta(seconds=1)).isoformat(timespec="seconds")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return (when - margin).astimezone(dt.UTC).isoformat(timespec="seconds")
