@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line (`reeltui.cli.main`), loaded only when a command runs."""
+    from reeltui.cli import main as cli_main
+
+    return cli_main(argv)
 
 
 def run() -> None:
@@ -11,8 +19,6 @@ def run() -> None:
 
         sys.stdout.write(f"reeltui {__version__}\n")
         sys.exit(0)
-    from reeltui.cli import main
-
     sys.exit(main())
 
 

@@ -121,7 +121,12 @@ def _cut(slug: str, max_length: int) -> str:
 def slug_to_wire(slug: str) -> str:
     """The slug as WordPress stores and sends it: letters of other scripts percent-encoded
     (lowercase hex), the rest as is."""
-    return urllib.parse.quote(slug, safe="-_~").lower() if not slug.isascii() else slug
+    if slug.isascii():
+        return slug
+    return _ESCAPE.sub(lambda m: m.group().lower(), urllib.parse.quote(slug, safe="-_~"))
+
+
+_ESCAPE = re.compile(r"%[0-9A-F]{2}")
 
 
 def slug_from_wire(slug: str) -> str:
