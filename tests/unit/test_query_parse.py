@@ -211,3 +211,10 @@ def test_completion_never_raises(text: str) -> None:
     assert 0 <= found.start <= len(text)
     for i in range(len(found.candidates)):
         assert found.apply(text, i).startswith(text[: found.start])
+
+
+def test_queries_fold_as_the_search_index_does() -> None:
+    """Accents and curly quotes fold like the indexed text (domain.text.fold)."""
+    assert parse("Amélie").terms[0].text == "amelie"
+    assert parse("tag:Iñárritu").terms[0].text == "inarritu"
+    assert name_matches(parse("director:inarritu").terms[0], "Alejandro G. Iñárritu")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES, DomainError
+from reeltui.domain.text import fold as fold_text
 
 NAME_FIELDS = ("tag", "category", "author", "director", "cast", "title")
 NUMBER_FIELDS = ("rating", "year", "comments")
@@ -103,9 +104,9 @@ class Query:
 
 
 def fold(text: str) -> str:
-    """Case-insensitive form used on both sides of every comparison (the search index folds
-    the same way). Seam: an accent/quote-folding `domain.text.fold` replaces this body."""
-    return text.casefold()
+    """The form used on both sides of every comparison: the search index's (case, accents,
+    curly quotes folded: `domain.text.fold`)."""
+    return fold_text(text)
 
 
 def parse(text: str) -> Query:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reeltui.domain.films import films_named, not_a_title
+from reeltui.domain.identity import name_key
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.services import diary, inbox
@@ -64,16 +65,16 @@ def question_of(post: Post) -> str:
 def known_films(blog: Blog, extra: Iterable[str] = ()) -> list[str]:
     """The films this blog knows, longest title first (so "Her" never hides "Her Smell")."""
     posts = blog.posts()
-    people = {inbox.name_key(p.author) for p in posts}
+    people = {name_key(p.author) for p in posts}
     for post in posts:
-        people.add(inbox.name_key(post.film.director))
-        people.update(inbox.name_key(name) for name in post.film.cast)
-    categories = {inbox.name_key(c) for p in posts for c in p.categories}
+        people.add(name_key(post.film.director))
+        people.update(name_key(name) for name in post.film.cast)
+    categories = {name_key(c) for p in posts for c in p.categories}
     titles = {p.film.title.strip() for p in posts if is_review(p) and p.film.title.strip()}
     titles.update(t.strip() for t in extra if t.strip())
     for post in posts:
         for tag in post.tags:
-            key = inbox.name_key(tag)
+            key = name_key(tag)
             if key and key not in people and key not in categories and not not_a_title(tag):
                 titles.add(tag.strip())
     return sorted(titles, key=lambda t: (-len(t), t.casefold()))
@@ -106,12 +107,12 @@ def readers_answers(
         for c in comments
         if c.kind == "comment"
         and c.status == "approved"
-        and inbox.name_key(c.author) not in authors
+        and name_key(c.author) not in authors
         and c.body.strip()
     ]
-    commenters = {inbox.name_key(c.author) for c in comments}
+    commenters = {name_key(c.author) for c in comments}
     logged = [entry.title for entry in diary.entries(blog)]  # the Letterboxd diary's films
-    films = [t for t in known_films(blog, logged) if inbox.name_key(t) not in commenters]
+    films = [t for t in known_films(blog, logged) if name_key(t) not in commenters]
     answers = []
     named_by: dict[str, list[str]] = {}
     for comment in readers:

@@ -16,6 +16,7 @@ from reeltui.store import NotFound, Store, StoreError, records
 from reeltui.store import diary as diary_records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
+UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 
 
 class PostRow:
@@ -232,7 +233,7 @@ class Blog:
                 PostRow(post, index.count(post.id), self._known_words(post), pending[post.id])
             )
         keys = {
-            "date": lambda r: (r.post.date, r.post.title),
+            "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
             "rating": lambda r: (r.post.rating if r.post.rating is not None else -1, r.post.date),
             "comments": lambda r: (r.comment_count, r.post.date),
             "title": lambda r: r.post.title.casefold(),

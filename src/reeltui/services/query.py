@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from reeltui.domain.identity import Identity
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import Query, QueryError, fold, parse
 from reeltui.domain.query_eval import (
@@ -65,9 +66,11 @@ def find_posts(
     sort: str = "date",
     reverse: bool | None = None,
     filters: Mapping[str, str] | None = None,
+    writer: Identity | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
-    sorted. Raises QueryError for a query that cannot be understood."""
+    sorted. Read marks are `writer`'s (their own posts are never unread). Raises
+    QueryError for a query that cannot be understood."""
     query = as_query(query)
     if query.scope == "comments":
         raise QueryError("in:comments finds comments, not posts")
@@ -86,18 +89,17 @@ def find_posts(
     figures, reads_needed, queued_needed = _needs_facts(query)
     if not figures:
         return [row for row in rows if test(row.post, _NO_FACTS)]
-    seen = reads.seen(blog) if reads_needed else {}
+    marks = reads.Marks(blog, writer) if reads_needed else None
     queued = blog.queued_counts() if queued_needed else {}
     found = []
     for row in rows:
-        pid = row.post.id
-        read = seen.get(pid)
+        mark = marks.of(row.post, row.comment_count) if marks is not None else None
         facts = PostFacts(
             comments=row.comment_count,
             pending=row.pending_count,
-            queued=queued.get(pid, 0),
-            unread=read is None,
-            new_comments=0 if read is None else max(0, row.comment_count - read),
+            queued=queued.get(row.post.id, 0),
+            unread=mark.unread if mark else False,
+            new_comments=mark.new_comments if mark else 0,
         )
         if test(row.post, facts):
             found.append(row)

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reeltui.domain.identity import name_key
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import QueryError
@@ -137,7 +138,7 @@ def _compute(
     per_post = Counter(c.post_id for c in comments)
     by_id = {p.id: p for p in posts}
     readers = Counter(
-        " ".join(c.author.split()) for c in comments if inbox.name_key(c.author) not in authors
+        " ".join(c.author.split()) for c in comments if name_key(c.author) not in authors
     )
     return Stats(
         query=query,
@@ -175,8 +176,8 @@ def _replies(
         parent = by_id.get(reply.parent_id or "")
         if (
             parent is None
-            or inbox.name_key(reply.author) not in authors
-            or inbox.name_key(parent.author) in authors
+            or name_key(reply.author) not in authors
+            or name_key(parent.author) in authors
             or (reply.origin == "local" and reply.sync_state == "local")  # a kept draft
         ):
             continue

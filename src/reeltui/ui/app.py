@@ -15,7 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
-from reeltui.services import Blog
+from reeltui.domain.identity import Identity
+from reeltui.services import Blog, identity
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
 from reeltui.ui.desk_commands import DeskCommands, open_stats
@@ -129,6 +130,17 @@ class ReelApp(App[None]):
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
 
     # -- settings ------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> Identity:
+        """The user for sure (their [identity], else the site user sync found): what their
+        own posts and replies are told by. Empty until known."""
+        return identity.known(self.settings.identity, self.blog)
+
+    @property
+    def signer(self) -> Identity:
+        """Who signs a new post or reply: the writer, else a suggestion to confirm."""
+        return identity.suggested(self.settings.identity, self.blog)
 
     def remember(self, **changes: Any) -> None:
         for name, value in changes.items():

@@ -93,7 +93,6 @@ class EditorCore(Screen[None]):
             )
             yield SpellTextArea(
                 body,
-                language="markdown",
                 soft_wrap=True,
                 show_line_numbers=False,
                 tab_behavior="focus",

@@ -65,7 +65,8 @@ class SearchMixin:
             hits = find_comments(self.blog, query)
             call(self._show_hits, hit_items(hits), len(hits) >= COMMENT_LIMIT)
             return None
-        rows = find_posts(self.blog, query, sort=self.sort, filters=self.filters)
+        writer = self.app.writer  # type: ignore[attr-defined]
+        rows = find_posts(self.blog, query, sort=self.sort, filters=self.filters, writer=writer)
         call(self._show_view, False)
         return rows
 
