@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from reeltui import saved_searches
 from reeltui.cli.common import CliError, blog_for_reading, print_json
-from reeltui.cli.printing import console, print_clean
-from reeltui.cli.reading import print_rows
-from reeltui.config import load_settings
-from reeltui.domain.rating import format_reels
-from reeltui.domain.sanitize import sanitize_line
-from reeltui.locations import config_file
-from reeltui.services import stats as stats_service
-from reeltui.services.blog import SORT_KEYS
-from reeltui.services.query import CommentHit, as_query, find_comments, find_posts
+from reeltui.config import SORTS
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from rich.console import Console
+
+    from reeltui.services.query import CommentHit
+    from reeltui.services.stats import Stats
 
 BARS = " ▁▂▃▄▅▆▇█"
 
@@ -35,7 +28,7 @@ def register(sub: Any) -> None:
     search.add_argument("query", nargs="*", help="the search (several words are one query)")
     search.add_argument("--saved", metavar="NAME", help="run a saved search (settings file)")
     search.add_argument("--json", action="store_true", help="print a JSON array")
-    search.add_argument("--sort", choices=SORT_KEYS, default="date", help="posts' order")
+    search.add_argument("--sort", choices=SORTS, default="date", help="posts' order")
     search.add_argument("--limit", type=int, default=200, help="comments shown (default 200)")
     search.set_defaults(func=run_search)
     stats = sub.add_parser("stats", help="the blog in figures (of the posts a search finds)")
@@ -53,6 +46,9 @@ def register(sub: Any) -> None:
 
 
 def query_text(args: argparse.Namespace) -> str:
+    from reeltui import saved_searches
+    from reeltui.locations import config_file
+
     text = " ".join(args.query)
     if getattr(args, "saved", None):
         saved, _ = saved_searches.load(config_file())
@@ -64,6 +60,14 @@ def query_text(args: argparse.Namespace) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.cli.reading import print_rows
+    from reeltui.domain.sanitize import sanitize_line
+    from reeltui.services.query import as_query, find_comments, find_posts
+
     query = as_query(query_text(args))
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
@@ -112,6 +116,13 @@ def spark(values: list[int]) -> str:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from reeltui.cli.printing import console
+    from reeltui.config import load_settings
+    from reeltui.domain.rating import format_reels
+    from reeltui.services import stats as stats_service
+
     settings, _ = load_settings()  # a bad config file never stops a command
     names = [*settings.authors, *args.author]
     with blog_for_reading(args) as blog:
@@ -147,7 +158,12 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _tops(out: Console, found: stats_service.Stats) -> None:
+def _tops(out: Console, found: Stats) -> None:
+    from rich.text import Text
+
+    from reeltui.domain.sanitize import sanitize_line
+    from reeltui.services.stats import duration
+
     out.print()
     out.print(Text("Most discussed", style="bold"))
     for post, n in found.discussed:
@@ -159,12 +175,9 @@ def _tops(out: Console, found: stats_service.Stats) -> None:
     r = found.replies
     out.print()
     out.print(Text("Your replies", style="bold"))
-    out.print(
-        f"  {r.answered} readers answered; median time to answer: "
-        f"{stats_service.duration(r.median_hours)}"
-    )
-    wait = stats_service.duration(None if r.median_wait_days is None else r.median_wait_days * 24)
-    oldest = stats_service.duration(None if r.oldest_wait_days is None else r.oldest_wait_days * 24)
+    out.print(f"  {r.answered} readers answered; median time to answer: {duration(r.median_hours)}")
+    wait = duration(None if r.median_wait_days is None else r.median_wait_days * 24)
+    oldest = duration(None if r.oldest_wait_days is None else r.oldest_wait_days * 24)
     out.print(f"  {r.waiting} waiting in the inbox; median age {wait}, oldest {oldest}")
     for label, n in r.ages:
         out.print(f"    {label:<12} {n}")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import CliError
-from reeltui.cli.tui import run_app
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import name_words
-from reeltui.services import answers, recap
-from reeltui.services.session import open_blog
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.services.recap import Month
 
 
 def register(sub: Any) -> None:
@@ -41,7 +41,7 @@ def print_draft(post: Post) -> int:
     return 0
 
 
-def _movie(found: recap.Month, wanted: str | None) -> str | None:
+def _movie(found: Month, wanted: str | None) -> str | None:
     if wanted is None:
         return None
     for candidate in found.candidates():
@@ -54,6 +54,9 @@ def _movie(found: recap.Month, wanted: str | None) -> str | None:
 
 
 def run_recap(args: argparse.Namespace) -> int:
+    from reeltui.cli.tui import run_app
+    from reeltui.services import recap
+    from reeltui.services.session import open_blog
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.drafting import recap_flow
 
@@ -68,6 +71,9 @@ def run_recap(args: argparse.Namespace) -> int:
 
 
 def run_answers(args: argparse.Namespace) -> int:
+    from reeltui.cli.tui import run_app
+    from reeltui.services import answers
+    from reeltui.services.session import open_blog
     from reeltui.ui.app import make_app
     from reeltui.ui.drafting import answers_flow
 
