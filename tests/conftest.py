@@ -37,6 +37,15 @@ def need_tool(name: str) -> str:
     return found
 
 
+@pytest.fixture(autouse=True)
+def _never_the_users_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the developer's own settings (the app remembers who signs
+    replies there): each gets a config path of its own, children (tmux) included."""
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     """A fresh demo store on disk, closed (tests open it as they need)."""

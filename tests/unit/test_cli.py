@@ -117,13 +117,12 @@ def test_bad_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "is a file" in err and a_file.read_text() == "hello"
 
 
-def test_env_store_and_first_run_seeds_demo(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_env_store_is_used(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("REELTUI_STORE", str(tmp_path / "envstore"))
+    monkeypatch.setenv("REELTUI_STORE", str(store_path))
     code, out, _ = run(capsys, "posts", "--json")
     assert code == 0 and len(json.loads(out)) == 4
-    assert (tmp_path / "envstore" / "meta.json").exists()
 
 
 def test_installed_binary_version_help_and_errors(store_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_deep_html_in_a_body_and_a_comment_imports_with_a_note(
     assert len(source.read_bytes()) < 30_000  # a small hostile file
     store = tmp_path / "s"
     code, out, err = run(capsys, "--store", str(store), "import", str(source))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"reeltui: created a new store (empty) at {store}\n")
     assert "1 posts (1 new" in out and "1 comments (1 new" in out
     assert "nests deeper than 100 levels" in out and "comment 1" in out
     code, shown, _ = run(capsys, "--store", str(store), "show", "a-post", "--json")

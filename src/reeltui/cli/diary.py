@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reeltui.cli.common import blog_for_reading, blog_to_fill, print_json
-from reeltui.domain.sanitize import sanitize_line
-from reeltui.services import diary
+from reeltui.cli.common import blog_for_reading, blog_to_fill, one_line, print_json
 
 MAX_LISTED = 10
 
@@ -28,6 +26,8 @@ def register(sub: Any) -> None:
 
 
 def run_diary(args: argparse.Namespace) -> int:
+    from reeltui.services import diary  # commands load what they use when they run
+
     with blog_for_reading(args) as blog:
         found = diary.search(diary.entries(blog), args.search or "")
         if args.month:
@@ -45,10 +45,10 @@ def run_diary(args: argparse.Namespace) -> int:
         print_json(out)
         return 0
     for entry in found:
-        line = sanitize_line(diary.describe(entry))
+        line = one_line(diary.describe(entry))
         link = links.get(entry.id)
         if link is not None and link.post_id:
-            line += f"  → {sanitize_line(titles[link.post_id])}"
+            line += f"  → {one_line(titles[link.post_id])}"
         elif link is not None and link.ambiguous:
             line += f"  → ? {len(link.candidates)} posts match"
         sys.stdout.write(line + "\n")
@@ -67,7 +67,7 @@ def run_letterboxd_import(args: argparse.Namespace, path: Path) -> int:
     for line in report.report_lines(MAX_LISTED):
         sys.stdout.write(line + "\n")
     for refused in report.refused:
-        sys.stderr.write(f"reeltui: {sanitize_line(refused)}\n")
+        sys.stderr.write(f"reeltui: {one_line(refused)}\n")
     return 1 if report.problems or report.refused else 0
 
 
@@ -78,7 +78,7 @@ def run_letterboxd_export(args: argparse.Namespace) -> int:
         report = export_letterboxd(blog, args.out)
     print(
         f"exported {report.rows} rows ({report.entries} diary entries, {report.reviews} "
-        f"reviews) in Letterboxd's import format to {sanitize_line(str(report.path))}"
+        f"reviews) in Letterboxd's import format to {one_line(str(report.path))}"
     )
     if report.drafts_left_out:
         print(f"left out: {report.drafts_left_out} reviews not published (drafts, pending)")

@@ -9,16 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
-from reeltui.cli import diary as diary_cli
 from reeltui.cli.common import blog_for_reading, blog_to_fill, one_line
-from reeltui.formats import Progress as ProgressFn
-from reeltui.formats.letterboxd import is_letterboxd
-from reeltui.services.exporting import EXPORT_FORMATS, export
+from reeltui.formats import EXPORT_FORMATS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.formats import Progress as ProgressFn
     from reeltui.services.import_report import ImportReport
 
 BIG = 1 << 20  # show a progress bar for inputs from 1 MB up, on a terminal
@@ -49,6 +44,15 @@ def register(sub: Any) -> None:
 
 @contextmanager
 def _progress(size: int, label: str) -> Iterator[ProgressFn | None]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     console = Console(stderr=True)
     if not console.is_terminal or size < BIG:
         yield None
@@ -75,10 +79,13 @@ def _size(path: Path) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     # imported here: the WXR reader and HTML->Markdown cost ~0.1 s at every `reeltui` start
+    from reeltui.formats.letterboxd import is_letterboxd
     from reeltui.services.importer import merge, read_source
 
     path: Path = args.path.expanduser()
     if is_letterboxd(path):
+        from reeltui.cli import diary as diary_cli
+
         return diary_cli.run_letterboxd_import(args, path)
     with _progress(_size(path), f"reading {path.name}") as progress:
         fmt, result = read_source(path, progress)  # read first: no store is touched on error
@@ -107,7 +114,11 @@ def print_report(report: ImportReport) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     if args.format == "letterboxd":
+        from reeltui.cli import diary as diary_cli
+
         return diary_cli.run_letterboxd_export(args)
+    from reeltui.services.exporting import export
+
     with blog_for_reading(args) as blog:
         report = export(blog, args.format, args.out)
     where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path

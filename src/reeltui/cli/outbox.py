@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
-from rich.text import Text
-
-from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
-from reeltui.cli.json_out import comment_json, post_ref
-from reeltui.cli.printing import console, print_clean
-from reeltui.config import load_settings
-from reeltui.domain.models import Comment
+from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json, signer
+from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
-from reeltui.services import inbox, moderation, outbox, replies
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.domain.models import Comment
 
 
 def register(sub: Any) -> None:
     box = sub.add_parser("outbox", help="list queued, sent and failed replies and moderation")
     box.add_argument("--json", action="store_true", help="print a JSON array")
-    box.add_argument("--state", choices=outbox.STATES, help="only entries in this state")
+    box.add_argument("--state", choices=OUTBOX_STATES, help="only entries in this state")
     box.set_defaults(func=run_outbox)
     need = sub.add_parser(
         "inbox",
@@ -61,15 +57,24 @@ def register(sub: Any) -> None:
     text.add_argument("--file", type=argparse.FileType("r"), help="read the reply from a file (-)")
     rep.add_argument("--quote", action="store_true", help="quote the comment first")
     rep.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
-    rep.add_argument("--author", default="", help="sign as NAME (default: the post's author)")
+    rep.add_argument(
+        "--author", default="", help="sign as NAME (default: your [identity] name in the settings)"
+    )
     rep.set_defaults(func=run_reply)
     mod = sub.add_parser("moderate", help="approve, unapprove, spam, trash or restore a comment")
     mod.add_argument("comment_id")
-    mod.add_argument("action", choices=moderation.ACTIONS)
+    mod.add_argument("action", choices=MODERATION_ACTIONS)
     mod.set_defaults(func=run_moderate)
 
 
 def run_outbox(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.cli.json_out import post_ref
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.services import outbox
+
     with blog_for_reading(args) as blog:
         rows = outbox.rows(blog, args.state)
     if args.json:
@@ -116,10 +121,20 @@ def run_outbox(args: argparse.Namespace) -> int:
 
 
 def _comment(comment: Comment | None) -> dict[str, Any] | None:
+    from reeltui.cli.json_out import comment_json
+
     return None if comment is None else comment_json(comment)
 
 
 def run_inbox(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.cli.json_out import comment_json, post_ref
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.config import load_settings
+    from reeltui.services import inbox
+
     settings, _ = load_settings()  # a bad config file never stops a command
     with blog_for_reading(args) as blog:
         items = inbox.needs_reply(blog, [*settings.authors, *args.as_names])
@@ -157,8 +172,11 @@ def run_inbox(args: argparse.Namespace) -> int:
 
 
 def run_reply(args: argparse.Namespace) -> int:
+    from reeltui.services import replies
+
     text = args.text if args.text is not None else args.file.read()
     with blog_for_writing(args) as blog:
+        args.author = args.author or signer(blog).name
         post = blog.post_by_slug(args.slug)
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
@@ -177,6 +195,8 @@ def run_reply(args: argparse.Namespace) -> int:
 
 
 def run_moderate(args: argparse.Namespace) -> int:
+    from reeltui.services import moderation
+
     with blog_for_writing(args) as blog:
         comment = moderation.moderate(blog, args.comment_id, args.action)
     sys.stdout.write(f"{comment.id} is now {comment.status} (queued for the blog)\n")

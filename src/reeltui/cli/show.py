@@ -10,23 +10,18 @@ up to MAX_BODY, with a note where it was cut (`--json` prints everything).
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.console import RenderableType
-from rich.markdown import Markdown
-from rich.padding import Padding
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, print_json
-from reeltui.cli.json_out import comment_json, post_json
-from reeltui.cli.printing import console, print_clean
-from reeltui.domain.models import Comment, Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import cut_for_display, cut_note, display_depth, sanitize
 from reeltui.domain.sanitize import sanitize_line as line
 from reeltui.domain.titles import post_marks
-from reeltui.formats.display import readable
-from reeltui.services import PostRow
+
+if TYPE_CHECKING:  # rich and the store load when the command runs: --help stays light
+    from rich.console import RenderableType
+
+    from reeltui.domain.models import Comment, Post
 
 MAX_BODY = 100_000  # characters of a post body rendered as Markdown (more: plain, then cut)
 MAX_PLAIN_BODY = 400_000
@@ -41,6 +36,10 @@ def register(sub: Any) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from reeltui.cli.json_out import comment_json, post_json
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.services import PostRow
+
     with blog_for_reading(args) as blog:
         post = blog.post_by_slug(args.slug)
         thread = blog.thread(post.id)
@@ -56,6 +55,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def post_text(post: Post) -> list[RenderableType]:
+    from rich.markdown import Markdown
+    from rich.text import Text
+
+    from reeltui.formats.display import readable
+
     facts = [line(post.author), post.date[:10], post.status, *post_marks(post)]
     facts.append(", ".join(map(line, post.categories)))
     if post.rating is not None:
@@ -100,6 +104,9 @@ def marks(comment: Comment, post_author: str) -> list[str]:
 
 
 def thread_text(thread: list[tuple[Comment, int]], post_author: str) -> list[RenderableType]:
+    from rich.padding import Padding
+    from rich.text import Text
+
     if not thread:
         return []
     shown: list[RenderableType] = [Text(), Text(f"{len(thread)} comments", style="bold")]

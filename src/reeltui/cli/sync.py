@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import getpass
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -16,13 +15,11 @@ from reeltui.cli.common import (
     print_json,
 )
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services.sync import credentials
-from reeltui.services.sync import state as syncstate
-from reeltui.services.sync.address import normalise_site
-from reeltui.services.sync.credentials import Credentials
-from reeltui.services.sync.mapping import SITE_TEXT
 
-if TYPE_CHECKING:
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.services.sync.credentials import Credentials
     from reeltui.services.sync.progress import SyncProgress
 
 
@@ -39,7 +36,8 @@ def register(sub: Any) -> None:
     cmd.add_argument(
         "--save-credentials",
         action="store_true",
-        help=f"remember site, user and password in {credentials.credentials_file()} (mode 0600)",
+        help="remember site, user and password in credentials.toml next to the config file "
+        "(mode 0600; `reeltui paths` shows where)",
     )
     cmd.add_argument("--full", action="store_true", help="pull everything, not only changes")
     cmd.add_argument("--pull-only", action="store_true", help="do not send anything")
@@ -66,6 +64,11 @@ def register(sub: Any) -> None:
 
 
 def _credentials(args: argparse.Namespace) -> Credentials:
+    from reeltui import debuglog
+    from reeltui.services.sync import credentials
+    from reeltui.services.sync.address import normalise_site
+    from reeltui.services.sync.credentials import Credentials
+
     creds = credentials.load(args.site, args.user)
     if not creds.site:
         raise CliError("no site: give --site URL or set REELTUI_WP_URL")
@@ -73,25 +76,32 @@ def _credentials(args: argparse.Namespace) -> Credentials:
     if not creds.user:
         raise CliError("no user: give --user NAME or set REELTUI_WP_USER")
     if creds.app_password:
+        debuglog.hide(creds.app_password)
         return creds
     if not sys.stdin.isatty():
         raise CliError(
             "no application password: set REELTUI_WP_APP_PASSWORD or run once in a terminal "
             "with --save-credentials"
         )
+    import getpass
+
     password = getpass.getpass(f"Application password for {creds.user} at {creds.site}: ")
     if not password.strip():
         raise CliError("no application password given")
+    debuglog.hide(password.strip())
     return Credentials(creds.site, creds.user, password.strip(), "prompt")
 
 
 def _progress(event: SyncProgress) -> None:
+    log.info("sync: %s", event)
     sys.stderr.write(f"sync: {sanitize_line(str(event))}\n")
     sys.stderr.flush()
 
 
 def run_sync(args: argparse.Namespace) -> int:
     # imported here: the sync machinery is not needed by any other command
+    from reeltui.services.sync import credentials
+    from reeltui.services.sync.credentials import Credentials
     from reeltui.services.sync.resolve import resolve
     from reeltui.services.sync.run import status, sync
 
@@ -148,6 +158,9 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
+    from reeltui.services.sync import state as syncstate
+    from reeltui.services.sync.mapping import SITE_TEXT
+
     with blog_for_reading(args) as blog:
         found = syncstate.conflicts(blog)
     if args.json:
@@ -164,6 +177,8 @@ def _show_conflicts(args: argparse.Namespace) -> int:
             if mine == theirs:
                 continue
             if "\n" in mine or "\n" in theirs:
+                import difflib
+
                 diff = difflib.unified_diff(
                     mine.splitlines(), theirs.splitlines(), "here", "on the site", lineterm=""
                 )

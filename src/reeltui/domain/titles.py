@@ -30,8 +30,8 @@ def slug_text(slug: str) -> str:
 
 
 def same_slug(a: str, b: str) -> bool:
-    """Whether two slugs name the same post, either written encoded or decoded."""
-    return a == b or slug_text(a) == slug_text(b)
+    """Whether two slugs name the same post, either written encoded or decoded, in any case."""
+    return a == b or slug_text(a).lower() == slug_text(b).lower()
 
 
 def _is_utf8(slug: str) -> bool:

@@ -10,6 +10,8 @@ from reeltui.domain.models import Comment, Post
 from reeltui.errors import ReelError
 from reeltui.formats.local_state import LocalState
 
+EXPORT_FORMATS = ("markdown", "wxr", "json")
+
 # progress(phase, done, total): phase is "reading" (bytes), "writing" (items)...
 Progress = Callable[[str, int, int], None]
 

@@ -20,6 +20,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from reeltui.errors import ReelError
 
 MAX_ALIASED = 100_000
+# libyaml's loader when PyYAML was built with it (~10x faster, same results: tests run both)
+YAML_LOADER: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 class AliasBomb(ReelError, ValueError):
@@ -66,7 +68,7 @@ def load(text: str) -> Any:
     Raises yaml.YAMLError for bad YAML, AliasBomb for aliases that expand to more than
     MAX_ALIASED values, RecursionError for nesting deeper than Python's stack.
     """
-    loader = yaml.BaseLoader(text)
+    loader = YAML_LOADER(text)
     try:
         root = loader.get_single_node()
         if root is None:

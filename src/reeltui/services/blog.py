@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from reeltui.store import NotFound, Store, StoreError, records
 from reeltui.store import diary as diary_records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
+UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 
 
 class PostRow:
@@ -232,7 +233,7 @@ class Blog:
                 PostRow(post, index.count(post.id), self._known_words(post), pending[post.id])
             )
         keys = {
-            "date": lambda r: (r.post.date, r.post.title),
+            "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
             "rating": lambda r: (r.post.rating if r.post.rating is not None else -1, r.post.date),
             "comments": lambda r: (r.comment_count, r.post.date),
             "title": lambda r: r.post.title.casefold(),
@@ -249,6 +250,9 @@ class Blog:
             self._search.post_saved(post)
 
     # -- comments ------------------------------------------------------------------------
+
+    def comment_ids(self, post_id: str) -> list[str]:
+        return self._per_post().ids(post_id)
 
     def comments(self, post_id: str) -> list[Comment]:
         return [self.comment(cid) for cid in self._per_post().ids(post_id)]
@@ -290,6 +294,10 @@ class Blog:
             self._search.comment_deleted(comment_id)
 
     # -- figures -------------------------------------------------------------------------
+
+    def queued_counts(self) -> Mapping[str, int]:
+        """Replies waiting in the outbox, per post id."""
+        return self._per_post().queued
 
     def counts(self) -> Counts:
         posts = self._post_index().values()

@@ -8,6 +8,7 @@ serialises writes, so autosaves may run in a worker thread while the user types.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import threading
@@ -18,7 +19,7 @@ from reeltui.domain.models import Post
 from reeltui.domain.titles import same_slug
 from reeltui.formats.blockedit import prepare
 from reeltui.formats.sitehtml import keep_site_text
-from reeltui.services import revisions
+from reeltui.services import reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
 from reeltui.services.revisions import Revision
@@ -181,6 +182,9 @@ class EditSession:
                 self.blog.invalidate()  # the cached post was not written: forget it
                 raise
             self.saved = post
+            if self.is_new:  # the writer's own new post is never unread
+                with contextlib.suppress(StoreError):
+                    reads.mark_read(self.blog, post.id)
             self.is_new = False
             self._taken = None
             with store.batch("drafts", "revisions"):

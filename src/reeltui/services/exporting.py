@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
-from reeltui.formats import FormatError, Parsed, Progress
+from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
 from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
 from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
@@ -27,8 +27,6 @@ from reeltui.services import outbox, reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.store import records
 from reeltui.store.storage import atomic_write_bytes
-
-EXPORT_FORMATS = ("markdown", "wxr", "json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Post
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
 from reeltui.store.store import get_doc, remove_docs, upsert
@@ -31,8 +31,8 @@ from reeltui.store.store import get_doc, remove_docs, upsert
 T = TypeVar("T")
 
 KINDS = ("reply", "moderate")
-ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
-STATES = ("queued", "sent", "failed")
+ACTIONS = MODERATION_ACTIONS
+STATES = OUTBOX_STATES
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
+from reeltui.domain.identity import Identity, wrote_comment, wrote_post
+from reeltui.domain.models import Post
 from reeltui.services.blog import Blog
 from reeltui.store import StoreReadOnly
 from reeltui.store.store import get_doc, remove_docs, upsert
@@ -62,9 +64,34 @@ def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadM
     return ReadMark(unread=False, new_comments=max(0, comment_count - seen_counts[post_id]))
 
 
-def mark_read(blog: Blog, post_id: str) -> int:
-    """Record that the user read `post_id` with all its current comments; returns that count."""
-    count = len(blog.comments(post_id))
+def others_comments(blog: Blog, post_id: str, writer: Identity) -> int:
+    """How many comments of the post are not the writer's own (`wrote_comment`)."""
+    return sum(1 for c in blog.comments(post_id) if not wrote_comment(writer, c))
+
+
+class Marks:
+    """Read marks of the list's rows for one writer: their own posts are never unread, and
+    their own replies never count as new comments."""
+
+    def __init__(self, blog: Blog, writer: Identity | None = None) -> None:
+        self.blog = blog
+        self.writer = writer or Identity()
+        self.seen = seen(blog)
+
+    def of(self, post: Post, comment_count: int) -> ReadMark:
+        found = mark(self.seen, post.id, comment_count)
+        if found.unread and wrote_post(self.writer, post):
+            return ReadMark(unread=False, new_comments=0)
+        if found.new_comments:  # seen counts only others' comments: count them (one post)
+            others = others_comments(self.blog, post.id, self.writer)
+            return ReadMark(unread=False, new_comments=max(0, others - self.seen[post.id]))
+        return found
+
+
+def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:
+    """Record that the user read `post_id` with all its current comments; returns how many
+    were not the writer's own (what later arrivals are counted against)."""
+    count = others_comments(blog, post_id, writer or Identity())
     if blog.read_only:
         _SESSION.setdefault(str(blog.path), {})[post_id] = count
         return count

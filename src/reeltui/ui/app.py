@@ -15,9 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
-from reeltui.services import Blog
+from reeltui.domain.identity import Identity
+from reeltui.services import Blog, identity
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
+from reeltui.ui.desk_commands import DeskCommands, open_stats
 from reeltui.ui.keys import binding_ids, unknown_ids
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.composer import ComposerScreen
@@ -28,6 +30,7 @@ from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import ListSearch, MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
 from reeltui.ui.screens.transfer import ExportScreen, ImportScreen, TransferScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
@@ -47,7 +50,7 @@ def store_label(path: Path, read_only: bool) -> str:
 class ReelApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reeltui"
-    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, DeskCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Keys", id="app.help"),
@@ -59,6 +62,7 @@ class ReelApp(App[None]):
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
+        Binding("percent_sign", "stats", "Stats", show=False, id="app.stats"),
         Binding("D", "diary", "Diary", show=False, id="app.diary"),
     ]
 
@@ -104,6 +108,7 @@ class ReelApp(App[None]):
             TransferScreen,
             SyncScreen,
             ConflictsScreen,
+            StatsScreen,
             DiaryScreen,
             DiarySearch,
         )
@@ -125,6 +130,17 @@ class ReelApp(App[None]):
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
 
     # -- settings ------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> Identity:
+        """The user for sure (their [identity], else the site user sync found): what their
+        own posts and replies are told by. Empty until known."""
+        return identity.known(self.settings.identity, self.blog)
+
+    @property
+    def signer(self) -> Identity:
+        """Who signs a new post or reply: the writer, else a suggestion to confirm."""
+        return identity.suggested(self.settings.identity, self.blog)
 
     def remember(self, **changes: Any) -> None:
         for name, value in changes.items():
@@ -194,6 +210,10 @@ class ReelApp(App[None]):
     def action_sync(self, start: bool = False) -> None:
         if not isinstance(self.screen, SyncScreen):
             self.push_screen(SyncScreen(self.blog, start=start), lambda _: self.refresh_main())
+
+    def action_stats(self) -> None:
+        if not isinstance(self.screen, StatsScreen):
+            open_stats(self)
 
     def action_diary(self) -> None:
         if not isinstance(self.screen, DiaryScreen):

@@ -16,7 +16,25 @@ if TYPE_CHECKING:
 MAX_POST_HITS = 50
 
 
-class ReelCommands(Provider):
+class ListedCommands(Provider):
+    """A provider of named commands (name, help, callback), fuzzy-matched as typed."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return []
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class ReelCommands(ListedCommands):
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         app: ReelApp = self.app  # type: ignore[assignment]
         found: list[tuple[str, str, Callable[[], Any]]] = [
@@ -63,16 +81,10 @@ class ReelCommands(Provider):
             ]
         return found
 
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
     async def search(self, query: str) -> Hits:
+        async for hit in super().search(query):
+            yield hit
         matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
         app: ReelApp = self.app  # type: ignore[assignment]
         main = app.main_screen
         if main is None:

@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any
 
+from reeltui.domain.text import slug_from_wire
+
 WP_NS = "http://wordpress.org/export/1.2/"
 EXCERPT_NS = "http://wordpress.org/export/1.2/excerpt/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -156,7 +158,10 @@ _STRIPPED = ("title", "email", "url", "author", "slug")
 
 
 def as_read(key: str, value: str) -> str:
-    """A field as the reader keeps it, given the text an XML parser hands back."""
+    """A field as the reader keeps it, given the text an XML parser hands back (a slug
+    percent-encoded by WordPress is kept decoded: "%d1%81..." -> "с...")."""
+    if key == "slug":
+        return slug_from_wire(value.strip())
     return value.strip() if key in _STRIPPED else value
 
 

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from reeltui.domain.models import Comment, Post
-from reeltui.domain.text import slugify
+from reeltui.domain.text import slug_to_wire, slugify
 from reeltui.formats import Parsed
 from reeltui.formats.local_state import OutboxItem
 from reeltui.formats.md2html import markdown_to_html
@@ -251,7 +251,7 @@ def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
         f"\t\t<wp:post_modified_gmt>{cdata(mod_gmt)}</wp:post_modified_gmt>\n"
         f"\t\t<wp:comment_status>open</wp:comment_status>\n"
         f"\t\t<wp:ping_status>open</wp:ping_status>\n"
-        f"\t\t<wp:post_name>{cdata(post.slug)}</wp:post_name>\n"
+        f"\t\t<wp:post_name>{cdata(slug_to_wire(post.slug))}</wp:post_name>\n"
         f"\t\t<wp:status>{POST_STATUS_OUT[post.status]}</wp:status>\n"
         f"\t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0</wp:menu_order>\n"
         f"\t\t<wp:post_type>post</wp:post_type>\n"

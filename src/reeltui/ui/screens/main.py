@@ -17,13 +17,16 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 
 from reeltui.config import SORTS
-from reeltui.services import Blog, Counts, replies
+from reeltui.services import Blog, Counts, identity, replies
 from reeltui.services import reads as read_service
 from reeltui.ui.navigation import History, internal_slug, is_external, site_of
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen, filter_choices
 from reeltui.ui.screens.main_comments import CommentsMixin
-from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.screens.main_search import SearchMixin
+from reeltui.ui.widgets.comment_hits import CommentHitList
+from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
+from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 from reeltui.ui.widgets.thread import Thread
@@ -36,19 +39,21 @@ PANES = ("list-pane", "reader", "thread")
 FILTER_KINDS = ("category", "tag", "status", "author")
 
 
-class ListSearch(ReturningInput):
-    """The filter-as-you-type box of the post list."""
+class ListSearch(QueryBox):
+    """The search-as-you-type box of the post list (the query language)."""
 
 
-class MainScreen(CommentsMixin, Screen[None]):
+class MainScreen(SearchMixin, CommentsMixin, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
         Binding("e", "edit_post", "Edit", id="main.edit"),
         Binding("n", "new_post", "New post", id="main.new"),
+        Binding("m", "my_drafts", "My drafts", show=False, id="main.my_drafts"),
         Binding("1", "pane('list-pane')", "List", show=False, id="main.pane_list"),
         Binding("2", "pane('reader')", "Reader", show=False, id="main.pane_reader"),
         Binding("3", "pane('thread')", "Comments", show=False, id="main.pane_thread"),
+        Binding("C", "results", "Posts/comments found", show=False, id="main.results"),
     ]
 
     def __init__(self, blog: Blog, sort: str = "date") -> None:
@@ -57,6 +62,7 @@ class MainScreen(CommentsMixin, Screen[None]):
         self.sort = sort if sort in SORTS else "date"
         self.search = ""
         self.filters: dict[str, str] = {}
+        self.my_drafts = False  # the "my drafts" view: the writer's posts, drafts first
         self.history = History()
         self.current_post: str | None = None
         self.counts: Counts | None = None
@@ -74,8 +80,14 @@ class MainScreen(CommentsMixin, Screen[None]):
         yield Header(icon="●")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield ListSearch(placeholder="filter posts as you type", id="list-search")
+                yield ListSearch(
+                    placeholder="search: words tag: rating:>=4 …",
+                    id="list-search",
+                    always_shown=False,
+                )
+                yield QueryHint(id="search-hint")
                 yield PostList(id="post-list")
+                yield CommentHitList(id="comment-hits")
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield Thread(id="thread")
@@ -91,6 +103,7 @@ class MainScreen(CommentsMixin, Screen[None]):
         self.query_one(PostList).search_box = search_box
         self.query_one(PostList).focus()
         self.setup_comment_actions()
+        self.setup_search()
         self.load_rows()
 
     def on_resize(self) -> None:
@@ -109,17 +122,14 @@ class MainScreen(CommentsMixin, Screen[None]):
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
 
     def _load_rows(self, keep: str | None) -> None:
-        f = self.filters
-        rows = self.blog.rows(
-            sort=self.sort,
-            search=self.search or None,
-            category=f.get("category"),
-            tag=f.get("tag"),
-            status=f.get("status"),
-            author=f.get("author"),
-        )
-        seen = read_service.seen(self.blog)
-        items = [ListItem(r, read_service.mark(seen, r.post.id, r.comment_count)) for r in rows]
+        rows = self.query_rows()
+        if rows is None:  # comments were searched, or the query cannot run (the box says why)
+            return
+        writer = self.reel_app.writer
+        if self.my_drafts:
+            rows = identity.my_drafts_first(rows, writer)
+        marks = read_service.Marks(self.blog, writer)
+        items = [ListItem(r, marks.of(r.post, r.comment_count)) for r in rows]
         counts = self.blog.counts()
         if self.site is None:
             self.site = site_of(self.blog.posts())
@@ -129,7 +139,8 @@ class MainScreen(CommentsMixin, Screen[None]):
 
     def _show_rows(self, items: list[ListItem], counts: Counts, keep: str | None) -> None:
         post_list = self.query_one(PostList)
-        post_list.empty_text = "No posts match." if self.search or self.filters else "No posts."
+        narrowed = self.search or self.filters or self.my_drafts
+        post_list.empty_text = "No posts match." if narrowed else "No posts."
         post_list.set_items(items, keep)
         self.counts = counts
         self._update_status()
@@ -138,7 +149,8 @@ class MainScreen(CommentsMixin, Screen[None]):
         if self.counts is None:
             return
         shown = len(self.query_one(PostList).items)
-        filters = ", ".join(f"{k}: {v}" for k, v in self.filters.items())
+        views = ["my drafts first"] if self.my_drafts else []
+        filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
         if self.search:
             filters = ", ".join(x for x in (filters, f"search: {self.search}") if x)
         self.query_one(StatusLine).set_status(self.counts, shown, self.sort, filters)
@@ -154,7 +166,7 @@ class MainScreen(CommentsMixin, Screen[None]):
             return
         self._set_pane(name)
         target: Widget = {
-            "list-pane": self.query_one(PostList),
+            "list-pane": self.shown_list,
             "reader": self.query_one(Reader).scroller,
             "thread": self.query_one(Thread),
         }[name]
@@ -202,7 +214,7 @@ class MainScreen(CommentsMixin, Screen[None]):
             if unread:
                 read_service.mark_unread(self.blog, post_id)
             else:
-                read_service.mark_read(self.blog, post_id)
+                read_service.mark_read(self.blog, post_id, self.reel_app.writer)
         except Exception as exc:  # e.g. disk full: say so, keep browsing
             self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
             return
@@ -227,14 +239,24 @@ class MainScreen(CommentsMixin, Screen[None]):
         self.notify(f"sorted by {self.sort}", timeout=2)
         self.load_rows()
 
+    def action_my_drafts(self) -> None:
+        """Show the writer's posts, drafts first (again: every post)."""
+        self.my_drafts = not self.my_drafts
+        self.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
+        self.load_rows()
+
     def ask_filters(self) -> None:
-        choices = filter_choices(self.blog.posts(), FILTER_KINDS)
+        view = ("view:my-drafts", "My drafts (your posts, drafts first)")
+        choices = [view, *filter_choices(self.blog.posts(), FILTER_KINDS)]
         self.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
 
     def _filter_chosen(self, choice: str | None) -> None:
         if not choice:
             return
         kind, _, value = choice.partition(":")
+        if kind == "view":
+            self.action_my_drafts()
+            return
         if kind == "clear":
             self.clear_filters()
             return
@@ -243,6 +265,7 @@ class MainScreen(CommentsMixin, Screen[None]):
 
     def clear_filters(self) -> None:
         self.filters.clear()
+        self.my_drafts = False
         self.search = ""
         self.query_one("#list-search", Input).value = ""
         self.query_one("#list-search", Input).remove_class("-visible")

@@ -70,8 +70,10 @@ class CommentsMixin:
         from reeltui.ui.screens.editor import EditorScreen
 
         if template:
+            author = self.app.signer.name  # type: ignore[attr-defined]
             self.app.push_screen(  # type: ignore[attr-defined]
-                EditorScreen(self.blog, template=template), lambda _: self.after_editing(None)
+                EditorScreen(self.blog, template=template, author=author),
+                lambda _: self.after_editing(None),
             )
 
     def after_editing(self, post_id: str | None) -> None:

@@ -9,7 +9,7 @@ one-line reason; the outbox is intact.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -27,10 +27,11 @@ from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.credentials import Credentials, CredentialsError
 from reeltui.services.sync.mapping import SITE_TEXT
 from reeltui.services.sync.progress import SyncProgress
-from reeltui.services.sync.resolve import resolve
-from reeltui.services.sync.run import SyncResult, status, sync
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
+
+if TYPE_CHECKING:  # the HTTP side of sync (httpx, HTML conversion) loads when a sync runs
+    from reeltui.services.sync.run import SyncResult
 
 HOW_TO = (
     "To sync, give the site, user and an application password (WordPress: Users → Profile → "
@@ -76,6 +77,8 @@ class SyncScreen(Screen[bool]):
             self.action_start()
 
     def show_info(self) -> None:
+        from reeltui.services.sync.run import status
+
         problem = ""
         try:
             self.creds = credentials.load()
@@ -135,6 +138,8 @@ class SyncScreen(Screen[bool]):
 
     @work(thread=True, exclusive=True, group="sync")
     def run_sync(self, creds: Credentials, full: bool) -> None:
+        from reeltui.services.sync.run import sync
+
         def progress(event: SyncProgress) -> None:
             self.app.call_from_thread(self._progress, event)
 
@@ -253,6 +258,8 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         conflict = self.current
         if conflict is None:
             return
+
+        from reeltui.services.sync.resolve import resolve
 
         def failed(exc: Exception) -> None:
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)

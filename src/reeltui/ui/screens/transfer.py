@@ -7,7 +7,7 @@ the progress callback hops back to the UI thread. Errors are one line, never a t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,14 +18,14 @@ from textual.suggester import Suggester
 from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, Static
 
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.formats.letterboxd import is_letterboxd
+from reeltui.formats import EXPORT_FORMATS
 from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.diary_import import DiaryReport
-from reeltui.services.diary_import import import_path as import_diary
-from reeltui.services.exporting import EXPORT_FORMATS, ExportReport, export
-from reeltui.services.import_report import ImportReport
-from reeltui.services.importer import import_path
+from reeltui.services.exporting import ExportReport, export
+
+if TYPE_CHECKING:
+    from reeltui.services.diary_import import DiaryReport
+    from reeltui.services.import_report import ImportReport
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
 MAX_LISTED = 8
@@ -208,10 +208,17 @@ class ImportScreen(TransferScreen):
     @work(thread=True, exclusive=True, group="transfer")
     def start_work(self, path: Path) -> None:
         try:
+            # here, in the worker: the WXR and HTML readers are not loaded at every start
+            from reeltui.formats.letterboxd import is_letterboxd
+
             if is_letterboxd(path):  # a Letterboxd export: into the film diary
+                from reeltui.services.diary_import import import_path as import_diary
+
                 diary = import_diary(self.blog, path)
                 self.app.call_from_thread(self._diary_imported, diary)
                 return
+            from reeltui.services.importer import import_path
+
             report = import_path(self.blog, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)

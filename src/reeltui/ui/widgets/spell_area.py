@@ -11,15 +11,16 @@ from collections.abc import Callable
 from rich.highlighter import Highlighter
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import TextArea
+
+from reeltui.ui.widgets.markdown_area import MarkdownArea
 
 MISSPELLED = Style(underline=True, color="red")
 Span = tuple[int, int]
 Marks = dict[int, tuple[str, tuple[Span, ...]]]  # line index -> (its text, spans)
 
 
-class SpellTextArea(TextArea):
-    """A TextArea that underlines the spans it is given (`show_misspelled`)."""
+class SpellTextArea(MarkdownArea):
+    """The Markdown text area, underlining the spans it is given (`show_misspelled`)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
