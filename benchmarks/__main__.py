@@ -14,7 +14,18 @@ from pathlib import Path
 
 from benchmarks.common import ROOT, Config, Result
 
-BENCHMARKS = ("open", "autosave", "search", "query", "stats", "reader", "memory", "wxr", "spelling", "fidelity")
+BENCHMARKS = (
+    "open",
+    "autosave",
+    "search",
+    "query",
+    "stats",
+    "reader",
+    "memory",
+    "wxr",
+    "spelling",
+    "fidelity",
+)
 
 
 READING = [

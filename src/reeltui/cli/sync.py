@@ -158,8 +158,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
+    from reeltui.domain.models import SITE_TEXT
     from reeltui.services.sync import state as syncstate
-    from reeltui.services.sync.mapping import SITE_TEXT
 
     with blog_for_reading(args) as blog:
         found = syncstate.conflicts(blog)

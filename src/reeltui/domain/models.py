@@ -15,6 +15,7 @@ COMMENT_ORIGINS = ("imported", "local")
 # local: a draft reply not yet sent to the outbox; queued: waiting in the outbox;
 # sent: accepted by the remote blog; failed: the remote blog refused it (see sync_error).
 SYNC_STATES = ("local", "queued", "sent", "failed")
+SITE_TEXT = ("html", "excerpt_html")  # the fields of a Post holding the site's own text
 MODERATION_ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
 OUTBOX_STATES = ("queued", "sent", "failed")  # of an outbox entry
 

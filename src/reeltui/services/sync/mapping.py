@@ -184,11 +184,9 @@ def to_post(
     return post
 
 
-SITE_TEXT = ("html", "excerpt_html")  # kept in a conflict to be restored exactly, not shown
-
-
 def post_version(post: Post) -> dict[str, str]:
-    """The parts of a post a person compares in a conflict (and its site text, kept)."""
+    """The parts of a post a person compares in a conflict, and its site text (SITE_TEXT:
+    kept to be restored exactly, not shown)."""
     return {
         "title": post.title,
         "status": post.status,

@@ -19,13 +19,13 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
+from reeltui.domain.models import SITE_TEXT
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import replies
 from reeltui.services.blog import Blog
 from reeltui.services.sync import credentials
 from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.credentials import Credentials, CredentialsError
-from reeltui.services.sync.mapping import SITE_TEXT
 from reeltui.services.sync.progress import SyncProgress
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
