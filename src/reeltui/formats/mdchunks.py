@@ -8,6 +8,7 @@ chunk), and inside a list item continued after a blank line by indented lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reeltui.formats.htmltree import tags
 
@@ -26,9 +27,19 @@ _VOID = tags("area base br col embed hr img input link meta param source track w
 
 
 def chunks(markdown: str) -> list[str]:
-    """The blocks of `markdown`, without the blank lines between them."""
+    """The blocks of `markdown`, without the blank lines between them (never change the
+    list: a long text's are remembered, a save of a long post cuts the same text again)."""
     if not _BLANK_LINE.search(markdown) and markdown.strip(" \t\n") == markdown:
         return [markdown] if markdown else []  # one block (most blocks' own Markdown)
+    return _remembered(markdown) if len(markdown) > 20_000 else _chunks(markdown)
+
+
+@lru_cache(maxsize=4)
+def _remembered(markdown: str) -> list[str]:
+    return _chunks(markdown)
+
+
+def _chunks(markdown: str) -> list[str]:
     parts = _SEPARATOR.split(markdown.replace("\r\n", "\n"))
     paragraphs, separators = parts[0::2], parts[1::2]
     out: list[str] = []

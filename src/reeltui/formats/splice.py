@@ -12,8 +12,10 @@ Markdown made from the HTML (`Dialect.view`): the same after a pull, close after
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate
 from typing import Protocol
 
 from reeltui.formats.wpblocks import Block, Document, parse_blocks, remember
@@ -35,11 +37,13 @@ class Dialect(Protocol):
 
 @dataclass
 class _Piece:
-    """One block of the result: an original block kept or redone, or a new one."""
+    """A stretch of the result: original blocks [start, stop) kept as they were, or one
+    block redone or new (`html`)."""
 
-    html: str
-    gap: str | None  # the whitespace before it (None: the dialect's default)
-    index: int | None = None  # the original block's place, when kept as it was
+    html: str = ""
+    gap: str | None = None  # the whitespace before a redone or new block (None: the default)
+    start: int = 0
+    stop: int = 0
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
@@ -73,24 +77,57 @@ def block_chunks(doc: Document, dialect: Dialect) -> list[list[str] | None]:
     return per_block
 
 
-def owners(doc: Document, dialect: Dialect, saved: list[str]) -> list[list[int]]:
-    """For each chunk of `saved`, the blocks behind it (usually one)."""
-    views: list[str] = []
-    owner: list[int] = []
-    for index, found_chunks in enumerate(block_chunks(doc, dialect)):
-        assert found_chunks is not None
-        views += found_chunks
-        owner += [index] * len(found_chunks)
-    found: list[list[int]] = [[] for _ in saved]
-    for op, i1, i2, j1, j2 in _opcodes(views, saved):
-        if op == "equal":
-            for k in range(i2 - i1):
-                found[j1 + k] = [owner[i1 + k]]
-        else:
-            blocks = sorted(set(owner[i1:i2]))
-            for k in range(j1, j2):
-                found[k] = blocks
-    return found
+def _flat(doc: Document, dialect: Dialect) -> tuple[list[str], list[int], list[int]]:
+    """The views' chunks in one list, the block behind each, and where each block's chunks
+    start (worked out once per Document)."""
+    key = f"flat:{type(dialect).__name__}:{getattr(dialect, 'classic', '')}"
+    if key not in doc.memo:
+        views: list[str] = []
+        owner: list[int] = []
+        first: list[int] = []
+        for index, found in enumerate(block_chunks(doc, dialect)):
+            assert found is not None
+            first.append(len(views))
+            views += found
+            owner += [index] * len(found)
+        first.append(len(views))
+        doc.memo[key] = (views, owner, first)
+    found_flat: tuple[list[str], list[int], list[int]] = doc.memo[key]
+    return found_flat
+
+
+class _Owners:
+    """Which blocks are behind each chunk of the Markdown the writer saw (usually one)."""
+
+    def __init__(self, doc: Document, dialect: Dialect, saved: list[str]) -> None:
+        views, owner, self.first = _flat(doc, dialect)
+        opcodes = _opcodes(views, saved)
+        # Usually the chunks pair off one to one (the same text, or a block the writer
+        # changed before and the view puts differently): then chunk k is block owner[k]'s.
+        self.one_to_one = all(
+            op in ("equal", "replace") and i2 - i1 == j2 - j1 for op, i1, i2, j1, j2 in opcodes
+        )
+        self.owner = owner
+        self.table: list[list[int]] = []
+        if not self.one_to_one:
+            self.table = [[] for _ in saved]
+            for op, i1, i2, j1, j2 in opcodes:
+                blocks = sorted(set(owner[i1:i2]))
+                for k in range(j1, j2):
+                    self.table[k] = [owner[i1 + k - j1]] if op == "equal" else blocks
+        self.by_block: dict[int, list[int]] = {}
+
+    def __call__(self, k: int) -> list[int]:
+        return [self.owner[k]] if self.one_to_one else self.table[k]
+
+    def chunks_of(self, block: int) -> list[int]:
+        if self.one_to_one:
+            return list(range(self.first[block], self.first[block + 1]))
+        if not self.by_block:
+            for k, found in enumerate(self.table):
+                for b in found:
+                    self.by_block.setdefault(b, []).append(k)
+        return self.by_block.get(block, [])
 
 
 def splice(doc: Document, dialect: Dialect, saved: str, edited: str, gap: str = "\n\n") -> str:
@@ -99,30 +136,23 @@ def splice(doc: Document, dialect: Dialect, saved: str, edited: str, gap: str = 
     new = dialect.chunks(edited)
     if old == new:
         return doc.html()
-    owned = owners(doc, dialect, old)
-    by_block: dict[int, list[int]] = {}
-    for index, found in enumerate(owned):
-        for block in found:
-            by_block.setdefault(block, []).append(index)
-    assigned: list[tuple[int | None, str]] = []  # (block or None for a new one, chunk)
+    owned = _Owners(doc, dialect, old)
+    same: list[tuple[int, int, int]] = []  # (j1, i1, i2): chunks the writer left as they were
+    ones: list[tuple[int, int | None, str]] = []  # (j, block or None for a new one, chunk)
     dirty: set[int] = set()
     for op, i1, i2, j1, j2 in _opcodes(old, new):
         if op == "equal":
-            assigned += [(_first(owned[i1 + k]), new[j1 + k]) for k in range(j2 - j1)]
+            same.append((j1, i1, i2))
             continue
-        blocks = sorted({b for k in range(i1, i2) for b in owned[k]})
+        blocks = sorted({b for k in range(i1, i2) for b in owned(k)})
         if op == "insert":
-            before = owned[i1 - 1] if i1 > 0 else []
-            after = owned[i1] if i1 < len(old) else []
-            inside = set(before) & set(after)
-            blocks = sorted(inside)
+            before = owned(i1 - 1) if i1 > 0 else []
+            after = owned(i1) if i1 < len(old) else []
+            blocks = sorted(set(before) & set(after))
         dirty.update(blocks)
-        assigned += _pair(blocks, new[j1:j2], dialect, old, by_block)
-    return _assemble(doc, dialect, old, by_block, assigned, dirty, gap)
-
-
-def _first(blocks: list[int]) -> int | None:
-    return blocks[0] if blocks else None
+        for n, (block, chunk) in enumerate(_pair(blocks, new[j1:j2], dialect, old, owned)):
+            ones.append((j1 + n, block, chunk))
+    return _Assembly(doc, dialect, old, new, owned, dirty, gap).run(same, ones)
 
 
 def _pair(
@@ -130,13 +160,13 @@ def _pair(
     chunks: list[str],
     dialect: Dialect,
     old: list[str],
-    by_block: dict[int, list[int]],
+    owned: _Owners,
 ) -> list[tuple[int | None, str]]:
     """New chunks matched by kind to the old chunks of the blocks they replace (a block keeps
     as many chunks as it had); the rest are new blocks."""
     if not chunks:
         return []
-    slots = [(b, dialect.kind(old[k])) for b in blocks for k in by_block.get(b, [])]
+    slots = [(b, dialect.kind(old[k])) for b in blocks for k in owned.chunks_of(b)]
     out: list[tuple[int | None, str]] = [(None, c) for c in chunks]
     matcher = SequenceMatcher(
         None, [k for _, k in slots], [dialect.kind(c) for c in chunks], autojunk=False
@@ -148,71 +178,124 @@ def _pair(
     return out
 
 
-def _assemble(
-    doc: Document,
-    dialect: Dialect,
-    old: list[str],
-    by_block: dict[int, list[int]],
-    assigned: list[tuple[int | None, str]],
-    dirty: set[int],
-    gap: str,
-) -> str:
-    grouped: dict[int, list[str]] = {}
-    for block, chunk in assigned:
-        if block is not None:
-            grouped.setdefault(block, []).append(chunk)
-    pieces: list[_Piece] = []
-    upto = 0  # the next original block not yet placed
+class _Assembly:
+    """The blocks of the result in order: kept stretches, redone blocks and new ones."""
 
-    def place(stop: int) -> None:
-        """Blocks before `stop` not yet placed: kept, or gone if the writer deleted them."""
-        nonlocal upto
-        for index in range(upto, stop):
-            if index in dirty and index not in grouped:
-                continue  # deleted
-            original = doc.blocks[index]
-            if index in dirty:
-                saw = "\n\n".join(old[k] for k in by_block.get(index, []))
-                html = dialect.rerender(original, saw, "\n\n".join(grouped[index]))
-                pieces.append(_Piece(html, doc.gaps[index]))
-            else:
-                pieces.append(_Piece(original.raw, doc.gaps[index], index))
-        upto = max(upto, stop)
+    def __init__(
+        self,
+        doc: Document,
+        dialect: Dialect,
+        old: list[str],
+        new: list[str],
+        owned: _Owners,
+        dirty: set[int],
+        gap: str,
+    ) -> None:
+        self.doc, self.dialect, self.old, self.new = doc, dialect, old, new
+        self.owned, self.gap = owned, gap
+        self.dirty = sorted(dirty)
+        self.pieces: list[_Piece] = []
+        self.upto = 0  # the next original block not yet placed
+        self.grouped: dict[int, list[tuple[int, str]]] = {b: [] for b in dirty}
 
-    for block, chunk in assigned:
-        if block is None:
-            pieces.append(_Piece(dialect.new_block(chunk), None))
-        elif block == upto and block not in dirty:  # the common case: a block kept
-            pieces.append(_Piece(doc.blocks[block].raw, doc.gaps[block], block))
-            upto += 1
-        elif block >= upto:
-            place(block + 1)
-    place(len(doc.blocks))
-    return _join(doc, pieces, gap)
+    def run(self, same: list[tuple[int, int, int]], ones: list[tuple[int, int | None, str]]) -> str:
+        for j, block, chunk in ones:
+            if block is not None:
+                self.grouped[block].append((j, chunk))
+        for block in self.dirty:  # its chunks the writer left as they were come along
+            for k in self.owned.chunks_of(block):
+                for j1, i1, i2 in same:
+                    if i1 <= k < i2:
+                        self.grouped[block].append((j1 + k - i1, self.new[j1 + k - i1]))
+            self.grouped[block].sort()
+        events = sorted(
+            [(j1, 0, i1, i2) for j1, i1, i2 in same] + [(j, 1, 0, 0) for j, _, _ in ones]
+        )
+        by_j = {j: (block, chunk) for j, block, chunk in ones}
+        for j, is_one, i1, i2 in events:
+            if is_one:
+                block, chunk = by_j[j]
+                if block is None:
+                    self.pieces.append(_Piece(self.dialect.new_block(chunk)))
+                elif block >= self.upto:
+                    self.place(block + 1)
+                continue
+            for k in range(i1, i2):  # chunks of no block (text the HTML lacked): new blocks
+                if not self.owned(k) and not self.owned.one_to_one:
+                    self.pieces.append(_Piece(self.dialect.new_block(self.new[j + k - i1])))
+            owners = [b for k in (i2 - 1,) for b in self.owned(k)] if i2 > i1 else []
+            if owners:
+                self.place(max(owners) + 1)
+        self.place(len(self.doc.blocks))
+        return _join(self.doc, self.pieces, self.gap)
+
+    def place(self, stop: int) -> None:
+        """Blocks before `stop` not yet placed: kept stretches, redone blocks, or gone."""
+        while self.upto < stop:
+            at = bisect_left(self.dirty, self.upto)
+            nxt = self.dirty[at] if at < len(self.dirty) else stop
+            if nxt >= stop:
+                self.pieces.append(_Piece(start=self.upto, stop=stop))
+                self.upto = stop
+                return
+            if nxt > self.upto:
+                self.pieces.append(_Piece(start=self.upto, stop=nxt))
+            chunks = [c for _, c in self.grouped[nxt]]
+            if chunks:  # else the writer deleted it
+                saw = "\n\n".join(self.old[k] for k in self.owned.chunks_of(nxt))
+                html = self.dialect.rerender(self.doc.blocks[nxt], saw, "\n\n".join(chunks))
+                self.pieces.append(_Piece(html, self.doc.gaps[nxt]))
+            self.upto = nxt + 1
 
 
 def _join(doc: Document, pieces: list[_Piece], gap: str) -> str:
     """The new HTML; its blocks are remembered (the next save of a long post then need not
     read it again) when each new piece is one block on its own."""
+    source = doc.memo.get("html") or doc.html()
+    offsets = doc.memo.get("offsets")
+    if offsets is None:
+        offsets = doc.memo["offsets"] = list(
+            accumulate(
+                (len(g) + len(b.raw) for g, b in zip(doc.gaps, doc.blocks, strict=True)), initial=0
+            )
+        )
     out = Document(tail=doc.tail, has_blocks=doc.has_blocks)
+    parts: list[str] = []
     known = True
+    carried: list[tuple[int, int]] = []  # (start, stop) of kept stretches, in order
     for index, piece in enumerate(pieces):
+        if piece.stop > piece.start:
+            lead = doc.gaps[piece.start] if index else (doc.gaps[0] if doc.gaps else "")
+            parts += [
+                lead,
+                source[offsets[piece.start] + len(doc.gaps[piece.start]) : offsets[piece.stop]],
+            ]
+            out.gaps += [lead, *doc.gaps[piece.start + 1 : piece.stop]]
+            out.blocks += doc.blocks[piece.start : piece.stop]
+            carried.append((piece.start, piece.stop))
+            continue
+        if piece.stop == piece.start and not piece.html and piece.gap is None:
+            continue  # an empty stretch
         lead = piece.gap if piece.gap is not None else gap
-        if index == 0:
-            lead = doc.gaps[0] if doc.gaps else ""
-        if piece.index is not None:
-            block = doc.blocks[piece.index]
-        else:
-            alone = parse_blocks(piece.html, remember=False)
-            single = len(alone.blocks) == 1 and not alone.tail and not alone.gaps[0]
-            block = alone.blocks[0] if single else Block(piece.html, "")
-            known = known and single
-            out.has_blocks = out.has_blocks or alone.has_blocks
+        lead = lead if index else (doc.gaps[0] if doc.gaps else "")
+        alone = parse_blocks(piece.html, remember=False)
+        single = len(alone.blocks) == 1 and not alone.tail and not alone.gaps[0]
+        known = known and single
+        out.has_blocks = out.has_blocks or alone.has_blocks
+        parts += [lead, piece.html]
         out.gaps.append(lead)
-        out.blocks.append(block)
-    html = out.html()
+        out.blocks.append(alone.blocks[0] if single else Block(piece.html, ""))
+        carried.append((-1, -1))
+    parts.append(doc.tail)
+    html = "".join(parts)
     if known:
         for key, per_block in doc.memo.items():
-            out.memo[key] = [per_block[p.index] if p.index is not None else None for p in pieces]
+            if key.startswith(("flat:", "html", "offsets")):
+                continue
+            kept: list[list[str] | None] = []
+            for start, stop in carried:
+                kept += per_block[start:stop] if start >= 0 else [None]
+            out.memo[key] = kept
+        out.memo["html"] = html
         remember(html, out, checked=True)
     return html
