@@ -18,8 +18,9 @@ from reeltui.formats.htmlmd import Converter
 from reeltui.formats.htmltree import Element, Malformed, Text, inner_html, parse
 from reeltui.formats.mdrender import render
 from reeltui.formats.merge3 import merge3
+from reeltui.formats.owners import block_chunks
 from reeltui.formats.siteview import view_of
-from reeltui.formats.splice import block_chunks, splice
+from reeltui.formats.splice import splice
 from reeltui.formats.wpblocks import Block, Document, parse_blocks, strip_delimiters
 
 _LIST_OPEN = re.compile(r"<(ul|ol)\b[^>]*>")

@@ -16,23 +16,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import accumulate
-from typing import Protocol
 
+from reeltui.formats.owners import Dialect, Owners, opcodes
 from reeltui.formats.wpblocks import Block, Document, parse_blocks, remember
-
-Opcode = tuple[str, int, int, int, int]
-
-
-class Dialect(Protocol):
-    def view(self, doc: Document, index: int) -> str: ...
-
-    def chunks(self, markdown: str) -> list[str]: ...
-
-    def kind(self, chunk: str) -> str: ...
-
-    def new_block(self, chunk: str) -> str: ...
-
-    def rerender(self, block: Block, old: str, new: str) -> str: ...
 
 
 @dataclass
@@ -46,101 +32,17 @@ class _Piece:
     stop: int = 0
 
 
-def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
-    """difflib's opcodes, after the common start and end are taken as they stand: a block
-    alike another (two rules, two empty paragraphs) then keeps its place."""
-    if a == b:
-        return [("equal", 0, len(a), 0, len(b))]
-    head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    middle = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False)
-    out: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
-    for op, i1, i2, j1, j2 in middle.get_opcodes():
-        out.append((op, i1 + head, i2 + head, j1 + head, j2 + head))
-    if tail:
-        out.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
-    return out
-
-
-def block_chunks(doc: Document, dialect: Dialect) -> list[list[str] | None]:
-    """The chunks of each block's view. A Document is never changed: they are worked out
-    once, and a save hands those of the blocks it kept on to the Document it makes (_join)."""
-    key = f"{type(dialect).__name__}:{getattr(dialect, 'classic', '')}"
-    per_block: list[list[str] | None] = doc.memo.setdefault(key, [None] * len(doc.blocks))
-    for index, known in enumerate(per_block):
-        if known is None:
-            per_block[index] = dialect.chunks(dialect.view(doc, index))
-    return per_block
-
-
-def _flat(doc: Document, dialect: Dialect) -> tuple[list[str], list[int], list[int]]:
-    """The views' chunks in one list, the block behind each, and where each block's chunks
-    start (worked out once per Document)."""
-    key = f"flat:{type(dialect).__name__}:{getattr(dialect, 'classic', '')}"
-    if key not in doc.memo:
-        views: list[str] = []
-        owner: list[int] = []
-        first: list[int] = []
-        for index, found in enumerate(block_chunks(doc, dialect)):
-            assert found is not None
-            first.append(len(views))
-            views += found
-            owner += [index] * len(found)
-        first.append(len(views))
-        doc.memo[key] = (views, owner, first)
-    found_flat: tuple[list[str], list[int], list[int]] = doc.memo[key]
-    return found_flat
-
-
-class _Owners:
-    """Which blocks are behind each chunk of the Markdown the writer saw (usually one)."""
-
-    def __init__(self, doc: Document, dialect: Dialect, saved: list[str]) -> None:
-        views, owner, self.first = _flat(doc, dialect)
-        opcodes = _opcodes(views, saved)
-        # Usually the chunks pair off one to one (the same text, or a block the writer
-        # changed before and the view puts differently): then chunk k is block owner[k]'s.
-        self.one_to_one = all(
-            op in ("equal", "replace") and i2 - i1 == j2 - j1 for op, i1, i2, j1, j2 in opcodes
-        )
-        self.owner = owner
-        self.table: list[list[int]] = []
-        if not self.one_to_one:
-            self.table = [[] for _ in saved]
-            for op, i1, i2, j1, j2 in opcodes:
-                blocks = sorted(set(owner[i1:i2]))
-                for k in range(j1, j2):
-                    self.table[k] = [owner[i1 + k - j1]] if op == "equal" else blocks
-        self.by_block: dict[int, list[int]] = {}
-
-    def __call__(self, k: int) -> list[int]:
-        return [self.owner[k]] if self.one_to_one else self.table[k]
-
-    def chunks_of(self, block: int) -> list[int]:
-        if self.one_to_one:
-            return list(range(self.first[block], self.first[block + 1]))
-        if not self.by_block:
-            for k, found in enumerate(self.table):
-                for b in found:
-                    self.by_block.setdefault(b, []).append(k)
-        return self.by_block.get(block, [])
-
-
 def splice(doc: Document, dialect: Dialect, saved: str, edited: str, gap: str = "\n\n") -> str:
     """The HTML of `doc` with the change from `saved` to `edited` made in it."""
     old = dialect.chunks(saved)
     new = dialect.chunks(edited)
     if old == new:
         return doc.html()
-    owned = _Owners(doc, dialect, old)
+    owned = Owners(doc, dialect, old)
     same: list[tuple[int, int, int]] = []  # (j1, i1, i2): chunks the writer left as they were
     ones: list[tuple[int, int | None, str]] = []  # (j, block or None for a new one, chunk)
     dirty: set[int] = set()
-    for op, i1, i2, j1, j2 in _opcodes(old, new):
+    for op, i1, i2, j1, j2 in opcodes(old, new):
         if op == "equal":
             same.append((j1, i1, i2))
             continue
@@ -160,7 +62,7 @@ def _pair(
     chunks: list[str],
     dialect: Dialect,
     old: list[str],
-    owned: _Owners,
+    owned: Owners,
 ) -> list[tuple[int | None, str]]:
     """New chunks matched by kind to the old chunks of the blocks they replace (a block keeps
     as many chunks as it had); the rest are new blocks."""
@@ -187,7 +89,7 @@ class _Assembly:
         dialect: Dialect,
         old: list[str],
         new: list[str],
-        owned: _Owners,
+        owned: Owners,
         dirty: set[int],
         gap: str,
     ) -> None:
