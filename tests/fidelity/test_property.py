@@ -15,6 +15,7 @@ from reeltui.formats.blockedit import splice_post
 from reeltui.formats.siteview import site_markdown, view_of
 from reeltui.formats.wpblocks import parse_blocks
 from tests.fidelity.corpus import CORPUS
+from tests.fuzzing import examples
 
 # What a writer types: words, Markdown marks, punctuation, single newlines. No fences and no
 # "<": an unclosed code fence or tag turns the rest of the post into code or HTML, which is
@@ -62,7 +63,7 @@ def _edit(data: st.DataObject, view: str, op: str) -> list[str]:
     return [view[:at] + typed + view[at:]]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(4000), deadline=None)
 @given(st.data())
 def test_edits_to_some_blocks_never_change_the_bytes_of_the_others(data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(sorted(CORPUS)))
@@ -87,7 +88,7 @@ def test_edits_to_some_blocks_never_change_the_bytes_of_the_others(data: st.Data
         pos = found + len(block.raw)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.data())
 def test_saving_the_same_markdown_again_changes_nothing(data: st.DataObject) -> None:
     """After any edit, a second save of the same text (or of the view) is a no-op."""
