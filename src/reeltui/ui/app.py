@@ -29,6 +29,7 @@ from reeltui.ui.screens.main import ListSearch, MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
 from reeltui.ui.screens.transfer import ExportScreen, ImportScreen, TransferScreen
+from reeltui.ui.typeahead import TypeAhead
 from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.inputs import ReturningInput
 from reeltui.ui.widgets.post_list import PostList
@@ -75,6 +76,7 @@ class ReelApp(App[None]):
         self.mouse_enabled = settings.mouse
         self.main_screen: MainScreen | None = None
         self.saves = SaveQueue(self)  # replies and moderation are written in the background
+        self.typeahead = TypeAhead(self, super().on_event)  # keys go where focus will be
         self.sub_title = store_label(blog.path, blog.read_only)
 
     def on_mount(self) -> None:
@@ -162,6 +164,8 @@ class ReelApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.MouseEvent) and not self.mouse_enabled:
+            return
+        if await self.typeahead.hold(event):
             return
         await super().on_event(event)
 
