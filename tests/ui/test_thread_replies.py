@@ -8,8 +8,8 @@ import json
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.thread import Thread
 from tests.ui.helpers import press, screen_text, settle
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reeltui.services.blog import Blog
 from reeltui.services.demo import seed_demo
-from reeltui.store import Store, StoreForeign, StoreLocked
+from reeltui.store import Store, StoreError, StoreForeign, StoreLocked
 from reeltui.store.store import META_FILE
 
 
@@ -42,3 +42,17 @@ def open_blog(path: Path, *, read_only: bool = False, fallback_read_only: bool =
         if not fallback_read_only:
             raise
         return Blog(Store.open(path, read_only=True))
+
+
+def reread(blog: Blog) -> bool:
+    """Read a read-only blog's store again (another reeltui wrote to it); its views are told
+    (`Blog.invalidate` announces the change). False when it cannot be read now (caught in the
+    middle of the writer's change: the caller tries again later)."""
+    try:
+        fresh = Store.open(blog.path, read_only=True)
+    except StoreError:
+        return False
+    old, blog.store = blog.store, fresh
+    old.close()
+    blog.invalidate()
+    return True

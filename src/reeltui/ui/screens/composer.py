@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
-from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
+from reeltui.ui.widgets.footer import ReelFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 self.original, id="composer-text", soft_wrap=True, show_line_numbers=False
             )
             yield Static(self._status(), id="composer-status")
-        yield Footer()
+        yield ReelFooter()
 
     def _title(self) -> Text:
         verb = "Edit your reply" if self.editing_queued else "Reply"

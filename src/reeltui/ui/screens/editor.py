@@ -15,6 +15,7 @@ from reeltui.ui.external import edit_externally
 from reeltui.ui.screens.editor_core import EditorCore
 from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
 from reeltui.ui.screens.editor_style import describe
+from reeltui.ui.widgets.inputs import focus_now
 
 __all__ = ["EditorScreen"]
 
@@ -36,7 +37,8 @@ class EditorScreen(EditorCore):
     # -- actions -------------------------------------------------------------------------
 
     def action_focus_pane(self, pane: str) -> None:
-        (self.body if pane == "body" else self.query_one("#field-title")).focus()
+        self.show_pane(pane)  # shown first: a folded-away form takes no focus
+        focus_now(self.body if pane == "body" else self.query_one("#field-title"))
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("-preview")

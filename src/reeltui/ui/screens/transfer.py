@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Input, ProgressBar, RadioButton, RadioSet, Static
 
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import replies
 from reeltui.services.blog import Blog
 from reeltui.services.exporter import EXPORT_FORMATS, ExportReport, export
 from reeltui.services.importer import ImportReport, import_path
+from reeltui.ui.widgets.footer import ReelFooter
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
 MAX_LISTED = 8
@@ -99,7 +100,7 @@ class TransferScreen(ModalScreen[bool]):
             yield bar
             yield Static(id="transfer-phase")
             yield Static(id="transfer-result", markup=False)
-        yield Footer()
+        yield ReelFooter()
 
     def form(self) -> ComposeResult:
         yield from ()

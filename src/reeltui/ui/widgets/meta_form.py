@@ -55,8 +55,8 @@ class RatingInput(Input):
     """The rating as text, stepped by half reels with ↑/↓ or +/-."""
 
     BINDINGS: ClassVar = [
-        Binding("up,plus", "step(0.5)", "+½ reel", priority=True, show=False),
-        Binding("down,minus", "step(-0.5)", "-½ reel", priority=True, show=False),
+        Binding("up,plus", "step(0.5)", "+½ reel", priority=True, show=False, id="rating.up"),
+        Binding("down,minus", "step(-0.5)", "-½ reel", priority=True, show=False, id="rating.down"),
     ]
 
     def action_step(self, delta: float) -> None:
