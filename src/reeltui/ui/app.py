@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.widget import Widget
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.services import Blog
@@ -58,7 +59,7 @@ class ReelApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {ReelCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("question_mark,f1", "help", "Keys", id="app.help"),  # f1: where ? is typed
         Binding(
             "ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.palette"
         ),
@@ -214,7 +215,14 @@ class ReelApp(App[None]):
         screen = self.screen
         if screen.maximized is not None:
             screen.minimize()
-        elif screen.focused is None or not screen.maximize(screen.focused):
+            return
+        focused = screen.focused
+        panes = [
+            node
+            for node in (focused.ancestors_with_self if focused is not None else [])
+            if isinstance(node, Widget) and not isinstance(node, Screen) and node.allow_maximize
+        ]
+        if not panes or not screen.maximize(panes[-1], container=False):  # the outermost
             self.notify("nothing to zoom here", timeout=2)
 
     def key_of(self, binding_id: str) -> str:

@@ -89,7 +89,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         widest = max((cell_len(keys) for _, keys, _, _ in self.rows), default=8)
-        table.add_column("key", style="bold", no_wrap=True, min_width=min(widest, 30))
+        table.add_column("key", style="bold", no_wrap=True, min_width=min(widest, 22))
         table.add_column("what", ratio=1)
         table.add_column("id ([keymap])", style="dim", no_wrap=True)
         section = None

@@ -2,14 +2,16 @@
 
 Textual's footer lines up every shown key and cuts the line at the terminal's edge (at 80
 columns `? Keys` fell off; at 120 `o Outbox` was cut in two). This one keeps the help key
-docked on the right, then as many keys as fit whole, in the footer's order (the focused
-pane's first, the app's last), and drops the rest (they are all in `?`).
+docked on the right, then as many keys as fit whole: the focused pane's first, then the
+app's, then the screen's; the others are left out (they are all in `?`). The keys stay in
+the footer's order.
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -36,14 +38,21 @@ class ReelFooter(Footer):
         if help_key is not None:
             help_key.add_class(DOCKED)
             room -= key_width(help_key, self.compact) + 1
+        owners = {key: node for key, (node, *_rest) in self.screen.active_bindings.items()}
+
+        def rank(key: FooterKey) -> int:
+            owner = owners.get(key.key)
+            return 1 if isinstance(owner, App) else 2 if isinstance(owner, Screen) else 0
+
+        kept: set[int] = set()
+        for key in sorted((k for k in keys if k is not help_key), key=rank):
+            width = key_width(key, self.compact)
+            if width <= room:  # whole keys only: the others are in `?`
+                kept.add(id(key))
+                room -= width
         for widget in widgets:
-            if widget is help_key:
-                continue
-            width = key_width(widget, self.compact) if isinstance(widget, FooterKey) else 0
-            if width > room:
-                continue  # whole keys only: this one is in `?`
-            room -= width
-            yield widget
+            if widget is not help_key and (id(widget) in kept or not isinstance(widget, FooterKey)):
+                yield widget
         if help_key is not None:
             yield help_key
 

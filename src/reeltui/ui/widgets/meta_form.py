@@ -72,6 +72,8 @@ class RatingInput(Input):
 class MetaForm(VerticalScroll):
     """Posts `MetaForm.Edited` when any field changes."""
 
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with this pane
+
     class Edited(Message):
         def __init__(self, field: str) -> None:
             super().__init__()

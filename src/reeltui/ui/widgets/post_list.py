@@ -40,6 +40,8 @@ class ListItem:
 class PostList(ScrollView, can_focus=True):
     """Posts, two lines each: marker and title; date, author, status, reels, comments."""
 
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with this pane
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "post-list--cursor",
         "post-list--unread",

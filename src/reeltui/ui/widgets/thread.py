@@ -24,6 +24,8 @@ class Thread(VerticalScroll, can_focus=True):
     `Undo`) for the screen to act on; `x` marks comments so one moderation key acts on all.
     """
 
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with the thread
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reply", "Reply", id="thread.reply"),
         Binding("greater_than_sign", "reply(True)", "Quote", key_display=">", id="thread.quote"),
@@ -40,8 +42,8 @@ class Thread(VerticalScroll, can_focus=True):
         Binding("k,up", "move(-1)", "Previous", show=False, id="thread.up"),
         Binding("g,home", "edge(0)", "First", show=False, id="thread.first"),
         Binding("G,end", "edge(-1)", "Last", show=False, id="thread.last"),
-        Binding("space", "toggle_collapse", "Collapse/expand", id="thread.toggle"),
-        Binding("p", "parent", "Parent", id="thread.parent"),
+        Binding("space", "toggle_collapse", "Collapse/expand", show=False, id="thread.toggle"),
+        Binding("p", "parent", "Parent", show=False, id="thread.parent"),
         Binding("J", "sibling(1)", "Next sibling", show=False, id="thread.next_sibling"),
         Binding("K", "sibling(-1)", "Prev sibling", show=False, id="thread.prev_sibling"),
         Binding(
