@@ -23,6 +23,7 @@ from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.confirm import ConfirmScreen
+from reeltui.ui.widgets.comment_text import comment_text
 from reeltui.ui.widgets.footer import ReelFooter
 
 
@@ -102,7 +103,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         head = Text(
             f"{sanitize_line(self.answering.author)} · {self.answering.date[:16]}\n", "italic"
         )
-        return head + Text(sanitize(self.answering.body).strip())
+        return head + comment_text(self.answering.body)
 
     def _status(self) -> Text:
         if self.reply.sync_state == "failed":
