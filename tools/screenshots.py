@@ -30,13 +30,16 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("narrow-reader", ("enter",)),
     ("wide", ("enter", "c")),
     ("editor", ("n", "enter", *"Arrival")),
+    ("editor-80x24", ("n", "enter", *"Arrival", "f3")),
+    ("marked", ("enter", "c", "x", "j", "j", "x")),
+    ("zoom", ("enter", "c", "ctrl+o")),
     ("inbox", ("i",)),
     ("reply", ("enter", "c", "r", *"Thank you, Marcy! The ending got me too.")),
     # Views below change the store (a queued reply): keep them last.
     ("outbox", ("enter", "c", "r", *"Thank you, Marcy!", "ctrl+s", "o")),
     ("thread-queued", ("enter", "c", "j", "j", "j")),
 ]
-SIZES = {"narrow-reader": (80, 24), "wide": (200, 50)}
+SIZES = {"narrow-reader": (80, 24), "wide": (200, 50), "editor-80x24": (80, 24)}
 
 
 async def _settle(pilot: Pilot[None]) -> None:

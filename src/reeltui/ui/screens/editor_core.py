@@ -182,6 +182,8 @@ class EditorCore(Screen[None]):
         if self.has_class("-narrow") and not self.has_class("-form"):  # the form folded away
             heading += f" · {form.status}" + (f" · {form.rating} reels" if form.rating else "")
             heading += " · F2: details"
+        elif self.has_class("-narrow"):  # the form in the body's place
+            heading += " · F3: body"
         self._set("#editor-title", heading)
         if body != self._counted[0]:
             self._counted = (body, word_count(body))

@@ -76,7 +76,9 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             table.move_cursor(row=ids.index(current))
         states = (*outbox.STATES, "draft")
         counts = {s: sum(1 for r in self.items if r.entry.state == s) for s in states}
-        title = "Outbox — " + " · ".join(f"{n} {s}" for s, n in counts.items())
+        title = "Outbox — " + " · ".join(
+            f"{n} {s}{'s' if s == 'draft' and n != 1 else ''}" for s, n in counts.items()
+        )
         if not self.items:
             title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"
         self.set_title(title)

@@ -3,7 +3,7 @@
 Textual's footer lines up every shown key and cuts the line at the terminal's edge (at 80
 columns `? Keys` fell off; at 120 `o Outbox` was cut in two). This one keeps the help key
 docked on the right, then as many keys as fit whole: the focused pane's first, then the
-app's, then the screen's; the others are left out (they are all in `?`). The keys stay in
+screen's, then the app's; the others are left out (they are all in `?`). The keys stay in
 the footer's order.
 """
 
@@ -42,7 +42,7 @@ class ReelFooter(Footer):
 
         def rank(key: FooterKey) -> int:
             owner = owners.get(key.key)
-            return 1 if isinstance(owner, App) else 2 if isinstance(owner, Screen) else 0
+            return 2 if isinstance(owner, App) else 1 if isinstance(owner, Screen) else 0
 
         kept: set[int] = set()
         for key in sorted((k for k in keys if k is not help_key), key=rank):
