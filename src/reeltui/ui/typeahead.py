@@ -18,6 +18,11 @@ one at a time. A key is in flight until
    screen composed and mounted, a deferred focus applied), then
 3. the app's queue has run what was put there meanwhile (`focus()` callbacks).
 
+A key the focused field takes as text (a letter into an Input or a TextArea, no priority
+binding on it) needs none of this: it cannot run a binding or move focus, and the keys after
+it go to the same field's queue, behind it. Typing stays as fast as without the gate; only
+keys that may act (Tab, F2, enter, j...) wait for the ones before them.
+
 Nothing is timed: each step waits for a queue to reach the callback. A node that closes with
 the callback still in its queue (a screen dismissed by the key) would stall the chain: a
 watchdog looks for that and moves on from the app.
@@ -33,6 +38,7 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.timer import Timer
 
 WATCHDOG_SECONDS = 0.2  # how often a stalled chain is looked for (never a delivery delay)
@@ -81,23 +87,53 @@ class TypeAhead:
     # -- one event -----------------------------------------------------------------------
 
     async def _deliver(self, event: events.Event) -> None:
-        self.in_flight = True
-        self._round = 0
         target: DOMNode = self.app.focused or self.app.screen
         self.delivered += 1
+        if self._typed_into(target, event):
+            await self._dispatch(event)  # text for the focused field: nothing to wait for
+            return
+        self.in_flight = True
+        self._round = 0
         await self._dispatch(event)  # priority bindings run here; else posted to `target`
         if self.in_flight:  # (the app may have closed meanwhile)
             self._start_watchdog()
-            self._chase(target)
+            self._chase(target, event)
 
-    def _chase(self, node: DOMNode) -> None:
-        """Step 1: wait for `node` to have handled the event, then its parent, up to the app."""
+    def _typed_into(self, target: DOMNode, event: events.Event) -> bool:
+        """Is `event` text the focused field takes (see the module docstring)?"""
+        if target is self.app.screen:
+            return False
+        if isinstance(event, events.Paste):
+            key, character = "", event.text[:1] or None
+        elif isinstance(event, events.Key):
+            key, character = event.key, event.character
+        else:
+            return False
+        if not target.check_consume_key(key, character):
+            return False
+        return not any(  # a priority binding would act on the key before the field sees it
+            binding.priority
+            for _, bindings in self.app.screen._binding_chain
+            for binding in bindings.key_to_bindings.get(key, ())
+        )
+
+    def _chase(self, node: DOMNode, event: events.Event) -> None:
+        """Step 1: wait for `node` to have handled the event, then its parent, up to the app
+        (a widget that stopped the event ends the way: it goes no further)."""
         if node is self.app or not isinstance(node, MessagePump):
             self._wait_on(self.app, self._settle)
             return
         parent = node.parent
         follow = parent if parent is not None and node.is_attached else self.app
-        self._wait_on(node, lambda: self._chase(follow))
+
+        def reached() -> None:
+            if event._stop_propagation and not isinstance(node, Screen):
+                self._settle()  # handled there: it goes no further, its bindings never run
+            else:
+                self._chase(follow, event)
+
+        self._wait_on(node, reached)
+
 
     def _settle(self) -> None:
         """Step 2: the screen and the focused widget handle what the event queued for them."""
@@ -128,7 +164,7 @@ class TypeAhead:
             self.app.call_later(self._next)
 
     async def _next(self) -> None:
-        if not self.in_flight and self.waiting:
+        while not self.in_flight and self.waiting:  # text goes straight on; a key may wait
             await self._deliver(self.waiting.popleft())
 
     # -- plumbing ------------------------------------------------------------------------
