@@ -19,6 +19,7 @@ EXPECTED = (
     "ratio reader: longest freeze while the rest of the ",
     "ratio WXR import of 10 posts",
     "ratio peak RSS with 10 posts open vs store size: ",
+    "ratio spelling: keystroke to screen in a ",
 )
 
 

@@ -19,6 +19,7 @@ import reeltui.cli.commands
 from reeltui.cli import main
 from reeltui.domain import Comment, Post
 from reeltui.store import Store, records
+from tests.fuzzing import examples
 
 WORDS = [
     "posts",
@@ -119,7 +120,7 @@ def cli(stores: list[str]) -> Iterator[list[object]]:
 
 
 @settings(
-    max_examples=10_000,
+    max_examples=examples(10_000),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],

@@ -18,6 +18,9 @@ def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never read or write the developer's real config file."""
     monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # Spelling loads in a worker and marks words when it is done: off unless a test wants it,
+    # so snapshots never depend on when the dictionary finished loading.
+    monkeypatch.setenv("REELTUI_SPELLING", "off")
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import pytest
 
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession, find_for_edit, recoverable
-from reeltui.services.export import as_html, as_markdown, post_link
+from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.postform import Form, form_of
 from reeltui.services.revisions import unified_diff
 from reeltui.services.session import open_blog

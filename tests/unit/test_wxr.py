@@ -10,7 +10,7 @@ import pytest
 from reeltui.domain.models import thread_order
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import FormatError, ReadResult
-from reeltui.formats.wxr import read_wxr, read_wxr_bytes
+from reeltui.formats.wxr.reader import read_wxr, read_wxr_bytes
 from tests.conftest import need_shared
 from tests.unit.wxr_builder import C, Item, wxr
 

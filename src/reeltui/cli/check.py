@@ -6,10 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from reeltui.cli.common import CliError, blog_for_reading
-from reeltui.services.check import diagnose, problems, repair, sound_backup
-from reeltui.store import StoreError, StoreLocked, StoreTooNew
-from reeltui.store.backup import list_backups
+from reeltui.cli.common import CliError, blog_for_reading, prepare_store
 
 
 def register(sub: Any) -> None:
@@ -28,6 +25,10 @@ def run_check(args: argparse.Namespace) -> int:
         raise CliError("--yes only goes with --repair")
     if args.repair:
         return run_repair(args)
+    from reeltui.services.check import problems
+    from reeltui.store import StoreError, StoreLocked, StoreTooNew
+    from reeltui.store.backup import list_backups
+
     try:
         blog = blog_for_reading(args)
     except (StoreLocked, StoreTooNew):
@@ -67,7 +68,10 @@ def _confirm(question: str) -> bool:
 
 
 def run_repair(args: argparse.Namespace) -> int:
-    path = args.store.expanduser()
+    from reeltui.services.check import diagnose, repair, sound_backup
+
+    prepare_store(args, create=False)
+    path = args.store
     found = diagnose(path)
     if found.sound:
         print(f"{args.store}: sound ({found.summary}); nothing to repair")

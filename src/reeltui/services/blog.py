@@ -9,12 +9,15 @@ from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
+from reeltui.domain.titles import same_slug
 from reeltui.services import events
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
+from reeltui.store import diary as diary_records
 
 SORT_KEYS = ("date", "rating", "comments", "title")
+UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 
 
 class PostRow:
@@ -61,6 +64,7 @@ class Counts:
     drafts: int
     pending_comments: int
     queued_replies: int
+    diary_entries: int = 0  # films in the diary (store/diary.py)
 
 
 class Blog:
@@ -161,7 +165,7 @@ class Blog:
 
     def post_by_slug(self, slug: str) -> Post:
         for post in self._post_index().values():
-            if post.slug == slug:
+            if same_slug(post.slug, slug):  # `café` or `caf%c3%a9`
                 return post
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
 
@@ -217,7 +221,9 @@ class Blog:
         pending = index.pending
         rows = []
         for post in self._post_index().values():
-            if status and post.status != status:
+            if status == "pages" and post.kind != "page":
+                continue  # "pages": the site's pages, whatever their status
+            if status and status != "pages" and post.status != status:
                 continue
             if category and category.casefold() not in (c.casefold() for c in post.categories):
                 continue
@@ -229,7 +235,7 @@ class Blog:
                 PostRow(post, index.count(post.id), self._known_words(post), pending[post.id])
             )
         keys = {
-            "date": lambda r: (r.post.date, r.post.title),
+            "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
             "rating": lambda r: (r.post.rating if r.post.rating is not None else -1, r.post.date),
             "comments": lambda r: (r.comment_count, r.post.date),
             "title": lambda r: r.post.title.casefold(),
@@ -299,4 +305,5 @@ class Blog:
             drafts=sum(1 for p in posts if p.status == "draft"),
             pending_comments=index.pending_total,
             queued_replies=index.queued_total,
+            diary_entries=diary_records.count(self.store),
         )

@@ -8,6 +8,7 @@ serialises writes, so autosaves may run in a worker thread while the user types.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import threading
@@ -15,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Post
-from reeltui.services import revisions
+from reeltui.domain.titles import same_slug
+from reeltui.services import reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
 from reeltui.services.revisions import Revision
@@ -64,7 +66,7 @@ def find_for_edit(blog: Blog, slug: str) -> Post:
         return blog.post_by_slug(slug)
     except NotFound:
         for draft, _ in records.all_drafts(blog.store):
-            if draft.slug == slug:
+            if same_slug(draft.slug, slug):
                 return draft
         raise
 
@@ -159,6 +161,9 @@ class EditSession:
                 self.blog.invalidate()  # the cached post was not written: forget it
                 raise
             self.saved = post
+            if self.is_new:  # the writer's own new post is never unread
+                with contextlib.suppress(StoreError):
+                    reads.mark_read(self.blog, post.id)
             self.is_new = False
             self._taken = None
             with store.batch("drafts", "revisions"):

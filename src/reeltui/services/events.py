@@ -1,8 +1,8 @@
 """One path for "the store changed": the services say what they changed, views listen.
 
 Every change is announced where a service makes it: `Blog.save_post`, `save_comment`,
-`delete_comment` and `invalidate` (an import, a sync, a failed write), outbox entries and read
-marks. A view subscribes to the blog it shows and redraws from the blog
+`delete_comment` and `invalidate` (an import, a sync, a failed write), outbox entries, read
+marks and the film diary. A view subscribes to the blog it shows and redraws from the blog
 when told, whoever made the change (an editor, a reply, a background save, a sync), so no
 screen has to know which other screens to refresh.
 
@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-KINDS = ("post", "comment", "outbox", "reads", "all")
+KINDS = ("post", "comment", "outbox", "reads", "diary", "all")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reeltui.domain.models import Comment
+from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
@@ -26,7 +27,7 @@ REMOTE = "status_remote"
 KEYS = {"approve": "a", "unapprove": "u", "spam": "s", "trash": "t", "restore": "R"}
 
 
-class ModerationError(ValueError):
+class ModerationError(ReelError, ValueError):
     """A moderation action that does not apply (already approved, not on the blog yet...)."""
 
 

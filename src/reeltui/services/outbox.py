@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Post
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
@@ -32,8 +32,8 @@ from reeltui.store.store import get_doc, remove_docs, upsert
 T = TypeVar("T")
 
 KINDS = ("reply", "moderate")
-ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
-STATES = ("queued", "sent", "failed")
+ACTIONS = MODERATION_ACTIONS
+STATES = OUTBOX_STATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,30 @@ def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
         new_id("o"), kind, comment_id, action, "queued", "", "", _next_position(blog), now()
     )
     _put(blog, entry)
+    return entry
+
+
+def put_back(
+    blog: Blog,
+    kind: str,
+    comment_id: str,
+    *,
+    action: str = "",
+    state: str = "queued",
+    error: str = "",
+    remote_id: str = "",
+    created: str = "",
+) -> Entry:
+    """Append an entry as another store had it (an import of an export): at the end of the
+    sending order, keeping its state, error, remote id and time."""
+    if state not in STATES:
+        raise ValueError(f"unknown outbox state {state!r}")
+    entry = add(blog, kind, comment_id, action)
+    if (state, error, remote_id) != ("queued", "", "") or created:
+        entry = _replace(
+            entry, state=state, error=error, remote_id=remote_id, created=created or entry.created
+        )
+        _put(blog, entry)
     return entry
 
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from reeltui.domain.models import POST_STATUSES, DomainError, Film, Post
 from reeltui.domain.rating import parse_rating, validate_rating
-from reeltui.domain.text import slugify, unique_slug
+from reeltui.domain.text import slug_from_wire, slugify, unique_slug
 
 EDITABLE_STATUSES = tuple(s for s in POST_STATUSES if s != "trash")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = (
     "title",
     "slug",
@@ -148,9 +146,11 @@ def build(
     """The post the form describes, and a message per invalid field (which keeps its old value)."""
     errors: dict[str, str] = {}
     title = " ".join(form.title.split())
-    slug = form.slug.strip() or derived_slug(title or "untitled", taken_slugs)
-    if not _SLUG.match(slug):
-        errors["slug"] = f"{slug!r}: use lowercase letters, digits and single hyphens"
+    slug = slug_from_wire(form.slug.strip()) or derived_slug(title or "untitled", taken_slugs)
+    if slugify(slug) != slug:  # letters of any script, digits, single hyphens (as WordPress)
+        errors["slug"] = (
+            f"{slug!r}: use lowercase letters, digits and single hyphens ({slugify(slug)!r}?)"
+        )
         slug = base.slug
     elif slug in taken_slugs:
         errors["slug"] = f"{slug!r} is already used by another post"

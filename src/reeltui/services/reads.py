@@ -10,6 +10,8 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
+from reeltui.domain.identity import Identity, wrote_comment, wrote_post
+from reeltui.domain.models import Post
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import StoreReadOnly
@@ -39,6 +41,23 @@ def seen(blog: Blog) -> dict[str, int]:
     return found
 
 
+def marks(blog: Blog) -> dict[str, tuple[int, str]]:
+    """{post id: (comments it had when read, when)} as stored (for exports)."""
+    with _LOCK:
+        docs = list(blog.store.table("reads"))
+    found: dict[str, tuple[int, str]] = {}
+    for doc in docs:
+        count = doc.get("comments", 0)
+        found[str(doc.doc_id)] = (count if isinstance(count, int) else 0, str(doc.get("at", "")))
+    return found
+
+
+def put_mark(blog: Blog, post_id: str, comments: int, at: str) -> None:
+    """Record a read mark as another store had it (an import of an export)."""
+    with _LOCK:
+        upsert(blog.store.table("reads"), post_id, {"comments": comments, "at": at})
+
+
 def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadMark:
     """Unread / new-comments state of one post, given `seen()`."""
     if post_id not in seen_counts:
@@ -46,18 +65,43 @@ def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadM
     return ReadMark(unread=False, new_comments=max(0, comment_count - seen_counts[post_id]))
 
 
-def mark_read(blog: Blog, post_id: str) -> int:
-    """Record that the user read `post_id` with all its current comments; returns that count."""
-    count = len(blog.comments(post_id))
+def others_comments(blog: Blog, post_id: str, writer: Identity) -> int:
+    """How many comments of the post are not the writer's own (`wrote_comment`)."""
+    return sum(1 for c in blog.comments(post_id) if not wrote_comment(writer, c))
+
+
+class Marks:
+    """Read marks of the list's rows for one writer: their own posts are never unread, and
+    their own replies never count as new comments."""
+
+    def __init__(self, blog: Blog, writer: Identity | None = None) -> None:
+        self.blog = blog
+        self.writer = writer or Identity()
+        self.seen = seen(blog)
+
+    def of(self, post: Post, comment_count: int) -> ReadMark:
+        found = mark(self.seen, post.id, comment_count)
+        if found.unread and wrote_post(self.writer, post):
+            return ReadMark(unread=False, new_comments=0)
+        if found.new_comments:  # seen counts only others' comments: count them (one post)
+            others = others_comments(self.blog, post.id, self.writer)
+            return ReadMark(unread=False, new_comments=max(0, others - self.seen[post.id]))
+        return found
+
+
+def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:
+    """Record that the user read `post_id` with all its current comments; returns how many
+    were not the writer's own (what later arrivals are counted against)."""
+    count = others_comments(blog, post_id, writer or Identity())
     _remember(blog, {post_id: count})
     return count
 
 
-def mark_all_read(blog: Blog, post_ids: list[str]) -> int:
+def mark_all_read(blog: Blog, post_ids: list[str], writer: Identity | None = None) -> int:
     """Mark every post of `post_ids` read (one write); returns how many were not read yet
     or had new comments."""
     before = seen(blog)
-    counts = {pid: len(blog.comments(pid)) for pid in post_ids}
+    counts = {pid: others_comments(blog, pid, writer or Identity()) for pid in post_ids}
     changed = {pid: n for pid, n in counts.items() if before.get(pid) != n}
     if changed:
         _remember(blog, changed)

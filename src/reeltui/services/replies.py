@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize
+from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound, StoreError
@@ -22,7 +23,7 @@ EDITABLE_STATES = ("local", "queued", "failed")
 ACTION_ERRORS: tuple[type[Exception], ...] = (ValueError, StoreError, OSError)
 
 
-class ReplyError(ValueError):
+class ReplyError(ReelError, ValueError):
     """A reply action that cannot be done (empty text, not your reply, already sent...)."""
 
 

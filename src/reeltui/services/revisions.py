@@ -62,6 +62,13 @@ def history(store: Store, post_id: str) -> list[Revision]:
     return found
 
 
+def every(store: Store) -> list[Revision]:
+    """Every revision of every post, oldest first per post (for exports)."""
+    found = [_from_doc(str(doc.doc_id), doc) for doc in store.table("revisions")]
+    found.sort(key=lambda r: (r.post_id, r.seq, r.at))
+    return found
+
+
 def add(
     store: Store,
     post: Post,

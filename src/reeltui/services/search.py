@@ -1,6 +1,7 @@
 """Search as you type over a whole archive: posts (for the list filter) and comments.
 
-The text of every post and comment is casefolded once into a `TextIndex` (built on the first
+The text of every post and comment is folded once (`domain.text.fold`: case, accents,
+quotes, dashes) into a `TextIndex` (built on the first
 search, kept up to date by the Blog as records are saved) so a keystroke costs a few C-level
 scans instead of casefolding and scanning 200,000 Python strings. Results of recent queries
 are remembered, and a query that extends the previous one (typing one more letter) only
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.models import Comment, Post
+from reeltui.domain.text import fold
 from reeltui.services.textindex import TextIndex
 
 if TYPE_CHECKING:
@@ -46,14 +48,14 @@ def comment_text(doc: Mapping[str, Any]) -> str:
 
 
 class SearchIndex:
-    """The posts and comments of one Blog, searchable by substring (case-insensitive)."""
+    """The posts and comments of one Blog, searchable by substring (folded: see `fold`)."""
 
     def __init__(self, posts: Mapping[str, Post], comments: Mapping[str, Mapping[str, Any]]):
         self.posts = TextIndex((pid, post_text(p)) for pid, p in posts.items())
         self.comments = TextIndex((cid, comment_text(d)) for cid, d in comments.items())
         self._post_hits: OrderedDict[str, set[str]] = OrderedDict()
         self._last_post_query = ""
-        # the last comment query: (casefolded query, ids newest first, complete?, limit)
+        # the last comment query: (folded query, ids newest first, complete?, limit)
         self._last_comments: tuple[str, list[str], bool, int | None] | None = None
 
     # -- kept up to date by the Blog -----------------------------------------------------
@@ -80,7 +82,7 @@ class SearchIndex:
 
     def post_ids(self, query: str) -> set[str]:
         """Ids of the posts matching `query` (remembered: typing and deleting a letter is free)."""
-        key = query.casefold()
+        key = fold(query)
         hits = self._post_hits.get(key)
         if hits is not None:
             self._post_hits.move_to_end(key)
@@ -102,7 +104,7 @@ class SearchIndex:
         When the previous query's answer was complete (fewer hits than its limit) and this
         query extends it (one more letter typed), only those hits are checked again.
         """
-        key = query.casefold()
+        key = fold(query)
         last = self._last_comments
         if (
             last is not None

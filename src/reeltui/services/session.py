@@ -1,11 +1,10 @@
-"""Opening the user's blog: create and seed on first run, fall back to read-only when locked."""
+"""Opening the user's blog: create (with the demo blog) when asked, fall back to read-only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from reeltui.services.blog import Blog
-from reeltui.services.demo import seed_demo
 from reeltui.store import Store, StoreError, StoreForeign, StoreLocked
 from reeltui.store.store import META_FILE
 
@@ -14,28 +13,47 @@ def store_exists(path: Path) -> bool:
     return (path / META_FILE).exists()
 
 
-def open_blog(path: Path, *, read_only: bool = False, fallback_read_only: bool = False) -> Blog:
-    """Open the store at `path`; a new store gets the demo blog.
+def create_store(path: Path, *, demo: bool = True, parents: bool = False) -> Blog:
+    """A new store at `path`, open for writing (with the demo blog unless `demo` is False).
+
+    Its folder's parent must exist unless `parents` (the default store: its folders are made).
+    """
+    path = path.expanduser()
+    if not parents and not path.parent.is_dir():
+        raise StoreForeign(f"cannot create a store at {path}: folder {path.parent} does not exist")
+    if parents:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreForeign(
+                f"cannot create a store at {path}: {exc.strerror or exc} ({exc.filename})"
+            ) from exc
+    store = Store.open(path)
+    if demo:
+        from reeltui.services.demo import seed_demo  # the front-matter reader: only here
+
+        try:
+            seed_demo(store)
+        except BaseException:
+            store.close()
+            raise
+    return Blog(store)
+
+
+def open_blog(
+    path: Path, *, read_only: bool = False, fallback_read_only: bool = False, create: bool = True
+) -> Blog:
+    """Open the store at `path`. A missing store is created with the demo blog when `create`
+    and not `read_only` (a reading never writes); otherwise it is an error.
 
     With `fallback_read_only`, a store locked by another reeltui opens read-only instead
     of failing (the caller tells the user).
     """
     path = path.expanduser()
     if not store_exists(path):
-        if not path.parent.is_dir():
-            raise StoreForeign(
-                f"cannot create a store at {path}: folder {path.parent} does not exist"
-            )
-        store = Store.open(path)
-        try:
-            seed_demo(store)
-        except BaseException:
-            store.close()
-            raise
-        if read_only:
-            store.close()
-            return Blog(Store.open(path, read_only=True))
-        return Blog(store)
+        if read_only or not create:
+            return Blog(Store.open(path, read_only=True, create=False))  # says what is wrong
+        return create_store(path)
     try:
         return Blog(Store.open(path, read_only=read_only))
     except StoreLocked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -115,7 +116,11 @@ def put_many(store: Store, items: list[Post] | list[Comment]) -> None:
     one pass over the table instead of one per record."""
     if not items:
         return
-    name = "posts" if isinstance(items[0], Post) else "comments"
+    put_docs(store, "posts" if isinstance(items[0], Post) else "comments", items)
+
+
+def put_docs(store: Store, name: str, items: Sequence[Any]) -> None:
+    """Insert or replace many records (dataclasses with an `id`) of table `name` in one write."""
     table = store.table(name)
     docs: dict[str, dict[str, Any]] = {}
     for item in items:

@@ -7,6 +7,7 @@
     revisions.json saved versions of posts
     outbox.json    queued moderation actions and the order of outgoing items
     reads.json     which posts the user has read, and how many comments they had then
+    diary.json     the film diary (Letterboxd imports): see store/diary.py
 
 Splitting the files means an autosave rewrites a few kilobytes, not a 100 MB archive.
 """
@@ -30,7 +31,7 @@ from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
 from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
 from reeltui.store.storage import AtomicJSONStorage
 
-TABLES = ("posts", "comments", "drafts", "revisions", "outbox", "reads")
+TABLES = ("posts", "comments", "drafts", "revisions", "outbox", "reads", "diary")
 META_FILE = "meta.json"
 STORE_FILES = [META_FILE, *(f"{t}.json" for t in TABLES)]
 KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_FILES}

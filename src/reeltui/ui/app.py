@@ -17,7 +17,8 @@ from textual.signal import Signal
 from textual.widget import Widget
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
-from reeltui.services import Blog
+from reeltui.domain.identity import Identity
+from reeltui.services import Blog, identity
 from reeltui.services.events import Change, StoreWatch, subscribe
 from reeltui.services.session import reread
 from reeltui.ui.changes import StoreChanged
@@ -34,6 +35,7 @@ from reeltui.ui.keys import (
     live_scopes,
 )
 from reeltui.ui.saving import SaveQueue
+from reeltui.ui.screens.diary import DiaryScreen
 from reeltui.ui.screens.help import HelpScreen, key_label, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import MainScreen
@@ -68,6 +70,7 @@ class ReelApp(App[None]):
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
+        Binding("D", "diary", "Diary", show=False, id="app.diary"),
         Binding("f11,ctrl+o", "zoom", "Zoom", show=False, priority=True, id="app.zoom"),
     ]
 
@@ -147,6 +150,17 @@ class ReelApp(App[None]):
             watch.look_again()
 
     # -- settings ------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> Identity:
+        """The user for sure (their [identity], else the site user sync found): what their
+        own posts and replies are told by. Empty until known."""
+        return identity.known(self.settings.identity, self.blog)
+
+    @property
+    def signer(self) -> Identity:
+        """Who signs a new post or reply: the writer, else a suggestion to confirm."""
+        return identity.suggested(self.settings.identity, self.blog)
 
     def remember(self, **changes: Any) -> None:
         for name, value in changes.items():
@@ -242,7 +256,7 @@ class ReelApp(App[None]):
                 yield command
 
     def action_inbox(self) -> None:
-        self.push_screen(InboxScreen(self.blog), self.jump_to_comment)
+        self.push_screen(InboxScreen(self.blog, self.settings.authors), self.jump_to_comment)
 
     def action_outbox(self) -> None:
         self.push_screen(OutboxScreen(self.blog))
@@ -250,6 +264,10 @@ class ReelApp(App[None]):
     def action_sync(self, start: bool = False) -> None:
         if not isinstance(self.screen, SyncScreen):
             self.push_screen(SyncScreen(self.blog, start=start))
+
+    def action_diary(self) -> None:
+        if not isinstance(self.screen, DiaryScreen):
+            self.push_screen(DiaryScreen(self.blog))
 
     def action_conflicts(self) -> None:
         self.push_screen(ConflictsScreen(self.blog))

@@ -58,6 +58,12 @@ class ReelCommands(Provider):
                 "app.sync",
             ),
             (
+                "Film diary",
+                "What you watched (Letterboxd), with your reviews",
+                app.action_diary,
+                "app.diary",
+            ),
+            (
                 "Sync: conflicts",
                 "What changed on both sides; keep yours or the site's",
                 app.action_conflicts,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from textual.app import App
 from textual.widget import Widget
 
-from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.services import Blog, moderation, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
@@ -142,7 +142,7 @@ class CommentActions:
                 return
             self._done(parent_id)  # shown gone at once; "deleted" once it is on disk
 
-        words = sanitize_line(comment.body)[:60]
+        words = sanitize_line(comment.body[:MAX_SHOWN])[:60]
         self.app.push_screen(
             ConfirmScreen(f"Delete your reply “{words}”? This cannot be undone."), answered
         )

@@ -28,6 +28,7 @@ from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
+from reeltui.ui.widgets.spell_area import SpellTextArea
 
 State = tuple[Form, str]
 STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
@@ -94,9 +95,8 @@ class EditorCore(Screen[None]):
                 id="meta",
             )
             with Vertical(id="editor-text"):
-                yield TextArea(
+                yield SpellTextArea(
                     body,
-                    language="markdown",
                     soft_wrap=True,
                     show_line_numbers=False,
                     tab_behavior="focus",

@@ -52,6 +52,7 @@ class MainScreen(Screen[None]):
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
         Binding("e", "edit_post", "Edit", id="main.edit"),
         Binding("n", "new_post", "New post", id="main.new"),
+        Binding("m", "my_drafts", "My drafts", show=False, id="main.my_drafts"),
         Binding("1", "pane('list-pane')", "List", show=False, id="main.pane_list"),
         Binding("2", "pane('reader')", "Reader", show=False, id="main.pane_reader"),
         Binding("3", "pane('thread')", "Comments", show=False, id="main.pane_thread"),
@@ -223,7 +224,7 @@ class MainScreen(Screen[None]):
             if unread:
                 read_service.mark_unread(self.blog, post_id)
             else:
-                read_service.mark_read(self.blog, post_id)
+                read_service.mark_read(self.blog, post_id, self.reel_app.writer)
         except Exception as exc:  # e.g. disk full: say so, keep browsing
             self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
 
@@ -243,6 +244,9 @@ class MainScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         self.listing.clear_filters()
+
+    def action_my_drafts(self) -> None:
+        self.listing.toggle_my_drafts()
 
     @on(PostList.ToggleRead)
     def _toggle_read(self, event: PostList.ToggleRead) -> None:
@@ -317,4 +321,5 @@ class MainScreen(Screen[None]):
 
     def new_from_template(self, template: str | None) -> None:
         if template:
-            self.app.push_screen(EditorScreen(self.blog, template=template))
+            author = self.reel_app.signer.name
+            self.app.push_screen(EditorScreen(self.blog, template=template, author=author))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from reeltui.config import SORTS
-from reeltui.services import Counts, replies
+from reeltui.services import Counts, identity, replies
 from reeltui.services import reads as read_service
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.confirm import ConfirmScreen
@@ -32,6 +32,7 @@ class Listing:
         self.reversed = False  # the other way round from the sort's usual order
         self.search = ""
         self.filters: dict[str, str] = {}
+        self.my_drafts = False  # the "my drafts" view: the writer's posts, drafts first
         self.counts: Counts | None = None
         self.site: str | None = None  # the blog's host name, from the posts' source links
 
@@ -56,8 +57,11 @@ class Listing:
                 status=f.get("status"),
                 author=f.get("author"),
             )
-            seen = read_service.seen(self.blog)
-            items = [ListItem(r, read_service.mark(seen, r.post.id, r.comment_count)) for r in rows]
+            writer = self.screen.reel_app.writer
+            if self.my_drafts:
+                rows = identity.my_drafts_first(rows, writer)
+            marks = read_service.Marks(self.blog, writer)
+            items = [ListItem(r, marks.of(r.post, r.comment_count)) for r in rows]
             counts = self.blog.counts()
             if self.site is None:
                 self.site = site_of(self.blog.posts())
@@ -70,7 +74,8 @@ class Listing:
 
     def _show(self, items: list[ListItem], counts: Counts, keep: str | None) -> None:
         post_list = self.screen.post_list
-        post_list.empty_text = "No posts match." if self.search or self.filters else "No posts."
+        narrowed = self.search or self.filters or self.my_drafts
+        post_list.empty_text = "No posts match." if narrowed else "No posts."
         post_list.set_items(items, keep)
         self.counts = counts
         self.show_status()
@@ -79,7 +84,8 @@ class Listing:
         if self.counts is None:
             return
         shown = len(self.screen.post_list.items)
-        filters = ", ".join(f"{k}: {v}" for k, v in self.filters.items())
+        views = ["my drafts first"] if self.my_drafts else []
+        filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
         if self.search:
             filters = ", ".join(x for x in (filters, f"search: {self.search}") if x)
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
@@ -91,13 +97,13 @@ class Listing:
     def refresh_marks(self, post_ids: set[str]) -> None:
         """Show the read marks of `post_ids` as the store has them now."""
         try:
-            seen = read_service.seen(self.blog)
+            marks = read_service.Marks(self.blog, self.screen.reel_app.writer)
         except replies.ACTION_ERRORS:  # the marks cannot be read (said where they failed)
             return
         post_list = self.screen.post_list
         for item in post_list.items:
             if item.row.post.id in post_ids:
-                mark = read_service.mark(seen, item.row.post.id, item.row.comment_count)
+                mark = marks.of(item.row.post, item.row.comment_count)
                 post_list.update_mark(item.row.post.id, mark)
 
     # -- order and filters ---------------------------------------------------------------
@@ -113,14 +119,24 @@ class Listing:
         self.screen.notify("order reversed" if self.reversed else "usual order", timeout=2)
         self.load()
 
+    def toggle_my_drafts(self) -> None:
+        """Show the writer's posts, drafts first (again: every post)."""
+        self.my_drafts = not self.my_drafts
+        self.screen.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
+        self.load()
+
     def ask_filters(self) -> None:
-        choices = filter_choices(self.blog.posts(), FILTER_KINDS)
+        view = ("view:my-drafts", "My drafts (your posts, drafts first)")
+        choices = [view, *filter_choices(self.blog.posts(), FILTER_KINDS)]
         self.screen.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
 
     def _filter_chosen(self, choice: str | None) -> None:
         if not choice:
             return
         kind, _, value = choice.partition(":")
+        if kind == "view":
+            self.toggle_my_drafts()
+            return
         if kind == "clear":
             self.clear_filters()
             return
@@ -128,8 +144,9 @@ class Listing:
         self.load()
 
     def clear_filters(self) -> None:
-        """Every post again: no filter, no search in the list or in the open post."""
+        """Every post again: no filter, no view, no search in the list or in the open post."""
         self.filters.clear()
+        self.my_drafts = False
         self.screen.query_one(Reader).clear_search()
         self.clear_search()
 
@@ -177,7 +194,7 @@ class Listing:
     def _mark_all(self, post_ids: list[str]) -> None:
         app = self.screen.app
         try:
-            count = read_service.mark_all_read(self.blog, post_ids)
+            count = read_service.mark_all_read(self.blog, post_ids, self.screen.reel_app.writer)
         except Exception as exc:  # e.g. disk full: say so, keep browsing
             app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
             return

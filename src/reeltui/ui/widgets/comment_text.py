@@ -12,7 +12,7 @@ import re
 
 from rich.text import Text
 
-from reeltui.domain.sanitize import sanitize
+from reeltui.domain.sanitize import cut_for_display, cut_note, sanitize
 
 QUOTE_STYLE = "italic"
 QUOTE_BAR = "▌ "
@@ -44,8 +44,10 @@ def inline_markdown(line: str, style: str = "") -> Text:
 
 
 def comment_text(body: str, *, style: str = "") -> Text:
-    """The comment's (untrusted) Markdown as a Text; "(empty)" when there is none."""
-    lines = sanitize(body).strip().splitlines() or ["(empty)"]
+    """The comment's (untrusted) Markdown as a Text; "(empty)" when there is none. A huge
+    comment is cut (`cut_for_display`: a 50 MB one hung the thread) and says so."""
+    shown, left_out = cut_for_display(body)
+    lines = sanitize(shown).strip().splitlines() or ["(empty)"]
     out = Text(style=style)
     for i, line in enumerate(lines):
         if i:
@@ -60,4 +62,6 @@ def comment_text(body: str, *, style: str = "") -> Text:
             out.append_text(inline_markdown(line[heading.end() :], "bold"))
         else:
             out.append_text(inline_markdown(line))
+    if left_out:
+        out.append("\n" + cut_note(left_out), "dim italic")
     return out

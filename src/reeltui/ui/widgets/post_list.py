@@ -24,6 +24,7 @@ from textual.widget import Widget
 
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.titles import post_marks
 from reeltui.services import PostRow
 from reeltui.services.reads import ReadMark
 from reeltui.ui.widgets.badges import author_label, status_style
@@ -243,5 +244,5 @@ class PostList(ScrollView, can_focus=True):
         text.append("  ")
         text.append(author_label(post), meta)
         text.append("  ")
-        text.append(f"[{post.status}]", status_style(post.status))
+        text.append(f"[{' · '.join([post.status, *post_marks(post)])}]", status_style(post.status))
         return text
