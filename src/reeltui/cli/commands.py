@@ -13,7 +13,17 @@ from reeltui.cli import check, completion, diary, editing, io, paths, reading, s
 from reeltui.cli import outbox as outbox_cli
 
 MODULES: list[Any] = [
-    reading, show, check, tui, outbox_cli, sync, io, editing, diary, paths, completion,
+    reading,
+    show,
+    check,
+    tui,
+    outbox_cli,
+    sync,
+    io,
+    editing,
+    diary,
+    paths,
+    completion,
 ]
 
 run_tui = tui.run_tui

@@ -153,7 +153,6 @@ def excerpt(markdown: str, length: int = 160) -> str:
     return cut + "…"
 
 
-
 # -- folding for search -----------------------------------------------------------------------
 
 # What WordPress's wptexturize() and writers' keyboards put in text, as a plain keyboard types

@@ -14,7 +14,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.widget import Widget
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.domain.identity import Identity
@@ -30,19 +29,20 @@ from reeltui.ui.keys import (
     binding_ids,
     check_keymap,
     class_scopes,
-    declared,
+    key_of,
     keymap_lines,
     live_scopes,
 )
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.diary import DiaryScreen
-from reeltui.ui.screens.help import HelpScreen, key_label, key_rows
+from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
 from reeltui.ui.screens.transfer import ExportScreen, ImportScreen
 from reeltui.ui.typeahead import TypeAhead
+from reeltui.ui.zoom import toggle_zoom
 
 
 def store_label(path: Path, read_only: bool) -> str:
@@ -226,28 +226,12 @@ class ReelApp(App[None]):
 
     def action_zoom(self) -> None:
         """Fill the screen with the focused pane (Textual's maximize), or put it back."""
-        screen = self.screen
-        if screen.maximized is not None:
-            screen.minimize()
-            return
-        focused = screen.focused
-        panes = [
-            node
-            for node in (focused.ancestors_with_self if focused is not None else [])
-            if isinstance(node, Widget) and not isinstance(node, Screen) and node.allow_maximize
-        ]
-        if not panes or not screen.maximize(panes[-1], container=False):  # the outermost
+        if not toggle_zoom(self.screen):
             self.notify("nothing to zoom here", timeout=2)
 
     def key_of(self, binding_id: str) -> str:
         """The key of a binding as the keymap has it ("" when none), as help shows it."""
-        keys = self._keymap.get(binding_id)
-        if keys is None:
-            keys = next(
-                (b.key for c in binding_classes() for b in declared(c) if b.id == binding_id), ""
-            )
-        first = keys.split(",")[0].strip()
-        return key_label(first) if first else ""
+        return key_of(self._keymap, binding_id)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands, less those reeltui has with its keys (keys, zoom)."""

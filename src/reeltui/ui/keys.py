@@ -17,7 +17,7 @@ import functools
 import importlib
 import pkgutil
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,32 @@ def binding_classes() -> list[type[DOMNode]]:
         if cls.__module__.startswith("reeltui.ui") and "BINDINGS" in cls.__dict__
     }
     return sorted(found, key=lambda c: (c.__module__, c.__qualname__))
+
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
+    "space": "space",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "greater_than_sign": ">",
+}
+
+
+def key_label(key: str) -> str:
+    return KEY_NAMES.get(key, key)
+
+
+def key_of(keymap: Mapping[str, str], binding_id: str) -> str:
+    """The first key of a binding as `keymap` has it, else as declared ("" when unknown)."""
+    keys = keymap.get(binding_id)
+    if keys is None:
+        found = (b.key for c in binding_classes() for b in declared(c) if b.id == binding_id)
+        keys = next(found, "")
+    first = keys.split(",")[0].strip()
+    return key_label(first) if first else ""
 
 
 def own_bindings(cls: type) -> list[Binding]:

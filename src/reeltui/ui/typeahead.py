@@ -134,7 +134,6 @@ class TypeAhead:
 
         self._wait_on(node, reached)
 
-
     def _settle(self) -> None:
         """Step 2: the screen and the focused widget handle what the event queued for them."""
         screen = self.app.screen

@@ -16,21 +16,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "right_curly_bracket": "}",
-    "left_curly_bracket": "{",
-    "space": "space",
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "greater_than_sign": ">",
-}
-
-
-def key_label(key: str) -> str:
-    return KEY_NAMES.get(key, key)
-
+from reeltui.ui.keys import key_label
 
 SECTION_NAMES = {
     "PostList": "Post list",

@@ -28,6 +28,7 @@ from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
+from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.post_list import PostList
@@ -285,23 +286,23 @@ class MainScreen(Screen[None]):
 
     # -- the thread's intents (see comment_actions.py) -----------------------------------
 
-    @on(Thread.Reply)
-    def _reply(self, event: Thread.Reply) -> None:
+    @on(intents.Reply)
+    def _reply(self, event: intents.Reply) -> None:
         self.comment_actions.reply(event.comment_id, quote=event.quote)
 
-    @on(Thread.Edit)
-    def _edit_reply(self, event: Thread.Edit) -> None:
+    @on(intents.Edit)
+    def _edit_reply(self, event: intents.Edit) -> None:
         self.comment_actions.edit(event.comment_id)
 
-    @on(Thread.Delete)
-    def _delete_reply(self, event: Thread.Delete) -> None:
+    @on(intents.Delete)
+    def _delete_reply(self, event: intents.Delete) -> None:
         self.comment_actions.delete(event.comment_id)
 
-    @on(Thread.Moderate)
-    def _moderate(self, event: Thread.Moderate) -> None:
+    @on(intents.Moderate)
+    def _moderate(self, event: intents.Moderate) -> None:
         self.comment_actions.moderate(event.comment_ids, event.action)
 
-    @on(Thread.Undo)
+    @on(intents.Undo)
     def _undo(self) -> None:
         self.comment_actions.undo()
 

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reeltui.domain.models import Comment
+from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_view import CommentView
 
 __all__ = ["CommentView", "Thread"]
@@ -20,8 +21,9 @@ __all__ = ["CommentView", "Thread"]
 class Thread(VerticalScroll, can_focus=True):
     """Comments in reading order; the cursor moves over visible comments.
 
-    Reply and moderation keys post an intent message (`Reply`, `Edit`, `Delete`, `Moderate`,
-    `Undo`) for the screen to act on; `x` marks comments so one moderation key acts on all.
+    Reply and moderation keys post an intent message (thread_intents: `Reply`, `Edit`,
+    `Delete`, `Moderate`, `Undo`) for the screen to act on; `x` marks comments so one
+    moderation key acts on all.
     """
 
     ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with the thread
@@ -62,39 +64,6 @@ class Thread(VerticalScroll, can_focus=True):
         def __init__(self, comment_id: str | None) -> None:
             super().__init__()
             self.comment_id = comment_id
-
-    class Reply(Message):
-        """Answer `comment_id` (`quote`: starting with its words quoted)."""
-
-        def __init__(self, comment_id: str, quote: bool = False) -> None:
-            super().__init__()
-            self.comment_id = comment_id
-            self.quote = quote
-
-    class Edit(Message):
-        """Edit the own reply `comment_id`."""
-
-        def __init__(self, comment_id: str) -> None:
-            super().__init__()
-            self.comment_id = comment_id
-
-    class Delete(Message):
-        """Delete the own reply `comment_id`."""
-
-        def __init__(self, comment_id: str) -> None:
-            super().__init__()
-            self.comment_id = comment_id
-
-    class Moderate(Message):
-        """Apply `action` to `comment_ids` (the marked comments, else the highlighted one)."""
-
-        def __init__(self, comment_ids: list[str], action: str) -> None:
-            super().__init__()
-            self.comment_ids = comment_ids
-            self.action = action
-
-    class Undo(Message):
-        """Undo the last moderation."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -271,15 +240,15 @@ class Thread(VerticalScroll, can_focus=True):
 
     def action_reply(self, quote: bool = False) -> None:
         if self.current is not None:
-            self.post_message(self.Reply(self.current.id, quote))
+            self.post_message(intents.Reply(self.current.id, quote))
 
     def action_edit_reply(self) -> None:
         if self.current is not None:
-            self.post_message(self.Edit(self.current.id))
+            self.post_message(intents.Edit(self.current.id))
 
     def action_delete_reply(self) -> None:
         if self.current is not None:
-            self.post_message(self.Delete(self.current.id))
+            self.post_message(intents.Delete(self.current.id))
 
     def action_mark(self) -> None:
         """Mark (or unmark) the highlighted comment and move on to the next one."""
@@ -297,7 +266,7 @@ class Thread(VerticalScroll, can_focus=True):
     def action_moderate(self, action: str) -> None:
         targets = list(self.marked) or ([self.current.id] if self.current else [])
         if targets:
-            self.post_message(self.Moderate(targets, action))
+            self.post_message(intents.Moderate(targets, action))
         self.clear_marks()
 
     def clear_marks(self) -> None:
@@ -308,7 +277,7 @@ class Thread(VerticalScroll, can_focus=True):
                 view.update(view.build())
 
     def action_undo(self) -> None:
-        self.post_message(self.Undo())
+        self.post_message(intents.Undo())
 
     def on_click(self, event: events.Click) -> None:
         widget = event.widget
