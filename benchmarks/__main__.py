@@ -14,7 +14,7 @@ from pathlib import Path
 
 from benchmarks.common import ROOT, Config, Result
 
-BENCHMARKS = ("open", "autosave", "search", "reader", "memory", "wxr", "spelling")
+BENCHMARKS = ("open", "autosave", "search", "query", "stats", "reader", "memory", "wxr", "spelling")
 
 
 READING = [

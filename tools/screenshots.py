@@ -37,6 +37,11 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("marked", ("enter", "c", "x", "j", "j", "x")),
     ("zoom", ("enter", "c", "ctrl+o")),
     ("inbox", ("i",)),
+    ("search-fields", ("slash", *'tag:"science fiction" date:2014-01 ra')),
+    ("search-comments", ("slash", *"in:comments author:marcy", "enter")),
+    ("stats", ("percent_sign",)),
+    ("recap", ("ctrl+p", *"recap: draft", "enter", "enter", "enter")),
+    ("answers", ("ctrl+p", *"readers' answers", "enter", "down", "enter")),
     ("reply", ("enter", "c", "r", *"Thank you, Marcy! The ending got me too.")),
     ("spelling", ("n", "enter", *"Arrival", "f3", *"A quiet wrold of first contact.")),
     # Views below change the store (a diary, a queued reply): keep them last.

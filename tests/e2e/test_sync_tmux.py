@@ -49,7 +49,7 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.start("app", f"{shlex.quote(str(BIN))} --store {shlex.quote(str(store))}")
     tmux.wait_for("app", "Dune: Part Two review")
     tmux.keys("app", "/")
-    tmux.wait_for("app", "filter posts as you type")
+    tmux.wait_for("app", "search: words tag: rating:>=4")
     tmux.keys("app", "Dune", literal=True)
     tmux.wait_for("app", "Posts (1)")
     tmux.keys("app", "Enter")  # back to the list

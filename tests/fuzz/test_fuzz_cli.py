@@ -102,6 +102,9 @@ def argv_from(seed: int, stores: list[str]) -> list[str]:
     return argv + [rng.choice(WORDS) for _ in range(rng.randint(0, 6))]
 
 
+# The last test reads what the fuzz test recorded: under xdist both run on one worker, in order.
+pytestmark = pytest.mark.xdist_group("fuzz_cli")
+
 SAFE_TEXT = st.text(max_size=12).filter(lambda t: not t.startswith("--s") and "--st" not in t)
 
 

@@ -78,7 +78,13 @@ async def type_at_end(pilot: Pilot[None], screen: EditorScreen, text: str) -> No
     before = screen.spelling.checks
     for char in text:
         await pilot.press("space" if char == " " else char)
-    await wait_for(pilot, lambda: screen.spelling.checks > before, "a check after typing")
+    await wait_for(
+        pilot,
+        lambda: (
+            screen.spelling.checks > before and screen.spelling.checked == list(body.document.lines)
+        ),
+        "a check of the text as typed",
+    )
     await settle(pilot)
 
 

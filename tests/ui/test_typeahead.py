@@ -108,6 +108,6 @@ async def test_a_burst_in_the_list_filter_then_back_to_the_list(store_path: Path
         assert main is not None
         assert main.query_one("#list-search", Input).value == "her"
         assert main.current_post is not None
-        matching = [row.post.id for row in main.blog.rows(search="her")]
+        matching = [item.row.post.id for item in main.post_list.items]
         assert len(matching) > 2 and main.current_post == matching[1]  # j: the second match
     blog.close()

@@ -133,7 +133,12 @@ def test_bash_completes_commands_options_choices_and_slugs(store_path: Path) -> 
     assert "--search" in bash_complete("reeltui posts --", store_path)
     assert "--store" in bash_complete("reeltui posts --", store_path)  # global, after too
     assert bash_complete("reeltui posts --sort r", store_path) == ["rating"]
-    assert bash_complete("reeltui export --format ", store_path) == ["markdown", "wxr", "json"]
+    assert bash_complete("reeltui export --format ", store_path) == [
+        "markdown",
+        "wxr",
+        "json",
+        "letterboxd",
+    ]
     assert bash_complete("reeltui show flix", store_path) == ["flixchatter-review-spike-jonzes-her"]
     assert bash_complete("reeltui --store /x show g", store_path) == [
         "guest-post-elysium-her-the-nature-of-science-fiction"

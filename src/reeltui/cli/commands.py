@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from reeltui.cli import check, completion, diary, editing, io, paths, reading, show, sync, tui
+from reeltui.cli import (
+    check,
+    completion,
+    desk,
+    desk_drafts,
+    diary,
+    editing,
+    io,
+    paths,
+    reading,
+    show,
+    sync,
+    tui,
+)
 from reeltui.cli import outbox as outbox_cli
 
 MODULES: list[Any] = [
@@ -24,6 +37,8 @@ MODULES: list[Any] = [
     diary,
     paths,
     completion,
+    desk,
+    desk_drafts,
 ]
 
 run_tui = tui.run_tui

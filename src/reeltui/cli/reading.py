@@ -24,23 +24,31 @@ def register(sub: Any) -> None:
         choices=(*POST_STATUSES, "pages"),
         help="only posts with this status (pages: the site's pages)",
     )
-    posts.add_argument("--search", metavar="Q", help="only posts containing this text")
+    posts.add_argument("--search", metavar="Q", help="only posts matching this search")
     posts.add_argument("--sort", choices=SORTS, default="date", help="order (default: date)")
     posts.set_defaults(func=run_posts)
 
 
 def run_posts(args: argparse.Namespace) -> int:
-    with blog_for_reading(args) as blog:
-        rows = blog.rows(status=args.status, search=args.search, sort=args.sort)
-        if args.json:
-            from reeltui.cli.json_out import post_json
+    from reeltui.services.query import find_posts
 
-            print_json([post_json(r, body=False) for r in rows])  # word counts read bodies
-            return 0
+    status_filter = {"status": args.status} if args.status else {}
+    with blog_for_reading(args) as blog:
+        rows = find_posts(blog, args.search or "", sort=args.sort, filters=status_filter)
+        print_rows(rows, args.json)
+    return 0
+
+
+def print_rows(rows: list[PostRow], as_json: bool) -> None:
+    """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`."""
+    if as_json:
+        from reeltui.cli.json_out import post_json
+
+        print_json([post_json(r, body=False) for r in rows])  # word counts read bodies
+        return
     from reeltui.cli.printing import console
 
     print_posts(console(wide_when_piped=True), rows)
-    return 0
 
 
 COLUMNS = ("date", "title", "author", "status", "rating", "comments", "slug")

@@ -13,8 +13,6 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reeltui.formats.html2md import html_to_markdown
-
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -86,4 +84,7 @@ def html_to_plain(text: str) -> str:
     """Text with a few HTML tags (a Letterboxd review) as plain text."""
     if "<" not in text and "&" not in text:
         return text.strip()
+    # loaded here: the app shows diary reviews without the HTML converter (markdownify)
+    from reeltui.formats.html2md import html_to_markdown
+
     return markdown_to_plain(html_to_markdown(text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,6 +254,9 @@ class Blog:
 
     # -- comments ------------------------------------------------------------------------
 
+    def comment_ids(self, post_id: str) -> list[str]:
+        return self._per_post().ids(post_id)
+
     def comments(self, post_id: str) -> list[Comment]:
         return [self.comment(cid) for cid in self._per_post().ids(post_id)]
 
@@ -296,6 +299,10 @@ class Blog:
         events.changed(self, "comment", comment_id)
 
     # -- figures -------------------------------------------------------------------------
+
+    def queued_counts(self) -> Mapping[str, int]:
+        """Replies waiting in the outbox, per post id."""
+        return self._per_post().queued
 
     def counts(self) -> Counts:
         posts = self._post_index().values()

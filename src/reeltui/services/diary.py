@@ -14,7 +14,6 @@ from reeltui.domain.diary import DiaryEntry, title_key
 from reeltui.domain.models import Film, Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.text import slugify, unique_slug
-from reeltui.formats.html2md import html_to_markdown
 from reeltui.services.blog import Blog
 from reeltui.services.drafts import EditSession
 from reeltui.services.templates import post_from_template
@@ -112,6 +111,8 @@ def draft_of(blog: Blog, entry: DiaryEntry) -> Post | None:
 
 def review_body(entry: DiaryEntry) -> str:
     """The review template with the Letterboxd review as its verdict (Markdown)."""
+    from reeltui.formats.html2md import html_to_markdown  # loaded only when a review is used
+
     body = post_from_template("review").body
     text = html_to_markdown(entry.review).strip() if entry.review.strip() else ""
     if not text:

@@ -85,6 +85,11 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._slot)
 
+    def newest_first(self, ids: Iterable[str]) -> list[str]:
+        """Those of `ids` in the index, latest added first (the order `search` can give)."""
+        slot = self._slot
+        return sorted((i for i in ids if i in slot), key=slot.__getitem__, reverse=True)
+
     # -- changes -------------------------------------------------------------------------
 
     def set(self, record_id: str, text: str) -> None:

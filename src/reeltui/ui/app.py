@@ -23,6 +23,7 @@ from reeltui.services.session import reread
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
+from reeltui.ui.desk_commands import DeskCommands, open_stats
 from reeltui.ui.keys import (
     Scope,
     binding_classes,
@@ -39,6 +40,7 @@ from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
 from reeltui.ui.screens.transfer import ExportScreen, ImportScreen
 from reeltui.ui.typeahead import TypeAhead
@@ -58,7 +60,7 @@ WATCH_SECONDS = 2.0  # how often a read-only app looks for changes made by the w
 class ReelApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reeltui"
-    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, DeskCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Keys", id="app.help"),  # f1: where ? is typed
@@ -70,6 +72,7 @@ class ReelApp(App[None]):
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
+        Binding("percent_sign", "stats", "Stats", show=False, id="app.stats"),
         Binding("D", "diary", "Diary", show=False, id="app.diary"),
         Binding("f11,ctrl+o", "zoom", "Zoom", show=False, priority=True, id="app.zoom"),
     ]
@@ -248,6 +251,10 @@ class ReelApp(App[None]):
     def action_sync(self, start: bool = False) -> None:
         if not isinstance(self.screen, SyncScreen):
             self.push_screen(SyncScreen(self.blog, start=start))
+
+    def action_stats(self) -> None:
+        if not isinstance(self.screen, StatsScreen):
+            open_stats(self)
 
     def action_diary(self) -> None:
         if not isinstance(self.screen, DiaryScreen):

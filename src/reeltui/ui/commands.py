@@ -16,16 +16,42 @@ if TYPE_CHECKING:
 MAX_POST_HITS = 50
 
 
-Command = tuple[str, str, Callable[[], Any], str]  # name, help, callback, binding id
+class ListedCommands(Provider):
+    """A provider of named commands (name, help, callback), fuzzy-matched as typed."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return []
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
-class ReelCommands(Provider):
+Keyed = tuple[str, str, Callable[[], Any], str]  # name, help, callback, binding id
+
+
+class ReelCommands(ListedCommands):
     """reeltui's commands, named by what they act on ("Posts: …", "Comments: …"), each with
     its key (as the keymap has it) in its help line."""
 
-    def _commands(self) -> list[Command]:
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return [(name, self._help(text, key), run) for name, text, run, key in self._keyed()]
+
+    def _help(self, help_text: str, binding_id: str) -> str:
         app: ReelApp = self.app  # type: ignore[assignment]
-        found: list[Command] = [
+        key = app.key_of(binding_id) if binding_id else ""
+        return f"{help_text}  ·  key {key}" if key else help_text
+
+    def _keyed(self) -> list[Keyed]:
+        app: ReelApp = self.app  # type: ignore[assignment]
+        found: list[Keyed] = [
             (
                 "Keys: every key here",
                 "List the keys of the focused pane",
@@ -149,22 +175,10 @@ class ReelCommands(Provider):
             ]
         return found
 
-    def _help(self, help_text: str, binding_id: str) -> str:
-        app: ReelApp = self.app  # type: ignore[assignment]
-        key = app.key_of(binding_id) if binding_id else ""
-        return f"{help_text}  ·  key {key}" if key else help_text
-
-    async def discover(self) -> Hits:
-        for name, help_text, callback, binding_id in self._commands():
-            yield DiscoveryHit(name, callback, help=self._help(help_text, binding_id))
-
     async def search(self, query: str) -> Hits:
+        async for hit in super().search(query):
+            yield hit
         matcher = self.matcher(query)
-        for name, help_text, callback, binding_id in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                help_line = self._help(help_text, binding_id)
-                yield Hit(score, matcher.highlight(name), callback, help=help_line)
         app: ReelApp = self.app  # type: ignore[assignment]
         main = app.main_screen
         if main is None:

@@ -48,6 +48,7 @@ class EditorSpelling:
         self.speller: spelling.Speller | None = None
         self.check: spelling.DocumentCheck | None = None
         self.checks = 0  # bodies checked (tests wait on it)
+        self.checked: list[str] = []  # the body's lines as the last finished check saw them
         self._lock = threading.Lock()
         self._timer: Timer | None = None
         self.highlighter = SpellHighlighter()
@@ -123,10 +124,11 @@ class EditorSpelling:
         with self._lock:
             found = check.run(lines)
         marks: Marks = {row: (lines[row], spans) for row, spans in found.items()}
-        self.screen.app.call_from_thread(self._show, marks)
+        self.screen.app.call_from_thread(self._show, marks, lines)
 
-    def _show(self, marks: Marks) -> None:
+    def _show(self, marks: Marks, lines: list[str]) -> None:
         self.checks += 1
+        self.checked = lines
         if self.screen.is_attached:
             self.body.show_misspelled(marks)
 

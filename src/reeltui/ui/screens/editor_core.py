@@ -51,10 +51,11 @@ class EditorCore(Screen[None]):
         clock: Clock = utc_now,
         autosave_delay: float = 2.0,
         base_url: str = "",
+        draft: Post | None = None,  # a new post prepared elsewhere (a recap), not yet saved
     ) -> None:
         super().__init__()
         if post_id is None:
-            post = post_from_template(template, title=title, author=author)
+            post = draft or post_from_template(template, title=title, author=author)
             self.session = EditSession(blog, post, is_new=True, clock=clock)
         else:
             self.session = EditSession.open(blog, post_id, clock=clock)

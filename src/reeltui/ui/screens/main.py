@@ -28,10 +28,13 @@ from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
+from reeltui.ui.screens.main_search import Searching
 from reeltui.ui.widgets import thread_intents as intents
+from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import PostList
+from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 from reeltui.ui.widgets.thread import Thread
@@ -43,8 +46,8 @@ NARROW_WIDTH = 100
 PANES = ("list-pane", "reader", "thread")
 
 
-class ListSearch(ReturningInput):
-    """The filter-as-you-type box of the post list."""
+class ListSearch(QueryBox):
+    """The search-as-you-type box of the post list (the query language)."""
 
 
 class MainScreen(Screen[None]):
@@ -65,8 +68,9 @@ class MainScreen(Screen[None]):
             id="main.next_unread",
         ),
         Binding(
-            "C", "next_post('comments')", "Next with new comments", show=False, id="main.next_new"
+            "W", "next_post('comments')", "Next with new comments", show=False, id="main.next_new"
         ),
+        Binding("C", "results", "Posts/comments found", show=False, id="main.results"),
         Binding("A", "mark_all_read", "Mark all read", show=False, id="main.mark_all_read"),
         Binding("F", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
     ]
@@ -78,6 +82,7 @@ class MainScreen(Screen[None]):
         self.current_post: str | None = None
         self.pane = "list-pane"
         self.listing = Listing(self, sort)
+        self.searching = Searching(self)
         self.comment_actions = CommentActions(self, blog, self.point_at)
         self.links = LinkFollower(self)
         self._select_next: str | None = None  # the comment the next thread redraw selects
@@ -94,8 +99,14 @@ class MainScreen(Screen[None]):
         yield Header(icon="●")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield ListSearch(placeholder="filter posts as you type", id="list-search")
+                yield ListSearch(
+                    placeholder="search: words tag: rating:>=4 …",
+                    id="list-search",
+                    always_shown=False,
+                )
+                yield QueryHint(id="search-hint")
                 yield PostList(id="post-list")
+                yield CommentHitList(id="comment-hits")
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield Thread(id="thread")
@@ -114,6 +125,7 @@ class MainScreen(Screen[None]):
         search_box.return_focus = self.post_list
         self.post_list.search_box = search_box
         focus_now(self.post_list)
+        self.searching.setup()
         listen(self, self._store_changed)
         self.listing.load()
 
@@ -170,7 +182,7 @@ class MainScreen(Screen[None]):
             return
         self._set_pane(name)
         target: Widget = {
-            "list-pane": self.post_list,
+            "list-pane": self.searching.shown_list,
             "reader": self.query_one(Reader).scroller,
             "thread": self.query_one(Thread),
         }[name]
@@ -263,6 +275,22 @@ class MainScreen(Screen[None]):
     def action_close_search(self) -> None:
         self.listing.clear_search()
         focus_now(self.post_list)
+
+    @property
+    def search(self) -> str:
+        """What the list's search box holds (the query language)."""
+        return self.listing.search
+
+    def run_search(self, text: str, focus_box: bool = True) -> None:
+        """Search for `text` as if typed in the list's box (saved searches, the palette)."""
+        self.searching.run(text, focus_box)
+
+    def action_results(self) -> None:
+        self.searching.toggle_comments()
+
+    @on(CommentHitList.CommentOpened)
+    async def _comment_opened(self, event: CommentHitList.CommentOpened) -> None:
+        await self.open_comment(event.post_id, event.comment_id)
 
     async def action_next_post(self, which: str) -> None:
         """Open the next unread post (or the next with new comments) after the cursor."""

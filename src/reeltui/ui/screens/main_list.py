@@ -47,16 +47,9 @@ class Listing:
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
         try:
-            f = self.filters
-            rows = self.blog.rows(
-                sort=self.sort,
-                reverse=(self.sort != "title") != self.reversed,
-                search=self.search or None,
-                category=f.get("category"),
-                tag=f.get("tag"),
-                status=f.get("status"),
-                author=f.get("author"),
-            )
+            rows = self.screen.searching.query_rows()  # the search box's query language
+            if rows is None:  # comments were searched, or the query cannot run (it says why)
+                return
             writer = self.screen.reel_app.writer
             if self.my_drafts:
                 rows = identity.my_drafts_first(rows, writer)
