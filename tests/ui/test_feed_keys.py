@@ -55,7 +55,7 @@ async def test_next_post_with_new_comments_opens_its_thread(app: ReelApp, open_s
         open_store.save_comment(new)  # as a sync brings one: the list hears of it
         await settle(pilot)
         assert any(i.mark.new_comments for i in main(app).query_one(PostList).items)
-        await press(pilot, "C")
+        await press(pilot, "W")
         assert main(app).current_post == her.id
         assert main(app).query_one(Thread).has_focus
 

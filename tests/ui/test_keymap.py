@@ -47,11 +47,12 @@ def test_no_class_binds_one_key_twice() -> None:
 
 
 async def test_the_readme_keymap_example_applies_whole(open_store: Blog, tmp_path: Path) -> None:
-    block = re.search(r"```toml\n(.*?)```", README.read_text(), re.S)
-    assert block is not None and "[keymap]" in block.group(1)
+    blocks = re.findall(r"```toml\n(.*?)```", README.read_text(), re.S)
+    block = next((b for b in blocks if "[keymap]" in b), None)
+    assert block is not None
     config = tmp_path / "config.toml"
-    config.write_text(block.group(1))
-    keymap = tomllib.loads(block.group(1))["keymap"]
+    config.write_text(block)
+    keymap = tomllib.loads(block)["keymap"]
     app = make_app(open_store, settings=Settings(keymap=keymap, path=config))
     notes = Notes()
     async with app.run_test(size=(120, 40), message_hook=notes) as pilot:

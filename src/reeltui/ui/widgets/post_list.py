@@ -57,7 +57,7 @@ class PostList(ScrollView, can_focus=True):
         Binding("ctrl+d,pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("enter,l,right", "open", "Open", key_display="enter", id="list.open"),
-        Binding("slash", "search", "Filter", id="list.search"),
+        Binding("slash", "search", "Search", id="list.search"),
         Binding("s", "ask('sort')", "Sort", id="list.sort"),
         Binding("r", "ask('reverse')", "Reverse order", show=False, id="list.reverse"),
         Binding("f", "ask('filters')", "Filters", id="list.filters"),
