@@ -16,6 +16,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from reeltui.errors import ReelError
 from reeltui.store.storage import replace_file
 
 TABLE = "searches"
@@ -23,7 +24,7 @@ _HEADER = re.compile(r"^\s*\[\s*searches\s*\]\s*(#.*)?$")
 _ANY_HEADER = re.compile(r"^\s*\[")
 
 
-class SavedSearchError(ValueError):
+class SavedSearchError(ReelError, ValueError):
     """A search could not be saved; the message says why, in one line."""
 
 

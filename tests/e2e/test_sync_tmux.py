@@ -66,8 +66,9 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.wait_for("app", "queued in the outbox")
 
     tmux.keys("app", "C-p")
-    tmux.wait_for("app", "Sync with WordPress")
+    tmux.wait_for("app", "Search for commands")
     tmux.keys("app", "Sync with", literal=True)
+    tmux.wait_for("app", "Sync with WordPress")
     tmux.keys("app", "Enter")
     screen = tmux.wait_for("app", "sent 1 replies", "0 queued (0 failed)")
     assert f"Site {site.server.url} as {site.server.user}" in screen

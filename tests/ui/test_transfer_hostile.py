@@ -9,10 +9,9 @@ import pytest
 from textual.widgets import Input
 
 from reeltui.config import Settings
-from reeltui.services import Blog
+from reeltui.services import Blog, importer
 from reeltui.store import Store
 from reeltui.ui.app import make_app
-from reeltui.ui.screens import transfer
 from reeltui.ui.screens.transfer import ImportScreen
 from tests.ui.helpers import Notes, press, screen_text, settle
 from tests.unit.wxr_builder import C, Item, wxr
@@ -58,7 +57,7 @@ async def test_an_unforeseen_error_in_the_worker_is_shown_and_the_app_lives(
     def explode(*_: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(transfer, "import_path", explode)
+    monkeypatch.setattr(importer, "import_path", explode)  # what the dialog's worker calls
     source = tmp_path / "site.xml"
     source.write_bytes(wxr([Item("1")]))
     notes = Notes()
