@@ -33,6 +33,9 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("narrow-reader", ("enter",)),
     ("wide", ("enter", "c")),
     ("editor", ("n", "enter", *"Arrival")),
+    ("editor-80x24", ("n", "enter", *"Arrival", "f3")),
+    ("marked", ("enter", "c", "x", "j", "j", "x")),
+    ("zoom", ("enter", "c", "ctrl+o")),
     ("inbox", ("i",)),
     ("search-fields", ("slash", *'tag:"science fiction" date:2014-01 ra')),
     ("search-comments", ("slash", *"in:comments author:marcy", "enter")),
@@ -46,7 +49,7 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("outbox", ("enter", "c", "r", *"Thank you, Marcy!", "ctrl+s", "o")),
     ("thread-queued", ("enter", "c", "j", "j", "j")),
 ]
-SIZES = {"narrow-reader": (80, 24), "wide": (200, 50)}
+SIZES = {"narrow-reader": (80, 24), "wide": (200, 50), "editor-80x24": (80, 24)}
 
 
 async def _settle(pilot: Pilot[None]) -> None:

@@ -11,7 +11,7 @@ keymap.
     email = "ruth@example.org"
 
     [keymap]
-    "list.sort" = "o"        # binding id = keys (comma-separated for several)
+    "list.sort" = "O"        # binding id = keys (comma-separated for several)
 
 A missing file means defaults. A bad file never stops the app: `load_settings` returns the
 defaults and a list of one-line problems for the UI to show. Writes are crash-safe (temp file,

@@ -57,7 +57,7 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.keys("app", "Enter")  # open the post
     tmux.wait_for("app", "Villeneuve delivers a towering sequel.")
     tmux.keys("app", "c")
-    tmux.wait_for("app", "Loved the", "Seeing it again tonight.", "space Collapse/expand")
+    tmux.wait_for("app", "Loved the", "Seeing it again tonight.", "r Reply > Quote")
     tmux.keys("app", "r")
     tmux.wait_for("app", "Reply to Marcy")
     tmux.keys("app", REPLY, literal=True)

@@ -136,7 +136,7 @@ def test_read_the_her_review_its_comments_and_search(
 
     # Its comments.
     tmux.keys("c")
-    tmux.wait_for("Comments (6)", "Marcy Lindqvist", "Ruth (author)", "space Collapse/expand")
+    tmux.wait_for("Comments (6)", "Marcy Lindqvist", "Ruth (author)", "r Reply > Quote")
     tmux.keys("Space")  # collapse the first comment's replies
     tmux.wait_for("+2 replies hidden")
     tmux.keys("Space")

@@ -75,7 +75,6 @@ async def test_palette_sync_pulls_then_sends_a_reply(site: Site, empty_blog: Blo
 
         c3 = by_remote(empty_blog, site.comments["c3"])
         mine = replies.reply(empty_blog, c3.id, "Enjoy it, Marcy!")
-        app.refresh_main()
         await settle(pilot)
         assert "1 queued repl" in screen_text(app)
         await press(pilot, "S")

@@ -23,6 +23,13 @@ def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REELTUI_SPELLING", "off")
 
 
+@pytest.fixture(autouse=True)
+def _notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read the notices on screen; a loaded machine can take longer than Textual's
+    5 s between a notice and the check, and the notice was gone (a flaky failure)."""
+    monkeypatch.setattr(ReelApp, "NOTIFICATION_TIMEOUT", 600)
+
+
 @pytest.fixture
 def open_store(store_path: Path) -> Iterator[Blog]:
     blog = open_blog(store_path)

@@ -10,7 +10,7 @@ import pytest
 from reeltui.config import ConfigError, Settings, dumps, load_settings, save_settings
 from reeltui.domain.identity import Identity
 from reeltui.ui.navigation import History, internal_slug, is_external
-from reeltui.ui.widgets.thread import inline_markdown
+from reeltui.ui.widgets.comment_text import inline_markdown
 
 
 def test_missing_file_means_defaults(tmp_path: Path) -> None:

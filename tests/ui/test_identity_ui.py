@@ -15,7 +15,7 @@ from reeltui.domain.identity import Identity
 from reeltui.services import Blog, identity
 from reeltui.store.store import upsert
 from reeltui.ui.app import make_app
-from reeltui.ui.replying import ReplyActions
+from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.widgets.meta_form import MetaForm
@@ -32,7 +32,7 @@ def stored_comment(blog: Blog, comment_id: str) -> dict[str, object]:
 
 async def reply_on_guest_post(app: object, blog: Blog, pilot: object) -> list[str | None]:
     changed: list[str | None] = []
-    ReplyActions(app.screen, blog, changed.append).reply("c-guest-1")  # type: ignore[attr-defined]
+    CommentActions(app.screen, blog, changed.append).reply("c-guest-1")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     return changed
 

@@ -39,10 +39,10 @@ async def test_sort_key_cycles_date_rating_comments_title(app: ReelApp) -> None:
         await settle(pilot)
         by_date = titles(app)
         await press(pilot, "s")
-        assert app.screen.sort == "rating"  # type: ignore[attr-defined]
+        assert app.screen.listing.sort == "rating"  # type: ignore[attr-defined]
         assert titles(app)[0].startswith("FlixChatter Review")  # the only rated post
         await press(pilot, "s")
-        assert app.screen.sort == "comments"  # type: ignore[attr-defined]
+        assert app.screen.listing.sort == "comments"  # type: ignore[attr-defined]
         await press(pilot, "s")
         assert titles(app) == sorted(by_date, key=str.casefold)
         assert "sort: title" in screen_text(app)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
-from reeltui.services import Blog
+from reeltui.services import Blog, outbox
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.thread import Thread
 from tests.ui.helpers import press, screen_text, settle
 
@@ -58,6 +58,8 @@ async def test_reply_quote_moderate_and_delete_in_the_thread_pane(
         assert "[spam]" in screen_text(app)
         await press(pilot, "R")
         assert stored_comments(open_store)["c-her-6"]["status"] == "approved"
+        queued = [e.comment_id for e in outbox.entries(open_store)]
+        assert "c-her-6" not in queued  # spam then restore before a sync: nothing to send
         # Delete the queued reply, after a confirmation.
         thread.select(mine.id)
         await press(pilot, "d")

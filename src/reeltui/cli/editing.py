@@ -43,7 +43,7 @@ def _run(args: argparse.Namespace, post_id: str | None) -> int:
         else:
             found = find_for_edit(blog, post_id)
             screen = lambda: EditorScreen(blog, found.id)  # noqa: E731
-        return run_app(make_app(blog, initial_screen=screen))
+        return run_app(make_app(blog, initial_screen=screen, only_initial=True))
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
+from reeltui.services import events
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
@@ -149,6 +150,7 @@ class Blog:
         self._comment_ids = None
         self._search = None
         self._rows.clear()
+        events.changed(self, "all")
 
     # -- posts ---------------------------------------------------------------------------
 
@@ -248,6 +250,7 @@ class Blog:
         self._rows.clear()
         if self._search is not None:
             self._search.post_saved(post)
+        events.changed(self, "post", post.id)
 
     # -- comments ------------------------------------------------------------------------
 
@@ -282,6 +285,7 @@ class Blog:
             self._comment_ids.put(comment.id, old, new)
         if self._search is not None:
             self._search.comment_saved(comment)
+        events.changed(self, "comment", comment.id)
 
     def delete_comment(self, comment_id: str) -> None:
         old = facts(records.raw_comments(self.store).get(comment_id))
@@ -292,6 +296,7 @@ class Blog:
             self._comment_ids.drop(comment_id, old)
         if self._search is not None:
             self._search.comment_deleted(comment_id)
+        events.changed(self, "comment", comment_id)
 
     # -- figures -------------------------------------------------------------------------
 

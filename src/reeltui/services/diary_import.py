@@ -17,7 +17,7 @@ from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats.letterboxd import LetterboxdRead, read_letterboxd
 from reeltui.formats.plaintext import html_to_plain, markdown_to_plain
-from reeltui.services import diary
+from reeltui.services import diary, events
 from reeltui.services.blog import Blog
 from reeltui.store import diary as diary_records
 
@@ -150,4 +150,5 @@ def import_letterboxd(blog: Blog, read: LetterboxdRead) -> DiaryReport:
     if work.out:
         with blog.store.batch("diary"):
             diary_records.put_entries(blog.store, work.out)
+        events.changed(blog, "diary")
     return report

@@ -47,10 +47,6 @@ class Recovery:
     is_new: bool  # the post was never saved: it exists only as this working copy
 
 
-def _content(post: Post) -> Post:
-    return dataclasses.replace(light(post), modified="")
-
-
 def light(post: Post) -> Post:
     """The post without its site HTML, for working copies and revisions: they cost what the
     Markdown costs, and a save splices them into the HTML like any edit."""
@@ -68,7 +64,7 @@ def recoverable(blog: Blog) -> list[Recovery]:
         except NotFound:
             found.append(Recovery(draft, saved_at, True))
             continue
-        if _content(saved) != _content(draft):
+        if not revisions.same_post(saved, draft):
             found.append(Recovery(draft, saved_at, False))
     found.sort(key=lambda r: r.saved_at, reverse=True)
     return found
@@ -144,12 +140,12 @@ class EditSession:
         )
 
     def changed(self, post: Post) -> bool:
-        return self.is_new or _content(post) != _content(self.saved)
+        return self.is_new or not revisions.same_post(post, self.saved)
 
     def working_copy(self) -> tuple[Post, str] | None:
         """The autosaved working copy, when it differs from the saved post."""
         draft = records.get_draft(self.blog.store, self.post_id)
-        if draft is None or (not self.is_new and _content(draft[0]) == _content(self.saved)):
+        if draft is None or (not self.is_new and revisions.same_post(draft[0], self.saved)):
             return None
         return draft
 
@@ -202,7 +198,7 @@ class EditSession:
             with store.batch("revisions"):  # one scan of the revisions for both steps
                 past = revisions.history(store, post.id)
                 rev = revisions.add(store, light(post), "autosave", now, past=past)
-                known = past if rev is None else [rev, *past]
+                known = past if rev is None else [rev, *(r for r in past if r.id != rev.id)]
                 revisions.prune(store, post.id, self.keep_autosaves, known=known)
             return now
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Post
+from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
 from reeltui.store.store import get_doc, remove_docs, upsert
@@ -128,6 +129,7 @@ def _put(blog: Blog, entry: Entry) -> None:
         "created": entry.created,
     }
     upsert(blog.store.table("outbox"), entry.id, data)
+    events.changed(blog, "outbox", entry.id)
 
 
 def get(blog: Blog, entry_id: str) -> Entry:
@@ -141,6 +143,7 @@ def remove(blog: Blog, entry_id: str) -> None:
     if get_doc(blog.store.table("outbox"), entry_id) is None:
         raise ValueError(f"no outbox entry {entry_id!r}")
     remove_docs(blog.store.table("outbox"), [entry_id])
+    events.changed(blog, "outbox", entry_id)
 
 
 def queue_reply(blog: Blog, comment: Comment) -> Entry:
@@ -219,6 +222,19 @@ def rows(blog: Blog, state: str | None = None) -> list[Row]:
     return found
 
 
+def draft_rows(blog: Blog) -> list[Row]:
+    """Kept reply drafts (not in the sending order until sent), as rows in state "draft"."""
+    from reeltui.services.replies import drafts  # replies builds on this module
+
+    found = []
+    for comment in drafts(blog):
+        entry = Entry("", "reply", comment.id, "", "draft", "", "", 0, comment.date)
+        post = _maybe(blog.post, comment.post_id)
+        parent = _maybe(blog.comment, comment.parent_id) if comment.parent_id else None
+        found.append(Row(entry, comment, post, parent))
+    return found
+
+
 def _maybe(get: Callable[[str], T], key: str) -> T | None:
     try:
         return get(key)
@@ -249,6 +265,7 @@ def repair(blog: Blog) -> int:
     with blog.store.batch("outbox"):
         if orphans:
             remove_docs(blog.store.table("outbox"), orphans)
+            events.changed(blog, "outbox", *orphans)
         for comment in sorted(missing, key=lambda c: (c.date, c.id)):
             add(blog, "reply", comment.id)
     return len(orphans) + len(missing)

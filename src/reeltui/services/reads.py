@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reeltui.domain.identity import Identity, wrote_comment, wrote_post
 from reeltui.domain.models import Post
+from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import StoreReadOnly
 from reeltui.store.store import get_doc, remove_docs, upsert
@@ -92,22 +93,45 @@ def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:
     """Record that the user read `post_id` with all its current comments; returns how many
     were not the writer's own (what later arrivals are counted against)."""
     count = others_comments(blog, post_id, writer or Identity())
-    if blog.read_only:
-        _SESSION.setdefault(str(blog.path), {})[post_id] = count
-        return count
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    try:
-        with _LOCK:
-            upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
-    except StoreReadOnly:
-        _SESSION.setdefault(str(blog.path), {})[post_id] = count
+    _remember(blog, {post_id: count})
     return count
+
+
+def mark_all_read(blog: Blog, post_ids: list[str], writer: Identity | None = None) -> int:
+    """Mark every post of `post_ids` read (one write); returns how many were not read yet
+    or had new comments."""
+    before = seen(blog)
+    counts = {pid: others_comments(blog, pid, writer or Identity()) for pid in post_ids}
+    changed = {pid: n for pid, n in counts.items() if before.get(pid) != n}
+    if changed:
+        _remember(blog, changed)
+    return len(changed)
+
+
+def _remember(blog: Blog, counts: dict[str, int]) -> None:
+    session = _SESSION.setdefault(str(blog.path), {})
+    try:
+        if blog.read_only:
+            session.update(counts)
+            return
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        try:
+            with _LOCK, blog.store.batch("reads"):
+                for post_id, count in counts.items():
+                    upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
+        except StoreReadOnly:
+            session.update(counts)
+    finally:
+        events.changed(blog, "reads", *counts)
 
 
 def mark_unread(blog: Blog, post_id: str) -> None:
     _SESSION.get(str(blog.path), {}).pop(post_id, None)
-    if blog.read_only:
-        return
-    with _LOCK:
-        if get_doc(blog.store.table("reads"), post_id) is not None:
-            remove_docs(blog.store.table("reads"), [post_id])
+    try:
+        if blog.read_only:
+            return
+        with _LOCK:
+            if get_doc(blog.store.table("reads"), post_id) is not None:
+                remove_docs(blog.store.table("reads"), [post_id])
+    finally:
+        events.changed(blog, "reads", post_id)

@@ -33,6 +33,14 @@ def quote(body: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
 
 
+def own_words(body: str) -> str:
+    """A reply without the quoted lines it starts with (`quote`): what the user wrote."""
+    lines = body.strip("\n").splitlines()
+    while lines and (lines[0].startswith(">") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines) or body
+
+
 def can_edit(comment: Comment) -> bool:
     """True for the user's own replies that have not gone out yet."""
     return comment.origin == "local" and (comment.sync_state or "local") in EDITABLE_STATES

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reeltui.services.blog import Blog
-from reeltui.store import Store, StoreForeign, StoreLocked
+from reeltui.store import Store, StoreError, StoreForeign, StoreLocked
 from reeltui.store.store import META_FILE
 
 
@@ -60,3 +60,17 @@ def open_blog(
         if not fallback_read_only:
             raise
         return Blog(Store.open(path, read_only=True))
+
+
+def reread(blog: Blog) -> bool:
+    """Read a read-only blog's store again (another reeltui wrote to it); its views are told
+    (`Blog.invalidate` announces the change). False when it cannot be read now (caught in the
+    middle of the writer's change: the caller tries again later)."""
+    try:
+        fresh = Store.open(blog.path, read_only=True)
+    except StoreError:
+        return False
+    old, blog.store = blog.store, fresh
+    old.close()
+    blog.invalidate()
+    return True

@@ -51,7 +51,7 @@ def recap_flow(app: ReelApp, month: str | None = None, movie: str | None = None)
 
 def _edit_recap(app: ReelApp, found: recap.Month, movie: str | None) -> None:
     post = recap.draft(app.blog, found, movie, author=recap.default_author(app.blog))
-    app.push_screen(EditorScreen(app.blog, draft=post), lambda _: app.refresh_main())
+    app.push_screen(EditorScreen(app.blog, draft=post))  # the views hear of a save
     app.notify(f"Recap of {found.name} {found.month[:4]} drafted: nothing is saved until you save")
 
 
@@ -78,5 +78,5 @@ def answers_flow(app: ReelApp, post_id: str | None = None) -> None:
     if not found.answers:
         app.notify("no reader has answered this post yet", severity="warning")
         return
-    app.push_screen(EditorScreen(blog, draft=answers.draft(found)), lambda _: app.refresh_main())
+    app.push_screen(EditorScreen(blog, draft=answers.draft(found)))  # views hear of a save
     app.notify(f"{len(found.answers)} answers gathered: nothing is saved until you save")

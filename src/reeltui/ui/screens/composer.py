@@ -20,14 +20,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.models import Comment
-from reeltui.domain.sanitize import sanitize, sanitize_line, shown_text
+from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
-from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
+from reeltui.ui.widgets.comment_text import comment_text
+from reeltui.ui.widgets.footer import ReelFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 self.original, id="composer-text", soft_wrap=True, show_line_numbers=False
             )
             yield Static(self._status(), id="composer-status")
-        yield Footer()
+        yield ReelFooter()
 
     def _title(self) -> Text:
         verb = "Edit your reply" if self.editing_queued else "Reply"
@@ -111,7 +113,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         head = Text(
             f"{sanitize_line(self.answering.author)} · {self.answering.date[:16]}\n", "italic"
         )
-        return head + Text(sanitize(shown_text(self.answering.body)).strip())
+        return head + comment_text(self.answering.body)
 
     def _status(self) -> Text:
         if self.reply.sync_state == "failed":

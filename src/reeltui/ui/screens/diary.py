@@ -216,10 +216,6 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
             self.reload()
         self.app.push_screen(EditorScreen(self.blog, post_id), lambda _: self._edited())
 
-    def _edited(self) -> None:
-        from reeltui.ui.app import ReelApp
-
-        if isinstance(self.app, ReelApp):
-            self.app.refresh_main()
+    def _edited(self) -> None:  # (the other views hear of the save: services/events.py)
         if self.is_attached:
             self.reload()

@@ -18,6 +18,7 @@ from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_
 from reeltui.ui.screens.editor_style import describe
 from reeltui.ui.spelling import EditorSpelling
 from reeltui.ui.spelling import wanted as spelling_wanted
+from reeltui.ui.widgets.inputs import focus_now
 
 __all__ = ["EditorScreen"]
 
@@ -56,7 +57,8 @@ class EditorScreen(EditorCore):
     # -- actions -------------------------------------------------------------------------
 
     def action_focus_pane(self, pane: str) -> None:
-        (self.body if pane == "body" else self.query_one("#field-title")).focus()
+        self.show_pane(pane)  # shown first: a folded-away form takes no focus
+        focus_now(self.body if pane == "body" else self.query_one("#field-title"))
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("-preview")

@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Input, ProgressBar, RadioButton, RadioSet, Static
 
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS
 from reeltui.services import replies
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import ExportReport, export
+from reeltui.ui.widgets.footer import ReelFooter
 
 if TYPE_CHECKING:
     from reeltui.services.diary_import import DiaryReport
@@ -108,7 +109,7 @@ class TransferScreen(ModalScreen[bool]):
             yield bar
             yield Static(id="transfer-phase")
             yield Static(id="transfer-result", markup=False)
-        yield Footer()
+        yield ReelFooter()
 
     def form(self) -> ComposeResult:
         yield from ()
@@ -231,18 +232,11 @@ class ImportScreen(TransferScreen):
     def _imported(self, report: ImportReport) -> None:
         self.changed = self.changed or report.changed
         ok = not report.broken
-        self.finished(import_summary(report), ok)
-        if report.changed:
-            refresh = getattr(self.app, "refresh_main", None)
-            if refresh is not None:
-                refresh()
+        self.finished(import_summary(report), ok)  # the views hear of it (services/events)
 
     def _diary_imported(self, report: DiaryReport) -> None:
         self.changed = self.changed or report.changed
         self.finished(report.report_lines(MAX_LISTED), not report.refused)
-        refresh = getattr(self.app, "refresh_main", None)
-        if report.changed and refresh is not None:
-            refresh()  # the status line counts the diary
 
 
 class ExportScreen(TransferScreen):

@@ -6,6 +6,7 @@ the dev machine); this Line API widget stores the rows and renders the ones on s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -40,6 +41,8 @@ class ListItem:
 class PostList(ScrollView, can_focus=True):
     """Posts, two lines each: marker and title; date, author, status, reels, comments."""
 
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with this pane
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "post-list--cursor",
         "post-list--unread",
@@ -54,10 +57,10 @@ class PostList(ScrollView, can_focus=True):
         Binding("ctrl+d,pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("enter,l,right", "open", "Open", key_display="enter", id="list.open"),
-        Binding("slash", "search", "Filter", id="list.search"),
+        Binding("slash", "search", "Search", id="list.search"),
         Binding("s", "ask('sort')", "Sort", id="list.sort"),
+        Binding("r", "ask('reverse')", "Reverse order", show=False, id="list.reverse"),
         Binding("f", "ask('filters')", "Filters", id="list.filters"),
-        Binding("F", "ask('clear')", "Clear filters", show=False, id="list.clear_filters"),
         Binding("u", "ask('toggle_read')", "Read/unread", show=False, id="list.toggle_read"),
     ]
 
@@ -71,12 +74,24 @@ class PostList(ScrollView, can_focus=True):
             self.post_id = post_id
 
     class Asked(Message):
-        """A key asking the screen for something: search, sort, filters, clear, toggle_read."""
+        """A key asking the screen for something about the list (one subclass per intent);
+        `post_id`: the post under the cursor."""
 
-        def __init__(self, what: str, post_id: str | None) -> None:
+        def __init__(self, post_id: str | None) -> None:
             super().__init__()
-            self.what = what
             self.post_id = post_id
+
+    class Sort(Asked):
+        """Sort by the next key (date, rating, comments, title)."""
+
+    class Reverse(Asked):
+        """Reverse the order."""
+
+    class Filters(Asked):
+        """Choose a filter (category, tag, status, author)."""
+
+    class ToggleRead(Asked):
+        """Mark the post under the cursor read, or unread."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -139,8 +154,23 @@ class PostList(ScrollView, can_focus=True):
             self.search_box.add_class("-visible")
             self.screen.set_focus(self.search_box)
 
-    def action_ask(self, what: str) -> None:
-        self.post_message(self.Asked(what, self.current_id))
+    def action_ask(self, intent: str) -> None:
+        asked = {
+            "sort": self.Sort,
+            "reverse": self.Reverse,
+            "filters": self.Filters,
+            "toggle_read": self.ToggleRead,
+        }[intent]
+        self.post_message(asked(self.current_id))
+
+    def next_after_cursor(self, wanted: Callable[[ListItem], bool]) -> str | None:
+        """The first post after the cursor (then from the top) that is `wanted`."""
+        count = len(self.items)
+        for step in range(1, count + 1):
+            item = self.items[(self.cursor + step) % count]
+            if wanted(item):
+                return item.row.post.id
+        return None
 
     def on_click(self, event: events.Click) -> None:
         index = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT

@@ -1,0 +1,194 @@
+"""The main screen's post list: which posts it shows (sort, order, filters, the search as you
+type), the status line, and reading like a feed reader (next unread post, next post with new
+comments, mark all read). The screen owns one `Listing` and hands it the list's intents."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input
+
+from reeltui.config import SORTS
+from reeltui.services import Counts, identity, replies
+from reeltui.services import reads as read_service
+from reeltui.ui.navigation import site_of
+from reeltui.ui.screens.confirm import ConfirmScreen
+from reeltui.ui.screens.dialogs import PickScreen, filter_choices
+from reeltui.ui.widgets.post_list import ListItem
+from reeltui.ui.widgets.reader import Reader
+from reeltui.ui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from reeltui.ui.screens.main import MainScreen
+
+FILTER_KINDS = ("category", "tag", "status", "author")
+
+
+class Listing:
+    def __init__(self, screen: MainScreen, sort: str) -> None:
+        self.screen = screen
+        self.blog = screen.blog
+        self.sort = sort if sort in SORTS else "date"
+        self.reversed = False  # the other way round from the sort's usual order
+        self.search = ""
+        self.filters: dict[str, str] = {}
+        self.my_drafts = False  # the "my drafts" view: the writer's posts, drafts first
+        self.counts: Counts | None = None
+        self.site: str | None = None  # the blog's host name, from the posts' source links
+
+    # -- loading rows (a worker: the first call reads the whole store) -------------------
+
+    def load(self, keep: str | None = None) -> None:
+        """Fill the list again (in a worker), keeping the cursor on `keep` or where it is."""
+        self.screen.run_worker(
+            lambda: self._load(keep), thread=True, exclusive=True, group="rows", exit_on_error=False
+        )
+
+    def _load(self, keep: str | None) -> None:
+        app = self.screen.app
+        try:
+            rows = self.screen.searching.query_rows()  # the search box's query language
+            if rows is None:  # comments were searched, or the query cannot run (it says why)
+                return
+            writer = self.screen.reel_app.writer
+            if self.my_drafts:
+                rows = identity.my_drafts_first(rows, writer)
+            marks = read_service.Marks(self.blog, writer)
+            items = [ListItem(r, marks.of(r.post, r.comment_count)) for r in rows]
+            counts = self.blog.counts()
+            if self.site is None:
+                self.site = site_of(self.blog.posts())
+                if self.site:
+                    app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
+        except Exception as exc:  # a store problem: one clear line, never a traceback
+            app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
+            return
+        app.call_from_thread(self._show, items, counts, keep)
+
+    def _show(self, items: list[ListItem], counts: Counts, keep: str | None) -> None:
+        post_list = self.screen.post_list
+        narrowed = self.search or self.filters or self.my_drafts
+        post_list.empty_text = "No posts match." if narrowed else "No posts."
+        post_list.set_items(items, keep)
+        self.counts = counts
+        self.show_status()
+
+    def show_status(self) -> None:
+        if self.counts is None:
+            return
+        shown = len(self.screen.post_list.items)
+        views = ["my drafts first"] if self.my_drafts else []
+        filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
+        if self.search:
+            filters = ", ".join(x for x in (filters, f"search: {self.search}") if x)
+        order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
+        self.screen.query_one(StatusLine).set_status(self.counts, shown, order, filters)
+        pane = self.screen.query_one("#list-pane")
+        pane.border_title = f"Posts ({shown})"
+        pane.border_subtitle = f"sort: {order}"
+
+    def refresh_marks(self, post_ids: set[str]) -> None:
+        """Show the read marks of `post_ids` as the store has them now."""
+        try:
+            marks = read_service.Marks(self.blog, self.screen.reel_app.writer)
+        except replies.ACTION_ERRORS:  # the marks cannot be read (said where they failed)
+            return
+        post_list = self.screen.post_list
+        for item in post_list.items:
+            if item.row.post.id in post_ids:
+                mark = marks.of(item.row.post, item.row.comment_count)
+                post_list.update_mark(item.row.post.id, mark)
+
+    # -- order and filters ---------------------------------------------------------------
+
+    def cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.screen.reel_app.remember(sort=self.sort)
+        self.screen.notify(f"sorted by {self.sort}", timeout=2)
+        self.load()
+
+    def reverse(self) -> None:
+        self.reversed = not self.reversed
+        self.screen.notify("order reversed" if self.reversed else "usual order", timeout=2)
+        self.load()
+
+    def toggle_my_drafts(self) -> None:
+        """Show the writer's posts, drafts first (again: every post)."""
+        self.my_drafts = not self.my_drafts
+        self.screen.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
+        self.load()
+
+    def ask_filters(self) -> None:
+        view = ("view:my-drafts", "My drafts (your posts, drafts first)")
+        choices = [view, *filter_choices(self.blog.posts(), FILTER_KINDS)]
+        self.screen.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
+
+    def _filter_chosen(self, choice: str | None) -> None:
+        if not choice:
+            return
+        kind, _, value = choice.partition(":")
+        if kind == "view":
+            self.toggle_my_drafts()
+            return
+        if kind == "clear":
+            self.clear_filters()
+            return
+        self.filters[kind] = value
+        self.load()
+
+    def clear_filters(self) -> None:
+        """Every post again: no filter, no view, no search in the list or in the open post."""
+        self.filters.clear()
+        self.my_drafts = False
+        self.screen.query_one(Reader).clear_search()
+        self.clear_search()
+
+    def searched(self, text: str) -> None:
+        self.search = text.strip()
+        self.load()
+
+    def clear_search(self) -> None:
+        box = self.screen.query_one("#list-search", Input)
+        box.value = ""
+        box.remove_class("-visible")
+        self.search = ""
+        self.load()
+
+    # -- reading like a feed reader ------------------------------------------------------
+
+    def next_post(self, which: str) -> str | None:
+        """The next unread post (`which` "unread") or the next with new comments
+        ("comments") after the cursor; None (and said so) when there is none."""
+        post_list = self.screen.post_list
+        if which == "unread":
+            found = post_list.next_after_cursor(lambda item: item.mark.unread)
+        else:
+            found = post_list.next_after_cursor(lambda item: item.mark.new_comments > 0)
+        if found is None:
+            what = "unread posts" if which == "unread" else "posts with new comments"
+            self.screen.notify(f"no {what} in the list", timeout=3)
+        return found
+
+    def mark_all_read(self) -> None:
+        """Mark every post of the list read (after a confirmation)."""
+        items = self.screen.post_list.items
+        shown = [item.row.post.id for item in items]
+        unread = sum(1 for item in items if item.mark.unread)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.screen.run_worker(
+                    lambda: self._mark_all(shown), thread=True, group="reads", exit_on_error=False
+                )
+
+        question = f"Mark the {len(shown)} posts of the list read ({unread} unread now)?"
+        self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
+
+    def _mark_all(self, post_ids: list[str]) -> None:
+        app = self.screen.app
+        try:
+            count = read_service.mark_all_read(self.blog, post_ids, self.screen.reel_app.writer)
+        except Exception as exc:  # e.g. disk full: say so, keep browsing
+            app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
+            return
+        app.call_from_thread(self.screen.notify, f"{count} posts marked read", timeout=3)
