@@ -68,15 +68,17 @@ class Notes:
 
 def key_events(*parts: str) -> list[object]:
     """Key events as a terminal sends them: a part in angle brackets is one named key
-    ("<tab>", "<shift+tab>", "<f2>", "<ctrl+s>"); any other part is typed character by
-    character."""
+    ("<tab>", "<shift+tab>", "<f2>", "<ctrl+s>"; "<alt+d>" is what the terminal parser makes
+    of Esc and d read in one go); any other part is typed character by character."""
     from textual import events
     from textual.keys import _character_to_key
 
     found: list[object] = []
     for part in parts:
         if part.startswith("<") and part.endswith(">") and len(part) > 2:
-            found.append(events.Key(part[1:-1], None))
+            name = part[1:-1]
+            letter = name.removeprefix("alt+")
+            found.append(events.Key(name, letter if len(letter) == 1 else None))
             continue
         for char in part:
             key = char if char.isalnum() else _character_to_key(char)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from reeltui.domain.rating import format_reels
 from reeltui.services.postform import EDITABLE_STATUSES, Form, parse_rating_field
+from reeltui.ui.widgets.inputs import FieldInput
 
 LABELS = {
     "title": "Title",
@@ -51,7 +52,7 @@ class ListSuggester(Suggester):
         return None
 
 
-class RatingInput(Input):
+class RatingInput(FieldInput):
     """The rating as text, stepped by half reels with ↑/↓ or +/-."""
 
     BINDINGS: ClassVar = [
@@ -110,7 +111,7 @@ class MetaForm(VerticalScroll):
                     suggester = ListSuggester(self._categories)
                 elif name == "tags":
                     suggester = ListSuggester(self._tags)
-                yield Input(value, id=f"field-{name}", suggester=suggester, compact=True)
+                yield FieldInput(value, id=f"field-{name}", suggester=suggester, compact=True)
             yield Static("", id=f"error-{name}", classes="field-error")
 
     @staticmethod
