@@ -157,6 +157,8 @@ class MainScreen(Screen[None]):
         thread = self.blog.thread(post_id)
         if touches(changes, "post", post_id):
             await self.query_one(Reader).show(post, len(thread))
+        else:  # a reply, a moderation: the heading's comment count
+            self.query_one(Reader).show_count(len(thread))
         drafts = replies.draft_parents(self.blog, post_id)
         widget = self.query_one(Thread)
         self._drawing = True

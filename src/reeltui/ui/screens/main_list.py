@@ -47,6 +47,8 @@ class Listing:
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
         try:
+            counts = self.blog.counts()  # the status line's, whatever the list shows
+            app.call_from_thread(self._counted, counts)
             rows = self.screen.searching.query_rows()  # the search box's query language
             if rows is None:  # comments were searched, or the query cannot run (it says why)
                 return
@@ -55,7 +57,6 @@ class Listing:
                 rows = identity.my_drafts_first(rows, writer)
             marks = read_service.Marks(self.blog, writer)
             items = [ListItem(r, marks.of(r.post, r.comment_count)) for r in rows]
-            counts = self.blog.counts()
             if self.site is None:
                 self.site = site_of(self.blog.posts())
                 if self.site:
@@ -73,8 +74,17 @@ class Listing:
         self.counts = counts
         self.show_status()
 
+    def _counted(self, counts: Counts) -> None:
+        self.counts = counts
+        self.show_status()
+
     def show_status(self) -> None:
         if self.counts is None:
+            return
+        status = self.screen.query_one(StatusLine)
+        hits = self.screen.searching.hits
+        if hits.display:  # the comments a search found (the pane's title is theirs)
+            status.set_status(self.counts, len(hits.items), self.sort, f"search: {self.search}")
             return
         shown = len(self.screen.post_list.items)
         views = ["my drafts first"] if self.my_drafts else []
@@ -82,7 +92,7 @@ class Listing:
         if self.search:
             filters = ", ".join(x for x in (filters, f"search: {self.search}") if x)
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
-        self.screen.query_one(StatusLine).set_status(self.counts, shown, order, filters)
+        status.set_status(self.counts, shown, order, filters)
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Posts ({shown})"
         pane.border_subtitle = f"sort: {order}"

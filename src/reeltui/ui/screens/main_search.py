@@ -15,7 +15,6 @@ from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
-from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from reeltui.ui.screens.main import MainScreen
@@ -94,10 +93,7 @@ class Searching:
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Comments ({len(items)}{'+' if more else ''})"
         pane.border_subtitle = "newest first · C: posts"
-        listing = self.screen.listing
-        if listing.counts is not None:
-            status = self.screen.query_one(StatusLine)
-            status.set_status(listing.counts, len(items), listing.sort, f"search: {listing.search}")
+        self.screen.listing.show_status()
 
     def toggle_comments(self) -> None:
         """C: the same search over comments, or back over posts."""
