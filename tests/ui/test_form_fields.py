@@ -24,9 +24,7 @@ SIZE = (120, 40)
 async def test_tab_and_f2_into_filled_fields_add_to_their_words(store_path: Path) -> None:
     blog = open_blog(store_path)
     post_id = blog.post_by_slug(HER).id
-    app = make_app(
-        blog, settings=Settings(), initial_screen=lambda: EditorScreen(blog, post_id)
-    )
+    app = make_app(blog, settings=Settings(), initial_screen=lambda: EditorScreen(blog, post_id))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await burst(

@@ -24,6 +24,7 @@ from reeltui.formats.plaintext import html_to_plain
 from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.table_screen import TableScreen
+from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
 COLUMNS = [("watched", 10), ("film", 0), ("year", 4), ("rating", 9), ("↻✎", 2), ("on the blog", 36)]
@@ -63,8 +64,7 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
     def compose(self) -> ComposeResult:
         yield Static(id="diary-title", markup=False)
         yield DiarySearch(placeholder="/ search title, year, tag, review", id="diary-search")
-        table: DataTable[Text | str] = DataTable(id="diary-table", cursor_type="row")
-        yield table
+        yield ReelTable(id="diary-table")
         with VerticalScroll(id="diary-detail"):
             yield Static(id="diary-detail-text")
         yield Footer()

@@ -22,6 +22,7 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
+from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 
 
@@ -60,8 +61,8 @@ class StatsScreen(Screen[str | None]):
             yield PlotextPlot(id="ratings-chart")
             yield PlotextPlot(id="months-chart")
         with Horizontal(id="stats-tables"):
-            yield DataTable(id="discussed", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="commenters", cursor_type="row", zebra_stripes=True)
+            yield ReelTable(id="discussed", zebra_stripes=True)
+            yield ReelTable(id="commenters", zebra_stripes=True)
             with Vertical(id="replies-pane"):
                 yield Static("", id="replies-text")
                 yield Static("", id="ages-text")

@@ -21,6 +21,7 @@ from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.formats.display import readable
 from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.widgets.lists import ReelOptions
 from reeltui.ui.widgets.long_body import LongBody, Match
 from reeltui.ui.widgets.post_text import header_text, post_links
 from reeltui.ui.widgets.reader_search import ReaderSearchMixin
@@ -92,7 +93,7 @@ class Reader(ReaderSearchMixin, Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
-            yield OptionList(id="reader-toc")
+            yield ReelOptions(id="reader-toc")
             with VerticalScroll(id="reader-scroll"):
                 yield Static("Open a post from the list (enter).", id="reader-head")
                 yield Markdown(id="reader-body", open_links=False)
