@@ -318,7 +318,10 @@ class MainScreen(Screen[None]):
 
     @on(intents.Reply)
     def _reply(self, event: intents.Reply) -> None:
-        self.comment_actions.reply(event.comment_id, quote=event.quote)
+        if event.comment_id is None:
+            self.comment_actions.no_comment(self.current_post)
+        else:
+            self.comment_actions.reply(event.comment_id, quote=event.quote)
 
     @on(intents.Edit)
     def _edit_reply(self, event: intents.Edit) -> None:

@@ -20,6 +20,7 @@ from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.formats.display import readable
 from reeltui.services.longtext import LONG_PIECES, pieces
+from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.lists import ReelOptions
 from reeltui.ui.widgets.long_body import LongBody, Match
@@ -63,6 +64,7 @@ class Reader(ReaderSearchMixin, Vertical):
         Binding("N", "next_hit(-1)", "Previous match", show=False, id="reader.prev_match"),
         Binding("t", "toggle_toc", "Contents", id="reader.toc"),
         Binding("f", "links", "Links", id="reader.links"),
+        Binding("r", "reply", "Reply", show=False, id="reader.reply"),
         Binding("H", "history(-1)", "Back", id="reader.back"),
         Binding("L", "history(1)", "Forward", show=False, id="reader.forward"),
     ]
@@ -224,6 +226,10 @@ class Reader(ReaderSearchMixin, Vertical):
             block = self.markdown.query_one(f"#{event.option.id}")
             self.scroller.scroll_to_widget(block, top=True, animate=False)
             self.scroller.focus()
+
+    def action_reply(self) -> None:
+        """No comment is picked here: the screen says what `r` needs (thread_intents.Reply)."""
+        self.post_message(intents.Reply(None))
 
     def action_toggle_toc(self) -> None:
         toc = self.query_one("#reader-toc", OptionList)
