@@ -33,6 +33,12 @@ LABELS = {
 }
 
 
+def field_names(names: Iterable[str]) -> str:
+    """The fields `names` as the form labels them, in the form's order ("Date, Year")."""
+    wanted = set(names)
+    return ", ".join(LABELS[n].split(" (")[0] for n in LABELS if n in wanted)
+
+
 class ListSuggester(Suggester):
     """Completes the last item of a comma-separated list from known values."""
 
@@ -104,7 +110,9 @@ class MetaForm(VerticalScroll):
                 )
             elif name == "rating":
                 yield RatingInput(value, id="field-rating", placeholder="no rating", compact=True)
-                yield Static(self._reels(value), id="rating-reels")
+                reels = Static(self._reels(value), id="rating-reels")
+                reels.display = bool(self._reels(value))
+                yield reels
             else:
                 suggester = None
                 if name == "categories":
@@ -117,7 +125,7 @@ class MetaForm(VerticalScroll):
     @staticmethod
     def _reels(value: str) -> str:
         try:
-            return format_reels(parse_rating_field(value)) or "no rating"
+            return format_reels(parse_rating_field(value))  # none: the field says "no rating"
         except ValueError:
             return ""
 
@@ -154,7 +162,9 @@ class MetaForm(VerticalScroll):
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
         if name == "rating":
-            self.query_one("#rating-reels", Static).update(self._reels(event.value))
+            reels = self.query_one("#rating-reels", Static)
+            reels.update(self._reels(event.value))
+            reels.display = bool(self._reels(event.value))
         self.post_message(self.Edited(name))
 
     def on_select_changed(self, event: Select.Changed) -> None:
