@@ -125,3 +125,25 @@ def test_key_names_are_textuals_own() -> None:
             for key in binding.key.split(","):
                 plain = Binding(key.strip(), "")
                 assert key_label(key.strip()) == textual_app.get_key_display(plain), key
+
+
+@pytest.mark.parametrize(
+    ("key", "wanted"),
+    [
+        ("percent_sign", ["esc Close", "/ Narrow"]),
+        ("D", ["esc Close", "/ Search", "w Write it up"]),
+    ],
+)
+async def test_the_stats_and_diary_footers_show_their_keys_and_help(
+    open_store: Blog, key: str, wanted: list[str]
+) -> None:
+    """The stats and diary screens use reeltui's footer: their own keys first, `? Keys` on
+    the right (Textual's footer put `^p Palette` there and cut the rest at 80 columns)."""
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, key)
+        line = footer_line(app)
+        assert line.rstrip().endswith("? Keys"), line
+        for text in wanted:
+            assert text in line, line

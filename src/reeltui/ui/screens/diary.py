@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.rating import format_reels
@@ -24,6 +24,7 @@ from reeltui.formats.plaintext import html_to_plain
 from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.table_screen import TableScreen
+from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
@@ -67,7 +68,7 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
         yield ReelTable(id="diary-table")
         with VerticalScroll(id="diary-detail"):
             yield Static(id="diary-detail-text")
-        yield Footer()
+        yield ReelFooter()
 
     def on_mount(self) -> None:
         self.reload()

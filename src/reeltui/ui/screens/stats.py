@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
@@ -22,6 +22,7 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
+from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 
@@ -66,7 +67,7 @@ class StatsScreen(Screen[str | None]):
             with Vertical(id="replies-pane"):
                 yield Static("", id="replies-text")
                 yield Static("", id="ages-text")
-        yield Footer()
+        yield ReelFooter()
 
     def on_mount(self) -> None:
         self.title = "Stats"
