@@ -59,7 +59,8 @@ def start(path: Path | None, argv: list[str]) -> logging.Logger:
         return LOGGER
     path = path.expanduser()
     try:
-        handler = logging.FileHandler(path, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)  # `reeltui paths` suggests one in a
+        handler = logging.FileHandler(path, encoding="utf-8")  # folder not made yet
     except OSError as exc:
         raise ValueError(f"cannot write the log {path}: {exc.strerror or exc}") from None
     handler.setFormatter(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reeltui import __version__
+from reeltui.cli import argv as argv_words
 from reeltui.cli import commands
 from reeltui.cli.common import one_line
 
@@ -83,8 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reeltui.locations import default_store, store_named_by_user
 
     parser = build_parser()
+    given = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(argv_words.prepare(parser, given))
     except SystemExit as exc:  # --help, --version (0) or a usage error (2): already printed
         return exc.code if isinstance(exc.code, int) else 0
     args.store_source = (
@@ -93,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.store_named = bool(args.store_source)  # named by the user: never created by a reading
     args.store = (args.store or default_store()).expanduser()
     try:
-        log = debuglog.start(args.log, sys.argv[1:] if argv is None else list(argv))
+        log = debuglog.start(args.log, given)
     except ValueError as exc:  # the log file cannot be written
         sys.stderr.write(f"reeltui: {exc}\n")
         return 2

@@ -97,13 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def print_report(report: ImportReport) -> None:
     out = sys.stdout
-    out.write(
-        f"{one_line(report.source)} ({report.format}): {report.posts} posts "
-        f"({report.posts_added} new, {report.posts_updated} updated, "
-        f"{report.posts_unchanged} unchanged), {report.comments} comments "
-        f"({report.comments_added} new, {report.comments_updated} updated, "
-        f"{report.comments_unchanged} unchanged)\n"
-    )
+    out.write(f"{report.summary()}\n")
     for line in report.detail_lines(MAX_LISTED):
         out.write(line + "\n")
     if report.broken:
@@ -121,10 +115,6 @@ def run_export(args: argparse.Namespace) -> int:
 
     with blog_for_reading(args) as blog:
         report = export(blog, args.format, args.out)
-    where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path
-    print(
-        f"exported {report.posts} posts and {report.comments} comments ({report.format}) to {where}"
-    )
-    if report.orphans and report.format != "json":
-        print(f"left out: {report.orphans} comments whose post is missing (see --format json)")
+    for line in report.lines():
+        print(line)
     return 0

@@ -159,7 +159,7 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
     film_meta: dict[str, Any] = film_raw if isinstance(film_raw, dict) else {}
     film = Film(
         title=_str(film_meta.get("title", pick("film_title", ""))),
-        year=_year(film_meta.get("year", pick("film_year"))),
+        year=_year(film_meta.get("year", pick("film_year", pick("year")))),  # Hugo: params.year
         director=_str(film_meta.get("director", pick("director", ""))),
         cast=_list(film_meta.get("cast", pick("cast"))),
     )

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
+from reeltui.domain.plural import count
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
 from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
@@ -37,6 +39,23 @@ class ExportReport:
     comments: int
     files: int
     orphans: int  # comments whose post is missing (kept in JSON only)
+
+    def summary(self) -> str:
+        where = str(self.path)
+        if self.format == "markdown":
+            where = f"{count(self.files, 'file')} in {self.path}"
+        return (
+            f"exported {count(self.posts, 'post')} and {count(self.comments, 'comment')} "
+            f"({self.format}) to {sanitize_line(where)}"
+        )
+
+    def lines(self) -> list[str]:
+        """What the CLI and the export dialog say when it is done, one safe line each."""
+        lines = [self.summary()]
+        if self.orphans and self.format != "json":
+            orphans = count(self.orphans, "comment")
+            lines.append(f"left out: {orphans} whose post is missing (see the json format)")
+        return lines
 
 
 def collect(blog: Blog) -> tuple[list[Parsed], int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Skip
 from reeltui.services.import_local import LocalCounts
@@ -55,6 +56,16 @@ class ImportReport:
         """All there was to read was read (the CLI's exit status 0)."""
         return not self.broken and not self.problems
 
+    def summary(self) -> str:
+        """The first line: what was read, and what became of it."""
+        return (
+            f"{sanitize_line(self.source)} ({self.format}): {count(self.posts, 'post')} "
+            f"({self.posts_added} new, {self.posts_updated} updated, "
+            f"{self.posts_unchanged} unchanged), {count(self.comments, 'comment')} "
+            f"({self.comments_added} new, {self.comments_updated} updated, "
+            f"{self.comments_unchanged} unchanged)"
+        )
+
     def detail_lines(self, limit: int) -> list[str]:
         """What was kept, skipped (the first `limit` with reasons) and noted, one line each,
         safe to print (shared by the CLI summary and the import dialog)."""
@@ -62,25 +73,24 @@ class ImportReport:
         local = self.local
         if local.added:
             lines.append(
-                f"also: {local.outbox} outbox entries, {local.working_copies} working copies, "
-                f"{local.revisions} revisions, {local.reads} read marks"
+                f"also: {count(local.outbox, 'outbox entry')}, "
+                f"{count(local.working_copies, 'working copy', 'working copies')}, "
+                f"{count(local.revisions, 'revision')}, {count(local.reads, 'read mark')}"
             )
         if self.local_kept or self.drafts_kept:
             lines.append(
-                f"kept: {self.local_kept} local replies, "
-                f"{self.drafts_kept} local drafts of updated posts"
+                f"kept: {count(self.local_kept, 'local reply', 'local replies')}, "
+                f"{count(self.drafts_kept, 'local draft')} of updated posts"
             )
         left_out = [s for s in self.skipped if not s.problem]
         if left_out:
             lines.append(f"left out (not posts): {_by_kind(left_out)}")
+            # a file the writer may have taken for a post is named (pages are only counted)
+            lines += _listed([s for s in left_out if s.kind == "file"], limit)
         problems = self.problems
         if problems:
             lines.append(f"skipped: {_by_kind(problems)}")
-            lines += [
-                f"  - {sanitize_line(s.what)}: {sanitize_line(s.reason)}" for s in problems[:limit]
-            ]
-            if len(problems) > limit:
-                lines.append(f"  … and {len(problems) - limit} more")
+            lines += _listed(problems, limit)
         lines += [f"note: {sanitize_line(n)}" for n in self.notes[:limit]]
         if len(self.notes) > limit:
             lines.append(f"  … and {len(self.notes) - limit} more notes")
@@ -90,5 +100,13 @@ class ImportReport:
         return dict(Counter(s.kind for s in self.skipped).most_common())
 
 
+def _listed(skips: list[Skip], limit: int) -> list[str]:
+    """The first `limit` of `skips` with their reasons, one safe line each."""
+    lines = [f"  - {sanitize_line(s.what)}: {sanitize_line(s.reason)}" for s in skips[:limit]]
+    if len(skips) > limit:
+        lines.append(f"  … and {len(skips) - limit} more")
+    return lines
+
+
 def _by_kind(skips: list[Skip]) -> str:
-    return ", ".join(f"{n} {kind}" for kind, n in Counter(s.kind for s in skips).most_common())
+    return ", ".join(count(n, kind) for kind, n in Counter(s.kind for s in skips).most_common())

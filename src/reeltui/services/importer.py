@@ -15,10 +15,12 @@ called with phase "reading" (bytes of a WXR file), "merging" (posts) and "writin
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
+from reeltui.domain.plural import count
 from reeltui.domain.text import unique_slug
 from reeltui.formats import FormatError, Parsed, Progress, ReadResult
 from reeltui.formats.frontmatter import read_dir, read_file
@@ -67,7 +69,30 @@ def detect_format(path: Path) -> str:
 def read_source(path: Path, progress: Progress | None = None) -> tuple[str, ReadResult]:
     """(format, what could be read). FormatError when nothing can be read at all."""
     with paused_gc():
-        return _read_source(path, progress)
+        fmt, result = _read_source(path, progress)
+    if not (result.posts or result.local):
+        raise FormatError(f"{path}: nothing to import: {_why_nothing(path, fmt, result)}")
+    return fmt, result
+
+
+def _why_nothing(path: Path, fmt: str, result: ReadResult) -> str:
+    """Why a source gave nothing to import, in one line (the store is not touched)."""
+    problems = [s for s in result.skipped if s.problem]
+    if problems:
+        first = problems[0]
+        return (
+            f"{count(len(problems), first.kind)} could not be read (first: "
+            f"{first.what}: {first.reason}); the store was not touched"
+        )
+    if result.skipped:
+        kinds = Counter(s.kind for s in result.skipped).most_common()
+        left = ", ".join(count(n, kind) for kind, n in kinds)
+        named = "; ".join(f"{s.what}: {s.reason}" for s in result.skipped[:3])
+        more = f"; and {len(result.skipped) - 3} more" if len(result.skipped) > 3 else ""
+        return f"no posts in it ({left} left out: {named}{more}); the store was not touched"
+    if fmt == "markdown" and path.is_dir():
+        return "no Markdown files (*.md) in this folder; the store was not touched"
+    return "no posts in it; the store was not touched"
 
 
 def _read_source(path: Path, progress: Progress | None) -> tuple[str, ReadResult]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reeltui.domain.plural import count
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync import identity
@@ -57,24 +58,21 @@ class SyncResult:
             else ""
         )
         out = [
-            f"sent {p.replies} replies, {p.moderations} moderation actions, {p.posts} posts; "
+            f"sent {count(p.replies, 'reply')}, {count(p.moderations, 'moderation action')}, "
+            f"{count(p.posts, 'post')}; "
             f"pulled {q.new_posts} new and {q.updated_posts} changed posts, {pages}"
             f"{q.new_comments} new and {q.updated_comments} changed comments"
         ]
         if q.gone_posts or q.gone_comments:
             out.append(
-                f"{_count(len(q.gone_posts), 'post')} and "
-                f"{_count(len(q.gone_comments), 'comment')} no longer on the site (kept here)"
+                f"{count(len(q.gone_posts), 'post')} and "
+                f"{count(len(q.gone_comments), 'comment')} no longer on the site (kept here)"
             )
         out += [f"failed: {f}" for f in p.failed]
         out += [f"conflict: {c.message} (resolve with id {c.id})" for c in self.conflicts]
         if self.error:
             out.append(f"stopped: {self.error}; the outbox is intact, sync again to resume")
         return out
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def sync(
@@ -163,7 +161,7 @@ class SyncStatus:
         where = f"synced with {self.site} at {self.last_sync}" if self.site else "never synced"
         return (
             f"{where}; {self.queued} queued ({self.failed} failed), "
-            f"{_count(self.drafts, 'post')} to send, {_count(self.conflicts, 'conflict')}"
+            f"{count(self.drafts, 'post')} to send, {count(self.conflicts, 'conflict')}"
         )
 
 

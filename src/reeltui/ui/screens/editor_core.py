@@ -13,6 +13,7 @@ from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from reeltui.domain.models import Post
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import WORDS_PER_MINUTE, word_count
 from reeltui.services import Blog
@@ -192,7 +193,7 @@ class EditorCore(Screen[None]):
             self._counted = (body, word_count(body))
         words = self._counted[1]
         minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
-        parts = [form.status, f"{words} words", f"{minutes} min read"]
+        parts = [form.status, count(words, "word"), f"{minutes} min read"]
         if self.session.read_only:
             parts.append("read-only")
         elif self._last_save is not None:

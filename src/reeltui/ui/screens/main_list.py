@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from reeltui.config import SORTS
+from reeltui.domain.plural import count as plural_count
 from reeltui.services import Counts, identity, replies
 from reeltui.services import reads as read_service
 from reeltui.ui.navigation import site_of
@@ -181,7 +182,9 @@ class Listing:
                     lambda: self._mark_all(shown), thread=True, group="reads", exit_on_error=False
                 )
 
-        question = f"Mark the {len(shown)} posts of the list read ({unread} unread now)?"
+        question = (
+            f"Mark the {plural_count(len(shown), 'post')} of the list read ({unread} unread now)?"
+        )
         self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
 
     def _mark_all(self, post_ids: list[str]) -> None:
@@ -191,4 +194,6 @@ class Listing:
         except Exception as exc:  # e.g. disk full: say so, keep browsing
             app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
             return
-        app.call_from_thread(self.screen.notify, f"{count} posts marked read", timeout=3)
+        app.call_from_thread(
+            self.screen.notify, f"{plural_count(count, 'post')} marked read", timeout=3
+        )

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
+from reeltui.domain.plural import count
 from reeltui.domain.query import QueryError
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog
@@ -124,8 +125,8 @@ class StatsScreen(Screen[str | None]):
         scope = f" matching {found.query}" if found.query else ""
         self.query_one("#stats-summary", Static).update(
             Text(
-                f"{found.posts} posts{scope} · {found.reviews} reviews · "
-                f"{found.comments} readers' comments",
+                f"{count(found.posts, 'post')}{scope} · {count(found.reviews, 'review')} · "
+                f"{count(found.comments, 'comment')} from readers",
                 style="bold",
             )
         )

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
 from reeltui.domain.models import SITE_TEXT
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import replies
 from reeltui.services.blog import Blog
@@ -180,7 +181,9 @@ class SyncScreen(Screen[bool]):
         summary.update("\n".join(sanitize_line(line) for line in result.lines()))
         summary.display = True
         conflicts = (
-            f"; {len(result.conflicts)} conflicts (C to see them)" if result.conflicts else ""
+            f"; {count(len(result.conflicts), 'conflict')} (C to see them)"
+            if result.conflicts
+            else ""
         )
         if result.error:
             self.notify(f"Sync stopped: {result.error}", severity="error", markup=False)

@@ -21,7 +21,7 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS
 from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.exporting import ExportReport, export
+from reeltui.services.exporting import export
 from reeltui.ui.widgets.footer import ReelFooter
 
 if TYPE_CHECKING:
@@ -73,14 +73,6 @@ def import_summary(report: ImportReport) -> list[str]:
     if not report.changed:
         lines.append("nothing changed in the store")
     return lines
-
-
-def export_summary(report: ExportReport) -> str:
-    where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path
-    return (
-        f"exported {report.posts} posts and {report.comments} comments "
-        f"({report.format}) to {sanitize_line(str(where))}"
-    )
 
 
 class TransferScreen(ModalScreen[bool]):
@@ -283,7 +275,5 @@ class ExportScreen(TransferScreen):
         except Exception as exc:  # anything else: reported in the app, which lives on
             self.app.call_from_thread(self.finished, [f"Not exported: {unexpected(exc)}"], False)
             return
-        lines = [export_summary(report)]
-        if report.orphans and report.format != "json":
-            lines.append(f"left out: {report.orphans} comments whose post is missing (see json)")
+        lines = report.lines()
         self.app.call_from_thread(self.finished, lines, True)
