@@ -262,3 +262,24 @@ def test_inbox_from_matches_like_the_search(
     assert authors("lindq*") == {"Marcy Lindqvist"}
     assert authors("mar") == set()  # whole words, as author:mar in the search
     assert authors("marcy", "tom") == {"Marcy Lindqvist", "Tom Okafor"}
+
+
+def test_a_failed_sync_is_one_line_and_never_done(
+    store_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing listens on port 1: the sync stops at once. Before, stderr said "sync: done",
+    then the error, and stdout a summary and "stopped: network…"."""
+    monkeypatch.setenv("REELTUI_WP_APP_PASSWORD", "x x x x x x")
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config.toml"))
+    log = tmp_path / "sync.log"
+    argv = ["--store", str(store_path), "--log", str(log), "sync"]
+    code, out, err = run(capsys, *argv, "--site", "https://localhost:1", "--user", "x")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "done" not in err
+    assert err.startswith("reeltui: sync stopped: network: cannot reach https://localhost:1")
+    assert err.rstrip().endswith("nothing was sent or changed: sync again to retry")
+    assert "sync: connecting to https://localhost:1" in log.read_text()  # the stages: logged
+    assert "sync: done" not in log.read_text()

@@ -74,6 +74,18 @@ class SyncResult:
             out.append(f"stopped: {self.error}; the outbox is intact, sync again to resume")
         return out
 
+    def stopped_line(self) -> str:
+        """A sync that stopped, in one line: why, what went out before it, what to do."""
+        p = self.pushed
+        done = ((p.replies, "reply"), (p.moderations, "moderation action"), (p.posts, "post"))
+        sent = [count(n, noun) for n, noun in done if n]
+        if not sent:
+            return f"sync stopped: {self.error}; nothing was sent or changed: sync again to retry"
+        return (
+            f"sync stopped: {self.error}; sent {', '.join(sent)} before it stopped, the rest "
+            "stays queued: sync again to resume"
+        )
+
 
 def sync(
     blog: Blog,
@@ -142,7 +154,8 @@ def sync(
         result.conflicts = list(state.conflicts)
         result.calls = client.calls
         client.close()
-    overall("done")
+    if not result.error:
+        overall("done")  # a sync that stopped is never "done"
     return result
 
 
