@@ -277,12 +277,13 @@ def script(shell: str) -> str:
 
 def _print_slugs(args: argparse.Namespace) -> int:
     """The store's slugs, one a line (for the completion scripts); a missing store: none."""
+    from reeltui.domain.titles import safe_slug
     from reeltui.services.session import open_blog, store_exists
 
     if not store_exists(args.store):
         return 0
     with open_blog(args.store, read_only=True) as blog:
-        slugs = sorted(p.slug for p in blog.posts())
+        slugs = sorted(safe_slug(p.slug) for p in blog.posts())  # as shown and looked up
     sys.stdout.write("".join(f"{s}\n" for s in slugs))
     return 0
 

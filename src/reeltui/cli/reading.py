@@ -110,7 +110,7 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
 def _cells(row: PostRow) -> list[str]:
     from reeltui.domain.rating import format_reels
     from reeltui.domain.sanitize import sanitize_line
-    from reeltui.domain.titles import post_marks
+    from reeltui.domain.titles import post_marks, safe_slug
 
     post = row.post
     return [
@@ -120,5 +120,5 @@ def _cells(row: PostRow) -> list[str]:
         " ".join([post.status, *post_marks(post)]),
         format_reels(post.rating),
         str(row.comment_count),
-        post.slug,
+        safe_slug(post.slug),  # as `show` and `edit` find it (a store may hold a raw one)
     ]

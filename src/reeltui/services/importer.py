@@ -21,7 +21,8 @@ from pathlib import Path
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.plural import count
-from reeltui.domain.text import unique_slug
+from reeltui.domain.text import slugify, unique_slug
+from reeltui.domain.titles import safe_slug
 from reeltui.formats import FormatError, Parsed, Progress, ReadResult
 from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
@@ -177,7 +178,7 @@ class _Merge:
     def post(self, post: Post, old: Post | None, slugs: set[str]) -> Post:
         report = self.report
         new = dataclasses.replace(post, source=dict(post.source))
-        new.slug = unique_slug(new.slug, slugs)
+        new.slug = unique_slug(safe_slug(new.slug) or slugify(new.title), slugs)
         slugs.add(new.slug)
         if old is None:
             new.id = _unique(new.id, self.post_ids)
