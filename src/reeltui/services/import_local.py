@@ -131,9 +131,10 @@ def _revisions(
         post_id = post_ids.get(item.post.id)
         if post_id is None and item.post.id in copies:
             post_id = item.post.id  # a post never saved, kept as its working copy
-        if post_id is None:
-            why = "its post is not in the file"
-            counts.skipped.append(Skip("revision", f"{item.reason} of {item.at}", why))
+        if post_id is None:  # left by a new post discarded before it was saved: not a problem
+            why = "its post is in the file neither saved nor as a working copy (discarded)"
+            what = f"{item.reason} of {item.at}"
+            counts.skipped.append(Skip("revision", what, why, problem=False))
             continue
         past = histories.get(post_id)
         if past is None:
