@@ -27,6 +27,7 @@ from reeltui.formats.md2html import markdown_to_html
 from reeltui.formats.wxr.writer import write_wxr
 from reeltui.services import outbox, reads, revisions
 from reeltui.services.blog import Blog
+from reeltui.store import diary as diary_records
 from reeltui.store import records
 from reeltui.store.storage import atomic_write_bytes
 
@@ -69,7 +70,8 @@ def collect(blog: Blog) -> tuple[list[Parsed], int]:
 
 
 def local_state(blog: Blog) -> LocalState:
-    """The outbox (in sending order), working copies, revisions and read marks of the store."""
+    """The outbox (in sending order), working copies, revisions, read marks and the film
+    diary of the store."""
     return LocalState(
         outbox=[
             OutboxItem(e.kind, e.comment_id, e.action, e.state, e.error, e.remote_id, e.created)
@@ -80,6 +82,7 @@ def local_state(blog: Blog) -> LocalState:
             RevisionItem(r.post, r.reason, r.at, r.note) for r in revisions.every(blog.store)
         ],
         reads=[ReadItem(pid, n, at) for pid, (n, at) in sorted(reads.marks(blog).items())],
+        diary=sorted(diary_records.all_entries(blog.store), key=lambda e: e.id),
     )
 
 

@@ -75,7 +75,8 @@ class ImportReport:
             lines.append(
                 f"also: {count(local.outbox, 'outbox entry')}, "
                 f"{count(local.working_copies, 'working copy', 'working copies')}, "
-                f"{count(local.revisions, 'revision')}, {count(local.reads, 'read mark')}"
+                f"{count(local.revisions, 'revision')}, {count(local.reads, 'read mark')}, "
+                f"{count(local.diary, 'diary entry', 'diary entries')}"
             )
         if self.local_kept or self.drafts_kept:
             lines.append(
