@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
     exp.add_argument(
         "--out", type=Path, required=True, metavar="PATH", help="a folder (markdown) or a file"
     )
+    exp.add_argument(
+        "--force",
+        action="store_true",
+        help="markdown: write into a folder that holds other files (never removed)",
+    )
     exp.set_defaults(func=run_export)
 
 
@@ -92,7 +97,8 @@ def run_import(args: argparse.Namespace) -> int:
         with blog_to_fill(args, "import") as blog:
             report = merge(blog, result, fmt, progress)
     print_report(report)
-    return 0 if report.complete else 1  # 1: something could not be read (see README)
+    # 1: something could not be read, or posts changed on both sides (see README)
+    return 0 if report.complete and not report.conflicts else 1
 
 
 def print_report(report: ImportReport) -> None:
@@ -114,7 +120,7 @@ def run_export(args: argparse.Namespace) -> int:
     from reeltui.services.exporting import export
 
     with blog_for_reading(args) as blog:
-        report = export(blog, args.format, args.out)
+        report = export(blog, args.format, args.out, force=args.force)
     for line in report.lines():
         print(line)
     return 0

@@ -175,7 +175,6 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
-    from reeltui.domain.models import SITE_TEXT
     from reeltui.services.sync import state as syncstate
 
     with blog_for_reading(args) as blog:
@@ -188,22 +187,24 @@ def _show_conflicts(args: argparse.Namespace) -> int:
         return 0
     for conflict in found:
         print(f"{conflict.id}: {sanitize_line(conflict.message)}")
-        for key in sorted((set(conflict.local) | set(conflict.remote)) - set(SITE_TEXT)):
-            mine = sanitize(conflict.local.get(key, ""))
-            theirs = sanitize(conflict.remote.get(key, ""))
+        local, remote = conflict.shown(conflict.local), conflict.shown(conflict.remote)
+        there = "in the file" if conflict.theirs == "the file" else "on the site"
+        for key in sorted(set(local) | set(remote)):
+            mine = sanitize(local.get(key, ""))
+            theirs = sanitize(remote.get(key, ""))
             if mine == theirs:
                 continue
             if "\n" in mine or "\n" in theirs:
                 import difflib
 
                 diff = difflib.unified_diff(
-                    mine.splitlines(), theirs.splitlines(), "here", "on the site", lineterm=""
+                    mine.splitlines(), theirs.splitlines(), "here", there, lineterm=""
                 )
                 print(f"  {key}:")
                 for line in diff:
                     print(f"    {line}")
             else:
-                print(f"  {key}: here {mine!r} / on the site {theirs!r}")
+                print(f"  {key}: here {mine!r} / {there} {theirs!r}")
         print(f"  keep yours: reeltui sync --resolve {conflict.id} --keep local")
-        print(f"  keep the site's: reeltui sync --resolve {conflict.id} --keep remote")
+        print(f"  keep {conflict.theirs}'s: reeltui sync --resolve {conflict.id} --keep remote")
     return 0

@@ -20,13 +20,13 @@ from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
-from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
 from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
 from reeltui.formats.md2html import markdown_to_html
 from reeltui.formats.wxr.writer import write_wxr
 from reeltui.services import outbox, reads, revisions
 from reeltui.services.blog import Blog
+from reeltui.services.export_markdown import write_markdown
 from reeltui.store import diary as diary_records
 from reeltui.store import records
 from reeltui.store.storage import atomic_write_bytes
@@ -130,7 +130,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) -> ExportReport:
+def export(
+    blog: Blog, fmt: str, out: Path, progress: Progress | None = None, *, force: bool = False
+) -> ExportReport:
+    """Export the store to `out`. `force`: a Markdown export may write into a folder that
+    holds other files (see `export_markdown`)."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
     out = out.expanduser()
@@ -138,7 +142,9 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
     items, orphans = collect(blog)
     comments = sum(len(p.comments) for p in items)
     if fmt == "markdown":
-        files = _markdown(items, out, progress)
+        if out.is_dir():
+            clean_leftovers(out, lambda name: name.endswith(".md"))
+        files = write_markdown(items, out, progress, force=force)
         return ExportReport(fmt, out, len(items), comments, files, orphans)
     if out.is_dir():
         raise FormatError(f"{out} is a folder; give a file name for the {fmt} export")
@@ -159,23 +165,6 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
 
 def _all_comments(blog: Blog) -> list[Comment]:
     return sorted(blog.all_comments(), key=lambda c: (c.post_id, c.date, c.id))
-
-
-def _markdown(items: list[Parsed], out: Path, progress: Progress | None) -> int:
-    if out.exists() and not out.is_dir():
-        raise FormatError(f"{out} is a file; the Markdown export needs a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise FormatError(f"cannot create {out}: {exc.strerror or exc}") from exc
-    clean_leftovers(out, lambda name: name.endswith(".md"))
-    taken: set[str] = set()
-    for index, parsed in enumerate(items, 1):
-        name = file_name(parsed.post, taken)
-        atomic_write_bytes(out / name, post_to_text(parsed.post, parsed.comments).encode())
-        if progress is not None:
-            progress("writing", index, len(items))
-    return len(items)
 
 
 # -- one post as text (copy as Markdown, HTML or link) -------------------------------------

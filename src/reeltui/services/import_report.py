@@ -21,6 +21,10 @@ class ImportReport:
     comments_added: int = 0
     comments_updated: int = 0
     comments_unchanged: int = 0
+    posts_kept: int = 0  # changed only here, the file bringing a version the store had
+    posts_in_conflict: int = 0  # changed here and in the file: the local post kept
+    conflicts: list[str] = field(default_factory=list)  # their ids (and working copies')
+    conflicts_new: int = 0  # of those, conflicts not recorded before
     local_kept: int = 0  # local replies left as they were
     drafts_kept: int = 0  # updated posts whose local draft was left as it was
     local: LocalCounts = field(default_factory=LocalCounts)  # outbox, revisions...
@@ -30,7 +34,13 @@ class ImportReport:
 
     @property
     def posts(self) -> int:
-        return self.posts_added + self.posts_updated + self.posts_unchanged
+        return (
+            self.posts_added
+            + self.posts_updated
+            + self.posts_unchanged
+            + self.posts_kept
+            + self.posts_in_conflict
+        )
 
     @property
     def comments(self) -> int:
@@ -44,6 +54,7 @@ class ImportReport:
             + self.comments_added
             + self.comments_updated
             + self.local.added
+            + self.conflicts_new
         )
 
     @property
@@ -58,10 +69,12 @@ class ImportReport:
 
     def summary(self) -> str:
         """The first line: what was read, and what became of it."""
+        more = f", {self.posts_kept} kept as changed here" if self.posts_kept else ""
+        more += f", {self.posts_in_conflict} in conflict" if self.posts_in_conflict else ""
         return (
             f"{sanitize_line(self.source)} ({self.format}): {count(self.posts, 'post')} "
             f"({self.posts_added} new, {self.posts_updated} updated, "
-            f"{self.posts_unchanged} unchanged), {count(self.comments, 'comment')} "
+            f"{self.posts_unchanged} unchanged{more}), {count(self.comments, 'comment')} "
             f"({self.comments_added} new, {self.comments_updated} updated, "
             f"{self.comments_unchanged} unchanged)"
         )
@@ -77,6 +90,20 @@ class ImportReport:
                 f"{count(local.working_copies, 'working copy', 'working copies')}, "
                 f"{count(local.revisions, 'revision')}, {count(local.reads, 'read mark')}, "
                 f"{count(local.diary, 'diary entry', 'diary entries')}"
+            )
+        if self.conflicts:
+            lines.append(
+                f"conflicts: {count(len(self.conflicts), 'post')} changed both here and in the "
+                "file; both versions kept until you choose (`reeltui sync --conflicts`, or "
+                "the palette's Sync: conflicts)"
+            )
+            lines += [f"  - {sanitize_line(i)}" for i in self.conflicts[:limit]]
+            if len(self.conflicts) > limit:
+                lines.append(f"  … and {len(self.conflicts) - limit} more")
+        if self.posts_kept:
+            lines.append(
+                f"kept: {count(self.posts_kept, 'post')} changed only here (the file has a "
+                "version this store already had)"
             )
         if self.local_kept or self.drafts_kept:
             lines.append(

@@ -28,10 +28,12 @@ from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
 from reeltui.formats.sitehtml import keep_site_text
 from reeltui.formats.wxr.reader import read_wxr
+from reeltui.services import import_conflicts as conflicts
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.import_local import merge_local
 from reeltui.services.import_report import ImportReport
+from reeltui.services.sync.state import Conflict
 from reeltui.store import records
 
 FORMATS = ("wxr", "markdown", "json")
@@ -132,7 +134,7 @@ class _Merge:
         self.report = report
         self.posts = {p.id: p for p in records.all_posts(store)}
         self.comments = {c.id: c for c in records.all_comments(store)}
-        self.drafts = {p.id for p, _ in records.all_drafts(store)}
+        self.drafts = {p.id: p for p, _ in records.all_drafts(store)}
         self.posts_by_key = {k: p for p in self.posts.values() if (k := wxr_key(p.source))}
         self.comments_by_key = {k: c for c in self.comments.values() if (k := wxr_key(c.source))}
         self.replies = {
@@ -144,6 +146,8 @@ class _Merge:
         self.comment_ids: set[str] = set(self.comments)
         self.out_posts: list[Post] = []
         self.out_comments: list[Comment] = []
+        self.versions = conflicts.Versions(store)
+        self.conflicts: list[Conflict] = []
         self.claimed: set[str] = set()
         self.post_map: dict[str, str] = {}  # id in the file -> id in the store
         self.comment_map: dict[str, str] = {}
@@ -192,11 +196,23 @@ class _Merge:
             new.rating = old.rating
         new.source = {**old.source, **new.source}
         new = keep_site_text(old, new)  # Markdown files over a site post: the smallest change
+        verdict = conflicts.judge(old, new, self.versions)
+        if verdict == "keep":  # changed only here: the file brings a version we had
+            report.posts_kept += 1
+            return old
+        if verdict == "conflict":  # changed on both sides: both kept (see import_conflicts)
+            self.conflicts.append(conflicts.conflict_of(old, new, Path(report.source).name))
+            report.posts_in_conflict += 1
+            return old
         if new == old:
             report.posts_unchanged += 1
         else:
             report.posts_updated += 1
-            report.drafts_kept += old.id in self.drafts
+            working = self.drafts.get(old.id)
+            report.drafts_kept += working is not None
+            if working is not None and conflicts.fingerprint(working) != conflicts.fingerprint(new):
+                found = conflicts.draft_conflict(working, new, Path(report.source).name)
+                self.conflicts.append(found)
             self.out_posts.append(new)
         return new
 
@@ -270,12 +286,14 @@ def _merge(
 ) -> ImportReport:
     work = _Merge(blog, report)
     work.run(result.posts, progress)
-    if work.out_posts or work.out_comments or result.local:
+    if work.out_posts or work.out_comments or result.local or work.conflicts:
         if progress is not None:
             progress("writing", 0, 1)
         with blog.store.batch():  # every table: one write per file that changed
             records.put_many(blog.store, work.out_posts)
             records.put_many(blog.store, work.out_comments)
+            report.conflicts = [c.id for c in work.conflicts]
+            report.conflicts_new = conflicts.record(blog, work.conflicts)
             blog.invalidate()
             report.local = merge_local(blog, result.local, work.post_map, work.comment_map)
             report.skipped += report.local.skipped

@@ -19,7 +19,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
-from reeltui.domain.models import SITE_TEXT
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import replies
@@ -216,7 +215,7 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="conflicts.close"),
         Binding("l", "keep('local')", "Keep mine", id="conflicts.local"),
-        Binding("r", "keep('remote')", "Keep the site's", id="conflicts.remote"),
+        Binding("r", "keep('remote')", "Keep theirs (site or file)", id="conflicts.remote"),
     ]
 
     def __init__(self, blog: Blog) -> None:
@@ -247,11 +246,10 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         out = Text()
         if conflict is not None:
             out.append(f"{sanitize_line(conflict.message)}  (id {conflict.id})\n\n", "bold")
-            for side, data in (("Yours", conflict.local), ("The site's", conflict.remote)):
+            theirs = f"{conflict.theirs.capitalize()}'s"
+            for side, data in (("Yours", conflict.local), (theirs, conflict.remote)):
                 out.append(f"{side}:\n", "bold underline")
-                for key, value in data.items():
-                    if key in SITE_TEXT:
-                        continue  # the site's HTML, kept to be restored exactly
+                for key, value in conflict.shown(data).items():
                     out.append(f"{key}: ", "bold")
                     out.append(sanitize(str(value)).strip() + "\n")
                 out.append("\n")
