@@ -13,18 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.cli import main
 from reeltui.domain.plural import count, plural
 from tests.conftest import need_shared
+from tests.unit.test_cli import run
 
 BIN = Path(sys.executable).parent / "reeltui"
 HER = "flixchatter-review-spike-jonzes-her"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.cli import main
 from reeltui.domain.models import Post
 from reeltui.formats.frontmatter import read_dir
 from reeltui.services.session import open_blog
+from tests.unit.test_cli import run
 
 HER = "flixchatter-review-spike-jonzes-her"
 DEMO_FILES = [
@@ -23,12 +23,6 @@ DEMO_FILES = [
     "2014-01-08-guest-post-elysium-her-the-nature-of-science-fiction.md",
     "2014-01-11-flixchatter-review-spike-jonzes-her.md",
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def export_md(

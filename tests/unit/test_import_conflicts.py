@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.cli import main
 from reeltui.services import revisions
 from reeltui.services.drafts import EditSession
 from reeltui.services.importer import import_path
@@ -20,6 +19,8 @@ from reeltui.services.session import open_blog
 from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.mapping import post_hash
 from reeltui.store import records
+from tests.unit.test_cli import run
+from tests.unit.test_revisions_original import import_demo
 from tests.unit.test_wxr_roundtrip import DEMO_XML
 
 HER = "flixchatter-review-spike-jonzes-her"
@@ -28,18 +29,9 @@ THEIRS = "took your breath clean away"  # the site's edit, in a newer export
 START = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "store"
-    code, _, err = run(capsys, "--store", str(path), "import", str(DEMO_XML))
-    assert code == 0, err
-    return path
+    return import_demo(tmp_path, capsys)
 
 
 @pytest.fixture
@@ -63,6 +55,17 @@ def edit_here(store: Path, *, save: bool = True) -> str:
         assert not errors and MINE in edited.body
         session.save(edited) if save else session.autosave(edited)
         return her.id
+
+
+def conflict_settled(
+    capsys: pytest.CaptureFixture[str], store: Path, newer: Path, keep: str
+) -> tuple[int, str]:
+    """Edit here, import the newer file (a conflict), then keep one side as a user would."""
+    post_id = edit_here(store)
+    run(capsys, "--store", str(store), "import", str(newer))
+    argv = ["--store", str(store), "sync", "--resolve", f"import:{post_id}", "--keep", keep]
+    code, out, _ = run(capsys, *argv)
+    return code, out
 
 
 def body_of(store: Path) -> str:
@@ -95,16 +98,12 @@ def test_a_newer_file_over_a_post_edited_here_is_a_conflict_keeping_both(
 def test_keeping_the_files_version_keeps_yours_as_a_revision(
     store: Path, newer: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    post_id = edit_here(store)
-    run(capsys, "--store", str(store), "import", str(newer))
-    code, out, _ = run(
-        capsys, "--store", str(store), "sync", "--resolve", f"import:{post_id}", "--keep", "remote"
-    )
+    code, out = conflict_settled(capsys, store, newer, "remote")
     assert code == 0 and "imported version replaced yours" in out
     body = body_of(store)
     assert THEIRS in body and MINE not in body
     with open_blog(store) as blog:
-        history = revisions.history(blog.store, post_id)
+        history = revisions.history(blog.store, blog.post_by_slug(HER).id)
         assert MINE in history[0].post.body  # yours, newest first: F5 restores it
         assert syncstate.conflicts(blog) == []
     code, out, _ = run(capsys, "--store", str(store), "import", str(newer))
@@ -115,11 +114,7 @@ def test_keeping_the_files_version_keeps_yours_as_a_revision(
 def test_keeping_yours_makes_that_file_leave_it_alone(
     store: Path, newer: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    post_id = edit_here(store)
-    run(capsys, "--store", str(store), "import", str(newer))
-    code, out, _ = run(
-        capsys, "--store", str(store), "sync", "--resolve", f"import:{post_id}", "--keep", "local"
-    )
+    code, out = conflict_settled(capsys, store, newer, "local")
     assert code == 0 and "your version is kept" in out
     code, out, _ = run(capsys, "--store", str(store), "import", str(newer))
     assert code == 0, out

@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.cli import main
 from reeltui.domain.models import Comment, Post
 from reeltui.services import revisions
 from reeltui.services.session import open_blog
+from tests.unit.test_cli import run
 
 AT = "2026-01-01T00:00:00+00:00"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_revisions_of_a_gone_post_are_not_posts_and_break_nothing(

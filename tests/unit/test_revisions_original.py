@@ -6,13 +6,11 @@ round trip of the JSON export."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from reeltui.cli import main
 from reeltui.services import Blog
 from reeltui.services import revisions as revisions_service
 from reeltui.services.drafts import EditSession
@@ -20,33 +18,24 @@ from reeltui.services.postform import form_of
 from reeltui.services.revisions import unified_diff
 from reeltui.services.session import open_blog
 from reeltui.services.templates import post_from_template
+from tests.unit.test_cli import run
+from tests.unit.test_drafts import Clock
 from tests.unit.test_wxr_roundtrip import DEMO_XML
 
 HER = "flixchatter-review-spike-jonzes-her"
-START = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> dt.datetime:
-        self.now += dt.timedelta(seconds=1)
-        return self.now
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def import_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A store made by `reeltui import` of the demo blog's WXR (its posts came from a site)."""
     store = tmp_path / "store"
     code, _, err = run(capsys, "--store", str(store), "import", str(DEMO_XML))
     assert code == 0, err
     return store
+
+
+@pytest.fixture
+def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    return import_demo(tmp_path, capsys)
 
 
 def test_the_imported_text_is_kept_before_the_first_save(imported: Path) -> None:

@@ -97,9 +97,7 @@ class ImportReport:
                 "file; both versions kept until you choose (`reeltui sync --conflicts`, or "
                 "the palette's Sync: conflicts)"
             )
-            lines += [f"  - {sanitize_line(i)}" for i in self.conflicts[:limit]]
-            if len(self.conflicts) > limit:
-                lines.append(f"  … and {len(self.conflicts) - limit} more")
+            lines += _first(self.conflicts, limit)
         if self.posts_kept:
             lines.append(
                 f"kept: {count(self.posts_kept, 'post')} changed only here (the file has a "
@@ -130,9 +128,14 @@ class ImportReport:
 
 def _listed(skips: list[Skip], limit: int) -> list[str]:
     """The first `limit` of `skips` with their reasons, one safe line each."""
-    lines = [f"  - {sanitize_line(s.what)}: {sanitize_line(s.reason)}" for s in skips[:limit]]
-    if len(skips) > limit:
-        lines.append(f"  … and {len(skips) - limit} more")
+    return _first([f"{s.what}: {s.reason}" for s in skips], limit)
+
+
+def _first(items: list[str], limit: int) -> list[str]:
+    """The first `limit` items, one safe line each, and how many more there are."""
+    lines = [f"  - {sanitize_line(item)}" for item in items[:limit]]
+    if len(items) > limit:
+        lines.append(f"  … and {len(items) - limit} more")
     return lines
 
 
