@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from reeltui.errors import InputError
 from reeltui.services import import_conflicts, outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync import state as syncstate
@@ -21,11 +22,11 @@ def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
     the post or the file's version of it ("remote").
     """
     if keep not in ("local", "remote"):
-        raise ValueError("keep must be 'local' or 'remote'")
+        raise InputError("keep must be 'local' or 'remote'")
     state = syncstate.load(blog)
     conflict = state.conflict(conflict_id)
     if conflict is None:
-        raise ValueError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
+        raise InputError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
     with blog.store.batch():
         if conflict.kind in (import_conflicts.KIND, import_conflicts.DRAFT):  # from an import
             message = import_conflicts.resolve(blog, conflict, keep)

@@ -21,6 +21,7 @@ from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.plural import count
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.errors import ReelError
 from reeltui.formats.plaintext import html_to_plain
 from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
@@ -202,11 +203,11 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
             return
         self._write(entry)
 
-    @work(thread=True, group="disk", exit_on_error=False)
+    @work(thread=True, group="disk")
     def _write(self, entry: DiaryEntry) -> None:
         try:
             post, made = diary.make_draft(self.blog, entry)
-        except Exception as exc:  # a store error (disk full...): one line, nothing lost
+        except ReelError as exc:  # a store error (disk full...): one line, nothing lost
             self.app.call_from_thread(self.notify, f"No draft made: {exc}", severity="error")
             return
         self.app.call_from_thread(self._edit, post.id, made)
