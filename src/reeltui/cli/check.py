@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from reeltui.cli.common import CliError, blog_for_reading, prepare_store
+from reeltui.domain.plural import count
 
 
 def register(sub: Any) -> None:
@@ -46,13 +47,13 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         blog.close()
     if found:
-        sys.stderr.write(f"{args.store}: {len(found)} problem(s):\n")
+        sys.stderr.write(f"{args.store}: {count(len(found), 'problem')}:\n")
         for problem in found:
             sys.stderr.write(f"  - {problem}\n")
         return 1
     print(
-        f"{args.store}: sound (schema {schema}, {summary.posts} posts, "
-        f"{len(blog.all_comments())} comments)"
+        f"{args.store}: sound (schema {schema}, {count(summary.posts, 'post')}, "
+        f"{count(len(blog.all_comments()), 'comment')})"
     )
     return 0
 

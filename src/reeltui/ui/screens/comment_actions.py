@@ -18,6 +18,7 @@ from textual.app import App
 from textual.widget import Widget
 
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog, moderation, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
@@ -89,7 +90,7 @@ class CommentActions:
                 self._own_draft()
                 return
             screen = ComposerScreen.for_reply(self.blog, comment_id, quote=quote)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Cannot reply")
             return
         self.app.push_screen(screen, self._composed)
@@ -107,7 +108,7 @@ class CommentActions:
         has none, or one is to be chosen in the comments pane)."""
         try:
             post = self.blog.post(post_id) if post_id else None
-        except replies.ACTION_ERRORS:
+        except ReelError:
             post = None
         if post is None:
             said = "Open a post first, then choose a comment to reply to."
@@ -140,7 +141,7 @@ class CommentActions:
             return
         try:
             screen = ComposerScreen.for_edit(self.blog, comment_id)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Cannot edit")
             return
         self.app.push_screen(screen, self._composed)
@@ -151,7 +152,7 @@ class CommentActions:
             return
         try:
             comment = self.blog.comment(comment_id)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Cannot delete")
             return
         if not replies.can_edit(comment):
@@ -177,7 +178,7 @@ class CommentActions:
                     deleted,
                     lambda exc: self._error(exc, "Not deleted"),
                 )
-            except replies.ACTION_ERRORS as exc:
+            except ReelError as exc:
                 self._error(exc, "Not deleted")
                 return
             self._done(parent_id)  # shown gone at once; "deleted" once it is on disk
@@ -212,7 +213,7 @@ class CommentActions:
             batch = save_queue(self.app).save(
                 self.blog, change, self._moderated, lambda exc: self._error(exc, "Not changed")
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Not changed")
             return
         if batch.action != "undo" and batch.done:
