@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
+from reeltui.domain.models import Post
 from reeltui.ui.app import ReelApp
 from reeltui.ui.saving import save_queue
 
@@ -26,6 +29,17 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def stored_post(store_path: Path, post_id: str) -> Post:
+    """`post_id` as the store on disk has it (opened read-only, closed again)."""
+    from reeltui.services.session import open_blog
+
+    saved = open_blog(store_path, read_only=True)
+    try:
+        return saved.post(post_id)
+    finally:
+        saved.close()
 
 
 def screen_text(app: ReelApp) -> str:

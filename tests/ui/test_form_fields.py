@@ -16,7 +16,7 @@ from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.prompt import PromptScreen
 from reeltui.ui.screens.transfer import ExportScreen
-from tests.ui.helpers import HER, burst, settle
+from tests.ui.helpers import HER, burst, settle, stored_post
 
 SIZE = (120, 40)
 
@@ -49,11 +49,7 @@ async def test_tab_and_f2_into_filled_fields_add_to_their_words(store_path: Path
         await burst(pilot, "<backspace>", "<tab>", "<tab>", "<tab>", "5", "<ctrl+s>")
         await settle(pilot)
     blog.close()
-    saved = open_blog(store_path, read_only=True)
-    try:
-        post = saved.post(post_id)
-    finally:
-        saved.close()
+    post = stored_post(store_path, post_id)
     assert post.title == "FlixChatter Review: Spike Jonze’s HER (2013)"
     assert post.author == "Ruth S." and post.categories == ["Review", "Drama"]
     assert post.rating == 4.5

@@ -16,7 +16,7 @@ from reeltui.config import Settings
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
-from tests.ui.helpers import burst, settle
+from tests.ui.helpers import burst, settle, stored_post
 
 SIZE = (120, 40)
 
@@ -126,11 +126,7 @@ async def test_ctrl_s_right_after_typing_saves_the_words_typed(store_path: Path)
         )
         assert "unsaved changes" not in str(app.screen.query_one("#editor-status").render())
     blog.close()
-    saved = open_blog(store_path, read_only=True)
-    try:
-        post = saved.post(post_id)
-    finally:
-        saved.close()
+    post = stored_post(store_path, post_id)
     assert post.title == "FlixChatter Review: Spike Jonze’s HER (2013)"
     assert post.body.startswith("Seen twice. Once in a while")
 
