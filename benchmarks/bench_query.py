@@ -13,6 +13,7 @@ from collections.abc import Callable
 from benchmarks.bench_search import QUERIES
 from benchmarks.common import Config, Result, median
 from benchmarks.generate import archive
+from reeltui.domain.identity import Identity
 from reeltui.domain.query import QueryError
 from reeltui.services import Blog
 from reeltui.services.query import find_comments, find_posts
@@ -38,6 +39,14 @@ def typed(queries: tuple[str, ...], prefix: str = "") -> list[str]:
     return [prefix + q[:n] for q in queries for n in range(1, len(q) + 1)]
 
 
+def _posts(blog: Blog, text: str) -> object:
+    return find_posts(blog, text, writer=Identity())
+
+
+def _comments(blog: Blog, text: str) -> object:
+    return find_comments(blog, text, writer=Identity())
+
+
 def _timed(blog: Blog, search: Callable[[Blog, str], object], text: str) -> float:
     started = time.perf_counter()
     with contextlib.suppress(QueryError):  # a half-typed field ("tag:"): the box says why
@@ -57,11 +66,11 @@ def run(cfg: Config) -> list[Result]:
     blog = open_blog(archive(cfg.big, cfg.work), read_only=True)
     plans: dict[str, tuple[Callable[[Blog, str], object], list[str]]] = {
         "posts, before": (lambda b, q: b.rows(search=q), typed(QUERIES)),
-        "posts": (find_posts, typed(QUERIES)),
+        "posts": (_posts, typed(QUERIES)),
         "comments, before": (search_comments, typed(QUERIES)),
-        "comments": (find_comments, typed(QUERIES, "in:comments ")),
-        "post fields": (find_posts, typed(POST_FIELDS)),
-        "comment fields": (find_comments, typed(COMMENT_FIELDS)),
+        "comments": (_comments, typed(QUERIES, "in:comments ")),
+        "post fields": (_posts, typed(POST_FIELDS)),
+        "comment fields": (_comments, typed(COMMENT_FIELDS)),
     }
     times: dict[str, list[float]] = {name: [] for name in plans}
     try:

@@ -13,6 +13,7 @@ from benchmarks.bench_reader import TICK, Probe
 from benchmarks.common import Config, Result, median
 from benchmarks.generate import archive
 from reeltui.config import Settings
+from reeltui.domain.identity import Identity
 from reeltui.services import inbox, stats
 from reeltui.services.session import open_blog
 
@@ -38,7 +39,7 @@ async def _screen_freeze(path: object) -> float:
             await app.workers.wait_for_complete()
             probe = Probe()
             timer = app.set_interval(TICK, probe.tick)
-            app.push_screen(StatsScreen(blog))
+            app.push_screen(StatsScreen(blog, writer=Identity()))
             await pilot.pause()
             while any(w.is_running for w in app.workers):
                 await asyncio.sleep(0.01)
@@ -59,9 +60,11 @@ def run(cfg: Config) -> list[Result]:
     for _ in range(cfg.runs):
         blog = open_blog(path, read_only=True)
         try:
-            first.append(_timed(lambda b=blog: stats.compute(b)))
-            again.append(_timed(lambda b=blog: stats.compute(b)))
-            narrowed.append(_timed(lambda b=blog: stats.compute(b, "tag:drama rating:>=3")))
+            first.append(_timed(lambda b=blog: stats.compute(b, writer=Identity())))
+            again.append(_timed(lambda b=blog: stats.compute(b, writer=Identity())))
+            narrowed.append(
+                _timed(lambda b=blog: stats.compute(b, "tag:drama rating:>=3", writer=Identity()))
+            )
             base.append(_timed(lambda b=blog: inbox.needs_reply(b)))
         finally:
             blog.close()

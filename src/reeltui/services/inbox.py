@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reeltui.domain.identity import name_key
 from reeltui.domain.models import Comment, Post
 from reeltui.services.blog import Blog
+from reeltui.services.people import own_people
 from reeltui.store import NotFound
 
 SHOWN_STATUSES = ("approved", "pending")
@@ -32,10 +33,9 @@ _key = functools.lru_cache(maxsize=4096)(name_key)
 
 
 def blog_authors(blog: Blog, extra: Iterable[str] = ()) -> set[str]:
-    """Normalised names of the blog's own authors (post authors + `extra`)."""
-    names = {_key(p.author) for p in blog.posts()} | {_key(n) for n in extra}
-    names.discard("")
-    return names
+    """Normalised names of the blog's own people (`people.own_people`: post authors, the
+    writer and the settings' `authors` as the app and the CLI tell the Blog, + `extra`)."""
+    return set(own_people(blog, extra).names)
 
 
 def _answers(comment: Comment, authors: set[str]) -> bool:

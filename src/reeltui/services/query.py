@@ -66,11 +66,12 @@ def find_posts(
     sort: str = "date",
     reverse: bool | None = None,
     filters: Mapping[str, str] | None = None,
-    writer: Identity | None = None,
+    writer: Identity,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
-    sorted. Read marks are `writer`'s (their own posts are never unread). Raises
-    QueryError for a query that cannot be understood."""
+    sorted. Read marks are `writer`'s (their own posts are never unread, their own replies
+    never new): every caller says who the writer is (`Identity()` when nobody is known).
+    Raises QueryError for a query that cannot be understood."""
     query = as_query(query)
     if query.scope == "comments":
         raise QueryError("in:comments finds comments, not posts")
@@ -127,17 +128,18 @@ def _candidates(
 
 
 def find_comments(
-    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT
+    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT, *, writer: Identity
 ) -> list[CommentHit]:
     """Comments matching `query` across the blog, newest first, at most `limit` (None: all).
     Words and phrases are looked for in the comment's author and text; author:, date: and
     status: are the comment's; every other field picks the posts whose comments count.
-    Spam and trash are left out unless the query names a status."""
+    Spam and trash are left out unless the query names a status. `writer`: as for
+    `find_posts` (`in:comments is:unread`)."""
     query = as_query(query)
     docs = records.raw_comments(blog.store)
     texts = blog.search_index().comments
     post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
-    rows = find_posts(blog, Query(post_terms)) if post_terms else None
+    rows = find_posts(blog, Query(post_terms), writer=writer) if post_terms else None
     allowed = None if rows is None else {row.post.id for row in rows}
     comment_test = comment_filter(query, None)  # words are checked below
     hide = () if query.fields("status") else _HIDDEN

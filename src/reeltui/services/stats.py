@@ -2,9 +2,12 @@
 discussed posts, the top commenters, and how fast the blog's authors answer readers.
 
 Everything may be narrowed by a query (`tag:"science fiction"`): its posts and their
-comments. "Your" replies are comments signed by the blog's authors (`inbox.blog_authors`:
-post authors plus any other names given). Slow on a big archive the first time (every
-comment is read as an object, then kept by the Blog): run it off the UI thread.
+comments. Reviews (their count, ratings and months) are the published ones: drafts, made
+with `n` or from the diary with `w`, are not the blog's yet. Comments are readers' comments
+(`domain.readers`, as the post list counts them). "Your" replies are comments of the blog's
+own people (`services.people`: post authors, the writer, the settings' `authors`, any other
+names given). Slow on a big archive the first time (every comment is read as an object,
+then kept by the Blog): run it off the UI thread.
 """
 
 from __future__ import annotations
@@ -16,19 +19,21 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reeltui.domain.identity import name_key
+from reeltui.domain.identity import Identity
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import QueryError
 from reeltui.domain.query_eval import is_review
+from reeltui.domain.readers import OwnPeople, is_readers_comment, reader_key
 from reeltui.services import inbox
 from reeltui.services.blog import Blog
+from reeltui.services.people import own_people
 from reeltui.services.query import as_query, find_posts
 
 TOP = 10
 HALF_REELS = tuple(n / 2 for n in range(11))
 AGE_BUCKETS = ((1, "< 1 day"), (7, "1-7 days"), (30, "1-4 weeks"), (365, "1-12 months"))
-COUNTED = ("approved", "pending")  # comments that count: readers see or will see them
+COUNTED = ("approved", "pending")  # the comments a reply may answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +54,27 @@ class Stats:
     comments: int
     ratings: tuple[tuple[float, int], ...]  # (0.0, n), (0.5, n) ... (5.0, n)
     months: tuple[tuple[str, int, int], ...]  # ("2013-11", reviews, comments), no gaps
-    discussed: tuple[tuple[Post, int], ...]  # most comments first
+    discussed: tuple[tuple[Post, int], ...]  # most readers' comments first
     commenters: tuple[tuple[str, int], ...]  # readers, most comments first
     replies: Replies = field(default_factory=Replies)
+    unpublished: int = 0  # of `posts`: drafts, pending, scheduled, private, trash
+
+    def headline(self, query: str) -> tuple[str, str, str]:
+        """The posts (`query`: how to name the search), the reviews, the readers' comments."""
+        scope = f" matching {query}" if self.query else ""
+        drafts = f" ({self.unpublished} not published)" if self.unpublished else ""
+        return (
+            f"{self.posts} posts{scope}{drafts}",
+            f"{self.reviews} reviews published",
+            f"{self.comments} readers' comments",
+        )
 
     def to_json(self) -> dict[str, object]:
         r = self.replies
         return {
             "query": self.query,
             "posts": self.posts,
+            "unpublished": self.unpublished,
             "reviews": self.reviews,
             "comments": self.comments,
             "ratings": [{"rating": k, "reviews": n} for k, n in self.ratings],
@@ -105,41 +122,46 @@ def compute(
     blog: Blog,
     query: str = "",
     *,
+    writer: Identity,
     now: dt.datetime | None = None,
     extra_authors: Iterable[str] = (),
 ) -> Stats:
-    """The figures of the posts matching `query` (all posts when empty)."""
+    """The figures of the posts matching `query` (all posts when empty). `writer`: who the
+    user is (`is:unread` in the query; their comments are never readers')."""
     # Reading every comment as an object makes ~200,000 of them that the Blog keeps: with
     # the collector on, its passes re-walk them all while holding the interpreter, and the
     # UI thread freezes for seconds. Paused, then frozen out of its sight (as the store
     # does after loading: plain data, reference counting frees it).
     with paused_gc():
-        found = _compute(blog, query, now, extra_authors)
+        found = _compute(blog, query, writer, now, extra_authors)
     gc.freeze()
     return found
 
 
 def _compute(
-    blog: Blog, query: str, now: dt.datetime | None, extra_authors: Iterable[str]
+    blog: Blog,
+    query: str,
+    writer: Identity,
+    now: dt.datetime | None,
+    extra_authors: Iterable[str],
 ) -> Stats:
     parsed = as_query(query)
     if parsed.scope == "comments":
         raise QueryError("stats are about posts and their comments: leave out in:comments")
-    posts = [row.post for row in find_posts(blog, parsed)]
+    posts = [row.post for row in find_posts(blog, parsed, writer=writer)]
     chosen = {p.id for p in posts}
-    authors = inbox.blog_authors(blog, extra_authors)
-    comments = [
+    own = own_people(blog, extra_authors, writer)
+    thread = [
         c
         for c in blog.all_comments()
         if c.post_id in chosen and c.kind == "comment" and c.status in COUNTED
     ]
-    reviews = [p for p in posts if is_review(p)]
-    ratings = Counter(p.rating for p in posts if p.rating is not None)
+    comments = [c for c in thread if is_readers_comment(c, own)]
+    reviews = [p for p in posts if is_review(p) and p.status == "published"]
+    ratings = Counter(p.rating for p in reviews if p.rating is not None)
     per_post = Counter(c.post_id for c in comments)
     by_id = {p.id: p for p in posts}
-    readers = Counter(
-        " ".join(c.author.split()) for c in comments if name_key(c.author) not in authors
-    )
+    readers = Counter(" ".join(c.author.split()) for c in comments)
     return Stats(
         query=query,
         posts=len(posts),
@@ -149,12 +171,13 @@ def _compute(
         months=_months(reviews, comments),
         discussed=tuple((by_id[pid], n) for pid, n in per_post.most_common(TOP)),
         commenters=tuple((a, n) for a, n in readers.most_common(TOP) if a),
-        replies=_replies(blog, comments, chosen, authors, extra_authors, now),
+        replies=_replies(blog, thread, chosen, own, extra_authors, now),
+        unpublished=sum(1 for p in posts if p.status != "published"),
     )
 
 
 def _months(reviews: list[Post], comments: list[Comment]) -> tuple[tuple[str, int, int], ...]:
-    posted = Counter(m for p in reviews if p.status == "published" and (m := _month(p.date)))
+    posted = Counter(m for p in reviews if (m := _month(p.date)))
     said = Counter(m for c in comments if (m := _month(c.date)))
     seen = sorted(set(posted) | set(said))
     if not seen:
@@ -162,11 +185,19 @@ def _months(reviews: list[Post], comments: list[Comment]) -> tuple[tuple[str, in
     return tuple((m, posted.get(m, 0), said.get(m, 0)) for m in month_span(seen[0], seen[-1]))
 
 
+def _answers(reply: Comment, own: OwnPeople) -> bool:
+    """A reply of the blog's own people that readers will see (drafts kept here do not)."""
+    if reply.origin == "local":
+        return reply.sync_state != "local"
+    key = reader_key(reply)
+    return key is not None and own.signed(key)
+
+
 def _replies(
     blog: Blog,
     comments: list[Comment],
     chosen: set[str],
-    authors: set[str],
+    own: OwnPeople,
     extra_authors: Iterable[str],
     now: dt.datetime | None,
 ) -> Replies:
@@ -174,12 +205,7 @@ def _replies(
     first_answer: dict[str, float] = {}
     for reply in comments:
         parent = by_id.get(reply.parent_id or "")
-        if (
-            parent is None
-            or name_key(reply.author) not in authors
-            or name_key(parent.author) in authors
-            or (reply.origin == "local" and reply.sync_state == "local")  # a kept draft
-        ):
+        if parent is None or not _answers(reply, own) or not is_readers_comment(parent, own):
             continue
         asked, answered = when(parent.date), when(reply.date)
         if asked is None or answered is None or answered < asked:

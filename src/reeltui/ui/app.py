@@ -17,6 +17,7 @@ from textual.signal import Signal
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.domain.identity import Identity
+from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change, StoreWatch, subscribe
 from reeltui.services.session import reread
@@ -99,6 +100,7 @@ class ReelApp(App[None]):
         self.saves = SaveQueue(self)  # replies and moderation are written in the background
         self.typeahead = TypeAhead(self, super().on_event)  # keys go where focus will be
         self.sub_title = store_label(blog.path, blog.read_only)
+        blog.signers = self.own_signers  # counts leave out the writer's comments (readers.py)
 
     async def on_mount(self) -> None:
         try:
@@ -159,6 +161,10 @@ class ReelApp(App[None]):
         """The user for sure (their [identity], else the site user sync found): what their
         own posts and replies are told by. Empty until known."""
         return identity.known(self.settings.identity, self.blog)
+
+    def own_signers(self) -> OwnPeople:
+        """Who signs as the blog besides its post authors: the writer and `authors`."""
+        return OwnPeople.of(self.settings.authors, self.writer)
 
     @property
     def signer(self) -> Identity:
