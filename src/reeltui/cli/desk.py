@@ -134,10 +134,10 @@ def run_stats(args: argparse.Namespace) -> int:
         print_json(found.to_json())
         return 0
     out = console(wide_when_piped=True)
-    posts, reviews, comments = found.headline(repr(found.query))
-    out.print(Text(f"{posts}: {reviews}, {comments}", style="bold"))
+    headline = found.headline(repr(found.query))
+    out.print(Text(f"{headline[0]}: {headline[1]}, {headline[2]}", style="bold"))
     out.print()
-    out.print(Text("Ratings (reviews per half reel)", style="bold"))
+    out.print(Text("Ratings (published reviews per half reel)", style="bold"))
     top = max((n for _, n in found.ratings), default=0) or 1
     for rating, n in found.ratings:
         bar = "█" * round(n / top * 40)

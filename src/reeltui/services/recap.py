@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reeltui.domain.diary import parse_month
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.rating import format_reels
@@ -26,7 +27,6 @@ from reeltui.services.exporting import post_link
 from reeltui.services.people import own_people, readers_count
 from reeltui.services.templates import new_post_id
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 SHOWN_STATUSES = ("published",)  # what readers have seen: what a recap may link to
 DEFAULT_TITLE = "{month} Movie-Watching Recap and Movie of the Month"
 
@@ -87,20 +87,12 @@ def diary_films(blog: Blog, month: str) -> list[Watched]:
     """The films of the Letterboxd diary watched in `month` (none without a diary)."""
     return [
         Watched(e.title, e.year, e.rating, e.watched, e.rewatch)
-        for e in diary.month_entries(diary.entries(blog), month)
+        for e in sorted(diary.month_entries(diary.entries(blog), month), key=lambda e: e.watched)
     ]
 
 
 def film_title(post: Post) -> str:
     return post.film.title or post.title
-
-
-def parse_month(text: str) -> str:
-    """ "2013-11" (or "2013-1") as "2013-11"; ValueError with one line otherwise."""
-    match = _MONTH.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"a month looks like 2013-11, not {text!r}")
-    return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
 def month_of(blog: Blog, month: str) -> Month:
