@@ -111,6 +111,10 @@ COMMENT_QUERIES = [
     "in:comments date:2013 rating:>=4",
     "in:comments status:pending",
     "in:comments comments:>30 story",
+    "in:comments author:lind*",
+    "in:comments author:l",
+    "in:comments date:2013-05 -author:ruth",
+    "in:comments date:2012..2013 author:lindqvist quiet",
 ]
 
 

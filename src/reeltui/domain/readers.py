@@ -13,6 +13,7 @@ the raw store and a service holding objects count the same comments. Pure; stdli
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from reeltui.domain.identity import Identity, name_key
 from reeltui.domain.models import Comment
 
+_key = functools.lru_cache(maxsize=65536)(name_key)  # commenters' names repeat
 ReaderKey = tuple[str, str]  # (name key, email key) of a comment that counts unless it is own
 CommentLike = Comment | Mapping[str, Any]
 
@@ -76,7 +78,7 @@ def reader_key(comment: CommentLike) -> ReaderKey | None:
     kind, status, origin, author, email = _fields(comment)
     if kind != "comment" or status != "approved" or origin == "local":
         return None
-    return (name_key(author), email.strip().casefold())
+    return (_key(author), email.strip().casefold() if email else "")
 
 
 def is_readers_comment(comment: CommentLike, own: OwnPeople) -> bool:

@@ -25,7 +25,7 @@ from reeltui.domain.query_eval import (
     name_words,
     post_filter,
 )
-from reeltui.services import reads
+from reeltui.services import commentfields, reads
 from reeltui.services.blog import Blog, PostRow
 from reeltui.store import NotFound, records
 
@@ -150,12 +150,19 @@ def find_comments(
         w for t in query.fields("author") if not t.negated for w in name_words(t.text) if len(w) > 2
     ]
     driver = max(positive or names, key=len, default="")
-    if rows is not None and (
-        not driver or sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
+    by_fields = _by_fields(blog, query)  # author: and date: looked up in their index
+    held = None if rows is None else sum(len(blog.comment_ids(row.post.id)) for row in rows)
+    if by_fields is not None and (
+        (not positive or len(by_fields) * POST_SIDE < len(docs))
+        and (held is None or len(by_fields) <= held)
     ):
+        # The comment fields are the narrowest side: their comments, every other term checked.
+        batches: Iterator[list[str]] = _chunks(texts.newest_first(by_fields))
+        others = positive
+    elif rows is not None and (not driver or (held or 0) * POST_SIDE < len(docs)):
         # The posts are the narrower side: their comments, newest first, every word checked.
         of_posts = (cid for row in rows for cid in blog.comment_ids(row.post.id))
-        batches: Iterator[list[str]] = _chunks(texts.newest_first(of_posts))
+        batches = _chunks(texts.newest_first(of_posts))
         others = positive
     else:
         others = [w for w in positive if w != driver] if positive else []
@@ -182,6 +189,25 @@ def find_comments(
                 if limit is not None and len(hits) >= limit:
                     return _hits(blog, hits, positive)
     return _hits(blog, hits, positive)
+
+
+def _by_fields(blog: Blog, query: Query) -> set[str] | None:
+    """The comments the query's (not negated) author: and date: terms allow, from the
+    comment-field index; None when it has no such term."""
+    wanted = [t for t in query.fields("author", "date") if not t.negated]
+    if not wanted:
+        return None
+    index = commentfields.of(blog)
+    found: set[str] | None = None
+    for term in wanted:
+        if term.field == "author":
+            ids = index.by_author(term)
+        else:
+            ids = index.by_days(*(term.days or ("", "")))
+        found = ids if found is None else found & ids
+        if not found:
+            return set()
+    return found
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:

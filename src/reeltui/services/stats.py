@@ -6,22 +6,24 @@ comments. Reviews (their count, ratings and months) are the published ones: draf
 with `n` or from the diary with `w`, are not the blog's yet. Comments are readers' comments
 (`domain.readers`, as the post list counts them). "Your" replies are comments of the blog's
 own people (`services.people`: post authors, the writer, the settings' `authors`, any other
-names given). Slow on a big archive the first time (every comment is read as an object,
-then kept by the Blog): run it off the UI thread.
+names given). The comments are counted from their stored documents (no object is made for
+each of 200,000 comments), yet it is a pass over all of them: run it off the UI thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.memory import paused_gc
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import Post
 from reeltui.domain.query import QueryError
 from reeltui.domain.query_eval import is_review
 from reeltui.domain.readers import OwnPeople, is_readers_comment, reader_key
@@ -29,8 +31,10 @@ from reeltui.services import inbox
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people
 from reeltui.services.query import as_query, find_posts
+from reeltui.store import records
 
 TOP = 10
+Doc = Mapping[str, Any]  # a stored comment
 HALF_REELS = tuple(n / 2 for n in range(11))
 AGE_BUCKETS = ((1, "< 1 day"), (7, "1-7 days"), (30, "1-4 weeks"), (365, "1-12 months"))
 COUNTED = ("approved", "pending")  # the comments a reply may answer
@@ -128,10 +132,9 @@ def compute(
 ) -> Stats:
     """The figures of the posts matching `query` (all posts when empty). `writer`: who the
     user is (`is:unread` in the query; their comments are never readers')."""
-    # Reading every comment as an object makes ~200,000 of them that the Blog keeps: with
-    # the collector on, its passes re-walk them all while holding the interpreter, and the
-    # UI thread freezes for seconds. Paused, then frozen out of its sight (as the store
-    # does after loading: plain data, reference counting frees it).
+    # The first time, every post is read as an object (the Blog keeps them): with the
+    # collector on, its passes re-walk them all while holding the interpreter and the UI
+    # thread stalls. Paused, then frozen out of its sight (as the store does after loading).
     with paused_gc():
         found = _compute(blog, query, writer, now, extra_authors)
     gc.freeze()
@@ -151,17 +154,20 @@ def _compute(
     posts = [row.post for row in find_posts(blog, parsed, writer=writer)]
     chosen = {p.id for p in posts}
     own = own_people(blog, extra_authors, writer)
-    thread = [
-        c
-        for c in blog.all_comments()
-        if c.post_id in chosen and c.kind == "comment" and c.status in COUNTED
-    ]
-    comments = [c for c in thread if is_readers_comment(c, own)]
+    docs = records.raw_comments(blog.store)  # documents: no 200,000 Comments to make
+    thread = {
+        cid: doc
+        for cid, doc in list(docs.items())  # (a copy: the UI thread may save meanwhile)
+        if doc.get("post_id") in chosen
+        and doc.get("kind", "comment") == "comment"
+        and doc.get("status", "approved") in COUNTED
+    }
+    comments = [doc for doc in thread.values() if is_readers_comment(doc, own)]
     reviews = [p for p in posts if is_review(p) and p.status == "published"]
     ratings = Counter(p.rating for p in reviews if p.rating is not None)
-    per_post = Counter(c.post_id for c in comments)
+    per_post = Counter(doc["post_id"] for doc in comments)
     by_id = {p.id: p for p in posts}
-    readers = Counter(" ".join(c.author.split()) for c in comments)
+    readers = Counter(_name(doc.get("author") or "") for doc in comments)
     return Stats(
         query=query,
         posts=len(posts),
@@ -171,52 +177,55 @@ def _compute(
         months=_months(reviews, comments),
         discussed=tuple((by_id[pid], n) for pid, n in per_post.most_common(TOP)),
         commenters=tuple((a, n) for a, n in readers.most_common(TOP) if a),
-        replies=_replies(blog, thread, chosen, own, extra_authors, now),
+        replies=_replies(docs, thread, chosen, own, now),
         unpublished=sum(1 for p in posts if p.status != "published"),
     )
 
 
-def _months(reviews: list[Post], comments: list[Comment]) -> tuple[tuple[str, int, int], ...]:
+_name = functools.lru_cache(maxsize=65536)(lambda name: " ".join(name.split()))
+
+
+def _months(reviews: list[Post], comments: Sequence[Doc]) -> tuple[tuple[str, int, int], ...]:
     posted = Counter(m for p in reviews if (m := _month(p.date)))
-    said = Counter(m for c in comments if (m := _month(c.date)))
+    said = Counter(m for c in comments if (m := _month(c.get("date") or "")))
     seen = sorted(set(posted) | set(said))
     if not seen:
         return ()
     return tuple((m, posted.get(m, 0), said.get(m, 0)) for m in month_span(seen[0], seen[-1]))
 
 
-def _answers(reply: Comment, own: OwnPeople) -> bool:
+def _answers(reply: Doc, own: OwnPeople) -> bool:
     """A reply of the blog's own people that readers will see (drafts kept here do not)."""
-    if reply.origin == "local":
-        return reply.sync_state != "local"
+    if reply.get("origin") == "local":
+        return reply.get("sync_state") != "local"
     key = reader_key(reply)
     return key is not None and own.signed(key)
 
 
 def _replies(
-    blog: Blog,
-    comments: list[Comment],
+    docs: Mapping[str, Doc],
+    thread: Mapping[str, Doc],
     chosen: set[str],
     own: OwnPeople,
-    extra_authors: Iterable[str],
     now: dt.datetime | None,
 ) -> Replies:
-    by_id = {c.id: c for c in comments}
     first_answer: dict[str, float] = {}
-    for reply in comments:
-        parent = by_id.get(reply.parent_id or "")
+    for reply in thread.values():
+        parent_id = reply.get("parent_id") or ""
+        parent = thread.get(parent_id)
         if parent is None or not _answers(reply, own) or not is_readers_comment(parent, own):
             continue
-        asked, answered = when(parent.date), when(reply.date)
+        asked, answered = when(parent.get("date", "")), when(reply.get("date", ""))
         if asked is None or answered is None or answered < asked:
             continue
         hours = (answered - asked).total_seconds() / 3600
-        first_answer[parent.id] = min(hours, first_answer.get(parent.id, hours))
+        first_answer[parent_id] = min(hours, first_answer.get(parent_id, hours))
     now = now or dt.datetime.now(dt.UTC)
     ages = []
-    for item in inbox.needs_reply(blog, extra_authors):
-        asked = when(item.comment.date)
-        if item.post.id in chosen and asked is not None:
+    for cid in inbox.waiting(docs, own, ordered=False):
+        doc = docs.get(cid) or {}
+        asked = when(doc.get("date", ""))
+        if doc.get("post_id") in chosen and asked is not None:
             ages.append(max(0.0, (now - asked).total_seconds() / 86400))
     buckets = Counter(_bucket(a) for a in ages)
     labels = [label for _, label in AGE_BUCKETS] + ["over a year"]
