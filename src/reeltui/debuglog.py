@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from reeltui.errors import InputError
+
 LOGGER = logging.getLogger("reeltui")
 HIDDEN = "[hidden]"
 _SECRET_ENV = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN", re.IGNORECASE)
@@ -61,7 +63,7 @@ def start(path: Path | None, argv: list[str]) -> logging.Logger:
     try:
         handler = logging.FileHandler(path, encoding="utf-8")
     except OSError as exc:
-        raise ValueError(f"cannot write the log {path}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write the log {path}: {exc.strerror or exc}") from None
     handler.setFormatter(
         _ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )

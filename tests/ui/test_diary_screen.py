@@ -83,14 +83,20 @@ async def test_enter_opens_the_linked_post_and_lists_candidates_when_ambiguous(
         assert "Which post is about Her?" in text and "Her, revisited" in text
 
 
+async def w_on(pilot: object, app: object, search: str, title: str) -> DiaryScreen:
+    """Opens the diary, finds the entry titled `title` with `search`, presses w."""
+    screen = await open_diary(pilot, app)
+    await press(pilot, "slash", *search, "enter")  # type: ignore[arg-type]
+    assert screen.current is not None and screen.current.title == title
+    await press(pilot, "w")  # type: ignore[arg-type]
+    return screen
+
+
 async def test_w_turns_a_review_into_a_draft_in_the_editor(blog: Blog) -> None:
     app = make_app(with_diary(blog), settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_diary(pilot, app)
-        await press(pilot, "slash", *"elysium", "enter")
-        assert screen.current is not None and screen.current.title == "Elysium"
-        await press(pilot, "w")
+        await w_on(pilot, app, "elysium", "Elysium")
         assert isinstance(app.screen, EditorScreen)
         body = app.screen.body.text
         assert "## The verdict\n\n*Matt Damon* deserved better." in body
@@ -128,10 +134,7 @@ async def test_w_signs_the_draft_and_opens_the_blogs_review_of_a_reviewed_film(
     before = {p.id for p in blog.posts()}
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_diary(pilot, app)
-        await press(pilot, "slash", *"red white", "enter")
-        assert screen.current is not None and screen.current.title == "Red, White & Royal Blue"
-        await press(pilot, "w")
+        screen = await w_on(pilot, app, "red white", "Red, White & Royal Blue")
         assert isinstance(app.screen, EditorScreen)
         made = app.screen.session.saved
         assert made.author == "Ruth Maxwell"  # signed like any new post (n)

@@ -14,6 +14,7 @@ from pathlib import Path
 from reeltui import __version__
 from reeltui.cli import commands
 from reeltui.cli.common import one_line
+from reeltui.errors import ReelError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,15 +70,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _expected(exc: Exception) -> bool:
-    """Errors with a message fit for the user: bad input (ValueError, CliError, FormatError)
-    and store errors (checked without importing the store: no store, no store error)."""
-    errors = sys.modules.get("reeltui.store.errors")
-    return isinstance(exc, ValueError) or (
-        errors is not None and isinstance(exc, errors.StoreError)
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from reeltui import debuglog
     from reeltui.locations import default_store, store_named_by_user
@@ -104,13 +96,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = 130
     except BrokenPipeError:
         code = 0
-    except Exception as exc:
-        if not _expected(exc):
-            log.exception("crashed (a bug: please report it with this log)")
-            raise
+    except ReelError as exc:  # every error meant for the user: one line, exit 2
         log.info("failed: %s", exc, exc_info=exc)
         sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
+        if exc.hint:
+            sys.stderr.write(f"reeltui: hint: {one_line(exc.hint)}\n")
         code = 2
+    except Exception as exc:  # the last resort: a bug, reported with where its traceback is
+        from reeltui import crash
+
+        sys.stderr.write(
+            f"reeltui: {one_line(crash.sentence(exc, crash.report(exc, 'a command')))}\n"
+        )
+        code = 70  # EX_SOFTWARE
     finally:
         debuglog.stop()
     return code

@@ -80,10 +80,10 @@ def parse_day(text: str) -> dt.date:
 
 
 def parse_month(text: str) -> str:
-    """ "2013-11" (or "2013-1") as "2013-11"; ValueError with one line otherwise."""
+    """ "2013-11" (or "2013-1") as "2013-11"; DomainError with one line otherwise."""
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"a month looks like 2013-11, not {text!r}")
+        raise DomainError(f"a month looks like 2013-11, not {text!r}")
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 

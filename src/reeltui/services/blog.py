@@ -11,6 +11,7 @@ from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
+from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.commentindex import CommentIndex, facts
 from reeltui.services.people import of_posts
@@ -197,7 +198,7 @@ class Blog:
     ) -> list[PostRow]:
         """Posts matching every given filter, sorted (newest, best, most discussed first)."""
         if sort not in SORT_KEYS:
-            raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+            raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
         key = (status, category, tag, author, sort, reverse)
         rows = self._rows.get(key)
         if rows is None:

@@ -177,7 +177,7 @@ def describe(entry: DiaryEntry) -> str:
 
 
 def month_entries(found: list[DiaryEntry], month: str) -> list[DiaryEntry]:
-    """The viewings of `month` ("2014-02"; ValueError for a month that is not one), in the
+    """The viewings of `month` ("2014-02"; DomainError for a month that is not one), in the
     order of `found` (`entries`: newest first)."""
     month = parse_month(month)
     return [e for e in found if e.watched.startswith(month + "-")]

@@ -21,6 +21,7 @@ from reeltui.domain.diary import parse_month
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.rating import format_reels
+from reeltui.errors import InputError
 from reeltui.services import diary
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import post_link
@@ -96,14 +97,14 @@ def film_title(post: Post) -> str:
 
 
 def month_of(blog: Blog, month: str) -> Month:
-    """What the recap of `month` ("2013-11") is made of; ValueError saying why when the
+    """What the recap of `month` ("2013-11") is made of; InputError saying why when the
     month has nothing to recap (no published post but recaps, no diary viewing)."""
     month = parse_month(month)
     published = [p for p in blog.posts() if p.date.startswith(month) and p.status in SHOWN_STATUSES]
     posts = sorted((p for p in published if not is_recap(p)), key=lambda p: (p.date, p.title))
     watched = tuple(diary_films(blog, month))
     if not posts and not watched:
-        raise ValueError(_nothing_in(blog, month, published))
+        raise InputError(_nothing_in(blog, month, published))
     own = own_people(blog)
     counts = {p.id: readers_count(blog, p.id, own) for p in posts}
     busiest = max(posts, key=lambda p: (counts[p.id], p.date), default=None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reeltui.domain.models import Post
+from reeltui.errors import InputError
 from reeltui.store import Store
 from reeltui.store.store import remove_docs, upsert
 
@@ -81,7 +82,7 @@ def add(
     module's docstring; an autosave it merges with is replaced, keeping its id and place).
     `past`: the post's `history`, when the caller has it already."""
     if reason not in REASONS:
-        raise ValueError(f"unknown revision reason {reason!r}")
+        raise InputError(f"unknown revision reason {reason!r}")
     past = history(store, post.id) if past is None else past
     latest = past[0] if past else None
     rev_id, seq = f"r-{uuid.uuid4().hex[:12]}", (latest.seq + 1) if latest else 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from reeltui.errors import InputError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync import state as syncstate
@@ -20,11 +21,11 @@ def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
     local draft reply (a reply is never deleted by sync).
     """
     if keep not in ("local", "remote"):
-        raise ValueError("keep must be 'local' or 'remote'")
+        raise InputError("keep must be 'local' or 'remote'")
     state = syncstate.load(blog)
     conflict = state.conflict(conflict_id)
     if conflict is None:
-        raise ValueError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
+        raise InputError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
     with blog.store.batch():
         if conflict.kind == "draft":
             message = "the saved post has the site's version; your working copy stays in the editor"

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reeltui.errors import InputError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync import identity
@@ -90,14 +91,14 @@ def sync(
     insecure_http: bool = False,
 ) -> SyncResult:
     if blog.read_only:
-        raise ValueError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
+        raise InputError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
     if not creds.complete:
-        raise ValueError("site, user and application password are all needed to sync")
+        raise InputError("site, user and application password are all needed to sync")
     site = normalise_site(creds.site)
     result = SyncResult(site)
     state = syncstate.load(blog)
     if state.site and state.site != site:
-        raise ValueError(
+        raise InputError(
             f"this store is synced with {state.site}, not {site}; use another store "
             "(--store) for another site"
         )

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.errors import ReelError
 from reeltui.formats.plaintext import html_to_plain
 from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
@@ -200,12 +201,12 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
             return
         self._write(entry, False)
 
-    @work(thread=True, group="disk", exit_on_error=False)
+    @work(thread=True, group="disk")
     def _write(self, entry: DiaryEntry, anyway: bool) -> None:
         signer = getattr(self.app, "signer", None)  # new posts are signed like `n` signs them
         try:
             found = diary.write_up(self.blog, entry, signer.name if signer else "", anyway=anyway)
-        except Exception as exc:  # a store error (disk full...): one line, nothing lost
+        except ReelError as exc:  # a store error (disk full...): one line, nothing lost
             self.app.call_from_thread(self.notify, f"No draft made: {exc}", severity="error")
             return
         self.app.call_from_thread(self._written, entry, found)

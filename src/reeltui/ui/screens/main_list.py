@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input
 
 from reeltui.config import SORTS
-from reeltui.services import Counts, identity, replies
+from reeltui.errors import ReelError
+from reeltui.services import Counts, identity
 from reeltui.services import reads as read_service
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.confirm import ConfirmScreen
@@ -40,9 +41,7 @@ class Listing:
 
     def load(self, keep: str | None = None) -> None:
         """Fill the list again (in a worker), keeping the cursor on `keep` or where it is."""
-        self.screen.run_worker(
-            lambda: self._load(keep), thread=True, exclusive=True, group="rows", exit_on_error=False
-        )
+        self.screen.run_worker(lambda: self._load(keep), thread=True, exclusive=True, group="rows")
 
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
@@ -60,7 +59,7 @@ class Listing:
                 self.site = site_of(self.blog.posts())
                 if self.site:
                     app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
-        except Exception as exc:  # a store problem: one clear line, never a traceback
+        except ReelError as exc:  # a store problem: one clear line, never a traceback
             app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
             return
         app.call_from_thread(self._show, items, counts, keep)
@@ -91,7 +90,7 @@ class Listing:
         """Show the read marks of `post_ids` as the store has them now."""
         try:
             marks = read_service.Marks(self.blog, self.screen.reel_app.writer)
-        except replies.ACTION_ERRORS:  # the marks cannot be read (said where they failed)
+        except ReelError:  # the marks cannot be read (said where they failed)
             return
         post_list = self.screen.post_list
         for item in post_list.items:
@@ -177,9 +176,7 @@ class Listing:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.screen.run_worker(
-                    lambda: self._mark_all(shown), thread=True, group="reads", exit_on_error=False
-                )
+                self.screen.run_worker(lambda: self._mark_all(shown), thread=True, group="reads")
 
         question = f"Mark the {len(shown)} posts of the list read ({unread} unread now)?"
         self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
@@ -188,7 +185,7 @@ class Listing:
         app = self.screen.app
         try:
             count = read_service.mark_all_read(self.blog, post_ids, self.screen.reel_app.writer)
-        except Exception as exc:  # e.g. disk full: say so, keep browsing
+        except ReelError as exc:  # e.g. disk full: say so, keep browsing
             app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
             return
         app.call_from_thread(self.screen.notify, f"{count} posts marked read", timeout=3)

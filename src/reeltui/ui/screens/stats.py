@@ -20,6 +20,7 @@ from textual_plotext import PlotextPlot
 from reeltui.domain.identity import Identity
 from reeltui.domain.query import QueryError
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
@@ -99,7 +100,7 @@ class StatsScreen(Screen[str | None]):
         except QueryError as exc:
             self.app.call_from_thread(self.query_one(QueryBox).show_error, str(exc))
             return
-        except Exception as exc:  # a store problem: one line, the screen stays usable
+        except ReelError as exc:  # a store problem: one line, the screen stays usable
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
         if not worker.is_cancelled:

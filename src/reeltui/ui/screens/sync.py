@@ -21,7 +21,7 @@ from textual.widgets import Footer, ProgressBar, RichLog, Static
 
 from reeltui.domain.models import SITE_TEXT
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import replies
+from reeltui.errors import ReelError
 from reeltui.services.blog import Blog
 from reeltui.services.sync import credentials
 from reeltui.services.sync import state as syncstate
@@ -104,7 +104,7 @@ class SyncScreen(Screen[bool]):
             lines.append(HOW_TO)
         try:
             lines.append(status(self.blog).line())
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             lines.append(f"status unknown: {exc}")
         if self.creds.complete:
             lines.append("Enter or s: sync now · F: full sync · C: conflicts · Esc: close")
@@ -145,7 +145,7 @@ class SyncScreen(Screen[bool]):
 
         try:
             result = sync(self.blog, creds, full=full, progress=progress)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._done, result)
@@ -272,7 +272,7 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
                 lambda message: self.notify(message, markup=False),
                 failed,
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)
             return
         self.reload()

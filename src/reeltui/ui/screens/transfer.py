@@ -16,10 +16,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.formats import EXPORT_FORMATS
-from reeltui.services import replies
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import ExportReport, export
 from reeltui.ui.widgets.footer import ReelFooter
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from reeltui.services.diary_import import DiaryReport
     from reeltui.services.import_report import ImportReport
 
-ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
+ERRORS = (ReelError, OSError)  # errors for the user; OSError: the file named cannot be used
 MAX_LISTED = 8
 PHASES = {"reading": "Reading", "merging": "Merging posts", "writing": "Writing"}
 DEFAULT_OUT = {"markdown": "reeltui-export", "wxr": "reeltui-export.xml", "json": "reeltui.json"}
@@ -53,11 +54,6 @@ class PathSuggester(Suggester):
         head = value[: len(value) - len(path.name)]
         done = head + names[0]
         return done + "/" if (path.parent / names[0]).is_dir() else done
-
-
-def unexpected(exc: Exception) -> str:
-    """An error no one foresaw, in one line: the dialog says it, the app lives on."""
-    return sanitize_line(f"unexpected error ({type(exc).__name__}: {exc})")[:300]
 
 
 def import_summary(report: ImportReport) -> list[str]:
@@ -178,6 +174,11 @@ class TransferScreen(ModalScreen[bool]):
         self.show_result("\n".join(lines))
         self.notify(lines[0], severity="information" if ok else "error", markup=False)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "transfer" and event.state is WorkerState.ERROR:
+            # a bug (ReelApp reports it, with where its crash report is): the dialog is free
+            self.finished(["Stopped by a bug in reeltui; see the message beside"], False)
+
     def show_result(self, text: str) -> None:
         self.query_one("#transfer-result", Static).update(text)
 
@@ -223,9 +224,6 @@ class ImportScreen(TransferScreen):
             report = import_path(self.blog, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
-            return
-        except Exception as exc:  # anything else: reported in the app, which lives on
-            self.app.call_from_thread(self.finished, [f"Not imported: {unexpected(exc)}"], False)
             return
         self.app.call_from_thread(self._imported, report)
 
@@ -279,9 +277,6 @@ class ExportScreen(TransferScreen):
             report = export(self.blog, self.format, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not exported: {exc}"], False)
-            return
-        except Exception as exc:  # anything else: reported in the app, which lives on
-            self.app.call_from_thread(self.finished, [f"Not exported: {unexpected(exc)}"], False)
             return
         lines = [export_summary(report)]
         if report.orphans and report.format != "json":
