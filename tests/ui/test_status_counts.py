@@ -50,14 +50,23 @@ async def test_counts_follow_a_moderation_while_a_search_has_an_error(app: ReelA
 
 
 async def test_every_count_of_the_open_post_follows_a_reply(app: ReelApp) -> None:
-    """The list's row, the reader's heading, the thread's title and the status line."""
+    """The list's row, the reader's heading, the thread's title and the status line. The row
+    and the heading count readers' comments (domain/readers.py: your own replies are not
+    among them), the thread's title every comment it shows."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await burst(pilot, "<enter>", "c", "r", "Agreed.", "<ctrl+s>")  # on HER (6 comments)
+        # HER: 4 readers' comments, 6 in its thread
+        await burst(pilot, "<enter>", "c", "r", "Agreed.", "<ctrl+s>")
         await settle(pilot)
         text = screen_text(app)
         assert "1 queued reply" in status(app)
-        assert "7 comments  Ruth" in text  # the list's row
-        assert "Comments (7)" in text  # the thread's title
+        assert "4 comments  Ruth" in text  # the list's row: readers' comments
+        assert "Comments (7)" in text  # the thread's title: with the queued reply
         heading = app.screen.query_one("#reader-head", Static).render()
-        assert "·  7 comments" in str(heading), heading
+        assert "·  4 comments" in str(heading), heading
+        await burst(pilot, "g", "t")  # trash a reader's comment: every count follows
+        await settle(pilot)
+        text = screen_text(app)
+        assert "3 comments  Ruth" in text
+        heading = app.screen.query_one("#reader-head", Static).render()
+        assert "·  3 comments" in str(heading), heading

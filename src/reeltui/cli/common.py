@@ -10,6 +10,7 @@ from reeltui.errors import ReelError
 
 if TYPE_CHECKING:
     from reeltui.domain.identity import Identity
+    from reeltui.domain.readers import OwnPeople
     from reeltui.services import Blog
 
 
@@ -59,7 +60,7 @@ def blog_for_reading(args: argparse.Namespace) -> Blog:
     from reeltui.services.session import open_blog
 
     prepare_store(args, create=False)
-    return open_blog(args.store, read_only=True)
+    return with_people(open_blog(args.store, read_only=True))
 
 
 def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bool = True) -> Blog:
@@ -67,7 +68,23 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
     from reeltui.services.session import open_blog
 
     prepare_store(args, create=create, demo=demo)
-    return open_blog(args.store, read_only=args.read_only, create=False)
+    return with_people(open_blog(args.store, read_only=args.read_only, create=False))
+
+
+def with_people(blog: Blog) -> Blog:
+    """`blog`, told who signs as it besides its post authors (the settings' [identity] and
+    `authors`, read when first needed): readers' comments are counted as in the app."""
+    from functools import cache
+
+    def signers() -> OwnPeople:
+        from reeltui.config import load_settings
+        from reeltui.domain.readers import OwnPeople
+
+        settings, _ = load_settings()  # a bad config file never stops a command
+        return OwnPeople.of(settings.authors, writer(blog))
+
+    blog.signers = cache(signers)
+    return blog
 
 
 def blog_to_fill(args: argparse.Namespace, what: str) -> Blog:
@@ -85,6 +102,16 @@ def signer(blog: Blog) -> Identity:
 
     settings, _ = load_settings()
     return identity.suggested(settings.identity, blog)
+
+
+def writer(blog: Blog) -> Identity:
+    """The writer for sure, as the app has them: the settings' [identity], else the site user
+    sync found; else nobody. Their own posts are never unread, their replies never new."""
+    from reeltui.config import load_settings
+    from reeltui.services import identity
+
+    settings, _ = load_settings()
+    return identity.known(settings.identity, blog)
 
 
 def print_json(value: Any) -> None:

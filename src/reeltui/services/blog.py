@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.models import Comment, Post, thread_order
+from reeltui.domain.readers import OwnPeople
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
 from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.commentindex import CommentIndex, facts
+from reeltui.services.people import of_posts
 from reeltui.services.search import SearchIndex
 from reeltui.store import NotFound, Store, StoreError, records
 from reeltui.store import diary as diary_records
@@ -82,6 +84,7 @@ class Blog:
         # that changes a post or a comment must clear this (save_*, delete_*, invalidate).
         self._rows: dict[tuple[str | bool | None, ...], list[PostRow]] = {}
         self._words: dict[str, tuple[str, int]] = {}
+        self.signers: Callable[[], OwnPeople] = OwnPeople  # who else signs as the blog: people.py
 
     @property
     def path(self) -> Path:
@@ -219,7 +222,7 @@ class Blog:
         reverse: bool | None,
     ) -> list[PostRow]:
         index = self._per_post()
-        pending = index.pending
+        pending, own = index.pending, of_posts(self._post_index().values(), self.signers())
         rows = []
         for post in self._post_index().values():
             if status == "pages" and post.kind != "page":
@@ -232,9 +235,8 @@ class Blog:
                 continue
             if author and post.author.casefold() != author.casefold():
                 continue
-            rows.append(
-                PostRow(post, index.count(post.id), self._known_words(post), pending[post.id])
-            )
+            count = index.readers(post.id, own)  # readers' comments (domain/readers.py)
+            rows.append(PostRow(post, count, self._known_words(post), pending[post.id]))
         keys = {
             "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
             "rating": lambda r: (r.post.rating if r.post.rating is not None else -1, r.post.date),
@@ -282,8 +284,7 @@ class Blog:
         self._comments[comment.id] = comment
         self._rows.clear()
         if self._comment_ids is not None:
-            new = (comment.post_id, comment.status == "pending", comment.sync_state == "queued")
-            self._comment_ids.put(comment.id, old, new)
+            self._comment_ids.put(comment.id, old, facts(comment))
         if self._search is not None:
             self._search.comment_saved(comment)
         events.changed(self, "comment", comment.id)

@@ -21,6 +21,7 @@ from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
 from reeltui.services.events import Change
+from reeltui.services.people import thread_counts
 from reeltui.services.templates import TEMPLATES
 from reeltui.ui.changes import listen, touches
 from reeltui.ui.navigation import History
@@ -156,10 +157,11 @@ class MainScreen(Screen[None]):
         except ReelError:  # deleted by a sync: say nothing, show what is left
             return
         thread = self.blog.thread(post_id)
+        counts = thread_counts(self.blog, thread)
         if touches(changes, "post", post_id):
-            await self.query_one(Reader).show(post, len(thread))
-        else:  # a reply, a moderation: the heading's comment count
-            self.query_one(Reader).show_count(len(thread))
+            await self.query_one(Reader).show(post, *counts)
+        else:  # a comment moderated, a reply queued...: the header's count follows
+            self.query_one(Reader).show_counts(*counts)
         drafts = replies.draft_parents(self.blog, post_id)
         widget = self.query_one(Thread)
         self._drawing = True
@@ -221,7 +223,7 @@ class MainScreen(Screen[None]):
         self.current_post = post_id
         if record:
             self.history.visit(post_id)
-        await self.query_one(Reader).show(post, len(thread))
+        await self.query_one(Reader).show(post, *thread_counts(self.blog, thread))
         drafts = replies.draft_parents(self.blog, post_id)
         await self.query_one(Thread).show(thread, post.author, drafts)
         self.post_list.set_items(self.post_list.items, post_id)

@@ -61,11 +61,11 @@ class Searching:
         except QueryError as exc:
             call(self.box.show_error, str(exc))
             return None
+        writer = screen.reel_app.writer
         if query.scope == "comments":
-            found = find_comments(screen.blog, query)
+            found = find_comments(screen.blog, query, writer=writer)
             call(self._show_hits, hit_items(found), len(found) >= COMMENT_LIMIT)
             return None
-        writer = screen.reel_app.writer
         reverse = (listing.sort != "title") != listing.reversed
         rows = find_posts(
             screen.blog,

@@ -112,19 +112,22 @@ class Reader(ReaderSearchMixin, Vertical):
     def markdown(self) -> Markdown:
         return self.query_one("#reader-body", Markdown)
 
-    def show_count(self, comment_count: int) -> None:
-        """The heading again, with the post's comment count now (after a reply...)."""
+    def show_counts(self, comment_count: int, pending: int = 0) -> None:
+        """The shown post's header with these counts (its comments changed)."""
         if self.post is not None:
-            self.query_one("#reader-head", Static).update(header_text(self.post, comment_count))
+            self.query_one("#reader-head", Static).update(
+                header_text(self.post, comment_count, pending)
+            )
 
-    async def show(self, post: Post, comment_count: int) -> None:
-        """Display `post` (awaits the Markdown rendering). Another post than the one shown
-        starts afresh: no search, no contents box it does not need, scrolled to the top."""
+    async def show(self, post: Post, comment_count: int, pending: int = 0) -> None:
+        """Display `post` (awaits the Markdown rendering), with its readers' comments and
+        those waiting for moderation. Another post than the one shown starts afresh: no
+        search, no contents box it does not need, scrolled to the top."""
         if self.post is None or self.post.id != post.id:
             self._reset()
         self.post = post
         self._clear_hits()
-        self.show_count(comment_count)
+        self.query_one("#reader-head", Static).update(header_text(post, comment_count, pending))
         # A long post is shown piece by piece: the first screens at once, the rest appended
         # in the background (Textual's Markdown slows down faster than the text grows).
         chunks = pieces(sanitize(readable(post.body)))  # raw HTML blocks made readable
