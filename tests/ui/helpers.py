@@ -107,6 +107,32 @@ def key_events(*parts: str) -> list[object]:
     return found
 
 
+def _send(app: ReelApp, event: object) -> None:
+    """Hand `event` to the app the way the terminal driver does."""
+    driver = app._driver
+    assert driver is not None
+    event.set_sender(app)  # type: ignore[attr-defined]
+    driver.send_message(event)  # type: ignore[arg-type]
+
+
+async def trickle(pilot: Pilot[None], *parts: str, turns: int = 1) -> None:
+    """Like `burst`, but each key reaches the app `turns` turns of the event loop after the
+    one before, whether or not that one was handled: keys arriving one by one while the app
+    works (a terminal reads them as they are typed), so that some land at each step of what
+    the keys before set going. Parts as in `key_events`."""
+    import asyncio
+
+    app = pilot.app
+    assert isinstance(app, ReelApp)
+    sent = key_events(*parts)
+    before = app.typeahead.delivered
+    for event in sent:
+        _send(app, event)
+        for _ in range(turns):
+            await asyncio.sleep(0)
+    await _handled(pilot, before + len(sent))
+
+
 async def burst(pilot: Pilot[None], *parts: str) -> None:
     """Send every key at once, with no pause between them (a fast typist or a paste on a
     busy machine), the way the terminal driver does; return once every key was handled."""
@@ -114,15 +140,19 @@ async def burst(pilot: Pilot[None], *parts: str) -> None:
     assert isinstance(app, ReelApp)
     sent = key_events(*parts)
     before = app.typeahead.delivered
-    driver = app._driver
-    assert driver is not None
     for event in sent:
-        event.set_sender(app)  # type: ignore[attr-defined]
-        driver.send_message(event)  # type: ignore[arg-type]
+        _send(app, event)
+    await _handled(pilot, before + len(sent))
+
+
+async def _handled(pilot: Pilot[None], delivered: int) -> None:
+    """Wait until the app has delivered `delivered` typed events in all and is settled."""
     import time
 
+    app = pilot.app
+    assert isinstance(app, ReelApp)
     deadline = time.monotonic() + 120  # a lost key fails the test instead of hanging it
-    while app.typeahead.delivered < before + len(sent) or not app.typeahead.idle:
-        assert time.monotonic() < deadline, f"{app.typeahead.delivered - before}/{len(sent)} keys"
+    while app.typeahead.delivered < delivered or not app.typeahead.idle:
+        assert time.monotonic() < deadline, f"{app.typeahead.delivered}/{delivered} keys"
         await pilot.pause()
     await settle(pilot)
