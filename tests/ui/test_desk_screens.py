@@ -12,16 +12,17 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
+from reeltui.config import Settings
 from reeltui.domain.identity import Identity
-from reeltui.services import Blog, inbox
-from reeltui.ui.app import ReelApp
+from reeltui.services import Blog, answers, inbox
+from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.query_box import QueryBox
 from reeltui.ui.widgets.reader import Reader
-from tests.ui.helpers import HER, press, screen_text, settle
+from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
 
@@ -162,3 +163,17 @@ async def test_readers_answers_of_the_open_question_post(app: ReelApp, open_stor
         assert "> — [Sam Whitfield](/first-question-of-the-year" in body
         assert "#comment-c-question-1)" in body
         assert HER not in body
+
+
+async def test_gathering_answers_says_how_many_in_good_english(blog: Blog) -> None:
+    from reeltui.ui.drafting import answers_flow
+
+    notes = Notes()
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await settle(pilot)
+        [question] = answers.question_posts(blog)
+        answers_flow(app, question.id)
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    assert "3 answers gathered: nothing is saved until you save" in notes.messages

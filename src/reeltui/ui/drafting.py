@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 from typing import TYPE_CHECKING
 
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import answers, recap
 from reeltui.ui.screens.dialogs import PickScreen
@@ -86,4 +87,4 @@ def answers_flow(app: ReelApp, post_id: str | None = None) -> None:
         app.notify("no reader has answered this post yet", severity="warning")
         return
     app.push_screen(EditorScreen(blog, draft=answers.draft(found)))  # views hear of a save
-    app.notify(f"{len(found.answers)} answers gathered: nothing is saved until you save")
+    app.notify(f"{count(len(found.answers), 'answer')} gathered: nothing is saved until you save")
