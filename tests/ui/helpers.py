@@ -120,7 +120,15 @@ async def trickle(pilot: Pilot[None], *parts: str, turns: int = 1) -> None:
     one before, whether or not that one was handled: keys arriving one by one while the app
     works (a terminal reads them as they are typed), so that some land at each step of what
     the keys before set going. Parts as in `key_events`."""
+    await burst(pilot, *parts, turns=turns)
+
+
+async def burst(pilot: Pilot[None], *parts: str, turns: int = 0) -> None:
+    """Send every key at once, with no pause between them (a fast typist or a paste on a
+    busy machine), the way the terminal driver does; return once every key was handled.
+    (`turns`: see `trickle`.)"""
     import asyncio
+    import time
 
     app = pilot.app
     assert isinstance(app, ReelApp)
@@ -130,29 +138,8 @@ async def trickle(pilot: Pilot[None], *parts: str, turns: int = 1) -> None:
         _send(app, event)
         for _ in range(turns):
             await asyncio.sleep(0)
-    await _handled(pilot, before + len(sent))
-
-
-async def burst(pilot: Pilot[None], *parts: str) -> None:
-    """Send every key at once, with no pause between them (a fast typist or a paste on a
-    busy machine), the way the terminal driver does; return once every key was handled."""
-    app = pilot.app
-    assert isinstance(app, ReelApp)
-    sent = key_events(*parts)
-    before = app.typeahead.delivered
-    for event in sent:
-        _send(app, event)
-    await _handled(pilot, before + len(sent))
-
-
-async def _handled(pilot: Pilot[None], delivered: int) -> None:
-    """Wait until the app has delivered `delivered` typed events in all and is settled."""
-    import time
-
-    app = pilot.app
-    assert isinstance(app, ReelApp)
     deadline = time.monotonic() + 120  # a lost key fails the test instead of hanging it
-    while app.typeahead.delivered < delivered or not app.typeahead.idle:
-        assert time.monotonic() < deadline, f"{app.typeahead.delivered}/{delivered} keys"
+    while app.typeahead.delivered < before + len(sent) or not app.typeahead.idle:
+        assert time.monotonic() < deadline, f"{app.typeahead.delivered - before}/{len(sent)} keys"
         await pilot.pause()
     await settle(pilot)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from reeltui.domain import Post
@@ -16,39 +17,47 @@ from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.widgets.long_body import LongBody
 from reeltui.ui.widgets.reader import Reader
 from tests.ui.helpers import settle
+from tests.ui.test_long_post import long_post
 
 WORDS = "Words about *Her* and Samantha, the voice in the machine. " * 8
 
 
-def essay(blog: Blog, paragraphs: int, headings: bool) -> Post:
+def essay(blog: Blog, long: bool, headings: bool) -> Post:
+    """A post of plain paragraphs (long: shown by LongBody), two of them headings or not."""
+    paragraphs = (LONG_PIECES + 1) * PIECE // len(WORDS) + 4 if long else 6
     texts = [WORDS for _ in range(paragraphs)]
     if headings:
         texts[1] = "## The first chapter"
         texts[paragraphs - 2] = "## The last chapter"
-    post = Post(
-        id="p-essay",
-        slug="essay",
-        title="An essay",
-        body="\n\n".join(texts),
-        status="published",
-        date="2030-01-01T00:00:00+00:00",
-    )
+    post = dataclasses.replace(long_post(blog, 20), body="\n\n".join(texts))
     blog.save_post(post)
-    return blog.post("p-essay")
+    return blog.post(post.id)
 
 
-async def shown(pilot: object, reader: Reader, long: bool) -> None:
+async def open_essay(app: ReelApp, pilot: Pilot[None], post: Post, long: bool) -> Reader:
+    await settle(pilot)
+    main = app.main_screen
+    assert main is not None
+    await main.open_post(post.id)
+    main.action_pane("reader")
+    reader = main.query_one(Reader)
+    await shown(pilot, reader, long)
+    assert reader.has_class("-long") is long
+    return reader
+
+
+async def shown(pilot: Pilot[None], reader: Reader, long: bool) -> None:
     """Wait until the reader shows the whole post (a long one grows in a worker, which a
     resize replaces: waiting for the workers would fail on the cancelled one)."""
     if not long:
-        await settle(pilot)  # type: ignore[arg-type]
+        await settle(pilot)
         return
     body = reader.query_one(LongBody)
     for _ in range(3000):
-        await pilot.pause(0.01)  # type: ignore[attr-defined]
+        await pilot.pause(0.01)
         if body.complete and not any(w.is_running for w in reader.app.workers):
             break
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
 
 
 def box_drawn(reader: Reader) -> bool:
@@ -74,20 +83,12 @@ class EmptyBoxes:
 
 @pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
 async def test_the_contents_box_goes_with_the_last_heading(open_store: Blog, long: bool) -> None:
-    paragraphs = (LONG_PIECES + 1) * PIECE // len(WORDS) + 4 if long else 6
-    post = essay(open_store, paragraphs, headings=True)
+    post = essay(open_store, long, headings=True)
     app = make_app(open_store)
     empty = EmptyBoxes()
     empty.app = app
     async with app.run_test(size=(120, 40), message_hook=empty) as pilot:
-        await settle(pilot)
-        main = app.main_screen
-        assert main is not None
-        await main.open_post(post.id)
-        main.action_pane("reader")
-        reader = main.query_one(Reader)
-        await shown(pilot, reader, long)
-        assert reader.has_class("-long") is long
+        reader = await open_essay(app, pilot, post, long)
         await pilot.press("t")  # two headings: the box on asking
         await shown(pilot, reader, long)
         assert box_drawn(reader)
@@ -102,18 +103,10 @@ async def test_the_contents_box_goes_with_the_last_heading(open_store: Blog, lon
 
 @pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
 async def test_a_post_with_no_headings_has_no_box(open_store: Blog, long: bool) -> None:
-    paragraphs = (LONG_PIECES + 1) * PIECE // len(WORDS) + 4 if long else 6
-    post = essay(open_store, paragraphs, headings=False)
+    post = essay(open_store, long, headings=False)
     app = make_app(open_store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.main_screen
-        assert main is not None
-        await main.open_post(post.id)
-        main.action_pane("reader")
-        reader = main.query_one(Reader)
-        await shown(pilot, reader, long)
-        assert reader.has_class("-long") is long
+        reader = await open_essay(app, pilot, post, long)
         await pilot.press("t")  # says there are none, draws nothing
         await shown(pilot, reader, long)
         assert not box_drawn(reader)
