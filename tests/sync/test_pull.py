@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reeltui.services import Blog, moderation, outbox
-from reeltui.store import records
+from reeltui.store import state
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 
 pytestmark = pytest.mark.wordpress
@@ -88,15 +88,15 @@ def test_pull_never_overwrites_local_work(site: Site, empty_blog: Blog) -> None:
     reply = local_reply(empty_blog, c1, "My offline answer", "r-local")
     empty_blog.save_comment(reply)  # a local draft reply (not queued)
     # an unsaved working copy of the review in the editor
-    working = records.get_draft(empty_blog.store, review.id)
+    working = state.get_draft(empty_blog.store, review.id)
     assert working is None
     edited = review.__class__.from_dict({**review.to_dict(), "body": "My unsaved rewrite\n"})
-    records.put_draft(empty_blog.store, edited, "2026-01-01T00:00:00+00:00")
+    state.put_draft(empty_blog.store, edited, "2026-01-01T00:00:00+00:00")
     site.rest("POST", f"/wp/v2/posts/{site.posts['review']}", body={"content": "<p>Site edit</p>"})
 
     result, _ = run_sync(empty_blog, site, push=False, full=True)
     assert result.ok, result.lines()
-    kept = records.get_draft(empty_blog.store, review.id)
+    kept = state.get_draft(empty_blog.store, review.id)
     assert kept is not None and kept[0].body == "My unsaved rewrite\n"
     assert post_by_remote(empty_blog, site.posts["review"]).body == "Site edit\n"
     assert [c.kind for c in result.conflicts] == ["draft"]

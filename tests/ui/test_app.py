@@ -128,7 +128,7 @@ async def test_bad_config_gives_a_notice_and_defaults(
     async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await settle(pilot)
         assert "is not valid TOML" in notes
-        assert len(app.screen.query_one(PostList).items) == 4
+        assert len(app.screen.query_one(PostList).rows) == 4
     blog.close()
 
 

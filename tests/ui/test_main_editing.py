@@ -3,20 +3,18 @@ post; what is saved shows in the list at once and is in the store on disk."""
 
 from __future__ import annotations
 
-import json
-
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.post_list import PostList
+from tests import storefiles
 from tests.ui.helpers import press, settle
 
 
 def stored_titles(blog: Blog) -> set[str]:
-    data = json.loads((blog.path / "posts.json").read_text())
-    return {p["title"] for p in data["posts"].values()}
+    return {p["title"] for p in storefiles.posts(blog.path).values()}
 
 
 async def test_new_post_from_template_then_edit_the_open_post(
@@ -35,14 +33,14 @@ async def test_new_post_from_template_then_edit_the_open_post(
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         await settle(pilot)
-        titles = [item.row.post.title for item in app.screen.query_one(PostList).items]
+        titles = [row.post.title for row in app.screen.query_one(PostList).rows]
         assert "Arrival" in titles
         # Open the Her review and edit its title.
         await press(pilot, "g")
         her = next(
             i
-            for i, item in enumerate(app.screen.query_one(PostList).items)
-            if item.row.post.slug == "flixchatter-review-spike-jonzes-her"
+            for i, row in enumerate(app.screen.query_one(PostList).rows)
+            if row.post.slug == "flixchatter-review-spike-jonzes-her"
         )
         app.screen.query_one(PostList).cursor = her  # type: ignore[attr-defined]
         await press(pilot, "enter", "e")

@@ -3,20 +3,19 @@ jumping into a thread: asserted on the screen and in the store files on disk."""
 
 from __future__ import annotations
 
-import json
-
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.thread import Thread
+from tests import storefiles
 from tests.ui.helpers import press, screen_text, settle
 
 
 def stored_comments(blog: Blog) -> dict[str, dict[str, object]]:
-    data = json.loads((blog.path / "comments.json").read_text())
-    return data["comments"]  # type: ignore[no-any-return]
+    found: dict[str, dict[str, object]] = storefiles.comments(blog.path)
+    return found
 
 
 async def test_reply_quote_moderate_and_delete_in_the_thread_pane(

@@ -63,3 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        common = sys.modules.get("reeltui.cli.common")  # not imported: no store was opened
+        if common is not None:
+            common.warn_damage()

@@ -17,7 +17,7 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Progress as ProgressFn
 from reeltui.services import Blog
 from reeltui.services.exporter import EXPORT_FORMATS, export
-from reeltui.services.session import open_blog, store_exists
+from reeltui.services.session import LOCK_WAIT, open_blog, store_exists
 from reeltui.store import Store
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def _open_for_import(args: argparse.Namespace) -> Blog:
     path = args.store.expanduser()
     if not store_exists(path) and path.parent.is_dir():
         return Blog(Store.open(path))
-    return open_blog(path)
+    return open_blog(path, wait=LOCK_WAIT)
 
 
 def run_import(args: argparse.Namespace) -> int:

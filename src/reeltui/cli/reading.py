@@ -96,7 +96,7 @@ def run_show(args: argparse.Namespace) -> int:
     with blog_for_reading(args) as blog:
         post = _find(blog, args.slug)
         thread = blog.thread(post.id)
-        row = PostRow(post, len(thread), blog.word_count(post))
+        row = PostRow(blog.summary(post.id))
     if args.json:
         data = row_json(row)
         data["body"] = post.body

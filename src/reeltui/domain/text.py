@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 WORDS_PER_MINUTE = 230
-_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+# A word: a run of letters, digits, ’ ' - _ holding at least one letter or digit ([^\W_]).
+# One match per word, counted in C (a Python test per word took 84% of `posts --json`).
+_WORD = re.compile(r"[_’'-]*[^\W_][\w’'-]*", re.UNICODE)
 _MD_NOISE = re.compile(r"(!?\[([^\]]*)\]\([^)]*\))|[*_`#>|~]")
 
 
@@ -16,7 +19,7 @@ def plain_text(markdown: str) -> str:
 
 
 def word_count(markdown: str) -> int:
-    return sum(1 for w in _WORD.findall(plain_text(markdown)) if any(ch.isalnum() for ch in w))
+    return len(_WORD.findall(plain_text(markdown)))
 
 
 def reading_time(markdown: str) -> int:
@@ -41,7 +44,7 @@ def slugify(text: str, max_length: int = 200) -> str:
     return slug or "untitled"
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
+def unique_slug(base: str, taken: Container[str]) -> str:
     """`base`, or `base-2`, `base-3`... whichever is not in `taken`."""
     if base not in taken:
         return base

@@ -19,7 +19,7 @@ from reeltui.services import revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
 from reeltui.services.revisions import Revision
-from reeltui.store import NotFound, StoreError, records
+from reeltui.store import NotFound, StoreError, state
 
 __all__ = ["EditSession", "Recovery", "StoreError", "find_for_edit", "recoverable"]
 
@@ -50,7 +50,7 @@ def _content(post: Post) -> Post:
 def recoverable(blog: Blog) -> list[Recovery]:
     """Working copies that differ from their saved post (or have none), newest first."""
     found = []
-    for draft, saved_at in records.all_drafts(blog.store):
+    for draft, saved_at in state.all_drafts(blog.store):
         try:
             saved = blog.post(draft.id)
         except NotFound:
@@ -67,7 +67,7 @@ def find_for_edit(blog: Blog, slug: str) -> Post:
     try:
         return blog.post_by_slug(slug)
     except NotFound:
-        for draft, _ in records.all_drafts(blog.store):
+        for draft, _ in state.all_drafts(blog.store):
             if draft.slug == slug:
                 return draft
         raise
@@ -99,7 +99,7 @@ class EditSession:
         try:
             return cls(blog, blog.post(post_id), is_new=False, clock=clock)
         except NotFound:
-            draft = records.get_draft(blog.store, post_id)
+            draft = state.get_draft(blog.store, post_id)
             if draft is None:
                 raise
             return cls(blog, draft[0], is_new=True, clock=clock)
@@ -122,7 +122,7 @@ class EditSession:
 
     def _find_taken_slugs(self) -> set[str]:
         slugs = {p.slug for p in self.blog.posts() if p.id != self.post_id}
-        slugs.update(d.slug for d, _ in records.all_drafts(self.blog.store) if d.id != self.post_id)
+        slugs.update(d.slug for d, _ in state.all_drafts(self.blog.store) if d.id != self.post_id)
         slugs.discard("")
         return slugs
 
@@ -136,7 +136,7 @@ class EditSession:
 
     def working_copy(self) -> tuple[Post, str] | None:
         """The autosaved working copy, when it differs from the saved post."""
-        draft = records.get_draft(self.blog.store, self.post_id)
+        draft = state.get_draft(self.blog.store, self.post_id)
         if draft is None or (not self.is_new and _content(draft[0]) == _content(self.saved)):
             return None
         return draft
@@ -165,9 +165,9 @@ class EditSession:
             self.saved = post
             self.is_new = False
             self._taken = None
-            with store.batch("drafts", "revisions"):
+            with store.batch():
                 rev = revisions.add(store, post, reason, now, note)
-                records.delete_draft(store, post.id)
+                state.delete_draft(store, post.id)
             return rev
 
     def autosave(self, post: Post) -> str:
@@ -175,9 +175,8 @@ class EditSession:
         with self._lock:
             now = iso(self.clock())
             store = self.blog.store
-            with store.batch("drafts"):  # first, alone (one write): the words are safe
-                records.put_draft(store, post, now)
-            with store.batch("revisions"):  # one scan of the revisions for both steps
+            state.put_draft(store, post, now)  # first, alone (one write): the words are safe
+            with store.batch():  # the revision and its pruning: one write of one small file
                 past = revisions.history(store, post.id)
                 rev = revisions.add(store, post, "autosave", now, past=past)
                 known = past if rev is None else [rev, *past]
@@ -186,7 +185,7 @@ class EditSession:
 
     def discard_working_copy(self) -> None:
         with self._lock:
-            records.delete_draft(self.blog.store, self.post_id)
+            state.delete_draft(self.blog.store, self.post_id)
 
     # -- revisions -----------------------------------------------------------------------
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reeltui.domain.models import Comment, thread_order
+from reeltui.domain.models import Comment
 from reeltui.formats import FormatError, Parsed, Progress
 from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
 from reeltui.formats.wxr_export import write_wxr
 from reeltui.services.blog import Blog
-from reeltui.store import records
+from reeltui.store import state
 from reeltui.store.storage import atomic_write_bytes
 
 EXPORT_FORMATS = ("markdown", "wxr", "json")
@@ -33,12 +33,14 @@ class ExportReport:
 
 def collect(blog: Blog) -> tuple[list[Parsed], int]:
     """Posts by date with their comments in thread order; and the count of orphan comments."""
-    posts = sorted(blog.posts(), key=lambda p: (p.date, p.id))
-    by_post: dict[str, list[Comment]] = {}
-    for comment in blog.all_comments():
-        by_post.setdefault(comment.post_id, []).append(comment)
-    parsed = [Parsed(p, [c for c, _ in thread_order(by_post.pop(p.id, []))]) for p in posts]
-    return parsed, sum(len(v) for v in by_post.values())
+    posts = sorted(blog.full_posts(), key=lambda p: (p.date, p.id))  # damaged ones skipped
+    parsed = [Parsed(p, [c for c, _ in blog.thread(p.id)]) for p in posts]
+    return parsed, len(orphans(blog))
+
+
+def orphans(blog: Blog) -> list[Comment]:
+    """Comments kept in the store whose post is gone (exported in JSON only)."""
+    return blog.orphan_comments()
 
 
 def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) -> ExportReport:
@@ -57,8 +59,8 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
     if fmt == "wxr":
         payload = write_wxr(items)
     else:
-        drafts = records.all_drafts(blog.store)
-        outbox = [{"id": str(d.doc_id), **d} for d in blog.store.table("outbox")]
+        drafts = state.all_drafts(blog.store)
+        outbox = [{"id": k, **v} for k, v in state.outbox_docs(blog.store).items()]
         payload = dump_json(
             [p.post for p in items], _all_comments(blog), drafts=drafts, outbox=outbox
         )
@@ -70,7 +72,8 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
 
 
 def _all_comments(blog: Blog) -> list[Comment]:
-    return sorted(blog.all_comments(), key=lambda c: (c.post_id, c.date, c.id))
+    found = [*blog.all_comments(), *orphans(blog)]
+    return sorted(found, key=lambda c: (c.post_id, c.date, c.id))
 
 
 def _markdown(items: list[Parsed], out: Path, progress: Progress | None) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reeltui.domain.models import Comment, Post
 from reeltui.services.blog import Blog
-from reeltui.store import NotFound
+from reeltui.store import StoreError
 
 SHOWN_STATUSES = ("approved", "pending")
 
@@ -81,7 +81,7 @@ def _item(blog: Blog, comment: Comment, by_id: dict[str, Comment]) -> InboxItem 
     """The comment with its post and parent; None when its post is gone."""
     try:
         post = blog.post(comment.post_id)
-    except NotFound:
+    except StoreError:  # gone, or damaged (`reeltui check` says so)
         return None
     parent = by_id.get(comment.parent_id) if comment.parent_id else None
     return InboxItem(comment, post, parent)

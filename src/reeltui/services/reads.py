@@ -1,7 +1,8 @@
 """What the user has read: a post is unread until opened; comments that arrived since are new.
 
 Kept in the store's `reads` table ({post id: {"comments": seen count, "at": ISO 8601}}), written
-crash-safely like every table. On a read-only store the marks live in memory for the session.
+crash-safely like every table (a mark rewrites one small file of it). On a read-only store the
+marks live in memory for the session.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from reeltui.services.blog import Blog
-from reeltui.store import StoreReadOnly
-from reeltui.store.store import get_doc, remove_docs, upsert
+from reeltui.store import StoreReadOnly, state
 
 _SESSION: dict[str, dict[str, int]] = {}  # read-only stores: marks kept for this process
 _LOCK = threading.Lock()  # the UI reads and writes marks from worker threads
@@ -26,16 +26,28 @@ class ReadMark:
 
 def seen(blog: Blog) -> dict[str, int]:
     """{post id: number of comments it had when last read} for every read post."""
-    found: dict[str, int] = {}
     with _LOCK:
-        docs = list(blog.store.table("reads"))
-    for doc in docs:
-        try:
-            found[str(doc.doc_id)] = int(doc.get("comments", 0))
-        except (TypeError, ValueError):
-            found[str(doc.doc_id)] = 0
+        docs = state.read_marks(blog.store)
+    found = {post_id: doc["comments"] for post_id, doc in docs.items()}
     found.update(_SESSION.get(str(blog.path), {}))
     return found
+
+
+class ReadMarks:
+    """The read marks a list shows, looked up per row when it is drawn (not built per row)."""
+
+    def __init__(self, seen_counts: dict[str, int]) -> None:
+        self.seen = seen_counts
+
+    def mark(self, post_id: str, comment_count: int) -> ReadMark:
+        return mark(self.seen, post_id, comment_count)
+
+    def set(self, post_id: str, comments: int | None) -> None:
+        """Read with `comments` comments, or unread (None)."""
+        if comments is None:
+            self.seen.pop(post_id, None)
+        else:
+            self.seen[post_id] = comments
 
 
 def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadMark:
@@ -54,7 +66,7 @@ def mark_read(blog: Blog, post_id: str) -> int:
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     try:
         with _LOCK:
-            upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
+            state.put_read_mark(blog.store, post_id, count, at)
     except StoreReadOnly:
         _SESSION.setdefault(str(blog.path), {})[post_id] = count
     return count
@@ -65,5 +77,4 @@ def mark_unread(blog: Blog, post_id: str) -> None:
     if blog.read_only:
         return
     with _LOCK:
-        if get_doc(blog.store.table("reads"), post_id) is not None:
-            remove_docs(blog.store.table("reads"), [post_id])
+        state.remove_read_mark(blog.store, post_id)

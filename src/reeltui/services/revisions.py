@@ -1,7 +1,8 @@
 """Revisions: a saved copy of a post at each manual save, autosave, publish and restore.
 
-Table `revisions`: {"post_id", "reason", "at" (ISO 8601), "seq" (order per post), "post": {...}}.
-Manual revisions are kept for ever; autosave revisions are pruned to the last N per post.
+Table `revisions` (a file per post): {"post_id", "reason", "at" (ISO 8601), "seq" (order per
+post), "post": {...}}. Manual revisions are kept for ever; autosave revisions are pruned to the
+last N per post.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reeltui.domain.models import Post
-from reeltui.store import Store
-from reeltui.store.store import remove_docs, upsert
+from reeltui.store import Store, state
 
 REASONS = ("save", "autosave", "publish", "restore")
 KEEP_AUTOSAVES = 20
@@ -35,25 +35,21 @@ class Revision:
 
 
 def _from_doc(doc_id: str, doc: dict[str, Any]) -> Revision:
-    post_id = str(doc.get("post_id", ""))
+    post_id = doc["post_id"]
     return Revision(
         id=doc_id,
         post_id=post_id,
-        reason=str(doc.get("reason", "")),
-        at=str(doc.get("at", "")),
-        seq=int(doc.get("seq", 0)),
-        post=Post.from_dict({**doc.get("post", {}), "id": post_id}),
-        note=str(doc.get("note", "")),
+        reason=doc["reason"],
+        at=doc.get("at", ""),
+        seq=doc.get("seq", 0),
+        post=Post.from_dict({**doc["post"], "id": post_id}),
+        note=doc.get("note", ""),
     )
 
 
 def history(store: Store, post_id: str) -> list[Revision]:
     """The post's revisions, newest first."""
-    found = [
-        _from_doc(str(doc.doc_id), doc)
-        for doc in store.table("revisions")
-        if doc.get("post_id") == post_id
-    ]
+    found = [_from_doc(rid, doc) for rid, doc in state.revision_docs(store, post_id).items()]
     found.sort(key=lambda r: (r.seq, r.at), reverse=True)
     return found
 
@@ -73,14 +69,12 @@ def add(
     past = history(store, post.id) if past is None else past
     if reason == "autosave" and past and past[0].post == post:
         return None
-    data = post.to_dict()
-    del data["id"]
     seq = (past[0].seq + 1) if past else 1
     rev_id = f"r-{uuid.uuid4().hex[:12]}"
-    doc = {"post_id": post.id, "reason": reason, "at": at, "seq": seq, "post": data}
+    doc: dict[str, Any] = {"reason": reason, "at": at, "seq": seq}
     if note:
         doc["note"] = note
-    upsert(store.table("revisions"), rev_id, doc)
+    state.put_revision(store, rev_id, post, doc)
     return Revision(rev_id, post.id, reason, at, seq, post, note)
 
 
@@ -93,7 +87,7 @@ def prune(
     autosaves = [r for r in found if r.reason == "autosave"]
     old = [r.id for r in autosaves[keep:]]
     if old:
-        remove_docs(store.table("revisions"), old)
+        state.remove_revisions(store, post_id, old)
     return len(old)
 
 

@@ -13,13 +13,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
-from reeltui.services import outbox
+from reeltui.services import outbox, syncstate
 from reeltui.services.blog import Blog
 from reeltui.services.syncstate import Conflict, SyncState, cursor, now, remote_id
 from reeltui.services.wpclient import Refused, WPClient
 from reeltui.services.wpmap import WP_POST_STATUSES, post_hash, post_version, to_comment, to_post
 from reeltui.store import records
+from reeltui.store import state as store_state
 
 Report = Callable[[str, int, int], None]
 
@@ -46,6 +48,7 @@ class PullCounts:
     gone_posts: list[str] = field(default_factory=list)  # local ids no longer on the site
     gone_comments: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # records the store's gate refused
 
 
 def fetch(
@@ -177,7 +180,9 @@ def _names(client: WPClient, route: str, ids: set[int]) -> dict[int, str]:
 def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
     """Write what was fetched (one batch) and move the cursors forward."""
     counts = PullCounts()
-    posts_by_remote = {remote_id(p.source.get("wp")): p for p in blog.posts()}
+    posts_by_remote: dict[str, Post | PostSummary] = {
+        remote_id(p.source.get("wp")): p for p in blog.posts()
+    }
     posts_by_remote.pop("", None)
     taken = {p.id for p in blog.posts()}
     posts: list[Post] = []
@@ -188,8 +193,8 @@ def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
         _apply_comments(blog, got.comments, posts_by_remote, counts, comments)
         _find_gone(blog, got, counts)
         _mark_gone(blog, got.gone, counts, comments)
-        records.put_many(blog.store, posts)  # two table operations, not one per record
-        records.put_many(blog.store, comments)
+        _, rejected = records.put_many(blog.store, posts, comments)  # one atomic commit
+        counts.refused += [str(r) for r in rejected]
         blog.invalidate()
         state.posts_after = cursor([str(p.get("modified") or "") for p in got.posts]) or (
             state.posts_after
@@ -198,6 +203,7 @@ def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
             state.comments_after
         )
         state.last_pull = now()
+        syncstate.save(blog, state)  # the cursors land with what they cover
     return counts
 
 
@@ -206,7 +212,7 @@ def _apply_post(
     wp: dict[str, Any],
     got: Fetched,
     state: SyncState,
-    by_remote: dict[str, Post],
+    by_remote: dict[str, Post | PostSummary],
     taken: set[str],
     counts: PullCounts,
     out: list[Post],
@@ -222,8 +228,10 @@ def _apply_post(
         return
     if str(wp.get("modified_gmt") or "") == existing.source.get("wp_modified"):
         return  # unchanged on the site since our copy (e.g. our own push coming back)
+    if not isinstance(existing, Post):
+        existing = blog.post(existing.id)  # the summary of the index: read the whole post
     remote = to_post(wp, existing.id, existing, got.users, got.categories, got.tags)
-    working = records.get_draft(blog.store, existing.id)
+    working = store_state.get_draft(blog.store, existing.id)
     if existing.source.get("wp_hash") not in ("", None, post_hash(existing)):
         found = Conflict(
             id=f"post:{existing.id}",
@@ -297,7 +305,7 @@ def _free_id(wanted: str, taken: set[str]) -> str:
 def _apply_comments(
     blog: Blog,
     items: list[dict[str, Any]],
-    posts: dict[str, Post],
+    posts: Mapping[str, Post | PostSummary],
     counts: PullCounts,
     out: list[Comment],
 ) -> None:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.services.blog import Blog
-from reeltui.store.store import get_doc, upsert
+from reeltui.store import state as store_state
 
-DOC_ID = "sync"
+DOC_ID = store_state.SYNC_DOC
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def now() -> str:
 
 
 def load(blog: Blog) -> SyncState:
-    doc = get_doc(blog.store.meta_table(), DOC_ID) or {}
+    doc = store_state.meta_doc(blog.store, DOC_ID)
     conflicts = [Conflict.from_dict(c) for c in doc.get("conflicts", []) if isinstance(c, dict)]
     return SyncState(
         site=str(doc.get("site", "")),
@@ -85,7 +85,7 @@ def load(blog: Blog) -> SyncState:
 
 def save(blog: Blog, state: SyncState) -> None:
     data = dataclasses.asdict(state)
-    upsert(blog.store.meta_table(), DOC_ID, data)
+    store_state.put_meta_doc(blog.store, DOC_ID, data)
 
 
 def conflicts(blog: Blog) -> list[Conflict]:

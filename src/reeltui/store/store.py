@@ -1,63 +1,64 @@
-"""The reeltui store: a folder of TinyDB JSON files, one per concern.
+"""The reeltui store: a folder of TinyDB JSON files (see `layout` for what lives where).
 
-    meta.json      app name and schema version
-    posts.json     posts
-    comments.json  comments (imported, and local replies)
-    drafts.json    working copies of posts being edited (autosave writes only this file)
-    revisions.json saved versions of posts
-    outbox.json    queued moderation actions and the order of outgoing items
-    reads.json     which posts the user has read, and how many comments they had then
+Opening reads meta.json only (and finishes a change a crash interrupted); every other file is
+read when first needed and kept. Changes are made in memory inside `changing()` (or `batch()`,
+`held()`), under one lock, so a commit never sees half of one; `commit()` then writes every
+changed file in one atomic step (`store.commit`): a single file by rename, several through the
+journal. Serialising a file holds the GIL, so files are kept small (a post, a month of the
+index, a page of read marks): no commit blocks the UI thread for long.
 
-Splitting the files means an autosave rewrites a few kilobytes, not a 100 MB archive.
+Threads: changes from any thread; commits are serialised; deferral (`batch`, `held`) applies
+to the thread that asked for it only.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
+import os
+import shutil
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Document, Table
-
-from reeltui.domain.memory import paused_gc
-from reeltui.store.backup import BACKUP_DIR, maybe_snapshot
-from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreReadOnly, StoreTooNew
+from reeltui.store import commit as commits
+from reeltui.store import datafile
+from reeltui.store.backup import BACKUP_DIR, Backups
+from reeltui.store.datafile import DataFile, Refusal
+from reeltui.store.errors import (
+    StoreCorrupt,
+    StoreError,
+    StoreForeign,
+    StoreReadOnly,
+    StoreTooNew,
+    StoreWriteError,
+)
+from reeltui.store.layout import (
+    JOURNAL_FILE,
+    META,
+    META_FILE,
+    SEARCH_FILE,
+    TABLES,
+    data_folders,
+    tables_in,
+    whole_files,
+)
 from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
-from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
-from reeltui.store.storage import AtomicJSONStorage
+from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, V1_FILES, migrate_files
+from reeltui.store.storage import fsync_dir, read_regular, replace_file
 
-TABLES = ("posts", "comments", "drafts", "revisions", "outbox", "reads")
-META_FILE = "meta.json"
-STORE_FILES = [META_FILE, *(f"{t}.json" for t in TABLES)]
-KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_FILES}
-
-
-@contextlib.contextmanager
-def _bulk_load() -> Iterator[None]:
-    """Parse an archive without the garbage collector, then take it out of the GC's sight.
-
-    Parsing 200,000 comments creates millions of containers; with the collector on, each
-    of its passes re-walks everything parsed so far (loading takes ~2x longer), and later
-    full passes keep walking the archive on every burst of allocations (stalling the UI).
-    The data is plain trees of dicts and lists: reference counting frees it without the GC.
-    """
-    with paused_gc():
-        yield
-    gc.freeze()
+CACHED_POSTS = 256  # per-post files kept in memory (clean ones beyond are dropped first)
+STORE_INFO = "store"
+STORE_NAMES = {META_FILE, JOURNAL_FILE, SEARCH_FILE, *whole_files(), *data_folders()}
+KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_NAMES, *V1_FILES}
+KNOWN_FILES |= {f"{SEARCH_FILE}-journal", f"{SEARCH_FILE}-wal", f"{SEARCH_FILE}-shm"}
+CommitHook = Callable[[list[str]], None]
 
 
-class StrTable(Table):
-    """A TinyDB table keyed by our own string ids ("p-her", "c-12") instead of integers."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-
-class _DB(TinyDB):
-    table_class = StrTable
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -67,30 +68,47 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._lock = lock
-        self._dbs: dict[str, _DB] = {}
-        self.tables: dict[str, StrTable] = {}
+        self.mutex = threading.RLock()  # held while records change and while they are copied
+        self._commit_lock = threading.Lock()
+        self._local = threading.local()  # .depth, .held: this thread's deferral
+        self._files: dict[str, DataFile] = {}
+        self._per_post: OrderedDict[str, DataFile] = OrderedDict()  # LRU of per-post files
+        self._dirty: dict[str, DataFile] = {}  # files with unsaved changes
+        self._names: dict[str, set[str]] = {}  # table files per folder, once listed
+        self._writing: set[str] = set()  # files of the commit under way
+        self._seq = 0  # number of the last change made in memory
+        self._saved = 0  # every change up to this number is on disk
+        self._failure: StoreWriteError | None = None
+        self._broken: StoreWriteError | None = None  # an unfinished commit: no more writes
+        self._overlay: dict[str, Path | None] = {}
+        self._hooks: list[CommitHook] = []
+        self._new_mode = 0o644
+        self.backups = Backups(path)
+        self.info: dict[str, Any] = {}
+        self.migrated_from: int | None = None
+        self.file_writes: dict[str, int] = {}  # files written per table folder (benchmarks)
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Store:
-        """Open (or create, when `create`) the store at `path`.
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        wait: float = 0.0,
+    ) -> Store:
+        """Open (or create, when `create` and the folder is new or empty) the store at
+        `path`. A writer waits up to `wait` seconds for another writer's lock.
 
         Raises a StoreError subclass with a clear message for a foreign, corrupt, too new
-        or locked store; the files are left untouched in every error case.
+        or locked store; the files are left untouched in every error case. Reading never
+        writes: a read-only open of a store that does not exist fails.
         """
         folder = Path(path).expanduser()
-        if folder.exists() and not folder.is_dir():
-            raise StoreForeign(
-                f"{folder} is a file, not a reeltui store (a store is a folder holding "
-                f"{META_FILE}, posts.json, comments.json...)"
-            )
-        is_new = not (folder / META_FILE).exists()
+        is_new = _examine(folder)
         if is_new:
-            if folder.is_dir() and any(p.name not in KNOWN_FILES for p in folder.iterdir()):
-                raise StoreForeign(
-                    f"{folder} is not a reeltui store: it has other files and no {META_FILE}"
-                )
             if read_only or not create:
                 raise StoreForeign(f"no reeltui store at {folder}")
             try:
@@ -100,142 +118,353 @@ class Store:
         lock = None
         if not read_only:
             lock = StoreLock(folder)
-            lock.acquire()
+            lock.acquire(timeout=wait)
         store = cls(folder, read_only, lock)
         try:
-            store._load(is_new)
+            store._start(is_new)
         except BaseException:
             store.close()
             raise
         return store
 
-    def _load(self, is_new: bool) -> None:
-        if not self.read_only:
-            for tmp in self.path.glob(".*.tmp"):  # left by a write that was killed
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-        meta_db = self._open_db("meta")
-        meta = meta_db.table("meta")
+    def _start(self, is_new: bool) -> None:
         if is_new:
-            meta.insert(
-                Document(
-                    {
-                        "app": APP_NAME,
-                        "schema": SCHEMA_VERSION,
-                        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    },
-                    doc_id="store",  # type: ignore[arg-type]
-                )
-            )
-        info = get_doc(meta, "store")
+            self._create()
+        if self.read_only:
+            try:
+                self._overlay = commits.overlay(self.path)
+            except (OSError, ValueError) as exc:
+                raise StoreCorrupt(f"{self.path / JOURNAL_FILE} cannot be read: {exc}") from exc
+        else:
+            try:
+                commits.roll_forward(self.path)
+            except (OSError, ValueError) as exc:
+                raise StoreCorrupt(
+                    f"{self.path} has an unfinished change ({JOURNAL_FILE}) that cannot be "
+                    f"completed: {exc}; nothing was changed"
+                ) from exc
+            self._new_mode = commits.file_mode(self.path / META_FILE, 0o644) & 0o666
+            commits.sweep([self.path])
+        meta = self.file(META_FILE)
+        if meta.refused or not meta.exists:
+            raise StoreCorrupt(f"{self.path / META_FILE} is not a valid reeltui meta file")
+        info = meta.data.get(META.name, {}).get(STORE_INFO)
         if not isinstance(info, dict) or info.get("app") != APP_NAME:
             raise StoreForeign(f"{self.path / META_FILE} does not describe a reeltui store")
         version = info.get("schema")
-        if not isinstance(version, int) or version < 1:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise StoreCorrupt(f"{self.path / META_FILE} has no valid schema version")
         if version > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.path} was written by a newer reeltui (schema {version}; this version "
                 f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
             )
-        for name in TABLES:
-            db = self._open_db(name)
-            self.tables[name] = db.table(name)  # type: ignore[assignment]
-        # Parse now, so a corrupt file is reported at open; the biggest file first, while
-        # little else is in memory: a parse briefly needs ~2x the file on top of its result.
-        with _bulk_load():
-            for name in sorted(TABLES, key=self._file_size, reverse=True):
-                self._storage(name).load()
-        if not self.read_only and not is_new:
-            maybe_snapshot(self.path, STORE_FILES)  # the files were just found valid
+        self.info = info
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        if not self.read_only and not is_new:
+            self.backups.start()  # in the background: opening never waits for it
+
+    def _create(self) -> None:
+        info = {"app": APP_NAME, "schema": SCHEMA_VERSION, "created": now_iso()}
+        meta = DataFile(META_FILE, {META.name: {STORE_INFO: info}})
+        replace_file(self.path / META_FILE, meta.payload(), 0o644)
 
     def _migrate(self, version: int) -> None:
+        """Bring an older store up to date: in memory for a reader (nothing is written),
+        on disk for a writer (one journaled change; the old files go to a backup)."""
+        files, moved = migrate_files(self, version)
+        self.migrated_from = version
         if self.read_only:
-            raise StoreReadOnly(
-                f"{self.path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}); "
-                "open it once without --read-only"
-            )
-        data = {name: self._storage(name).load() for name in TABLES}
-        new_version = migrate(data, version)
-        with self.batch():
-            for name in TABLES:
-                self._storage(name).write(data[name])
-            self._dbs["meta"].table("meta").update(
-                {"schema": new_version},
-                doc_ids=["store"],  # type: ignore[list-item]
-            )
-
-    def _open_db(self, name: str) -> _DB:
-        db = _DB(self.path / f"{name}.json", storage=AtomicJSONStorage, read_only=self.read_only)
-        self._dbs[name] = db
-        return db
-
-    def _file_size(self, name: str) -> int:
+            self._files = {f.rel: f for f in files}
+            for found in files:
+                datafile.check(found, tables_in(found.rel))
+                head, _, name = found.rel.rpartition("/")
+                if head:
+                    self._names.setdefault(head, set()).add(name)
+            self.info = self._files[META_FILE].data[META.name][STORE_INFO]
+            return
+        changes: dict[str, bytes | None] = {f.rel: f.payload() for f in files}
+        for stale in (self.path / BACKUP_DIR).glob(f"schema-{version}-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # an upgrade that was interrupted
+        kept = self.backups.migration_folder(version)
         try:
-            return self._storage(name).path.stat().st_size
-        except OSError:
-            return 0
+            kept.mkdir(parents=True, exist_ok=True)
+            for name in (META_FILE, *whole_files()):  # kept in place, copied as they were
+                if (self.path / name).is_file():
+                    replace_file(kept / name, read_regular(self.path / name))
+            fsync_dir(kept.parent)
+            # One step: the new files in, the old ones into the backup (kept, not deleted).
+            rel_kept = kept.relative_to(self.path)
+            moves = [(name, f"{rel_kept}/{name}") for name in moved if (self.path / name).exists()]
+            commits.commit(self.path, changes, self._new_mode, moves=moves)
+        except OSError as exc:
+            raise StoreWriteError(
+                f"could not upgrade {self.path} to schema {SCHEMA_VERSION}: "
+                f"{exc.strerror or exc}; the store was left as it was"
+            ) from exc
+        self.forget()
+        self.info = self.file(META_FILE).data[META.name][STORE_INFO]
 
-    def _storage(self, name: str) -> AtomicJSONStorage:
-        storage = self._dbs[name].storage
-        assert isinstance(storage, AtomicJSONStorage)
-        return storage
+    # -- files ---------------------------------------------------------------------------
 
-    # -- use -----------------------------------------------------------------------------
+    def file(self, rel: str) -> DataFile:
+        """The file `rel` of the store, read (and checked by the gate) on first use."""
+        found = self.cached(rel)
+        if found is not None:
+            if rel in self._per_post:
+                self._per_post.move_to_end(rel)
+            return found
+        source = self._overlay.get(rel, self.path / rel)
+        # None: deleted by a committed change not yet applied
+        found = DataFile(rel) if source is None else datafile.load(self.path, rel, source)
+        with self.mutex:  # another thread may have read it meanwhile: the first one stays
+            first = self.cached(rel)
+            if first is not None:
+                return first
+            if rel.startswith(_PER_POST_PREFIXES):
+                self._per_post[rel] = found
+                self._trim()
+            else:
+                self._files[rel] = found
+        return found
+
+    def peek(self, rel: str) -> DataFile:
+        """The file `rel` as `file` gives it, but not kept in memory when it was not
+        (a whole-archive scan: check, repair)."""
+        found = self.cached(rel)
+        if found is not None:
+            return found
+        source = self._overlay.get(rel, self.path / rel)
+        return DataFile(rel) if source is None else datafile.load(self.path, rel, source)
+
+    def adopt(self, found: DataFile) -> None:
+        """Put `found` in place of the file of the same path (repair; inside `changing()`)."""
+        with self.mutex:
+            self._files.pop(found.rel, None)
+            self._per_post.pop(found.rel, None)
+            self.changed(found)
+
+    def cached(self, rel: str) -> DataFile | None:
+        return self._dirty.get(rel) or self._files.get(rel) or self._per_post.get(rel)
+
+    def _trim(self) -> None:
+        """Drop the least recently used per-post files beyond `CACHED_POSTS` (only files
+        without unsaved changes are in that cache)."""
+        for _ in range(len(self._per_post) - CACHED_POSTS):
+            rel, found = self._per_post.popitem(last=False)
+            if rel in self._writing:  # being written: this copy is the only right one
+                self._per_post[rel] = found
+
+    def listing(self, folder: str) -> list[str]:
+        """Names of the table files in `folder`, as committed (for a reader too) plus the
+        files made in memory since."""
+        names = self._names.get(folder)
+        if names is None:
+            try:
+                names = {
+                    e.name
+                    for e in os.scandir(self.path / folder)
+                    if e.name.endswith(".json") and not e.name.startswith(".")
+                }
+            except FileNotFoundError:
+                names = set()
+            except NotADirectoryError as exc:
+                raise StoreCorrupt(f"{self.path / folder} should be a folder") from exc
+            for rel, source in self._overlay.items():
+                head, _, name = rel.rpartition("/")
+                if head == folder:
+                    if source is None:
+                        names.discard(name)
+                    else:
+                        names.add(name)
+            for rel in self._dirty:
+                head, _, name = rel.rpartition("/")
+                if head == folder:
+                    names.add(name)
+            self._names[folder] = names
+        return sorted(names)
+
+    def refusals(self) -> list[Refusal]:
+        """What the gate refused in the files read so far."""
+        files = {**self._per_post, **self._files, **self._dirty}.values()
+        return [r for f in files for r in f.refused.values()]
+
+    # -- changing ------------------------------------------------------------------------
+
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
+        if self._broken is not None:
+            raise self._broken
 
     @property
-    def schema_version(self) -> int:
-        info = get_doc(self._dbs["meta"].table("meta"), "store")
-        assert info is not None
-        return int(info["schema"])
-
-    def table(self, name: str) -> StrTable:
-        return self.tables[name]
-
-    def meta_table(self) -> StrTable:
-        """The table of meta.json: the store's info, and small state such as sync's."""
-        return self._dbs["meta"].table("meta")  # type: ignore[return-value]
-
-    def writes(self, name: str) -> int:
-        """How many times the file of table `name` was written (for tests and benchmarks)."""
-        return self._storage(name).writes
-
-    def file_of(self, name: str) -> Path:
-        return self._storage(name).path
+    def _depth(self) -> int:
+        depth: int = getattr(self._local, "depth", 0)
+        return depth
 
     @contextlib.contextmanager
-    def batch(self, *names: str) -> Iterator[None]:
-        """Group the writes to the given tables (all, by default) into one write per file."""
-        chosen = names or tuple(self._dbs)
-        with contextlib.ExitStack() as stack:
-            # Entered in reverse so files are flushed in TABLES order: posts before the
-            # comments that point at them (a crash in between never leaves orphans).
-            for name in reversed(chosen):
-                stack.enter_context(self._storage(name).deferred())
-            yield
+    def changing(self, *tables: str) -> Iterator[None]:
+        """Change records inside (`file(...).table(...)[id] = doc`, then `changed(file)`);
+        the change is committed at the end of the outermost block of this thread, unless
+        the thread is inside `held()`."""
+        self.ensure_writable()
+        with self.mutex:
+            self._local.depth = self._depth + 1
+            try:
+                yield
+            finally:
+                self._local.depth -= 1
+        if self._depth == 0 and not getattr(self._local, "held", 0):
+            self.commit()
+
+    batch = changing  # several changes, one commit (table names are accepted, not needed)
+
+    def changed(self, found: DataFile) -> None:
+        """Mark `found` as changed (call inside `changing()`)."""
+        self._seq += 1
+        found.change = self._seq
+        rel = found.rel
+        self._dirty[rel] = found
+        self._per_post.pop(rel, None)
+        self._files.pop(rel, None)
+        head, _, name = rel.rpartition("/")
+        if head in self._names:
+            self._names[head].add(name)
 
     @contextlib.contextmanager
     def held(self) -> Iterator[Callable[[], None]]:
-        """This thread's writes inside the block stay in memory; they reach the disk when the
+        """This thread's changes inside stay in memory; they reach the disk when the
         `flush` it yields is called, typically from a background thread so a screen never
-        waits on a 100 MB file. Until then a crash loses them: acknowledge after `flush`."""
-        storages = [self._storage(n) for n in ("meta", *TABLES) if n in self._dbs]
+        waits on the disk. Until then a crash loses them: acknowledge after `flush`."""
+        with self.mutex:
+            self._local.held = getattr(self._local, "held", 0) + 1
+            self._local.depth = self._depth + 1
+            upto = [0]
+            try:
+                yield lambda: self.flush(upto[0])
+            finally:
+                self._local.depth -= 1
+                self._local.held -= 1
+                upto[0] = self._seq
 
-        def flush() -> None:
-            for storage in storages:  # TABLES order: posts before the comments of them
-                storage.flush()
+    def flush(self, upto: int | None = None) -> None:
+        """Commit pending changes; raise if the changes up to `upto` are not on disk."""
+        self.commit()
+        wanted = self._seq if upto is None else upto
+        if self._saved < wanted:
+            raise self._failure or StoreWriteError(f"could not save to {self.path}")
 
-        with contextlib.ExitStack() as stack:
-            for storage in storages:
-                stack.enter_context(storage.deferred(flush=False))
-            yield flush
+    def commit(self) -> None:
+        """Write every changed file, in one atomic step."""
+        with self._commit_lock:
+            if self._broken is not None:
+                raise self._broken
+            with self.mutex:
+                dirty = list(self._dirty.values())
+                seq = self._seq
+                if not dirty:
+                    self._saved = max(self._saved, seq)
+                    return
+                self._writing = {f.rel for f in dirty}
+                for found in dirty:
+                    found.change = 0
+                    self._keep(found)  # still the one copy in memory while it is written
+                self._dirty.clear()
+                if len(dirty) <= commits.MANY:  # small: copied now, written unlocked
+                    changes = {f.rel: None if f.is_empty() else f.payload() for f in dirty}
+            try:
+                if len(dirty) <= commits.MANY:
+                    commits.commit(self.path, changes, self._new_mode)
+                else:  # big (an import): copied and written one by one, locked meanwhile
+                    with self.mutex:
+                        pairs = ((f.rel, None if f.is_empty() else f.payload()) for f in dirty)
+                        commits.commit(self.path, pairs, self._new_mode, count=len(dirty))
+            except commits.Unfinished as exc:
+                self._broken = StoreWriteError(
+                    f"a change to {self.path} was saved but not completed "
+                    f"({exc.strerror}); it is completed when the store is opened again"
+                )
+                raise self._broken from exc
+            except OSError as exc:
+                failure = self._failed(dirty, exc)
+                raise failure from exc
+            finally:
+                self._writing = set()
+            self._committed(dirty)
+            self._saved = max(self._saved, seq)
+        written = [f.rel for f in dirty]
+        for hook in list(self._hooks):
+            hook(written)
+
+    def _committed(self, dirty: list[DataFile]) -> None:
+        with self.mutex:
+            for found in dirty:
+                found.exists = not found.is_empty()
+                head, _, name = found.rel.rpartition("/")
+                if not found.exists and head in self._names:
+                    self._names[head].discard(name)
+                folder = head or found.rel
+                self.file_writes[folder] = self.file_writes.get(folder, 0) + 1
+            self._trim()
+
+    def _keep(self, found: DataFile) -> None:
+        if found.rel.startswith(_PER_POST_PREFIXES):
+            self._per_post[found.rel] = found
+        else:
+            self._files[found.rel] = found
+
+    def _failed(self, dirty: list[DataFile], exc: OSError) -> StoreWriteError:
+        reason = exc.strerror or str(exc)
+        names = ", ".join(sorted(f.rel for f in dirty)[:3]) + (", ..." if len(dirty) > 3 else "")
+        self._failure = StoreWriteError(
+            f"could not save {names} in {self.path}: {reason}; the previous version of the "
+            "files is intact"
+        )
+        with self.mutex:  # forgotten unless changed again since: what is shown is on disk
+            for found in dirty:
+                if found.change == 0:
+                    self._files.pop(found.rel, None)
+                    self._per_post.pop(found.rel, None)
+        return self._failure
+
+    def on_commit(self, hook: CommitHook) -> None:
+        """Call `hook(relative paths written)` after each successful commit."""
+        self._hooks.append(hook)
+
+    def forget(self) -> None:
+        """Drop every cached file that has no unsaved change (re-read on next use)."""
+        with self.mutex:
+            self._files.clear()
+            self._per_post.clear()
+            self._names.clear()
+
+    # -- info ----------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.info.get("schema", 0))
+
+    def meta_doc(self, doc_id: str) -> dict[str, Any] | None:
+        """A document of meta.json ("sync", ...), or None."""
+        meta = self.file(META_FILE)
+        found = meta.good(META.name).get(doc_id)
+        return found if isinstance(found, dict) else None
+
+    def put_meta_doc(self, doc_id: str, doc: dict[str, Any]) -> None:
+        if doc_id == STORE_INFO:
+            raise ValueError("the store's own information is not changed this way")
+        with self.changing():
+            meta = self.file(META_FILE)
+            meta.table(META.name)[doc_id] = doc
+            self.changed(meta)
+
+    def writes(self, folder: str) -> int:
+        """How many times a file of `folder` ("posts", "drafts.json") was written."""
+        return self.file_writes.get(folder, 0)
 
     def close(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
+        self.backups.stop()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -247,62 +476,43 @@ class Store:
         self.close()
 
 
-def _cached(table: Table) -> tuple[AtomicJSONStorage, dict[str, Any]] | None:
-    """The storage of `table` and its raw documents when it is our cached storage, else None."""
-    storage = table.storage
-    if not isinstance(storage, AtomicJSONStorage):
-        return None
-    storage.ensure_writable()
-    return storage, storage.load().setdefault(table.name, {})
+_PER_POST_PREFIXES = tuple(sorted({f"{t.path}/" for t in TABLES if t.kind == "per-post"}))
 
 
-def upsert(table: Table, doc_id: str, data: dict[str, Any]) -> None:
-    """Insert or replace the document `doc_id` of `table` (fields of `data` win).
-
-    On our cached storage this costs O(1) plus the file write: TinyDB's own update path
-    copies the whole table twice per call, which made a 200,000-comment import quadratic.
-    """
-    found = _cached(table)
-    if found is None:
-        table.upsert(Document(data, doc_id=doc_id))  # type: ignore[arg-type]
-        return
-    storage, raw = found
-    existing = raw.get(str(doc_id))
-    if existing is None:
-        raw[str(doc_id)] = dict(data)
-    else:
-        existing.update(data)
-    table.clear_cache()
-    storage.write(storage.load())
-
-
-def get_doc(table: Table, doc_id: str) -> dict[str, Any] | None:
-    """The document `doc_id` of `table`, or None (TinyDB's stubs only know int ids)."""
-    found: Any = table.get(doc_id=doc_id)  # type: ignore[call-overload]
-    return found if isinstance(found, dict) else None
-
-
-def remove_docs(table: Table, doc_ids: list[str]) -> None:
-    found = _cached(table)
-    if found is None:
-        table.remove(doc_ids=doc_ids)  # type: ignore[arg-type]
-        return
-    storage, raw = found
-    for doc_id in doc_ids:
-        raw.pop(str(doc_id), None)  # missing ids are skipped, as TinyDB does
-    table.clear_cache()
-    storage.write(storage.load())
+def _examine(folder: Path) -> bool:
+    """Is `folder` a place for a new store (True), an existing store (False)? Raises for
+    anything else: a file, a special file, a foreign folder, a store without meta.json."""
+    try:
+        exists = folder.exists()
+    except OSError as exc:
+        raise StoreForeign(f"cannot look at {folder}: {exc.strerror or exc}") from exc
+    if not exists:
+        return True
+    if not folder.is_dir():
+        raise StoreForeign(
+            f"{folder} is a file, not a reeltui store (a store is a folder holding "
+            f"{META_FILE}, posts-index/, posts/...)"
+        )
+    meta = folder / META_FILE
+    if meta.exists() or meta.is_symlink():
+        return False
+    names = {p.name for p in folder.iterdir()}
+    data = names & (STORE_NAMES | V1_FILES) - {LOCK_NAME, PID_NAME}
+    if data:
+        raise StoreCorrupt(
+            f"{folder} has store files ({', '.join(sorted(data)[:4])}) but no {META_FILE}; "
+            "it was left untouched (`reeltui check --repair` can restore a backup)"
+        )
+    if names - KNOWN_FILES:
+        raise StoreForeign(
+            f"{folder} is not a reeltui store: it has other files and no {META_FILE}"
+        )
+    return True
 
 
-def raw_docs(table: Table) -> dict[str, Any]:
-    """The documents of `table` as stored, keyed by id, WITHOUT copying: read, never modify.
-
-    For whole-table scans (counts, search indexes) where TinyDB's per-document copy would
-    cost more than the work itself.
-    """
-    storage = table.storage
-    if isinstance(storage, AtomicJSONStorage):
-        tables = storage.load()
-        found: dict[str, Any] = tables.get(table.name, {})
-        return found
-    return {str(doc.doc_id): doc for doc in table}
+def store_exists(folder: Path) -> bool:
+    """Does `folder` hold a store (meta.json), or the remains of one?"""
+    try:
+        return not _examine(folder.expanduser())
+    except StoreError:
+        return True

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 
 _INTERNAL = re.compile(r"^/?([a-z0-9][a-z0-9-]*)/?(?:[#?].*)?$")
@@ -46,7 +48,7 @@ def is_external(href: str) -> bool:
     return urlsplit(href).scheme in ("http", "https", "mailto", "ftp")
 
 
-def site_of(posts: list[Post]) -> str:
+def site_of(posts: Sequence[Post | PostSummary]) -> str:
     """The host most posts were imported from ("flixchatter.net"), or "" when unknown."""
     hosts = Counter(urlsplit(p.source.get("wp", "")).netloc for p in posts)
     hosts.pop("", None)

@@ -19,11 +19,12 @@ from textual.widgets import Footer, Header, Input
 from reeltui.config import SORTS
 from reeltui.services import Blog, Counts, replies
 from reeltui.services import reads as read_service
-from reeltui.ui.navigation import History, internal_slug, is_external, site_of
+from reeltui.ui.navigation import History, internal_slug, is_external
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen, filter_choices
 from reeltui.ui.screens.main_comments import CommentsMixin
+from reeltui.ui.screens.main_list import ListMixin
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
-from reeltui.ui.widgets.post_list import ListItem, PostList
+from reeltui.ui.widgets.post_list import PostList
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 from reeltui.ui.widgets.thread import Thread
@@ -40,7 +41,7 @@ class ListSearch(ReturningInput):
     """The filter-as-you-type box of the post list."""
 
 
-class MainScreen(CommentsMixin, Screen[None]):
+class MainScreen(ListMixin, CommentsMixin, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
@@ -91,60 +92,13 @@ class MainScreen(CommentsMixin, Screen[None]):
         self.query_one(PostList).search_box = search_box
         self.query_one(PostList).focus()
         self.setup_comment_actions()
-        self.load_rows()
+        self.load_index()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW_WIDTH
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self._set_pane(self.pane)
-
-    # -- loading rows (a worker: the first call reads the whole store) -------------------
-
-    @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, keep: str | None = None) -> None:
-        try:
-            self._load_rows(keep)
-        except Exception as exc:  # a store problem: one clear line, never a traceback
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
-
-    def _load_rows(self, keep: str | None) -> None:
-        f = self.filters
-        rows = self.blog.rows(
-            sort=self.sort,
-            search=self.search or None,
-            category=f.get("category"),
-            tag=f.get("tag"),
-            status=f.get("status"),
-            author=f.get("author"),
-        )
-        seen = read_service.seen(self.blog)
-        items = [ListItem(r, read_service.mark(seen, r.post.id, r.comment_count)) for r in rows]
-        counts = self.blog.counts()
-        if self.site is None:
-            self.site = site_of(self.blog.posts())
-            if self.site:
-                self.app.call_from_thread(setattr, self.app, "title", f"reeltui · {self.site}")
-        self.app.call_from_thread(self._show_rows, items, counts, keep)
-
-    def _show_rows(self, items: list[ListItem], counts: Counts, keep: str | None) -> None:
-        post_list = self.query_one(PostList)
-        post_list.empty_text = "No posts match." if self.search or self.filters else "No posts."
-        post_list.set_items(items, keep)
-        self.counts = counts
-        self._update_status()
-
-    def _update_status(self) -> None:
-        if self.counts is None:
-            return
-        shown = len(self.query_one(PostList).items)
-        filters = ", ".join(f"{k}: {v}" for k, v in self.filters.items())
-        if self.search:
-            filters = ", ".join(x for x in (filters, f"search: {self.search}") if x)
-        self.query_one(StatusLine).set_status(self.counts, shown, self.sort, filters)
-        pane = self.query_one("#list-pane")
-        pane.border_title = f"Posts ({shown})"
-        pane.border_subtitle = f"sort: {self.sort}"
 
     # -- panes ---------------------------------------------------------------------------
 
@@ -193,21 +147,22 @@ class MainScreen(CommentsMixin, Screen[None]):
         await self.query_one(Reader).show(post, len(thread))
         drafts = replies.draft_parents(self.blog, post_id)
         await self.query_one(Thread).show(thread, post.author, drafts)
-        self.query_one(PostList).set_items(self.query_one(PostList).items, post_id)
+        post_list = self.query_one(PostList)
+        post_list.set_rows(post_list.rows, post_id)
         self.mark_read(post_id)
 
     @work(thread=True, group="reads")
     def mark_read(self, post_id: str, unread: bool = False) -> None:
+        count = 0
         try:
             if unread:
                 read_service.mark_unread(self.blog, post_id)
             else:
-                read_service.mark_read(self.blog, post_id)
+                count = read_service.mark_read(self.blog, post_id)
         except Exception as exc:  # e.g. disk full: say so, keep browsing
             self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
             return
-        mark = read_service.ReadMark(unread=unread, new_comments=0)
-        self.app.call_from_thread(self.query_one(PostList).update_mark, post_id, mark)
+        self.app.call_from_thread(self.query_one(PostList).update_mark, post_id, unread, count)
 
     @on(PostList.Asked)
     def _list_asked(self, event: PostList.Asked) -> None:
@@ -218,8 +173,9 @@ class MainScreen(CommentsMixin, Screen[None]):
         elif event.what == "clear":
             self.clear_filters()
         elif event.what == "toggle_read" and event.post_id:
-            item = next(i for i in self.query_one(PostList).items if i.row.post.id == event.post_id)
-            self.mark_read(event.post_id, unread=not item.mark.unread)
+            post_list = self.query_one(PostList)
+            row = next(r for r in post_list.rows if r.post.id == event.post_id)
+            self.mark_read(event.post_id, unread=not post_list.mark_of(row).unread)
 
     def cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -250,8 +206,18 @@ class MainScreen(CommentsMixin, Screen[None]):
 
     @on(Input.Changed, "#list-search")
     def _search_changed(self, event: Input.Changed) -> None:
+        """A keystroke in the filter box: the posts whose summary matches are shown at once
+        (no disk, no waiting for an earlier keystroke); the text search answers after."""
         self.search = event.value.strip()
-        self.load_rows()
+        self._text_hits = set()
+        if self.loading:
+            return  # the end of loading shows the rows as asked by then
+        if not self.search:
+            self.searching = False
+            self.load_rows()
+            return
+        self._show_rows(self._rows(self._search_ids()), self.counts, None)
+        self._ask_text()
 
     @on(ListSearch.Closed, "#list-search")
     def action_close_search(self) -> None:
