@@ -109,7 +109,10 @@ def _copy(value: Any) -> Any:
 
 def from_row(post_id: str, row: dict[str, Any]) -> PostSummary:
     """A summary from a stored row already checked by the gate (unknown fields are ignored)."""
-    return PostSummary(post_id, **{k: v for k, v in row.items() if k in _ROW_SET})
+    try:
+        return PostSummary(post_id, **row)
+    except TypeError:  # a field this version does not know
+        return PostSummary(post_id, **{k: v for k, v in row.items() if k in _ROW_SET})
 
 
 _ROW_SET = frozenset(ROW_FIELDS)

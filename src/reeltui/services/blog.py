@@ -9,25 +9,26 @@ place; sorting is kept per order and redone only for the orders a change disturb
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reeltui.domain.listing import PostSummary
+from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
+from reeltui.services.opened import OpenedPosts
 from reeltui.services.rows import SORT_KEYS, PostRow, RowSet
-from reeltui.store import NotFound, Store, StoreCorrupt, StoreError, index, records
+from reeltui.store import NotFound, Store, StoreError, index, records
 from reeltui.store.layout import COMMENTS, POST, safe_name
 
 if TYPE_CHECKING:
     from reeltui.services.search import PostSearch
 
 __all__ = ["SORT_KEYS", "Blog", "Counts", "PostRow"]
-OPEN_POSTS = 64  # posts (with their comments) kept as objects
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +39,6 @@ class Counts:
     queued_replies: int
 
 
-class _Opened:
-    """A post read from its file, with its comments as objects (handed out and kept)."""
-
-    __slots__ = ("comments", "error", "post")
-
-    def __init__(
-        self, post: Post | None, comments: list[Comment], error: StoreError | None = None
-    ) -> None:
-        self.post = post
-        self.comments = {c.id: c for c in comments}
-        self.error = error  # why the post itself cannot be read (its comments still can)
-
-
 class Blog:
     """Use cases over one open store. Keeps in-memory indexes; writes go through it."""
 
@@ -59,16 +47,15 @@ class Blog:
         self.rowset = RowSet()
         self._pages: list[str] | None = None  # index files not read yet (None: not listed)
         self._index_lock = threading.Lock()
-        self._opened: OrderedDict[str, _Opened] = OrderedDict()
-        self._owner: dict[str, str] = {}  # comment id -> post id, for opened posts
+        self.opened = OpenedPosts(store)
         self._search: PostSearch | None = None
-        self.skipped: list[str] = []  # damaged posts whole-archive reads went past
 
     def damage(self) -> list[str]:
         """What was skipped as damaged in what was read so far (records the validation gate
         refused, files that cannot be read); `reeltui check` lists it all."""
         refused = [str(r) for r in self.store.refusals()]
-        return refused + [s for s in self.skipped if not any(s.endswith(r) for r in refused)]
+        skipped = self.opened.skipped
+        return refused + [s for s in skipped if not any(s.endswith(r) for r in refused)]
 
     @property
     def path(self) -> Path:
@@ -118,8 +105,11 @@ class Blog:
                 if not self._pages:
                     return
                 rel = self._pages.pop(0)
-                self.rowset.add(index.read_page(self.store, rel))
+                with paused_gc():  # thousands of rows: no collection pass meanwhile
+                    self.rowset.add(index.read_page(self.store, rel))
                 known = len(self.rowset)
+                if not self._pages:
+                    gc.freeze()  # kept for the session: the collector need not walk them
             yield known
 
     @property
@@ -145,8 +135,7 @@ class Blog:
             self.store.forget()
             self.rowset = RowSet()
             self._pages = None
-            self._opened.clear()
-            self._owner.clear()
+            self.opened.clear()
             if self._search is not None:
                 self._search.forget()
 
@@ -162,37 +151,8 @@ class Blog:
         except KeyError:
             raise NotFound(f"no post with id {post_id!r}") from None
 
-    def _open(self, post_id: str) -> _Opened:
-        found = self._opened.get(post_id)
-        if found is not None:
-            self._opened.move_to_end(post_id)
-            return found
-        post: Post | None = None
-        comments: list[Comment] = []
-        error: StoreError | None = None
-        try:  # a damaged file or a refused record: said when the post is opened, and
-            # skipped by whole-archive scans (`reeltui check` lists them all)
-            post = records.get_post(self.store, post_id)
-            comments = records.comments_of(self.store, post_id)
-        except NotFound:
-            comments = records.comments_of(self.store, post_id)
-        except StoreCorrupt as exc:
-            error = exc
-            self.skipped.append(str(exc))
-            with contextlib.suppress(StoreError):
-                comments = records.comments_of(self.store, post_id)
-        found = _Opened(post, comments, error)
-        self._opened[post_id] = found
-        for comment_id in found.comments:
-            self._owner[comment_id] = post_id
-        while len(self._opened) > OPEN_POSTS:
-            _, gone = self._opened.popitem(last=False)
-            for comment_id in gone.comments:
-                self._owner.pop(comment_id, None)
-        return found
-
     def post(self, post_id: str) -> Post:
-        opened = self._open(post_id)
+        opened = self.opened.get(post_id)
         if opened.post is None:
             raise opened.error or NotFound(f"no post with id {post_id!r}")
         return opened.post
@@ -200,7 +160,7 @@ class Blog:
     def full_posts(self) -> Iterator[Post]:
         """Every post, whole (reads every post's file: export, sync)."""
         for summary in list(self._index().values()):
-            opened = self._open(summary.id)
+            opened = self.opened.get(summary.id)
             if opened.post is not None:
                 yield opened.post
 
@@ -214,10 +174,14 @@ class Blog:
         if isinstance(post, PostSummary):
             return post.words
         known = self.rowset.summaries.get(post.id)
-        if known is not None and self._opened.get(post.id) is not None:
-            opened = self._opened[post.id].post
-            if opened is not None and opened.body is post.body:
-                return known.words
+        opened = self.opened.known(post.id)
+        if (
+            known is not None
+            and opened is not None
+            and opened.post is not None
+            and (opened.post.body is post.body)
+        ):
+            return known.words
         return word_count(post.body)
 
     def rows(
@@ -244,11 +208,7 @@ class Blog:
 
     def save_post(self, post: Post) -> None:
         summary = records.put_post(self.store, post)
-        opened = self._opened.get(post.id)
-        if opened is None:
-            self._opened[post.id] = opened = _Opened(post, [])
-            opened.comments = {c.id: c for c in records.comments_of(self.store, post.id)}
-        opened.post = post
+        self.opened.saved(post)
         self._updated([summary])
         if self._search is not None:
             self._search.post_saved(summary)
@@ -260,7 +220,7 @@ class Blog:
     # -- comments ------------------------------------------------------------------------
 
     def comments(self, post_id: str) -> list[Comment]:
-        return list(self._open(post_id).comments.values())
+        return list(self.opened.get(post_id).comments.values())
 
     def thread(self, post_id: str) -> list[tuple[Comment, int]]:
         """The post's comments in reading order with their depth (1 = top level)."""
@@ -285,27 +245,21 @@ class Blog:
         return [c for s in list(self._index().values()) if wanted(s) for c in self.comments(s.id)]
 
     def comment(self, comment_id: str) -> Comment:
-        post_id = self._owner.get(comment_id) or records.locate(self.store, comment_id)
+        post_id = self.opened.owner.get(comment_id) or records.locate(self.store, comment_id)
         if post_id is not None:
-            found = self._open(post_id).comments.get(comment_id)
+            found = self.opened.get(post_id).comments.get(comment_id)
             if found is not None:
                 return found
         raise NotFound(f"no comment with id {comment_id!r}")
 
     def save_comment(self, comment: Comment) -> None:
-        was = self._owner.get(comment.id)
         summaries = records.put_comment(self.store, comment)
-        if was is not None and was != comment.post_id and was in self._opened:
-            self._opened[was].comments.pop(comment.id, None)
-        self._open(comment.post_id).comments[comment.id] = comment
-        self._owner[comment.id] = comment.post_id
+        self.opened.comment_saved(comment)
         self._updated(summaries)
 
     def delete_comment(self, comment_id: str) -> None:
         summaries = records.delete_comment(self.store, comment_id)
-        post_id = self._owner.pop(comment_id, None)
-        if post_id is not None and post_id in self._opened:
-            self._opened[post_id].comments.pop(comment_id, None)
+        self.opened.comment_deleted(comment_id)
         self._updated(summaries)
 
     # -- figures -------------------------------------------------------------------------

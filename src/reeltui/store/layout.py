@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reeltui.domain.checks import text
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.validate import (
     DRAFT,
@@ -44,7 +45,6 @@ from reeltui.domain.validate import (
     check_outbox_entry,
     check_post,
     schema_of,
-    text,
 )
 
 Gate = Callable[[str, Any], list[Problem]]
@@ -73,8 +73,11 @@ def _schema_gate(schema: Schema) -> Gate:
     return schema.problems
 
 
+_LOCATION = Schema("comment location", {"post": (text, True)})
+
+
 def _locator_gate(comment_id: str, doc: Any) -> list[Problem]:
-    return Schema("comment location", {"post": (text, True)}).problems(comment_id, doc)
+    return _LOCATION.problems(comment_id, doc)
 
 
 def _meta_gate(doc_id: str, doc: Any) -> list[Problem]:

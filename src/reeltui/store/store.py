@@ -1,11 +1,11 @@
 """The reeltui store: a folder of TinyDB JSON files (see `layout` for what lives where).
 
 Opening reads meta.json only (and finishes a change a crash interrupted); every other file is
-read when first needed and kept. Changes are made in memory inside `changing()` (or `batch()`,
-`held()`), under one lock, so a commit never sees half of one; `commit()` then writes every
-changed file in one atomic step (`store.commit`): a single file by rename, several through the
-journal. Serialising a file holds the GIL, so files are kept small (a post, a month of the
-index, a page of read marks): no commit blocks the UI thread for long.
+read when first needed and kept (`files`). Changes are made in memory inside `changing()` (or
+`batch()`, `held()`), under one lock, so a commit never sees half of one; `commit()` then
+writes every changed file in one atomic step (`store.commit`): a single file by rename,
+several through the journal. Serialising a file holds the GIL, so files are kept small (a
+post, a month of the index, a page of read marks): no commit blocks the UI thread for long.
 
 Threads: changes from any thread; commits are serialised; deferral (`batch`, `held`) applies
 to the thread that asked for it only.
@@ -14,51 +14,37 @@ to the thread that asked for it only.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import os
-import shutil
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from reeltui.store import commit as commits
 from reeltui.store import datafile
-from reeltui.store.backup import BACKUP_DIR, Backups
+from reeltui.store.backup import Backups
 from reeltui.store.datafile import DataFile, Refusal
 from reeltui.store.errors import (
     StoreCorrupt,
-    StoreError,
     StoreForeign,
     StoreReadOnly,
     StoreTooNew,
     StoreWriteError,
 )
-from reeltui.store.layout import (
-    JOURNAL_FILE,
-    META,
-    META_FILE,
-    SEARCH_FILE,
-    TABLES,
-    data_folders,
-    tables_in,
-    whole_files,
+from reeltui.store.files import Files
+from reeltui.store.layout import JOURNAL_FILE, META, META_FILE, tables_in
+from reeltui.store.lock import StoreLock
+from reeltui.store.opening import (
+    STORE_INFO,
+    create_meta,
+    examine,
+    now_iso,
+    store_exists,
+    write_upgrade,
 )
-from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
-from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, V1_FILES, migrate_files
-from reeltui.store.storage import fsync_dir, read_regular, replace_file
+from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate_files
 
-CACHED_POSTS = 256  # per-post files kept in memory (clean ones beyond are dropped first)
-STORE_INFO = "store"
-STORE_NAMES = {META_FILE, JOURNAL_FILE, SEARCH_FILE, *whole_files(), *data_folders()}
-KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_NAMES, *V1_FILES}
-KNOWN_FILES |= {f"{SEARCH_FILE}-journal", f"{SEARCH_FILE}-wal", f"{SEARCH_FILE}-shm"}
+__all__ = ["Store", "now_iso", "store_exists"]
 CommitHook = Callable[[list[str]], None]
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -71,16 +57,11 @@ class Store:
         self.mutex = threading.RLock()  # held while records change and while they are copied
         self._commit_lock = threading.Lock()
         self._local = threading.local()  # .depth, .held: this thread's deferral
-        self._files: dict[str, DataFile] = {}
-        self._per_post: OrderedDict[str, DataFile] = OrderedDict()  # LRU of per-post files
-        self._dirty: dict[str, DataFile] = {}  # files with unsaved changes
-        self._names: dict[str, set[str]] = {}  # table files per folder, once listed
-        self._writing: set[str] = set()  # files of the commit under way
+        self.files = Files(path, self.mutex)
         self._seq = 0  # number of the last change made in memory
         self._saved = 0  # every change up to this number is on disk
         self._failure: StoreWriteError | None = None
         self._broken: StoreWriteError | None = None  # an unfinished commit: no more writes
-        self._overlay: dict[str, Path | None] = {}
         self._hooks: list[CommitHook] = []
         self._new_mode = 0o644
         self.backups = Backups(path)
@@ -107,7 +88,7 @@ class Store:
         writes: a read-only open of a store that does not exist fails.
         """
         folder = Path(path).expanduser()
-        is_new = _examine(folder)
+        is_new = examine(folder)
         if is_new:
             if read_only or not create:
                 raise StoreForeign(f"no reeltui store at {folder}")
@@ -129,10 +110,10 @@ class Store:
 
     def _start(self, is_new: bool) -> None:
         if is_new:
-            self._create()
+            create_meta(self.path)
         if self.read_only:
             try:
-                self._overlay = commits.overlay(self.path)
+                self.files.overlay = commits.overlay(self.path)
             except (OSError, ValueError) as exc:
                 raise StoreCorrupt(f"{self.path / JOURNAL_FILE} cannot be read: {exc}") from exc
         else:
@@ -165,130 +146,48 @@ class Store:
         if not self.read_only and not is_new:
             self.backups.start()  # in the background: opening never waits for it
 
-    def _create(self) -> None:
-        info = {"app": APP_NAME, "schema": SCHEMA_VERSION, "created": now_iso()}
-        meta = DataFile(META_FILE, {META.name: {STORE_INFO: info}})
-        replace_file(self.path / META_FILE, meta.payload(), 0o644)
-
     def _migrate(self, version: int) -> None:
         """Bring an older store up to date: in memory for a reader (nothing is written),
         on disk for a writer (one journaled change; the old files go to a backup)."""
         files, moved = migrate_files(self, version)
         self.migrated_from = version
         if self.read_only:
-            self._files = {f.rel: f for f in files}
             for found in files:
                 datafile.check(found, tables_in(found.rel))
-                head, _, name = found.rel.rpartition("/")
-                if head:
-                    self._names.setdefault(head, set()).add(name)
-            self.info = self._files[META_FILE].data[META.name][STORE_INFO]
-            return
-        changes: dict[str, bytes | None] = {f.rel: f.payload() for f in files}
-        for stale in (self.path / BACKUP_DIR).glob(f"schema-{version}-*"):
-            shutil.rmtree(stale, ignore_errors=True)  # an upgrade that was interrupted
-        kept = self.backups.migration_folder(version)
-        try:
-            kept.mkdir(parents=True, exist_ok=True)
-            for name in (META_FILE, *whole_files()):  # kept in place, copied as they were
-                if (self.path / name).is_file():
-                    replace_file(kept / name, read_regular(self.path / name))
-            fsync_dir(kept.parent)
-            # One step: the new files in, the old ones into the backup (kept, not deleted).
-            rel_kept = kept.relative_to(self.path)
-            moves = [(name, f"{rel_kept}/{name}") for name in moved if (self.path / name).exists()]
-            commits.commit(self.path, changes, self._new_mode, moves=moves)
-        except OSError as exc:
-            raise StoreWriteError(
-                f"could not upgrade {self.path} to schema {SCHEMA_VERSION}: "
-                f"{exc.strerror or exc}; the store was left as it was"
-            ) from exc
-        self.forget()
+            self.files.put(files)
+        else:
+            kept = self.backups.migration_folder(version)
+            write_upgrade(self.path, files, moved, kept, self._new_mode)
+            self.forget()
         self.info = self.file(META_FILE).data[META.name][STORE_INFO]
 
     # -- files ---------------------------------------------------------------------------
 
     def file(self, rel: str) -> DataFile:
         """The file `rel` of the store, read (and checked by the gate) on first use."""
-        found = self.cached(rel)
-        if found is not None:
-            if rel in self._per_post:
-                self._per_post.move_to_end(rel)
-            return found
-        source = self._overlay.get(rel, self.path / rel)
-        # None: deleted by a committed change not yet applied
-        found = DataFile(rel) if source is None else datafile.load(self.path, rel, source)
-        with self.mutex:  # another thread may have read it meanwhile: the first one stays
-            first = self.cached(rel)
-            if first is not None:
-                return first
-            if rel.startswith(_PER_POST_PREFIXES):
-                self._per_post[rel] = found
-                self._trim()
-            else:
-                self._files[rel] = found
-        return found
+        return self.files.get(rel)
 
     def peek(self, rel: str) -> DataFile:
         """The file `rel` as `file` gives it, but not kept in memory when it was not
         (a whole-archive scan: check, repair)."""
-        found = self.cached(rel)
-        if found is not None:
-            return found
-        source = self._overlay.get(rel, self.path / rel)
-        return DataFile(rel) if source is None else datafile.load(self.path, rel, source)
+        return self.files.peek(rel)
+
+    def cached(self, rel: str) -> DataFile | None:
+        return self.files.cached(rel)
+
+    def listing(self, folder: str) -> list[str]:
+        """Names of the table files in `folder`, as committed, plus those made since."""
+        return self.files.listing(folder)
+
+    def refusals(self) -> list[Refusal]:
+        """What the gate refused in the files read so far."""
+        return self.files.refusals()
 
     def adopt(self, found: DataFile) -> None:
         """Put `found` in place of the file of the same path (repair; inside `changing()`)."""
         with self.mutex:
-            self._files.pop(found.rel, None)
-            self._per_post.pop(found.rel, None)
+            self.files.replace(found)
             self.changed(found)
-
-    def cached(self, rel: str) -> DataFile | None:
-        return self._dirty.get(rel) or self._files.get(rel) or self._per_post.get(rel)
-
-    def _trim(self) -> None:
-        """Drop the least recently used per-post files beyond `CACHED_POSTS` (only files
-        without unsaved changes are in that cache)."""
-        for _ in range(len(self._per_post) - CACHED_POSTS):
-            rel, found = self._per_post.popitem(last=False)
-            if rel in self._writing:  # being written: this copy is the only right one
-                self._per_post[rel] = found
-
-    def listing(self, folder: str) -> list[str]:
-        """Names of the table files in `folder`, as committed (for a reader too) plus the
-        files made in memory since."""
-        names = self._names.get(folder)
-        if names is None:
-            try:
-                names = {
-                    e.name
-                    for e in os.scandir(self.path / folder)
-                    if e.name.endswith(".json") and not e.name.startswith(".")
-                }
-            except FileNotFoundError:
-                names = set()
-            except NotADirectoryError as exc:
-                raise StoreCorrupt(f"{self.path / folder} should be a folder") from exc
-            for rel, source in self._overlay.items():
-                head, _, name = rel.rpartition("/")
-                if head == folder:
-                    if source is None:
-                        names.discard(name)
-                    else:
-                        names.add(name)
-            for rel in self._dirty:
-                head, _, name = rel.rpartition("/")
-                if head == folder:
-                    names.add(name)
-            self._names[folder] = names
-        return sorted(names)
-
-    def refusals(self) -> list[Refusal]:
-        """What the gate refused in the files read so far."""
-        files = {**self._per_post, **self._files, **self._dirty}.values()
-        return [r for f in files for r in f.refused.values()]
 
     # -- changing ------------------------------------------------------------------------
 
@@ -324,13 +223,7 @@ class Store:
         """Mark `found` as changed (call inside `changing()`)."""
         self._seq += 1
         found.change = self._seq
-        rel = found.rel
-        self._dirty[rel] = found
-        self._per_post.pop(rel, None)
-        self._files.pop(rel, None)
-        head, _, name = rel.rpartition("/")
-        if head in self._names:
-            self._names[head].add(name)
+        self.files.mark(found)
 
     @contextlib.contextmanager
     def held(self) -> Iterator[Callable[[], None]]:
@@ -361,16 +254,11 @@ class Store:
             if self._broken is not None:
                 raise self._broken
             with self.mutex:
-                dirty = list(self._dirty.values())
+                dirty = self.files.take_dirty()
                 seq = self._seq
                 if not dirty:
                     self._saved = max(self._saved, seq)
                     return
-                self._writing = {f.rel for f in dirty}
-                for found in dirty:
-                    found.change = 0
-                    self._keep(found)  # still the one copy in memory while it is written
-                self._dirty.clear()
                 if len(dirty) <= commits.MANY:  # small: copied now, written unlocked
                     changes = {f.rel: None if f.is_empty() else f.payload() for f in dirty}
             try:
@@ -387,32 +275,16 @@ class Store:
                 )
                 raise self._broken from exc
             except OSError as exc:
-                failure = self._failed(dirty, exc)
-                raise failure from exc
-            finally:
-                self._writing = set()
-            self._committed(dirty)
+                self.files.not_written(dirty)
+                raise self._failed(dirty, exc) from exc
+            self.files.written(dirty)
+            for found in dirty:
+                folder = found.rel.rpartition("/")[0] or found.rel
+                self.file_writes[folder] = self.file_writes.get(folder, 0) + 1
             self._saved = max(self._saved, seq)
         written = [f.rel for f in dirty]
         for hook in list(self._hooks):
             hook(written)
-
-    def _committed(self, dirty: list[DataFile]) -> None:
-        with self.mutex:
-            for found in dirty:
-                found.exists = not found.is_empty()
-                head, _, name = found.rel.rpartition("/")
-                if not found.exists and head in self._names:
-                    self._names[head].discard(name)
-                folder = head or found.rel
-                self.file_writes[folder] = self.file_writes.get(folder, 0) + 1
-            self._trim()
-
-    def _keep(self, found: DataFile) -> None:
-        if found.rel.startswith(_PER_POST_PREFIXES):
-            self._per_post[found.rel] = found
-        else:
-            self._files[found.rel] = found
 
     def _failed(self, dirty: list[DataFile], exc: OSError) -> StoreWriteError:
         reason = exc.strerror or str(exc)
@@ -421,11 +293,6 @@ class Store:
             f"could not save {names} in {self.path}: {reason}; the previous version of the "
             "files is intact"
         )
-        with self.mutex:  # forgotten unless changed again since: what is shown is on disk
-            for found in dirty:
-                if found.change == 0:
-                    self._files.pop(found.rel, None)
-                    self._per_post.pop(found.rel, None)
         return self._failure
 
     def on_commit(self, hook: CommitHook) -> None:
@@ -434,10 +301,7 @@ class Store:
 
     def forget(self) -> None:
         """Drop every cached file that has no unsaved change (re-read on next use)."""
-        with self.mutex:
-            self._files.clear()
-            self._per_post.clear()
-            self._names.clear()
+        self.files.forget()
 
     # -- info ----------------------------------------------------------------------------
 
@@ -474,45 +338,3 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-_PER_POST_PREFIXES = tuple(sorted({f"{t.path}/" for t in TABLES if t.kind == "per-post"}))
-
-
-def _examine(folder: Path) -> bool:
-    """Is `folder` a place for a new store (True), an existing store (False)? Raises for
-    anything else: a file, a special file, a foreign folder, a store without meta.json."""
-    try:
-        exists = folder.exists()
-    except OSError as exc:
-        raise StoreForeign(f"cannot look at {folder}: {exc.strerror or exc}") from exc
-    if not exists:
-        return True
-    if not folder.is_dir():
-        raise StoreForeign(
-            f"{folder} is a file, not a reeltui store (a store is a folder holding "
-            f"{META_FILE}, posts-index/, posts/...)"
-        )
-    meta = folder / META_FILE
-    if meta.exists() or meta.is_symlink():
-        return False
-    names = {p.name for p in folder.iterdir()}
-    data = names & (STORE_NAMES | V1_FILES) - {LOCK_NAME, PID_NAME}
-    if data:
-        raise StoreCorrupt(
-            f"{folder} has store files ({', '.join(sorted(data)[:4])}) but no {META_FILE}; "
-            "it was left untouched (`reeltui check --repair` can restore a backup)"
-        )
-    if names - KNOWN_FILES:
-        raise StoreForeign(
-            f"{folder} is not a reeltui store: it has other files and no {META_FILE}"
-        )
-    return True
-
-
-def store_exists(folder: Path) -> bool:
-    """Does `folder` hold a store (meta.json), or the remains of one?"""
-    try:
-        return not _examine(folder.expanduser())
-    except StoreError:
-        return True
