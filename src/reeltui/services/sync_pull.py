@@ -8,6 +8,7 @@ pull becomes a conflict (both versions kept), and working copies (drafts.json) a
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -178,7 +179,15 @@ def _names(client: WPClient, route: str, ids: set[int]) -> dict[int, str]:
 
 
 def apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
-    """Write what was fetched (one batch) and move the cursors forward."""
+    """Write what was fetched and move the cursors forward, in one commit: `state` changes
+    only once it is on disk (a full disk leaves the cursors where the data is)."""
+    work = copy.deepcopy(state)
+    counts = _apply(blog, got, work)
+    state.__dict__.update(work.__dict__)
+    return counts
+
+
+def _apply(blog: Blog, got: Fetched, state: SyncState) -> PullCounts:
     counts = PullCounts()
     posts_by_remote: dict[str, Post | PostSummary] = {
         remote_id(p.source.get("wp")): p for p in blog.posts()
