@@ -7,6 +7,8 @@ from reeltui.services import Blog, replies
 from reeltui.ui.replying import ReplyActions
 from reeltui.ui.widgets.thread import Thread
 
+LONG = 200  # comments of a thread from which a new reply is added alone
+
 
 class CommentsMixin:
     """Mixed into MainScreen (which provides blog, current_post, query_one, load_rows...)."""
@@ -23,11 +25,63 @@ class CommentsMixin:
         )
 
     def comments_changed(self, comment_id: str | None) -> None:
-        """After a reply, edit, delete or moderation: redraw the thread, keep the cursor."""
-        self.app.run_worker(  # type: ignore[attr-defined]
-            self.reload_thread(comment_id), exclusive=True, group="thread"
-        )
+        """After a reply, edit, delete or moderation: redraw the thread, keep the cursor.
+        A comment changed in place (moderated, edited) is redrawn alone: rebuilding a thread
+        of thousands of comments would freeze the screen."""
+        if not self._redraw_in_place(comment_id):
+            if self._one_new(comment_id):
+                work = self.insert_comment(comment_id)  # type: ignore[arg-type]
+            else:
+                work = self.reload_thread(comment_id)
+            self.app.run_worker(work, exclusive=True, group="thread")  # type: ignore[attr-defined]
         self.load_rows(self.current_post)  # type: ignore[attr-defined]
+
+    def _one_new(self, comment_id: str | None) -> bool:
+        """One new comment in a long thread (a reply sent): added alone."""
+        thread = self.query_one(Thread)  # type: ignore[attr-defined]
+        if comment_id is None or self.current_post is None or len(thread.views) < LONG:
+            return False
+        if any(v.comment.id == comment_id for v in thread.views):
+            return False
+        return len(self.blog.comments(self.current_post)) == len(thread.views) + 1
+
+    async def insert_comment(self, comment_id: str) -> None:
+        if self.current_post is None:
+            return
+        post = self.blog.post(self.current_post)
+        order = self.blog.thread(post.id)
+        index = next((i for i, (c, _) in enumerate(order) if c.id == comment_id), None)
+        if index is None:
+            await self.reload_thread(comment_id)
+            return
+        comment, depth = order[index]
+        thread = self.query_one(Thread)  # type: ignore[attr-defined]
+        await thread.insert(comment, depth, index, post.author)
+        drafts = replies.draft_parents(self.blog, post.id)
+        for view in thread.views:  # its parent's "reply draft" badge may be gone now
+            if view.comment.id == comment.parent_id and view.has_draft != (
+                view.comment.id in drafts
+            ):
+                view.has_draft = view.comment.id in drafts
+                view.update(view.build())
+        thread.select(comment_id)
+
+    def _redraw_in_place(self, comment_id: str | None) -> bool:
+        thread = self.query_one(Thread)  # type: ignore[attr-defined]
+        if comment_id is None or self.current_post is None:
+            return False
+        shown = [v for v in thread.views if v.comment.id == comment_id]
+        if not shown or len(thread.views) != len(self.blog.comments(self.current_post)):
+            return False  # a comment came or went: the tree is drawn again
+        try:
+            comment = self.blog.comment(comment_id)
+        except Exception:  # gone meanwhile (the store's NotFound): draw it all again
+            return False
+        if comment.post_id != self.current_post:
+            return False
+        shown[0].comment = comment
+        shown[0].update(shown[0].build())
+        return True
 
     async def reload_thread(self, select: str | None = None) -> None:
         if self.current_post is None:

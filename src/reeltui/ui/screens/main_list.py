@@ -120,15 +120,15 @@ class ListMixin:
         shown = len(post_list.rows)
         pane = self.query_one("#list-pane")
         if self.counts is None:
-            pane.border_title = f"Posts ({shown}, reading the rest…)"
+            _set(pane, "border_title", f"Posts ({shown}, reading the rest…)")
             return
         filters = ", ".join(f"{k}: {v}" for k, v in self.filters.items())
         if self.search:
             note = " (searching the text…)" if self.searching else ""
             filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
         self.query_one(StatusLine).set_status(self.counts, shown, self.sort, filters)
-        pane.border_title = f"Posts ({shown})"
-        pane.border_subtitle = f"sort: {self.sort}"
+        _set(pane, "border_title", f"Posts ({shown})")
+        _set(pane, "border_subtitle", f"sort: {self.sort}")
 
     def _ask_text(self) -> None:
         self.searching = True
@@ -161,3 +161,9 @@ class ListMixin:
         self._text_hits = found
         self.searching = False
         self._show_rows(self._rows(self._search_ids()), self.counts, None)
+
+
+def _set(widget: Any, name: str, value: str) -> None:
+    """Set a border title only when it changes (each setting repaints the pane)."""
+    if getattr(widget, name) != value:
+        setattr(widget, name, value)

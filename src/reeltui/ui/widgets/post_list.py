@@ -29,6 +29,7 @@ from reeltui.services.reads import ReadMark, ReadMarks
 from reeltui.ui.widgets.badges import author_label, status_style
 
 ROW_HEIGHT = 2
+STRIPS = 2000  # lines kept drawn
 
 
 class PostList(ScrollView, can_focus=True):
@@ -76,6 +77,9 @@ class PostList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: list[PostRow] = []
         self.marks = ReadMarks({})
+        # Lines already drawn, by what they show (a row's summary object changes when its
+        # post is saved): filtering redraws rows seen a moment ago without building them.
+        self._strips: dict[tuple[object, ...], Strip] = {}
         self.empty_text = "No posts."
         self.search_box: Widget | None = None  # set by the screen: focused at once on `/`
 
@@ -167,11 +171,19 @@ class PostList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.rows[index]
         mark = self.mark_of(row)
+        key = (row.post, part, width, index == self.cursor, self.has_focus, mark, base)
+        found = self._strips.get(key)
+        if found is not None:
+            return found
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("post-list--cursor")
         text = self._title_line(row, mark) if part == 0 else self._meta_line(row, mark)
-        return self._strip(text, width, style)
+        found = self._strips[key] = self._strip(text, width, style)
+        if len(self._strips) > STRIPS:  # a few screens' worth: drop the oldest
+            for old in list(self._strips)[: STRIPS // 2]:
+                del self._strips[old]
+        return found
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
