@@ -72,12 +72,15 @@ class Figure:
 
     @property
     def met(self) -> bool | None:
-        if self.skipped or self.goal is None or not self.comparable:
+        """Judged on the ratio (only when the baseline does the same work) and the limit."""
+        if self.skipped:
             return None
-        ok = self.ratio <= self.goal
+        checks = []
+        if self.goal is not None and self.comparable:
+            checks.append(self.ratio <= self.goal)
         if self.limit is not None:
-            ok = ok and self.q(self.ours, self.on) <= self.limit
-        return ok
+            checks.append(self.q(self.ours, self.on) <= self.limit)
+        return all(checks) if checks else None
 
     def fmt(self, value: float) -> str:
         if value != value:
@@ -96,19 +99,17 @@ class Figure:
     def verdict(self) -> str:
         if self.skipped:
             return f"skipped: {self.skipped}"
-        if self.goal is None:
-            return "reported"
-        if not self.comparable:
-            return "reported (baseline does other work)"
+        if self.met is None:
+            return "reported (baseline does other work)" if self.goal else "reported"
         return "met" if self.met else "**not met**"
 
     def goal_text(self) -> str:
-        if self.goal is None:
-            return "—"
-        text = f"{self.on} <= {self.goal:g}x"
+        parts = []
+        if self.goal is not None:
+            parts.append(f"{self.on} <= {self.goal:g}x")
         if self.limit is not None:
-            text += f", <= {self.fmt(self.limit)}"
-        return text
+            parts.append(f"{self.on} <= {self.fmt(self.limit)}")
+        return ", ".join(parts) or "—"
 
     def line(self) -> str:
         if self.skipped:

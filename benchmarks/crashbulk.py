@@ -102,6 +102,16 @@ class Child:
 
 
 def _verify(store: Path) -> dict[str, Any]:
+    """What the store holds, read afresh (in this process: a new Blog, nothing cached)."""
+    from benchmarks.crash.bulk_verify import main as verify
+
+    try:
+        return verify(store)
+    except Exception as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def _verify_in_a_process(store: Path) -> dict[str, Any]:
     done = subprocess.run(
         _python("-m", "benchmarks.crash.bulk_verify", str(store)),
         capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=600,
@@ -147,7 +157,7 @@ class Case:
         written = [p for p in store.rglob("*") if p.is_file() and p.stat().st_mtime_ns >= begun]
         # what the commit writes (temp files of every file it changes), in tmpfs pages
         self.written = sum(p.stat().st_size + 4096 for p in written)
-        self.after = _verify(store)
+        self.after = _verify_in_a_process(store)
         if self.after["posts"] == self.before["posts"]:
             raise SystemExit(f"{self.name}: the change wrote no post ({child.lines})")
 
@@ -300,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pull", action="store_true", help="imports only (no WordPress)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the WordPress on the way out
     with tempfile.TemporaryDirectory(prefix="reeltui-crashbulk-") as tmp:
         result = run(args.runs, args.seed, not args.no_pull, Path(tmp))
     data = asdict(result)

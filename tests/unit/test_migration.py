@@ -140,3 +140,23 @@ def test_kill_9_during_the_upgrade_leaves_the_old_or_the_new_store(tmp_path: Pat
         assert found.sound, found.problems
         assert not list(path.rglob(".*.new")) and not list(path.rglob(".*.tmp"))
     assert outcomes["old"] and outcomes["new"], outcomes  # kills landed before and after
+
+
+def test_an_index_written_before_a_new_list_field_is_written_again(tmp_path: Path) -> None:
+    """The list's fields changed (a newer reeltui): the index is rebuilt once, at the first
+    writing open, from the posts' files."""
+    path = tmp_path / "s"
+    with open_blog(path) as blog:
+        her = blog.post_by_slug("flixchatter-review-spike-jonzes-her")
+    for page in (path / "posts-index").glob("*.json"):  # as an older reeltui wrote them
+        data = orjson.loads(page.read_bytes())
+        for row in data["posts"].values():
+            del row["words"]
+        page.write_bytes(orjson.dumps(data))
+    meta = orjson.loads((path / "meta.json").read_bytes())
+    meta["meta"]["store"]["index"] = ["slug", "title"]
+    (path / "meta.json").write_bytes(orjson.dumps(meta))
+    with open_blog(path) as blog:
+        assert blog.summary(her.id).words > 1000
+    assert all("words" in row for row in storefiles.index_rows(path).values())
+    assert diagnose(path).sound

@@ -11,9 +11,6 @@ from pathlib import Path
 
 from reeltui.domain.models import Comment
 from reeltui.formats import FormatError, Parsed, Progress
-from reeltui.formats.frontmatter_writer import file_name, post_to_text
-from reeltui.formats.jsonio import dump_json
-from reeltui.formats.wxr_export import write_wxr
 from reeltui.services.blog import Blog
 from reeltui.store import state
 from reeltui.store.storage import atomic_write_bytes
@@ -57,8 +54,12 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
     if not out.parent.is_dir():
         raise FormatError(f"cannot write {out}: folder {out.parent} does not exist")
     if fmt == "wxr":
+        from reeltui.formats.wxr_export import write_wxr  # loaded by the export only
+
         payload = write_wxr(items)
     else:
+        from reeltui.formats.jsonio import dump_json
+
         drafts = state.all_drafts(blog.store)
         outbox = [{"id": k, **v} for k, v in state.outbox_docs(blog.store).items()]
         payload = dump_json(
@@ -83,6 +84,8 @@ def _markdown(items: list[Parsed], out: Path, progress: Progress | None) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FormatError(f"cannot create {out}: {exc.strerror or exc}") from exc
+    from reeltui.formats.frontmatter_writer import file_name, post_to_text
+
     taken: set[str] = set()
     for index, parsed in enumerate(items, 1):
         name = file_name(parsed.post, taken)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reeltui.services.blog import Blog
-from reeltui.services.demo import seed_demo
 from reeltui.store import Store, StoreForeign, StoreLocked
 from reeltui.store.store import store_exists
 
@@ -42,6 +41,8 @@ def open_blog(
             raise StoreForeign(
                 f"cannot create a store at {path}: folder {path.parent} does not exist"
             )
+        from reeltui.services.demo import seed_demo  # its Markdown reader: only for a new store
+
         store = Store.open(path)
         try:
             seed_demo(store)

@@ -19,8 +19,7 @@ atomic by itself.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -36,7 +35,11 @@ MANY = 24  # files in one change above which one syncfs beats an fsync per file
 _TMP = re.compile(r"^\.(.+)\.(\d+)\.(tmp|new)$")  # `temp_name`, and `replace_file`'s
 
 
+@functools.cache
 def _syncfs_function() -> Any:
+    import ctypes
+    import ctypes.util  # loaded by a big commit only (it costs ~0.05 s at every start)
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         return libc.syncfs
@@ -44,18 +47,18 @@ def _syncfs_function() -> Any:
         return None
 
 
-_SYNCFS = _syncfs_function()
-
-
 def syncfs(folder: Path) -> None:
     """Make every written file of the file system holding `folder` durable (Linux syncfs;
     elsewhere the whole machine's `sync`)."""
-    if _SYNCFS is None:
+    call = _syncfs_function()
+    if call is None:
         os.sync()
         return
     fd = os.open(folder, os.O_RDONLY)
     try:
-        if _SYNCFS(fd) != 0:
+        if call(fd) != 0:
+            import ctypes
+
             err = ctypes.get_errno()
             raise OSError(err, os.strerror(err))
     finally:

@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from reeltui.domain.listing import ROW_FIELDS
 from reeltui.store import commit as commits
 from reeltui.store.backup import BACKUP_DIR
 from reeltui.store.datafile import DataFile
@@ -73,7 +74,12 @@ def store_exists(folder: Path) -> bool:
 
 
 def create_meta(folder: Path) -> None:
-    info = {"app": APP_NAME, "schema": SCHEMA_VERSION, "created": now_iso()}
+    info = {
+        "app": APP_NAME,
+        "schema": SCHEMA_VERSION,
+        "created": now_iso(),
+        "index": list(ROW_FIELDS),
+    }
     meta = DataFile(META_FILE, {META.name: {STORE_INFO: info}})
     replace_file(folder / META_FILE, meta.payload(), 0o644)
 

@@ -177,9 +177,9 @@ def apply(store: Store, fixes: list[Fix]) -> Done:
                 found.table(table).pop(record, None)
                 found.refused.pop((table, record), None)
                 store.changed(found)
-        rebuild = {f.table for f in fixes if f.rebuild}
-        if rebuild:
-            _rebuild(store, "posts index" in rebuild, "comment index" in rebuild)
+        derived = {f.table for f in fixes if f.rebuild}
+        if derived:
+            rebuild(store, "posts index" in derived, "comment index" in derived)
     return Done(kept, where)
 
 
@@ -199,7 +199,7 @@ def _keep(folder: Path, rels: list[str], kept: Path) -> Path:
     return kept
 
 
-def _rebuild(store: Store, posts_index: bool, comment_index: bool) -> None:
+def rebuild(store: Store, posts_index: bool, comment_index: bool) -> None:
     """Write the derived tables again from the posts' files (inside `store.changing()`),
     reading the posts' files one at a time. A post whose file cannot be read keeps what the
     derived tables say of it."""

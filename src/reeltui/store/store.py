@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from reeltui.domain.listing import ROW_FIELDS
 from reeltui.store import commit as commits
 from reeltui.store import datafile
 from reeltui.store.backup import Backups
@@ -144,7 +145,22 @@ class Store:
         if version < SCHEMA_VERSION:
             self._migrate(version)
         if not self.read_only and not is_new:
+            self._reindex_if_fields_changed()
             self.backups.start()  # in the background: opening never waits for it
+
+    def _reindex_if_fields_changed(self) -> None:
+        """The list's fields (`PostSummary`) changed since the index was written (a new
+        reeltui): write the index again from the posts' files, once."""
+        if self.info.get("index") == list(ROW_FIELDS):
+            return
+        from reeltui.store.repair import rebuild  # (it uses this module)
+
+        with self.changing():
+            rebuild(self, posts_index=True, comment_index=False)
+            meta = self.file(META_FILE)
+            self.info = {**self.info, "index": list(ROW_FIELDS)}
+            meta.table(META.name)[STORE_INFO] = self.info
+            self.changed(meta)
 
     def _migrate(self, version: int) -> None:
         """Bring an older store up to date: in memory for a reader (nothing is written),
