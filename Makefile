@@ -6,7 +6,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= .demo/store
 
-.PHONY: run test install bench screenshots clean
+.PHONY: run test fuzz install bench screenshots clean
+# The suite runs on every core (pytest-xdist); the real-WordPress tests share one server on
+# one worker (--dist loadgroup); -rs prints why anything was skipped.
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -rs -n auto --dist loadgroup
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("reeltui needs Python >= 3.11") if sys.version_info < (3, 11) else None'
@@ -22,7 +25,11 @@ run: install
 	$(BIN)/reeltui --store $(DEMO_STORE)
 
 test: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+# The property tests' full campaigns (make test runs a quarter of each: tests/fuzzing.py).
+fuzz: install
+	REELTUI_FUZZ=1 $(PYTEST) tests/fuzz tests/unit $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m benchmarks

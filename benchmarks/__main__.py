@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import importlib
 import os
 import platform
 import sys
@@ -17,12 +18,14 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from benchmarks import bench_cli, bench_reader, bench_tui
-from benchmarks.common import ROOT, Config, Figure
+from benchmarks.common import ROOT, Config, Figure, Result
 from benchmarks.generate import archive, search_bytes, store_bytes
 
 BENCHMARKS = ("tui", "cli", "wxr", "reader")
+MEDIANS = ("query", "stats", "spelling", "fidelity")  # `run(cfg) -> list[Result]` each
 READING = [
     "- Each ratio is of the two quantiles named in the goal column, both sides measured in the "
     "same run (a busy machine slows both). An absolute limit (50 ms) has no such protection: "
@@ -63,7 +66,53 @@ def machine() -> str:
     )
 
 
-def report(figures: list[Figure], cfg: Config, took: float, started: str, sizes: str) -> str:
+def medians_table(results: list[Result], cfg: Config) -> list[str]:
+    """The benchmarks that report medians of one archive (query, stats, spelling, fidelity)."""
+    if not results:
+        return []
+    rows = []
+    for r in results:
+        if r.skipped:
+            rows.append(f"| {r.name} | | | | | {r.verdict()} |")
+            continue
+        rows.append(
+            f"| {r.name} | {r.fmt(r.measured)} | {r.fmt(r.baseline)} | {r.ratio:.2f}x "
+            f"| {r.goal_text()} | {r.verdict()} |"
+        )
+    notes = [f"- {r.name}: {note}" for r in results for note in r.notes]
+    return [
+        "## Medians of one archive",
+        "",
+        f"Medians of {cfg.runs} runs (more samples where noted), on the {cfg.big:,}-post "
+        "archive; each benchmark's module says what it times.",
+        "",
+        "| benchmark | ours (median) | baseline (median) | ratio | goal | verdict |",
+        "|---|---|---|---|---|---|",
+        *rows,
+        "",
+        *notes,
+        "",
+    ]
+
+
+def kept_sections(out: Path) -> list[str]:
+    """Sections other commands write into the results file (between their markers)."""
+    try:
+        text = out.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    kept = []
+    for name in ("startup",):
+        begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+        if begin in text and end in text:
+            kept += [text[text.index(begin) : text.index(end) + len(end)], ""]
+    return kept
+
+
+def report(
+    figures: list[Figure], results: list[Result], cfg: Config, took: float, started: str,
+    sizes: str, kept: list[str],
+) -> str:  # fmt: skip
     rows = []
     for f in figures:
         size = f"{f.size:,}" if f.size else "—"
@@ -105,10 +154,12 @@ def report(figures: list[Figure], cfg: Config, took: float, started: str, sizes:
             "",
             *notes,
             "",
+            *medians_table(results, cfg),
             "## How to read this",
             "",
             *READING,
             "",
+            *kept,
         ]
     )
 
@@ -118,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smallest sizes (for tests)")
     parser.add_argument("--sizes", type=int, nargs="+", help="archive sizes (posts)")
     parser.add_argument("--runs", type=int, help="process starts per figure (default 5)")
-    parser.add_argument("--only", nargs="+", choices=BENCHMARKS, help="run only these")
+    parser.add_argument("--only", nargs="+", choices=BENCHMARKS + MEDIANS, help="run only these")
     parser.add_argument("--out", type=Path, help="results file (default benchmarks/RESULTS.md)")
     parser.add_argument("--work", type=Path, help="cache folder (default benchmarks/.work)")
     args = parser.parse_args(argv)
@@ -132,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         if v
     }
     cfg = dataclasses.replace(cfg, **changes)
+    # the median benchmarks use one of the archives measured anyway (10,000 posts at most)
+    cfg = dataclasses.replace(
+        cfg, big=max([s for s in cfg.sizes if s <= 10_000] or [min(cfg.sizes)])
+    )
     out = args.out or ROOT / "benchmarks" / "RESULTS.md"
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"reeltui benchmarks, {started}: {machine()}", flush=True)
@@ -139,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[Figure] = []
     failed = False
     small: dict[str, list[float]] = {}
-    wanted = args.only or BENCHMARKS
+    wanted = args.only or BENCHMARKS + MEDIANS
 
-    def step(name: str, call: Callable[[], list[Figure]]) -> None:
+    def step(name: str, call: Callable[[], list[Any]], into: list[Any] = figures) -> None:
         nonlocal failed
         print(f"[{name}]", flush=True)
         t0 = time.perf_counter()
@@ -157,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             for note in figure.notes:
                 print(f"    {note}", flush=True)
         print(f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
-        figures.extend(found)
+        into.extend(found)
 
     described = []
     for size in sorted(cfg.sizes):
@@ -174,8 +229,14 @@ def main(argv: list[str] | None = None) -> int:
             step(f"wxr {size}", lambda s=size: [bench_cli.wxr_import(cfg, s)])  # type: ignore[misc]
     if "reader" in wanted:
         step("reader", lambda: bench_reader.run(cfg))
+    results: list[Result] = []
+    for name in MEDIANS:
+        if name in wanted:
+            module = importlib.import_module(f"benchmarks.bench_{name}")
+            step(name, lambda m=module: m.run(cfg), results)  # type: ignore[misc]
     took = time.perf_counter() - began
-    out.write_text(report(figures, cfg, took, started, "; ".join(described)), encoding="utf-8")
+    text = report(figures, results, cfg, took, started, "; ".join(described), kept_sections(out))
+    out.write_text(text, encoding="utf-8")
     print(f"results written to {out} ({took / 60:.1f} min)")
     return 1 if failed else 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Config:
     long_post: int = 500_000  # characters of the long post in the reader benchmark
     small_post: int = 5_000  # characters of the small post it is compared with
     wxr_limit: int = 10_000  # largest archive imported from WXR (its file is ~26 KB a post)
+    big: int = 10_000  # the archive of the benchmarks reported as medians (`Result`)
     work: Path = ROOT / "benchmarks" / ".work"
     quick: bool = False
 
@@ -89,6 +91,8 @@ class Figure:
             return f"{value / 1e6:.0f} MB"
         if self.unit == "x":
             return f"{value:.2f}x"
+        if self.unit != "s":
+            return f"{value:g} {self.unit}"
         if value < 0.001:
             return f"{value * 1e6:.0f} µs"
         return f"{value * 1e3:.1f} ms" if value < 1 else f"{value:.2f} s"
@@ -119,6 +123,57 @@ class Figure:
             f"{self.triple(self.baseline)} = {self.ratio:.2f}x ({self.goal_text()}) "
             f"{self.verdict()}"
         )
+
+
+@dataclass
+class Result:
+    """A figure of the benchmarks that report medians only (query, stats, spelling, fidelity):
+    our median against a baseline's median measured in the same run."""
+
+    name: str
+    measured: float  # seconds (or bytes for memory)
+    baseline: float
+    goal: float | None  # highest acceptable ratio, None: reported only
+    unit: str = "s"
+    limit: float | None = None  # an absolute ceiling on `measured`, if any
+    notes: list[str] = field(default_factory=list)
+    skipped: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.measured / self.baseline if self.baseline else float("inf")
+
+    @property
+    def met(self) -> bool | None:
+        if self.skipped or self.goal is None:
+            return None
+        return self.ratio <= self.goal and (self.limit is None or self.measured <= self.limit)
+
+    def fmt(self, value: float) -> str:
+        return Figure("", 0, "", [], [], unit=self.unit).fmt(value)
+
+    def verdict(self) -> str:
+        if self.skipped:
+            return f"skipped: {self.skipped}"
+        return {None: "reported", True: "met", False: "**not met**"}[self.met]
+
+    def goal_text(self) -> str:
+        goal = "—" if self.goal is None else f"median <= {self.goal:g}x"
+        if self.limit is not None:
+            goal += f", <= {self.fmt(self.limit)}"
+        return goal
+
+    def line(self) -> str:
+        if self.skipped:
+            return f"ratio {self.name}: skipped: {self.skipped}"
+        return (
+            f"ratio {self.name}: {self.fmt(self.measured)} vs baseline "
+            f"{self.fmt(self.baseline)} = {self.ratio:.2f}x ({self.goal_text()}) {self.verdict()}"
+        )
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
 
 
 def child_env(cfg: Config) -> dict[str, str]:

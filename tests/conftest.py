@@ -37,6 +37,15 @@ def need_tool(name: str) -> str:
     return found
 
 
+@pytest.fixture(autouse=True)
+def _never_the_users_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the developer's own settings (the app remembers who signs
+    replies there): each gets a config path of its own, children (tmux) included."""
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     """A fresh demo store on disk, closed (tests open it as they need)."""
@@ -50,3 +59,12 @@ def blog(store_path: Path) -> Iterator[Blog]:
     opened = open_blog(store_path)
     yield opened
     opened.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist (`--dist loadgroup`), every test that talks to the real WordPress runs on
+    one worker, so one server is started for the whole run instead of one per worker."""
+    for item in items:
+        uses_server = "wordpress_server" in getattr(item, "fixturenames", ())
+        if uses_server or item.get_closest_marker("wordpress") is not None:
+            item.add_marker(pytest.mark.xdist_group("wordpress"))

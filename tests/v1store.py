@@ -26,6 +26,7 @@ def write_v1(
     revisions: dict[str, Any] | None = None,
     outbox: dict[str, Any] | None = None,
     reads: dict[str, Any] | None = None,
+    diary: dict[str, Any] | None = None,
     raw_posts: dict[str, Any] | None = None,
     raw_comments: dict[str, Any] | None = None,
 ) -> Path:
@@ -38,6 +39,7 @@ def write_v1(
         "revisions": revisions or {},
         "outbox": outbox or {},
         "reads": reads or {},
+        "diary": diary or {},  # the film diary (Letterboxd), kept as it is by the upgrade
     }
     for name, table in tables.items():
         (path / f"{name}.json").write_bytes(orjson.dumps({name: table}, option=orjson.OPT_INDENT_2))

@@ -15,10 +15,13 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from reeltui.config import Settings
+from reeltui.formats.letterboxd import read_letterboxd
+from reeltui.services.diary_import import import_letterboxd
 from reeltui.services.session import open_blog
 from reeltui.ui.app import ReelApp, make_app
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
+LETTERBOXD = OUT.parent / "tests" / "fixtures" / "letterboxd" / "export-2014-02"
 SIZE = (140, 42)
 VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("post-list", ()),
@@ -30,13 +33,23 @@ VIEWS: list[tuple[str, tuple[str, ...]]] = [
     ("narrow-reader", ("enter",)),
     ("wide", ("enter", "c")),
     ("editor", ("n", "enter", *"Arrival")),
+    ("editor-80x24", ("n", "enter", *"Arrival", "f3")),
+    ("marked", ("enter", "c", "x", "j", "j", "x")),
+    ("zoom", ("enter", "c", "ctrl+o")),
     ("inbox", ("i",)),
+    ("search-fields", ("slash", *'tag:"science fiction" date:2014-01 ra')),
+    ("search-comments", ("slash", *"in:comments author:marcy", "enter")),
+    ("stats", ("percent_sign",)),
+    ("recap", ("ctrl+p", *"recap: draft", "enter", "enter", "enter")),
+    ("answers", ("ctrl+p", *"readers' answers", "enter", "down", "enter")),
     ("reply", ("enter", "c", "r", *"Thank you, Marcy! The ending got me too.")),
-    # Views below change the store (a queued reply): keep them last.
+    ("spelling", ("n", "enter", *"Arrival", "f3", *"A quiet wrold of first contact.")),
+    # Views below change the store (a diary, a queued reply): keep them last.
+    ("diary", ("D",)),
     ("outbox", ("enter", "c", "r", *"Thank you, Marcy!", "ctrl+s", "o")),
     ("thread-queued", ("enter", "c", "j", "j", "j")),
 ]
-SIZES = {"narrow-reader": (80, 24), "wide": (200, 50)}
+SIZES = {"narrow-reader": (80, 24), "wide": (200, 50), "editor-80x24": (80, 24)}
 
 
 async def _settle(pilot: Pilot[None]) -> None:
@@ -53,6 +66,8 @@ async def shoot(app: ReelApp, name: str, keys: tuple[str, ...], size: tuple[int,
         for key in keys:
             await pilot.press(key)
             await _settle(pilot)
+        await pilot.pause(0.3)  # the editor checks spelling a moment after the last key
+        await _settle(pilot)
         for box in app.screen.query("Input, TextArea"):
             box.cursor_blink = False  # type: ignore[attr-defined]
         await pilot.pause(0.2)
@@ -68,6 +83,8 @@ async def main() -> int:
         store = Path(tmp) / "store"
         for name, keys in VIEWS:
             blog = open_blog(store)
+            if name == "diary":  # a Letterboxd export, as `reeltui import` reads it
+                import_letterboxd(blog, read_letterboxd(LETTERBOXD))
             try:
                 app = make_app(blog, settings=Settings())
                 size = SIZES.get(name, SIZE)

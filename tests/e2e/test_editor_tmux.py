@@ -151,3 +151,27 @@ def test_kill_9_mid_draft_then_offered_back(tmux: Tmux, store_path: Path) -> Non
         assert "\n\nWords that must survive a crash.\n\n## What works" in post.body
     finally:
         blog.close()
+
+
+def test_new_and_edit_return_to_the_shell_when_the_editor_closes(
+    tmux: Tmux, store_path: Path, tmp_path: Path
+) -> None:
+    """Like `git commit`: `reeltui new` and `reeltui edit` end with the editor."""
+    marker = tmp_path / "after"
+    then = f"; echo ended $? > {shlex.quote(str(marker))}"
+    run = command(store_path, "new", "--title", "Shell").removeprefix("exec ")
+    tmux.start(f"sh -c {shlex.quote(run + then)}")
+    tmux.wait_for("new post · Shell")
+    tmux.keys("C-s")
+    tmux.wait_for("Saved")
+    tmux.keys("Escape")
+    deadline = time.monotonic() + 60
+    while not marker.exists():  # the shell goes on once reeltui has ended
+        assert time.monotonic() < deadline, tmux.screen()
+        time.sleep(0.1)
+    assert marker.read_text().strip() == "ended 0"
+    tmux.respawn(command(store_path, "edit", "shell"))
+    tmux.wait_for("editing · Shell")
+    pid = tmux.pane_pid()
+    tmux.keys("Escape")  # nothing changed: closes at once, and so does reeltui
+    tmux.wait_dead(pid)

@@ -49,7 +49,7 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.start("app", f"{shlex.quote(str(BIN))} --store {shlex.quote(str(store))}")
     tmux.wait_for("app", "Dune: Part Two review")
     tmux.keys("app", "/")
-    tmux.wait_for("app", "filter posts as you type")
+    tmux.wait_for("app", "search: words tag: rating:>=4")
     tmux.keys("app", "Dune", literal=True)
     tmux.wait_for("app", "Posts (1)")
     tmux.keys("app", "Enter")  # back to the list
@@ -57,7 +57,7 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.keys("app", "Enter")  # open the post
     tmux.wait_for("app", "Villeneuve delivers a towering sequel.")
     tmux.keys("app", "c")
-    tmux.wait_for("app", "Loved the", "Seeing it again tonight.", "space Collapse/expand")
+    tmux.wait_for("app", "Loved the", "Seeing it again tonight.", "r Reply > Quote")
     tmux.keys("app", "r")
     tmux.wait_for("app", "Reply to Marcy")
     tmux.keys("app", REPLY, literal=True)
@@ -66,8 +66,9 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.wait_for("app", "queued in the outbox")
 
     tmux.keys("app", "C-p")
-    tmux.wait_for("app", "Sync with WordPress")
+    tmux.wait_for("app", "Search for commands")
     tmux.keys("app", "Sync with", literal=True)
+    tmux.wait_for("app", "Sync with WordPress")
     tmux.keys("app", "Enter")
     screen = tmux.wait_for("app", "sent 1 replies", "0 queued (0 failed)")
     assert f"Site {site.server.url} as {site.server.user}" in screen

@@ -106,33 +106,38 @@ def installed_reeltui() -> str:
     return str(binary)
 
 
-def test_read_the_her_review_its_comments_and_search(
-    tmux: Tmux, store_path: Path, tmp_path: Path
-) -> None:
-    env = {
+def app_env(home: Path) -> dict[str, str]:
+    """A UTF-8 terminal, and settings and home in a temp folder (never the user's)."""
+    return {
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
-        "REELTUI_CONFIG": str(tmp_path / "config.toml"),
-        "HOME": str(tmp_path),
+        "REELTUI_CONFIG": str(home / "config.toml"),
+        "HOME": str(home),
     }
+
+
+def test_read_the_her_review_its_comments_and_search(
+    tmux: Tmux, store_path: Path, tmp_path: Path
+) -> None:
+    env = app_env(tmp_path)
     tmux.start(f"{shlex.quote(installed_reeltui())} --store {shlex.quote(str(store_path))}", env)
     tmux.wait_for("Posts (4)", "FlixChatter Review: Spike Jonze", "4 posts")
 
     # Find the review with the list's filter, then open it.
     tmux.keys("/")
-    tmux.wait_for("filter posts as you type")
-    tmux.type("FlixChatter Review")
+    tmux.wait_for("search: words tag: rating:>=4")
+    tmux.type('"FlixChatter Review"')  # a phrase (two words may be anywhere)
     tmux.wait_for("Posts (1)")
     tmux.keys("Enter")  # back to the list
-    tmux.wait_for("Posts (1)", "search: FlixChatter Review")
+    tmux.wait_for("Posts (1)", 'search: "FlixChatter Review"')
     tmux.keys("Enter")  # open the post
     screen = tmux.wait_for("Rating: ●●●●◐ 4.5 out of 5 reels", "by Ruth")
     assert "Film: Her (2013)" in screen
 
     # Its comments.
     tmux.keys("c")
-    tmux.wait_for("Comments (6)", "Marcy Lindqvist", "Ruth (author)", "space Collapse/expand")
+    tmux.wait_for("Comments (6)", "Marcy Lindqvist", "Ruth (author)", "r Reply > Quote")
     tmux.keys("Space")  # collapse the first comment's replies
     tmux.wait_for("+2 replies hidden")
     tmux.keys("Space")

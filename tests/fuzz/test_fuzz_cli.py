@@ -19,6 +19,7 @@ import reeltui.cli.commands
 from reeltui.cli import main
 from reeltui.domain import Comment, Post
 from reeltui.store import Store, records
+from tests.fuzzing import examples
 
 WORDS = [
     "posts",
@@ -101,6 +102,9 @@ def argv_from(seed: int, stores: list[str]) -> list[str]:
     return argv + [rng.choice(WORDS) for _ in range(rng.randint(0, 6))]
 
 
+# The last test reads what the fuzz test recorded: under xdist both run on one worker, in order.
+pytestmark = pytest.mark.xdist_group("fuzz_cli")
+
 SAFE_TEXT = st.text(max_size=12).filter(lambda t: not t.startswith("--s") and "--st" not in t)
 
 
@@ -119,7 +123,7 @@ def cli(stores: list[str]) -> Iterator[list[object]]:
 
 
 @settings(
-    max_examples=10_000,
+    max_examples=examples(10_000),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],

@@ -13,9 +13,10 @@ from reeltui.domain.models import Post
 from reeltui.domain.rating import _OUT_OF, _out_of_matches, parse_rating, validate_rating
 from reeltui.formats import FormatError
 from reeltui.formats.frontmatter import Parsed, post_from_text
+from tests.fuzzing import examples
 
 FUZZ = settings(
-    max_examples=10_000,
+    max_examples=examples(10_000),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     database=None,
@@ -178,6 +179,14 @@ VALUES = [
     "é",
     "\u202e",
     "\x1b[31m",
+    "2023-01-29 18:30:22 2023 -0800",
+    "Sun, 29 Jan 2023 18:30:22 PST",
+    "Jan 29, 2023",
+    "2023/01/29 6:30 pm",
+    "29 February 2023",
+    "&b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+    "&c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+    "*c",
 ]
 LINES = [
     *(f"{k}: {v}" for k in KEYS for v in VALUES[::3]),
@@ -225,8 +234,16 @@ DOCUMENT = st.one_of(
 )
 
 
+NAME = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(
+        ["2023-01-29-her.md", "2023-02-30-x.md", "2023-01-29-.md", "a/index.md", "_index.md"]
+    ),
+)
+
+
 @FUZZ
-@given(DOCUMENT, st.text(max_size=20))
+@given(DOCUMENT, NAME)
 def test_front_matter_reader_raises_only_format_error(text: str, name: str) -> None:
     try:
         parsed = post_from_text(text, name=name)

@@ -18,6 +18,7 @@ from textual.widgets import Markdown
 
 from reeltui.domain.sanitize import sanitize
 from tests.fuzz.hostile import HOSTILE, unsafe
+from tests.fuzzing import examples
 
 WIDTH = 60
 
@@ -35,7 +36,7 @@ def render_rich(text: str) -> str:
 
 
 @settings(
-    max_examples=10_000,
+    max_examples=examples(10_000),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -55,7 +56,7 @@ def test_sanitized_markdown_renders_safely_in_rich(
 SAMPLES: list[str] = []
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=examples(150), deadline=None, database=None)
 @given(HOSTILE)
 def test_collect_samples_for_textual(text: str) -> None:
     SAMPLES.append(text)  # hypothesis as a generator: rendered below in one app

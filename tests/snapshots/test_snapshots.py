@@ -79,3 +79,17 @@ def test_reader_search(snap_compare: Compare, snap_blog: Blog) -> None:
 def test_help(snap_compare: Compare, snap_blog: Blog) -> None:
     keys = ("question_mark",)
     assert snap_compare(app_for(snap_blog), terminal_size=(80, 24), run_before=steps(*keys))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_marked_comments(snap_compare: Compare, snap_blog: Blog, size: tuple[int, int]) -> None:
+    """Two comments marked (x) for one moderation key: ✓ before each."""
+    keys = ("enter", "c", "x", "j", "x")
+    assert snap_compare(app_for(snap_blog), terminal_size=size, run_before=steps(*keys))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_zoomed_thread(snap_compare: Compare, snap_blog: Blog, size: tuple[int, int]) -> None:
+    """ctrl+o: the comments fill the screen."""
+    keys = ("enter", "c", "ctrl+o")
+    assert snap_compare(app_for(snap_blog), terminal_size=size, run_before=steps(*keys))

@@ -10,8 +10,9 @@ import pytest
 
 from reeltui.domain.models import Comment, Post
 from reeltui.services import Blog
-from reeltui.services.credentials import Credentials
-from reeltui.services.sync import SyncProgress, SyncResult, sync
+from reeltui.services.sync.credentials import Credentials
+from reeltui.services.sync.progress import SyncProgress
+from reeltui.services.sync.run import SyncResult, sync
 from reeltui.store import Store
 from tests.conftest import IN_CI
 from tests.wordpress.server import PACKAGES, WordPress, missing_tools

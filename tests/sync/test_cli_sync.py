@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import stat
 import subprocess
@@ -47,7 +48,9 @@ def test_sync_command_pulls_and_saves_credentials(site: Site, tmp_path: Path) ->
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert "pulled 10 new and 0 changed posts, 7 new and 0 changed comments" in done.stdout
+    assert (
+        "pulled 10 new and 0 changed posts, 2 new and 0 changed pages, 7 new and 0 changed comments"
+    ) in done.stdout
     assert "sync: pulling posts 1/1" in done.stderr
     assert site.server.app_password not in done.stdout + done.stderr
     saved = tmp_path / "config" / "credentials.toml"
@@ -163,3 +166,62 @@ def test_password_prompt_in_a_real_terminal(site: Site, tmp_path: Path) -> None:
         assert site.server.app_password not in shown
     finally:
         subprocess.run([tmux, "-L", sock, "kill-server"], capture_output=True)
+
+
+def test_plain_sync_command_sees_every_kind_of_change(site: Site, tmp_path: Path) -> None:
+    """A store made by `sync` holds the site only; then changes made on the site through REST
+    and through PHP with past dates are all seen by the next plain `reeltui sync`."""
+    env = {
+        "REELTUI_WP_URL": site.server.url,
+        "REELTUI_WP_USER": "admin",
+        "REELTUI_WP_APP_PASSWORD": site.server.app_password,
+    }
+    first = reeltui(tmp_path, "sync", env=env)
+    assert first.returncode == 0, first.stderr
+    listed = reeltui(tmp_path, "posts", "--json")
+    titles = {p["title"] for p in json.loads(listed.stdout)}
+    assert len(titles) == 12 and "Dune: Part Two review" in titles  # no demo posts mixed in
+    pages = json.loads(reeltui(tmp_path, "posts", "--status", "pages", "--json").stdout)
+    assert sorted(p["title"] for p in pages) == ["Privacy Policy", "Sample Page"]
+
+    site.rest("POST", "/wp/v2/posts", body={"title": "Later", "status": "future",
+                                             "date": "2031-01-01T00:00:00"})  # fmt: skip
+    site.rest("POST", f"/wp/v2/posts/{site.posts['filler1']}", body={"title": "Edited"})
+    site.rest(
+        "POST",
+        "/wp/v2/posts",
+        body={
+            "title": "Title <em>With</em> Markup",
+            "slug": "private-notes-✨",
+            "status": "publish",
+            "password": "pw",
+        },
+    )
+    site.rest("DELETE", f"/wp/v2/posts/{site.posts['filler2']}", params={"force": "1"})
+    site.rest("DELETE", f"/wp/v2/posts/{site.posts['filler3']}")
+    site.server.php(
+        "wp_insert_post(array('post_title' => 'Imported old', 'post_status' => 'publish',"
+        " 'post_date' => '2016-01-01 00:00:00', 'post_date_gmt' => '2016-01-01 00:00:00'));"
+        f"wp_insert_comment(array('comment_post_ID' => {site.posts['review']},"
+        " 'comment_content' => 'old', 'comment_approved' => 1,"
+        " 'comment_date' => '2016-01-02 00:00:00', 'comment_date_gmt' => '2016-01-02 00:00:00'));"
+        f"wp_insert_comment(array('comment_post_ID' => {site.posts['review']},"
+        " 'comment_type' => 'pingback', 'comment_content' => 'ping', 'comment_approved' => 1));"
+        f"wp_insert_comment(array('comment_post_ID' => {site.posts['review']},"
+        " 'comment_type' => 'trackback', 'comment_content' => 'track', 'comment_approved' => 1));"
+        "$page = get_page_by_path('sample-page');"
+        "wp_insert_comment(array('comment_post_ID' => $page->ID, 'comment_content' => 'on a page',"
+        " 'comment_approved' => 0));"
+    )
+    site.rest("POST", "/wp/v2/comments", body={"post": site.posts["guest"], "content": "Hi"})
+    again = reeltui(tmp_path, "sync", env=env)
+    assert again.returncode == 0, again.stderr
+    assert "pulled 3 new and 2 changed posts, 5 new and 0 changed comments" in again.stdout
+    assert "1 post and 0 comments no longer on the site (kept here)" in again.stdout
+    for slug in ("private-notes-%e2%9c%a8", "private-notes-✨"):
+        shown = reeltui(tmp_path, "show", slug)
+        assert shown.returncode == 0, shown.stderr
+        assert "Title With Markup" in shown.stdout and "protected" in shown.stdout
+    review = reeltui(tmp_path, "show", "dune-part-two-review")
+    shown_lines = [line.strip() for line in review.stdout.splitlines()]
+    assert "ping" in shown_lines and "track" in shown_lines and "old" in shown_lines

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.services import Blog, outbox, syncstate
-from reeltui.services.sync import resolve
+from reeltui.services import Blog, outbox
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.resolve import resolve
 from reeltui.store import Store
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 

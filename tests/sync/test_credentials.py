@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.services import credentials
-from reeltui.services.credentials import Credentials, CredentialsError
-from reeltui.services.wpclient import WPClient, normalise_site
+from reeltui.services.sync import credentials
+from reeltui.services.sync.client import WPClient, normalise_site
+from reeltui.services.sync.credentials import Credentials, CredentialsError
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +92,7 @@ def test_a_redirect_is_a_clear_error_not_followed() -> None:
     import http.server
     import threading
 
-    from reeltui.services.wpclient import ServerFailed
+    from reeltui.services.sync.client import ServerFailed
 
     class Moved(http.server.BaseHTTPRequestHandler):
         def do_POST(self) -> None:

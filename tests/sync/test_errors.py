@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.services import Blog, outbox, syncstate
-from reeltui.services.credentials import Credentials
-from reeltui.services.sync import SyncProgress, sync
+from reeltui.services import Blog, outbox
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.credentials import Credentials
+from reeltui.services.sync.progress import SyncProgress
+from reeltui.services.sync.run import sync
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 
 pytestmark = pytest.mark.wordpress
@@ -96,7 +98,7 @@ def test_wrong_password_stops_with_one_line_and_keeps_the_outbox(
     assert "\n" not in result.error
     assert "abcd" not in result.error
     assert outbox.get(empty_blog, entry.id).state == "queued"
-    assert syncstate.load(empty_blog).posts_after == before.posts_after
+    assert syncstate.load(empty_blog).clock == before.clock
 
 
 def test_server_down_midway_then_resume_without_duplicates(site: Site, empty_blog: Blog) -> None:
@@ -216,7 +218,7 @@ def test_pull_cut_midway_writes_nothing_and_the_next_sync_completes(
     result = sync(empty_blog, site.creds, progress=cut, per_page=3)
     assert result.stopped_by == "network"
     assert empty_blog.posts() == [] and empty_blog.all_comments() == []
-    assert syncstate.load(empty_blog).posts_after == ""
+    assert syncstate.load(empty_blog).clock == ""
     site.server.start_web()
     result, _ = run_sync(empty_blog, site)
     assert result.ok and result.pulled.new_posts == 10 and result.pulled.new_comments == 7

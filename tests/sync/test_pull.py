@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.services import Blog, moderation, outbox, syncstate
+from reeltui.services import Blog, moderation, outbox
+from reeltui.services.sync import state as syncstate
 from reeltui.store import StoreWriteError, state
 from reeltui.store import commit as commits
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
@@ -19,9 +20,12 @@ def test_pull_seeded_site(site: Site, empty_blog: Blog) -> None:
     result, events = run_sync(empty_blog, site, per_page=2)
     assert result.ok and not result.error, result.lines()
     assert result.pulled.new_posts == 10  # 9 seeded + WordPress's "Hello world!"
+    assert result.pulled.new_pages == 2  # WordPress's sample page and privacy policy draft
     # paged: 10 posts at 2 a page are 5 pages, read through X-WP-TotalPages
     pages = [(e.done, e.total) for e in events if e.stage == "pulling posts"]
     assert pages == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    overall = [e.overall for e in events]
+    assert overall == sorted(overall) and overall[-1] == 1.0  # one bar, only forward
 
     review = post_by_remote(empty_blog, site.posts["review"])
     assert review.title == "Dune: Part Two review"
@@ -119,7 +123,7 @@ def test_remote_trash_shows_on_full_pull(site: Site, empty_blog: Blog) -> None:
     assert result.pulled.updated_comments == 1
 
 
-def test_full_pull_reports_what_the_site_deleted_and_keeps_it(site: Site, empty_blog: Blog) -> None:
+def test_what_the_site_deleted_is_said_once_and_kept(site: Site, empty_blog: Blog) -> None:
     run_sync(empty_blog, site)
     gone_post = post_by_remote(empty_blog, site.posts["filler2"])
     gone_comment = by_remote(empty_blog, site.comments["g1"])
@@ -131,13 +135,15 @@ def test_full_pull_reports_what_the_site_deleted_and_keeps_it(site: Site, empty_
         site.rest("DELETE", f"/wp/v2/comments/{site.comments['g1']}", params={"force": "true"})[0]
         == 200
     )
-    result, _ = run_sync(empty_blog, site)
-    assert result.pulled.gone_posts == []  # an incremental pull cannot tell
-    result, _ = run_sync(empty_blog, site, full=True)
+    result, _ = run_sync(empty_blog, site)  # a plain, incremental sync finds both
     assert result.pulled.gone_posts == [gone_post.id]
     assert result.pulled.gone_comments == [gone_comment.id]
     assert "1 post and 1 comment no longer on the site (kept here)" in result.lines()
     assert empty_blog.post(gone_post.id).title == "Filler 2"
+    for full in (False, True):  # said once: neither sync says it again
+        result, _ = run_sync(empty_blog, site, full=full)
+        assert (result.pulled.gone_posts, result.pulled.gone_comments) == ([], [])
+    assert empty_blog.comment(gone_comment.id).body.startswith("Great piece.")
 
 
 def test_moderation_on_the_site_reaches_pending_comments(site: Site, empty_blog: Blog) -> None:
@@ -172,7 +178,12 @@ def test_moderation_on_the_site_reaches_approved_spam_and_trashed_comments(
     now = {key: by_remote(empty_blog, site.comments[key]).status for key in changes}
     assert now == {"c1": "spam", "c2": "trash", "c3": "pending", "c5": "approved"}
     assert result.pulled.updated_comments == 4
-    assert any(e.stage == "checking moderation (spam)" for e in events)
+    assert [(e.done, e.total) for e in events if e.stage == "checking comments"] == [
+        (1, 4),
+        (2, 4),
+        (3, 4),
+        (4, 4),
+    ]  # approved, held, spam, trash: one window each
     result, _ = run_sync(empty_blog, site)  # nothing changed since: nothing to update
     assert result.ok and result.pulled.updated_comments == 0
 
@@ -249,7 +260,25 @@ def test_a_pull_that_cannot_be_written_moves_no_cursor(
         run_sync(empty_blog, site)
     monkeypatch.setattr(commits, "commit", real)
     assert syncstate.load(empty_blog).last_pull == ""
-    assert syncstate.load(empty_blog).posts_after == ""
+    assert syncstate.load(empty_blog).clock == ""
     assert empty_blog.posts() == []
     result, _ = run_sync(empty_blog, site)
     assert result.ok and result.pulled.new_posts == 10
+
+
+def test_moderating_old_comments_does_not_list_every_comment(site: Site, empty_blog: Blog) -> None:
+    """Approving an old held comment and spamming an old approved one change the size of the
+    approved ones (more than one page here): the moved comments are read by id and the sizes
+    then add up, so no status is listed in full."""
+    run_sync(empty_blog, site, per_page=2)
+    for key, status in (("c4", "approved"), ("c1", "spam")):
+        code, _ = site.rest(
+            "POST", f"/wp/v2/comments/{site.comments[key]}", body={"status": status}
+        )
+        assert code == 200
+    result, _ = run_sync(empty_blog, site, per_page=2)
+    assert result.ok and result.pulled.updated_comments == 2, result.lines()
+    assert by_remote(empty_blog, site.comments["c4"]).status == "approved"
+    assert by_remote(empty_blog, site.comments["c1"]).status == "spam"
+    # posts: window + changed since the clock; pages: window; comments: 4 windows + 1 read
+    assert result.calls == 2 + 1 + 4 + 1

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from reeltui.domain.models import Post
+from reeltui.formats.blockwrite import serialize
 from reeltui.services import Blog, outbox
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 
@@ -135,7 +136,7 @@ def test_new_draft_sent_before_a_crash_is_adopted_not_duplicated(
         body={
             "title": "Heat, rewatched",
             "slug": "heat-rewatch",
-            "content": "<p>Still great.</p>",
+            "content": serialize("Still great.\n"),  # what reeltui sends: core blocks
             "status": "draft",
         },
     )

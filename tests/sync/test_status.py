@@ -9,7 +9,7 @@ from pathlib import Path
 from reeltui.domain.models import Comment, Post
 from reeltui.services import outbox
 from reeltui.services.session import open_blog
-from reeltui.services.sync import status
+from reeltui.services.sync.run import status
 
 
 def test_status_counts_the_outbox_drafts_and_conflicts(store_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import ProgressBar, RichLog
+from textual.widgets import ProgressBar, RichLog, Static
 
 from reeltui.config import Settings
 from reeltui.services import Blog, outbox, replies
@@ -27,9 +27,18 @@ def _env(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REELTUI_WP_APP_PASSWORD", site.server.app_password)
 
 
+def log_lines(screen: SyncScreen) -> list[str]:
+    return [line.text.strip() for line in screen.query_one(RichLog).lines]
+
+
 def log_text(screen: SyncScreen) -> str:
     """The sync log's lines, wrapping undone (words joined by one space)."""
-    return " ".join(" ".join(s.text for s in screen.query_one(RichLog).lines).split())
+    return " ".join(" ".join(log_lines(screen)).split())
+
+
+def summary_text(screen: SyncScreen) -> str:
+    """The result lines, kept in view under the bar."""
+    return " ".join(str(screen.query_one("#sync-summary", Static).render()).split())
 
 
 async def palette_sync(pilot: Pilot[None]) -> None:
@@ -49,24 +58,31 @@ async def test_palette_sync_pulls_then_sends_a_reply(site: Site, empty_blog: Blo
         assert isinstance(screen, SyncScreen)
         text = screen_text(app)
         assert f"Site {site.server.url}" in text and "password from the environment" in text
-        log = log_text(screen)
-        assert "pulled 10 new and 0 changed posts, 7 new and 0 changed comments" in log
-        assert "pulling posts 1/1" in log  # progress lines were shown
-        assert screen.query_one(ProgressBar).progress == 1
+        assert (
+            "pulled 10 new and 0 changed posts, 2 new and 0 changed pages, "
+            "7 new and 0 changed comments"
+        ) in summary_text(screen)
+        # one line per stage, with its last count; one bar, full at the end
+        stages = [line.rsplit(" ", 1)[0] for line in log_lines(screen)]
+        assert len(stages) == len(set(stages)), log_lines(screen)
+        assert "pulling posts 1/1" in log_lines(screen)
+        assert "pulling comments 1/1" in log_lines(screen)
+        assert screen.query_one(ProgressBar).progress == 100
+        assert "done" in screen_text(app)
         await press(pilot, "escape")
         assert app.main_screen is not None
         assert "Dune: Part Two" in screen_text(app)  # the main screen shows the pulled posts
 
         c3 = by_remote(empty_blog, site.comments["c3"])
         mine = replies.reply(empty_blog, c3.id, "Enjoy it, Marcy!")
-        app.refresh_main()
         await settle(pilot)
         assert "1 queued repl" in screen_text(app)
         await press(pilot, "S")
         assert isinstance(app.screen, SyncScreen)
         assert "1 queued (0 failed)" in screen_text(app)
         await press(pilot, "enter")
-        assert "sent 1 replies, 0 moderation actions, 0 posts" in log_text(app.screen)
+        assert isinstance(app.screen, SyncScreen)
+        assert "sent 1 replies, 0 moderation actions, 0 posts" in summary_text(app.screen)
         assert any(m.startswith("sent 1 replies") for m in notes.messages)
         await press(pilot, "escape")
         assert "0 queued replies" in screen_text(app)
@@ -93,7 +109,7 @@ async def test_failed_sync_is_one_line_and_keeps_the_outbox(
         assert len(stopped) == 1 and "\n" not in stopped[0], notes.messages
         assert "application password" in stopped[0]
         assert isinstance(app.screen, SyncScreen)
-        log = log_text(app.screen)
+        log = log_text(app.screen) + summary_text(app.screen)
         assert "the outbox is intact" in log and "Traceback" not in log
         assert "wrong wrong" not in log + screen_text(app)
 

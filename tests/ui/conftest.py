@@ -18,6 +18,16 @@ def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never read or write the developer's real config file."""
     monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # Spelling loads in a worker and marks words when it is done: off unless a test wants it,
+    # so snapshots never depend on when the dictionary finished loading.
+    monkeypatch.setenv("REELTUI_SPELLING", "off")
+
+
+@pytest.fixture(autouse=True)
+def _notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read the notices on screen; a loaded machine can take longer than Textual's
+    5 s between a notice and the check, and the notice was gone (a flaky failure)."""
+    monkeypatch.setattr(ReelApp, "NOTIFICATION_TIMEOUT", 600)
 
 
 @pytest.fixture

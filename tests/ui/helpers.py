@@ -64,3 +64,42 @@ class Notes:
 
     def __contains__(self, text: str) -> bool:
         return any(text in m for m in self.messages)
+
+
+def key_events(*parts: str) -> list[object]:
+    """Key events as a terminal sends them: a part in angle brackets is one named key
+    ("<tab>", "<shift+tab>", "<f2>", "<ctrl+s>"); any other part is typed character by
+    character."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    found: list[object] = []
+    for part in parts:
+        if part.startswith("<") and part.endswith(">") and len(part) > 2:
+            found.append(events.Key(part[1:-1], None))
+            continue
+        for char in part:
+            key = char if char.isalnum() else _character_to_key(char)
+            found.append(events.Key(key, char))
+    return found
+
+
+async def burst(pilot: Pilot[None], *parts: str) -> None:
+    """Send every key at once, with no pause between them (a fast typist or a paste on a
+    busy machine), the way the terminal driver does; return once every key was handled."""
+    app = pilot.app
+    assert isinstance(app, ReelApp)
+    sent = key_events(*parts)
+    before = app.typeahead.delivered
+    driver = app._driver
+    assert driver is not None
+    for event in sent:
+        event.set_sender(app)  # type: ignore[attr-defined]
+        driver.send_message(event)  # type: ignore[arg-type]
+    import time
+
+    deadline = time.monotonic() + 120  # a lost key fails the test instead of hanging it
+    while app.typeahead.delivered < before + len(sent) or not app.typeahead.idle:
+        assert time.monotonic() < deadline, f"{app.typeahead.delivered - before}/{len(sent)} keys"
+        await pilot.pause()
+    await settle(pilot)

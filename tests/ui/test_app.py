@@ -64,7 +64,7 @@ async def test_palette_opens_a_post_by_title(open_store: Blog) -> None:
         assert "Posts: cycle sort" in screen_text(app)
         await press(pilot, "enter")
         await settle(pilot)
-        assert isinstance(app.screen, MainScreen) and app.screen.sort == "rating"
+        assert isinstance(app.screen, MainScreen) and app.screen.listing.sort == "rating"
 
 
 def terminal_click(app: ReelApp, widget: Widget, offset: tuple[int, int]) -> None:
@@ -121,31 +121,31 @@ async def test_bad_config_gives_a_notice_and_defaults(
         assert app.theme == "textual-dark" and app.mouse_enabled
         assert "mouse must be true or false" in notes
         assert "unknown theme 'no-such-theme'" in notes
-        assert "unknown binding ids: nope.nope" in notes
+        assert f'{config} line 4: "nope.nope" = "x": no key has this id' in notes
     config.write_text("this is [not toml")
     app = make_app(blog)
     notes = Notes()
     async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await settle(pilot)
         assert "is not valid TOML" in notes
-        assert len(app.screen.query_one(PostList).rows) == 4
+        assert len(app.screen.query_one(PostList).items) == 4
     blog.close()
 
 
 async def test_keymap_remaps_a_binding_by_id(open_store: Blog) -> None:
-    app = make_app(open_store, settings=Settings(keymap={"list.sort": "o", "list.down": "ctrl+n"}))
+    app = make_app(open_store, settings=Settings(keymap={"list.sort": "O", "list.down": "ctrl+n"}))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await press(pilot, "s")
-        assert screen.sort == "date"  # s no longer sorts
-        await press(pilot, "o")
-        assert screen.sort == "rating"
+        assert screen.listing.sort == "date"  # s no longer sorts
+        await press(pilot, "O")
+        assert screen.listing.sort == "rating"
         await press(pilot, "ctrl+n")
         assert screen.query_one(PostList).cursor == 1
         await press(pilot, "question_mark")
-        assert re.search(r"\bo\s+Sort", screen_text(app))
+        assert re.search(r"\bO\s+Sort", screen_text(app))
 
 
 async def test_no_color_renders_in_monochrome(

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from reeltui.config import ConfigError, Settings, dumps, load_settings, save_settings
+from reeltui.domain.identity import Identity
 from reeltui.ui.navigation import History, internal_slug, is_external
-from reeltui.ui.widgets.thread import inline_markdown
+from reeltui.ui.widgets.comment_text import inline_markdown
 
 
 def test_missing_file_means_defaults(tmp_path: Path) -> None:
@@ -140,3 +141,78 @@ def test_comment_emphasis_is_styled_not_markup() -> None:
     assert {(s.start, s.end, str(s.style)) for s in text.spans} == {
         (6, 9, "italic"), (14, 19, "bold"),
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("mine", "expected"),
+    [
+        # CRLF line endings stay CRLF, the lines the app adds too
+        (
+            '# mine\r\ntheme = "nord"  # dark\r\n\r\n[keymap]\r\n"list.sort" = "o"\r\n',
+            '# mine\r\ntheme = "gruvbox"  # dark\r\nsort = "title"\r\n\r\n[keymap]\r\n'
+            '"list.sort" = "o"\r\n',
+        ),
+        # quoted keys and a multi-line string are valid TOML: updated in place
+        (
+            '"theme" = """nord"""\n\'mouse\' = true\n',
+            '"theme" = "gruvbox"\n\'mouse\' = true\nsort = "title"\n',
+        ),
+        (
+            "theme = '''\nnord'''\n# end\n",
+            'theme = "gruvbox"\n# end\nsort = "title"\n',
+        ),
+        # a file with only tables: the keys go before the first table
+        (  # (tomlkit before 0.13 adds no blank line before the table: either is right)
+            '[keymap]\n"list.sort" = "o"\n',
+            'theme = "gruvbox"\nsort = "title"\n[keymap]\n"list.sort" = "o"\n',
+        ),
+    ],
+)
+def test_valid_files_of_any_style_are_updated_in_place(
+    tmp_path: Path, mine: str, expected: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(mine.encode())
+    settings, problems = load_settings(path)
+    assert problems == []
+    settings.theme, settings.sort = "gruvbox", "title"
+    save_settings(settings)
+    assert path.read_bytes().decode().replace("\n\n[", "\n[") == expected.replace("\n\n[", "\n[")
+    loaded, _ = load_settings(path)
+    assert (loaded.theme, loaded.sort) == ("gruvbox", "title")
+
+
+def test_identity_is_read_and_written_beside_the_users_lines(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n\n[keymap]\n"list.sort" = "o"  # o for order\n')
+    settings, _ = load_settings(path)
+    assert settings.identity is None  # never said: the app asks
+    settings.identity = Identity("Ruth  Maramis", "ruth@example.org")
+    save_settings(settings)
+    text = path.read_text()
+    assert text.startswith('theme = "nord"\n\n[keymap]\n"list.sort" = "o"  # o for order\n')
+    assert tomllib.loads(text)["identity"] == {"name": "Ruth  Maramis", "email": "ruth@example.org"}
+    loaded, problems = load_settings(path)
+    assert problems == [] and loaded.identity == Identity("Ruth Maramis", "ruth@example.org")
+    # changed later: the same table is updated, a comment in it kept
+    path.write_text(text.replace('email = "ruth@example.org"', 'email = "ruth@example.org" # work'))
+    loaded.identity = Identity("Ruth", "ruth@example.org")
+    save_settings(loaded)
+    assert 'name = "Ruth"' in path.read_text() and "# work" in path.read_text()
+    dotted = tmp_path / "dotted.toml"
+    dotted.write_text('identity.name = "A"\ntheme = "nord"\n')
+    found, _ = load_settings(dotted)
+    found.identity = Identity("B", "b@example.org")
+    save_settings(found)
+    assert load_settings(dotted)[0].identity == Identity("B", "b@example.org")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [("identity = 3", "[identity] must be a table"), ("[identity]\nname = 3", "identity name")],
+)
+def test_a_bad_identity_is_a_one_line_problem(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(content)
+    _, problems = load_settings(path)
+    assert len(problems) == 1 and problem in problems[0]

@@ -26,6 +26,7 @@ from reeltui.ui.screens.editor_modals import Choice, RecoverList, RevisionsScree
 from reeltui.ui.screens.recover import recovery_screen
 from reeltui.ui.widgets.preview import Preview
 from tests import storefiles
+from tests.ui.helpers import Notes
 
 SIZE = (120, 40)
 HER = "flixchatter-review-spike-jonzes-her"
@@ -190,12 +191,13 @@ async def test_read_only_store_says_so_and_writes_nothing(store_path: Path) -> N
     her = blog.post_by_slug(HER)
     app = make_app(blog, initial_screen=lambda: EditorScreen(blog, her.id))
     before = storefiles.snapshot(store_path)
-    async with app.run_test(size=SIZE) as pilot:
+    said = Notes()  # every notification, even one that expired under a slow run
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await paste(pilot, "Cannot keep this. ")
         await pilot.press("f2", "ctrl+s")
         await settle(pilot)
-        assert any("read-only: nothing here can be saved" in n for n in notes(app))
-        assert any("read-only: nothing was saved" in n for n in notes(app))
+        assert "read-only: nothing here can be saved" in said
+        assert "read-only: nothing was saved" in said
         assert "read-only" in str(editor(app).query_one("#editor-status", Static).render())
     blog.close()
     assert storefiles.snapshot(store_path) == before

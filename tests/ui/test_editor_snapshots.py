@@ -80,3 +80,25 @@ def test_leave_asks(snap_compare: Any, store_path: Path) -> None:
         await steady_cursors(pilot)
 
     assert snap_compare(app_for(store_path, HER), terminal_size=SIZE, run_before=run_before)
+
+
+def test_new_review_at_80x24(snap_compare: Any, store_path: Path) -> None:
+    """80x24: the form folds away (the title line says F2), the body has the width."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("f3")
+        await steady_cursors(pilot)
+
+    app = app_for(store_path, template="review", title="Arrival", author="Ruth")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_form_unfolded_at_80x24(snap_compare: Any, store_path: Path) -> None:
+    """80x24, F2: the form in the body's place, full width."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("f3", "f2")
+        await steady_cursors(pilot)
+
+    app = app_for(store_path, template="review", title="Arrival", author="Ruth")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

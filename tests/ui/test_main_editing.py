@@ -33,14 +33,14 @@ async def test_new_post_from_template_then_edit_the_open_post(
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
         await settle(pilot)
-        titles = [row.post.title for row in app.screen.query_one(PostList).rows]
+        titles = [item.row.post.title for item in app.screen.query_one(PostList).items]
         assert "Arrival" in titles
         # Open the Her review and edit its title.
         await press(pilot, "g")
         her = next(
             i
-            for i, row in enumerate(app.screen.query_one(PostList).rows)
-            if row.post.slug == "flixchatter-review-spike-jonzes-her"
+            for i, item in enumerate(app.screen.query_one(PostList).items)
+            if item.row.post.slug == "flixchatter-review-spike-jonzes-her"
         )
         app.screen.query_one(PostList).cursor = her  # type: ignore[attr-defined]
         await press(pilot, "enter", "e")

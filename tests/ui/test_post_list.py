@@ -19,12 +19,12 @@ from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 
 def titles(app: ReelApp) -> list[str]:
-    return [row.post.title for row in app.screen.query_one(PostList).rows]
+    return [item.row.post.title for item in app.screen.query_one(PostList).items]
 
 
 def marks(app: ReelApp) -> dict[str, ReadMark]:
     post_list = app.screen.query_one(PostList)
-    return {row.post.slug: post_list.mark_of(row) for row in post_list.rows}
+    return {item.row.post.slug: item.mark for item in post_list.items}
 
 
 async def test_rows_show_title_date_author_status_reels_comments(app: ReelApp) -> None:
@@ -46,10 +46,10 @@ async def test_sort_key_cycles_date_rating_comments_title(app: ReelApp) -> None:
         await settle(pilot)
         by_date = titles(app)
         await press(pilot, "s")
-        assert app.screen.sort == "rating"  # type: ignore[attr-defined]
+        assert app.screen.listing.sort == "rating"  # type: ignore[attr-defined]
         assert titles(app)[0].startswith("FlixChatter Review")  # the only rated post
         await press(pilot, "s")
-        assert app.screen.sort == "comments"  # type: ignore[attr-defined]
+        assert app.screen.listing.sort == "comments"  # type: ignore[attr-defined]
         await press(pilot, "s")
         assert titles(app) == sorted(by_date, key=str.casefold)
         assert "sort: title" in screen_text(app)
@@ -154,7 +154,7 @@ async def test_ten_thousand_posts_stay_virtual(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         post_list = app.screen.query_one(PostList)
-        assert len(post_list.rows) == 10_004
+        assert len(post_list.items) == 10_004
         # Only the lines on screen exist as widgets: the list is one widget, not 10k.
         assert len(list(app.screen.query("PostList *"))) == 0
         await press(pilot, "G")

@@ -175,3 +175,27 @@ def test_post_links_lists_markdown_links_in_order() -> None:
         ("IMDb", "https://imdb.com/x"),
         ("https://a.example/", "https://a.example/"),
     ]
+
+
+async def test_another_post_starts_afresh(app: ReelApp, open_store: Blog) -> None:
+    """The search bar and an opened contents box belong to the post they were opened on."""
+    post = open_store.post_by_slug(HER)
+    post.body = "## Part One\n\nWords about the film.\n\n## Part Two\n\nMore words.\n"
+    open_store.save_post(post)
+    notes = Notes()
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await settle(pilot)
+        reader = await open_slug(app, pilot, HER)
+        await press(pilot, "t")  # two headings: the box only on asking
+        assert reader.has_class("-toc")
+        await press(pilot, "escape", "2", "slash", *"words", "enter")
+        assert reader.counter == "1/2"
+        wide = reader.scroller.size.width
+        reader = await open_slug(app, pilot, GUEST)  # no headings at all
+        assert not reader.has_class("-toc")
+        assert not reader.query_one("#reader-searchbar").has_class("-visible")
+        assert reader.query_text == "" and reader.counter == ""
+        assert "no matches" not in screen_text(app)
+        assert reader.scroller.size.width > wide  # the text has the box's room back
+        await press(pilot, "t")
+        assert not reader.has_class("-toc") and "this post has no headings" in notes

@@ -11,10 +11,10 @@ from textual.widgets import TextArea
 from reeltui.domain import Comment
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.ui.app import make_app
-from reeltui.ui.replying import ReplyActions
+from reeltui.ui.screens.comment_actions import CommentActions
+from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
 from tests.ui.helpers import settle
 
 HER = "p-flixchatter-review-spike-jonzes-her"
@@ -102,7 +102,7 @@ async def test_outbox_and_confirm_neutralise_hostile_text(blog: Blog) -> None:
         assert not BAD.search(app.screen.query_one(TextArea).text)
         await pilot.press("escape")
         await settle(pilot)
-        ReplyActions(app.screen, blog).delete(mine.id)
+        CommentActions(app.screen, blog).delete(mine.id)
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert_clean(app)

@@ -10,11 +10,11 @@ from textual.widgets import DataTable, TextArea
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
-from reeltui.ui.replying import ReplyActions
+from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
 from tests import storefiles
 from tests.ui.helpers import settle
 
@@ -36,7 +36,7 @@ async def test_reply_sent_with_ctrl_s_is_queued_on_disk(blog: Blog) -> None:
     app = make_app(blog)
     changed: list[str | None] = []
     async with app.run_test(size=SIZE) as pilot:
-        ReplyActions(app.screen, blog, changed.append).reply("c-her-6")
+        CommentActions(app.screen, blog, changed.append).reply("c-her-6")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         assert "Reply to Priya Natarajan" in screen_text(app)
@@ -55,7 +55,7 @@ async def test_reply_sent_with_ctrl_s_is_queued_on_disk(blog: Blog) -> None:
 async def test_quote_reply_prefills_and_empty_send_is_refused(blog: Blog) -> None:
     app = make_app(blog)
     async with app.run_test(size=SIZE) as pilot:
-        ReplyActions(app.screen, blog).quote_reply("c-her-4")
+        CommentActions(app.screen, blog).quote_reply("c-her-4")
         await pilot.pause()
         area = app.screen.query_one(TextArea)
         assert area.text.startswith("> I admired it more than I loved it")
@@ -71,7 +71,7 @@ async def test_escape_keeps_a_draft_that_survives_a_restart(store_path: Path) ->
     blog = open_blog(store_path)
     app = make_app(blog)
     async with app.run_test(size=SIZE) as pilot:
-        ReplyActions(app.screen, blog).reply("c-her-3")
+        CommentActions(app.screen, blog).reply("c-her-3")
         await pilot.pause()
         await pilot.press(*"Me", "space", *"too")
         await pilot.press("escape")
@@ -85,7 +85,7 @@ async def test_escape_keeps_a_draft_that_survives_a_restart(store_path: Path) ->
         assert outbox.entries(blog) == []
         app = make_app(blog)
         async with app.run_test(size=SIZE) as pilot:
-            ReplyActions(app.screen, blog).reply("c-her-3")  # reopens the draft
+            CommentActions(app.screen, blog).reply("c-her-3")  # reopens the draft
             await pilot.pause()
             assert app.screen.query_one(TextArea).text == "Me too"
             await pilot.press("ctrl+s")
@@ -99,7 +99,7 @@ async def test_edit_then_delete_own_reply_with_confirm(blog: Blog) -> None:
     reply = replies.reply(blog, "c-her-6", "Thanks")
     app = make_app(blog)
     async with app.run_test(size=SIZE) as pilot:
-        actions = ReplyActions(app.screen, blog)
+        actions = CommentActions(app.screen, blog)
         actions.edit("c-her-1")  # a reader's comment: refused with a message
         await pilot.pause()
         assert not isinstance(app.screen, ComposerScreen)
@@ -171,7 +171,7 @@ async def test_inbox_reply_moderate_and_jump(blog: Blog) -> None:
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         first = table.get_row_at(0)
-        assert "Tom Okafor" in str(first[1]) and "9 comment(s)" in screen_text(app)
+        assert "Tom Okafor" in str(first[2]) and "9 comment(s)" in screen_text(app)
         await pilot.press("r")  # reply to the oldest one, right from the inbox
         await pilot.pause()
         await pilot.press(*"Agreed", "ctrl+s")
@@ -198,7 +198,7 @@ async def test_read_only_store_refuses_replies_with_a_message(store_path: Path) 
     try:
         app = make_app(blog)
         async with app.run_test(size=SIZE) as pilot:
-            ReplyActions(app.screen, blog).reply("c-her-6")
+            CommentActions(app.screen, blog).reply("c-her-6")
             await pilot.pause()
             assert not isinstance(app.screen, ComposerScreen)
             assert any("read-only" in str(n.message) for n in app._notifications)

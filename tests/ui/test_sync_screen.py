@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reeltui.services import Blog, syncstate
+from reeltui.services import Blog
+from reeltui.services.sync import state as syncstate
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
 from tests.ui.helpers import HER, Notes, press, screen_text, settle

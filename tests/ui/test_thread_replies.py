@@ -3,11 +3,11 @@ jumping into a thread: asserted on the screen and in the store files on disk."""
 
 from __future__ import annotations
 
-from reeltui.services import Blog
+from reeltui.services import Blog, outbox
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
 from reeltui.ui.widgets.thread import Thread
 from tests import storefiles
 from tests.ui.helpers import press, screen_text, settle
@@ -57,6 +57,8 @@ async def test_reply_quote_moderate_and_delete_in_the_thread_pane(
         assert "[spam]" in screen_text(app)
         await press(pilot, "R")
         assert stored_comments(open_store)["c-her-6"]["status"] == "approved"
+        queued = [e.comment_id for e in outbox.entries(open_store)]
+        assert "c-her-6" not in queued  # spam then restore before a sync: nothing to send
         # Delete the queued reply, after a confirmation.
         thread.select(mine.id)
         await press(pilot, "d")
@@ -103,7 +105,7 @@ async def test_a_reply_in_a_long_thread_is_added_alone(open_store: Blog) -> None
     from reeltui.domain import Comment
     from reeltui.store import records
     from reeltui.ui.app import make_app
-    from reeltui.ui.screens.main_comments import LONG
+    from reeltui.ui.screens.main_thread import LONG
 
     her = open_store.post_by_slug("flixchatter-review-spike-jonzes-her")
     many = [

@@ -11,7 +11,7 @@ from textual.widgets import Input, ProgressBar, RadioSet
 
 from reeltui.config import Settings
 from reeltui.services import Blog
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.services.session import open_blog
 from reeltui.store import Store
@@ -111,7 +111,7 @@ async def test_import_reports_skipped_items(tmp_path: Path, empty_store: Blog) -
     path.write_text(broken, encoding="utf-8")
     text = await do_import(make_app(empty_store, settings=Settings()), Notes(), path)
     assert "posts 3 new" in text
-    assert "skipped: 1 page" in text
+    assert "left out (not posts): 1 page" in text
 
 
 async def test_import_bad_path_is_one_line_and_writes_nothing(

@@ -5,24 +5,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from reeltui.cli import main
+from reeltui.domain.models import Comment, Post
 from reeltui.services.session import open_blog
 
-POST_KEYS = {
-    "id",
-    "slug",
-    "title",
-    "author",
-    "date",
-    "status",
-    "categories",
-    "tags",
-    "rating",
+# Every field of a post but its text (body, site HTML), and figures (docs/cli-json.md).
+POST_KEYS = {f.name for f in fields(Post)} - {"body", "html", "excerpt_html"} | {
     "comment_count",
+    "pending_count",
     "word_count",
 }
 
@@ -60,16 +55,16 @@ def test_show_json_thread_order(store_path: Path, capsys: pytest.CaptureFixture[
     )
     assert code == 0
     post = json.loads(out)
-    assert POST_KEYS | {"body", "comments"} == set(post)
+    assert POST_KEYS | {"body", "html", "excerpt_html", "comments"} == set(post)
     comments = post["comments"]
-    assert set(comments[0]) == {"id", "parent", "author", "date", "body", "status", "kind", "depth"}
+    assert set(comments[0]) == {f.name for f in fields(Comment)} | {"depth"}
     seen: dict[str, int] = {}
     for c in comments:
-        if c["parent"] is None:
+        if c["parent_id"] is None:
             assert c["depth"] == 1
         else:
-            assert c["parent"] in seen  # parents come first
-            assert c["depth"] == seen[c["parent"]] + 1
+            assert c["parent_id"] in seen  # parents come first
+            assert c["depth"] == seen[c["parent_id"]] + 1
         seen[c["id"]] = c["depth"]
     assert max(seen.values()) >= 3
 
@@ -115,10 +110,10 @@ def test_corrupt_store_is_one_clear_line(
 
 def test_bad_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--store", str(tmp_path / "no" / "such" / "dir"), "posts")
-    assert code == 2 and "no reeltui store" in err
+    assert code == 2 and "does not exist" in err
     assert not (tmp_path / "no").exists()
     code, _, err = run(capsys, "--store", str(tmp_path / "no" / "such" / "dir"), "check")
-    assert code == 2 and "no reeltui store" in err and "nothing was created" in err
+    assert code == 2 and "does not exist" in err and err.count("\n") == 1
     assert not (tmp_path / "no").exists()
     a_file = tmp_path / "notes.txt"
     a_file.write_text("hello")
@@ -131,9 +126,17 @@ def test_env_store_and_reads_never_create_a_store(
 ) -> None:
     monkeypatch.setenv("REELTUI_STORE", str(tmp_path / "envstore"))
     code, _, err = run(capsys, "posts", "--json")
-    assert code == 2 and "no reeltui store" in err and "run `reeltui`" in err
+    assert code == 2 and "does not exist" in err
     assert not (tmp_path / "envstore").exists()  # reading never writes
     open_blog(tmp_path / "envstore").close()  # what the app does on its first run
+    code, out, _ = run(capsys, "posts", "--json")
+    assert code == 0 and len(json.loads(out)) == 4
+
+
+def test_env_store_is_used(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REELTUI_STORE", str(store_path))
     code, out, _ = run(capsys, "posts", "--json")
     assert code == 0 and len(json.loads(out)) == 4
 

@@ -10,7 +10,7 @@ import pytest
 
 from reeltui.services import Blog
 from reeltui.services.drafts import EditSession, find_for_edit, recoverable
-from reeltui.services.export import as_html, as_markdown, post_link
+from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.postform import Form, form_of
 from reeltui.services.revisions import unified_diff
 from reeltui.services.session import open_blog
@@ -218,3 +218,24 @@ def test_form_round_trip(blog: Blog) -> None:
     assert post == her
     assert not session.changed(post)
     assert Form().status == "draft"
+
+
+def test_filling_the_form_keeps_one_autosave_and_same_text_no_revision(blog: Blog) -> None:
+    """Autosaves while only the form's fields change merge into one revision; a save of
+    what the latest revision holds adds none; new words make a new one."""
+    session = new_session(blog)
+    form = form_of(session.saved)
+    for i, title in enumerate(["A", "Ar", "Arr", "Arrival"]):
+        post, _ = session.build(form.replace(title=title, rating=str(i)), "The same words.")
+        session.autosave(post)
+    history = session.history()
+    assert [r.reason for r in history] == ["autosave"]
+    assert history[0].post.title == "Arrival" and history[0].post.rating == 3.0
+    first = session.save(post)  # what the autosave holds: it becomes the save (kept)
+    assert first is not None and first.id == history[0].id
+    assert session.save(post) is None  # nothing changed since: no second "save"
+    assert [r.reason for r in session.history()] == ["save"]
+    session.autosave(post)  # the saved text again: nothing new
+    newer, _ = session.build(form.replace(title="Arrival"), "New words.")
+    session.autosave(newer)
+    assert [r.reason for r in session.history()] == ["autosave", "save"]

@@ -14,7 +14,7 @@ from reeltui.formats.frontmatter import read_dir
 from reeltui.formats.jsonio import read_json
 from reeltui.services import Blog
 from reeltui.services.demo import read_demo
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.store import Store, state
 from tests.unit.test_wxr_roundtrip import DEMO_XML, snapshot
@@ -87,7 +87,7 @@ def test_json_export_has_everything_and_reads_back(blog: Blog, tmp_path: Path) -
     report = export(blog, "json", out)
     assert (report.posts, report.comments) == (4, 22)
     document = json.loads(out.read_text())
-    assert (document["format"], document["version"]) == ("reeltui-export", 1)
+    assert (document["format"], document["version"]) == ("reeltui-export", 2)
     assert set(document) == {
         "format",
         "version",
@@ -96,6 +96,8 @@ def test_json_export_has_everything_and_reads_back(blog: Blog, tmp_path: Path) -
         "comments",
         "drafts",
         "outbox",
+        "revisions",
+        "reads",
     }
     assert document["drafts"][0]["post"]["id"] == her.id
     post_fields = set(document["posts"][0])

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from reeltui.formats import FormatError
 from reeltui.formats.frontmatter import post_from_text
+from tests.fuzzing import examples
 
 KEYS = [
     "title",
@@ -90,7 +91,7 @@ documents = st.one_of(
 )
 
 
-@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(10_000), deadline=None, suppress_health_check=list(HealthCheck))
 @given(documents)
 def test_reader_raises_only_format_error(text: str) -> None:
     try:

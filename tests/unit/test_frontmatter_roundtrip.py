@@ -10,10 +10,11 @@ from reeltui.domain.models import Comment, Post
 from reeltui.formats import Parsed
 from reeltui.formats.frontmatter import post_from_text, read_dir, read_file
 from reeltui.formats.frontmatter_writer import file_name, post_to_text, quote
+from tests.fuzzing import examples
 from tests.unit.strategies import parsed_posts
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(parsed_posts())
 def test_any_post_reads_back_exactly(parsed: Parsed) -> None:
     text = post_to_text(parsed.post, parsed.comments)

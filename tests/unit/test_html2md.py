@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reeltui.formats.html2md import html_to_markdown
+from tests.fuzzing import examples
 
 
 def test_classic_editor_paragraphs_without_p() -> None:
@@ -56,7 +57,7 @@ TOKENS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), max_size=30).map("".join))
 def test_plain_text_fast_path_agrees_with_markdownify(text: str) -> None:
     assert html_to_markdown(text) == _slow(text)

@@ -12,6 +12,7 @@ from markdownify import markdownify
 from reeltui.formats.html2md import autop, html_to_markdown
 from reeltui.formats.html2md_fast import simple_html_to_markdown
 from reeltui.formats.md2html import markdown_to_html
+from tests.fuzzing import examples
 
 WORDS = ["film", "reel", "Her", "4.5", "&amp;", "&#039;s", "caf&eacute;", "a", "“quote”", "1.", "#"]
 
@@ -71,7 +72,7 @@ def document(rng: Random) -> str:
     return rng.choice(["\n\n", "\n", ""]).join(blocks)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_fast_path_renders_like_markdownify(rng: Random) -> None:
     html = document(rng)
@@ -166,7 +167,7 @@ def rich_document(rng: Random) -> str:
     return rng.choice(["\n\n", "\n", ""]).join(blocks)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_fast_path_renders_block_constructs_like_markdownify(rng: Random) -> None:
     html = rich_document(rng)

@@ -17,6 +17,7 @@ from reeltui.services.session import open_blog
 from reeltui.store import jsonload
 from reeltui.store.errors import StoreCorrupt
 from reeltui.store.storage import read_json_file
+from tests.fuzzing import examples
 from tests.v1store import write_v1
 
 # Text that looks like the layout's own markers, escaped inside strings, included on purpose.
@@ -41,7 +42,7 @@ def pieces(raw: bytes, size: int) -> Any:
     return jsonload.loads(raw, whole_below=0, piece=size)
 
 
-@settings(max_examples=700, deadline=None)
+@settings(max_examples=examples(700), deadline=None)
 @given(name=text, table=records, size=st.integers(1, 400))
 def test_pieces_give_exactly_what_a_whole_parse_gives(
     name: str, table: dict[str, Any], size: int
@@ -54,7 +55,7 @@ def test_pieces_give_exactly_what_a_whole_parse_gives(
     assert list(got[name]) == list(table)  # the records' order too
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(table=records.filter(bool), size=st.integers(1, 200), data=st.data())
 def test_a_damaged_file_fails_as_a_whole_parse_fails(
     table: dict[str, Any], size: int, data: st.DataObject

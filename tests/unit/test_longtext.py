@@ -6,13 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reeltui.services.longtext import pieces
+from tests.fuzzing import examples
 
 BLOCKS = st.sampled_from(
     ["# Title", "Some *text* here.", "", "- item", "> quote", "```", "code line", "~~~~", "  "]
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(BLOCKS, max_size=80), st.integers(1, 60))
 def test_pieces_join_back_and_keep_fences_whole(lines: list[str], size: int) -> None:
     text = "\n".join(lines)

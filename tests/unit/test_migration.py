@@ -20,6 +20,7 @@ from reeltui.services.check import diagnose
 from reeltui.services.drafts import EditSession
 from reeltui.services.session import open_blog
 from reeltui.store import Store
+from reeltui.store import diary as diary_store
 from reeltui.store.schema import SCHEMA_VERSION
 from tests import storefiles
 from tests.v1store import doc, write_v1
@@ -51,7 +52,9 @@ def old_store(path: Path, n: int = 30) -> Path:
         revisions={"r-1": revision},
         outbox={"o-1": entry},
         reads={"p4": {"comments": 5, "at": "2024-01-01T00:00:00"}},
-    )
+        diary={"d-1": {"title": "Elysium", "year": 2013, "watched": "2023-08-09", "rating": 3.5,
+                       "uri": "https://boxd.it/abc"}},
+    )  # fmt: skip
 
 
 def test_an_old_store_is_upgraded_whole_on_first_writing_open(tmp_path: Path) -> None:
@@ -67,6 +70,13 @@ def test_an_old_store_is_upgraded_whole_on_first_writing_open(tmp_path: Path) ->
         assert EditSession.open(blog, "p2").working_copy() is not None
         assert [r.id for r in EditSession.open(blog, "p3").history()] == ["r-1"]
         assert next(r for r in blog.rows() if r.post.id == "p5").word_count == 18
+        [film] = diary_store.all_entries(blog.store)  # the film diary carried as it was
+        assert (film.id, film.title, film.rating, film.watched) == (
+            "d-1",
+            "Elysium",
+            3.5,
+            "2023-08-09",
+        )
     # The old files are kept, as they were, in a backup; the store is the new layout.
     kept = next((path / "backups").glob("schema-1-*"))
     for name in ("posts.json", "comments.json", "revisions.json", "reads.json", "meta.json"):
@@ -106,6 +116,7 @@ CHILD = r"""
 import sys
 from pathlib import Path
 from reeltui.store import Store
+from reeltui.store import diary as diary_store
 print("start", flush=True)
 with Store.open(Path(sys.argv[1])) as store:
     print("upgraded", flush=True)

@@ -10,7 +10,7 @@ import pytest
 from reeltui.domain.models import thread_order
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import FormatError, ReadResult
-from reeltui.formats.wxr import read_wxr, read_wxr_bytes
+from reeltui.formats.wxr.reader import read_wxr, read_wxr_bytes
 from tests.conftest import need_shared
 from tests.unit.wxr_builder import C, Item, wxr
 
@@ -72,7 +72,11 @@ def test_small_export_fields() -> None:
     assert hello.post.author == "author"
     assert hello.post.status == "published"
     assert hello.post.date == "2011-01-18T07:40:14+00:00"
-    assert hello.post.source == {"wxr": "1", "wxr_site": "http://localhost/"}
+    assert {k: v for k, v in hello.post.source.items() if k != "html_for"} == {
+        "wxr": "1",
+        "wxr_site": "http://localhost/",
+    }
+    assert hello.post.html.startswith("Welcome to WordPress.")  # the site's text, as it came
     (comment,) = hello.comments
     assert (comment.id, comment.author, comment.status, comment.kind) == (
         "c-wxr-1",

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reeltui.formats import FormatError
-from reeltui.formats.wxr import read_wxr_bytes
+from reeltui.formats.wxr.reader import read_wxr_bytes
+from tests.fuzzing import examples
 from tests.unit.wxr_builder import C, Item, wxr
 
 SEED = wxr(
@@ -46,6 +47,13 @@ PIECES = [
     b"future",
     b"-1",
     b"99999999999999999999",
+    b"<div>" * 500,  # deep HTML (RecursionError before the depth cap)
+    b"<blockquote><ul><li>" * 200,
+    b"<item><title>unclosed</title>" * 20,  # salvage of unclosed items
+    b"<wp:commentmeta><wp:meta_key>_reeltui</wp:meta_key><wp:meta_value><![CDATA["
+    b'{"origin":"local","sync_state":"queued","status":"spam","outbox":[{"kind":"reply",'
+    b'"position":"x"},{"kind":"moderate","action":"zap","state":"queued","position":1},7]}'
+    b"]]></wp:meta_value></wp:commentmeta>",
 ]
 
 
@@ -116,7 +124,7 @@ def generate(kind: str, rng: Random) -> bytes:
     return bytes(rng.randrange(256) for _ in range(rng.randint(0, 100)))
 
 
-@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(10_000), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(["mutated", "structured", "binary"]), st.randoms(use_true_random=False))
 def test_reader_raises_only_format_error(kind: str, rng: Random) -> None:
     data = generate(kind, rng)

@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reeltui.formats import Parsed
-from reeltui.formats.wxr import read_wxr_bytes
-from reeltui.formats.wxr_export import write_wxr
+from reeltui.formats.wxr.reader import read_wxr_bytes
+from reeltui.formats.wxr.writer import write_wxr
+from tests.fuzzing import examples
 from tests.unit.strategies import parsed_posts
 
 
@@ -17,7 +18,7 @@ def _without_wxr(source: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in source.items() if k not in ("wxr", "wxr_site")}
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(parsed_posts(), max_size=3, unique_by=lambda p: p.post.id))
 def test_reeltui_wxr_reads_back_exactly(posts: list[Parsed]) -> None:
     comment_ids = [c.id for p in posts for c in p.comments]

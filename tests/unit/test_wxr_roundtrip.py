@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from reeltui.domain.models import Comment, Post
-from reeltui.formats.wxr import read_wxr
+from reeltui.formats.wxr.reader import read_wxr
 from reeltui.services import Blog
 from reeltui.services.demo import read_demo
-from reeltui.services.exporter import export
+from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.store import Store, records, state
 from tests.conftest import need_shared
@@ -84,11 +84,11 @@ def test_demo_fixture_is_the_exporters_output_of_the_demo_blog() -> None:
     After changing the demo blog or the exporter, regenerate it:
         .venv/bin/python -c "from pathlib import Path
         from reeltui.services.demo import read_demo
-        from reeltui.formats.wxr_export import write_wxr
+        from reeltui.formats.wxr.writer import write_wxr
         Path('tests/fixtures/demo.xml').write_bytes(write_wxr(read_demo(),
             site='https://flixchatter.example/', title='FlixChatter (reeltui demo)'))"
     """
-    from reeltui.formats.wxr_export import write_wxr
+    from reeltui.formats.wxr.writer import write_wxr
 
     def strip_date(data: bytes) -> list[bytes]:
         return [line for line in data.splitlines() if b"<pubDate>" not in line or b"\t\t" in line]

@@ -1,4 +1,8 @@
-"""The `reeltui` command line: argument parsing and clear errors, never a traceback."""
+"""The `reeltui` command line: argument parsing and clear errors, never a traceback.
+
+Kept light to import: `reeltui --version` and `--help` load the parser and nothing else
+(each command imports what it needs when it runs; a test lists the modules they load).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,7 @@ from pathlib import Path
 
 from reeltui import __version__
 from reeltui.cli import commands
-from reeltui.formats import FormatError
-from reeltui.locations import default_store
-from reeltui.store import StoreError
+from reeltui.cli.common import one_line
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,6 +23,36 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) -> None:
+    """--store, --read-only and --log: before the command, or after it (`reeltui posts
+    --store X`). After it they default to "not given", so they never undo the ones before."""
+    group: argparse._ActionsContainer = parser
+    if after_command:
+        group = parser.add_argument_group("global options (also before the command)")
+    group.add_argument(
+        "--store",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS if after_command else None,
+        help="store folder (default: $REELTUI_STORE or the user data folder, made with the "
+        "demo blog on first use); a store you name is created only by the app, new, import "
+        "or sync",
+    )
+    group.add_argument(
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS if after_command else False,
+        help="open the store without changing it",
+    )
+    group.add_argument(
+        "--log",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS if after_command else None,
+        help="append a debug log to FILE (for bug reports; never holds passwords)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reeltui",
@@ -28,42 +60,60 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"reeltui {__version__}")
-    parser.add_argument(
-        "--store",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="store folder (default: $REELTUI_STORE or the user data folder); "
-        "a new store starts with the demo blog",
-    )
-    parser.add_argument(
-        "--read-only", action="store_true", help="open the store without changing it"
-    )
+    add_global_options(parser, after_command=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.register(sub)
+    for subparser in {id(p): p for p in sub.choices.values()}.values():
+        add_global_options(subparser, after_command=True)
     parser.set_defaults(func=commands.run_tui)
     return parser
 
 
+def _expected(exc: Exception) -> bool:
+    """Errors with a message fit for the user: bad input (ValueError, CliError, FormatError)
+    and store errors (checked without importing the store: no store, no store error)."""
+    errors = sys.modules.get("reeltui.store.errors")
+    return isinstance(exc, ValueError) or (
+        errors is not None and isinstance(exc, errors.StoreError)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from reeltui import debuglog
+    from reeltui.locations import default_store, store_named_by_user
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) or a usage error (2): already printed
         return exc.code if isinstance(exc.code, int) else 0
-    if args.store is None:
-        args.store = default_store()
+    args.store_source = (
+        "--store" if args.store is not None else "$REELTUI_STORE" if store_named_by_user() else ""
+    )
+    args.store_named = bool(args.store_source)  # named by the user: never created by a reading
+    args.store = (args.store or default_store()).expanduser()
     try:
-        return int(args.func(args) or 0)
-    except (StoreError, FormatError, ValueError) as exc:  # CliError is a ValueError
+        log = debuglog.start(args.log, sys.argv[1:] if argv is None else list(argv))
+    except ValueError as exc:  # the log file cannot be written
         sys.stderr.write(f"reeltui: {exc}\n")
         return 2
+    try:
+        code = int(args.func(args) or 0)
     except KeyboardInterrupt:
         sys.stderr.write("reeltui: interrupted\n")
-        return 130
+        code = 130
     except BrokenPipeError:
-        return 0
+        code = 0
+    except Exception as exc:
+        if not _expected(exc):
+            log.exception("crashed (a bug: please report it with this log)")
+            raise
+        log.info("failed: %s", exc, exc_info=exc)
+        sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
+        code = 2
     finally:
-        common = sys.modules.get("reeltui.cli.common")  # not imported: no store was opened
+        debuglog.stop()
+        common = sys.modules.get("reeltui.cli.common")  # not loaded: no store was opened
         if common is not None:
             common.warn_damage()
+    return code

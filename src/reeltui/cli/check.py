@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError
+from reeltui.cli.common import CliError, prepare_store
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.services.check import (
-    Diagnosis,
-    diagnose,
-    meta_damage,
-    plan_repair,
-    repair,
-    restore_meta,
-)
-from reeltui.store import StoreError
-from reeltui.store.backup import list_backups
-from reeltui.store.store import store_exists
+
+if TYPE_CHECKING:
+    from reeltui.services.check import Diagnosis
 
 SHOWN = 200  # problems printed before "... and N more"
 
@@ -58,6 +50,11 @@ def run_check(args: argparse.Namespace) -> int:
         raise CliError("--yes only goes with --repair")
     if args.repair:
         return run_repair(args)
+    from reeltui.services.check import diagnose
+    from reeltui.store import StoreError
+    from reeltui.store.backup import list_backups
+
+    prepare_store(args, create=False)
     found = diagnose(args.store)
     if found.error is not None:
         hint = ""
@@ -98,6 +95,11 @@ def _may_ask(args: argparse.Namespace) -> bool:
 
 
 def run_repair(args: argparse.Namespace) -> int:
+    from reeltui.services.check import diagnose, meta_damage, plan_repair, repair, restore_meta
+    from reeltui.store import StoreError
+    from reeltui.store.store import store_exists
+
+    prepare_store(args, create=False)
     path = args.store.expanduser()
     if not store_exists(path):
         raise StoreError(f"no reeltui store at {path}; nothing was created")

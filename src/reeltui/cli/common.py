@@ -1,39 +1,76 @@
-"""Helpers shared by the sub-commands."""
+"""Helpers shared by the sub-commands. Light to import: `reeltui --version` loads this."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import orjson
+from reeltui.errors import ReelError
 
-from reeltui.domain.sanitize import sanitize_line
-from reeltui.services import Blog
-from reeltui.services.session import LOCK_WAIT, open_blog
+if TYPE_CHECKING:
+    from reeltui.domain.identity import Identity
+    from reeltui.services import Blog
 
 
-class CliError(ValueError):
+class CliError(ReelError, ValueError):
     """Bad input found by a command; printed as one line, exit status 2. (Any ValueError
     escaping a command is printed the same way.)"""
 
 
-_OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
+def prepare_store(args: argparse.Namespace, *, create: bool, demo: bool = True) -> None:
+    """Make sure the store a command is about to open exists, by the rules users rely on.
+
+    - The default store (no --store, no $REELTUI_STORE) is created, folders included, by
+      whichever command comes first, with the demo blog (`demo`), so `reeltui posts` right
+      after an install lists the demo posts.
+    - A store the user named is created only by a command that writes (`create`: the app,
+      `new`, `import`, `sync`), never by one that reads, and never when its parent folder is
+      missing: a mistyped path is an error, not a new store.
+    Creating a store says so on stderr, once, with its path.
+    """
+    from reeltui.services.session import create_store, store_exists
+
+    path = args.store
+    if store_exists(path):
+        return
+    named = getattr(args, "store_named", True)
+    if named and not (create and not args.read_only):
+        if not path.exists():
+            raise CliError(
+                f"store {path} does not exist (check --store or $REELTUI_STORE; the app, "
+                "`reeltui new`, `import` and `sync` create a store)"
+            )
+        return  # an empty or foreign folder: opening it says what is wrong
+    create_store(path, demo=demo, parents=not named).close()
+    what = "with the demo blog" if demo else "(empty)"
+    sys.stderr.write(f"reeltui: created a new store {what} at {path}\n")
 
 
 def blog_for_reading(args: argparse.Namespace) -> Blog:
-    """Read-only view of the store (works while the app has it open)."""
+    """Read-only view of the store (works while the app has it open); never creates a store
+    the user named."""
+    from reeltui.services.session import open_blog
+
+    prepare_store(args, create=False)
     blog = open_blog(args.store, read_only=True)
     _OPENED.append(blog)
     return blog
 
 
-def blog_for_writing(args: argparse.Namespace) -> Blog:
-    """The store for a command that changes it; waits a few seconds for another command
-    writing to it (the app holds its lock for as long as it runs: that is refused)."""
-    blog = open_blog(args.store, read_only=args.read_only, wait=LOCK_WAIT)
+def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bool = True) -> Blog:
+    """The store opened for changes; a missing store is created only when `create`. Waits
+    a few seconds for another command writing to it (the app holds its lock for as long as
+    it runs: that is refused, clearly)."""
+    from reeltui.services.session import LOCK_WAIT, open_blog
+
+    prepare_store(args, create=create, demo=demo)
+    blog = open_blog(args.store, read_only=args.read_only, create=False, wait=LOCK_WAIT)
     _OPENED.append(blog)
     return blog
+
+
+_OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
 
 
 def warn_damage() -> None:
@@ -43,10 +80,40 @@ def warn_damage() -> None:
     if found:
         sys.stderr.write(
             f"reeltui: warning: {len(found)} damaged record(s) skipped, the first: "
-            f"{sanitize_line(found[0])[:300]}; `reeltui check` lists them\n"
+            f"{one_line(found[0])[:300]}; `reeltui check` lists them\n"
         )
 
 
+def blog_to_fill(args: argparse.Namespace, what: str) -> Blog:
+    """The store that an import or a sync fills; a new one starts empty (no demo blog)."""
+    if args.read_only:
+        raise CliError(f"cannot {what} into a store opened with --read-only")
+    return blog_for_writing(args, create=True, demo=False)
+
+
+def signer(blog: Blog) -> Identity:
+    """Who signs what a command writes: the [identity] of the settings, else the site user
+    sync found, else the blog's main author."""
+    from reeltui.config import load_settings
+    from reeltui.services import identity
+
+    settings, _ = load_settings()
+    return identity.suggested(settings.identity, blog)
+
+
 def print_json(value: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    """`value` as indented JSON, its texts stripped of terminal controls (`safe_json`)."""
+    import orjson
+
+    from reeltui.cli.printing import safe_json
+
+    sys.stdout.buffer.write(orjson.dumps(safe_json(value), option=orjson.OPT_INDENT_2) + b"\n")
     sys.stdout.flush()
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print as one line: newlines in it (a file name may hold one) shown as
+    \\n, escape sequences and control characters removed."""
+    from reeltui.domain.sanitize import sanitize_line
+
+    return sanitize_line(text.replace("\r", "\\r").replace("\n", "\\n"))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reeltui.cli.tui import run_app
-from reeltui.services.drafts import find_for_edit
-from reeltui.services.session import open_blog
+from reeltui.cli.common import prepare_store, signer
 from reeltui.services.templates import TEMPLATES
 
 
@@ -17,7 +15,9 @@ def register(sub: Any) -> None:
         "--template", choices=list(TEMPLATES), default="review", help="skeleton (default: review)"
     )
     new.add_argument("--title", default="", help="the post's title")
-    new.add_argument("--author", default="", help="the post's author")
+    new.add_argument(
+        "--author", default="", help="the post's author (default: your [identity] name)"
+    )
     new.set_defaults(func=run_new)
     edit = sub.add_parser("edit", help="edit a post in the editor")
     edit.add_argument("slug", help="the post's slug (see `reeltui posts`)")
@@ -25,18 +25,25 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, post_id: str | None) -> int:
+    from reeltui.cli.tui import run_app
+    from reeltui.services.drafts import find_for_edit
+    from reeltui.services.session import open_blog
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.editor import EditorScreen
 
-    with open_blog(args.store, read_only=args.read_only, fallback_read_only=True) as blog:
+    prepare_store(args, create=post_id is None)  # `new` may make the store, `edit` never
+    with open_blog(
+        args.store, read_only=args.read_only, fallback_read_only=True, create=False
+    ) as blog:
         if post_id is None:
+            author = args.author or signer(blog).name
             screen = lambda: EditorScreen(  # noqa: E731
-                blog, template=args.template, title=args.title, author=args.author
+                blog, template=args.template, title=args.title, author=author
             )
         else:
             found = find_for_edit(blog, post_id)
             screen = lambda: EditorScreen(blog, found.id)  # noqa: E731
-        return run_app(make_app(blog, initial_screen=screen))
+        return run_app(make_app(blog, initial_screen=screen, only_initial=True))
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -9,19 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from reeltui.cli.common import blog_for_reading, blog_to_fill, one_line
+from reeltui.formats import EXPORT_FORMATS
 
-from reeltui.cli.common import CliError, blog_for_reading
-from reeltui.domain.sanitize import sanitize_line
-from reeltui.formats import Progress as ProgressFn
-from reeltui.services import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, export
-from reeltui.services.session import LOCK_WAIT, open_blog, store_exists
-from reeltui.store import Store
-
-if TYPE_CHECKING:
-    from reeltui.services.importer import ImportReport
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.formats import Progress as ProgressFn
+    from reeltui.services.import_report import ImportReport
 
 BIG = 1 << 20  # show a progress bar for inputs from 1 MB up, on a terminal
 MAX_LISTED = 10
@@ -30,14 +23,19 @@ MAX_LISTED = 10
 def register(sub: Any) -> None:
     imp = sub.add_parser(
         "import",
-        help="import a WordPress export (.xml), Markdown files (.md or a folder) or JSON",
+        help="import a WordPress export (.xml), Markdown files (.md or a folder), JSON, "
+        "or a Letterboxd export (.zip, its folder or a .csv) into the film diary",
         description="Import into the store. Re-importing the same file changes nothing; an "
-        "updated export updates changed posts and keeps local drafts and replies.",
+        "updated export updates changed posts and keeps local drafts and replies. Exit "
+        "status: 0 when everything was read, 1 when something was skipped or the file broke "
+        "off part-way (what was read is imported), 2 when nothing could be read.",
     )
     imp.add_argument("path", type=Path, metavar="FILE|DIR", help="what to import")
     imp.set_defaults(func=run_import)
     exp = sub.add_parser("export", help="export the store as Markdown, WordPress WXR or JSON")
-    exp.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
+    exp.add_argument(
+        "--format", choices=(*EXPORT_FORMATS, "letterboxd"), required=True, help="what to write"
+    )
     exp.add_argument(
         "--out", type=Path, required=True, metavar="PATH", help="a folder (markdown) or a file"
     )
@@ -46,6 +44,15 @@ def register(sub: Any) -> None:
 
 @contextmanager
 def _progress(size: int, label: str) -> Iterator[ProgressFn | None]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     console = Console(stderr=True)
     if not console.is_terminal or size < BIG:
         yield None
@@ -70,33 +77,28 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _open_for_import(args: argparse.Namespace) -> Blog:
-    """The store to import into; a new store starts empty (no demo blog)."""
-    if args.read_only:
-        raise CliError("cannot import into a store opened with --read-only")
-    path = args.store.expanduser()
-    if not store_exists(path) and path.parent.is_dir():
-        return Blog(Store.open(path))
-    return open_blog(path, wait=LOCK_WAIT)
-
-
 def run_import(args: argparse.Namespace) -> int:
     # imported here: the WXR reader and HTML->Markdown cost ~0.1 s at every `reeltui` start
+    from reeltui.formats.letterboxd import is_letterboxd
     from reeltui.services.importer import merge, read_source
 
     path: Path = args.path.expanduser()
+    if is_letterboxd(path):
+        from reeltui.cli import diary as diary_cli
+
+        return diary_cli.run_letterboxd_import(args, path)
     with _progress(_size(path), f"reading {path.name}") as progress:
         fmt, result = read_source(path, progress)  # read first: no store is touched on error
-        with _open_for_import(args) as blog:
+        with blog_to_fill(args, "import") as blog:
             report = merge(blog, result, fmt, progress)
     print_report(report)
-    return 1 if report.broken or any(s.kind == "broken item" for s in report.skipped) else 0
+    return 0 if report.complete else 1  # 1: something could not be read (see README)
 
 
 def print_report(report: ImportReport) -> None:
     out = sys.stdout
     out.write(
-        f"{sanitize_line(report.source)} ({report.format}): {report.posts} posts "
+        f"{one_line(report.source)} ({report.format}): {report.posts} posts "
         f"({report.posts_added} new, {report.posts_updated} updated, "
         f"{report.posts_unchanged} unchanged), {report.comments} comments "
         f"({report.comments_added} new, {report.comments_updated} updated, "
@@ -105,12 +107,18 @@ def print_report(report: ImportReport) -> None:
     for line in report.detail_lines(MAX_LISTED):
         out.write(line + "\n")
     if report.broken:
-        sys.stderr.write(f"reeltui: {sanitize_line(report.source)}: {report.broken}\n")
+        sys.stderr.write(f"reeltui: {one_line(report.source)}: {report.broken}\n")
     if not report.changed:
         out.write("nothing changed in the store\n")
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "letterboxd":
+        from reeltui.cli import diary as diary_cli
+
+        return diary_cli.run_letterboxd_export(args)
+    from reeltui.services.exporting import export
+
     with blog_for_reading(args) as blog:
         report = export(blog, args.format, args.out)
     where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path

@@ -4,32 +4,49 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json
-from reeltui.domain.models import Comment
+from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json, signer
+from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
-from reeltui.services import inbox, moderation, outbox, replies
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.domain.models import Comment
 
 
 def register(sub: Any) -> None:
     box = sub.add_parser("outbox", help="list queued, sent and failed replies and moderation")
     box.add_argument("--json", action="store_true", help="print a JSON array")
-    box.add_argument("--state", choices=outbox.STATES, help="only entries in this state")
+    box.add_argument("--state", choices=OUTBOX_STATES, help="only entries in this state")
     box.set_defaults(func=run_outbox)
-    need = sub.add_parser("inbox", help="readers' comments not answered yet, oldest first")
-    need.add_argument("--json", action="store_true", help="print a JSON array")
+    need = sub.add_parser(
+        "inbox",
+        help="readers' comments not answered yet, oldest first",
+        description="Readers' comments no author of the blog has answered yet. The blog's "
+        "authors are its posts' authors, the names in the config file's `authors` list, and "
+        "any --as NAME.",
+    )
+    need.add_argument("--json", action="store_true", help="print a JSON array (docs/cli-json.md)")
     need.add_argument(
-        "--author",
+        "--from",
+        dest="from_names",
         action="append",
         default=[],
         metavar="NAME",
-        help="another name of the blog's own authors (repeatable)",
+        help="only the comments NAME wrote (repeatable)",
+    )
+    need.add_argument(
+        "--as",
+        dest="as_names",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name the blog's authors sign comments with (repeatable; see the "
+        "config file's `authors` to keep it)",
+    )
+    need.add_argument(  # the old name of --as, which read like a filter
+        "--author", dest="as_names", action="append", help=argparse.SUPPRESS
     )
     need.set_defaults(func=run_inbox)
     rep = sub.add_parser("reply", help="reply to a comment (queued in the outbox)")
@@ -40,28 +57,24 @@ def register(sub: Any) -> None:
     text.add_argument("--file", type=argparse.FileType("r"), help="read the reply from a file (-)")
     rep.add_argument("--quote", action="store_true", help="quote the comment first")
     rep.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
-    rep.add_argument("--author", default="", help="sign as NAME (default: the post's author)")
+    rep.add_argument(
+        "--author", default="", help="sign as NAME (default: your [identity] name in the settings)"
+    )
     rep.set_defaults(func=run_reply)
     mod = sub.add_parser("moderate", help="approve, unapprove, spam, trash or restore a comment")
     mod.add_argument("comment_id")
-    mod.add_argument("action", choices=moderation.ACTIONS)
+    mod.add_argument("action", choices=MODERATION_ACTIONS)
     mod.set_defaults(func=run_moderate)
 
 
-def _comment_json(comment: Comment | None) -> dict[str, Any] | None:
-    if comment is None:
-        return None
-    return {
-        "id": comment.id,
-        "author": comment.author,
-        "date": comment.date,
-        "body": comment.body,
-        "status": comment.status,
-        "sync_state": comment.sync_state,
-    }
-
-
 def run_outbox(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.cli.json_out import post_ref
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.services import outbox
+
     with blog_for_reading(args) as blog:
         rows = outbox.rows(blog, args.state)
     if args.json:
@@ -76,11 +89,9 @@ def run_outbox(args: argparse.Namespace) -> int:
                     "remote_id": r.entry.remote_id,
                     "position": r.entry.position,
                     "created": r.entry.created,
-                    "post": {"id": r.post.id, "slug": r.post.slug, "title": r.post.title}
-                    if r.post
-                    else None,
-                    "comment": _comment_json(r.comment),
-                    "parent": _comment_json(r.parent),
+                    "post": post_ref(r.post),
+                    "comment": _comment(r.comment),
+                    "parent": _comment(r.parent),
                 }
                 for r in rows
             ]
@@ -105,27 +116,45 @@ def run_outbox(args: argparse.Namespace) -> int:
             Text(sanitize_line(to.author) if to else ""),
             Text(excerpt(sanitize_line(text), 50)),
         )
-    _console().print(table)
+    print_clean(console(wide_when_piped=True), table)
     return 0
 
 
+def _comment(comment: Comment | None) -> dict[str, Any] | None:
+    from reeltui.cli.json_out import comment_json
+
+    return None if comment is None else comment_json(comment)
+
+
 def run_inbox(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.cli.json_out import comment_json, post_ref
+    from reeltui.cli.printing import console, print_clean
+    from reeltui.config import load_settings
+    from reeltui.services import inbox
+
+    settings, _ = load_settings()  # a bad config file never stops a command
     with blog_for_reading(args) as blog:
-        items = inbox.needs_reply(blog, args.author)
+        items = inbox.needs_reply(blog, [*settings.authors, *args.as_names])
+    if args.from_names:
+        items = inbox.written_by(items, args.from_names)
     if args.json:
         print_json(
             [
                 {
-                    "post": {"id": i.post.id, "slug": i.post.slug, "title": i.post.title},
-                    "comment": _comment_json(i.comment),
-                    "parent": _comment_json(i.parent),
+                    "post": post_ref(i.post),
+                    "comment": comment_json(i.comment),
+                    "parent": _comment(i.parent),
                 }
                 for i in items
             ]
         )
         return 0
     if not items:
-        print("Nothing needs a reply.")
+        who = " from " + ", ".join(map(sanitize_line, args.from_names)) if args.from_names else ""
+        print(f"Nothing{who} needs a reply.")
         return 0
     table = Table(box=None, header_style="bold")
     for name in ("date", "author", "post", "comment", "id"):
@@ -138,13 +167,16 @@ def run_inbox(args: argparse.Namespace) -> int:
             Text(excerpt(sanitize_line(i.comment.body), 50)),
             i.comment.id,
         )
-    _console().print(table)
+    print_clean(console(wide_when_piped=True), table)
     return 0
 
 
 def run_reply(args: argparse.Namespace) -> int:
+    from reeltui.services import replies
+
     text = args.text if args.text is not None else args.file.read()
     with blog_for_writing(args) as blog:
+        args.author = args.author or signer(blog).name
         post = blog.post_by_slug(args.slug)
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
@@ -163,14 +195,9 @@ def run_reply(args: argparse.Namespace) -> int:
 
 
 def run_moderate(args: argparse.Namespace) -> int:
+    from reeltui.services import moderation
+
     with blog_for_writing(args) as blog:
         comment = moderation.moderate(blog, args.comment_id, args.action)
     sys.stdout.write(f"{comment.id} is now {comment.status} (queued for the blog)\n")
     return 0
-
-
-def _console() -> Console:
-    console = Console()
-    if not console.is_terminal:
-        console.width = max(console.width, 160)  # piped: do not squeeze the columns
-    return console

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import getpass
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError, blog_for_reading, blog_for_writing, print_json
+from reeltui.cli.common import (
+    CliError,
+    blog_for_reading,
+    blog_for_writing,
+    blog_to_fill,
+    print_json,
+)
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import credentials, syncstate
-from reeltui.services.credentials import Credentials
 
-if TYPE_CHECKING:
-    from reeltui.services.sync import SyncProgress
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from reeltui.services.sync.credentials import Credentials
+    from reeltui.services.sync.progress import SyncProgress
 
 
 def register(sub: Any) -> None:
@@ -30,12 +36,25 @@ def register(sub: Any) -> None:
     cmd.add_argument(
         "--save-credentials",
         action="store_true",
-        help=f"remember site, user and password in {credentials.credentials_file()} (mode 0600)",
+        help="remember site, user and password in credentials.toml next to the config file "
+        "(mode 0600; `reeltui paths` shows where)",
     )
     cmd.add_argument("--full", action="store_true", help="pull everything, not only changes")
     cmd.add_argument("--pull-only", action="store_true", help="do not send anything")
     cmd.add_argument("--push-only", action="store_true", help="do not pull anything")
-    cmd.add_argument("--timeout", type=float, default=20.0, metavar="S", help="per request")
+    cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        metavar="S",
+        help="the longest one request may take, from sending it to the last byte of the answer",
+    )
+    cmd.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow sending the application password over plain http to another machine "
+        "(a test site only: anyone on the way can read it)",
+    )
     cmd.add_argument("--conflicts", action="store_true", help="list open conflicts and exit")
     cmd.add_argument("--status", action="store_true", help="show what waits to be sent and exit")
     cmd.add_argument("--resolve", metavar="ID", help="settle a conflict (with --keep)")
@@ -45,32 +64,46 @@ def register(sub: Any) -> None:
 
 
 def _credentials(args: argparse.Namespace) -> Credentials:
+    from reeltui import debuglog
+    from reeltui.services.sync import credentials
+    from reeltui.services.sync.address import normalise_site
+    from reeltui.services.sync.credentials import Credentials
+
     creds = credentials.load(args.site, args.user)
     if not creds.site:
         raise CliError("no site: give --site URL or set REELTUI_WP_URL")
+    normalise_site(creds.site)  # a bad address (or one holding user:pw@) is said first
     if not creds.user:
         raise CliError("no user: give --user NAME or set REELTUI_WP_USER")
     if creds.app_password:
+        debuglog.hide(creds.app_password)
         return creds
     if not sys.stdin.isatty():
         raise CliError(
             "no application password: set REELTUI_WP_APP_PASSWORD or run once in a terminal "
             "with --save-credentials"
         )
+    import getpass
+
     password = getpass.getpass(f"Application password for {creds.user} at {creds.site}: ")
     if not password.strip():
         raise CliError("no application password given")
+    debuglog.hide(password.strip())
     return Credentials(creds.site, creds.user, password.strip(), "prompt")
 
 
 def _progress(event: SyncProgress) -> None:
+    log.info("sync: %s", event)
     sys.stderr.write(f"sync: {sanitize_line(str(event))}\n")
     sys.stderr.flush()
 
 
 def run_sync(args: argparse.Namespace) -> int:
     # imported here: the sync machinery is not needed by any other command
-    from reeltui.services.sync import resolve, status, sync
+    from reeltui.services.sync import credentials
+    from reeltui.services.sync.credentials import Credentials
+    from reeltui.services.sync.resolve import resolve
+    from reeltui.services.sync.run import status, sync
 
     if args.conflicts:
         return _show_conflicts(args)
@@ -84,10 +117,12 @@ def run_sync(args: argparse.Namespace) -> int:
         with blog_for_writing(args) as blog:
             print(resolve(blog, args.resolve, args.keep))
         return 0
+    if not args.timeout > 0:
+        raise CliError("--timeout must be a number of seconds above 0")
     if args.pull_only and args.push_only:
         raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
-    with blog_for_writing(args) as blog:
+    with blog_to_fill(args, "sync") as blog:
         result = sync(
             blog,
             creds,
@@ -96,6 +131,7 @@ def run_sync(args: argparse.Namespace) -> int:
             pull=not args.push_only,
             progress=None if args.json else _progress,
             timeout=args.timeout,
+            insecure_http=args.insecure_http,
         )
     if args.save_credentials and result.authenticated:
         path = credentials.save(Credentials(result.site, creds.user, creds.app_password), None)
@@ -122,6 +158,9 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
+    from reeltui.domain.models import SITE_TEXT
+    from reeltui.services.sync import state as syncstate
+
     with blog_for_reading(args) as blog:
         found = syncstate.conflicts(blog)
     if args.json:
@@ -132,12 +171,14 @@ def _show_conflicts(args: argparse.Namespace) -> int:
         return 0
     for conflict in found:
         print(f"{conflict.id}: {sanitize_line(conflict.message)}")
-        for key in sorted(set(conflict.local) | set(conflict.remote)):
+        for key in sorted((set(conflict.local) | set(conflict.remote)) - set(SITE_TEXT)):
             mine = sanitize(conflict.local.get(key, ""))
             theirs = sanitize(conflict.remote.get(key, ""))
             if mine == theirs:
                 continue
             if "\n" in mine or "\n" in theirs:
+                import difflib
+
                 diff = difflib.unified_diff(
                     mine.splitlines(), theirs.splitlines(), "here", "on the site", lineterm=""
                 )

@@ -7,17 +7,17 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reeltui.services import Blog
-from reeltui.services.session import open_blog
-from reeltui.store import StoreLocked, StoreWriteError
-from reeltui.store.lock import StoreLock
+from reeltui.cli.common import prepare_store
 
 if TYPE_CHECKING:
+    from reeltui.services import Blog
     from reeltui.ui.app import ReelApp
     from reeltui.ui.saving import Unsaved
 
 
 def locked_message(blog: Blog) -> str:
+    from reeltui.store.lock import StoreLock
+
     holder = StoreLock(blog.path).holder()
     who = f" (process {holder})" if holder else ""
     return (
@@ -33,15 +33,7 @@ def run_tui(args: argparse.Namespace) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.recover import recovery_screen
 
-    notice = ""
-    try:
-        blog = open_blog(args.store, read_only=args.read_only)
-    except StoreLocked:  # another reeltui writes to it: look without changing anything
-        blog = open_blog(args.store, read_only=True)
-        notice = locked_message(blog)
-    except StoreWriteError as exc:  # read-only folder or file system
-        blog = open_blog(args.store, read_only=True)
-        notice = f"{exc.args[0].split(';')[0]}: opened read-only, nothing can be saved here"
+    blog, notice = open_for_app(args)
     try:
         app = make_app(blog, initial_screen=recovery_screen(blog))  # drafts left by a crash
         if notice:
@@ -49,6 +41,25 @@ def run_tui(args: argparse.Namespace) -> int:
         return run_app(app)
     finally:
         blog.close()
+
+
+def open_for_app(args: argparse.Namespace) -> tuple[Blog, str]:
+    """The store the app works on (made first when missing, by the rules of
+    `prepare_store`), and a notice to show when it could only be opened read-only."""
+    from reeltui.services.session import open_blog
+    from reeltui.store import StoreLocked, StoreWriteError
+
+    prepare_store(args, create=True)
+    notice = ""
+    try:
+        blog = open_blog(args.store, read_only=args.read_only, create=False)
+    except StoreLocked:  # another reeltui writes to it: look without changing anything
+        blog = open_blog(args.store, read_only=True)
+        notice = locked_message(blog)
+    except StoreWriteError as exc:  # read-only folder or file system
+        blog = open_blog(args.store, read_only=True)
+        notice = f"{exc.args[0].split(';')[0]}: opened read-only, nothing can be saved here"
+    return blog, notice
 
 
 def run_app(app: ReelApp) -> int:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import Comment, Film, Post
 from reeltui.domain.text import word_count
 
 
@@ -33,7 +33,10 @@ class PostSummary:
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     sticky: bool = False
+    kind: str = "post"  # "page": the site's pages
     source: dict[str, str] = field(default_factory=dict)
+    excerpt: str = ""
+    film: Film = field(default_factory=Film)
     # figures, counted at save and import
     comments: int = 0  # every comment the post has, whatever its status
     pending: int = 0  # comments waiting for moderation
@@ -42,11 +45,23 @@ class PostSummary:
 
     def to_row(self) -> dict[str, Any]:
         """The summary as stored in the posts index (the id is the row's key)."""
-        return {name: getattr(self, name) for name in ROW_FIELDS}
+        row = {name: getattr(self, name) for name in ROW_FIELDS}
+        row["film"] = dataclasses.asdict(self.film)
+        return row
+
+    def to_dict(self) -> dict[str, Any]:
+        """The post's fields the summary holds (every one but the body and the site's
+        text), as `Post.to_dict` names them."""
+        data = {name: _copy(getattr(self, name)) for name in ("id", *COPIED)}
+        data["film"] = dataclasses.asdict(self.film)
+        return data
 
     def key(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
 
+
+# What reads only the list's fields takes: a post, whole or as the list shows it.
+Listed: TypeAlias = Post | PostSummary
 
 ROW_FIELDS = tuple(f.name for f in dataclasses.fields(PostSummary) if f.name != "id")
 POST_FIELDS = tuple(f.name for f in dataclasses.fields(Post))
@@ -92,6 +107,9 @@ def summarize_docs(
         pending += doc.get("status", "approved") == "pending"
         queued += doc.get("sync_state") == "queued"
     values = {name: _copy(post[name]) for name in COPIED if name in post}
+    if isinstance(values.get("film"), dict):
+        film = values["film"]
+        values["film"] = Film(**{k: v for k, v in film.items() if k in _FILM})
     if words is None:
         words = word_count(post.get("body", ""))
     return PostSummary(
@@ -104,11 +122,16 @@ def _copy(value: Any) -> Any:
         return list(value)
     if isinstance(value, dict):
         return dict(value)
+    if isinstance(value, Film):
+        return Film(value.title, value.year, value.director, list(value.cast))
     return value
 
 
 def from_row(post_id: str, row: dict[str, Any]) -> PostSummary:
     """A summary from a stored row already checked by the gate (unknown fields are ignored)."""
+    film = row.get("film")
+    if isinstance(film, dict):
+        row = {**row, "film": Film(**{k: v for k, v in film.items() if k in _FILM})}
     try:
         return PostSummary(post_id, **row)
     except TypeError:  # a field this version does not know
@@ -116,3 +139,4 @@ def from_row(post_id: str, row: dict[str, Any]) -> PostSummary:
 
 
 _ROW_SET = frozenset(ROW_FIELDS)
+_FILM = frozenset(f.name for f in dataclasses.fields(Film))

@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from reeltui.errors import ReelError
+
 POST_STATUSES = ("draft", "pending", "scheduled", "published", "private", "trash")
 COMMENT_STATUSES = ("approved", "pending", "spam", "trash")
 COMMENT_KINDS = ("comment", "pingback", "trackback")
+POST_KINDS = ("post", "page")  # a page: the site's About, Contact... (no categories, tags)
 COMMENT_ORIGINS = ("imported", "local")
 # local: a draft reply not yet sent to the outbox; queued: waiting in the outbox;
 # sent: accepted by the remote blog; failed: the remote blog refused it (see sync_error).
 SYNC_STATES = ("local", "queued", "sent", "failed")
+SITE_TEXT = ("html", "excerpt_html")  # the fields of a Post holding the site's own text
+MODERATION_ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
+OUTBOX_STATES = ("queued", "sent", "failed")  # of an outbox entry
 
 
-class DomainError(ValueError):
+class DomainError(ReelError, ValueError):
     """A value that breaks a rule of the domain (bad status, bad rating...)."""
 
 
@@ -48,11 +54,19 @@ class Post:
     rating: float | None = None
     film: Film = field(default_factory=Film)
     sticky: bool = False
+    kind: str = "post"
     source: dict[str, str] = field(default_factory=dict)  # e.g. {"wxr": "12", "wp": "http://..#12"}
+    # The site's text as it came (WXR content:encoded / REST content.raw; the excerpt likewise):
+    # `body` and `excerpt` are Markdown views of it, and a save changes only what was edited.
+    # "" = none kept (a post written here): it is sent as blocks made from the Markdown.
+    html: str = ""
+    excerpt_html: str = ""
 
     def __post_init__(self) -> None:
         if self.status not in POST_STATUSES:
             raise DomainError(f"unknown post status {self.status!r}")
+        if self.kind not in POST_KINDS:
+            raise DomainError(f"unknown post kind {self.kind!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

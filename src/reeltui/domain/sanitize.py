@@ -85,12 +85,10 @@ def limit_nesting(text: str) -> str:
     return _PREFIX.sub(_shorten_prefix, text)
 
 
-def sanitize(text: str) -> str:
-    """`text` with escape sequences, control characters and bidi overrides removed.
-
-    Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n); nesting
-    deeper than MAX_LEVELS markers or MAX_INDENT columns is flattened.
-    """
+def strip_unsafe(text: str) -> str:
+    """`text` with escape sequences, control characters, bidi overrides and the character
+    references that decode to them removed; newlines and tabs kept, carriage returns made
+    newlines. The text itself is otherwise unchanged (for JSON output)."""
     if not text:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -99,7 +97,16 @@ def sanitize(text: str) -> str:
     text = _BIDI.sub("", text)
     if "&" in text:
         text = _REFERENCE.sub(_drop_unsafe_reference, text)
-    return limit_nesting(text)
+    return text
+
+
+def sanitize(text: str) -> str:
+    """`text` with escape sequences, control characters and bidi overrides removed.
+
+    Newlines and tabs are kept; carriage returns become newlines (\\r\\n -> \\n); nesting
+    deeper than MAX_LEVELS markers or MAX_INDENT columns is flattened.
+    """
+    return limit_nesting(strip_unsafe(text)) if text else text
 
 
 def sanitize_line(text: str) -> str:
@@ -108,6 +115,29 @@ def sanitize_line(text: str) -> str:
 
 
 MAX_THREAD_INDENT = 12
+MAX_SHOWN = 20_000  # characters of one comment shown in a thread (a 50 MB one hung it)
+
+
+def cut_for_display(text: str, limit: int = MAX_SHOWN) -> tuple[str, int]:
+    """(the first `limit` characters of `text`, cut at a line end when one is near; how many
+    characters were left out). Wrapping and styling cost grows with the text: what is shown
+    of one comment is bounded, whatever its size."""
+    if len(text) <= limit:
+        return text, 0
+    line_end = text.rfind("\n", limit - limit // 10, limit)
+    end = line_end if line_end > 0 else limit
+    return text[:end], len(text) - end
+
+
+def cut_note(left_out: int) -> str:
+    """The note shown where a text was cut ("" when nothing was)."""
+    return f"[… {left_out:,} more characters not shown]" if left_out else ""
+
+
+def shown_text(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text` cut for display (`cut_for_display`), the note on its own line where it was."""
+    body, left_out = cut_for_display(text, limit)
+    return f"{body}\n{cut_note(left_out)}" if left_out else body
 
 
 def display_depth(depth: int) -> int:

@@ -36,11 +36,13 @@ from reeltui.domain.checks import (
     show,
     text,
 )
+from reeltui.domain.diary import DIARY_SOURCES, DiaryEntry
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import (
     COMMENT_KINDS,
     COMMENT_ORIGINS,
     COMMENT_STATUSES,
+    POST_KINDS,
     POST_STATUSES,
     SYNC_STATES,
     Comment,
@@ -111,6 +113,7 @@ class Schema:
 RULES: dict[type, dict[str, Check]] = {
     Post: {
         "status": one_of(POST_STATUSES),
+        "kind": one_of(POST_KINDS),
         "rating": rating,
         "date": iso_date,
         "modified": iso_date,
@@ -123,6 +126,16 @@ RULES: dict[type, dict[str, Check]] = {
         "date": iso_date,
     },
     Film: {"year": optional(integer(1870, 2200))},
+}
+RULES[DiaryEntry] = {
+    "title": Check(
+        lambda v: text(v) or (None if v.strip() else "a diary entry needs a film title"),
+        lambda v: f"(type({v}) is str and {v}.strip() != '')",
+    ),
+    "rating": rating,
+    "watched": iso_date,
+    "logged": iso_date,
+    "source": one_of(DIARY_SOURCES),
 }
 RULES[PostSummary] = {
     **RULES[Post],

@@ -1,8 +1,12 @@
 """Markdown files with YAML (---) or TOML (+++) front matter, Hugo/Jekyll style.
 
 YAML is read with PyYAML's BaseLoader, so every scalar arrives as a string: a title "NO"
-or a tag "on" stays text (YAML 1.1 would turn them into booleans). Typed fields (rating,
-year, draft, sticky...) are converted here, explicitly.
+or a tag "on" stays text (YAML 1.1 would turn them into booleans); aliases that would
+expand without bound are refused (`yaml_bounded`). Typed fields (rating, year, draft,
+sticky...) are converted here, explicitly; dates as leniently as Jekyll and Hugo read them
+(`dates`). As in Jekyll, a file named `2023-01-29-my-post.md` gives the date and the slug
+when the front matter has none; otherwise the file name (or a page bundle's folder) is the
+slug, and the title of last resort.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import yaml
 from reeltui.domain.models import Comment, DomainError, Film, Post
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
-from reeltui.formats import FormatError, Parsed, ReadResult, Skip
+from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief, yaml_bounded
+from reeltui.formats.dates import parse_date
+from reeltui.formats.file_names import from_name, slug_of, titleize
 
 __all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "split_front_matter"]
 
@@ -52,9 +58,11 @@ def _find_fence(text: str, fence: str) -> tuple[int, int] | None:
 
 def _load(kind: str, head: str) -> dict[str, Any]:
     try:
-        data = yaml.load(head, Loader=yaml.BaseLoader) if kind == "yaml" else tomllib.loads(head)
+        data = yaml_bounded.load(head) if kind == "yaml" else tomllib.loads(head)
     except RecursionError:
         raise FormatError(f"front matter is nested too deeply to be {kind.upper()}") from None
+    except yaml_bounded.AliasBomb as exc:
+        raise FormatError(f"front matter: {exc}") from None
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FormatError(f"front matter is not valid {kind.upper()}: {first}") from exc
@@ -71,7 +79,7 @@ def _str(value: Any) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, dict)):
-        raise FormatError(f"expected text, got {type(value).__name__}: {value!r:.60}")
+        raise FormatError(f"expected text, got {brief(value)}")
     return str(value)
 
 
@@ -91,7 +99,7 @@ def _bool(value: Any, key: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise FormatError(f"{key}: expected true or false, got {value!r:.60}")
+    raise FormatError(f"{key}: expected true or false, got {brief(value)}")
 
 
 def _rating(value: Any) -> float | None:
@@ -102,7 +110,7 @@ def _rating(value: Any) -> float | None:
     except (TypeError, ValueError):
         number_or_none = parse_rating(_str(value))
         if number_or_none is None:
-            raise FormatError(f"rating: not a rating: {value!r:.60}") from None
+            raise FormatError(f"rating: not a rating: {brief(value)}") from None
         number = number_or_none
     try:
         return validate_rating(number)
@@ -116,7 +124,7 @@ def _year(value: Any) -> int | None:
     try:
         return int(_str(value).strip())
     except ValueError:
-        raise FormatError(f"film year: not a year: {value!r:.60}") from None
+        raise FormatError(f"film year: not a year: {brief(value)}") from None
 
 
 def _nullable(value: Any) -> str | None:
@@ -125,14 +133,11 @@ def _nullable(value: Any) -> str | None:
 
 
 def _date(value: Any, key: str) -> str:
-    text = _str(value).strip()
-    if not text:
-        return ""
+    text = _str(value)
     try:
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise FormatError(f"{key}: not an ISO 8601 date: {text!r:.60}") from None
-    return parsed.isoformat()
+        return parse_date(text)
+    except (ValueError, OverflowError) as exc:
+        raise FormatError(f"{key}: not a date: {brief(text)} ({exc})") from None
 
 
 def post_from_text(text: str, *, name: str = "") -> Parsed:
@@ -144,8 +149,9 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
     def pick(key: str, default: Any = None) -> Any:
         return meta.get(key, params.get(key, default))
 
-    title = _str(pick("title", "")).strip() or Path(name).stem or "Untitled"
-    slug = _str(pick("slug", "")).strip() or slugify(title)
+    name_date, name_slug = from_name(name)
+    title = _str(pick("title", "")).strip() or titleize(name_slug) or "Untitled"
+    slug = _str(pick("slug", "")).strip() or slug_of(name_slug) or slugify(title)
     status = _str(pick("status", "")).strip().lower()
     if not status:
         status = "draft" if _bool(pick("draft", False), "draft") else "published"
@@ -164,7 +170,7 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
             slug=slug,
             title=title,
             author=_str(pick("author", "")),
-            date=_date(pick("date", ""), "date"),
+            date=_date(pick("date", ""), "date") or name_date,
             modified=_date(pick("modified", pick("lastmod", "")), "modified"),
             status=status,
             categories=_list(pick("categories")),
@@ -246,15 +252,19 @@ def read_dir(folder: Path) -> ReadResult:
     for path in paths:
         name = str(path.relative_to(folder))
         if path.name == "_index.md":
-            result.skipped.append(Skip("section page", name, "a Hugo section page, not a post"))
+            result.skipped.append(
+                Skip("section page", name, "a Hugo section page, not a post", problem=False)
+            )
             continue
         try:
             text = path.read_text(encoding="utf-8")
             kind, _, _ = split_front_matter(text)
             if not kind:
-                result.skipped.append(Skip("file", name, "no front matter (--- or +++)"))
+                result.skipped.append(
+                    Skip("file", name, "no front matter (--- or +++)", problem=False)
+                )
                 continue
-            parsed = post_from_text(text, name=path.name)
+            parsed = post_from_text(text, name=name)
         except (OSError, UnicodeDecodeError) as exc:
             result.skipped.append(Skip("file", name, f"cannot read: {exc}"))
             continue

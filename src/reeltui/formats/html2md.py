@@ -13,6 +13,7 @@ from html import unescape
 from markdownify import markdownify
 
 from reeltui.formats.html2md_fast import simple_html_to_markdown
+from reeltui.formats.html_depth import limit_depth
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -90,6 +91,7 @@ def html_to_markdown(html: str) -> str:
         html = _MORE.sub("", html)
         html = _BLOCK_COMMENT.sub("", html)
         html = _COMMENT.sub("", html)
+    html = limit_depth(html)[0]  # markdownify recurses: 400 nested tags crashed it
     html = autop(html)
     fast = simple_html_to_markdown(html)
     text = (

@@ -9,9 +9,10 @@ place; sorting is kept per order and redone only for the orders a change disturb
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import threading
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,9 +21,12 @@ from reeltui.domain.listing import PostSummary
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
+from reeltui.domain.titles import same_slug
+from reeltui.services import events
 from reeltui.services.opened import OpenedPosts
 from reeltui.services.rows import SORT_KEYS, PostRow, RowSet
 from reeltui.store import NotFound, Store, StoreError, index, records
+from reeltui.store import diary as diary_records
 from reeltui.store.layout import COMMENTS, POST, safe_name
 
 if TYPE_CHECKING:
@@ -37,6 +41,7 @@ class Counts:
     drafts: int
     pending_comments: int
     queued_replies: int
+    diary_entries: int = 0  # films in the diary (store/diary.py)
 
 
 class Blog:
@@ -135,9 +140,11 @@ class Blog:
             self.store.forget()
             self.rowset = RowSet()
             self._pages = None
-            self.opened.clear()
-            if self._search is not None:
-                self._search.forget()
+            self.opened = OpenedPosts(self.store)  # the store may be a new one (`reread`)
+            if self._search is not None:  # made again for this store when next asked (a
+                self._search.detach()  # query running in a worker finishes on this one)
+                self._search = None
+        events.changed(self, "all")
 
     # -- posts ---------------------------------------------------------------------------
 
@@ -166,7 +173,7 @@ class Blog:
 
     def post_by_slug(self, slug: str) -> Post:
         for summary in self._index().values():
-            if summary.slug == slug:
+            if same_slug(summary.slug, slug):  # `café` or `caf%c3%a9`
                 return self.post(summary.id)
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
 
@@ -212,12 +219,16 @@ class Blog:
         self._updated([summary])
         if self._search is not None:
             self._search.post_saved(summary)
+        events.changed(self, "post", post.id)
 
     def _updated(self, summaries: list[PostSummary]) -> None:
         if self._pages is not None or self.rowset.summaries:
             self.rowset.update(summaries)
 
     # -- comments ------------------------------------------------------------------------
+
+    def comment_ids(self, post_id: str) -> list[str]:
+        return list(self.opened.get(post_id).comments)
 
     def comments(self, post_id: str) -> list[Comment]:
         return list(self.opened.get(post_id).comments.values())
@@ -256,14 +267,21 @@ class Blog:
         summaries = records.put_comment(self.store, comment)
         self.opened.comment_saved(comment)
         self._updated(summaries)
+        events.changed(self, "comment", comment.id)
 
     def delete_comment(self, comment_id: str) -> None:
         summaries = records.delete_comment(self.store, comment_id)
         self.opened.comment_deleted(comment_id)
         self._updated(summaries)
+        events.changed(self, "comment", comment_id)
 
     # -- figures -------------------------------------------------------------------------
 
+    def queued_counts(self) -> Mapping[str, int]:
+        """Replies waiting in the outbox, per post id."""
+        return {pid: s.queued for pid, s in self._index().items() if s.queued}
+
     def counts(self) -> Counts:
         self._index()
-        return self.rowset.counts(Counts)
+        found = self.rowset.counts(Counts)
+        return dataclasses.replace(found, diary_entries=diary_records.count(self.store))

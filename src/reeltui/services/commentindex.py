@@ -29,6 +29,7 @@ class CommentIndex:
     def __init__(self, raw: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         self.by_post: dict[str, list[str]] = {}
         self.pending: Counter[str] = Counter()
+        self.queued: Counter[str] = Counter()  # replies waiting in the outbox, per post
         self.pending_total = 0
         self.queued_total = 0
         by_post = self.by_post
@@ -49,6 +50,7 @@ class CommentIndex:
             self.pending[post_id] += step
             self.pending_total += step
         if queued:
+            self.queued[post_id] += step
             self.queued_total += step
 
     def count(self, post_id: str) -> int:

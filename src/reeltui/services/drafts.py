@@ -8,6 +8,7 @@ serialises writes, so autosaves may run in a worker thread while the user types.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import threading
@@ -15,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Post
-from reeltui.services import revisions
+from reeltui.domain.titles import same_slug
+from reeltui.formats.blockedit import prepare
+from reeltui.formats.sitehtml import keep_site_text
+from reeltui.services import reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
 from reeltui.services.revisions import Revision
@@ -43,8 +47,12 @@ class Recovery:
     is_new: bool  # the post was never saved: it exists only as this working copy
 
 
-def _content(post: Post) -> Post:
-    return dataclasses.replace(post, modified="")
+def light(post: Post) -> Post:
+    """The post without its site HTML, for working copies and revisions: they cost what the
+    Markdown costs, and a save splices them into the HTML like any edit."""
+    if not (post.html or post.excerpt_html):
+        return post
+    return dataclasses.replace(post, html="", excerpt_html="")
 
 
 def recoverable(blog: Blog) -> list[Recovery]:
@@ -56,7 +64,7 @@ def recoverable(blog: Blog) -> list[Recovery]:
         except NotFound:
             found.append(Recovery(draft, saved_at, True))
             continue
-        if _content(saved) != _content(draft):
+        if not revisions.same_post(saved, draft):
             found.append(Recovery(draft, saved_at, False))
     found.sort(key=lambda r: r.saved_at, reverse=True)
     return found
@@ -68,7 +76,7 @@ def find_for_edit(blog: Blog, slug: str) -> Post:
         return blog.post_by_slug(slug)
     except NotFound:
         for draft, _ in state.all_drafts(blog.store):
-            if draft.slug == slug:
+            if same_slug(draft.slug, slug):
                 return draft
         raise
 
@@ -132,14 +140,20 @@ class EditSession:
         )
 
     def changed(self, post: Post) -> bool:
-        return self.is_new or _content(post) != _content(self.saved)
+        return self.is_new or not revisions.same_post(post, self.saved)
 
     def working_copy(self) -> tuple[Post, str] | None:
         """The autosaved working copy, when it differs from the saved post."""
         draft = state.get_draft(self.blog.store, self.post_id)
-        if draft is None or (not self.is_new and _content(draft[0]) == _content(self.saved)):
+        if draft is None or (not self.is_new and revisions.same_post(draft[0], self.saved)):
             return None
         return draft
+
+    def prepare(self) -> None:
+        """Read the site's HTML into blocks ahead of the first save (slow for a long post;
+        the editor runs it in a thread when it opens)."""
+        if self.saved.html:
+            prepare(self.saved.html)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -150,7 +164,8 @@ class EditSession:
         """
         with self._lock:
             now = iso(self.clock())
-            post = dataclasses.replace(post, modified=now)
+            # the site's HTML follows the edit: only the blocks the writer changed change
+            post = keep_site_text(self.saved, dataclasses.replace(post, modified=now))
             if reason is None:
                 newly_published = post.status == "published" and (
                     self.is_new or self.saved.status != "published"
@@ -163,10 +178,13 @@ class EditSession:
                 self.blog.invalidate()  # the cached post was not written: forget it
                 raise
             self.saved = post
+            if self.is_new:  # the writer's own new post is never unread
+                with contextlib.suppress(StoreError):
+                    reads.mark_read(self.blog, post.id)
             self.is_new = False
             self._taken = None
             with store.batch():
-                rev = revisions.add(store, post, reason, now, note)
+                rev = revisions.add(store, light(post), reason, now, note)
                 state.delete_draft(store, post.id)
             return rev
 
@@ -175,11 +193,11 @@ class EditSession:
         with self._lock:
             now = iso(self.clock())
             store = self.blog.store
-            state.put_draft(store, post, now)  # first, alone (one write): the words are safe
+            state.put_draft(store, light(post), now)  # first, alone: the words are safe
             with store.batch():  # the revision and its pruning: one write of one small file
                 past = revisions.history(store, post.id)
-                rev = revisions.add(store, post, "autosave", now, past=past)
-                known = past if rev is None else [rev, *past]
+                rev = revisions.add(store, light(post), "autosave", now, past=past)
+                known = past if rev is None else [rev, *(r for r in past if r.id != rev.id)]
                 revisions.prune(store, post.id, self.keep_autosaves, known=known)
             return now
 

@@ -4,6 +4,8 @@ Idempotent: posts and comments are matched on their source ids (`source["wxr"]` 
 site for WXR, the reeltui id otherwise), so importing the same file twice changes nothing,
 and importing an updated export updates the posts that changed. Local drafts (drafts.json)
 and local replies (origin "local") are never touched. One import is one write per file.
+reeltui's own exports also carry the outbox, working copies, revisions and read marks: they
+are added after the posts and comments (`import_local`), in the same batch.
 
 For a UI: run `import_path(blog, path, progress)` in a worker; `progress(phase, done, total)` is
 called with phase "reading" (bytes of a WXR file), "merging" (posts) and "writing" (0/1, 1/1).
@@ -13,92 +15,24 @@ called with phase "reading" (bytes of a WXR file), "merging" (posts) and "writin
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
-from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import unique_slug
-from reeltui.formats import FormatError, Parsed, Progress, ReadResult, Skip
+from reeltui.formats import FormatError, Parsed, Progress, ReadResult
 from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
-from reeltui.formats.wxr import read_wxr
+from reeltui.formats.sitehtml import keep_site_text
+from reeltui.formats.wxr.reader import read_wxr
+from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.store import Rejected, records, state
+from reeltui.services.import_local import merge_local
+from reeltui.services.import_report import ImportReport
+from reeltui.store import records, state
 
 FORMATS = ("wxr", "markdown", "json")
 Key = tuple[str, str, str]
-
-
-@dataclass
-class ImportReport:
-    source: str
-    format: str
-    posts_added: int = 0
-    posts_updated: int = 0
-    posts_unchanged: int = 0
-    comments_added: int = 0
-    comments_updated: int = 0
-    comments_unchanged: int = 0
-    local_kept: int = 0  # local replies left as they were
-    drafts_kept: int = 0  # updated posts whose local draft was left as it was
-    skipped: list[Skip] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    broken: str = ""
-
-    @property
-    def posts(self) -> int:
-        return self.posts_added + self.posts_updated + self.posts_unchanged
-
-    @property
-    def comments(self) -> int:
-        return self.comments_added + self.comments_updated + self.comments_unchanged
-
-    @property
-    def changed(self) -> bool:
-        return bool(
-            self.posts_added + self.posts_updated + self.comments_added + self.comments_updated
-        )
-
-    def detail_lines(self, limit: int) -> list[str]:
-        """What was kept, skipped (the first `limit` with reasons) and noted, one line each,
-        safe to print (shared by the CLI summary and the import dialog)."""
-        lines = []
-        if self.local_kept or self.drafts_kept:
-            lines.append(
-                f"kept: {self.local_kept} local replies, "
-                f"{self.drafts_kept} local drafts of updated posts"
-            )
-        if self.skipped:
-            counts = ", ".join(f"{n} {kind}" for kind, n in self.skipped_by_kind().items())
-            lines.append(f"skipped: {counts}")
-            lines += [
-                f"  - {sanitize_line(s.what)}: {sanitize_line(s.reason)}"
-                for s in self.skipped[:limit]
-            ]
-            if len(self.skipped) > limit:
-                lines.append(f"  … and {len(self.skipped) - limit} more")
-        lines += [f"note: {sanitize_line(n)}" for n in self.notes[:limit]]
-        return lines
-
-    def refused(self, rejected: list[Rejected], new: set[str]) -> None:
-        """Records the store's validation gate refused: skipped, each with its reason."""
-        for item in rejected:
-            what = f"{item.kind} {item.record_id!r} of {self.source}"
-            reason = "; ".join(str(p) for p in item.problems[:3])
-            self.skipped.append(Skip(item.kind, what, f"refused: {reason}"))
-            fresh = item.record_id in new
-            if item.kind == "post":
-                self.posts_added -= fresh
-                self.posts_updated -= not fresh
-            else:
-                self.comments_added -= fresh
-                self.comments_updated -= not fresh
-
-    def skipped_by_kind(self) -> dict[str, int]:
-        return dict(Counter(s.kind for s in self.skipped).most_common())
 
 
 def detect_format(path: Path) -> str:
@@ -199,6 +133,8 @@ class _Merge:
         self.out_posts: list[Post] = []
         self.out_comments: list[Comment] = []
         self.claimed: set[str] = set()
+        self.post_map: dict[str, str] = {}  # id in the file -> id in the store
+        self.comment_map: dict[str, str] = {}
         self.new_ids: set[str] = set()  # ids of the posts and comments added (not updated)
 
     def _existing(self, post_id: str) -> Post:
@@ -234,6 +170,7 @@ class _Merge:
         slugs = {p.slug for p in self.summaries.values() if p.id not in claimed}
         for index, (parsed, old) in enumerate(zip(items, matches, strict=True), 1):
             post = self.post(parsed.post, old, slugs)
+            self.post_map[parsed.post.id] = post.id
             self.post_comments(post, parsed.comments)
             if progress is not None and index % 200 == 0:
                 progress("merging", index, len(items))
@@ -255,6 +192,7 @@ class _Merge:
         if new.rating is None:
             new.rating = old.rating
         new.source = {**old.source, **new.source}
+        new = keep_site_text(old, new)  # Markdown files over a site post: the smallest change
         if new == old:
             report.posts_unchanged += 1
         else:
@@ -287,6 +225,7 @@ class _Merge:
             old = self.match_comment(comment, post.id)
             if old is not None and old.origin == "local":
                 ids[read_id] = old.id  # a local reply (or ours, back from the blog): kept
+                self.comment_map[read_id] = old.id
                 report.local_kept += 1
                 continue
             new = comment  # what was read is ours to change (cheaper than a copy per comment)
@@ -296,7 +235,7 @@ class _Merge:
                 new.source = {**old.source, **new.source}
             else:
                 new.id = _unique(new.id, self.comment_ids)
-            ids[read_id] = new.id
+            ids[read_id] = self.comment_map[read_id] = new.id
             pending.append((new, old))
         for new, old in pending:
             if new.parent_id is not None:
@@ -333,11 +272,18 @@ def _merge(
 ) -> ImportReport:
     work = _Merge(blog, report)
     work.run(result.posts, progress)
-    if work.out_posts or work.out_comments:
+    if work.out_posts or work.out_comments or result.local:
         if progress is not None:
             progress("writing", 0, 1)
-        _, rejected = records.put_many(blog.store, work.out_posts, work.out_comments)
-        report.refused(rejected, work.new_ids)
+        with blog.store.batch():  # one commit: all of the import or none of it
+            _, rejected = records.put_many(blog.store, work.out_posts, work.out_comments)
+            report.refused(rejected, work.new_ids)
+            blog.invalidate()
+            report.local = merge_local(blog, result.local, work.post_map, work.comment_map)
+            report.skipped += report.local.skipped
+            if any(c.sync_state == "queued" for c in work.out_comments):
+                # Queued replies the file gave no outbox entry (Markdown, an old export).
+                report.local.outbox += outbox.repair(blog)
         blog.invalidate()
         if progress is not None:
             progress("writing", 1, 1)

@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reeltui.domain.identity import name_key
 from reeltui.domain.models import Comment, Post
 from reeltui.services.blog import Blog
 from reeltui.store import StoreError
@@ -27,9 +28,7 @@ class InboxItem:
     parent: Comment | None
 
 
-@functools.lru_cache(maxsize=4096)
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+_key = functools.lru_cache(maxsize=4096)(name_key)
 
 
 def blog_authors(blog: Blog, extra: Iterable[str] = ()) -> set[str]:
@@ -40,9 +39,11 @@ def blog_authors(blog: Blog, extra: Iterable[str] = ()) -> set[str]:
 
 
 def _answers(comment: Comment, authors: set[str]) -> bool:
-    if comment.status not in SHOWN_STATUSES or _key(comment.author) not in authors:
+    if comment.status not in SHOWN_STATUSES:
         return False
-    return not (comment.origin == "local" and comment.sync_state == "local")  # drafts don't
+    if comment.origin == "local":  # the writer's own reply, whatever name signs it
+        return comment.sync_state != "local"  # once in the outbox: drafts don't count
+    return _key(comment.author) in authors
 
 
 def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem]:
@@ -75,6 +76,13 @@ def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem
             items.append(item)
     items.sort(key=lambda i: (i.comment.date, i.comment.id))
     return items
+
+
+def written_by(items: list[InboxItem], names: Iterable[str]) -> list[InboxItem]:
+    """The items whose comment one of `names` wrote (case and spacing ignored, as for the
+    blog's authors)."""
+    wanted = {_key(n) for n in names}
+    return [i for i in items if _key(i.comment.author) in wanted]
 
 
 def _item(blog: Blog, comment: Comment, by_id: dict[str, Comment]) -> InboxItem | None:

@@ -11,7 +11,10 @@ merged into one entry holding the last action. Bookkeeping lives in the comment'
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from reeltui.domain.models import Comment
+from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
@@ -24,7 +27,7 @@ REMOTE = "status_remote"
 KEYS = {"approve": "a", "unapprove": "u", "spam": "s", "trash": "t", "restore": "R"}
 
 
-class ModerationError(ValueError):
+class ModerationError(ReelError, ValueError):
     """A moderation action that does not apply (already approved, not on the blog yet...)."""
 
 
@@ -101,6 +104,51 @@ def cancel(blog: Blog, entry_id: str) -> Comment:
         blog.save_comment(comment)
         outbox.remove(blog, entry.id)
     return comment
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Several comments moderated at once: `done` holds (comment id, status it had before),
+    `skipped` (comment id, why) for those the action did not apply to."""
+
+    action: str
+    done: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+UNDO = {"approved": "approve", "pending": "unapprove", "spam": "spam", "trash": "trash"}
+
+
+def moderate_many(blog: Blog, comment_ids: list[str], action: str) -> Batch:
+    """`moderate` each comment; one that the action does not apply to is skipped (said why)."""
+    batch = Batch(action)
+    with blog.store.batch("comments", "outbox"):
+        for comment_id in dict.fromkeys(comment_ids):
+            try:
+                before = blog.comment(comment_id).status
+                moderate(blog, comment_id, action)
+            except (ModerationError, NotFound) as exc:
+                batch.skipped.append((comment_id, str(exc)))
+                continue
+            batch.done.append((comment_id, before))
+    return batch
+
+
+def undo(blog: Blog, batch: Batch) -> Batch:
+    """Give the comments of `batch` back the status they had before it (the outbox forgets
+    what no longer needs sending). Returns what was done, as a batch of its own."""
+    undone = Batch("undo")
+    with blog.store.batch("comments", "outbox"):
+        for comment_id, before in reversed(batch.done):
+            try:
+                now = blog.comment(comment_id).status
+                if now != before:
+                    moderate(blog, comment_id, UNDO[before])
+            except (ModerationError, NotFound, KeyError) as exc:
+                undone.skipped.append((comment_id, str(exc)))
+                continue
+            undone.done.append((comment_id, now))
+    return undone
 
 
 def pending(blog: Blog, post_id: str | None = None) -> list[Comment]:

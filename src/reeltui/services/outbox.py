@@ -23,16 +23,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from reeltui.domain.models import Comment, Post
-from reeltui.domain.validate import OUTBOX_ACTIONS, OUTBOX_KINDS, OUTBOX_STATES
+from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Post
+from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import StoreError
 from reeltui.store import state as tables
 
 T = TypeVar("T")
 
-KINDS = OUTBOX_KINDS
-ACTIONS = OUTBOX_ACTIONS
+KINDS = ("reply", "moderate")
+ACTIONS = MODERATION_ACTIONS
 STATES = OUTBOX_STATES
 
 
@@ -93,6 +93,30 @@ def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
     return entry
 
 
+def put_back(
+    blog: Blog,
+    kind: str,
+    comment_id: str,
+    *,
+    action: str = "",
+    state: str = "queued",
+    error: str = "",
+    remote_id: str = "",
+    created: str = "",
+) -> Entry:
+    """Append an entry as another store had it (an import of an export): at the end of the
+    sending order, keeping its state, error, remote id and time."""
+    if state not in STATES:
+        raise ValueError(f"unknown outbox state {state!r}")
+    entry = add(blog, kind, comment_id, action)
+    if (state, error, remote_id) != ("queued", "", "") or created:
+        entry = _replace(
+            entry, state=state, error=error, remote_id=remote_id, created=created or entry.created
+        )
+        _put(blog, entry)
+    return entry
+
+
 def _put(blog: Blog, entry: Entry) -> None:
     data = {
         "kind": entry.kind,
@@ -105,6 +129,7 @@ def _put(blog: Blog, entry: Entry) -> None:
         "created": entry.created,
     }
     tables.put_outbox(blog.store, entry.id, data)
+    events.changed(blog, "outbox", entry.id)
 
 
 def get(blog: Blog, entry_id: str) -> Entry:
@@ -117,6 +142,7 @@ def get(blog: Blog, entry_id: str) -> Entry:
 def remove(blog: Blog, entry_id: str) -> None:
     if not tables.remove_outbox(blog.store, [entry_id]):
         raise ValueError(f"no outbox entry {entry_id!r}")
+    events.changed(blog, "outbox", entry_id)
 
 
 def queue_reply(blog: Blog, comment: Comment) -> Entry:
@@ -195,6 +221,19 @@ def rows(blog: Blog, state: str | None = None) -> list[Row]:
     return found
 
 
+def draft_rows(blog: Blog) -> list[Row]:
+    """Kept reply drafts (not in the sending order until sent), as rows in state "draft"."""
+    from reeltui.services.replies import drafts  # replies builds on this module
+
+    found = []
+    for comment in drafts(blog):
+        entry = Entry("", "reply", comment.id, "", "draft", "", "", 0, comment.date)
+        post = _maybe(blog.post, comment.post_id)
+        parent = _maybe(blog.comment, comment.parent_id) if comment.parent_id else None
+        found.append(Row(entry, comment, post, parent))
+    return found
+
+
 def _maybe(get: Callable[[str], T], key: str) -> T | None:
     try:
         return get(key)
@@ -226,6 +265,7 @@ def repair(blog: Blog) -> int:
     with blog.store.batch():
         if orphans:
             tables.remove_outbox(blog.store, orphans)
+            events.changed(blog, "outbox", *orphans)
         for comment in sorted(missing, key=lambda c: (c.date, c.id)):
             add(blog, "reply", comment.id)
     return len(orphans) + len(missing)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from reeltui.domain.models import POST_STATUSES, DomainError, Film, Post
-from reeltui.domain.rating import validate_rating
-from reeltui.domain.text import slugify, unique_slug
+from reeltui.domain.rating import parse_rating, validate_rating
+from reeltui.domain.text import slug_from_wire, slugify, unique_slug
 
 EDITABLE_STATUSES = tuple(s for s in POST_STATUSES if s != "trash")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = (
     "title",
     "slug",
@@ -108,19 +106,25 @@ def parse_date(text: str) -> str:
 
 
 def parse_rating_field(text: str) -> float | None:
-    text = text.strip().replace(",", ".").replace("½", ".5")
-    if not text:
+    """The rating field: a number ("4.5", "4,5", "4½") or what a review says ("4.5/5",
+    "4.5 out of 5 reels", "★★★★½": the importer's parser); None when empty."""
+    typed = text.strip()
+    if not typed:
         return None
-    if text.startswith("."):
-        text = "0" + text
+    plain = typed.replace(",", ".").replace("½", ".5")
     try:
-        number = float(text)
+        number = float("0" + plain if plain.startswith(".") else plain)
     except ValueError:
-        raise DomainError(f"{text!r} is not a rating: use 0 to 5 in half reels") from None
+        found = parse_rating(typed)
+        if found is None:
+            raise DomainError(
+                f"{typed!r} is not a rating: use 0 to 5 in half reels (4.5, 4½, 4.5/5)"
+            ) from None
+        number = found
     try:
         return validate_rating(number)
     except DomainError:
-        raise DomainError(f"{text} is not a rating: use 0 to 5 in half reels") from None
+        raise DomainError(f"{typed} is not a rating: use 0 to 5 in half reels") from None
 
 
 def parse_year(text: str) -> int | None:
@@ -142,9 +146,11 @@ def build(
     """The post the form describes, and a message per invalid field (which keeps its old value)."""
     errors: dict[str, str] = {}
     title = " ".join(form.title.split())
-    slug = form.slug.strip() or derived_slug(title or "untitled", taken_slugs)
-    if not _SLUG.match(slug):
-        errors["slug"] = f"{slug!r}: use lowercase letters, digits and single hyphens"
+    slug = slug_from_wire(form.slug.strip()) or derived_slug(title or "untitled", taken_slugs)
+    if slugify(slug) != slug:  # letters of any script, digits, single hyphens (as WordPress)
+        errors["slug"] = (
+            f"{slug!r}: use lowercase letters, digits and single hyphens ({slugify(slug)!r}?)"
+        )
         slug = base.slug
     elif slug in taken_slugs:
         errors["slug"] = f"{slug!r} is already used by another post"

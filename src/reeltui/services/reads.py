@@ -1,8 +1,8 @@
 """What the user has read: a post is unread until opened; comments that arrived since are new.
 
 Kept in the store's `reads` table ({post id: {"comments": seen count, "at": ISO 8601}}), written
-crash-safely like every table (a mark rewrites one small file of it). On a read-only store the
-marks live in memory for the session.
+crash-safely like every table (a mark rewrites one small file of it). On a read-only store
+the marks live in memory for the session.
 """
 
 from __future__ import annotations
@@ -11,8 +11,12 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
+from reeltui.domain.identity import Identity, wrote_comment, wrote_post
+from reeltui.domain.listing import Listed
+from reeltui.services import events
 from reeltui.services.blog import Blog
-from reeltui.store import StoreReadOnly, state
+from reeltui.store import StoreReadOnly
+from reeltui.store import state as tables
 
 _SESSION: dict[str, dict[str, int]] = {}  # read-only stores: marks kept for this process
 _LOCK = threading.Lock()  # the UI reads and writes marks from worker threads
@@ -27,27 +31,23 @@ class ReadMark:
 def seen(blog: Blog) -> dict[str, int]:
     """{post id: number of comments it had when last read} for every read post."""
     with _LOCK:
-        docs = state.read_marks(blog.store)
+        docs = tables.read_marks(blog.store)
     found = {post_id: doc["comments"] for post_id, doc in docs.items()}
     found.update(_SESSION.get(str(blog.path), {}))
     return found
 
 
-class ReadMarks:
-    """The read marks a list shows, looked up per row when it is drawn (not built per row)."""
+def marks(blog: Blog) -> dict[str, tuple[int, str]]:
+    """{post id: (comments it had when read, when)} as stored (for exports)."""
+    with _LOCK:
+        docs = tables.read_marks(blog.store)
+    return {post_id: (doc["comments"], doc.get("at", "")) for post_id, doc in docs.items()}
 
-    def __init__(self, seen_counts: dict[str, int]) -> None:
-        self.seen = seen_counts
 
-    def mark(self, post_id: str, comment_count: int) -> ReadMark:
-        return mark(self.seen, post_id, comment_count)
-
-    def set(self, post_id: str, comments: int | None) -> None:
-        """Read with `comments` comments, or unread (None)."""
-        if comments is None:
-            self.seen.pop(post_id, None)
-        else:
-            self.seen[post_id] = comments
+def put_mark(blog: Blog, post_id: str, comments: int, at: str) -> None:
+    """Record a read mark as another store had it (an import of an export)."""
+    with _LOCK:
+        tables.put_read_mark(blog.store, post_id, comments, at)
 
 
 def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadMark:
@@ -57,24 +57,72 @@ def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadM
     return ReadMark(unread=False, new_comments=max(0, comment_count - seen_counts[post_id]))
 
 
-def mark_read(blog: Blog, post_id: str) -> int:
-    """Record that the user read `post_id` with all its current comments; returns that count."""
-    count = len(blog.comments(post_id))
-    if blog.read_only:
-        _SESSION.setdefault(str(blog.path), {})[post_id] = count
-        return count
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    try:
-        with _LOCK:
-            state.put_read_mark(blog.store, post_id, count, at)
-    except StoreReadOnly:
-        _SESSION.setdefault(str(blog.path), {})[post_id] = count
+def others_comments(blog: Blog, post_id: str, writer: Identity) -> int:
+    """How many comments of the post are not the writer's own (`wrote_comment`)."""
+    return sum(1 for c in blog.comments(post_id) if not wrote_comment(writer, c))
+
+
+class Marks:
+    """Read marks of the list's rows for one writer: their own posts are never unread, and
+    their own replies never count as new comments."""
+
+    def __init__(self, blog: Blog, writer: Identity | None = None) -> None:
+        self.blog = blog
+        self.writer = writer or Identity()
+        self.seen = seen(blog)
+
+    def of(self, post: Listed, comment_count: int) -> ReadMark:
+        found = mark(self.seen, post.id, comment_count)
+        if found.unread and wrote_post(self.writer, post):
+            return ReadMark(unread=False, new_comments=0)
+        if found.new_comments:  # seen counts only others' comments: count them (one post)
+            others = others_comments(self.blog, post.id, self.writer)
+            return ReadMark(unread=False, new_comments=max(0, others - self.seen[post.id]))
+        return found
+
+
+def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:
+    """Record that the user read `post_id` with all its current comments; returns how many
+    were not the writer's own (what later arrivals are counted against)."""
+    count = others_comments(blog, post_id, writer or Identity())
+    _remember(blog, {post_id: count})
     return count
+
+
+def mark_all_read(blog: Blog, post_ids: list[str], writer: Identity | None = None) -> int:
+    """Mark every post of `post_ids` read (one write); returns how many were not read yet
+    or had new comments."""
+    before = seen(blog)
+    counts = {pid: others_comments(blog, pid, writer or Identity()) for pid in post_ids}
+    changed = {pid: n for pid, n in counts.items() if before.get(pid) != n}
+    if changed:
+        _remember(blog, changed)
+    return len(changed)
+
+
+def _remember(blog: Blog, counts: dict[str, int]) -> None:
+    session = _SESSION.setdefault(str(blog.path), {})
+    try:
+        if blog.read_only:
+            session.update(counts)
+            return
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        try:
+            with _LOCK, blog.store.batch():
+                for post_id, count in counts.items():
+                    tables.put_read_mark(blog.store, post_id, count, at)
+        except StoreReadOnly:
+            session.update(counts)
+    finally:
+        events.changed(blog, "reads", *counts)
 
 
 def mark_unread(blog: Blog, post_id: str) -> None:
     _SESSION.get(str(blog.path), {}).pop(post_id, None)
-    if blog.read_only:
-        return
-    with _LOCK:
-        state.remove_read_mark(blog.store, post_id)
+    try:
+        if blog.read_only:
+            return
+        with _LOCK:
+            tables.remove_read_mark(blog.store, post_id)
+    finally:
+        events.changed(blog, "reads", post_id)

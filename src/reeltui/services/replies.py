@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize
+from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound, StoreError
@@ -22,7 +23,7 @@ EDITABLE_STATES = ("local", "queued", "failed")
 ACTION_ERRORS: tuple[type[Exception], ...] = (ValueError, StoreError, OSError)
 
 
-class ReplyError(ValueError):
+class ReplyError(ReelError, ValueError):
     """A reply action that cannot be done (empty text, not your reply, already sent...)."""
 
 
@@ -30,6 +31,14 @@ def quote(body: str) -> str:
     """`body` quoted as Markdown (`> ` before each line), followed by an empty line."""
     lines = sanitize(body).strip("\n").splitlines() or [""]
     return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+
+
+def own_words(body: str) -> str:
+    """A reply without the quoted lines it starts with (`quote`): what the user wrote."""
+    lines = body.strip("\n").splitlines()
+    while lines and (lines[0].startswith(">") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines) or body
 
 
 def can_edit(comment: Comment) -> bool:

@@ -1,15 +1,19 @@
 """Revisions: a saved copy of a post at each manual save, autosave, publish and restore.
 
 Table `revisions` (a file per post): {"post_id", "reason", "at" (ISO 8601), "seq" (order per
-post), "post": {...}}. Manual revisions are kept for ever; autosave revisions are pruned to the
-last N per post.
+post), "post": {...}}.
+Manual revisions are kept for ever; autosave revisions are pruned to the last N per post.
+
+A revision is kept only when the post changed since the last one; an autosave of the same
+text as the autosave before it (only a field of the form changed) merges into that one, so
+filling in a form leaves one row, not one per pause.
 """
 
 from __future__ import annotations
 
 import difflib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reeltui.domain.models import Post
@@ -35,15 +39,15 @@ class Revision:
 
 
 def _from_doc(doc_id: str, doc: dict[str, Any]) -> Revision:
-    post_id = doc["post_id"]
+    post_id = str(doc.get("post_id", ""))
     return Revision(
         id=doc_id,
         post_id=post_id,
-        reason=doc["reason"],
-        at=doc.get("at", ""),
-        seq=doc.get("seq", 0),
-        post=Post.from_dict({**doc["post"], "id": post_id}),
-        note=doc.get("note", ""),
+        reason=str(doc.get("reason", "")),
+        at=str(doc.get("at", "")),
+        seq=int(doc.get("seq", 0)),
+        post=Post.from_dict({**doc.get("post", {}), "id": post_id}),
+        note=str(doc.get("note", "")),
     )
 
 
@@ -51,6 +55,13 @@ def history(store: Store, post_id: str) -> list[Revision]:
     """The post's revisions, newest first."""
     found = [_from_doc(rid, doc) for rid, doc in state.revision_docs(store, post_id).items()]
     found.sort(key=lambda r: (r.seq, r.at), reverse=True)
+    return found
+
+
+def every(store: Store) -> list[Revision]:
+    """Every revision of every post, oldest first per post (for exports)."""
+    found = [_from_doc(rid, doc) for rid, doc in state.every_revision_doc(store).items()]
+    found.sort(key=lambda r: (r.post_id, r.seq, r.at))
     return found
 
 
@@ -62,20 +73,36 @@ def add(
     note: str = "",
     past: list[Revision] | None = None,
 ) -> Revision | None:
-    """Keep a revision of `post`; an autosave identical to the latest revision is skipped.
+    """Keep a revision of `post`, or None when the latest one holds it already (see the
+    module's docstring; an autosave it merges with is replaced, keeping its id and place).
     `past`: the post's `history`, when the caller has it already."""
     if reason not in REASONS:
         raise ValueError(f"unknown revision reason {reason!r}")
     past = history(store, post.id) if past is None else past
-    if reason == "autosave" and past and past[0].post == post:
-        return None
-    seq = (past[0].seq + 1) if past else 1
-    rev_id = f"r-{uuid.uuid4().hex[:12]}"
+    latest = past[0] if past else None
+    rev_id, seq = f"r-{uuid.uuid4().hex[:12]}", (latest.seq + 1) if latest else 1
+    if latest is not None and reason in ("save", "autosave"):
+        same = same_post(latest.post, post)
+        if latest.reason == "autosave" and (
+            (reason == "save" and same)  # the autosave becomes this save (saves are kept)
+            or (reason == "autosave" and not same and latest.post.body == post.body)
+        ):
+            rev_id, seq = latest.id, latest.seq
+        elif same:
+            return None
     doc: dict[str, Any] = {"reason": reason, "at": at, "seq": seq}
     if note:
         doc["note"] = note
     state.put_revision(store, rev_id, post, doc)
     return Revision(rev_id, post.id, reason, at, seq, post, note)
+
+
+def same_post(a: Post, b: Post) -> bool:
+    """The same words and fields. When each was written does not count, nor the site's HTML:
+    working copies and revisions keep the Markdown only (a save splices it into the HTML)."""
+    return replace(a, modified="", html="", excerpt_html="") == replace(
+        b, modified="", html="", excerpt_html=""
+    )
 
 
 def prune(

@@ -12,33 +12,59 @@ from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 from reeltui.domain.listing import PostSummary
+from reeltui.domain.models import Post
 
 SORT_KEYS = ("date", "rating", "comments", "title")
+UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 T = TypeVar("T")
 
 
 class PostRow:
-    """A post with the figures a list shows next to it."""
+    """A post with the figures a list shows next to it: a row of the list (its summary, the
+    figures counted at save), or a post read whole with figures given (`show`)."""
 
-    __slots__ = ("post",)
+    __slots__ = ("_figures", "post")
 
-    def __init__(self, post: PostSummary) -> None:
+    def __init__(
+        self,
+        post: PostSummary | Post,
+        comment_count: int | None = None,
+        word_count: int | None = None,
+        pending_count: int | None = None,
+    ) -> None:
         self.post = post
+        self._figures = (comment_count, word_count, pending_count)
+
+    @property
+    def summary(self) -> PostSummary:
+        """The row's summary (a row of the list always has one)."""
+        assert isinstance(self.post, PostSummary)
+        return self.post
+
+    def _figure(self, given: int | None, name: str) -> int:
+        if given is not None:
+            return given
+        value: int = getattr(self.post, name, 0)
+        return value
 
     @property
     def comment_count(self) -> int:
-        return self.post.comments
+        return self._figure(self._figures[0], "comments")
 
     @property
     def pending_count(self) -> int:
-        return self.post.pending
+        return self._figure(self._figures[2], "pending")
 
     @property
     def word_count(self) -> int:
-        return self.post.words
+        return self._figure(self._figures[1], "words")
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, PostRow) and self.post.key() == other.post.key()
+        return isinstance(other, PostRow) and self._key() == other._key()
+
+    def _key(self) -> object:
+        post = self.post
+        return post.key() if isinstance(post, PostSummary) else (post, self._figures)
 
     __hash__ = None  # type: ignore[assignment]  # rows change in place
 
@@ -55,9 +81,9 @@ def _rating(row: PostRow) -> tuple[float, str]:
 
 
 SORTS: dict[str, Callable[[PostRow], Any]] = {
-    "date": lambda r: (r.post.date, r.post.title),
+    "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
     "rating": _rating,
-    "comments": lambda r: (r.post.comments, r.post.date),
+    "comments": lambda r: (r.comment_count, r.post.date),
     "title": lambda r: r.post.title.casefold(),
 }
 
@@ -115,7 +141,9 @@ class RowSet:
     ) -> list[PostRow]:
         rows = self.ordered(sort, reverse)
         tests: list[Callable[[PostSummary], bool]] = []
-        if status:
+        if status == "pages":  # the site's pages, whatever their status
+            tests.append(lambda p: p.kind == "page")
+        elif status:
             tests.append(lambda p: p.status == status)
         if category:
             wanted_c = category.casefold()
@@ -133,8 +161,8 @@ class RowSet:
             return list(rows)
         if len(tests) == 1:
             test = tests[0]
-            return [r for r in rows if test(r.post)]
-        return [r for r in rows if all(t(r.post) for t in tests)]
+            return [r for r in rows if test(r.summary)]
+        return [r for r in rows if all(t(r.summary) for t in tests)]
 
     def counts(self, make: Callable[[int, int, int, int], T]) -> T:
         if self._counts is None:

@@ -6,7 +6,8 @@ a few milliseconds once it is fresh). `post_ids` gives the whole answer (the CLI
 shows `meta_ids` at once and asks `text_ids` from a thread (`interrupt` stops a query
 running there), so a keystroke never waits for an earlier one.
 
-Comments are not indexed: `search_comments` reads every post's file (no screen calls it).
+Comments (`comments`, `comment_docs`: the query language's `in:comments`) are read from every
+post's file the first time a comment search needs them, then kept up to date.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
+from reeltui.services.comment_texts import CommentTexts
 from reeltui.services.textindex import TextIndex
 from reeltui.store import datafile
 from reeltui.store.layout import POST, safe_name
@@ -81,7 +83,18 @@ class PostSearch:
         self._lock = threading.Lock()
         self.fresh = False  # the text index matches every post's file (after `prepare`)
         self._stale: set[str] = set()  # posts a reader searches in their files
+        self._comments = CommentTexts(blog.store)
         blog.store.on_commit(self._committed)
+
+    # -- comments: every comment's text (read from every post's file when first asked) --
+
+    @property
+    def comments(self) -> TextIndex:
+        return self._comments.index
+
+    def comment_docs(self) -> dict[str, dict[str, Any]]:
+        """Every comment's stored document by id, oldest first."""
+        return self._comments.docs
 
     # -- summaries: at once ------------------------------------------------------------
 
@@ -175,10 +188,16 @@ class PostSearch:
         """Every post matching `query`: summary or text."""
         return self.meta_ids(query) | self.text_ids(query)
 
+    def detach(self) -> None:
+        """Stop following the store's commits (the Blog made a new search)."""
+        self.blog.store.off_commit(self._committed)
+        self._comments.detach()
+
     def interrupt(self) -> None:
         self.cache.interrupt()
 
     def close(self) -> None:
+        self.detach()
         self.cache.close()
 
 
@@ -187,11 +206,6 @@ def search_comments(blog: Blog, query: str, limit: int | None = COMMENT_LIMIT) -
     at most `limit` of them (None: all). Reads every post's file."""
     if not query:
         return []
-    needle = query.casefold()
-    found = [
-        c
-        for c in blog.all_comments()
-        if needle in c.author.casefold() or needle in c.body.casefold()
-    ]
-    found.sort(key=lambda c: (c.date, c.id), reverse=True)
-    return found[:limit]
+    search = blog.search_index()
+    ids = search.comments.search(query, limit=limit, newest_first=True)
+    return [blog.comment(cid) for cid in ids]

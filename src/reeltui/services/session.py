@@ -1,21 +1,43 @@
-"""Opening the user's blog: create and seed a new store, fall back to read-only when locked.
-
-Reading never writes: a read-only open of a store that does not exist fails with a clear
-message (it is not created), and a store that lost its meta.json is reported, never seeded
-again. Only opening for writing creates a store, and only where there is none.
-"""
+"""Opening the user's blog: create (with the demo blog) when asked, fall back to read-only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from reeltui.services.blog import Blog
-from reeltui.store import Store, StoreForeign, StoreLocked
+from reeltui.store import Store, StoreError, StoreForeign, StoreLocked
 from reeltui.store.store import store_exists
 
-__all__ = ["LOCK_WAIT", "open_blog", "store_exists"]
+__all__ = ["LOCK_WAIT", "create_store", "open_blog", "reread", "store_exists"]
 
 LOCK_WAIT = 5.0  # seconds a command-line writer waits for another writer to finish
+
+
+def create_store(path: Path, *, demo: bool = True, parents: bool = False) -> Blog:
+    """A new store at `path`, open for writing (with the demo blog unless `demo` is False).
+
+    Its folder's parent must exist unless `parents` (the default store: its folders are made).
+    """
+    path = path.expanduser()
+    if not parents and not path.parent.is_dir():
+        raise StoreForeign(f"cannot create a store at {path}: folder {path.parent} does not exist")
+    if parents:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreForeign(
+                f"cannot create a store at {path}: {exc.strerror or exc} ({exc.filename})"
+            ) from exc
+    store = Store.open(path)
+    if demo:
+        from reeltui.services.demo import seed_demo  # the front-matter reader: only here
+
+        try:
+            seed_demo(store)
+        except BaseException:
+            store.close()
+            raise
+    return Blog(store)
 
 
 def open_blog(
@@ -23,36 +45,38 @@ def open_blog(
     *,
     read_only: bool = False,
     fallback_read_only: bool = False,
+    create: bool = True,
     wait: float = 0.0,
 ) -> Blog:
-    """Open the store at `path`; a new store (opened for writing) gets the demo blog.
+    """Open the store at `path`. A missing store is created with the demo blog when `create`
+    and not `read_only` (a reading never writes); otherwise it is an error. A store that
+    lost its meta.json is reported, never filled with the demo blog.
 
     With `fallback_read_only`, a store locked by another reeltui opens read-only instead
     of failing (the caller tells the user). A writer waits up to `wait` seconds for a lock.
     """
     path = path.expanduser()
     if not store_exists(path):
-        if read_only:
-            raise StoreForeign(
-                f"no reeltui store at {path} (reading never creates one: run `reeltui` to "
-                "start one with the demo blog, or `reeltui import FILE`)"
-            )
-        if not path.parent.is_dir():
-            raise StoreForeign(
-                f"cannot create a store at {path}: folder {path.parent} does not exist"
-            )
-        from reeltui.services.demo import seed_demo  # its Markdown reader: only for a new store
-
-        store = Store.open(path)
-        try:
-            seed_demo(store)
-        except BaseException:
-            store.close()
-            raise
-        return Blog(store)
+        if read_only or not create:
+            return Blog(Store.open(path, read_only=True, create=False))  # says what is wrong
+        return create_store(path)
     try:
         return Blog(Store.open(path, read_only=read_only, create=False, wait=wait))
     except StoreLocked:
         if not fallback_read_only:
             raise
         return Blog(Store.open(path, read_only=True))
+
+
+def reread(blog: Blog) -> bool:
+    """Read a read-only blog's store again (another reeltui wrote to it); its views are told
+    (`Blog.invalidate` announces the change). False when it cannot be read now (caught in the
+    middle of the writer's change: the caller tries again later)."""
+    try:
+        fresh = Store.open(blog.path, read_only=True)
+    except StoreError:
+        return False
+    old, blog.store = blog.store, fresh
+    old.close()
+    blog.invalidate()
+    return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -74,6 +73,8 @@ TEMPLATES: dict[str, Template] = {
 
 
 def new_post_id() -> str:
+    import uuid  # here: importing the templates (for `reeltui --help`) stays light
+
     return f"p-{uuid.uuid4().hex[:12]}"
 
 

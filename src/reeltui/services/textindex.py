@@ -18,9 +18,13 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
+from reeltui.domain.text import fold as fold_text
+from reeltui.domain.text import fold_all
+
 SEP = b"\x00"
 REBUILD_AFTER = 2000  # overlay entries before the buffer is rebuilt
 DENSE_AFTER = 16  # hits seen before judging whether most records match
+FOLD_BATCH = 256  # records folded together while building (see `fold_all`)
 
 
 def _load_memmem() -> Callable[[int, int, bytes, int], int | None] | None:
@@ -38,7 +42,8 @@ _MEMMEM = _load_memmem()
 
 
 def fold(text: str) -> bytes:
-    return text.casefold().encode("utf-8", "replace")
+    """The text as searched (`domain.text.fold`: case, accents, quotes, dashes), in UTF-8."""
+    return fold_text(text).encode("utf-8", "replace")
 
 
 class TextIndex:
@@ -49,10 +54,15 @@ class TextIndex:
         self._slot: dict[str, int] = {}
 
         def folded() -> Iterator[bytes]:
+            batch: list[str] = []
             for record_id, text in items:
                 self._slot[record_id] = len(self._ids)
                 self._ids.append(record_id)
-                yield fold(text)
+                batch.append(text)
+                if len(batch) == FOLD_BATCH:
+                    yield from (t.encode("utf-8", "replace") for t in fold_all(batch))
+                    batch.clear()
+            yield from (t.encode("utf-8", "replace") for t in fold_all(batch))
 
         self._build(folded())
 
@@ -74,6 +84,11 @@ class TextIndex:
 
     def __len__(self) -> int:
         return len(self._slot)
+
+    def newest_first(self, ids: Iterable[str]) -> list[str]:
+        """Those of `ids` in the index, latest added first (the order `search` can give)."""
+        slot = self._slot
+        return sorted((i for i in ids if i in slot), key=slot.__getitem__, reverse=True)
 
     # -- changes -------------------------------------------------------------------------
 

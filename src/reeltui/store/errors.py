@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from reeltui.errors import ReelError
 
-class StoreError(Exception):
+
+class StoreError(ReelError):
     """Base class: the message names the file and says what to do."""
 
 

@@ -11,6 +11,7 @@ that what a change costs follows what it touches, not how big the archive is:
     revisions/<post id>.json  the saved versions of one post
     drafts.json               working copies of posts being edited
     outbox.json               what waits to go out to the blog, in order
+    diary.json                the film diary (Letterboxd imports)
     reads/07.json             read marks, split by a hash of the post id
     comment-index/42.json     which post each comment belongs to, split by a hash of its id
     journal.json              only while a change of several files is being committed
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reeltui.domain.checks import text
+from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.validate import (
     DRAFT,
@@ -105,9 +107,12 @@ LOCATOR = TableSpec(
     what="comment location",
 )  # fmt: skip
 META = TableSpec("meta", "whole", META_FILE, _meta_gate, what="store information")
+DIARY = TableSpec(
+    "diary", "whole", "diary.json", _schema_gate(schema_of(DiaryEntry)), what="diary entry"
+)  # the film diary (Letterboxd): store/diary.py
 
 TABLES: tuple[TableSpec, ...] = (META, POSTS_INDEX, POST, COMMENTS, REVISIONS, DRAFTS, OUTBOX)
-TABLES += (READS, LOCATOR)
+TABLES += (READS, LOCATOR, DIARY)
 BY_NAME = {f"{t.path}:{t.name}": t for t in TABLES}
 
 

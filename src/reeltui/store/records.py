@@ -155,6 +155,14 @@ def all_comments(store: Store) -> list[Comment]:
     ]
 
 
+def raw_comments(store: Store) -> dict[str, dict[str, Any]]:
+    """Every accepted comment's stored document by id, oldest first (a whole-archive scan:
+    comment search and the names the spelling checker knows; no objects built)."""
+    docs = [(cid, doc) for f in all_post_files(store) for cid, doc in f.good(COMMENTS.name).items()]
+    docs.sort(key=lambda item: (str(item[1].get("date", "")), item[0]))
+    return dict(docs)
+
+
 def all_post_files(store: Store) -> Iterator[DataFile]:
     """Every per-post file, one at a time (a whole-archive scan: export, check, search)."""
     for name in store.listing(POST.path):

@@ -21,9 +21,10 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from reeltui.domain.text import fold as fold_text
 from reeltui.store.layout import SEARCH_FILE
 
-VERSION = "1"
+VERSION = "2"  # another way of folding the text: the index is built again
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
@@ -49,9 +50,9 @@ def signature(path: Path) -> str:
 
 
 def fold(text: str) -> str:
-    """The text as indexed and searched (case-insensitive; SQLite text stops at a NUL, so
-    fields are separated by a unit separator instead)."""
-    return text.casefold().replace("\x00", "\x1f")
+    """The text as indexed and searched (`domain.text.fold`: case, accents, quotes, dashes;
+    SQLite text stops at a NUL, so fields are separated by a unit separator instead)."""
+    return fold_text(text).replace("\x00", "\x1f")
 
 
 class SearchCache:

@@ -87,6 +87,14 @@ def revision_docs(store: Store, post_id: str) -> dict[str, dict[str, Any]]:
     return {rid: doc for rid, doc in found.items() if doc.get("post_id") == post_id}
 
 
+def every_revision_doc(store: Store) -> dict[str, dict[str, Any]]:
+    """Every revision of every post, by revision id (reads every revisions file: exports)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in store.listing(REVISIONS.path):
+        out.update(store.peek(f"{REVISIONS.path}/{name}").good(REVISIONS.name))
+    return out
+
+
 def put_revision(store: Store, rev_id: str, post: Post, doc: dict[str, Any]) -> None:
     """Keep revision `rev_id` of `post`: `doc` holds reason, at, seq (and note)."""
     full = {**doc, "post_id": post.id, "post": _post_doc(post)}

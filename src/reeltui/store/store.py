@@ -315,6 +315,10 @@ class Store:
         """Call `hook(relative paths written)` after each successful commit."""
         self._hooks.append(hook)
 
+    def off_commit(self, hook: CommitHook) -> None:
+        if hook in self._hooks:
+            self._hooks.remove(hook)
+
     def forget(self) -> None:
         """Drop every cached file that has no unsaved change (re-read on next use)."""
         self.files.forget()

@@ -5,35 +5,46 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.signal import Signal
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
-from reeltui.services import Blog
+from reeltui.domain.identity import Identity
+from reeltui.services import Blog, identity
+from reeltui.services.events import Change, StoreWatch, subscribe
+from reeltui.services.session import reread
+from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
-from reeltui.ui.keys import binding_ids, unknown_ids
+from reeltui.ui.desk_commands import DeskCommands, open_stats
+from reeltui.ui.keys import (
+    Scope,
+    binding_classes,
+    binding_ids,
+    check_keymap,
+    class_scopes,
+    key_of,
+    keymap_lines,
+    live_scopes,
+)
 from reeltui.ui.saving import SaveQueue
-from reeltui.ui.screens.composer import ComposerScreen
-from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
-from reeltui.ui.screens.editor import EditorScreen
+from reeltui.ui.screens.diary import DiaryScreen
 from reeltui.ui.screens.help import HelpScreen, key_rows
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
-from reeltui.ui.screens.main import ListSearch, MainScreen
+from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
-from reeltui.ui.screens.transfer import ExportScreen, ImportScreen, TransferScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
-from reeltui.ui.widgets.inputs import ReturningInput
-from reeltui.ui.widgets.post_list import PostList
-from reeltui.ui.widgets.reader import Reader, SearchInput
-from reeltui.ui.widgets.thread import Thread
+from reeltui.ui.screens.transfer import ExportScreen, ImportScreen
+from reeltui.ui.typeahead import TypeAhead
+from reeltui.ui.zoom import toggle_zoom
 
 
 def store_label(path: Path, read_only: bool) -> str:
@@ -43,13 +54,16 @@ def store_label(path: Path, read_only: bool) -> str:
     return ("[read-only] " if read_only else "") + f"store {shown}"
 
 
+WATCH_SECONDS = 2.0  # how often a read-only app looks for changes made by the writer
+
+
 class ReelApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reeltui"
-    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, DeskCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("question_mark,f1", "help", "Keys", id="app.help"),  # f1: where ? is typed
         Binding(
             "ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.palette"
         ),
@@ -58,6 +72,9 @@ class ReelApp(App[None]):
         Binding("i", "inbox", "Needs reply", id="app.inbox"),
         Binding("o", "outbox", "Outbox", id="app.outbox"),
         Binding("S", "sync", "Sync", show=False, id="app.sync"),
+        Binding("percent_sign", "stats", "Stats", show=False, id="app.stats"),
+        Binding("D", "diary", "Diary", show=False, id="app.diary"),
+        Binding("f11,ctrl+o", "zoom", "Zoom", show=False, priority=True, id="app.zoom"),
     ]
 
     def __init__(
@@ -66,61 +83,87 @@ class ReelApp(App[None]):
         settings: Settings,
         initial_screen: Callable[[], Screen[Any]] | None = None,
         problems: list[str] | None = None,
+        *,
+        only_initial: bool = False,
     ) -> None:
         super().__init__()
         self.blog = blog
         self.settings = settings
         self.initial_screen = initial_screen
+        self.only_initial = only_initial  # `reeltui new/edit`: back to the shell when it closes
+        self.store_changed: Signal[Change] = Signal(self, "store-changed")  # see ui/changes.py
+        self._watch: StoreWatch | None = None
         self.problems = list(problems or [])
         self.mouse_enabled = settings.mouse
         self.main_screen: MainScreen | None = None
         self.saves = SaveQueue(self)  # replies and moderation are written in the background
+        self.typeahead = TypeAhead(self, super().on_event)  # keys go where focus will be
         self.sub_title = store_label(blog.path, blog.read_only)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         try:
             self.theme = self.settings.theme
         except Exception:  # unknown theme name in the config: keep the default
             self.problems.append(f"unknown theme {self.settings.theme!r}; using the default")
-        known = binding_ids(
-            ReelApp,
-            MainScreen,
-            PostList,
-            Reader,
-            Thread,
-            SearchInput,
-            ListSearch,
-            HelpScreen,
-            LinkActionScreen,
-            PickScreen,
-            ReturningInput,
-            InboxScreen,
-            OutboxScreen,
-            ComposerScreen,
-            ConfirmScreen,
-            EditorScreen,
-            TransferScreen,
-            SyncScreen,
-            ConflictsScreen,
-        )
-        bad = unknown_ids(self.settings.keymap, known)
-        if bad:
-            self.problems.append(f"[keymap] has unknown binding ids: {', '.join(bad)}")
-        self.update_keymap({k: v for k, v in self.settings.keymap.items() if k in known})
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.main_screen = MainScreen(self.blog, self.settings.sort)
-        self.push_screen(self.main_screen)
-        if self.initial_screen is not None:
-            self.push_screen(self.initial_screen())
+        self._unsubscribe = subscribe(self.blog, self._announced)
+        if self.blog.read_only:  # another reeltui writes: look for its changes now and then
+            self._watch = StoreWatch(self.blog.path)
+            self.set_interval(WATCH_SECONDS, self._look_at_disk)
+        scopes = class_scopes(binding_classes(), ReelApp)
+        if self.only_initial and self.initial_screen is not None:
+            self.push_screen(self.initial_screen(), lambda _: self.exit())
+        else:
+            self.main_screen = MainScreen(self.blog, self.settings.sort)
+            await self.push_screen(self.main_screen)
+            scopes += live_scopes(self.main_screen)
+            if self.initial_screen is not None:
+                self.push_screen(self.initial_screen())
+        self._apply_keymap(scopes)
         if not self.mouse_enabled:
             self._driver_mouse(False)
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
 
+    def _apply_keymap(self, scopes: list[Scope]) -> None:
+        """The config's [keymap], entry by entry: the bad ones are said and left out."""
+        path = self.settings.path
+        where = str(path) if path is not None else "[keymap]"
+        check = check_keymap(self.settings.keymap, scopes, keymap_lines(path), where)
+        self.problems += check.problems
+        self.update_keymap(check.applied)
+
     def on_unmount(self) -> None:
+        self._unsubscribe()
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
 
+    # -- changes to the store ------------------------------------------------------------
+
+    def _announced(self, change: Change) -> None:  # in the thread that changed the store
+        self.post_message(StoreChanged(change))
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        self.store_changed.publish(message.change)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _look_at_disk(self) -> None:
+        watch = self._watch
+        # reread announces "all": every view redraws; False: caught mid-change, look again
+        if watch is not None and watch.changed_on_disk() and not reread(self.blog):
+            watch.look_again()
+
     # -- settings ------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> Identity:
+        """The user for sure (their [identity], else the site user sync found): what their
+        own posts and replies are told by. Empty until known."""
+        return identity.known(self.settings.identity, self.blog)
+
+    @property
+    def signer(self) -> Identity:
+        """Who signs a new post or reply: the writer, else a suggestion to confirm."""
+        return identity.suggested(self.settings.identity, self.blog)
 
     def remember(self, **changes: Any) -> None:
         for name, value in changes.items():
@@ -163,6 +206,8 @@ class ReelApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.MouseEvent) and not self.mouse_enabled:
             return
+        if await self.typeahead.hold(event):
+            return
         await super().on_event(event)
 
     # -- app-wide actions ----------------------------------------------------------------
@@ -179,20 +224,44 @@ class ReelApp(App[None]):
                     node.id
                 ]
                 break
-        self.push_screen(HelpScreen(key_rows(chain), f"Keys · {where}"))
+        rows = key_rows(chain, binding_ids(binding_classes()))
+        self.push_screen(HelpScreen(rows, f"Keys · {where}"))
+
+    def action_zoom(self) -> None:
+        """Fill the screen with the focused pane (Textual's maximize), or put it back."""
+        if not toggle_zoom(self.screen):
+            self.notify("nothing to zoom here", timeout=2)
+
+    def key_of(self, binding_id: str) -> str:
+        """The key of a binding as the keymap has it ("" when none), as help shows it."""
+        return key_of(self._keymap, binding_id)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less those reeltui has with its keys (keys, zoom)."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Maximize", "Minimize"):
+                yield command
 
     def action_inbox(self) -> None:
-        self.push_screen(InboxScreen(self.blog), self.jump_to_comment)
+        self.push_screen(InboxScreen(self.blog, self.settings.authors), self.jump_to_comment)
 
     def action_outbox(self) -> None:
-        self.push_screen(OutboxScreen(self.blog), lambda _: self.refresh_main())
+        self.push_screen(OutboxScreen(self.blog))
 
     def action_sync(self, start: bool = False) -> None:
         if not isinstance(self.screen, SyncScreen):
-            self.push_screen(SyncScreen(self.blog, start=start), lambda _: self.refresh_main())
+            self.push_screen(SyncScreen(self.blog, start=start))
+
+    def action_stats(self) -> None:
+        if not isinstance(self.screen, StatsScreen):
+            open_stats(self)
+
+    def action_diary(self) -> None:
+        if not isinstance(self.screen, DiaryScreen):
+            self.push_screen(DiaryScreen(self.blog))
 
     def action_conflicts(self) -> None:
-        self.push_screen(ConflictsScreen(self.blog), lambda _: self.refresh_main())
+        self.push_screen(ConflictsScreen(self.blog))
 
     def action_import(self) -> None:
         self.push_screen(ImportScreen(self.blog))
@@ -202,13 +271,8 @@ class ReelApp(App[None]):
 
     async def jump_to_comment(self, choice: InboxChoice | None) -> None:
         """Open the chosen comment's post and put the thread's cursor on it."""
-        self.refresh_main()
         if choice is not None and self.main_screen is not None:
             await self.main_screen.open_comment(choice.post_id, choice.comment_id)
-
-    def refresh_main(self) -> None:
-        if self.main_screen is not None:
-            self.main_screen.refresh_data()
 
     async def open_post(self, post_id: str) -> None:
         if self.main_screen is not None:
@@ -237,12 +301,14 @@ def make_app(
     *,
     settings: Settings | None = None,
     initial_screen: Callable[[], Screen[Any]] | None = None,
+    only_initial: bool = False,
 ) -> ReelApp:
     """The app on an open blog; shared by the CLI and the tests.
 
     Without `settings`, the user's config file is read (problems are shown in the app).
+    With `only_initial`, the app is `initial_screen` alone and ends when it closes.
     """
     problems: list[str] = []
     if settings is None:
         settings, problems = load_settings()
-    return ReelApp(blog, settings, initial_screen, problems)
+    return ReelApp(blog, settings, initial_screen, problems, only_initial=only_initial)

@@ -3,6 +3,10 @@
 Ctrl+S sends the reply to the outbox (stored at once as queued); Esc keeps the text as a draft
 attached to that comment (or, for a reply already in the outbox, keeps the edited text there).
 Dismisses with a ComposerResult (or None when the composer was left with nothing to keep).
+
+It says who signs ("replying as Ruth"). When the writer never said who they are (no
+[identity] in the settings), it asks once, in a field filled with the site user sync found or
+the blog's main author; what is signed there is remembered.
 """
 
 from __future__ import annotations
@@ -14,15 +18,18 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
+from reeltui.domain.identity import Identity
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
-from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
+from reeltui.ui.widgets.comment_text import comment_text
+from reeltui.ui.widgets.footer import ReelFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,8 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.original = sanitize(reply.body)
         self.kept = replies.is_stored(blog, reply.id)
         self.saving = False  # a save is being written: keys that save or leave wait
+        self.signer = Identity()  # who signs (set on mount, from the app's settings)
+        self.ask_name = False  # the writer never said who they are: ask, once
 
     # -- building ------------------------------------------------------------------------
 
@@ -83,11 +92,14 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             if self.answering is not None:
                 with VerticalScroll(id="composer-parent"):
                     yield Static(self._parent_text())
+            with Horizontal(id="composer-sign"):
+                yield Static(id="composer-as")
+                yield Input(placeholder="your name", id="composer-name")
             yield TextArea(
                 self.original, id="composer-text", soft_wrap=True, show_line_numbers=False
             )
             yield Static(self._status(), id="composer-status")
-        yield Footer()
+        yield ReelFooter()
 
     def _title(self) -> Text:
         verb = "Edit your reply" if self.editing_queued else "Reply"
@@ -101,7 +113,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         head = Text(
             f"{sanitize_line(self.answering.author)} · {self.answering.date[:16]}\n", "italic"
         )
-        return head + Text(sanitize(self.answering.body).strip())
+        return head + comment_text(self.answering.body)
 
     def _status(self) -> Text:
         if self.reply.sync_state == "failed":
@@ -114,9 +126,46 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         return Text("Ctrl+S sends to the outbox; Esc keeps it as a draft on this comment.")
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        self.signer = getattr(self.app, "signer", Identity())
+        self.ask_name = settings is not None and settings.identity is None and self._signs()
+        name = self.query_one("#composer-name", Input)
+        name.display = self.ask_name
+        name.value = self.signer.name
+        self.query_one("#composer-sign").set_class(not self.ask_name, "-said")
+        self._show_signer()
         area = self.query_one("#composer-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+
+    # -- who signs -----------------------------------------------------------------------
+
+    def _signs(self) -> bool:
+        """A new reply or a kept draft is signed now; one in the outbox keeps its name."""
+        return self.reply.sync_state in (None, "local")
+
+    def _show_signer(self) -> None:
+        label = self.query_one("#composer-as", Static)
+        if self.ask_name:
+            label.update(Text("Sign as (asked once, kept in your settings):", "bold"))
+        else:
+            name = sanitize_line(self.reply.author if not self._signs() else self.signer.name)
+            label.update(Text(f"replying as {name}" if name else "replying unsigned", "dim"))
+
+    def _sign(self) -> None:
+        """Put the writer's name on the reply; the first time, remember the name given."""
+        if not self._signs():
+            return
+        signer = self.signer
+        if self.ask_name:
+            typed = " ".join(self.query_one("#composer-name", Input).value.split())
+            if typed and typed != signer.name:
+                signer = Identity(typed, "")
+            remember = getattr(self.app, "remember", None)
+            if typed and remember is not None:
+                remember(identity=signer)
+        if signer.known:
+            self.reply.author, self.reply.email = signer.name, signer.email
 
     # -- actions -------------------------------------------------------------------------
 
@@ -145,6 +194,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
     def action_send(self) -> None:
         if self.saving:
             return
+        self._sign()
         text = self.text
         try:
             save_queue(self.app).save(
@@ -165,6 +215,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         if self.text == self.original and self.text.strip() == "":
             self.dismiss(None)
             return
+        self._sign()
         text = self.text
         try:
             save_queue(self.app).save(

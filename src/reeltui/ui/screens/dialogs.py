@@ -29,6 +29,8 @@ def filter_choices(
         values["category"].update(post.categories)
         values["tag"].update(post.tags)
         values["status"].add(post.status)
+        if post.kind == "page":
+            values["status"].add("pages")
         values["author"].add(post.author)
     for kind in kinds:
         choices += [

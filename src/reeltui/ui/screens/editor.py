@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.binding import Binding
+from textual.widgets import TextArea
 
 from reeltui.domain.models import Post
-from reeltui.services.export import as_html, as_markdown, post_link
+from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally
 from reeltui.ui.screens.editor_core import EditorCore
 from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
 from reeltui.ui.screens.editor_style import describe
+from reeltui.ui.spelling import EditorSpelling
+from reeltui.ui.spelling import wanted as spelling_wanted
+from reeltui.ui.widgets.inputs import focus_now
 
 __all__ = ["EditorScreen"]
 
@@ -29,14 +33,32 @@ class EditorScreen(EditorCore):
         Binding("f3", "focus_pane('body')", "Body", id="editor.body"),
         Binding("f4", "toggle_preview", "Preview", id="editor.preview"),
         Binding("f5", "revisions", "Revisions", id="editor.revisions"),
+        Binding("f7", "spelling", "Spelling", show=False, priority=True, id="editor.spelling"),
         Binding("f8", "copy", "Copy", id="editor.copy"),
         Binding("escape", "close", "Close", id="editor.close"),
     ]
 
+    def on_mount(self) -> None:  # EditorCore.on_mount runs too (Textual calls both)
+        settings = getattr(self.app, "settings", None)
+        self.spelling = EditorSpelling(
+            self,
+            enabled=spelling_wanted(settings),
+            language=getattr(settings, "spelling_language", "en"),
+        )
+        self.spelling.start()
+
+    @on(TextArea.Changed, "#body")
+    def _check_spelling(self) -> None:
+        self.spelling.changed()
+
+    def action_spelling(self) -> None:
+        self.spelling.suggest()
+
     # -- actions -------------------------------------------------------------------------
 
     def action_focus_pane(self, pane: str) -> None:
-        (self.body if pane == "body" else self.query_one("#field-title")).focus()
+        self.show_pane(pane)  # shown first: a folded-away form takes no focus
+        focus_now(self.body if pane == "body" else self.query_one("#field-title"))
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("-preview")

@@ -6,10 +6,10 @@ import datetime as dt
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from reeltui.domain.models import Post
@@ -24,11 +24,16 @@ from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
 from reeltui.ui.screens.editor_style import ago, describe, first_prompt
+from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
+from reeltui.ui.widgets.spell_area import SpellTextArea
 
 State = tuple[Form, str]
 STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
+NARROW = 110  # columns: under this the form folds away (F2 unfolds it in the body's place)
+STACKED = 150  # columns: under this the preview goes under the body, not beside it
 
 
 class EditorCore(Screen[None]):
@@ -46,10 +51,11 @@ class EditorCore(Screen[None]):
         clock: Clock = utc_now,
         autosave_delay: float = 2.0,
         base_url: str = "",
+        draft: Post | None = None,  # a new post prepared elsewhere (a recap), not yet saved
     ) -> None:
         super().__init__()
         if post_id is None:
-            post = post_from_template(template, title=title, author=author)
+            post = draft or post_from_template(template, title=title, author=author)
             self.session = EditSession(blog, post, is_new=True, clock=clock)
         else:
             self.session = EditSession.open(blog, post_id, clock=clock)
@@ -89,17 +95,17 @@ class EditorCore(Screen[None]):
                 tags={t for p in posts for t in p.tags},
                 id="meta",
             )
-            yield TextArea(
-                body,
-                language="markdown",
-                soft_wrap=True,
-                show_line_numbers=False,
-                tab_behavior="focus",
-                id="body",
-            )
-            yield Preview(id="preview")
+            with Vertical(id="editor-text"):
+                yield SpellTextArea(
+                    body,
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    tab_behavior="focus",
+                    id="body",
+                )
+                yield Preview(id="preview")
         yield Static(id="editor-status")
-        yield Footer()
+        yield ReelFooter()
 
     @property
     def form(self) -> MetaForm:
@@ -109,13 +115,24 @@ class EditorCore(Screen[None]):
     def body(self) -> TextArea:
         return self.query_one("#body", TextArea)
 
+    def on_resize(self) -> None:
+        width = self.size.width
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(width < STACKED, "-stacked")
+        self.refresh_status()
+
     def on_mount(self) -> None:
         form, body = self._start
-        (self.query_one("#field-title") if not form.title else self.body).focus()
+        self.on_resize()
+        first = self.query_one("#field-title") if not form.title else self.body
+        self.set_class(first is not self.body, "-form")
+        focus_now(first)
         if self.session.is_new:
             self.select_first_prompt(body)
         self.refresh_status()
         self.set_interval(1.0, self.refresh_status)
+        if self.session.saved.html:  # a long post from the site: its first save stays quick
+            self.run_worker(self.session.prepare, thread=True, group="prepare")
         if self.session.read_only:
             self.notify(
                 "The store is open read-only: nothing here can be saved", severity="warning"
@@ -164,7 +181,13 @@ class EditorCore(Screen[None]):
         form, body = state
         title = sanitize_line(form.title) or "(untitled)"
         new = "new post" if self.session.is_new else "editing"
-        self._set("#editor-title", f"{new} · {title}")
+        heading = f"{new} · {title}"
+        if self.has_class("-narrow") and not self.has_class("-form"):  # the form folded away
+            heading += f" · {form.status}" + (f" · {form.rating} reels" if form.rating else "")
+            heading += " · F2: details"
+        elif self.has_class("-narrow"):  # the form in the body's place
+            heading += " · F3: body"
+        self._set("#editor-title", heading)
         if body != self._counted[0]:
             self._counted = (body, word_count(body))
         words = self._counted[1]
@@ -230,6 +253,12 @@ class EditorCore(Screen[None]):
             if self._pane:
                 self.autosave()  # every pane switch
             self._pane = pane
+            self.show_pane(pane)
+
+    def show_pane(self, pane: str) -> None:
+        """Narrow: the form ("meta") or the body ("body") has the space; wide: both."""
+        self.set_class(pane == "meta", "-form")
+        self.refresh_status()
 
     # -- saving --------------------------------------------------------------------------
 

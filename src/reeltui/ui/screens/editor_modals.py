@@ -23,7 +23,7 @@ from reeltui.services.revisions import Revision, unified_diff
 class Choice(ModalScreen[str]):
     """A question with a few answers, each on a button and a key."""
 
-    BINDINGS: ClassVar = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS: ClassVar = [Binding("escape", "dismiss('cancel')", "Cancel", id="choice.cancel")]
 
     def __init__(self, question: str, answers: list[tuple[str, str, str]]) -> None:
         """`answers`: (value, label, key) in order; the first is focused."""
@@ -68,7 +68,7 @@ def confirm_recover(saved_at: str) -> Choice:
 
 
 class CopyMenu(ModalScreen[str]):
-    BINDINGS: ClassVar = [Binding("escape", "dismiss('')", "Cancel")]
+    BINDINGS: ClassVar = [Binding("escape", "dismiss('')", "Cancel", id="copy.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -87,7 +87,7 @@ class CopyMenu(ModalScreen[str]):
 class RecoverList(ModalScreen[str]):
     """Working copies left by a crash: pick one to reopen (dismisses with its post id)."""
 
-    BINDINGS: ClassVar = [Binding("escape", "later", "Later")]
+    BINDINGS: ClassVar = [Binding("escape", "later", "Later", id="recover.later")]
 
     def __init__(self, found: list[Recovery]) -> None:
         super().__init__()
@@ -126,7 +126,7 @@ class RecoverList(ModalScreen[str]):
 class RevisionsScreen(ModalScreen[Revision | None]):
     """The post's revisions; the highlighted one is diffed against the current text."""
 
-    BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS: ClassVar = [Binding("escape", "dismiss(None)", "Close", id="revisions.close")]
 
     def __init__(self, history: list[Revision], current: str) -> None:
         super().__init__()

@@ -1,4 +1,6 @@
-"""`?`: every key of the focused pane, then the screen's and the app's."""
+"""`?`: reeltui's keys where focus is: the focused pane's, then the screen's and the app's
+(Textual's own, such as a scroll view's ctrl+pageup, are not listed). A key taken by an
+inner pane is not listed again for the outer one that no longer gets it."""
 
 from __future__ import annotations
 
@@ -14,17 +16,17 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "right_curly_bracket": "}",
-    "left_curly_bracket": "{",
-    "space": "space",
+from reeltui.ui.keys import key_label
+
+SECTION_NAMES = {
+    "PostList": "Post list",
+    "Reader": "Reader",
+    "Thread": "Comments",
+    "MainScreen": "Everywhere on this screen",
+    "ReelApp": "Everywhere",
+    "SearchInput": "Search box",
+    "ListSearch": "Filter box",
 }
-
-
-def key_label(key: str) -> str:
-    return KEY_NAMES.get(key, key)
 
 
 def _node_name(node: DOMNode) -> str:
@@ -32,31 +34,29 @@ def _node_name(node: DOMNode) -> str:
         return "Reader text"
     if node.id == "reader-toc":
         return "Contents"
-    return {
-        "PostList": "Post list",
-        "Reader": "Reader",
-        "Thread": "Comments",
-        "MainScreen": "Everywhere on this screen",
-        "ReelApp": "Everywhere",
-        "SearchInput": "Search box",
-    }.get(type(node).__name__, type(node).__name__)
+    name = type(node).__name__
+    return SECTION_NAMES.get(name, name.removesuffix("Screen") or name)
 
 
 Row = tuple[str, str, str, str]
 
 
-def key_rows(chain: list[tuple[DOMNode, list[tuple[str, Binding]]]]) -> list[Row]:
-    """(section, keys, description, binding id) for every binding, focused node first."""
+def key_rows(chain: list[tuple[DOMNode, list[tuple[str, Binding]]]], ours: set[str]) -> list[Row]:
+    """(section, keys, description, binding id) for every binding of reeltui (an id in
+    `ours`) along the chain, focused node first; keys taken by an earlier node are left out."""
     rows: list[Row] = []
+    taken: set[str] = set()
     for node, bindings in chain:
         grouped: dict[tuple[str, str, str], list[str]] = {}
         for key, binding in bindings:
-            if binding.system:
+            if binding.id not in ours or (key in taken and not binding.priority):
                 continue
             label = binding.description or binding.action
-            grouped.setdefault((binding.action, label, binding.id or ""), []).append(key_label(key))
+            grouped.setdefault((binding.action, label, binding.id or ""), []).append(key)
         for (_action, label, binding_id), keys in grouped.items():
-            rows.append((_node_name(node), " / ".join(dict.fromkeys(keys)), label, binding_id))
+            shown = " / ".join(dict.fromkeys(key_label(k) for k in keys))
+            rows.append((_node_name(node), shown, label, binding_id))
+        taken.update(key for key, _ in bindings)
     return rows
 
 
@@ -75,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         widest = max((cell_len(keys) for _, keys, _, _ in self.rows), default=8)
-        table.add_column("key", style="bold", no_wrap=True, min_width=min(widest, 30))
+        table.add_column("key", style="bold", no_wrap=True, min_width=min(widest, 22))
         table.add_column("what", ratio=1)
         table.add_column("id ([keymap])", style="dim", no_wrap=True)
         section = None

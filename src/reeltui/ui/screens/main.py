@@ -1,7 +1,8 @@
 """The browsing screen: post list | reader over the comment thread, status line, footer.
 
 Data flow: widgets post messages up; this screen calls services (disk work in thread workers)
-and sets what the widgets show.
+and sets what the widgets show. It redraws when the services announce a change of the store
+(ui/changes.py), whoever made it: an editor, a reply, the inbox, a sync, an import.
 """
 
 from __future__ import annotations
@@ -14,17 +15,27 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
-from reeltui.config import SORTS
-from reeltui.services import Blog, Counts, replies
+from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
-from reeltui.ui.navigation import History, internal_slug, is_external
-from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen, filter_choices
-from reeltui.ui.screens.main_comments import CommentsMixin
-from reeltui.ui.screens.main_list import ListMixin
-from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.services.events import Change
+from reeltui.services.templates import TEMPLATES
+from reeltui.ui.changes import listen, touches
+from reeltui.ui.navigation import History
+from reeltui.ui.screens.comment_actions import CommentActions
+from reeltui.ui.screens.dialogs import PickScreen
+from reeltui.ui.screens.editor import EditorScreen
+from reeltui.ui.screens.main_links import LinkFollower
+from reeltui.ui.screens.main_list import Listing
+from reeltui.ui.screens.main_search import Searching
+from reeltui.ui.screens.main_thread import patch_thread
+from reeltui.ui.widgets import thread_intents as intents
+from reeltui.ui.widgets.comment_hits import CommentHitList
+from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import PostList
+from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 from reeltui.ui.widgets.thread import Thread
@@ -34,35 +45,49 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100
 PANES = ("list-pane", "reader", "thread")
-FILTER_KINDS = ("category", "tag", "status", "author")
 
 
-class ListSearch(ReturningInput):
-    """The filter-as-you-type box of the post list."""
+class ListSearch(QueryBox):
+    """The search-as-you-type box of the post list (the query language)."""
 
 
-class MainScreen(ListMixin, CommentsMixin, Screen[None]):
+class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
         Binding("e", "edit_post", "Edit", id="main.edit"),
         Binding("n", "new_post", "New post", id="main.new"),
+        Binding("m", "my_drafts", "My drafts", show=False, id="main.my_drafts"),
         Binding("1", "pane('list-pane')", "List", show=False, id="main.pane_list"),
         Binding("2", "pane('reader')", "Reader", show=False, id="main.pane_reader"),
         Binding("3", "pane('thread')", "Comments", show=False, id="main.pane_thread"),
+        Binding(
+            "right_square_bracket",
+            "next_post('unread')",
+            "Next unread",
+            key_display="]",
+            id="main.next_unread",
+        ),
+        Binding(
+            "W", "next_post('comments')", "Next with new comments", show=False, id="main.next_new"
+        ),
+        Binding("C", "results", "Posts/comments found", show=False, id="main.results"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="main.mark_all_read"),
+        Binding("F", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
     ]
 
     def __init__(self, blog: Blog, sort: str = "date") -> None:
         super().__init__()
         self.blog = blog
-        self.sort = sort if sort in SORTS else "date"
-        self.search = ""
-        self.filters: dict[str, str] = {}
         self.history = History()
         self.current_post: str | None = None
-        self.counts: Counts | None = None
         self.pane = "list-pane"
-        self.site: str | None = None  # the blog's host name, from the posts' source links
+        self.listing = Listing(self, sort)
+        self.searching = Searching(self)
+        self.comment_actions = CommentActions(self, blog, self.point_at)
+        self.links = LinkFollower(self)
+        self._select_next: str | None = None  # the comment the next thread redraw selects
+        self._drawing = False  # the thread is being redrawn (see _refresh_open)
 
     @property
     def reel_app(self) -> ReelApp:
@@ -75,30 +100,86 @@ class MainScreen(ListMixin, CommentsMixin, Screen[None]):
         yield Header(icon="●")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield ListSearch(placeholder="filter posts as you type", id="list-search")
+                yield ListSearch(
+                    placeholder="search: words tag: rating:>=4 …",
+                    id="list-search",
+                    always_shown=False,
+                )
+                yield QueryHint(id="search-hint")
                 yield PostList(id="post-list")
+                yield CommentHitList(id="comment-hits")
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield Thread(id="thread")
         yield StatusLine(id="status")
-        yield Footer()
+        yield ReelFooter()
+
+    @property
+    def post_list(self) -> PostList:
+        return self.query_one(PostList)
 
     def on_mount(self) -> None:
         self.query_one("#list-pane").border_title = "Posts"
         self._set_pane("list-pane")
         self.on_resize()
         search_box = self.query_one("#list-search", ListSearch)
-        search_box.return_focus = self.query_one(PostList)
-        self.query_one(PostList).search_box = search_box
-        self.query_one(PostList).focus()
-        self.setup_comment_actions()
-        self.load_index()
+        search_box.return_focus = self.post_list
+        self.post_list.search_box = search_box
+        focus_now(self.post_list)
+        self.searching.setup()
+        listen(self, self._store_changed)
+        self.listing.load()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW_WIDTH
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self._set_pane(self.pane)
+
+    # -- changes to the store (from anywhere: see ui/changes.py) -------------------------
+
+    def _store_changed(self, changes: list[Change]) -> None:
+        if all(c.kind == "reads" for c in changes):
+            self.listing.refresh_marks({post_id for c in changes for post_id in c.ids})
+            return
+        self.listing.load()
+        if self.current_post is not None:
+            self.run_worker(self._refresh_open(changes), exclusive=True, group="thread")
+
+    async def _refresh_open(self, changes: list[Change]) -> None:
+        """Redraw the open post (when it changed) and its thread, the cursor kept."""
+        post_id = self.current_post
+        if post_id is None:
+            return
+        try:
+            post = self.blog.post(post_id)
+        except replies.ACTION_ERRORS:  # deleted by a sync: say nothing, show what is left
+            return
+        widget = self.query_one(Thread)
+        if not touches(changes, "post", post_id) and await patch_thread(
+            self.blog, post_id, widget, changes
+        ):  # comments changed in place, or one new in a long thread: those views alone
+            if self._select_next is not None and widget.select(self._select_next):
+                self._select_next = None
+            return
+        thread = self.blog.thread(post_id)
+        if touches(changes, "post", post_id):
+            await self.query_one(Reader).show(post, len(thread))
+        drafts = replies.draft_parents(self.blog, post_id)
+        self._drawing = True
+        try:
+            await widget.show(thread, post.author, drafts, select=widget.highlighted_comment_id())
+        finally:
+            self._drawing = False
+        if self._select_next is not None and widget.select(self._select_next):
+            self._select_next = None  # asked for while the thread was being drawn
+
+    def point_at(self, comment_id: str | None) -> None:
+        """Put the thread's cursor on `comment_id` (now, or once it is drawn)."""
+        if comment_id is None:
+            return
+        if self._drawing or not self.query_one(Thread).select(comment_id):
+            self._select_next = comment_id
 
     # -- panes ---------------------------------------------------------------------------
 
@@ -108,7 +189,7 @@ class MainScreen(ListMixin, CommentsMixin, Screen[None]):
             return
         self._set_pane(name)
         target: Widget = {
-            "list-pane": self.query_one(PostList),
+            "list-pane": self.searching.shown_list,
             "reader": self.query_one(Reader).scroller,
             "thread": self.query_one(Thread),
         }[name]
@@ -131,7 +212,7 @@ class MainScreen(ListMixin, CommentsMixin, Screen[None]):
                     self._set_pane(pane)
                 return
 
-    # -- the list ------------------------------------------------------------------------
+    # -- opening -------------------------------------------------------------------------
 
     @on(PostList.Opened)
     async def _opened(self, event: PostList.Opened) -> None:
@@ -147,132 +228,134 @@ class MainScreen(ListMixin, CommentsMixin, Screen[None]):
         await self.query_one(Reader).show(post, len(thread))
         drafts = replies.draft_parents(self.blog, post_id)
         await self.query_one(Thread).show(thread, post.author, drafts)
-        post_list = self.query_one(PostList)
-        post_list.set_rows(post_list.rows, post_id)
+        self.post_list.set_items(self.post_list.items, post_id)
         self.mark_read(post_id)
+
+    async def open_comment(self, post_id: str, comment_id: str) -> None:
+        """Open `post_id` and put the thread's cursor on `comment_id`."""
+        await self.open_post(post_id)
+        self.query_one(Thread).select(comment_id)
+        self.action_pane("thread")
 
     @work(thread=True, group="reads")
     def mark_read(self, post_id: str, unread: bool = False) -> None:
-        count = 0
+        """Mark `post_id` read (or unread); the list shows it once the services say so."""
         try:
             if unread:
                 read_service.mark_unread(self.blog, post_id)
             else:
-                count = read_service.mark_read(self.blog, post_id)
+                read_service.mark_read(self.blog, post_id, self.reel_app.writer)
         except Exception as exc:  # e.g. disk full: say so, keep browsing
             self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
-            return
-        self.app.call_from_thread(self.query_one(PostList).update_mark, post_id, unread, count)
 
-    @on(PostList.Asked)
-    def _list_asked(self, event: PostList.Asked) -> None:
-        if event.what == "sort":
-            self.cycle_sort()
-        elif event.what == "filters":
-            self.ask_filters()
-        elif event.what == "clear":
-            self.clear_filters()
-        elif event.what == "toggle_read" and event.post_id:
-            post_list = self.query_one(PostList)
-            row = next(r for r in post_list.rows if r.post.id == event.post_id)
-            self.mark_read(event.post_id, unread=not post_list.mark_of(row).unread)
+    # -- the list's intents and keys (see main_list.py) ----------------------------------
 
-    def cycle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.reel_app.remember(sort=self.sort)
-        self.notify(f"sorted by {self.sort}", timeout=2)
-        self.load_rows()
+    @on(PostList.Sort)
+    def _sort(self) -> None:
+        self.listing.cycle_sort()
 
-    def ask_filters(self) -> None:
-        choices = filter_choices(self.blog.posts(), FILTER_KINDS)
-        self.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
+    @on(PostList.Reverse)
+    def _reverse(self) -> None:
+        self.listing.reverse()
 
-    def _filter_chosen(self, choice: str | None) -> None:
-        if not choice:
-            return
-        kind, _, value = choice.partition(":")
-        if kind == "clear":
-            self.clear_filters()
-            return
-        self.filters[kind] = value
-        self.load_rows()
+    @on(PostList.Filters)
+    def _filters(self) -> None:
+        self.listing.ask_filters()
 
-    def clear_filters(self) -> None:
-        self.filters.clear()
-        self.search = ""
-        self.query_one("#list-search", Input).value = ""
-        self.query_one("#list-search", Input).remove_class("-visible")
-        self.load_rows()
+    def action_clear_filters(self) -> None:
+        self.listing.clear_filters()
+
+    def action_my_drafts(self) -> None:
+        self.listing.toggle_my_drafts()
+
+    @on(PostList.ToggleRead)
+    def _toggle_read(self, event: PostList.ToggleRead) -> None:
+        item = next((i for i in self.post_list.items if i.row.post.id == event.post_id), None)
+        if item is not None:
+            self.mark_read(item.row.post.id, unread=not item.mark.unread)
 
     @on(Input.Changed, "#list-search")
     def _search_changed(self, event: Input.Changed) -> None:
-        """A keystroke in the filter box: the posts whose summary matches are shown at once
-        (no disk, no waiting for an earlier keystroke); the text search answers after."""
-        self.search = event.value.strip()
-        self._text_hits = set()
-        if self.loading:
-            return  # the end of loading shows the rows as asked by then
-        if not self.search:
-            self.searching = False
-            self.load_rows()
-            return
-        self._show_rows(self._rows(self._search_ids()), self.counts, None)
-        self._ask_text()
+        self.listing.searched(event.value)
 
     @on(ListSearch.Closed, "#list-search")
     def action_close_search(self) -> None:
-        box = self.query_one("#list-search", ListSearch)
-        box.value = ""
-        box.remove_class("-visible")
-        self.search = ""
-        self.query_one(PostList).focus()
-        self.setup_comment_actions()
-        self.load_rows()
+        self.listing.clear_search()
+        focus_now(self.post_list)
 
-    # -- the reader ----------------------------------------------------------------------
+    @property
+    def search(self) -> str:
+        """What the list's search box holds (the query language)."""
+        return self.listing.search
+
+    def run_search(self, text: str, focus_box: bool = True) -> None:
+        """Search for `text` as if typed in the list's box (saved searches, the palette)."""
+        self.searching.run(text, focus_box)
+
+    def action_results(self) -> None:
+        self.searching.toggle_comments()
+
+    @on(CommentHitList.CommentOpened)
+    async def _comment_opened(self, event: CommentHitList.CommentOpened) -> None:
+        await self.open_comment(event.post_id, event.comment_id)
+
+    async def action_next_post(self, which: str) -> None:
+        """Open the next unread post (or the next with new comments) after the cursor."""
+        found = self.listing.next_post(which)
+        if found is not None:
+            await self.open_post(found)
+            self.action_pane("thread" if which == "comments" else "reader")
+
+    def action_mark_all_read(self) -> None:
+        self.listing.mark_all_read()
+
+    # -- the reader's links and history (see main_links.py) ------------------------------
 
     @on(Reader.Asked)
     async def _reader_asked(self, event: Reader.Asked) -> None:
-        if event.what == "history":
-            target = self.history.step(event.step)
-            if target is None:
-                self.notify("no more history that way", timeout=2)
-            else:
-                await self.open_post(target, record=False)
-        elif event.what == "links":
-            links = self.query_one(Reader).links()
-            if not links:
-                self.notify("this post has no links")
-                return
-            choices = [(href, f"{text}  →  {href}") for text, href in links]
-            self.app.push_screen(PickScreen("Links in this post", choices), self._link_chosen)
-
-    def _link_chosen(self, href: str | None) -> None:
-        if href:
-            self.run_worker(self.follow(href))
+        await self.links.asked(event)
 
     @on(Reader.LinkFollowed)
     async def _link_followed(self, event: Reader.LinkFollowed) -> None:
-        await self.follow(event.href)
+        await self.links.follow(event.href)
 
-    async def follow(self, href: str) -> None:
-        slug = internal_slug(href)
-        if slug is not None:
-            try:
-                post = self.blog.post_by_slug(slug)
-            except Exception as exc:  # the service's NotFound: say it, in one line
-                self.notify(str(exc), severity="warning")
-                return
-            await self.open_post(post.id)
-            self.action_pane("reader")
-        elif is_external(href):
-            self.app.push_screen(LinkActionScreen(href), lambda what: self._link_action(href, what))
-        else:
-            self.notify(f"cannot follow the link {href!r}", severity="warning")
+    # -- the thread's intents (see comment_actions.py) -----------------------------------
 
-    def _link_action(self, href: str, what: str | None) -> None:
-        if what == "open":
-            self.notify(self.reel_app.open_link(href))
-        elif what == "copy":
-            self.reel_app.copy_text(href)
-            self.notify(f"copied {href}")
+    @on(intents.Reply)
+    def _reply(self, event: intents.Reply) -> None:
+        self.comment_actions.reply(event.comment_id, quote=event.quote)
+
+    @on(intents.Edit)
+    def _edit_reply(self, event: intents.Edit) -> None:
+        self.comment_actions.edit(event.comment_id)
+
+    @on(intents.Delete)
+    def _delete_reply(self, event: intents.Delete) -> None:
+        self.comment_actions.delete(event.comment_id)
+
+    @on(intents.Moderate)
+    def _moderate(self, event: intents.Moderate) -> None:
+        self.comment_actions.moderate(event.comment_ids, event.action)
+
+    @on(intents.Undo)
+    def _undo(self) -> None:
+        self.comment_actions.undo()
+
+    # -- writing: the editor on the open post, or a new post from a template --------------
+
+    def action_edit_post(self) -> None:
+        if self.current_post is None:
+            self.notify("open a post first (enter on the list)")
+            return
+        self.app.push_screen(EditorScreen(self.blog, self.current_post))
+
+    def action_new_post(self) -> None:
+        choices = [(name, f"{name}: {t.label}") for name, t in TEMPLATES.items()]
+        self.app.push_screen(
+            PickScreen("New post from a template", choices), self.new_from_template
+        )
+
+    def new_from_template(self, template: str | None) -> None:
+        if template:
+            author = self.reel_app.signer.name
+            self.app.push_screen(EditorScreen(self.blog, template=template, author=author))

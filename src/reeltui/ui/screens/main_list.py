@@ -1,169 +1,260 @@
-"""The main screen's post list: reading the index (newest first), rows for the filters and
-the sort, and the filter-as-you-type search (summaries at once, the text from a thread)."""
+"""The main screen's post list: which posts it shows (sort, order, filters, the search as you
+type), the status line, and reading like a feed reader (next unread post, next post with new
+comments, mark all read). The screen owns one `Listing` and hands it the list's intents."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import work
-from textual.worker import get_current_worker
+from textual.widgets import Input
+from textual.worker import Worker, get_current_worker
 
-from reeltui.services import Blog, Counts, PostRow
+from reeltui.config import SORTS
+from reeltui.domain.query import QueryError, parse
+from reeltui.services import Counts, PostRow, identity, replies
 from reeltui.services import reads as read_service
 from reeltui.services.search import Interrupted
 from reeltui.ui.navigation import site_of
-from reeltui.ui.widgets.post_list import PostList
+from reeltui.ui.screens.confirm import ConfirmScreen
+from reeltui.ui.screens.dialogs import PickScreen, filter_choices
+from reeltui.ui.widgets.post_list import ListItem
+from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from reeltui.ui.screens.main import MainScreen
 
+FILTER_KINDS = ("category", "tag", "status", "author")
 FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
 
 
-class ListMixin:
-    """Mixed into MainScreen (which provides blog, sort, filters, search, query_one...)."""
+class Listing:
+    def __init__(self, screen: MainScreen, sort: str) -> None:
+        self.screen = screen
+        self.blog = screen.blog
+        self.sort = sort if sort in SORTS else "date"
+        self.reversed = False  # the other way round from the sort's usual order
+        self.search = ""
+        self.filters: dict[str, str] = {}
+        self.my_drafts = False  # the "my drafts" view: the writer's posts, drafts first
+        self.counts: Counts | None = None
+        self.site: str | None = None  # the blog's host name, from the posts' source links
+        self.partial = False  # the rows shown match free words in titles only, so far
 
-    blog: Blog
-    sort: str
-    filters: dict[str, str]
-    search: str
-    site: str | None
-    counts: Counts | None
-    loading = True  # the posts index is being read
-    searching = False  # the text part of the search has not answered yet
-    _text_hits: set[str] = set()  # noqa: RUF012 - replaced, never changed in place
+    # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
-    if TYPE_CHECKING:
-        app: App[None]
-        is_attached: bool
+    def load(self, keep: str | None = None) -> None:
+        """Fill the list again (in a worker), keeping the cursor on `keep` or where it is."""
+        self.blog.search_index().interrupt()  # a query of the text an earlier load runs stops
+        self.screen.run_worker(
+            lambda: self._load(keep), thread=True, exclusive=True, group="rows", exit_on_error=False
+        )
 
-        def query_one(self, selector: object, expect_type: object = None) -> Any: ...
-        def notify(self, message: str, **kwargs: Any) -> None: ...
-
-    @work(thread=True, exclusive=True, group="index")
-    def load_index(self) -> None:
-        """Read the posts index, newest month first: the newest posts are shown as soon as a
-        screenful is known, the whole list when all is read; then the search gets ready."""
+    def _load(self, keep: str | None) -> None:
+        app = self.screen.app
+        worker = get_current_worker()
         try:
-            seen = read_service.seen(self.blog)
-            self.app.call_from_thread(self._set_marks, seen)
-            shown = False
-            for known in self.blog.load_index():
-                if not shown and known >= FIRST_SCREEN and self._newest_first():
-                    rows = self.blog.rowset.select(None, None, None, None, "date", None)
-                    self.app.call_from_thread(self._show_rows, rows, None, None)
-                    shown = True
-            self._load_rows(None, loading_done=True)
-            self.blog.search_index().prepare()
+            if not self.blog.index_complete:
+                self._first_screen(worker)
+            search = self.blog.search_index()
+            partial = not search.fresh and self._has_words()
+            # Until the text index is ready, free words match titles, authors and terms at
+            # once (the status line says the text is coming); the rest follows.
+            for words in [search.meta_ids, None] if partial else [None]:
+                if words is None and partial:
+                    search.prepare()
+                rows = self.screen.searching.query_rows(words)  # the query language
+                if rows is None:  # comments searched, or the query cannot run (it says why)
+                    return
+                items = self._items(rows)
+                counts = self.blog.counts()
+                if worker.is_cancelled:
+                    return
+                app.call_from_thread(self._show, items, counts, keep, words is not None)
+        except Interrupted:  # a newer keystroke: its load answers
+            return
         except Exception as exc:  # a store problem: one clear line, never a traceback
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
-
-    def _newest_first(self) -> bool:
-        return self.sort == "date" and not self.filters and not self.search
-
-    def _set_marks(self, seen: dict[str, int]) -> None:
-        self.query_one(PostList).marks = read_service.ReadMarks(seen)
-
-    @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, keep: str | None = None) -> None:
-        if self.loading:
-            return  # the index is being read: its end shows the rows as asked by then
-        try:
-            self._load_rows(keep)
-        except Exception as exc:  # a store problem: one clear line, never a traceback
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
-
-    def _load_rows(self, keep: str | None, loading_done: bool = False) -> None:
-        rows = self._rows(self._search_ids() if self.search else None)
-        counts = self.blog.counts()
+            app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
+            return
         if self.site is None:
             self.site = site_of(self.blog.posts())
             if self.site:
-                self.app.call_from_thread(setattr, self.app, "title", f"reeltui · {self.site}")
-        self.app.call_from_thread(self._show_rows, rows, counts, keep, loading_done)
+                app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
+        if not search.fresh:  # ready the text search meanwhile (after the first paint)
+            app.call_from_thread(self._prepare_search)
 
-    def _rows(self, ids: set[str] | None) -> list[PostRow]:
-        f = self.filters
-        return self.blog.rows(
-            sort=self.sort,
-            category=f.get("category"),
-            tag=f.get("tag"),
-            status=f.get("status"),
-            author=f.get("author"),
-            ids=ids,
-        )
+    def _items(self, rows: list[PostRow]) -> list[ListItem]:
+        writer = self.screen.reel_app.writer
+        if self.my_drafts:
+            rows = identity.my_drafts_first(rows, writer)
+        marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
+        return [ListItem(r, marks=marks) for r in rows]
 
-    def _search_ids(self) -> set[str]:
-        """What is known at once of the search: the posts' titles, authors, terms (the text
-        part follows from the search thread)."""
-        return self.blog.search_index().meta_ids(self.search) | self._text_hits
-
-    def _show_rows(
-        self, rows: list[PostRow], counts: Counts | None, keep: str | None, done: bool = False
-    ) -> None:
-        if done:
-            self.loading = False
-            if self.search:
-                self._ask_text()
-        post_list = self.query_one(PostList)
-        post_list.empty_text = "No posts match." if self.search or self.filters else "No posts."
-        if self.loading:
-            post_list.empty_text = "Reading the posts…"
-        post_list.set_rows(rows, keep)
-        if counts is not None:
-            self.counts = counts
-        self._update_status()
-
-    def _update_status(self) -> None:
-        post_list = self.query_one(PostList)
-        shown = len(post_list.rows)
-        pane = self.query_one("#list-pane")
-        if self.counts is None:
-            _set(pane, "border_title", f"Posts ({shown}, reading the rest…)")
-            return
-        filters = ", ".join(f"{k}: {v}" for k, v in self.filters.items())
-        if self.search:
-            note = " (searching the text…)" if self.searching else ""
-            filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
-        self.query_one(StatusLine).set_status(self.counts, shown, self.sort, filters)
-        _set(pane, "border_title", f"Posts ({shown})")
-        _set(pane, "border_subtitle", f"sort: {self.sort}")
-
-    def _ask_text(self) -> None:
-        self.searching = True
-        self._update_status()
-        self.blog.search_index().interrupt()  # an earlier keystroke's query stops now
-        self._search_text(self.search)
-
-    @work(thread=True, exclusive=True, group="text-search")
-    def _search_text(self, query: str) -> None:
-        """The posts whose text matches `query`, from the store's full-text index (a newer
-        keystroke interrupts this one; a stale answer is never shown)."""
-        worker = get_current_worker()
-        search = self.blog.search_index()
+    def _has_words(self) -> bool:
         try:
-            search.prepare()  # once: the index brought up to date with the posts' files
-            if query != self.search:
-                return  # a newer keystroke came while it was prepared
-            found = search.text_ids(query)
-        except Interrupted:
+            return bool(parse(self.search).words)
+        except QueryError:
+            return False
+
+    def _first_screen(self, worker: Worker[None]) -> None:
+        """The first read of the posts index, newest month first: the newest posts are
+        shown once a screenful is known (in the list's usual order), then all of them."""
+        plain = self.sort == "date" and not (self.reversed or self.filters or self.search)
+        shown = not plain or self.my_drafts
+        for known in self.blog.load_index():
+            if not shown and known >= FIRST_SCREEN:
+                rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
+                if worker.is_cancelled:
+                    return
+                self.screen.app.call_from_thread(self._show_first, self._items(rows))
+                shown = True
+
+    def _show_first(self, items: list[ListItem]) -> None:
+        self.screen.post_list.set_items(items)
+        pane = self.screen.query_one("#list-pane")
+        pane.border_title = f"Posts ({len(items)}, reading the rest…)"
+
+    def _prepare_search(self) -> None:
+        self.screen.run_worker(
+            self._ready_search, thread=True, exclusive=True, group="search-ready",
+            exit_on_error=False,
+        )  # fmt: skip
+
+    def _ready_search(self) -> None:
+        try:
+            self.blog.search_index().prepare()
+        except Exception:  # the text index cannot be made: the search reads the posts
             return
-        except Exception as exc:  # a store problem: one clear line, never a traceback
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+
+    def _show(
+        self, items: list[ListItem], counts: Counts, keep: str | None, partial: bool = False
+    ) -> None:
+        post_list = self.screen.post_list
+        narrowed = self.search or self.filters or self.my_drafts
+        post_list.empty_text = "No posts match." if narrowed else "No posts."
+        post_list.set_items(items, keep)
+        self.counts = counts
+        self.partial = partial
+        self.show_status()
+
+    def show_status(self) -> None:
+        if self.counts is None:
             return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_text_hits, query, found)
+        shown = len(self.screen.post_list.items)
+        views = ["my drafts first"] if self.my_drafts else []
+        filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
+        if self.search:
+            note = " (titles so far: searching the text…)" if self.partial else ""
+            filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
+        order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
+        self.screen.query_one(StatusLine).set_status(self.counts, shown, order, filters)
+        pane = self.screen.query_one("#list-pane")
+        pane.border_title = f"Posts ({shown})"
+        pane.border_subtitle = f"sort: {order}"
 
-    def _show_text_hits(self, query: str, found: set[str]) -> None:
-        if query != self.search or not self.is_attached:
-            return  # a newer keystroke is being answered
-        self._text_hits = found
-        self.searching = False
-        self._show_rows(self._rows(self._search_ids()), self.counts, None)
+    def refresh_marks(self, post_ids: set[str]) -> None:
+        """Show the read marks of `post_ids` as the store has them now."""
+        try:
+            marks = read_service.Marks(self.blog, self.screen.reel_app.writer)
+        except replies.ACTION_ERRORS:  # the marks cannot be read (said where they failed)
+            return
+        post_list = self.screen.post_list
+        for item in post_list.items:
+            if item.row.post.id in post_ids:
+                post_list.update_mark(
+                    item.row.post.id, marks.of(item.row.post, item.row.comment_count)
+                )
 
+    # -- order and filters ---------------------------------------------------------------
 
-def _set(widget: Any, name: str, value: str) -> None:
-    """Set a border title only when it changes (each setting repaints the pane)."""
-    if getattr(widget, name) != value:
-        setattr(widget, name, value)
+    def cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.screen.reel_app.remember(sort=self.sort)
+        self.screen.notify(f"sorted by {self.sort}", timeout=2)
+        self.load()
+
+    def reverse(self) -> None:
+        self.reversed = not self.reversed
+        self.screen.notify("order reversed" if self.reversed else "usual order", timeout=2)
+        self.load()
+
+    def toggle_my_drafts(self) -> None:
+        """Show the writer's posts, drafts first (again: every post)."""
+        self.my_drafts = not self.my_drafts
+        self.screen.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
+        self.load()
+
+    def ask_filters(self) -> None:
+        view = ("view:my-drafts", "My drafts (your posts, drafts first)")
+        choices = [view, *filter_choices(self.blog.posts(), FILTER_KINDS)]
+        self.screen.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
+
+    def _filter_chosen(self, choice: str | None) -> None:
+        if not choice:
+            return
+        kind, _, value = choice.partition(":")
+        if kind == "view":
+            self.toggle_my_drafts()
+            return
+        if kind == "clear":
+            self.clear_filters()
+            return
+        self.filters[kind] = value
+        self.load()
+
+    def clear_filters(self) -> None:
+        """Every post again: no filter, no view, no search in the list or in the open post."""
+        self.filters.clear()
+        self.my_drafts = False
+        self.screen.query_one(Reader).clear_search()
+        self.clear_search()
+
+    def searched(self, text: str) -> None:
+        self.search = text.strip()
+        self.load()
+
+    def clear_search(self) -> None:
+        box = self.screen.query_one("#list-search", Input)
+        box.value = ""
+        box.remove_class("-visible")
+        self.search = ""
+        self.load()
+
+    # -- reading like a feed reader ------------------------------------------------------
+
+    def next_post(self, which: str) -> str | None:
+        """The next unread post (`which` "unread") or the next with new comments
+        ("comments") after the cursor; None (and said so) when there is none."""
+        post_list = self.screen.post_list
+        if which == "unread":
+            found = post_list.next_after_cursor(lambda item: item.mark.unread)
+        else:
+            found = post_list.next_after_cursor(lambda item: item.mark.new_comments > 0)
+        if found is None:
+            what = "unread posts" if which == "unread" else "posts with new comments"
+            self.screen.notify(f"no {what} in the list", timeout=3)
+        return found
+
+    def mark_all_read(self) -> None:
+        """Mark every post of the list read (after a confirmation)."""
+        items = self.screen.post_list.items
+        shown = [item.row.post.id for item in items]
+        unread = sum(1 for item in items if item.mark.unread)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.screen.run_worker(
+                    lambda: self._mark_all(shown), thread=True, group="reads", exit_on_error=False
+                )
+
+        question = f"Mark the {len(shown)} posts of the list read ({unread} unread now)?"
+        self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
+
+    def _mark_all(self, post_ids: list[str]) -> None:
+        app = self.screen.app
+        try:
+            count = read_service.mark_all_read(self.blog, post_ids, self.screen.reel_app.writer)
+        except Exception as exc:  # e.g. disk full: say so, keep browsing
+            app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
+            return
+        app.call_from_thread(self.screen.notify, f"{count} posts marked read", timeout=3)

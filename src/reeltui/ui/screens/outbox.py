@@ -2,6 +2,9 @@
 
 e edits a reply, d deletes a reply or cancels a moderation action (after a confirmation),
 K / J (or ctrl+up / ctrl+down) move the highlighted item up or down, f retries a failed reply.
+Reply drafts kept on a comment (not in the sending order until sent) are listed below.
+A reply shows the user's own words (a quote-reply's quoted lines left out of its line).
+The list follows the store (ui/changes.py).
 """
 
 from __future__ import annotations
@@ -11,16 +14,19 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog, moderation, outbox, replies
-from reeltui.ui.replying import ReplyActions
+from reeltui.services.events import Change
+from reeltui.ui.changes import listen
 from reeltui.ui.saving import save_queue
+from reeltui.ui.screens.comment_actions import CommentActions
+from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.table_screen import TableScreen
-from reeltui.ui.widgets.confirm import ConfirmScreen
+from reeltui.ui.widgets.comment_text import comment_text
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
 COLUMNS = [("#", 3), ("what", 9), ("state", 6), ("post", 28), ("to", 18), ("text", 0)]
-STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red"}
+STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red", "draft": "yellow"}
 
 
 class OutboxScreen(TableScreen[outbox.Row, None]):
@@ -38,10 +44,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         super().__init__()
         self.blog = blog
         self._loaded = False
-
-    @property
-    def actions(self) -> ReplyActions:
-        return ReplyActions(self, self.blog, self._changed)
+        self.actions = CommentActions(self, blog)
 
     def on_mount(self) -> None:
         try:
@@ -50,6 +53,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             self.notify(str(exc), title="Outbox not repaired", severity="error", markup=False)
         self.refresh_rows()
         self.table.focus()
+        listen(self, self._store_changed)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -59,30 +63,39 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         if not self.is_attached:
             return  # a background save ended after the outbox was closed
         table = self.table
-        current = select or (self.current.entry.id if self.current else None)
+        current = select or (self._key(self.current) if self.current else None)
         if reload or not self._loaded:
-            self.items, self._loaded = outbox.rows(self.blog), True
+            self.items = outbox.rows(self.blog) + outbox.draft_rows(self.blog)
+            self._loaded = True
         fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
         width = {str(key.value): col.width for key, col in table.columns.items()}
         for row in self.items:
-            table.add_row(*self._cells(row, width), key=row.entry.id)
-        ids = [r.entry.id for r in self.items]
+            table.add_row(*self._cells(row, width), key=self._key(row))
+        ids = [self._key(r) for r in self.items]
         if current in ids:
             table.move_cursor(row=ids.index(current))
-        counts = {s: sum(1 for r in self.items if r.entry.state == s) for s in outbox.STATES}
-        title = "Outbox — " + " · ".join(f"{n} {s}" for s, n in counts.items())
+        states = (*outbox.STATES, "draft")
+        counts = {s: sum(1 for r in self.items if r.entry.state == s) for s in states}
+        title = "Outbox — " + " · ".join(
+            f"{n} {s}{'s' if s == 'draft' and n != 1 else ''}" for s, n in counts.items()
+        )
         if not self.items:
             title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"
         self.set_title(title)
         self.show_detail()
 
+    @staticmethod
+    def _key(row: outbox.Row) -> str:
+        """The table's key of a row (a draft has no outbox entry: its comment's id)."""
+        return row.entry.id or f"draft:{row.entry.comment_id}"
+
     def _cells(self, row: outbox.Row, width: dict[str, int]) -> list[Text | str]:
         entry = row.entry
         what = "reply" if entry.kind == "reply" else entry.action
         to = row.parent if entry.kind == "reply" else row.comment
-        text = row.comment.body if row.comment and entry.kind == "reply" else ""
+        text = replies.own_words(row.comment.body) if row.comment and entry.kind == "reply" else ""
         return [
-            str(entry.position),
+            str(entry.position or ""),
             one_line(what, width["what"]),
             Text(sanitize_line(entry.state), STATE_STYLE.get(entry.state, "")),
             one_line(row.post.title if row.post else "(missing post)", width["post"]),
@@ -100,22 +113,25 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             out.append(f"Failed: {sanitize_line(row.entry.error)}\n", "bold red")
         if row.entry.kind == "reply" and row.comment is not None:
             to = sanitize_line(row.parent.author) if row.parent else "the post"
-            out.append(f"Your reply to {to}:\n", "bold")
-            out.append(sanitize(row.comment.body).strip() + "\n")
+            draft = row.entry.state == "draft"
+            kept = " (a kept draft: e to finish and send it)" if draft else ""
+            out.append(f"Your reply to {to}{kept}:\n", "bold")
+            out.append_text(comment_text(row.comment.body))
             if row.parent is not None:
-                out.append("\nIn reply to:\n", "bold")
-                out.append(sanitize(row.parent.body).strip(), "dim")
+                out.append("\n\nIn reply to:\n", "bold")
+                out.append_text(comment_text(row.parent.body, style="dim"))
         elif row.comment is not None:
             out.append(f"{row.entry.action} the comment by ", "bold")
             out.append(sanitize_line(row.comment.author) + ":\n", "bold")
-            out.append(sanitize(row.comment.body).strip(), "dim")
+            out.append_text(comment_text(row.comment.body, style="dim"))
         self.set_detail(out)
 
     def on_resize(self) -> None:
         self.refresh_rows(reload=False)  # new column widths; the rows are the same
 
-    def _changed(self, comment_id: str | None) -> None:
-        self.refresh_rows()
+    def _store_changed(self, changes: list[Change]) -> None:
+        if any(c.kind != "reads" for c in changes):
+            self.refresh_rows()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -157,7 +173,6 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
 
             def failed(exc: Exception) -> None:
                 self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
-                self.refresh_rows()
 
             try:  # comments.json is rewritten: in the background (see ui.saving)
                 save_queue(self.app).save(
@@ -168,8 +183,6 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
                 )
             except replies.ACTION_ERRORS as exc:
                 self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
-                return
-            self.refresh_rows()
 
         question = f"Cancel “{row.entry.action}” of the comment by {author}?"
         self.app.push_screen(ConfirmScreen(question, yes="Cancel it", no="Keep"), answered)
@@ -178,6 +191,13 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         row = self.current
         if row is None:
             return
+        if row.entry.state == "draft":
+            self.notify(
+                "A draft is not in the sending order yet: e opens it, Ctrl+S there sends it.",
+                severity="warning",
+                markup=False,
+            )
+            return
         if self.blog.read_only:
             self.notify("This store is open read-only.", severity="warning", markup=False)
             return
@@ -185,8 +205,6 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             outbox.move(self.blog, row.entry.id, offset)
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not moved", severity="error", markup=False)
-            return
-        self.refresh_rows(select=row.entry.id)
 
     def action_retry(self) -> None:
         row = self.current
@@ -196,7 +214,6 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
 
         def failed(exc: Exception) -> None:
             self.notify(str(exc), title="Not queued", severity="error", markup=False)
-            self.refresh_rows()
 
         try:  # a reply's comment is saved too (comments.json): in the background
             save_queue(self.app).save(
@@ -207,5 +224,3 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             )
         except replies.ACTION_ERRORS as exc:
             self.notify(str(exc), title="Not queued", severity="error", markup=False)
-            return
-        self.refresh_rows()

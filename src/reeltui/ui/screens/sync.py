@@ -1,28 +1,37 @@
 """Sync with WordPress from the app, and the conflicts it found.
 
 The sync screen shows the site and user it will use (or how to set them up), runs
-`services.sync.sync` in a thread worker with its progress lines, then its result lines.
-A failed sync (network down, wrong password) shows its one-line reason; the outbox is intact.
+`services.sync.run.sync` in a thread worker, with one bar for the whole sync and the stage
+named beside it; the log keeps one line per stage (its last count); the result lines stay in
+view below the bar when it is done. A failed sync (network down, wrong password) shows its
+one-line reason; the outbox is intact.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
+from reeltui.domain.models import SITE_TEXT
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import credentials, replies, syncstate
+from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.credentials import Credentials, CredentialsError
-from reeltui.services.sync import SyncProgress, SyncResult, resolve, status, sync
+from reeltui.services.sync import credentials
+from reeltui.services.sync import state as syncstate
+from reeltui.services.sync.credentials import Credentials, CredentialsError
+from reeltui.services.sync.progress import SyncProgress
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.table_screen import TableScreen
+
+if TYPE_CHECKING:  # the HTTP side of sync (httpx, HTML conversion) loads when a sync runs
+    from reeltui.services.sync.run import SyncResult
 
 HOW_TO = (
     "To sync, give the site, user and an application password (WordPress: Users → Profile → "
@@ -52,18 +61,24 @@ class SyncScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         yield Static("Sync with WordPress", id="sync-title")
         yield Static(id="sync-info", markup=False)
-        bar = ProgressBar(id="sync-progress", show_eta=False)
-        bar.display = False
-        yield bar
+        with Horizontal(id="sync-bar"):
+            yield ProgressBar(id="sync-progress", total=100, show_eta=False)
+            yield Static(id="sync-stage", markup=False)
+        yield Static(id="sync-summary", markup=False)
         yield RichLog(id="sync-log", wrap=True, markup=False, highlight=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.stage: SyncProgress | None = None  # the stage under way, not in the log yet
+        self.query_one("#sync-bar").display = False
+        self.query_one("#sync-summary").display = False
         self.show_info()
         if self.start_now:
             self.action_start()
 
     def show_info(self) -> None:
+        from reeltui.services.sync.run import status
+
         problem = ""
         try:
             self.creds = credentials.load()
@@ -113,14 +128,18 @@ class SyncScreen(Screen[bool]):
             self.notify("This store is open read-only; not syncing.", severity="error")
             return
         self.running = True
-        bar = self.query_one(ProgressBar)
-        bar.update(total=None, progress=0)
-        bar.display = True
+        self.stage = None
+        self.query_one(ProgressBar).update(total=100, progress=0)
+        self.query_one("#sync-stage", Static).update("starting")
+        self.query_one("#sync-bar").display = True
+        self.query_one("#sync-summary").display = False
         self.log_line(f"sync with {self.creds.site}" + (" (full)" if full else ""))
         self.run_sync(self.creds, full)
 
     @work(thread=True, exclusive=True, group="sync")
     def run_sync(self, creds: Credentials, full: bool) -> None:
+        from reeltui.services.sync.run import sync
+
         def progress(event: SyncProgress) -> None:
             self.app.call_from_thread(self._progress, event)
 
@@ -132,12 +151,16 @@ class SyncScreen(Screen[bool]):
         self.app.call_from_thread(self._done, result)
 
     def _progress(self, event: SyncProgress) -> None:
-        self.log_line(str(event))
-        self.query_one(ProgressBar).update(total=event.total or None, progress=event.done)
+        """The bar moves; the log gets a stage's line when the next stage begins."""
+        if self.stage is not None and self.stage.stage != event.stage:
+            self.log_line(str(self.stage))
+        self.stage = None if event.stage == "done" else event
+        self.query_one(ProgressBar).update(progress=round(event.overall * 100))
+        self.query_one("#sync-stage", Static).update(sanitize_line(str(event)))
 
     def _failed(self, message: str) -> None:
         self.running = False
-        self.query_one(ProgressBar).display = False
+        self.query_one("#sync-bar").display = False
         self.log_line(f"not synced: {message}")
         self.notify(f"Not synced: {message}", severity="error", markup=False)
 
@@ -145,13 +168,17 @@ class SyncScreen(Screen[bool]):
         self.running = False
         self.result = result
         self.changed = True
-        bar = self.query_one(ProgressBar)
+        if self.stage is not None:
+            self.log_line(str(self.stage))
+            self.stage = None
         if result.error:
-            bar.display = False
+            self.query_one("#sync-bar").display = False
         else:
-            bar.update(total=1, progress=1)
-        for line in result.lines():
-            self.log_line(line)
+            self.query_one(ProgressBar).update(progress=100)
+            self.query_one("#sync-stage", Static).update("done")
+        summary = self.query_one("#sync-summary", Static)
+        summary.update("\n".join(sanitize_line(line) for line in result.lines()))
+        summary.display = True
         conflicts = (
             f"; {len(result.conflicts)} conflicts (C to see them)" if result.conflicts else ""
         )
@@ -220,6 +247,8 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
             for side, data in (("Yours", conflict.local), ("The site's", conflict.remote)):
                 out.append(f"{side}:\n", "bold underline")
                 for key, value in data.items():
+                    if key in SITE_TEXT:
+                        continue  # the site's HTML, kept to be restored exactly
                     out.append(f"{key}: ", "bold")
                     out.append(sanitize(str(value)).strip() + "\n")
                 out.append("\n")
@@ -229,6 +258,8 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         conflict = self.current
         if conflict is None:
             return
+
+        from reeltui.services.sync.resolve import resolve
 
         def failed(exc: Exception) -> None:
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)

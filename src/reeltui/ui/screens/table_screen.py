@@ -9,7 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
+
+from reeltui.ui.widgets.footer import ReelFooter
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -31,7 +33,7 @@ class TableScreen(Screen[Result], Generic[Item, Result]):
         yield table
         with VerticalScroll(id=f"{self.PREFIX}-detail"):
             yield Static(id=f"{self.PREFIX}-detail-text")
-        yield Footer()
+        yield ReelFooter()
 
     @property
     def table(self) -> DataTable[Text | str]:

@@ -1,13 +1,13 @@
 """Import and export dialogs (from the command palette): a path, a progress bar, a summary.
 
-The work runs in a thread worker (`services.importer.import_path`, `services.exporter.export`);
+The work runs in a thread worker (`services.importer.import_path`, `services.exporting.export`);
 the progress callback hops back to the UI thread. Errors are one line, never a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,13 +15,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Input, ProgressBar, RadioButton, RadioSet, Static
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.formats import EXPORT_FORMATS
 from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.exporter import EXPORT_FORMATS, ExportReport, export
-from reeltui.services.importer import ImportReport, import_path
+from reeltui.services.exporting import ExportReport, export
+from reeltui.ui.widgets.footer import ReelFooter
+
+if TYPE_CHECKING:
+    from reeltui.services.diary_import import DiaryReport
+    from reeltui.services.import_report import ImportReport
 
 ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
 MAX_LISTED = 8
@@ -48,6 +53,11 @@ class PathSuggester(Suggester):
         head = value[: len(value) - len(path.name)]
         done = head + names[0]
         return done + "/" if (path.parent / names[0]).is_dir() else done
+
+
+def unexpected(exc: Exception) -> str:
+    """An error no one foresaw, in one line: the dialog says it, the app lives on."""
+    return sanitize_line(f"unexpected error ({type(exc).__name__}: {exc})")[:300]
 
 
 def import_summary(report: ImportReport) -> list[str]:
@@ -99,7 +109,7 @@ class TransferScreen(ModalScreen[bool]):
             yield bar
             yield Static(id="transfer-phase")
             yield Static(id="transfer-result", markup=False)
-        yield Footer()
+        yield ReelFooter()
 
     def form(self) -> ComposeResult:
         yield from ()
@@ -184,7 +194,8 @@ class ImportScreen(TransferScreen):
 
     def form(self) -> ComposeResult:
         yield Static(
-            "A WordPress export (.xml), a Markdown file or folder, or a reeltui JSON export. "
+            "A WordPress export (.xml), a Markdown file or folder, a reeltui JSON export, or a "
+            "Letterboxd export (.zip, folder or .csv) for the film diary. "
             "Importing again changes nothing; your drafts and replies are kept.",
             classes="transfer-hint",
         )
@@ -198,20 +209,34 @@ class ImportScreen(TransferScreen):
     @work(thread=True, exclusive=True, group="transfer")
     def start_work(self, path: Path) -> None:
         try:
+            # here, in the worker: the WXR and HTML readers are not loaded at every start
+            from reeltui.formats.letterboxd import is_letterboxd
+
+            if is_letterboxd(path):  # a Letterboxd export: into the film diary
+                from reeltui.services.diary_import import import_path as import_diary
+
+                diary = import_diary(self.blog, path)
+                self.app.call_from_thread(self._diary_imported, diary)
+                return
+            from reeltui.services.importer import import_path
+
             report = import_path(self.blog, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
+            return
+        except Exception as exc:  # anything else: reported in the app, which lives on
+            self.app.call_from_thread(self.finished, [f"Not imported: {unexpected(exc)}"], False)
             return
         self.app.call_from_thread(self._imported, report)
 
     def _imported(self, report: ImportReport) -> None:
         self.changed = self.changed or report.changed
         ok = not report.broken
-        self.finished(import_summary(report), ok)
-        if report.changed:
-            refresh = getattr(self.app, "refresh_main", None)
-            if refresh is not None:
-                refresh()
+        self.finished(import_summary(report), ok)  # the views hear of it (services/events)
+
+    def _diary_imported(self, report: DiaryReport) -> None:
+        self.changed = self.changed or report.changed
+        self.finished(report.report_lines(MAX_LISTED), not report.refused)
 
 
 class ExportScreen(TransferScreen):
@@ -254,6 +279,9 @@ class ExportScreen(TransferScreen):
             report = export(self.blog, self.format, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not exported: {exc}"], False)
+            return
+        except Exception as exc:  # anything else: reported in the app, which lives on
+            self.app.call_from_thread(self.finished, [f"Not exported: {unexpected(exc)}"], False)
             return
         lines = [export_summary(report)]
         if report.orphans and report.format != "json":

@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reeltui.domain.text import fold, fold_map
 from reeltui.services.longtext import headings
 
 HIT = Style(underline=True)
@@ -157,21 +158,23 @@ class LongBody(Widget):
 
     # -- search --------------------------------------------------------------------------
 
-    def find(self, needle: str) -> list[Match]:
-        """Where `needle` (casefolded) is in the lines shown so far, in reading order; a match
-        may run from the end of one line into the next (where the text was wrapped)."""
+    def find(self, query: str) -> list[Match]:
+        """Where `query` is in the lines shown so far (compared folded: case, accents, quotes,
+        dashes), in reading order; a match may run from the end of one line into the next
+        (where the text was wrapped)."""
         found: list[Match] = []
+        needle = fold(query)
         if not needle:
             return found
-        texts = [text.casefold() for text in self.texts]
-        for n, plain in enumerate(texts):
+        texts = [fold_map(text) for text in self.texts]
+        for n, (plain, where) in enumerate(texts):
             head = plain.rstrip()
             start = head.find(needle)
             while start != -1:
-                found.append(((n, start, start + len(needle)),))
+                found.append(((n, *_span(where, start, start + len(needle))),))
                 start = head.find(needle, start + len(needle))
             if n + 1 < len(texts):
-                found += _across(n, head, texts[n + 1], needle)
+                found += _across(n, (head, where), texts[n + 1], needle)
         return found
 
     def mark(self, hits: list[Match], current: int) -> None:
@@ -197,10 +200,18 @@ class LongBody(Widget):
         return strip
 
 
-def _across(n: int, head: str, following: str, needle: str) -> list[Match]:
-    """Matches that start in line `n` (`head`, trailing spaces cut) and end in the next."""
-    tail = following.lstrip()
-    lead = len(following) - len(tail)
+def _span(where: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The characters of the line that folded to [start, stop) of its folded text."""
+    return where[start], where[stop - 1] + 1
+
+
+def _across(
+    n: int, line: tuple[str, list[int]], following: tuple[str, list[int]], needle: str
+) -> list[Match]:
+    """Matches that start in line `n` (folded, trailing spaces cut) and end in the next."""
+    head, where = line
+    tail = following[0].lstrip()
+    lead = len(following[0]) - len(tail)
     joined = f"{head} {tail}"
     found: list[Match] = []
     start = joined.find(needle, max(0, len(head) - len(needle) + 1))
@@ -208,7 +219,9 @@ def _across(n: int, head: str, following: str, needle: str) -> list[Match]:
         end = start + len(needle)
         if end > len(head):
             rest = end - len(head) - 1  # characters of the next line in the match
-            pieces = [(n, start, len(head))] + ([(n + 1, lead, lead + rest)] if rest > 0 else [])
+            pieces = [(n, *_span(where, start, len(head)))]
+            if rest > 0:
+                pieces.append((n + 1, *_span(following[1], lead, lead + rest)))
             found.append(tuple(pieces))
         start = joined.find(needle, start + 1)
     return found

@@ -55,8 +55,8 @@ class RatingInput(Input):
     """The rating as text, stepped by half reels with ↑/↓ or +/-."""
 
     BINDINGS: ClassVar = [
-        Binding("up,plus", "step(0.5)", "+½ reel", priority=True, show=False),
-        Binding("down,minus", "step(-0.5)", "-½ reel", priority=True, show=False),
+        Binding("up,plus", "step(0.5)", "+½ reel", priority=True, show=False, id="rating.up"),
+        Binding("down,minus", "step(-0.5)", "-½ reel", priority=True, show=False, id="rating.down"),
     ]
 
     def action_step(self, delta: float) -> None:
@@ -71,6 +71,8 @@ class RatingInput(Input):
 
 class MetaForm(VerticalScroll):
     """Posts `MetaForm.Edited` when any field changes."""
+
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with this pane
 
     class Edited(Message):
         def __init__(self, field: str) -> None:

@@ -1,13 +1,14 @@
 """The post list: a virtualised two-line-per-post list (only visible lines are ever rendered).
 
 OptionList and DataTable both measure every row up front (7.5 s and 3.3 s for 10,000 posts on
-the dev machine); this Line API widget keeps the rows it is given (the Blog's own row objects,
-built once: no per-row work when the list is filtered) and renders the ones on screen; a
-row's read mark is looked up when the row is drawn.
+the dev machine); this Line API widget stores the rows (the Blog's own row objects, built
+once) and renders the ones on screen, keeping the lines it drew: filtering redraws rows seen a
+moment ago without building them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -22,18 +23,43 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.titles import post_marks
 from reeltui.services import PostRow
-from reeltui.services.reads import ReadMark, ReadMarks
+from reeltui.services.reads import Marks, ReadMark
 from reeltui.ui.widgets.badges import author_label, status_style
 
 ROW_HEIGHT = 2
 STRIPS = 2000  # lines kept drawn
 
 
+class ListItem:
+    """A row of the list and its read mark, worked out when first needed (`marks`): only
+    the rows drawn, or looked through, ever need theirs."""
+
+    __slots__ = ("_mark", "_marks", "row")
+
+    def __init__(self, row: PostRow, mark: ReadMark | None = None, marks: Marks | None = None):
+        self.row = row
+        self._mark = mark
+        self._marks = marks
+
+    @property
+    def mark(self) -> ReadMark:
+        if self._mark is None:
+            if self._marks is None:
+                self._mark = ReadMark(unread=False, new_comments=0)
+            else:
+                self._mark = self._marks.of(self.row.post, self.row.comment_count)
+        return self._mark
+
+
 class PostList(ScrollView, can_focus=True):
     """Posts, two lines each: marker and title; date, author, status, reels, comments."""
+
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with this pane
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "post-list--cursor",
@@ -49,10 +75,10 @@ class PostList(ScrollView, can_focus=True):
         Binding("ctrl+d,pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("enter,l,right", "open", "Open", key_display="enter", id="list.open"),
-        Binding("slash", "search", "Filter", id="list.search"),
+        Binding("slash", "search", "Search", id="list.search"),
         Binding("s", "ask('sort')", "Sort", id="list.sort"),
+        Binding("r", "ask('reverse')", "Reverse order", show=False, id="list.reverse"),
         Binding("f", "ask('filters')", "Filters", id="list.filters"),
-        Binding("F", "ask('clear')", "Clear filters", show=False, id="list.clear_filters"),
         Binding("u", "ask('toggle_read')", "Read/unread", show=False, id="list.toggle_read"),
     ]
 
@@ -66,17 +92,28 @@ class PostList(ScrollView, can_focus=True):
             self.post_id = post_id
 
     class Asked(Message):
-        """A key asking the screen for something: search, sort, filters, clear, toggle_read."""
+        """A key asking the screen for something about the list (one subclass per intent);
+        `post_id`: the post under the cursor."""
 
-        def __init__(self, what: str, post_id: str | None) -> None:
+        def __init__(self, post_id: str | None) -> None:
             super().__init__()
-            self.what = what
             self.post_id = post_id
+
+    class Sort(Asked):
+        """Sort by the next key (date, rating, comments, title)."""
+
+    class Reverse(Asked):
+        """Reverse the order."""
+
+    class Filters(Asked):
+        """Choose a filter (category, tag, status, author)."""
+
+    class ToggleRead(Asked):
+        """Mark the post under the cursor read, or unread."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[PostRow] = []
-        self.marks = ReadMarks({})
+        self.items: list[ListItem] = []
         # Lines already drawn, by what they show (a row's summary object changes when its
         # post is saved): filtering redraws rows seen a moment ago without building them.
         self._strips: dict[tuple[object, ...], Strip] = {}
@@ -85,33 +122,32 @@ class PostList(ScrollView, can_focus=True):
 
     # -- data ----------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[PostRow], keep: str | None = None) -> None:
-        """Show `rows`; keep the cursor on post `keep` (or the current one) when present."""
+    def set_items(self, items: list[ListItem], keep: str | None = None) -> None:
+        """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
         keep = keep or self.current_id
-        self.rows = rows
-        self.virtual_size = Size(self.size.width, max(1, len(rows)) * ROW_HEIGHT)
-        index = next((i for i, row in enumerate(rows) if row.post.id == keep), 0)
-        self.cursor = min(index, max(0, len(rows) - 1))
+        self.items = items
+        self.virtual_size = Size(self.size.width, max(1, len(items)) * ROW_HEIGHT)
+        index = next((i for i, it in enumerate(items) if it.row.post.id == keep), 0)
+        self.cursor = min(index, max(0, len(items) - 1))
         self.refresh()
 
-    def mark_of(self, row: PostRow) -> ReadMark:
-        return self.marks.mark(row.post.id, row.comment_count)
-
-    def update_mark(self, post_id: str, unread: bool, comments: int = 0) -> None:
-        """The post was read (or marked unread): redraw its row if it is shown."""
-        self.marks.set(post_id, None if unread else comments)
-        self.refresh()
+    def update_mark(self, post_id: str, mark: ReadMark) -> None:
+        for i, item in enumerate(self.items):
+            if item.row.post.id == post_id:
+                self.items[i] = ListItem(item.row, mark)
+                self.refresh_lines(i * ROW_HEIGHT, ROW_HEIGHT)
+                return
 
     @property
     def current_id(self) -> str | None:
-        if 0 <= self.cursor < len(self.rows):
-            return self.rows[self.cursor].post.id
+        if 0 <= self.cursor < len(self.items):
+            return self.items[self.cursor].row.post.id
         return None
 
     # -- cursor --------------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+        return max(0, min(value, len(self.items) - 1)) if self.items else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
@@ -124,7 +160,7 @@ class PostList(ScrollView, can_focus=True):
         self.cursor += delta
 
     def action_jump(self, index: int) -> None:
-        self.cursor = index if index >= 0 else len(self.rows) - 1
+        self.cursor = index if index >= 0 else len(self.items) - 1
 
     def action_page(self, direction: int) -> None:
         self.cursor += direction * max(1, self.scrollable_content_region.height // ROW_HEIGHT)
@@ -139,12 +175,27 @@ class PostList(ScrollView, can_focus=True):
             self.search_box.add_class("-visible")
             self.screen.set_focus(self.search_box)
 
-    def action_ask(self, what: str) -> None:
-        self.post_message(self.Asked(what, self.current_id))
+    def action_ask(self, intent: str) -> None:
+        asked = {
+            "sort": self.Sort,
+            "reverse": self.Reverse,
+            "filters": self.Filters,
+            "toggle_read": self.ToggleRead,
+        }[intent]
+        self.post_message(asked(self.current_id))
+
+    def next_after_cursor(self, wanted: Callable[[ListItem], bool]) -> str | None:
+        """The first post after the cursor (then from the top) that is `wanted`."""
+        count = len(self.items)
+        for step in range(1, count + 1):
+            item = self.items[(self.cursor + step) % count]
+            if wanted(item):
+                return item.row.post.id
+        return None
 
     def on_click(self, event: events.Click) -> None:
         index = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT
-        if 0 <= index < len(self.rows):
+        if 0 <= index < len(self.items):
             self.cursor = index
             self.action_open()
 
@@ -155,7 +206,7 @@ class PostList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, max(1, len(self.rows)) * ROW_HEIGHT)
+        self.virtual_size = Size(event.size.width, max(1, len(self.items)) * ROW_HEIGHT)
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -164,22 +215,24 @@ class PostList(ScrollView, can_focus=True):
         line = y + int(self.scroll_offset.y)
         index, part = divmod(line, ROW_HEIGHT)
         base = self.rich_style
-        if not self.rows:
+        if not self.items:
             text = Text(self.empty_text if line == 0 else "", style=base)
             return self._strip(text, width, base)
-        if index >= len(self.rows):
+        if index >= len(self.items):
             return Strip.blank(width, base)
-        row = self.rows[index]
-        mark = self.mark_of(row)
-        key = (row.post, part, width, index == self.cursor, self.has_focus, mark, base)
-        found = self._strips.get(key)
+        item = self.items[index]
+        post = item.row.post  # a summary: one object per saved state (a whole Post: no key)
+        key = (post, part, width, index == self.cursor, self.has_focus, item.mark, base)
+        found = self._strips.get(key) if isinstance(post, PostSummary) else None
         if found is not None:
             return found
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("post-list--cursor")
-        text = self._title_line(row, mark) if part == 0 else self._meta_line(row, mark)
-        found = self._strips[key] = self._strip(text, width, style)
+        text = self._title_line(item) if part == 0 else self._meta_line(item)
+        found = self._strip(text, width, style)
+        if isinstance(post, PostSummary):
+            self._strips[key] = found
         if len(self._strips) > STRIPS:  # a few screens' worth: drop the oldest
             for old in list(self._strips)[: STRIPS // 2]:
                 del self._strips[old]
@@ -199,29 +252,29 @@ class PostList(ScrollView, can_focus=True):
         style = self.get_component_rich_style(name)
         return Style(color=style.color, bold=style.bold, italic=style.italic)
 
-    def _title_line(self, row: PostRow, mark: ReadMark) -> Text:
+    def _title_line(self, item: ListItem) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        if mark.unread:
+        if item.mark.unread:
             text.append(" ● ", self._fg("post-list--unread"))
         else:
             text.append("   ")
-        text.append(sanitize_line(row.post.title) or "(untitled)", Style(bold=True))
+        text.append(sanitize_line(item.row.post.title) or "(untitled)", Style(bold=True))
         return text
 
-    def _meta_line(self, row: PostRow, mark: ReadMark) -> Text:
-        post = row.post
+    def _meta_line(self, item: ListItem) -> Text:
+        post = item.row.post
         meta = self._fg("post-list--meta")
         text = Text("   ", no_wrap=True, overflow="ellipsis")
         text.append(post.date[:10] or "no date", meta)
         reels = format_reels(post.rating)
         if reels:
             text.append(f"  {reels}")
-        count = row.comment_count
+        count = item.row.comment_count
         text.append(f"  {count} comment{'' if count == 1 else 's'}", meta)
-        if mark.new_comments:
-            text.append(f" +{mark.new_comments} new", self._fg("post-list--new"))
+        if item.mark.new_comments:
+            text.append(f" +{item.mark.new_comments} new", self._fg("post-list--new"))
         text.append("  ")
         text.append(author_label(post), meta)
         text.append("  ")
-        text.append(f"[{post.status}]", status_style(post.status))
+        text.append(f"[{' · '.join([post.status, *post_marks(post)])}]", status_style(post.status))
         return text

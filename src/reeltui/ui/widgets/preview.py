@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
+from reeltui.formats.display import readable
 from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets.long_body import LongBody
 
@@ -31,6 +32,7 @@ class Preview(VerticalScroll):
         return self.query_one("#preview-long", LongBody)
 
     def show(self, text: str) -> None:
+        text = readable(text)  # raw HTML blocks (kept from the site) shown as what they say
         chunks = pieces(text)
         if len(chunks) > LONG_PIECES:
             if not self.has_class("-long"):

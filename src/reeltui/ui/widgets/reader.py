@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.formats.display import readable
 from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.long_body import LongBody, Match
@@ -46,6 +47,8 @@ class SearchInput(ReturningInput):
 
 class Reader(ReaderSearchMixin, Vertical):
     """Shows one post. Posts messages up for links, history and the links picker."""
+
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with the reader, not its text
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll(1)", "Scroll down", show=False, id="reader.down"),
@@ -107,13 +110,16 @@ class Reader(ReaderSearchMixin, Vertical):
         return self.query_one("#reader-body", Markdown)
 
     async def show(self, post: Post, comment_count: int) -> None:
-        """Display `post` (awaits the Markdown rendering)."""
+        """Display `post` (awaits the Markdown rendering). Another post than the one shown
+        starts afresh: no search, no contents box it does not need, scrolled to the top."""
+        if self.post is None or self.post.id != post.id:
+            self._reset()
         self.post = post
         self._clear_hits()
         self.query_one("#reader-head", Static).update(header_text(post, comment_count))
         # A long post is shown piece by piece: the first screens at once, the rest appended
         # in the background (Textual's Markdown slows down faster than the text grows).
-        chunks = pieces(sanitize(post.body))
+        chunks = pieces(sanitize(readable(post.body)))  # raw HTML blocks made readable
         long_body = self.query_one(LongBody)
         if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
             self.add_class("-long")
@@ -143,8 +149,27 @@ class Reader(ReaderSearchMixin, Vertical):
         if self.query_text:
             self._run_search(self.query_text)
 
+    def _reset(self) -> None:
+        """Forget what was done to the previous post (its search, the contents box)."""
+        box = self.query_one("#reader-search", SearchInput)
+        if box.has_focus or self.query_one("#reader-toc", OptionList).has_focus:
+            focus_now(self.scroller)
+        self.clear_search()
+        self._toc_wanted = False
+        self.remove_class("-toc")
+
+    def clear_search(self) -> None:
+        """Close the search bar and drop the matches."""
+        box = self.query_one("#reader-search", SearchInput)
+        if box.has_focus:
+            focus_now(self.scroller)
+        with box.prevent(Input.Changed):
+            box.value = ""
+        self.query_one("#reader-searchbar").remove_class("-visible")
+        self._run_search("")
+
     def links(self) -> list[tuple[str, str]]:
-        return post_links(self.post.body) if self.post else []
+        return post_links(readable(self.post.body)) if self.post else []
 
     # -- table of contents ---------------------------------------------------------------
 
@@ -159,7 +184,8 @@ class Reader(ReaderSearchMixin, Vertical):
             for level, label, block_id in entries
             if block_id
         )
-        self.set_class(len(entries) >= TOC_MIN_HEADINGS or self._toc_wanted, "-toc")
+        wanted = len(entries) >= TOC_MIN_HEADINGS or (self._toc_wanted and bool(entries))
+        self.set_class(wanted, "-toc")
 
     @on(LongBody.Grown)
     def _long_grown(self, event: LongBody.Grown) -> None:
@@ -194,10 +220,16 @@ class Reader(ReaderSearchMixin, Vertical):
             self.scroller.focus()
 
     def action_toggle_toc(self) -> None:
+        toc = self.query_one("#reader-toc", OptionList)
+        if not self.has_class("-toc") and not toc.option_count:
+            self.notify("this post has no headings", timeout=2)
+            return
         self._toc_wanted = not self.has_class("-toc")
         self.set_class(self._toc_wanted, "-toc")
         if self._toc_wanted:
-            self.query_one("#reader-toc", OptionList).focus()
+            focus_now(toc)
+        elif toc.has_focus:
+            focus_now(self.scroller)
 
     # -- scrolling -----------------------------------------------------------------------
 
@@ -256,5 +288,4 @@ class Reader(ReaderSearchMixin, Vertical):
     @on(SearchInput.Closed, "#reader-search")
     def _search_closed(self, event: SearchInput.Closed) -> None:
         event.stop()
-        self.query_one("#reader-searchbar").remove_class("-visible")
-        self._run_search("")
+        self.clear_search()

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
+from reeltui.domain.text import find_folded
 from reeltui.ui.widgets.long_body import LongBody, Match
 
 HIT_STYLE = "underline"
@@ -67,17 +68,13 @@ class ReaderSearchMixin(_Base):
     def _run_search(self, query: str) -> None:
         self._clear_hits()
         self.query_text = query
-        needle = query.casefold()
         if self.has_class("-long"):
-            self.long_hits = self.query_one(LongBody).find(needle)
+            self.long_hits = self.query_one(LongBody).find(query)
             self.hit_index = 0 if self.long_hits else -1
-        elif needle:
-            for block in self.markdown.query(MarkdownBlock):
-                plain = block._content.plain.casefold()
-                start = plain.find(needle)
-                while start != -1 and needle:
-                    self.hits.append((block, start, start + len(needle)))
-                    start = plain.find(needle, start + len(needle))
+        elif query:
+            for block in self.markdown.query(MarkdownBlock):  # compared folded (accents...)
+                for start, end in find_folded(block._content.plain, query):
+                    self.hits.append((block, start, end))
             self.hit_index = 0 if self.hits else -1
         self._paint()
 

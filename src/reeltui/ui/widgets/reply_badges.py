@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from reeltui.domain.models import Comment
-from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 
 SYNC_BADGES = {
     "local": ("✎ draft", "bold yellow"),
@@ -52,7 +52,7 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 
 def one_line(text: str, length: int = 0) -> Text:
     """Untrusted text as one safe line, Markdown emphasis dropped (cut to `length` cells)."""
-    clean = _EMPHASIS.sub(r"\2", sanitize_line(text))
+    clean = _EMPHASIS.sub(r"\2", sanitize_line(text[:MAX_SHOWN]))
     if length and cell_len(clean) > length:
         clean = set_cell_size(clean, length - 1).rstrip() + "…"  # a cut wide char pads a space
     return Text(clean)

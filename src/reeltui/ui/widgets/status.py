@@ -14,6 +14,8 @@ def status_text(counts: Counts, shown: int, sort: str, filters: str) -> str:
         f"{counts.pending_comments} pending comment{'' if counts.pending_comments == 1 else 's'}",
         f"{counts.queued_replies} queued repl{'y' if counts.queued_replies == 1 else 'ies'}",
     ]
+    if counts.diary_entries:
+        parts.append(f"{counts.diary_entries} in the diary (D)")
     text = " · ".join(parts)
     if filters:
         text += f"   showing {shown} ({filters})"

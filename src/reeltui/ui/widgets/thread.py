@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -14,84 +12,40 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reeltui.domain.models import Comment
-from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.ui.replying import BINDINGS as REPLY_BINDINGS
-from reeltui.ui.replying import CommentKeysMixin
-from reeltui.ui.widgets.badges import comment_badges
-from reeltui.ui.widgets.reply_badges import DRAFT_STYLE
+from reeltui.ui.widgets import thread_intents as intents
+from reeltui.ui.widgets.comment_view import CommentView
 
-MAX_INDENT_LEVELS = 6
+__all__ = ["CommentView", "Thread"]
 
 
-_EMPHASIS = re.compile(r"(\*\*|\*|_)(?=\S)(.+?)(?<=\S)\1")
-
-
-def inline_markdown(body: str) -> Text:
-    """Comment text with *emphasis* and **strong** shown as styles (never as markup)."""
-    text = Text()
-    position = 0
-    for match in _EMPHASIS.finditer(body):
-        text.append(body[position : match.start()])
-        text.append(match.group(2), "bold" if match.group(1) == "**" else "italic")
-        position = match.end()
-    text.append(body[position:])
-    return text
-
-
-class CommentView(Static):
-    """One comment: author, date, badges, body (wrapped); a collapsed one shows a count."""
-
-    def __init__(
-        self, comment: Comment, depth: int, is_post_author: bool, has_draft: bool = False
-    ) -> None:
-        super().__init__(classes="comment")
-        self.comment = comment
-        self.has_draft = has_draft
-        self.depth = depth
-        self.is_post_author = is_post_author
-        self.hidden_replies = 0
-        self.styles.margin = (0, 0, 1, 2 * min(depth - 1, MAX_INDENT_LEVELS))
-
-    def on_mount(self) -> None:
-        self.update(self.build())
-
-    def build(self) -> Text:
-        c = self.comment
-        text = Text()
-        text.append("▸ " if self.hidden_replies else "", "bold")
-        text.append(sanitize_line(c.author) or "anonymous", "bold")
-        if self.is_post_author:
-            text.append(" (author)", "italic")
-        text.append(f"  {c.date[:16].replace('T', ' ')}", "dim")
-        for badge, style in comment_badges(c):
-            text.append("  ")
-            text.append(f"[{badge}]", style)
-        if self.has_draft:
-            text.append("  ")
-            text.append("[✎ reply draft]", DRAFT_STYLE)
-        if self.hidden_replies:
-            s = "y" if self.hidden_replies == 1 else "ies"
-            text.append(f"  +{self.hidden_replies} repl{s} hidden", "italic")
-        text.append("\n")
-        text.append_text(inline_markdown(sanitize(c.body).strip() or "(empty)"))
-        return text
-
-
-class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
+class Thread(VerticalScroll, can_focus=True):
     """Comments in reading order; the cursor moves over visible comments.
 
-    Reply and moderation keys (r, >, e, d, a, u, s, t, R) come from `replying.BINDINGS`; the
-    screen gives the widget its `reply_actions`.
+    Reply and moderation keys post an intent message (thread_intents: `Reply`, `Edit`,
+    `Delete`, `Moderate`, `Undo`) for the screen to act on; `x` marks comments so one
+    moderation key acts on all.
     """
 
+    ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with the thread
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        *REPLY_BINDINGS,
+        Binding("r", "reply", "Reply", id="thread.reply"),
+        Binding("greater_than_sign", "reply(True)", "Quote", key_display=">", id="thread.quote"),
+        Binding("e", "edit_reply", "Edit reply", show=False, id="thread.edit_reply"),
+        Binding("d", "delete_reply", "Delete reply", show=False, id="thread.delete_reply"),
+        Binding("x", "mark", "Mark", show=False, id="thread.mark"),
+        Binding("a", "moderate('approve')", "Approve", show=False, id="thread.approve"),
+        Binding("u", "moderate('unapprove')", "Unapprove", show=False, id="thread.unapprove"),
+        Binding("s", "moderate('spam')", "Spam", show=False, id="thread.spam"),
+        Binding("t", "moderate('trash')", "Trash", show=False, id="thread.trash"),
+        Binding("R", "moderate('restore')", "Restore", show=False, id="thread.restore"),
+        Binding("z", "undo", "Undo moderation", show=False, id="thread.undo"),
         Binding("j,down", "move(1)", "Next", show=False, id="thread.down"),
         Binding("k,up", "move(-1)", "Previous", show=False, id="thread.up"),
         Binding("g,home", "edge(0)", "First", show=False, id="thread.first"),
         Binding("G,end", "edge(-1)", "Last", show=False, id="thread.last"),
-        Binding("space", "toggle_collapse", "Collapse/expand", id="thread.toggle"),
-        Binding("p", "parent", "Parent", id="thread.parent"),
+        Binding("space", "toggle_collapse", "Collapse/expand", show=False, id="thread.toggle"),
+        Binding("p", "parent", "Parent", show=False, id="thread.parent"),
         Binding("J", "sibling(1)", "Next sibling", show=False, id="thread.next_sibling"),
         Binding("K", "sibling(-1)", "Prev sibling", show=False, id="thread.prev_sibling"),
         Binding(
@@ -115,6 +69,7 @@ class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.views: list[CommentView] = []
         self.collapsed: set[str] = set()
+        self.marked: list[str] = []  # comment ids, in the order they were marked
         self.border_title = "Comments"
 
     def on_mount(self) -> None:
@@ -132,8 +87,16 @@ class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
         to `select` when given."""
         await self.remove_children()
         self.collapsed.clear()
+        shown = {c.id for c, _ in thread}
+        self.marked = [m for m in self.marked if m in shown]
         self.views = [
-            CommentView(c, d, bool(post_author) and c.author == post_author, c.id in drafts)
+            CommentView(
+                c,
+                d,
+                bool(post_author) and c.author == post_author,
+                c.id in drafts,
+                marked=c.id in self.marked,
+            )
             for c, d in thread
         ]
         if self.views:
@@ -166,9 +129,18 @@ class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
                     self._relayout()
                 self.cursor = i
                 # Freshly mounted views have no size yet: scroll once they are laid out.
-                self.call_after_refresh(self.scroll_to_widget, view, animate=False)
+                self.call_after_refresh(self._scroll_to_cursor)
                 return True
         return False
+
+    def _scroll_to_cursor(self, tries: int = 8) -> None:
+        if not 0 <= self.cursor < len(self.views):
+            return
+        view = self.views[self.cursor]
+        if not view.region.height and tries:  # not laid out yet: after the next refresh
+            self.call_after_refresh(self._scroll_to_cursor, tries - 1)
+        else:
+            self.scroll_to_widget(view, animate=False)
 
     def highlighted_comment_id(self) -> str | None:
         return self.current.id if self.current else None
@@ -210,7 +182,7 @@ class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
         for i in (old, new):
             if 0 <= i < len(self.views):
                 self.views[i].set_class(i == new, "-cursor")
-        if 0 <= new < len(self.views):
+        if 0 <= new < len(self.views) and self.views[new].region.height:
             self.scroll_to_widget(self.views[new], animate=False)
         self.post_message(self.Moved(self.current.id if self.current else None))
 
@@ -274,6 +246,49 @@ class Thread(CommentKeysMixin, VerticalScroll, can_focus=True):
                 return
             i += step
         self.notify("no more top-level comments")
+
+    # -- intents (the screen acts on them) -----------------------------------------------
+
+    def action_reply(self, quote: bool = False) -> None:
+        if self.current is not None:
+            self.post_message(intents.Reply(self.current.id, quote))
+
+    def action_edit_reply(self) -> None:
+        if self.current is not None:
+            self.post_message(intents.Edit(self.current.id))
+
+    def action_delete_reply(self) -> None:
+        if self.current is not None:
+            self.post_message(intents.Delete(self.current.id))
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the highlighted comment and move on to the next one."""
+        if self.current is None:
+            return
+        view = self.views[self.cursor]
+        if view.comment.id in self.marked:
+            self.marked.remove(view.comment.id)
+        else:
+            self.marked.append(view.comment.id)
+        view.marked = view.comment.id in self.marked
+        view.update(view.build())
+        self.action_move(1)
+
+    def action_moderate(self, action: str) -> None:
+        targets = list(self.marked) or ([self.current.id] if self.current else [])
+        if targets:
+            self.post_message(intents.Moderate(targets, action))
+        self.clear_marks()
+
+    def clear_marks(self) -> None:
+        self.marked.clear()
+        for view in self.views:
+            if view.marked:
+                view.marked = False
+                view.update(view.build())
+
+    def action_undo(self) -> None:
+        self.post_message(intents.Undo())
 
     def on_click(self, event: events.Click) -> None:
         widget = event.widget

@@ -1,0 +1,50 @@
+"""Printing for the sub-commands: Rich renderables without trailing spaces, JSON made safe.
+
+Rich pads every line of a table or an indented block to the console's width; the text we
+print is captured and each line's trailing spaces are dropped (before any closing colour
+code), so piped output diffs and greps cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from rich.console import Console, RenderableType
+
+from reeltui.domain.sanitize import strip_unsafe
+
+# Spaces at the end of a line, before any colour (SGR) or link (OSC 8) codes closing it.
+_CODES = r"(?:\x1b\[[0-9;]*m|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\))*"
+_TRAILING = re.compile(rf"[ \t]+({_CODES})$", re.MULTILINE)
+PIPED_WIDTH = 160  # tables piped to a file or a script are not squeezed to 80 columns
+
+
+def console(*, wide_when_piped: bool = False) -> Console:
+    found = Console()
+    if wide_when_piped and not found.is_terminal:
+        found.width = max(found.width, PIPED_WIDTH)
+    return found
+
+
+def print_clean(out: Console, *renderables: RenderableType) -> None:
+    """Print `renderables` on `out` with no trailing spaces on any line."""
+    with out.capture() as captured:
+        for renderable in renderables:
+            out.print(renderable)
+    sys.stdout.write(_TRAILING.sub(r"\1", captured.get()))
+    sys.stdout.flush()
+
+
+def safe_json(value: Any) -> Any:
+    """`value` with every text (and key) stripped of escape sequences, C0/C1 control and
+    bidi characters, as the text output strips them: a script printing a field cannot be
+    made to rewrite the terminal."""
+    if isinstance(value, str):
+        return strip_unsafe(value)
+    if isinstance(value, list):
+        return [safe_json(v) for v in value]
+    if isinstance(value, dict):
+        return {strip_unsafe(str(k)): safe_json(v) for k, v in value.items()}
+    return value

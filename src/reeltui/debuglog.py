@@ -1,0 +1,96 @@
+"""The debug log `--log FILE` writes, for bug reports. Passwords never reach it.
+
+Everything logged under the `reeltui` logger (and `httpx`'s request lines, when sync runs)
+goes to the file while a command runs; without --log nothing is written anywhere. Every line
+is scrubbed as it is written: values of password-like environment variables, secrets the code
+registered with `hide()`, WordPress application passwords (six groups of four letters or
+digits), HTTP Basic/Bearer credentials and `password=`/`app_password = "..."` pairs become
+`[hidden]`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+
+LOGGER = logging.getLogger("reeltui")
+HIDDEN = "[hidden]"
+_SECRET_ENV = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN", re.IGNORECASE)
+_PATTERNS = (
+    re.compile(r"\b[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}\b"),  # application password
+    re.compile(r"(?i)\b(?:basic|bearer)\s+[A-Za-z0-9+/=._~-]{6,}"),
+    re.compile(r"(?i)((?:app_?)?pass(?:word|wd)?[\"']?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,&;]+)"),
+)
+_SECRETS: set[str] = set()
+_state: dict[str, object] = {}
+
+
+def hide(secret: str) -> None:
+    """Never write `secret` to the log (call it where a password is read or typed)."""
+    if secret and len(secret) >= 4:
+        _SECRETS.add(secret)
+
+
+def scrub(text: str) -> str:
+    """`text` with every secret replaced by [hidden]."""
+    secrets = set(_SECRETS)
+    secrets.update(v for k, v in os.environ.items() if _SECRET_ENV.search(k) and len(v) >= 4)
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, HIDDEN)
+    text = _PATTERNS[0].sub(HIDDEN, text)
+    text = _PATTERNS[1].sub(lambda m: m.group(0).split()[0] + " " + HIDDEN, text)
+    return _PATTERNS[2].sub(lambda m: m.group(1) + HIDDEN, text)
+
+
+class _ScrubbingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record))
+
+
+def start(path: Path | None, argv: list[str]) -> logging.Logger:
+    """Start logging to `path` (appending); None: no log. Raises ValueError (a message for
+    the user) when the file cannot be opened."""
+    if path is None:
+        return LOGGER
+    path = path.expanduser()
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"cannot write the log {path}: {exc.strerror or exc}") from None
+    handler.setFormatter(
+        _ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+    )
+    for name in ("reeltui", "httpx"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if name == "reeltui" else logging.INFO)
+    _state.update(handler=handler, started=time.perf_counter())
+    from reeltui import __version__
+
+    LOGGER.info(
+        "reeltui %s, Python %s on %s, run as: reeltui %s",
+        __version__,
+        platform.python_version(),
+        platform.platform(),
+        " ".join(argv),
+    )
+    LOGGER.debug("terminal: TERM=%s, stdout a tty: %s", os.environ.get("TERM"), sys.stdout.isatty())
+    return LOGGER
+
+
+def stop() -> None:
+    """Close the log (nothing to do without one)."""
+    handler = _state.pop("handler", None)
+    if not isinstance(handler, logging.Handler):
+        return
+    started = _state.pop("started", time.perf_counter())
+    assert isinstance(started, float)
+    LOGGER.info("finished after %.2f s", time.perf_counter() - started)
+    for name in ("reeltui", "httpx"):
+        logging.getLogger(name).removeHandler(handler)
+    handler.close()

@@ -1,0 +1,80 @@
+"""Completion of the search language while typing: field names, then their values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reeltui.domain.query import CHOICES, EXAMPLES, FIELDS, QUOTES, fold
+
+MAX_CANDIDATES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """What the last word being typed could become.
+
+    `start` is where that word begins in the text; each candidate replaces text[start:].
+    `hint` explains a field whose values are numbers or dates (nothing to list)."""
+
+    start: int
+    candidates: tuple[str, ...] = ()
+    hint: str = ""
+
+    def apply(self, text: str, index: int = 0) -> str:
+        return text[: self.start] + self.candidates[index]
+
+
+def _last_word(text: str) -> int:
+    """Where the word under the cursor (the end of `text`) starts; quotes keep spaces in."""
+    start, quote = 0, ""
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote or (quote == "”" and ch == '"'):
+                quote = ""
+        elif ch in QUOTES:
+            quote = QUOTES[ch]
+        elif ch.isspace():
+            start = i + 1
+    return start
+
+
+def _quoted(value: str) -> str:
+    return f'"{value}"' if any(ch.isspace() or ch in QUOTES for ch in value) or not value else value
+
+
+def complete(text: str, values: Mapping[str, Sequence[str]]) -> Completion:
+    """Candidates for the word at the end of `text`. `values` lists the names a field may
+    take on this blog (tag, category, author, director, cast), most used first."""
+    start = _last_word(text)
+    word = text[start:]
+    sign = "-" if word.startswith("-") else ""
+    body = word[len(sign) :]
+    if not body:
+        return Completion(start)
+    field, colon, partial = body.partition(":")
+    if not colon:
+        if any(ch in QUOTES for ch in body):
+            return Completion(start)
+        typed = fold(body)
+        names = tuple(f"{sign}{f}:" for f in FIELDS if f.startswith(typed) and f != typed)
+        exact = tuple(f"{sign}{f}:" for f in FIELDS if f == typed)
+        return Completion(start, exact + names)
+    field = field.lower()
+    if field in EXAMPLES:
+        return Completion(start, (), "" if partial else EXAMPLES[field])
+    options: Sequence[str] = CHOICES.get(field) or values.get(field, ())
+    typed = fold(partial.lstrip("".join(QUOTES)).rstrip('"”'))
+    found: list[str] = []
+    later: list[str] = []
+    for option in options:
+        folded = fold(option)
+        if folded.startswith(typed):
+            found.append(option)
+        elif typed and f" {typed}" in f" {folded}":
+            later.append(option)  # a later word of the name: "fiction" -> "Science Fiction"
+        if len(found) >= MAX_CANDIDATES:
+            break
+    picked = (found + later)[:MAX_CANDIDATES]
+    cands = tuple(f"{sign}{field}:{_quoted(o)}" for o in picked if fold(o) != typed or partial)
+    return Completion(start, tuple(c for c in cands if c != word))

@@ -1,0 +1,53 @@
+"""How a site's titles, slugs and marks (page, password-protected) are shown.
+
+WordPress keeps a title as the writer typed it, HTML included (`Title <em>With</em> Markup`,
+`Tom &amp; Jerry`), and a Unicode slug percent-encoded (`private-notes-%e2%9c%a8`). People read
+and type `Title With Markup`, `Tom & Jerry` and `private-notes-✨`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reeltui.domain.listing import Listed
+
+_TAG = re.compile(r"<(?:[a-zA-Z/!][^<>]*)>")
+TERM_PATH = " › "  # "Parent › Child": a category under its parent
+
+
+def title_text(raw: str) -> str:
+    """A title as plain text: tags stripped, entities decoded, white space made single."""
+    return " ".join(html.unescape(_TAG.sub("", raw)).split())
+
+
+def slug_text(slug: str) -> str:
+    """A slug as people type it: percent-encoding decoded (`caf%c3%a9` -> `café`)."""
+    if "%" not in slug:
+        return slug
+    return urllib.parse.unquote(slug, errors="strict") if _is_utf8(slug) else slug
+
+
+def same_slug(a: str, b: str) -> bool:
+    """Whether two slugs name the same post, either written encoded or decoded, in any case."""
+    return a == b or slug_text(a).lower() == slug_text(b).lower()
+
+
+def _is_utf8(slug: str) -> bool:
+    try:
+        urllib.parse.unquote(slug, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def post_marks(post: Listed) -> list[str]:
+    """Words shown beside a post's status: "page" for a site page, "protected" for a post
+    the site shows only with a password."""
+    marks = ["page"] if post.kind == "page" else []
+    if post.source.get("wp_protected"):
+        marks.append("protected")
+    return marks

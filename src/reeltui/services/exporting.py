@@ -1,0 +1,178 @@
+"""Getting posts out of reeltui: the store as files, and one post as text.
+
+- `export`: Markdown files (one per post), a WordPress WXR file, or JSON. Files are written
+  crash-safely (temporary file, fsync, rename); an export only reads the store, so it works
+  while the app has the store open.
+- `as_markdown`, `as_html`, `post_link`: a post as text for the clipboard.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reeltui.domain.listing import Listed
+from reeltui.domain.models import Comment, Post
+from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
+from reeltui.formats.frontmatter_writer import file_name, post_to_text
+from reeltui.formats.jsonio import dump_json
+from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
+from reeltui.formats.md2html import markdown_to_html
+from reeltui.formats.wxr.writer import write_wxr
+from reeltui.services import outbox, reads, revisions
+from reeltui.services.blog import Blog
+from reeltui.store import state
+from reeltui.store.storage import atomic_write_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    format: str
+    path: Path
+    posts: int
+    comments: int
+    files: int
+    orphans: int  # comments whose post is missing (kept in JSON only)
+
+
+def collect(blog: Blog) -> tuple[list[Parsed], int]:
+    """Posts by date with their comments in thread order; and the count of orphan comments."""
+    posts = sorted(blog.full_posts(), key=lambda p: (p.date, p.id))  # damaged ones skipped
+    parsed = [Parsed(p, [c for c, _ in blog.thread(p.id)]) for p in posts]
+    return parsed, len(blog.orphan_comments())
+
+
+def local_state(blog: Blog) -> LocalState:
+    """The outbox (in sending order), working copies, revisions and read marks of the store."""
+    return LocalState(
+        outbox=[
+            OutboxItem(e.kind, e.comment_id, e.action, e.state, e.error, e.remote_id, e.created)
+            for e in outbox.entries(blog)
+        ],
+        working_copies=sorted(state.all_drafts(blog.store), key=lambda d: d[0].id),
+        revisions=[
+            RevisionItem(r.post, r.reason, r.at, r.note) for r in revisions.every(blog.store)
+        ],
+        reads=[ReadItem(pid, n, at) for pid, (n, at) in sorted(reads.marks(blog).items())],
+    )
+
+
+def check_outside(store: Path, out: Path) -> None:
+    """FormatError when `out` is the store's folder or inside it (links followed): an export
+    must never replace the store's own files."""
+    target, folder = out.resolve(), store.resolve()
+    if target == folder or folder in target.parents:
+        raise FormatError(
+            f"{out} is inside the store's folder {folder}; export somewhere else "
+            "(the store's own files must not be replaced)"
+        )
+
+
+_LEFTOVER = re.compile(r"^\.(.+)\.(\d+)\.tmp$")  # replace_file's temporary files
+
+
+def clean_leftovers(folder: Path, names: Callable[[str], bool]) -> int:
+    """Remove the temporary files an export killed half-way left in `folder` (those of a
+    process that is gone, for the file names `names` accepts); returns how many."""
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for path in entries:
+        found = _LEFTOVER.match(path.name)
+        if found is None or not names(found.group(1)) or _alive(int(found.group(2))):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours: a write of this process that failed and was not cleaned
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2**22  # another user's process, or a number no process can have
+    return True
+
+
+def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) -> ExportReport:
+    if fmt not in EXPORT_FORMATS:
+        raise FormatError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+    out = out.expanduser()
+    check_outside(blog.path, out)
+    items, orphans = collect(blog)
+    comments = sum(len(p.comments) for p in items)
+    if fmt == "markdown":
+        files = _markdown(items, out, progress)
+        return ExportReport(fmt, out, len(items), comments, files, orphans)
+    if out.is_dir():
+        raise FormatError(f"{out} is a folder; give a file name for the {fmt} export")
+    if not out.parent.is_dir():
+        raise FormatError(f"cannot write {out}: folder {out.parent} does not exist")
+    local = local_state(blog)
+    if fmt == "wxr":
+        payload = write_wxr(items, outbox=local.outbox)
+    else:
+        payload = dump_json([p.post for p in items], _all_comments(blog), local)
+        comments += orphans
+    clean_leftovers(out.parent, lambda name: name == out.name)
+    atomic_write_bytes(out, payload)
+    if progress is not None:
+        progress("writing", 1, 1)
+    return ExportReport(fmt, out, len(items), comments, 1, orphans)
+
+
+def _all_comments(blog: Blog) -> list[Comment]:
+    found = [*blog.all_comments(), *blog.orphan_comments()]  # orphans: in JSON only
+    return sorted(found, key=lambda c: (c.post_id, c.date, c.id))
+
+
+def _markdown(items: list[Parsed], out: Path, progress: Progress | None) -> int:
+    if out.exists() and not out.is_dir():
+        raise FormatError(f"{out} is a file; the Markdown export needs a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FormatError(f"cannot create {out}: {exc.strerror or exc}") from exc
+    clean_leftovers(out, lambda name: name.endswith(".md"))
+    taken: set[str] = set()
+    for index, parsed in enumerate(items, 1):
+        name = file_name(parsed.post, taken)
+        atomic_write_bytes(out / name, post_to_text(parsed.post, parsed.comments).encode())
+        if progress is not None:
+            progress("writing", index, len(items))
+    return len(items)
+
+
+# -- one post as text (copy as Markdown, HTML or link) -------------------------------------
+
+
+def as_markdown(post: Post) -> str:
+    head = f"# {post.title}\n\n" if post.title else ""
+    return head + post.body.strip() + "\n"
+
+
+def as_html(post: Post) -> str:
+    head = f"<h1>{html.escape(post.title)}</h1>\n" if post.title else ""
+    return head + markdown_to_html(post.body)
+
+
+def post_link(post: Listed, base_url: str = "") -> str:
+    """The post's address on the blog: its imported link, else base_url/slug/."""
+    for key in ("link", "url", "wp"):
+        value = post.source.get(key, "")
+        if value.startswith(("http://", "https://")):
+            return value
+    base = base_url.rstrip("/")
+    return f"{base}/{post.slug}/"

@@ -1,0 +1,152 @@
+"""Importing what only reeltui knows, carried by its own exports: the outbox in its sending
+order (queued replies and moderation), working copies of posts, revisions and read marks.
+
+Applied after the posts and comments, inside the import's batch, through the services that
+own each table. The file's ids are mapped to the ids its posts and comments got in the store.
+What the store already has stays as it is (importing the same file again changes nothing);
+entries whose post or comment is not in the file are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from reeltui.domain.models import Post
+from reeltui.formats import Skip
+from reeltui.formats.local_state import LocalState, OutboxItem
+from reeltui.services import outbox, reads, revisions
+from reeltui.services.blog import Blog
+from reeltui.store import state
+
+
+@dataclass
+class LocalCounts:
+    """What the import added to the outbox, working copies, revisions and read marks."""
+
+    outbox: int = 0
+    working_copies: int = 0
+    revisions: int = 0
+    reads: int = 0
+    kept: int = 0  # working copies and moderation the store already had its own of
+    skipped: list[Skip] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return self.outbox + self.working_copies + self.revisions + self.reads
+
+
+def merge_local(
+    blog: Blog, local: LocalState, post_ids: dict[str, str], comment_ids: dict[str, str]
+) -> LocalCounts:
+    """Add `local` to the store. `post_ids`/`comment_ids`: id in the file -> id in the store.
+    Call inside a batch of every table; the blog's caches must be fresh."""
+    counts = LocalCounts()
+    if not local:
+        return counts  # most imports: nothing to read (no table scanned, no post built)
+    _outbox(blog, local.outbox, comment_ids, counts)
+    known_posts = {p.id for p in blog.posts()} if local.working_copies else set()
+    for post, saved_at in local.working_copies:
+        _working_copy(blog, post, saved_at, post_ids, known_posts, counts)
+    _revisions(blog, local, post_ids, counts)
+    marks = reads.marks(blog) if local.reads else {}
+    for mark in local.reads:
+        post_id = post_ids.get(mark.post_id)
+        if post_id is None:
+            counts.skipped.append(Skip("read mark", mark.post_id, "its post is not in the file"))
+        elif post_id not in marks:
+            reads.put_mark(blog, post_id, mark.comments, mark.at)
+            marks[post_id] = (mark.comments, mark.at)
+            counts.reads += 1
+    return counts
+
+
+def _outbox(
+    blog: Blog, items: list[OutboxItem], comment_ids: dict[str, str], counts: LocalCounts
+) -> None:
+    present = outbox.entries(blog)
+    for item in items:
+        comment_id = comment_ids.get(item.comment_id)
+        what = f"{item.kind} {item.action} of comment {item.comment_id}".replace("  ", " ")
+        if comment_id is None:
+            counts.skipped.append(Skip("outbox entry", what, "its comment is not in the file"))
+            continue
+        same = [e for e in present if e.kind == item.kind and e.comment_id == comment_id]
+        if item.kind == "moderate":
+            if any(e.action == item.action and e.state == item.state for e in same):
+                continue
+            if any(e.state != "sent" for e in same):
+                counts.kept += 1  # the store has its own moderation of it waiting
+                continue
+        elif same:
+            continue  # one entry per reply: the store's is kept
+        try:
+            entry = outbox.put_back(
+                blog,
+                item.kind,
+                comment_id,
+                action=item.action,
+                state=item.state,
+                error=item.error,
+                remote_id=item.remote_id,
+                created=item.created,
+            )
+        except ValueError as exc:
+            counts.skipped.append(Skip("outbox entry", what, str(exc)))
+            continue
+        present.append(entry)
+        counts.outbox += 1
+
+
+def _working_copy(
+    blog: Blog,
+    post: Post,
+    saved_at: str,
+    post_ids: dict[str, str],
+    known_posts: set[str],
+    counts: LocalCounts,
+) -> None:
+    post_id = post_ids.get(post.id)
+    if post_id is None:  # never saved: only its working copy exists
+        if post.id in known_posts:
+            reason = "a different post of this store has its id"
+            counts.skipped.append(Skip("working copy", post.id, reason))
+            return
+        post_id = post.id
+    copy = dataclasses.replace(post, id=post_id)
+    stored = state.get_draft(blog.store, post_id)
+    if stored is not None:
+        counts.kept += stored[0] != copy
+        return
+    state.put_draft(blog.store, copy, saved_at)
+    counts.working_copies += 1
+
+
+def _revisions(
+    blog: Blog, local: LocalState, post_ids: dict[str, str], counts: LocalCounts
+) -> None:
+    copies = {p.id for p, _ in local.working_copies}
+    histories: dict[str, list[revisions.Revision]] = {}
+    for item in local.revisions:
+        post_id = post_ids.get(item.post.id)
+        if post_id is None and item.post.id in copies:
+            post_id = item.post.id  # a post never saved, kept as its working copy
+        if post_id is None:
+            why = "its post is not in the file"
+            counts.skipped.append(Skip("revision", f"{item.reason} of {item.at}", why))
+            continue
+        past = histories.get(post_id)
+        if past is None:
+            past = histories[post_id] = revisions.history(blog.store, post_id)
+        post = dataclasses.replace(item.post, id=post_id)
+        same = (item.reason, item.at, item.note, post)
+        if any((r.reason, r.at, r.note, r.post) == same for r in past):
+            continue
+        try:
+            added = revisions.add(blog.store, post, item.reason, item.at, item.note, past=past)
+        except ValueError as exc:
+            counts.skipped.append(Skip("revision", f"{item.reason} of {item.at}", str(exc)))
+            continue
+        if added is not None:
+            past.insert(0, added)
+            counts.revisions += 1

@@ -1,0 +1,254 @@
+"""Searching the blog with the query language: posts for the list, comments across the blog.
+
+`find_posts` filters the Blog's sorted rows (cached per sort and filters) with a compiled
+query; free words and phrases are answered by the search index (`SearchIndex.post_ids`,
+remembered per word, so typing one more letter re-checks only the previous matches).
+`find_comments` drives the comment index with the longest word, newest first, in growing
+batches, and checks the other words, the comment fields and the post fields on those only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reeltui.domain.identity import Identity
+from reeltui.domain.models import Comment, Post
+from reeltui.domain.query import Query, QueryError, fold, parse
+from reeltui.domain.query_eval import (
+    COMMENT_FIELDS,
+    PostFacts,
+    comment_filter,
+    name_words,
+    post_filter,
+)
+from reeltui.services import reads
+from reeltui.services.blog import Blog, PostRow
+from reeltui.store import NotFound
+
+COMMENT_LIMIT = 200
+FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
+POST_SIDE = 4  # the post fields drive a comment search when their posts hold < 1/4 of them
+SNIPPET = 90  # characters of a comment shown around the first matched word
+CONTEXT = 16  # of them before it (a narrow list shows the start of the snippet)
+_HIDDEN = ("spam", "trash")  # comment statuses left out unless the query names a status
+_NO_FACTS = PostFacts()
+
+
+@dataclass(frozen=True, slots=True)
+class CommentHit:
+    comment: Comment
+    post: Post
+    snippet: str  # the comment's text around the first matched word, on one line
+    words: tuple[str, ...]  # the words and phrases of the query that are in it (folded)
+
+
+def as_query(query: str | Query) -> Query:
+    return parse(query) if isinstance(query, str) else query
+
+
+def _needs_facts(query: Query) -> tuple[bool, bool, bool]:
+    """(any per-post figure, read marks, queued replies) the query asks about."""
+    reads_needed = any(t.text in ("unread", "read", "new") for t in query.fields("is", "has"))
+    queued = any(t.text == "queued" for t in query.fields("has"))
+    pending = any(t.text == "pending" for t in query.fields("has"))
+    figures = bool(query.fields("comments")) or reads_needed or queued or pending
+    return figures, reads_needed, queued
+
+
+def find_posts(
+    blog: Blog,
+    query: str | Query,
+    *,
+    sort: str = "date",
+    reverse: bool | None = None,
+    filters: Mapping[str, str] | None = None,
+    writer: Identity | None = None,
+    words: Callable[[str], set[str]] | None = None,
+) -> list[PostRow]:
+    """The rows matching `query` (and the list's `filters`: status, category, tag, author),
+    sorted. Read marks are `writer`'s (their own posts are never unread). `words`: the
+    posts a free word is in (default: the search index's whole answer; a screen passes the
+    summaries' answer while the text index is not ready). Raises QueryError for a query
+    that cannot be understood."""
+    query = as_query(query)
+    if query.scope == "comments":
+        raise QueryError("in:comments finds comments, not posts")
+    f = filters or {}
+    rows = blog.rows(
+        sort=sort,
+        reverse=reverse,
+        status=f.get("status"),
+        category=f.get("category"),
+        tag=f.get("tag"),
+        author=f.get("author"),
+    )
+    if not query.terms:
+        return rows
+    test = post_filter(query, words or blog.search_index().post_ids)
+    figures, reads_needed, queued_needed = _needs_facts(query)
+    if not figures:
+        return [row for row in rows if test(row.post, _NO_FACTS)]
+    marks = reads.Marks(blog, writer) if reads_needed else None
+    queued = blog.queued_counts() if queued_needed else {}
+    found = []
+    for row in rows:
+        mark = marks.of(row.post, row.comment_count) if marks is not None else None
+        facts = PostFacts(
+            comments=row.comment_count,
+            pending=row.pending_count,
+            queued=queued.get(row.post.id, 0),
+            unread=mark.unread if mark else False,
+            new_comments=mark.new_comments if mark else 0,
+        )
+        if test(row.post, facts):
+            found.append(row)
+    return found
+
+
+# -- comments ---------------------------------------------------------------------------
+
+
+def _candidates(
+    blog: Blog, driver: str, docs: dict[str, Any], first_size: int = FIRST_BATCH
+) -> Iterator[list[str]]:
+    """Batches of comment ids, newest first: those holding `driver` (all when ""). The
+    newest few first (most searches end there), then all the others in one scan."""
+    if not driver:  # every comment: the documents are in the index's (store) order
+        yield from _chunks(list(reversed(docs)))
+        return
+    texts = blog.search_index().comments
+    first = texts.search(driver, limit=first_size, newest_first=True)
+    yield first
+    if len(first) < first_size:
+        return
+    # (only when the newest few did not give enough hits)
+    yield from _chunks(texts.search(driver, newest_first=True)[len(first) :])
+
+
+def find_comments(
+    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT
+) -> list[CommentHit]:
+    """Comments matching `query` across the blog, newest first, at most `limit` (None: all).
+    Words and phrases are looked for in the comment's author and text; author:, date: and
+    status: are the comment's; every other field picks the posts whose comments count.
+    Spam and trash are left out unless the query names a status."""
+    query = as_query(query)
+    docs = blog.search_index().comment_docs()
+    texts = blog.search_index().comments
+    post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
+    rows = find_posts(blog, Query(post_terms)) if post_terms else None
+    allowed = None if rows is None else {row.post.id for row in rows}
+    comment_test = comment_filter(query, None)  # words are checked below
+    hide = () if query.fields("status") else _HIDDEN
+    positive = [t.text for t in query.words if not t.negated]
+    negative = [t.text for t in query.words if t.negated]
+    # The index holds "author\x00text": an author's name narrows the scan as well as a word.
+    names = [
+        w for t in query.fields("author") if not t.negated for w in name_words(t.text) if len(w) > 2
+    ]
+    driver = max(positive or names, key=len, default="")
+    if rows is not None and (
+        not driver or sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
+    ):
+        # The posts are the narrower side: their comments, newest first, every word checked.
+        of_posts = (cid for row in rows for cid in blog.comment_ids(row.post.id))
+        batches: Iterator[list[str]] = _chunks(texts.newest_first(of_posts))
+        others = positive
+    else:
+        others = [w for w in positive if w != driver] if positive else []
+        # One word and nothing else to check: the newest `limit` (+ a few hidden) suffice.
+        alone = positive == [driver] and not negative and not any(t.field for t in query.terms)
+        first_size = limit + limit // 4 + 1 if alone and limit else FIRST_BATCH
+        batches = _candidates(blog, driver, docs, first_size)
+    hits: list[str] = []
+    for batch in batches:
+        ids = batch
+        for word in others:
+            ids = texts.search_within(word, ids)
+        for word in negative:
+            unwanted = set(texts.search_within(word, ids))
+            ids = [i for i in ids if i not in unwanted]
+        for cid in ids:
+            doc = docs.get(cid)
+            if doc is None or doc.get("status") in hide:
+                continue
+            if allowed is not None and doc.get("post_id") not in allowed:
+                continue
+            if comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
+                hits.append(cid)
+                if limit is not None and len(hits) >= limit:
+                    return _hits(blog, hits, positive)
+    return _hits(blog, hits, positive)
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    size, start = FIRST_BATCH, 0
+    while start < len(ids):
+        yield ids[start : start + size]
+        start, size = start + size, size * 4
+
+
+def _hits(blog: Blog, ids: list[str], words: list[str]) -> list[CommentHit]:
+    found = []
+    for cid in ids:
+        comment = blog.comment(cid)
+        try:
+            post = blog.post(comment.post_id)
+        except NotFound:  # a comment left by a deleted post: nothing to open
+            continue
+        text = f"{comment.author}\x00{comment.body}"
+        present = tuple(w for w in words if w in fold(text))
+        found.append(CommentHit(comment, post, snippet(comment.body, present), present))
+    return found
+
+
+def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET) -> str:
+    """`text` on one line, cut to `width` characters around the first of `words` in it."""
+    flat = " ".join(text.split())
+    first = None
+    for word in words:
+        match = re.search(re.escape(" ".join(word.split())), flat, re.IGNORECASE)
+        if match and (first is None or match.start() < first):
+            first = match.start()
+    if len(flat) <= width:
+        return flat
+    start = 0 if first is None else max(0, first - CONTEXT)
+    cut = flat[start : start + width]
+    return ("…" if start else "") + cut + ("…" if start + width < len(flat) else "")
+
+
+# -- completion -------------------------------------------------------------------------
+
+
+def vocabulary(blog: Blog) -> dict[str, list[str]]:
+    """The names each field may take on this blog, most used first (for completion);
+    authors are the posts' then the commenters'."""
+    counts: dict[str, Counter[str]] = {
+        k: Counter() for k in ("tag", "category", "author", "director", "cast", "title")
+    }
+    for post in blog.posts():
+        counts["tag"].update(post.tags)
+        counts["category"].update(post.categories)
+        counts["author"][post.author] += 1
+        counts["director"][post.film.director] += 1
+        counts["cast"].update(post.film.cast)
+        counts["title"][post.film.title] += 1
+    commenters: Counter[str] = Counter(
+        doc.get("author", "") for doc in blog.search_index().comment_docs().values()
+    )
+    found = {
+        field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
+        for field, c in counts.items()
+    }
+    # author: is also a commenter's name (in:comments): after the blog's own authors
+    own = set(found["author"])
+    found["author"] += [
+        name
+        for name, _ in sorted(commenters.items(), key=lambda kv: (-kv[1], fold(kv[0])))
+        if name and name not in own
+    ]
+    return found

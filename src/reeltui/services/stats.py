@@ -1,0 +1,225 @@
+"""The blog in figures: ratings in half reels, reviews and comments per month, the most
+discussed posts, the top commenters, and how fast the blog's authors answer readers.
+
+Everything may be narrowed by a query (`tag:"science fiction"`): its posts and their
+comments. "Your" replies are comments signed by the blog's authors (`inbox.blog_authors`:
+post authors plus any other names given). Slow on a big archive the first time (every
+comment is read as an object, then kept by the Blog): run it off the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reeltui.domain.identity import name_key
+from reeltui.domain.listing import Listed
+from reeltui.domain.memory import paused_gc
+from reeltui.domain.models import Comment
+from reeltui.domain.query import QueryError
+from reeltui.domain.query_eval import is_review
+from reeltui.services import inbox
+from reeltui.services.blog import Blog
+from reeltui.services.query import as_query, find_posts
+
+TOP = 10
+HALF_REELS = tuple(n / 2 for n in range(11))
+AGE_BUCKETS = ((1, "< 1 day"), (7, "1-7 days"), (30, "1-4 weeks"), (365, "1-12 months"))
+COUNTED = ("approved", "pending")  # comments that count: readers see or will see them
+
+
+@dataclass(frozen=True, slots=True)
+class Replies:
+    answered: int = 0  # readers' comments one of the blog's authors answered
+    median_hours: float | None = None  # from a reader's comment to the first answer
+    waiting: int = 0  # readers' comments still waiting (the inbox)
+    median_wait_days: float | None = None
+    oldest_wait_days: float | None = None
+    ages: tuple[tuple[str, int], ...] = ()  # waiting comments by age
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    query: str
+    posts: int
+    reviews: int
+    comments: int
+    ratings: tuple[tuple[float, int], ...]  # (0.0, n), (0.5, n) ... (5.0, n)
+    months: tuple[tuple[str, int, int], ...]  # ("2013-11", reviews, comments), no gaps
+    discussed: tuple[tuple[Listed, int], ...]  # most comments first
+    commenters: tuple[tuple[str, int], ...]  # readers, most comments first
+    replies: Replies = field(default_factory=Replies)
+
+    def to_json(self) -> dict[str, object]:
+        r = self.replies
+        return {
+            "query": self.query,
+            "posts": self.posts,
+            "reviews": self.reviews,
+            "comments": self.comments,
+            "ratings": [{"rating": k, "reviews": n} for k, n in self.ratings],
+            "months": [{"month": m, "reviews": a, "comments": c} for m, a, c in self.months],
+            "most_discussed": [
+                {"slug": p.slug, "title": p.title, "date": p.date, "comments": n}
+                for p, n in self.discussed
+            ],
+            "top_commenters": [{"name": a, "comments": n} for a, n in self.commenters],
+            "replies": {
+                "answered": r.answered,
+                "median_hours_to_answer": r.median_hours,
+                "waiting": r.waiting,
+                "median_wait_days": r.median_wait_days,
+                "oldest_wait_days": r.oldest_wait_days,
+                "waiting_by_age": [{"age": a, "comments": n} for a, n in r.ages],
+            },
+        }
+
+
+def when(date: str) -> dt.datetime | None:
+    """An ISO date as an aware datetime (naive ones taken as UTC); None if it is not one."""
+    try:
+        value = dt.datetime.fromisoformat(date)
+    except (TypeError, ValueError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def month_span(first: str, last: str) -> list[str]:
+    """Every "YYYY-MM" from `first` to `last` included."""
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _month(date: str) -> str | None:
+    return date[:7] if len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit() else None
+
+
+def compute(
+    blog: Blog,
+    query: str = "",
+    *,
+    now: dt.datetime | None = None,
+    extra_authors: Iterable[str] = (),
+) -> Stats:
+    """The figures of the posts matching `query` (all posts when empty)."""
+    # Reading every comment as an object makes ~200,000 of them that the Blog keeps: with
+    # the collector on, its passes re-walk them all while holding the interpreter, and the
+    # UI thread freezes for seconds. Paused, then frozen out of its sight (as the store
+    # does after loading: plain data, reference counting frees it).
+    with paused_gc():
+        found = _compute(blog, query, now, extra_authors)
+    gc.freeze()
+    return found
+
+
+def _compute(
+    blog: Blog, query: str, now: dt.datetime | None, extra_authors: Iterable[str]
+) -> Stats:
+    parsed = as_query(query)
+    if parsed.scope == "comments":
+        raise QueryError("stats are about posts and their comments: leave out in:comments")
+    posts = [row.post for row in find_posts(blog, parsed)]
+    chosen = {p.id for p in posts}
+    authors = inbox.blog_authors(blog, extra_authors)
+    comments = [
+        c
+        for c in blog.all_comments()
+        if c.post_id in chosen and c.kind == "comment" and c.status in COUNTED
+    ]
+    reviews = [p for p in posts if is_review(p)]
+    ratings = Counter(p.rating for p in posts if p.rating is not None)
+    per_post = Counter(c.post_id for c in comments)
+    by_id = {p.id: p for p in posts}
+    readers = Counter(
+        " ".join(c.author.split()) for c in comments if name_key(c.author) not in authors
+    )
+    return Stats(
+        query=query,
+        posts=len(posts),
+        reviews=len(reviews),
+        comments=len(comments),
+        ratings=tuple((r, ratings.get(r, 0)) for r in HALF_REELS),
+        months=_months(reviews, comments),
+        discussed=tuple((by_id[pid], n) for pid, n in per_post.most_common(TOP)),
+        commenters=tuple((a, n) for a, n in readers.most_common(TOP) if a),
+        replies=_replies(blog, comments, chosen, authors, extra_authors, now),
+    )
+
+
+def _months(reviews: list[Listed], comments: list[Comment]) -> tuple[tuple[str, int, int], ...]:
+    posted = Counter(m for p in reviews if p.status == "published" and (m := _month(p.date)))
+    said = Counter(m for c in comments if (m := _month(c.date)))
+    seen = sorted(set(posted) | set(said))
+    if not seen:
+        return ()
+    return tuple((m, posted.get(m, 0), said.get(m, 0)) for m in month_span(seen[0], seen[-1]))
+
+
+def _replies(
+    blog: Blog,
+    comments: list[Comment],
+    chosen: set[str],
+    authors: set[str],
+    extra_authors: Iterable[str],
+    now: dt.datetime | None,
+) -> Replies:
+    by_id = {c.id: c for c in comments}
+    first_answer: dict[str, float] = {}
+    for reply in comments:
+        parent = by_id.get(reply.parent_id or "")
+        if (
+            parent is None
+            or name_key(reply.author) not in authors
+            or name_key(parent.author) in authors
+            or (reply.origin == "local" and reply.sync_state == "local")  # a kept draft
+        ):
+            continue
+        asked, answered = when(parent.date), when(reply.date)
+        if asked is None or answered is None or answered < asked:
+            continue
+        hours = (answered - asked).total_seconds() / 3600
+        first_answer[parent.id] = min(hours, first_answer.get(parent.id, hours))
+    now = now or dt.datetime.now(dt.UTC)
+    ages = []
+    for item in inbox.needs_reply(blog, extra_authors):
+        asked = when(item.comment.date)
+        if item.post.id in chosen and asked is not None:
+            ages.append(max(0.0, (now - asked).total_seconds() / 86400))
+    buckets = Counter(_bucket(a) for a in ages)
+    labels = [label for _, label in AGE_BUCKETS] + ["over a year"]
+    return Replies(
+        answered=len(first_answer),
+        median_hours=statistics.median(first_answer.values()) if first_answer else None,
+        waiting=len(ages),
+        median_wait_days=statistics.median(ages) if ages else None,
+        oldest_wait_days=max(ages) if ages else None,
+        ages=tuple((label, buckets.get(label, 0)) for label in labels),
+    )
+
+
+def _bucket(days: float) -> str:
+    for limit, label in AGE_BUCKETS:
+        if days < limit:
+            return label
+    return "over a year"
+
+
+def duration(hours: float | None) -> str:
+    """3.5 -> "3.5 hours", 50 -> "2.1 days"; "—" for None."""
+    if hours is None:
+        return "—"
+    if hours < 1:
+        return f"{hours * 60:.0f} minutes"
+    if hours < 48:
+        return f"{hours:.1f} hours"
+    if hours < 24 * 730:
+        return f"{hours / 24:.1f} days"
+    return f"{hours / 24 / 365.25:.1f} years"

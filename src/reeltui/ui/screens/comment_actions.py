@@ -1,0 +1,204 @@
+"""Reply, edit, delete, moderate (one comment or several) and undo the last moderation, on
+behalf of a screen showing comments (the main screen's thread pane, the inbox, the outbox).
+
+Widgets never call this: the thread pane posts intent messages (`Thread.Reply`...) and its
+screen hands them here. Each action pushes the composer or a confirmation as needed and saves
+through the app's save queue; the views redraw when the services announce the change
+(services/events.py). `on_done(comment_id)` tells the caller which comment the action ended
+on (the new reply, the parent of a deleted one) to put its cursor there. Errors become a
+notification, never a traceback.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+
+from textual.app import App
+from textual.widget import Widget
+
+from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
+from reeltui.services import Blog, moderation, replies
+from reeltui.ui.saving import save_queue
+from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
+from reeltui.ui.screens.confirm import ConfirmScreen
+
+Done = Callable[[str | None], object]
+
+MESSAGES = {
+    "sent": "Reply queued in the outbox (not yet sent).",
+    "draft": "Reply kept as a draft on this comment.",
+    "saved": "Reply updated in the outbox.",
+}
+PAST = {
+    "approve": "approved",
+    "unapprove": "unapproved",
+    "spam": "marked as spam",
+    "trash": "trashed",
+    "restore": "restored",
+}
+
+# The last moderation of each app (for undo), kept as long as the app lives.
+_LAST: weakref.WeakKeyDictionary[App[object], moderation.Batch] = weakref.WeakKeyDictionary()
+
+
+def _comments(count: int) -> str:
+    return f"{count} comment{'' if count == 1 else 's'}"
+
+
+class CommentActions:
+    def __init__(self, owner: Widget, blog: Blog, on_done: Done | None = None) -> None:
+        self.owner = owner  # the screen showing the comments
+        self.app: App[object] = owner.app
+        self.blog = blog
+        self.on_done = on_done
+
+    def _done(self, comment_id: str | None) -> None:
+        # A background save may end after the screen was closed: nothing to point at then.
+        if self.on_done is not None and self.owner.is_attached:
+            self.on_done(comment_id)
+
+    def _error(self, exc: Exception | str, title: str) -> None:
+        self.app.notify(str(exc), title=title, severity="error", markup=False)
+
+    def _writable(self) -> bool:
+        if self.blog.read_only:
+            self.app.notify(
+                "This store is open read-only (another reeltui has it); nothing can be changed.",
+                title="Read-only",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        return True
+
+    # -- replies -------------------------------------------------------------------------
+
+    def _composed(self, result: ComposerResult | None) -> None:
+        if result is None:
+            return
+        self.app.notify(MESSAGES.get(result.action, "Done."), markup=False)
+        self._done(result.comment_id)
+
+    def reply(self, comment_id: str, *, quote: bool = False) -> None:
+        """Open the composer under `comment_id` (its kept draft, if any)."""
+        if not self._writable():
+            return
+        try:
+            screen = ComposerScreen.for_reply(self.blog, comment_id, quote=quote)
+        except replies.ACTION_ERRORS as exc:
+            self._error(exc, "Cannot reply")
+            return
+        self.app.push_screen(screen, self._composed)
+
+    def quote_reply(self, comment_id: str) -> None:
+        self.reply(comment_id, quote=True)
+
+    def edit(self, comment_id: str) -> None:
+        """Edit an own reply not yet sent (a kept draft or one in the outbox)."""
+        if not self._writable():
+            return
+        try:
+            screen = ComposerScreen.for_edit(self.blog, comment_id)
+        except replies.ACTION_ERRORS as exc:
+            self._error(exc, "Cannot edit")
+            return
+        self.app.push_screen(screen, self._composed)
+
+    def delete(self, comment_id: str) -> None:
+        """Delete an own reply not yet sent, after a confirmation."""
+        if not self._writable():
+            return
+        try:
+            comment = self.blog.comment(comment_id)
+        except replies.ACTION_ERRORS as exc:
+            self._error(exc, "Cannot delete")
+            return
+        if not replies.can_edit(comment):
+            self._error(
+                "only your own replies not yet sent can be deleted"
+                if comment.origin == "local"
+                else "this is a reader's comment: use trash or spam instead",
+                "Cannot delete",
+            )
+            return
+        parent_id = comment.parent_id
+
+        def deleted(_: None) -> None:
+            self.app.notify("Reply deleted.", markup=False)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                save_queue(self.app).save(
+                    self.blog,
+                    lambda: replies.delete(self.blog, comment_id),
+                    deleted,
+                    lambda exc: self._error(exc, "Not deleted"),
+                )
+            except replies.ACTION_ERRORS as exc:
+                self._error(exc, "Not deleted")
+                return
+            self._done(parent_id)  # shown gone at once; "deleted" once it is on disk
+
+        words = sanitize_line(comment.body[:MAX_SHOWN])[:60]
+        self.app.push_screen(
+            ConfirmScreen(f"Delete your reply “{words}”? This cannot be undone."), answered
+        )
+
+    # -- moderation ----------------------------------------------------------------------
+
+    def moderate(self, comment_ids: list[str], action: str) -> None:
+        """Approve, unapprove, spam, trash or restore readers' comments (queued for sync);
+        the ones the action does not apply to are skipped and said so."""
+        if not comment_ids or not self._writable():
+            return
+        self._moderation(lambda: moderation.moderate_many(self.blog, comment_ids, action))
+
+    def undo(self) -> None:
+        """Give the comments of the last moderation the status they had before it."""
+        last = _LAST.get(self.app)
+        if last is None or not last.done:
+            self.app.notify("No moderation to undo.", markup=False)
+            return
+        if not self._writable():
+            return
+        _LAST.pop(self.app, None)
+        self._moderation(lambda: moderation.undo(self.blog, last))
+
+    def _moderation(self, change: Callable[[], moderation.Batch]) -> None:
+        try:
+            batch = save_queue(self.app).save(
+                self.blog, change, self._moderated, lambda exc: self._error(exc, "Not changed")
+            )
+        except replies.ACTION_ERRORS as exc:
+            self._error(exc, "Not changed")
+            return
+        if batch.action != "undo" and batch.done:
+            _LAST[self.app] = batch
+        if batch.done:
+            self._done(batch.done[-1][0])  # shown at once; confirmed once it is on disk
+
+    def _moderated(self, batch: moderation.Batch) -> None:
+        """Once on disk: say what was done (one comment by its author) and what was not."""
+        if batch.done:
+            if batch.action == "undo":
+                said = f"Undone: {_comments(len(batch.done))} back as before."
+            elif len(batch.done) == 1:
+                comment = self.blog.comment(batch.done[0][0])
+                author = sanitize_line(comment.author)
+                said = f"Comment by {author} is now {comment.status}."
+            else:
+                said = f"{_comments(len(batch.done))} {PAST[batch.action]}."
+            if batch.action != "undo":
+                said += " (z undoes)"
+            self.app.notify(said, markup=False)
+        if batch.skipped:
+            reasons = sorted({reason for _, reason in batch.skipped})
+            skipped = (
+                reasons[0]
+                if len(batch.skipped) == 1 and not batch.done
+                else f"{_comments(len(batch.skipped))} left as they were: {'; '.join(reasons)}"
+            )
+            self._error(skipped, "Not changed")

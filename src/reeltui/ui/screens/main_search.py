@@ -1,0 +1,123 @@
+"""The main screen's search: the list's `/` box speaks the query language; `in:comments`
+(or C) shows the comments found across the blog instead of posts; saved searches run here.
+The screen owns one `Searching`; the listing asks it for the rows of the current search."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reeltui.domain.query import QueryError, parse
+from reeltui.domain.query_eval import check
+from reeltui.services import PostRow
+from reeltui.services.query import COMMENT_LIMIT, find_comments, find_posts, vocabulary
+from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
+from reeltui.ui.widgets.inputs import focus_now
+from reeltui.ui.widgets.post_list import ListItem, PostList
+from reeltui.ui.widgets.query_box import QueryBox, QueryHint
+from reeltui.ui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from reeltui.ui.screens.main import MainScreen
+
+_SCOPE = re.compile(r"(^|\s)in:(comments|posts)(?=\s|$)", re.IGNORECASE)
+
+
+class Searching:
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    @property
+    def box(self) -> QueryBox:
+        return self.screen.query_one("#list-search", QueryBox)
+
+    @property
+    def hits(self) -> CommentHitList:
+        return self.screen.query_one(CommentHitList)
+
+    def setup(self) -> None:
+        self.box.hint = self.screen.query_one("#search-hint", QueryHint)
+        self.hits.display = False
+        self.screen.run_worker(
+            self._load_vocabulary, thread=True, exclusive=True, group="vocabulary"
+        )
+
+    def _load_vocabulary(self) -> None:
+        values = vocabulary(self.screen.blog)
+        self.screen.app.call_from_thread(setattr, self.box, "values", values)
+
+    @property
+    def shown_list(self) -> PostList:
+        """The list the pane shows: posts, or the comments a search found."""
+        return self.hits if self.hits.display else self.screen.post_list
+
+    def query_rows(self, words: Callable[[str], set[str]] | None = None) -> list[PostRow] | None:
+        """The posts matching the search (in the rows worker). None when the search is of
+        comments (their list is shown from here) or cannot run (the box says why). `words`:
+        the posts a free word is in, when not the search index's whole answer."""
+        screen, listing = self.screen, self.screen.listing
+        call = screen.app.call_from_thread
+        try:
+            query = parse(listing.search)
+            check(query)
+        except QueryError as exc:
+            call(self.box.show_error, str(exc))
+            return None
+        if query.scope == "comments":
+            found = find_comments(screen.blog, query)
+            call(self._show_hits, hit_items(found), len(found) >= COMMENT_LIMIT)
+            return None
+        writer = screen.reel_app.writer
+        reverse = (listing.sort != "title") != listing.reversed
+        rows = find_posts(
+            screen.blog,
+            query,
+            sort=listing.sort,
+            reverse=reverse,
+            filters=listing.filters,
+            writer=writer,
+            words=words,
+        )
+        call(self._show_view, False)
+        return rows
+
+    def _show_view(self, comments: bool) -> None:
+        posts, hits, box = self.screen.post_list, self.hits, self.box
+        shown, hidden = (hits, posts) if comments else (posts, hits)
+        moved = hidden.has_focus
+        hidden.display, shown.display = False, True
+        box.return_focus = shown
+        if moved:
+            focus_now(shown)
+
+    def _show_hits(self, items: list[ListItem], more: bool) -> None:
+        self._show_view(True)
+        self.hits.set_items(items)
+        pane = self.screen.query_one("#list-pane")
+        pane.border_title = f"Comments ({len(items)}{'+' if more else ''})"
+        pane.border_subtitle = "newest first · C: posts"
+        listing = self.screen.listing
+        if listing.counts is not None:
+            status = self.screen.query_one(StatusLine)
+            status.set_status(listing.counts, len(items), listing.sort, f"search: {listing.search}")
+
+    def toggle_comments(self) -> None:
+        """C: the same search over comments, or back over posts."""
+        text = self.box.value
+        if re.search(r"(^|\s)in:comments(?=\s|$)", text, re.IGNORECASE):
+            text = " ".join(_SCOPE.sub(" ", text).split())
+        else:
+            text = " ".join([*_SCOPE.sub(" ", text).split(), "in:comments"])
+        self.run(text, focus_box=False)
+
+    def run(self, text: str, focus_box: bool = True) -> None:
+        """Put `text` in the search box and show what it finds (saved searches, the palette)."""
+        box = self.box
+        box.add_class("-visible")
+        box.value = text
+        box.cursor_position = len(text)
+        if focus_box:
+            focus_now(box)
+        elif box.has_focus and box.return_focus is not None:
+            focus_now(box.return_focus)  # the list showing the results

@@ -1,0 +1,229 @@
+"""The stats screen: the blog in charts (textual-plotext) and tables, for all posts or those a
+search finds. Figures are computed in a worker thread: the screen never freezes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
+from textual_plotext import PlotextPlot
+
+from reeltui.domain.query import QueryError
+from reeltui.domain.sanitize import sanitize_line
+from reeltui.services import Blog
+from reeltui.services import stats as stats_service
+from reeltui.services.stats import Stats
+from reeltui.ui.widgets.query_box import QueryBox, QueryHint
+
+
+class StatsScreen(Screen[str | None]):
+    """Dismissed with a post id (enter on a most-discussed post), a search
+    ("search:<query>", enter on a commenter) or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="stats.close"),
+        Binding("slash", "focus_query", "Narrow", id="stats.query"),
+    ]
+
+    def __init__(
+        self,
+        blog: Blog,
+        query: str = "",
+        *,
+        now: dt.datetime | None = None,
+        extra_authors: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.blog = blog
+        self.extra_authors = tuple(extra_authors)  # the blog's other names (settings)
+        self.query_text = query
+        self.now = now  # None: the clock (tests give a fixed time)
+        self.stats: Stats | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="●")
+        box = QueryBox(placeholder="narrow: tag:drama rating:>=4 … (enter)", id="stats-query")
+        box.value = self.query_text
+        yield box
+        yield QueryHint(id="stats-hint")
+        yield Static("Counting…", id="stats-summary")
+        with Horizontal(id="stats-charts"):
+            yield PlotextPlot(id="ratings-chart")
+            yield PlotextPlot(id="months-chart")
+        with Horizontal(id="stats-tables"):
+            yield DataTable(id="discussed", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="commenters", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="replies-pane"):
+                yield Static("", id="replies-text")
+                yield Static("", id="ages-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Stats"
+        box = self.query_one("#stats-query", QueryBox)
+        box.hint = self.query_one("#stats-hint", QueryHint)
+        box.return_focus = self.query_one("#discussed", DataTable)
+        box.cursor_position = len(box.value)
+        self.query_one("#discussed", DataTable).add_columns("n", "most discussed", "date")
+        self.query_one("#commenters", DataTable).add_columns("n", "top commenters")
+        self.query_one("#discussed", DataTable).focus()
+        self.load_values()
+        self.compute(self.query_text)
+
+    @work(thread=True, exclusive=True, group="stats-values")
+    def load_values(self) -> None:
+        from reeltui.services.query import vocabulary
+
+        values = vocabulary(self.blog)
+        self.app.call_from_thread(setattr, self.query_one(QueryBox), "values", values)
+
+    @work(thread=True, exclusive=True, group="stats")
+    def compute(self, query: str) -> None:
+        worker = get_current_worker()
+        try:
+            found = stats_service.compute(
+                self.blog, query, now=self.now, extra_authors=self.extra_authors
+            )
+        except QueryError as exc:
+            self.app.call_from_thread(self.query_one(QueryBox).show_error, str(exc))
+            return
+        except Exception as exc:  # a store problem: one line, the screen stays usable
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show, found)
+
+    @on(Input.Submitted, "#stats-query")
+    def _narrow(self, event: Input.Submitted) -> None:
+        self.query_text = event.value.strip()
+        self.query_one("#stats-summary", Static).update("Counting…")
+        self.compute(self.query_text)
+
+    def action_focus_query(self) -> None:
+        self.query_one(QueryBox).focus()
+
+    def action_close(self) -> None:
+        if self.query_one(QueryBox).has_focus:
+            self.query_one("#discussed", DataTable).focus()
+            return
+        self.dismiss(None)
+
+    # -- showing the figures -------------------------------------------------------------
+
+    def show(self, found: Stats) -> None:
+        self.stats = found
+        scope = f" matching {found.query}" if found.query else ""
+        self.query_one("#stats-summary", Static).update(
+            Text(
+                f"{found.posts} posts{scope} · {found.reviews} reviews · "
+                f"{found.comments} readers' comments",
+                style="bold",
+            )
+        )
+        self._ratings(found)
+        self._months(found)
+        self._tables(found)
+        self._replies(found)
+
+    def _ratings(self, found: Stats) -> None:
+        chart = self.query_one("#ratings-chart", PlotextPlot)
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Reviews per rating (reels)")
+        counts = [n for _, n in found.ratings]
+        # Labels on whole reels only: plotext drops labels that collide, unpredictably.
+        _bars(plt, [f"{r:g}" if r == int(r) else "" for r, _ in found.ratings], counts)
+        chart.refresh()
+
+    def _months(self, found: Stats) -> None:
+        chart = self.query_one("#months-chart", PlotextPlot)
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Per month: reviews (bars) · comments (line, right axis)")
+        if not found.months:
+            chart.refresh()
+            return
+        xs = list(range(len(found.months)))
+        reviews = [r for _, r, _ in found.months]
+        shown = [i for i in xs if reviews[i]]  # (plotext paints empty bars as a block)
+        if shown:
+            plt.bar(shown, [reviews[i] for i in shown], label="reviews", minimum=0, width=0.6)
+        _y_axis(plt, max(reviews, default=0))
+        plt.xlim(-0.5, len(xs) - 0.5)
+        plt.plot(
+            xs, [c for _, _, c in found.months], yside="right", marker="braille", label="comments"
+        )
+        years = [(i, m[:4]) for i, (m, _, _) in enumerate(found.months) if m.endswith("-01")]
+        if not years:
+            years = [(0, found.months[0][0])]
+        step = max(1, len(years) // 6)
+        plt.xticks([i for i, _ in years[::step]], [y for _, y in years[::step]])
+        chart.refresh()
+
+    def _tables(self, found: Stats) -> None:
+        discussed = self.query_one("#discussed", DataTable)
+        discussed.clear()
+        for post, n in found.discussed:
+            discussed.add_row(str(n), Text(sanitize_line(post.title)), post.date[:10], key=post.id)
+        commenters = self.query_one("#commenters", DataTable)
+        commenters.clear()
+        for name, n in found.commenters:
+            commenters.add_row(str(n), Text(sanitize_line(name)), key=name)
+
+    def _replies(self, found: Stats) -> None:
+        r = found.replies
+        wait = None if r.median_wait_days is None else r.median_wait_days * 24
+        oldest = None if r.oldest_wait_days is None else r.oldest_wait_days * 24
+        self.query_one("#replies-text", Static).update(
+            Text.assemble(
+                ("Your replies\n", "bold"),
+                f"{r.answered} answered; median time to answer "
+                f"{stats_service.duration(r.median_hours)}\n{r.waiting} waiting in the inbox: "
+                f"median age {stats_service.duration(wait)}, oldest "
+                f"{stats_service.duration(oldest)}",
+            )
+        )
+        top = max((n for _, n in r.ages), default=0) or 1
+        lines = [f"\n{label:<12}{'█' * round(n / top * 12):<13}{n}" for label, n in r.ages]
+        self.query_one("#ages-text", Static).update(
+            Text.assemble(("\nWaiting, by age", "bold"), *lines)
+        )
+
+    @on(DataTable.RowSelected, "#discussed")
+    def _open_post(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(str(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#commenters")
+    def _commenter(self, event: DataTable.RowSelected) -> None:
+        name = str(event.row_key.value).replace('"', "")
+        self.dismiss(f'search:in:comments author:"{name}"')
+
+
+def _bars(plt: Any, labels: list[str], counts: list[int]) -> None:
+    """A bar per label; empty ones left out (plotext paints an empty bar as a block)."""
+    shown = [i for i, n in enumerate(counts) if n]
+    if shown:
+        plt.bar(shown, [counts[i] for i in shown], minimum=0, width=0.7)
+    ticks = [(i, label) for i, label in enumerate(labels) if label]
+    plt.xticks([i for i, _ in ticks], [label for _, label in ticks])
+    plt.xlim(-0.5, len(labels) - 0.5)
+    _y_axis(plt, max(counts, default=0))
+
+
+def _y_axis(plt: Any, top: int) -> None:
+    """Whole-number ticks from 0 up to `top` (at most six), the axis starting at 0."""
+    step = max(1, -(-top // 5))
+    ticks = [float(n) for n in range(0, max(top, 1) + step, step)]
+    plt.yticks(ticks)
+    plt.ylim(0, ticks[-1])

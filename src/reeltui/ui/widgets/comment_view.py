@@ -1,0 +1,61 @@
+"""One comment of the thread pane: author, date, badges, its Markdown; marks and folds."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reeltui.domain.models import Comment
+from reeltui.domain.sanitize import sanitize_line
+from reeltui.ui.widgets.badges import comment_badges
+from reeltui.ui.widgets.comment_text import comment_text
+from reeltui.ui.widgets.reply_badges import DRAFT_STYLE
+
+MAX_INDENT_LEVELS = 6
+MARK_STYLE = "bold reverse"
+
+
+class CommentView(Static):
+    """One comment: author, date, badges, body (wrapped); a collapsed one shows a count."""
+
+    def __init__(
+        self,
+        comment: Comment,
+        depth: int,
+        is_post_author: bool,
+        has_draft: bool = False,
+        *,
+        marked: bool = False,
+    ) -> None:
+        super().__init__(classes="comment")
+        self.comment = comment
+        self.has_draft = has_draft
+        self.marked = marked
+        self.depth = depth
+        self.is_post_author = is_post_author
+        self.hidden_replies = 0
+        self.styles.margin = (0, 0, 1, 2 * min(depth - 1, MAX_INDENT_LEVELS))
+        self.update(self.build())  # before the first layout: its height is right at once
+
+    def build(self) -> Text:
+        c = self.comment
+        text = Text()
+        if self.marked:
+            text.append("✓ ", MARK_STYLE)
+        text.append("▸ " if self.hidden_replies else "", "bold")
+        text.append(sanitize_line(c.author) or "anonymous", "bold")
+        if self.is_post_author:
+            text.append(" (author)", "italic")
+        text.append(f"  {c.date[:16].replace('T', ' ')}", "dim")
+        for badge, style in comment_badges(c):
+            text.append("  ")
+            text.append(f"[{badge}]", style)
+        if self.has_draft:
+            text.append("  ")
+            text.append("[✎ reply draft]", DRAFT_STYLE)
+        if self.hidden_replies:
+            s = "y" if self.hidden_replies == 1 else "ies"
+            text.append(f"  +{self.hidden_replies} repl{s} hidden", "italic")
+        text.append("\n")
+        text.append_text(comment_text(c.body))
+        return text

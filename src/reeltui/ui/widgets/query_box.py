@@ -1,0 +1,113 @@
+"""A search box that speaks the query language: a hint line below it completes field names
+and values (tab takes the first) and says in one line what is wrong with a query."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Static
+
+from reeltui.domain.query import QueryError, parse
+from reeltui.domain.query_complete import Completion, complete
+from reeltui.domain.query_eval import check
+from reeltui.domain.sanitize import sanitize_line
+from reeltui.ui.widgets.inputs import ReturningInput
+
+SHOWN = 4  # candidates listed in the hint line
+HELP = 'words, "phrases", -word, tag: rating:>=4 date:2013-11 is:unread in:comments …'
+
+
+class QueryHint(Static):
+    """The line under a QueryBox: completions, a number field's examples, or an error."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.text = ""
+        self.display = False
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.text = text
+        self.set_class(error, "-error")
+        self.update(Text(sanitize_line(text)))
+        self.display = bool(text)
+
+
+class QueryBox(ReturningInput):
+    """Query input. The owner sets `values` (names per field, for completion) and `hint`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "complete", "Complete", show=False, id="query.complete"),
+    ]
+
+    def __init__(
+        self, *, placeholder: str = "", id: str | None = None, always_shown: bool = True
+    ) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.always_shown = always_shown  # False: shown while it has the -visible class
+        self.values: Mapping[str, Sequence[str]] = {}
+        self.hint: QueryHint | None = None
+        self.error = ""  # why the current query cannot be used ("" when it can)
+        self.completion = Completion(0)
+
+    def action_complete(self) -> None:
+        if self.completion.candidates:
+            self.value = self.completion.apply(self.value)
+            self.cursor_position = len(self.value)
+
+    def show_error(self, message: str) -> None:
+        """An error found while running the query (the owner's worker)."""
+        self.error = message
+        self.refresh_hint()
+
+    def refresh_hint(self) -> None:
+        if self.hint is None:
+            return
+        if not (self.always_shown or self.has_class("-visible")):
+            self.hint.say("")
+        elif self.error and not (self.has_focus and self._completing()):
+            self.hint.say(f"⚠ {self.error}", error=True)
+        elif self.has_focus and self.completion.candidates:
+            first, *more = self.completion.candidates
+            extra = f"   also {' · '.join(more[:SHOWN])}" if more else ""
+            self.hint.say(f"tab → {first}{extra}")
+        elif self.has_focus and self.completion.hint:
+            self.hint.say(self.completion.hint)
+        elif self.has_focus and not self.value:
+            self.hint.say(HELP)
+        else:
+            self.hint.say("")
+
+    def _completing(self) -> bool:
+        """Is the word being typed one that completion can help with (so not an error yet)?"""
+        return bool(self.completion.candidates or self.completion.hint)
+
+    def _on_input_changed(self, event: Input.Changed) -> None:
+        self.error = problem(self.value)
+        self.completion = complete(self.value, self.values)
+        self.refresh_hint()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.refresh_hint()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self.call_after_refresh(self.refresh_hint)  # has_focus is still set during the event
+
+    def action_close(self) -> None:
+        super().action_close()
+        self.error = ""
+        self.refresh_hint()
+
+
+def problem(text: str) -> str:
+    """Why `text` is not a query that can run, in one line ("" when it is)."""
+    try:
+        check(parse(text))
+    except QueryError as exc:
+        return str(exc)
+    return ""

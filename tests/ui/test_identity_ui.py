@@ -1,0 +1,126 @@
+"""The app knows who the writer is: the composer says who signs and asks once when nobody
+said; new posts carry the name; "my drafts" lists the writer's posts, drafts first."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from reeltui.config import Settings
+from reeltui.domain.identity import Identity
+from reeltui.services import Blog, identity
+from reeltui.store import state
+from reeltui.ui.app import make_app
+from reeltui.ui.screens.comment_actions import CommentActions
+from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.screens.editor import EditorScreen
+from reeltui.ui.widgets.meta_form import MetaForm
+from reeltui.ui.widgets.post_list import PostList
+from tests import storefiles
+from tests.ui.helpers import press, screen_text, settle
+
+SIZE = (120, 40)
+
+
+def stored_comment(blog: Blog, comment_id: str) -> dict[str, object]:
+    return storefiles.comments(blog.path)[comment_id]  # type: ignore[no-any-return]
+
+
+async def reply_on_guest_post(app: object, blog: Blog, pilot: object) -> list[str | None]:
+    changed: list[str | None] = []
+    CommentActions(app.screen, blog, changed.append).reply("c-guest-1")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    return changed
+
+
+async def test_the_composer_says_who_signs(blog: Blog, tmp_path: Path) -> None:
+    settings = Settings(identity=Identity("Marcy L", "m@example.org"), path=tmp_path / "c.toml")
+    app = make_app(blog, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        changed = await reply_on_guest_post(app, blog, pilot)
+        assert isinstance(app.screen, ComposerScreen)
+        assert "replying as Marcy L" in screen_text(app)
+        assert not app.screen.query_one("#composer-name", Input).display
+        await pilot.press(*"Thanks", "ctrl+s")
+        await settle(pilot)
+    stored = stored_comment(blog, str(changed[0]))
+    assert (stored["author"], stored["email"]) == ("Marcy L", "m@example.org")
+
+
+async def test_the_composer_asks_once_and_remembers(
+    blog: Blog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('# mine\ntheme = "nord"\n')
+    monkeypatch.setenv("REELTUI_CONFIG", str(config))
+    site = {"id": 1, "name": "Ruth Maramis", "slug": "ruth", "email": "ruth@example.org"}
+    state.put_meta_doc(blog.store, identity.SITE_KEY, site)
+    app = make_app(blog)  # the settings file has no [identity]: ask
+    async with app.run_test(size=SIZE) as pilot:
+        changed = await reply_on_guest_post(app, blog, pilot)
+        name = app.screen.query_one("#composer-name", Input)
+        assert name.display and name.value == "Ruth Maramis"  # what the last sync found
+        assert "Sign as" in screen_text(app)
+        await pilot.press(*"Thanks", "ctrl+s")
+        await settle(pilot)
+        for _ in range(50):  # the settings are written by a worker
+            if "[identity]" in config.read_text():
+                break
+            await pilot.pause(0.05)
+        # asked once: the next reply just says who signs
+        await reply_on_guest_post(app, blog, pilot)
+        assert not app.screen.query_one("#composer-name", Input).display
+        assert "replying as Ruth Maramis" in screen_text(app)
+    saved = tomllib.loads(config.read_text())
+    assert saved["identity"] == {"name": "Ruth Maramis", "email": "ruth@example.org"}
+    assert config.read_text().startswith('# mine\ntheme = "nord"\n')
+    assert stored_comment(blog, str(changed[0]))["author"] == "Ruth Maramis"
+
+
+async def test_a_name_typed_when_asked_signs_the_reply(
+    blog: Blog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config.toml"))
+    app = make_app(blog)
+    async with app.run_test(size=SIZE) as pilot:
+        changed = await reply_on_guest_post(app, blog, pilot)
+        name = app.screen.query_one("#composer-name", Input)
+        assert name.value == "Ruth"  # no sync yet: the blog's main author, to confirm
+        name.value = "Tom Writer"
+        await pilot.press(*"Hello", "ctrl+s")
+        await settle(pilot)
+    assert stored_comment(blog, str(changed[0]))["author"] == "Tom Writer"
+
+
+async def test_a_new_post_carries_the_writers_name(blog: Blog, tmp_path: Path) -> None:
+    settings = Settings(identity=Identity("Marcy L"), path=tmp_path / "c.toml")
+    app = make_app(blog, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.main_screen is not None
+        app.main_screen.new_from_template("review")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.query_one(MetaForm).form().author == "Marcy L"
+
+
+async def test_my_drafts_view(blog: Blog, tmp_path: Path) -> None:
+    from reeltui.domain.models import Post
+
+    blog.save_post(Post(id="p-mine", slug="mine", title="My draft", author="Ruth", status="draft"))
+    blog.save_post(Post(id="p-his", slug="his", title="His draft", author="Conor Holt"))
+    settings = Settings(identity=Identity("Ruth"), path=tmp_path / "c.toml")
+    app = make_app(blog, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "m")
+        await settle(pilot)
+        posts = [item.row.post for item in app.screen.query_one(PostList).items]
+        assert posts[0].id == "p-mine" and {p.author for p in posts} == {"Ruth"}
+        assert "my drafts first" in screen_text(app)
+        await press(pilot, "m")
+        await settle(pilot)
+        assert len(app.screen.query_one(PostList).items) == 6

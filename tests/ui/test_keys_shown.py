@@ -1,0 +1,85 @@
+"""What the user is told about keys: help (`?`) lists reeltui's own keys where focus is, by
+scope, once each; the palette has no duplicate and names each command's key; the footer
+keeps `? Keys` at 80 columns and never cuts a key in half (`o Outbox` whole at 120)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from reeltui.config import Settings
+from reeltui.services import Blog
+from reeltui.ui.app import ReelApp, make_app
+from reeltui.ui.screens.help import HelpScreen
+from tests.ui.helpers import press, screen_text, settle
+
+
+def footer_line(app: ReelApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_help_lists_reeltuis_keys_by_scope_once_each(app: ReelApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "question_mark")  # in the reader's text
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        sections = [row[0] for row in screen.rows]
+        assert list(dict.fromkeys(sections)) == [
+            "Reader",
+            "Everywhere on this screen",
+            "Everywhere",
+        ]
+        labels = [row[2] for row in screen.rows]
+        for internal in ("Page Left", "Page Right", "Focus Next", "Copy selected text", "Quit"):
+            assert internal not in labels or internal == "Quit"
+        assert "Page Left" not in screen_text(app) and "ctrl+pageup" not in screen_text(app)
+        assert all(row[3] for row in screen.rows)  # each one with its id for [keymap]
+        assert len({row[3] for row in screen.rows}) == len(screen.rows)
+        # The screen's "1"/"2"/"3" are listed; the thread's r is not (not here).
+        assert "main.pane_thread" in {row[3] for row in screen.rows}
+        assert "thread.reply" not in {row[3] for row in screen.rows}
+        await press(pilot, "escape", "c", "question_mark")  # the comments: e is theirs
+        ids = {row[3]: row for row in app.screen.rows}  # type: ignore[attr-defined]
+        assert "thread.edit_reply" in ids and "main.edit" not in ids  # e shadows it there
+
+
+async def test_the_palette_has_one_keys_command_and_names_keys(app: ReelApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        for key in "keys":
+            await pilot.press(key)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        text = screen_text(app)
+        assert [ln.strip() for ln in text.splitlines() if ln.strip().startswith("Keys")] == [
+            "Keys: every key here"
+        ]  # Textual's own "Keys" is not there as well
+        assert "Keys: every key here" in text and "key ?" in text
+        await press(pilot, "escape", "ctrl+p")
+        for key in "sort":
+            await pilot.press(key)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "key s" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("size", "wanted"),
+    [((80, 24), ["? Keys"]), ((120, 40), ["? Keys", "o Outbox", "i Needs reply"])],
+)
+async def test_the_footer_keeps_help_and_whole_keys(
+    open_store: Blog, size: tuple[int, int], wanted: list[str]
+) -> None:
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for keys in ([], ["enter"], ["c"]):  # the list, the reader, the comments
+            await press(pilot, *keys)
+            line = footer_line(app)
+            for text in wanted:
+                assert text in line, line
+            assert line.rstrip().endswith("? Keys")
+            for key in app.screen.query(FooterKey):  # each one whole on the screen
+                assert key.region.right <= size[0], key.description

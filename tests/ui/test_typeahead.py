@@ -1,0 +1,113 @@
+"""Type-ahead: keys sent in one burst, with no pause between them (a fast typist, a paste,
+a loaded machine), each land where focus is once the keys before them were handled.
+
+`burst` hands every key to the app the way the terminal driver does and waits only at the
+end; Pilot's `press` would wait for the app to be idle after each key and hide the bug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from reeltui.config import Settings
+from reeltui.services.session import open_blog
+from reeltui.ui.app import make_app
+from reeltui.ui.screens.editor import EditorScreen
+from tests.ui.helpers import burst, settle
+
+SIZE = (120, 40)
+
+
+def clock() -> dt.datetime:
+    return dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+
+
+def field(app: object, name: str) -> str:
+    return app.screen.query_one(f"#field-{name}", Input).value  # type: ignore[attr-defined]
+
+
+async def test_a_long_burst_across_fields_fills_every_field(store_path: Path) -> None:
+    blog = open_blog(store_path)
+    app = make_app(
+        blog,
+        settings=Settings(),
+        # autosave after every change: background writes run all through the burst
+        initial_screen=lambda: EditorScreen(
+            blog, template="review", clock=clock, autosave_delay=0.001
+        ),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(
+            pilot,
+            "Dune: Part Two", "<tab>", "dune-part-two", "<tab>", "Ana Reel", "<tab>",
+            "<enter>", "<down>", "<enter>",  # status (a Select): draft -> pending
+            "<tab>", "<tab>", "Gue", "<right>",  # date kept; a category completed from the store
+            "<tab>", "Sci", "<right>", ", Zendaya",  # a tag completed, then typed on
+            "<shift+tab>", "<end>", ", Rev", "<right>",  # back to the categories
+            "<tab>", "<tab>", "Sand and spice.",  # excerpt
+            "<tab>", "3.5",  # rating
+            "<tab>", "Dune: Part Two", "<tab>", "2024", "<tab>", "Denis Villeneuve",
+            "<tab>", "Timothée Chalamet, Zendaya",
+            "<f3>", "Spice must flow.",  # the body (pane switch: an autosave)
+            "<f2>", "<end>", " (IMAX)",  # back to the title (another autosave)
+            "<f3>", " Really.",  # the body again, where its cursor was
+        )  # fmt: skip
+        assert (field(app, "title"), field(app, "slug"), field(app, "author")) == (
+            "Dune: Part Two (IMAX)",
+            "dune-part-two",
+            "Ana Reel",
+        )
+        assert field(app, "categories") == "Guest Post, Review"
+        assert field(app, "tags") == "Science Fiction, Zendaya"
+        assert field(app, "excerpt") == "Sand and spice."
+        assert field(app, "rating") == "3.5"
+        assert (field(app, "film_title"), field(app, "film_year")) == ("Dune: Part Two", "2024")
+        assert field(app, "film_director") == "Denis Villeneuve"
+        assert field(app, "film_cast") == "Timothée Chalamet, Zendaya"
+        body = app.screen.query_one("#body", TextArea).text
+        assert body.startswith("## The film\n\nSpice must flow. Really.\n\n## What works")
+        await burst(pilot, "<ctrl+s>")
+    blog.close()
+
+    saved = open_blog(store_path, read_only=True)
+    try:
+        post = saved.post_by_slug("dune-part-two")
+        assert post.title == "Dune: Part Two (IMAX)" and post.status == "pending"
+        assert post.categories == ["Guest Post", "Review"] and post.rating == 3.5
+        assert post.tags == ["Science Fiction", "Zendaya"] and post.film.year == 2024
+    finally:
+        saved.close()
+
+
+async def test_keys_typed_while_a_screen_opens_land_on_it(store_path: Path) -> None:
+    """n (a chooser opens), enter (the editor opens), then the title at once: nothing of it
+    goes to the list behind, nothing is lost while the editor is being built."""
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "n", "<enter>", "Quick title", "<tab>", "quick")
+        assert isinstance(app.screen, EditorScreen)
+        assert (field(app, "title"), field(app, "slug")) == ("Quick title", "quick")
+    blog.close()
+
+
+async def test_a_burst_in_the_list_filter_then_back_to_the_list(store_path: Path) -> None:
+    """`/` focuses the filter box, the words go in it, enter gives focus back, j moves the
+    cursor and enter opens the post: all in one burst."""
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", "her", "<enter>", "j", "<enter>")
+        main = app.main_screen
+        assert main is not None
+        assert main.query_one("#list-search", Input).value == "her"
+        assert main.current_post is not None
+        matching = [item.row.post.id for item in main.post_list.items]
+        assert len(matching) > 2 and main.current_post == matching[1]  # j: the second match
+    blog.close()

@@ -1,0 +1,217 @@
+"""The command line's helpers for users: `paths`, `--log FILE`, shell completion, and a post
+list whose slugs are never cut."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from reeltui import debuglog
+from reeltui.cli import main
+from reeltui.cli.reading import print_posts
+from reeltui.domain.models import Post
+from reeltui.services.session import open_blog
+from tests.conftest import need_tool
+
+EXE = str(Path(sys.executable).parent / "reeltui")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- paths ----------------------------------------------------------------------------------
+
+
+def test_paths_says_where_everything_is_and_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REELTUI_STORE", raising=False)
+    monkeypatch.delenv("REELTUI_CONFIG", raising=False)
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "cfg"),
+        ("XDG_STATE_HOME", "st"),
+    ):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    code, out, err = run(capsys, "paths", "--json")
+    assert code == 0 and err == ""
+    found = json.loads(out)
+    assert found["store"]["path"] == str(tmp_path / "data" / "reeltui" / "store")
+    assert found["store"]["state"].startswith("not created yet")
+    assert found["config"]["path"] == str(tmp_path / "cfg" / "reeltui" / "config.toml")
+    assert found["credentials"]["path"] == str(tmp_path / "cfg" / "reeltui" / "credentials.toml")
+    assert found["backups"]["path"] == str(tmp_path / "data" / "reeltui" / "store" / "backups")
+    assert found["log"]["path"] == str(tmp_path / "st" / "reeltui" / "reeltui.log")
+    assert found["log"]["state"].startswith("off")
+    assert Path(found["demo blog"]["path"]).is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing was created
+    code, out, _ = run(capsys, "paths", "--log", str(tmp_path / "my.log"))
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "config", "store", "credentials", "backups", "log", "demo",
+    ]  # fmt: skip
+    assert f"{tmp_path / 'my.log'}  (written (--log))" in out
+
+
+def test_paths_of_a_named_store(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "paths", "--store", str(store_path))
+    assert code == 0 and f"{store_path}  (exists (--store))" in out
+
+
+# -- the debug log --------------------------------------------------------------------------
+
+PASSWORD = "abcd EFGH 1234 ijkl MNOP 5678"
+
+
+def test_the_log_holds_what_happened_and_never_a_password(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "debug.log"
+    env = {**os.environ, "REELTUI_WP_APP_PASSWORD": "s3cret-Env-Value"}
+    argv = [EXE, "--log", str(log), "--store", str(store_path), "show", "nope"]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env)
+    assert done.returncode == 2 and "nope" in done.stderr and "Traceback" not in done.stderr
+    text = log.read_text()
+    assert "reeltui 0.1.0" in text and "show nope" in text and "no post with slug 'nope'" in text
+    assert "finished after" in text
+    # every secret shape is scrubbed, whatever logs it
+    debuglog.hide("my-typed-secret")
+    monkeypatch.setenv("REELTUI_WP_APP_PASSWORD", "s3cret-Env-Value")
+    line = (
+        f'pw {PASSWORD} app_password = "x1y2" password=hunter22 Authorization: Basic '
+        "dXNlcjpwYXNz my-typed-secret s3cret-Env-Value"
+    )
+    scrubbed = debuglog.scrub(line)
+    for secret in (PASSWORD, "x1y2", "hunter22", "dXNlcjpwYXNz", "my-typed-secret", "s3cret"):
+        assert secret not in scrubbed
+    assert scrubbed.count("[hidden]") == 6
+
+
+def test_a_log_that_cannot_be_written_is_one_line(
+    store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--log", str(tmp_path / "no" / "x.log"), "posts")
+    assert code == 2 and out == "" and err.startswith("reeltui: cannot write the log ")
+    assert err.count("\n") == 1
+
+
+# -- completion -----------------------------------------------------------------------------
+
+
+def bash_complete(line: str, store: Path) -> list[str]:
+    """What bash offers after `line` (the last word is being completed)."""
+    script = subprocess.run([EXE, "completion", "bash"], capture_output=True, text=True).stdout
+    words = shlex.split(line) + ([""] if line.endswith(" ") else [])
+    program = (
+        f"{script}\nCOMP_WORDS=({' '.join(shlex.quote(w) for w in words)})\n"
+        f"COMP_CWORD={len(words) - 1}\n_reeltui\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n"
+    )
+    env = {
+        **os.environ,
+        "REELTUI_STORE": str(store),
+        "PATH": f"{Path(EXE).parent}:{os.environ['PATH']}",
+    }
+    done = subprocess.run(["bash", "-c", program], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return [w for w in done.stdout.splitlines() if w]
+
+
+def test_bash_completes_commands_options_choices_and_slugs(store_path: Path) -> None:
+    assert {"posts", "show", "paths", "completion"} <= set(bash_complete("reeltui ", store_path))
+    assert bash_complete("reeltui po", store_path) == ["posts"]
+    assert "--search" in bash_complete("reeltui posts --", store_path)
+    assert "--store" in bash_complete("reeltui posts --", store_path)  # global, after too
+    assert bash_complete("reeltui posts --sort r", store_path) == ["rating"]
+    assert bash_complete("reeltui export --format ", store_path) == [
+        "markdown",
+        "wxr",
+        "json",
+        "letterboxd",
+    ]
+    assert bash_complete("reeltui show flix", store_path) == ["flixchatter-review-spike-jonzes-her"]
+    assert bash_complete("reeltui --store /x show g", store_path) == [
+        "guest-post-elysium-her-the-nature-of-science-fiction"
+    ]
+
+
+def test_slugs_for_completion_never_make_a_store(tmp_path: Path) -> None:
+    env = {**os.environ, "REELTUI_STORE": str(tmp_path / "none")}
+    done = subprocess.run([EXE, "completion", "--slugs"], capture_output=True, text=True, env=env)
+    assert (done.returncode, done.stdout) == (0, "") and not (tmp_path / "none").exists()
+
+
+def test_zsh_loads_the_completion(store_path: Path) -> None:
+    zsh = need_tool("zsh")
+    program = (
+        "autoload -U compinit && compinit -u -D\n"
+        f'eval "$({EXE} completion zsh)"\n'
+        "print -r -- $_comps[reeltui]\n"
+    )
+    done = subprocess.run([zsh, "-f", "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "_reeltui", done.stderr
+    script = subprocess.run([EXE, "completion", "zsh"], capture_output=True, text=True).stdout
+    assert subprocess.run([zsh, "-n", "-c", script]).returncode == 0
+
+
+def test_fish_completes(store_path: Path, tmp_path: Path) -> None:
+    fish = need_tool("fish")
+    script = tmp_path / "reeltui.fish"
+    script.write_text(
+        subprocess.run([EXE, "completion", "fish"], capture_output=True, text=True).stdout
+    )
+    env = {
+        **os.environ,
+        "REELTUI_STORE": str(store_path),
+        "PATH": f"{Path(EXE).parent}:{os.environ['PATH']}",
+    }
+
+    def offered(line: str) -> list[str]:
+        done = subprocess.run(
+            [fish, "--no-config", "-c", f"source {script}; complete -C {shlex.quote(line)}"],
+            capture_output=True, text=True, env=env,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return [w.split("\t")[0] for w in done.stdout.splitlines()]
+
+    assert "posts" in offered("reeltui po")
+    assert "--search" in offered("reeltui posts --")
+    assert offered("reeltui posts --sort ") == ["comments", "date", "rating", "title"]
+    assert offered("reeltui show flix") == ["flixchatter-review-spike-jonzes-her"]
+
+
+def test_unknown_shell_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "completion", "tcsh")
+    assert code == 2 and "invalid choice" in err
+
+
+# -- the post list keeps slugs whole --------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 200])
+def test_posts_never_cut_a_slug(
+    store_path: Path, width: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_blog(store_path) as blog:
+        blog.save_post(
+            Post(id="p-ja", slug="千と千尋の神隠し", title="千と千尋の神隠し " * 6, author="宮崎")
+        )
+        rows = blog.rows()
+    console = Console(width=width, color_system=None, legacy_windows=False)
+    print_posts(console, rows)
+    text = capsys.readouterr().out
+    for row in rows:
+        assert any(row.post.slug in line for line in text.splitlines()), (width, row.post.slug)
+    longest = max(len(r.post.slug) for r in rows)
+    for line in text.splitlines():  # only a slug longer than the screen may run past it
+        assert Console(width=width).measure(line).maximum <= max(width, longest)
