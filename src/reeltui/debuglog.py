@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from reeltui.errors import InputError
+
 LOGGER = logging.getLogger("reeltui")
 HIDDEN = "[hidden]"
 _SECRET_ENV = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN", re.IGNORECASE)
@@ -59,9 +61,10 @@ def start(path: Path | None, argv: list[str]) -> logging.Logger:
         return LOGGER
     path = path.expanduser()
     try:
-        handler = logging.FileHandler(path, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)  # `reeltui paths` suggests one in a
+        handler = logging.FileHandler(path, encoding="utf-8")  # folder not made yet
     except OSError as exc:
-        raise ValueError(f"cannot write the log {path}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write the log {path}: {exc.strerror or exc}") from None
     handler.setFormatter(
         _ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )

@@ -24,3 +24,8 @@ class ReelError(Exception):
         """The message, then the hint on a line of its own when there is one."""
         text = str(self)
         return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class InputError(ReelError, ValueError):
+    """What was asked cannot be done as asked: a bad value, or nothing by that name.
+    (A ValueError too, for code that checks values with the standard library's errors.)"""

@@ -112,14 +112,14 @@ def test_reply_from_inbox_survives_restart(tmux: Tmux, tmp_path: Path) -> None:
     tmux.start("one", app)
     tmux.wait_for("one", "FlixChatter Review", "Needs reply")
     tmux.keys("one", "i")
-    screen = tmux.wait_for("one", "Needs a reply — 9 comment(s)", "Tom Okafor")
+    screen = tmux.wait_for("one", "Needs a reply — 9 comments", "Tom Okafor")
     assert max(len(line) for line in screen.splitlines()) > 100  # uses the whole 120 columns
     tmux.keys("one", "r")
     tmux.wait_for("one", "Reply to Tom Okafor", "Keep as draft")
     tmux.keys("one", "Philomena won me over too, Tom.", literal=True)
     tmux.wait_for("one", "Philomena won me over too")
     tmux.keys("one", "C-s")
-    tmux.wait_for("one", "Needs a reply — 8 comment(s)", "queued in the outbox")
+    tmux.wait_for("one", "Needs a reply — 8 comments", "queued in the outbox")
     tmux.keys("one", "Escape")
     tmux.wait_gone("one", "Needs a reply —")
     tmux.keys("one", "q")
@@ -151,13 +151,13 @@ def test_draft_kept_with_escape_survives_kill_9(tmux: Tmux, tmp_path: Path) -> N
     tmux.start("one", app, keep=False)
     tmux.wait_for("one", "FlixChatter Review", "Needs reply")
     tmux.keys("one", "i")
-    tmux.wait_for("one", "Needs a reply — 9 comment(s)")
+    tmux.wait_for("one", "Needs a reply — 9 comments")
     tmux.keys("one", ">")
     tmux.wait_for("one", "Reply to Tom Okafor", "> My November pick")
     tmux.keys("one", "Half a thought about Philomena", literal=True)
     tmux.wait_for("one", "Half a thought about Philomena")
     tmux.keys("one", "Escape")
-    tmux.wait_for("one", "kept as a draft", "Needs a reply — 9 comment(s)")
+    tmux.wait_for("one", "kept as a draft", "Needs a reply — 9 comments")
     os.kill(tmux.pid("one"), signal.SIGKILL)  # the app we started, and nothing else
 
     assert outbox_json(store) == []  # a draft is not in the outbox
@@ -165,12 +165,12 @@ def test_draft_kept_with_escape_survives_kill_9(tmux: Tmux, tmp_path: Path) -> N
     tmux.wait_for("two", "FlixChatter Review")
     assert "read-only" not in tmux.screen("two")  # kill -9 released the lock
     tmux.keys("two", "i")
-    tmux.wait_for("two", "Needs a reply — 9 comment(s)")
+    tmux.wait_for("two", "Needs a reply — 9 comments")
     tmux.keys("two", "r")
     screen = tmux.wait_for("two", "A kept draft", "Half a thought about Philomena")
     assert "> My November pick" in screen  # the quote kept with it
     tmux.keys("two", "C-s")
-    tmux.wait_for("two", "Needs a reply — 8 comment(s)")
+    tmux.wait_for("two", "Needs a reply — 8 comments")
     [entry] = outbox_json(store)
     comment = entry["comment"]
     assert isinstance(comment, dict)

@@ -70,7 +70,7 @@ def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: P
     tmux.keys("app", "Sync with", literal=True)
     tmux.wait_for("app", "Sync with WordPress")
     tmux.keys("app", "Enter")
-    screen = tmux.wait_for("app", "sent 1 replies", "0 queued (0 failed)")
+    screen = tmux.wait_for("app", "sent 1 reply,", "0 queued (0 failed)")
     assert f"Site {site.server.url} as {site.server.user}" in screen
     assert site.server.app_password not in screen
     tmux.keys("app", "Escape")

@@ -8,8 +8,10 @@ dependency list), then installed with --no-index: later runs need no network.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -17,6 +19,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,6 +64,7 @@ def user_env(home: Path, bin_dir: Path) -> dict[str, str]:
         "PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin",
         "LANG": "C.UTF-8",
         "TERM": "xterm-256color",
+        "PYTHONFAULTHANDLER": "1",  # a hang at exit can be dumped (see still_running)
     }
 
 
@@ -121,11 +125,31 @@ def test_the_app_paints_the_demo_blog_and_quits(installed: Path, tmp_path: Path)
                 break
             time.sleep(0.05)  # polling for the exit, not a wait for readiness
         status = tmux_run("display", "-p", "-t", "0", "#{pane_dead_status}").strip()
-        assert status == "0", tmux_run("capture-pane", "-p", "-t", "0")
+        assert status == "0", still_running(tmux_run, installed / "reeltui")
         assert "Traceback" not in tmux_run("capture-pane", "-p", "-t", "0")
     finally:
         tmux_run("kill-server")
     assert (home / ".local" / "share" / "reeltui" / "store" / "meta.json").exists()
+
+
+def still_running(tmux_run: object, binary: Path) -> str:
+    """What the app was doing when it did not end: every thread's stack, dumped by Python's
+    faulthandler (PYTHONFAULTHANDLER=1) on SIGABRT, then the pane."""
+    run: Any = tmux_run
+    pids = subprocess.run(["pgrep", "-f", str(binary)], capture_output=True, text=True).stdout
+    for pid in pids.split():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(pid), signal.SIGABRT)
+    if pids:
+        deadline = time.monotonic() + 10
+        while (
+            time.monotonic() < deadline
+            and run("display", "-p", "-t", "0", "#{pane_dead}").strip() != "1"
+        ):
+            time.sleep(0.05)  # polling for the dump to end
+    pane = run("capture-pane", "-p", "-S", "-200", "-t", "0")
+    ended = run("display", "-p", "-t", "0", "dead #{pane_dead} signal #{pane_dead_signal}")
+    return f"the app did not end well after q ({ended.strip()}); the pane (and stacks):\n{pane}"
 
 
 def wait_for(tmux_run: object, *texts: str) -> str:

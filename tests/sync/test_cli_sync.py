@@ -45,13 +45,17 @@ def test_sync_command_pulls_and_saves_credentials(site: Site, tmp_path: Path) ->
         "--user",
         "admin",
         "--save-credentials",
+        "--log",
+        str(tmp_path / "sync.log"),
         env=env,
     )
     assert done.returncode == 0, done.stderr
     assert (
         "pulled 10 new and 0 changed posts, 2 new and 0 changed pages, 7 new and 0 changed comments"
     ) in done.stdout
-    assert "sync: pulling posts 1/1" in done.stderr
+    # the stages go to the log (and to a terminal, rewritten in place), never piled on stderr
+    assert "sync: pulling posts 1/1" in (tmp_path / "sync.log").read_text()
+    assert "sync: connecting" not in done.stderr
     assert site.server.app_password not in done.stdout + done.stderr
     saved = tmp_path / "config" / "credentials.toml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
@@ -73,9 +77,11 @@ def test_sync_command_errors_are_one_line(site: Site, tmp_path: Path) -> None:
     )
     assert wrong.returncode == 2
     assert not (tmp_path / "config" / "credentials.toml").exists()
-    assert "credentials not saved" in wrong.stderr
-    last = wrong.stderr.strip().splitlines()[-1]
-    assert last.startswith("reeltui: ") and "application password" in last
+    # one line: why it stopped, and that the credentials were not saved; never "done"
+    made, last = wrong.stderr.strip().splitlines()  # the first sync made the store
+    assert made.startswith("reeltui: created a new store (empty)") and wrong.stdout == ""
+    assert last.startswith("reeltui: sync stopped: ") and "application password" in last
+    assert last.endswith("credentials not saved (the site did not confirm them)")
     assert "Traceback" not in wrong.stderr and "nope" not in wrong.stderr + wrong.stdout
 
     nopass = reeltui(tmp_path, *base)
@@ -93,12 +99,9 @@ def test_sync_command_errors_are_one_line(site: Site, tmp_path: Path) -> None:
         "admin",
         env={"REELTUI_WP_APP_PASSWORD": "x"},
     )
-    assert down.returncode == 2 and "Traceback" not in down.stderr
-    assert (
-        down.stderr.strip()
-        .splitlines()[-1]
-        .startswith("reeltui: network: cannot reach http://127.0.0.1:9: ")
-    )
+    assert down.returncode == 2 and down.stdout == "" and down.stderr.count("\n") == 1
+    assert down.stderr.startswith("reeltui: sync stopped: network: cannot reach http://127.0.0.1:9")
+    assert "nothing was sent or changed" in down.stderr and "done" not in down.stderr
 
 
 def test_conflicts_listed_and_resolved_from_the_command_line(site: Site, tmp_path: Path) -> None:

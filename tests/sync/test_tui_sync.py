@@ -82,8 +82,8 @@ async def test_palette_sync_pulls_then_sends_a_reply(site: Site, empty_blog: Blo
         assert "1 queued (0 failed)" in screen_text(app)
         await press(pilot, "enter")
         assert isinstance(app.screen, SyncScreen)
-        assert "sent 1 replies, 0 moderation actions, 0 posts" in summary_text(app.screen)
-        assert any(m.startswith("sent 1 replies") for m in notes.messages)
+        assert "sent 1 reply, 0 moderation actions, 0 posts" in summary_text(app.screen)
+        assert any(m.startswith("sent 1 reply,") for m in notes.messages)
         await press(pilot, "escape")
         assert "0 queued replies" in screen_text(app)
 

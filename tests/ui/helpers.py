@@ -13,7 +13,14 @@ CHAR_WIDTH = 12.2  # width of a cell in the SVG that Textual exports
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until workers and background saves are done and the screen is repainted."""
+    """Wait until every key pressed was handled, workers and background saves are done and
+    the screen is repainted."""
+    app = pilot.app
+    typeahead = getattr(app, "typeahead", None)
+    for _ in range(6000):  # keys wait their turn (ui/typeahead.py): a slow run takes longer
+        if typeahead is None or typeahead.idle:
+            break
+        await pilot.pause(0.01)
     await pilot.app.workers.wait_for_complete()
     await save_queue(pilot.app).idle()
     await pilot.pause()

@@ -26,7 +26,7 @@ async def test_stats_screen_shows_the_blog_in_figures(app: ReelApp, open_store: 
         app.push_screen(StatsScreen(open_store, now=FEB_2014))
         await settle(pilot)
         text = screen_text(app)
-        assert "4 posts · 1 reviews · 20 readers' comments" in text
+        assert "4 posts · 1 review · 20 comments from readers" in text
         assert "Reviews per rating (reels)" in text and "Per month" in text
         assert "Marcy Lindqvist" in text  # the top commenter
         replies = str(app.screen.query_one("#replies-text", Static).render())
@@ -38,7 +38,7 @@ async def test_stats_screen_shows_the_blog_in_figures(app: ReelApp, open_store: 
         assert discussed.row_count == 4
         # narrowed by a query
         await press(pilot, "slash", *'tag:"science fiction"', "enter")
-        assert '2 posts matching tag:"science fiction" · 1 reviews · 11' in screen_text(app)
+        assert '2 posts matching tag:"science fiction" · 1 review · 11' in screen_text(app)
         await press(pilot, "slash", *" status:spam", "enter")
         assert "add in:comments" in screen_text(app)  # one line, the figures stay
 
@@ -64,7 +64,7 @@ async def test_stats_follow_the_lists_search(app: ReelApp) -> None:
         await settle(pilot)
         await press(pilot, "slash", *"category:review", "enter", "percent_sign")
         assert app.screen.query_one(QueryBox).value == "category:review"
-        assert "1 posts matching category:review" in screen_text(app)
+        assert "1 post matching category:review" in screen_text(app)
 
 
 async def test_recap_from_the_palette_drafts_a_new_post(app: ReelApp, open_store: Blog) -> None:

@@ -14,6 +14,7 @@ from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
+from tests.ui.helpers import settle
 
 SIZE = (120, 40)
 HER = "flixchatter-review-spike-jonzes-her"
@@ -35,7 +36,9 @@ def app_for(store: Path, slug: str | None = None, **kwargs: Any) -> App[Any]:
 
 
 async def steady_cursors(pilot: Pilot[None]) -> None:
-    """Blinking cursors make a snapshot depend on the instant it is taken: stop them."""
+    """Blinking cursors make a snapshot depend on the instant it is taken: stop them (once
+    the keys pressed before were handled and the screen settled)."""
+    await settle(pilot)
     for screen in pilot.app.screen_stack:
         for widget in screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]

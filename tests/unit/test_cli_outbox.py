@@ -33,8 +33,11 @@ def test_reply_then_outbox_json(store_path: Path, capsys: pytest.CaptureFixture[
     assert items[1]["action"] == "trash" and items[1]["comment"]["id"] == "c-her-4"
     code, out, _ = run(capsys, store_path, "outbox")
     assert code == 0 and "reply" in out and "trash" in out and "Priya Natarajan" in out
+    # a quote-reply shows the writer's own words, never the quoted ones as if they were
+    reply_line = next(line for line in out.splitlines() if " reply " in line)
+    assert reply_line.rstrip().endswith("Thanks!") and "Great review" not in out
     code, out, _ = run(capsys, store_path, "outbox", "--state", "sent")
-    assert out.strip() == "The outbox is empty."
+    assert out.strip() == "Nothing in the outbox is sent; 2 entries in other states."
 
 
 def test_inbox_json_oldest_first(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -61,12 +61,15 @@ def test_paths_says_where_everything_is_and_makes_nothing(
     assert [line.split()[0] for line in lines] == [
         "config", "store", "credentials", "backups", "log", "demo",
     ]  # fmt: skip
-    assert f"{tmp_path / 'my.log'}  (written (--log))" in out
+    assert f"{tmp_path / 'my.log'}  (written; named by --log)" in out
+    for line in lines:  # one plain phrase in the parentheses that end each line
+        assert line.endswith(")") and "(" not in line.rsplit("  (", 1)[1], line
+    assert "(not written yet: defaults apply)" in out
 
 
 def test_paths_of_a_named_store(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "paths", "--store", str(store_path))
-    assert code == 0 and f"{store_path}  (exists (--store))" in out
+    assert code == 0 and f"{store_path}  (exists; named by --store)" in out
 
 
 # -- the debug log --------------------------------------------------------------------------
@@ -101,7 +104,8 @@ def test_the_log_holds_what_happened_and_never_a_password(
 def test_a_log_that_cannot_be_written_is_one_line(
     store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "--log", str(tmp_path / "no" / "x.log"), "posts")
+    (tmp_path / "a-file").write_text("")  # a missing folder is made: a file cannot be one
+    code, out, err = run(capsys, "--log", str(tmp_path / "a-file" / "x.log"), "posts")
     assert code == 2 and out == "" and err.startswith("reeltui: cannot write the log ")
     assert err.count("\n") == 1
 
@@ -140,9 +144,60 @@ def test_bash_completes_commands_options_choices_and_slugs(store_path: Path) -> 
         "letterboxd",
     ]
     assert bash_complete("reeltui show flix", store_path) == ["flixchatter-review-spike-jonzes-her"]
-    assert bash_complete("reeltui --store /x show g", store_path) == [
+    assert bash_complete("reeltui show g", store_path) == [
         "guest-post-elysium-her-the-nature-of-science-fiction"
     ]
+
+
+@pytest.fixture
+def other_store(tmp_path: Path) -> Path:
+    """A second store, named with --store on the line (REELTUI_STORE names the demo one)."""
+    path = tmp_path / "other"
+    with open_blog(path) as blog:
+        blog.save_post(Post(id="p-other", slug="only-in-the-other-store", title="Other"))
+    return path
+
+
+def test_bash_completes_the_slugs_of_the_store_the_line_names(
+    store_path: Path, other_store: Path
+) -> None:
+    for line in (
+        f"reeltui --store {other_store} show only-in",
+        f"reeltui show --store {other_store} on",  # a global option after the command
+        f"reeltui --store={other_store} edit only-in",
+    ):
+        assert bash_complete(line, store_path) == ["only-in-the-other-store"], line
+    assert bash_complete("reeltui show only-in", store_path) == []  # $REELTUI_STORE's: none
+    missing = other_store.parent / "missing"
+    assert bash_complete(f"reeltui --store {missing} show g", store_path) == []
+    assert not missing.exists()
+
+
+def test_zsh_completes_the_slugs_of_the_store_the_line_names(
+    store_path: Path, other_store: Path
+) -> None:
+    zsh = need_tool("zsh")
+    script = subprocess.run([EXE, "completion", "zsh"], capture_output=True, text=True).stdout
+    env = {
+        **os.environ,
+        "REELTUI_STORE": str(store_path),
+        "PATH": f"{Path(EXE).parent}:{os.environ['PATH']}",
+    }
+
+    def offered(line: str) -> list[str]:
+        program = (
+            "compdef() { : }\n"  # loaded outside a completion system: only the helper is used
+            f"{script}\n"
+            'compadd() { print -rl -- "${(@P)2}" }\n'  # what the helper offers, one a line
+            f"BUFFER={shlex.quote(line)}\n_reeltui_slugs\n"
+        )
+        done = subprocess.run([zsh, "-f", "-c", program], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        return [w for w in done.stdout.splitlines() if w]
+
+    assert "only-in-the-other-store" in offered(f"reeltui --store {other_store} show ")
+    assert "only-in-the-other-store" in offered(f"reeltui show --store={other_store} ")
+    assert "only-in-the-other-store" not in offered("reeltui show ")
 
 
 def test_slugs_for_completion_never_make_a_store(tmp_path: Path) -> None:
@@ -188,6 +243,12 @@ def test_fish_completes(store_path: Path, tmp_path: Path) -> None:
     assert "--search" in offered("reeltui posts --")
     assert offered("reeltui posts --sort ") == ["comments", "date", "rating", "title"]
     assert offered("reeltui show flix") == ["flixchatter-review-spike-jonzes-her"]
+    other = tmp_path / "other"
+    with open_blog(other) as blog:
+        blog.save_post(Post(id="p-other", slug="only-in-the-other-store", title="Other"))
+    assert offered(f"reeltui --store {other} show only-in") == ["only-in-the-other-store"]
+    assert offered(f"reeltui show --store={other} on") == ["only-in-the-other-store"]
+    assert offered("reeltui show only-in") == []
 
 
 def test_unknown_shell_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -75,7 +75,7 @@ def test_stats_json_and_text(store_path: Path, capsys: pytest.CaptureFixture[str
     assert data["top_commenters"][0] == {"name": "Marcy Lindqvist", "comments": 3}
     assert data["replies"]["answered"] == 5 and data["replies"]["waiting"] == 9
     code, out, _ = run(capsys, "--store", str(store_path), "stats", "tag:elysium")
-    assert code == 0 and "1 posts matching 'tag:elysium': 0 reviews" in out
+    assert code == 0 and "1 post matching 'tag:elysium': 0 reviews" in out
     assert "Top commenters" in out and "Your replies" in out
     # --author: a name the blog's authors also sign with
     _, out, _ = run(

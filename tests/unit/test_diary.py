@@ -169,7 +169,7 @@ def test_export_then_import_round_trip(
         capsys, "--store", store, "export", "--format", "letterboxd", "--out", str(out_csv)
     )
     assert code == 0
-    assert "exported 9 rows (9 diary entries, 1 reviews)" in out
+    assert "exported 9 rows (9 diary entries, 1 review)" in out
     rows = read_rows(out_csv)
     assert tuple(rows[0]) == IMPORT_COLUMNS  # Letterboxd's import format
     by = {(r["Title"], r["WatchedDate"]): r for r in rows}
@@ -232,7 +232,7 @@ def test_a_review_post_alone_is_a_row_and_not_imported_back(
     code, out, _ = run(
         capsys, "--store", store, "export", "--format", "letterboxd", "--out", str(out_csv)
     )
-    assert code == 0 and "exported 1 rows (0 diary entries, 1 reviews)" in out
+    assert code == 0 and "exported 1 row (0 diary entries, 1 review)" in out
     [row] = read_rows(out_csv)
     assert (row["Title"], row["Year"], row["Directors"], row["Rating"], row["WatchedDate"]) == (
         "Her",
@@ -245,7 +245,7 @@ def test_a_review_post_alone_is_a_row_and_not_imported_back(
     assert "\n\n" in row["Review"] and "<" not in row["Review"]
     before = files(store_path)
     code, out, _ = run(capsys, "--store", store, "import", str(out_csv))
-    assert code == 0 and "kept out: 1 rows that are this blog's own reviews" in out
+    assert code == 0 and "kept out: 1 row that are this blog's own reviews" in out
     assert files(store_path) == before
 
 

@@ -87,7 +87,7 @@ def test_json_export_has_everything_and_reads_back(blog: Blog, tmp_path: Path) -
     report = export(blog, "json", out)
     assert (report.posts, report.comments) == (4, 22)
     document = json.loads(out.read_text())
-    assert (document["format"], document["version"]) == ("reeltui-export", 2)
+    assert (document["format"], document["version"]) == ("reeltui-export", 3)
     assert set(document) == {
         "format",
         "version",
@@ -98,6 +98,7 @@ def test_json_export_has_everything_and_reads_back(blog: Blog, tmp_path: Path) -
         "outbox",
         "revisions",
         "reads",
+        "diary",
     }
     assert document["drafts"][0]["post"]["id"] == her.id
     post_fields = set(document["posts"][0])

@@ -56,7 +56,7 @@ def test_deep_html_in_a_body_and_a_comment_imports_with_a_note(
     store = tmp_path / "s"
     code, out, err = run(capsys, "--store", str(store), "import", str(source))
     assert (code, err) == (0, f"reeltui: created a new store (empty) at {store}\n")
-    assert "1 posts (1 new" in out and "1 comments (1 new" in out
+    assert "1 post (1 new" in out and "1 comment (1 new" in out
     assert "nests deeper than 100 levels" in out and "comment 1" in out
     code, shown, _ = run(capsys, "--store", str(store), "show", "a-post", "--json")
     data = json.loads(shown)
@@ -166,7 +166,7 @@ def test_unclosed_items_are_each_skipped_and_good_ones_after_them_read() -> None
         "'Two'",
         "never closed (no </item>)",
     )
-    assert result.broken.endswith("; 1 items could not be read")
+    assert result.broken.endswith("; 1 item could not be read")
 
 
 def test_an_item_written_inside_cdata_is_not_an_item() -> None:
@@ -201,7 +201,7 @@ def test_garbage_xml_says_nothing_was_imported_and_nothing_about_items(
         (b'{"a": 1,}', "line 1, column 8 (trailing comma is not allowed)"),
         (b"", "the file is empty"),
         (b'{"format": "reeltui-export", "version": 99}', "version 99 is newer"),
-        (b'{"format": "reeltui-export", "version": [1]}', "a list of 1 items"),
+        (b'{"format": "reeltui-export", "version": [1]}', "a list of 1 item"),
     ],
 )
 def test_bad_json_is_said_in_reeltui_words(data: bytes, words: str) -> None:

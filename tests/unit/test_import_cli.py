@@ -44,7 +44,7 @@ def test_import_into_a_new_store_then_again(
     store = tmp_path / "store"
     code, out, err = run(capsys, "--store", str(store), "import", str(source))
     assert (code, err) == (0, f"reeltui: created a new store (empty) at {store}\n")
-    assert "1 posts (1 new, 0 updated, 0 unchanged), 2 comments (2 new" in out
+    assert "1 post (1 new, 0 updated, 0 unchanged), 2 comments (2 new" in out
     assert "left out (not posts): 1 page" in out  # by design: exit status 0
     assert post_count(capsys, store) == 1  # a new store gets no demo posts on import
     before = store_files(store)
@@ -77,7 +77,7 @@ def test_partly_broken_file_imports_what_is_sound(
         capsys, "--store", str(tmp_path / "s"), "import", str(tmp_path / "cut.xml")
     )
     assert code == 1
-    assert "1 posts (1 new" in out
+    assert "1 post (1 new" in out
     assert "not well-formed XML at line" in err
     assert post_count(capsys, tmp_path / "s") == 1
 

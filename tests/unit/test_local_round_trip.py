@@ -134,7 +134,7 @@ def test_json_round_trip_through_the_cli(
     capsys.readouterr()
     assert main(["--store", copy, "import", str(tmp_path / "e.json")]) == 0
     assert (
-        "also: 4 outbox entries, 1 working copies, 2 revisions, 2 read marks"
+        "also: 4 outbox entries, 1 working copy, 2 revisions, 2 read marks, 0 diary entries"
         in capsys.readouterr().out
     )
     for where in (store, copy):

@@ -137,11 +137,11 @@ def test_each_field_means_what_the_readme_says(text: str, expected: bool) -> Non
     [
         ("raiting:4", "did you mean rating:?"),
         ("rating:abc", "rating: needs a number"),
-        ("rating:7", "rating: needs a number"),
+        ("rating:7", "rating:7: 7 is out of range: ratings are 0 to 5 reels"),
         ("rating:5..4", "the range is empty"),
         ("date:2013-13", "no such date as 2013-13"),
         ("date:nov", "date: needs a year, month or day"),
-        ("year:19.5", "year: needs a number"),
+        ("year:19.5", "year: needs a whole number"),
         ("tag:", "tag: needs a value"),
         ("is:lost", "is: is one of unread"),
         ("-in:comments", "in: cannot be negated"),

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reeltui import __version__
+from reeltui.cli import argv as argv_words
 from reeltui.cli import commands
 from reeltui.cli.common import one_line
+from reeltui.errors import ReelError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,22 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _expected(exc: Exception) -> bool:
-    """Errors with a message fit for the user: bad input (ValueError, CliError, FormatError)
-    and store errors (checked without importing the store: no store, no store error)."""
-    errors = sys.modules.get("reeltui.store.errors")
-    return isinstance(exc, ValueError) or (
-        errors is not None and isinstance(exc, errors.StoreError)
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from reeltui import debuglog
     from reeltui.locations import default_store, store_named_by_user
 
     parser = build_parser()
+    given = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(argv_words.prepare(parser, given))
     except SystemExit as exc:  # --help, --version (0) or a usage error (2): already printed
         return exc.code if isinstance(exc.code, int) else 0
     args.store_source = (
@@ -93,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.store_named = bool(args.store_source)  # named by the user: never created by a reading
     args.store = (args.store or default_store()).expanduser()
     try:
-        log = debuglog.start(args.log, sys.argv[1:] if argv is None else list(argv))
+        log = debuglog.start(args.log, given)
     except ValueError as exc:  # the log file cannot be written
         sys.stderr.write(f"reeltui: {exc}\n")
         return 2
@@ -104,13 +98,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = 130
     except BrokenPipeError:
         code = 0
-    except Exception as exc:
-        if not _expected(exc):
-            log.exception("crashed (a bug: please report it with this log)")
-            raise
+    except ReelError as exc:  # every error meant for the user: one line, exit 2
         log.info("failed: %s", exc, exc_info=exc)
         sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
+        if exc.hint:
+            sys.stderr.write(f"reeltui: hint: {one_line(exc.hint)}\n")
         code = 2
+    except Exception as exc:  # the last resort: a bug, reported with where its traceback is
+        from reeltui import crash
+
+        sys.stderr.write(
+            f"reeltui: {one_line(crash.sentence(exc, crash.report(exc, 'a command')))}\n"
+        )
+        code = 70  # EX_SOFTWARE
     finally:
         debuglog.stop()
         common = sys.modules.get("reeltui.cli.common")  # not loaded: no store was opened

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import CliError, prepare_store
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def run_check(args: argparse.Namespace) -> int:
             hint = " (`reeltui check --repair` can restore the newest sound backup)"
         raise StoreError(f"{found.error}{hint}")
     if found.problems:
-        _say(f"{args.store}: {len(found.problems)} problem(s) ({found.summary}):")
+        _say(f"{args.store}: {count(len(found.problems), 'problem')} ({found.summary}):")
         _problems(found)
         _notes(found, sys.stderr)
         _say("`reeltui check --repair` can mend what a backup or a rebuild can")
@@ -155,7 +156,7 @@ def run_repair(args: argparse.Namespace) -> int:
         print(f"quarantined records are in {done.quarantine}")
     after = diagnose(path)
     if not after.sound:
-        _say(f"reeltui: {args.store} still has {len(after.problems)} problem(s):")
+        _say(f"reeltui: {args.store} still has {count(len(after.problems), 'problem')}:")
         _problems(after)
         return 1
     print(sanitize_line(f"{args.store}: repaired; sound ({after.summary})"))

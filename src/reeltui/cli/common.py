@@ -27,6 +27,7 @@ def prepare_store(args: argparse.Namespace, *, create: bool, demo: bool = True) 
     - A store the user named is created only by a command that writes (`create`: the app,
       `new`, `import`, `sync`), never by one that reads, and never when its parent folder is
       missing: a mistyped path is an error, not a new store.
+    - With --read-only nothing is ever created: a missing store is an error.
     Creating a store says so on stderr, once, with its path.
     """
     from reeltui.services.session import create_store, store_exists
@@ -42,6 +43,11 @@ def prepare_store(args: argparse.Namespace, *, create: bool, demo: bool = True) 
                 "`reeltui new`, `import` and `sync` create a store)"
             )
         return  # an empty or foreign folder: opening it says what is wrong
+    if args.read_only:  # --read-only never creates anything, not even the default store
+        raise CliError(
+            f"store {path} does not exist yet, and --read-only never creates one (run a "
+            "command without --read-only to make it)"
+        )
     create_store(path, demo=demo, parents=not named).close()
     what = "with the demo blog" if demo else "(empty)"
     sys.stderr.write(f"reeltui: created a new store {what} at {path}\n")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import CliError, blog_for_reading, print_json
 from reeltui.config import SORTS
+from reeltui.domain.plural import count
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
     from rich.console import Console
@@ -80,6 +81,9 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([hit_json(h) for h in hits])
         return 0
+    if not hits:
+        print("no comments match")
+        return 0
     table = Table(box=None, header_style="bold")
     for name in ("date", "author", "post", "matched"):
         table.add_column(name, overflow="fold" if name == "matched" else "ellipsis")
@@ -134,8 +138,8 @@ def run_stats(args: argparse.Namespace) -> int:
     scope = f" matching {found.query!r}" if found.query else ""
     out.print(
         Text(
-            f"{found.posts} posts{scope}: {found.reviews} reviews, "
-            f"{found.comments} readers' comments",
+            f"{count(found.posts, 'post')}{scope}: {count(found.reviews, 'review')}, "
+            f"{count(found.comments, 'comment')} from readers",
             style="bold",
         )
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reeltui.cli.common import blog_for_reading, blog_to_fill, one_line, print_json
+from reeltui.domain.plural import count
 
 MAX_LISTED = 10
 
@@ -50,7 +51,7 @@ def run_diary(args: argparse.Namespace) -> int:
         if link is not None and link.post_id:
             line += f"  → {one_line(titles[link.post_id])}"
         elif link is not None and link.ambiguous:
-            line += f"  → ? {len(link.candidates)} posts match"
+            line += f"  → ? {count(len(link.candidates), 'post')} match"
         sys.stdout.write(line + "\n")
     if not found:
         sys.stdout.write("no diary entries\n")
@@ -77,9 +78,12 @@ def run_letterboxd_export(args: argparse.Namespace) -> int:
     with blog_for_reading(args) as blog:
         report = export_letterboxd(blog, args.out)
     print(
-        f"exported {report.rows} rows ({report.entries} diary entries, {report.reviews} "
-        f"reviews) in Letterboxd's import format to {one_line(str(report.path))}"
+        f"exported {count(report.rows, 'row')} ({count(report.entries, 'diary entry')}, "
+        f"{count(report.reviews, 'review')}) in Letterboxd's import format to "
+        f"{one_line(str(report.path))}"
     )
     if report.drafts_left_out:
-        print(f"left out: {report.drafts_left_out} reviews not published (drafts, pending)")
+        print(
+            f"left out: {count(report.drafts_left_out, 'review')} not published (drafts, pending)"
+        )
     return 0

@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
     exp.add_argument(
         "--out", type=Path, required=True, metavar="PATH", help="a folder (markdown) or a file"
     )
+    exp.add_argument(
+        "--force",
+        action="store_true",
+        help="markdown: write into a folder that holds other files (never removed)",
+    )
     exp.set_defaults(func=run_export)
 
 
@@ -92,18 +97,13 @@ def run_import(args: argparse.Namespace) -> int:
         with blog_to_fill(args, "import") as blog:
             report = merge(blog, result, fmt, progress)
     print_report(report)
-    return 0 if report.complete else 1  # 1: something could not be read (see README)
+    # 1: something could not be read, or posts changed on both sides (see README)
+    return 0 if report.complete and not report.conflicts else 1
 
 
 def print_report(report: ImportReport) -> None:
     out = sys.stdout
-    out.write(
-        f"{one_line(report.source)} ({report.format}): {report.posts} posts "
-        f"({report.posts_added} new, {report.posts_updated} updated, "
-        f"{report.posts_unchanged} unchanged), {report.comments} comments "
-        f"({report.comments_added} new, {report.comments_updated} updated, "
-        f"{report.comments_unchanged} unchanged)\n"
-    )
+    out.write(f"{report.summary()}\n")
     for line in report.detail_lines(MAX_LISTED):
         out.write(line + "\n")
     if report.broken:
@@ -120,11 +120,7 @@ def run_export(args: argparse.Namespace) -> int:
     from reeltui.services.exporting import export
 
     with blog_for_reading(args) as blog:
-        report = export(blog, args.format, args.out)
-    where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path
-    print(
-        f"exported {report.posts} posts and {report.comments} comments ({report.format}) to {where}"
-    )
-    if report.orphans and report.format != "json":
-        print(f"left out: {report.orphans} comments whose post is missing (see --format json)")
+        report = export(blog, args.format, args.out, force=args.force)
+    for line in report.lines():
+        print(line)
     return 0

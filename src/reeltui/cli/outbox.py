@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, blog_for_writing, print_json, signer
 from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
 
@@ -34,7 +36,8 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="only the comments NAME wrote (repeatable)",
+        help="only the comments NAME wrote: any whole words of the name, case and accents "
+        "ignored, as the search's author: (`--from marcy`, `--from lindq*`; repeatable)",
     )
     need.add_argument(
         "--as",
@@ -54,7 +57,12 @@ def register(sub: Any) -> None:
     rep.add_argument("comment_id", help="the comment to answer (see `reeltui show SLUG --json`)")
     text = rep.add_mutually_exclusive_group(required=True)
     text.add_argument("--text", help="the reply (Markdown)")
-    text.add_argument("--file", type=argparse.FileType("r"), help="read the reply from a file (-)")
+    text.add_argument(
+        "--file",
+        type=Path,
+        metavar="FILE",
+        help="read the reply from a UTF-8 text file (- for stdin)",
+    )
     rep.add_argument("--quote", action="store_true", help="quote the comment first")
     rep.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
     rep.add_argument(
@@ -73,10 +81,11 @@ def run_outbox(args: argparse.Namespace) -> int:
 
     from reeltui.cli.json_out import post_ref
     from reeltui.cli.printing import console, print_clean
-    from reeltui.services import outbox
+    from reeltui.services import outbox, replies
 
     with blog_for_reading(args) as blog:
         rows = outbox.rows(blog, args.state)
+        others = len(outbox.entries(blog)) if args.state and not rows else 0
     if args.json:
         print_json(
             [
@@ -98,7 +107,12 @@ def run_outbox(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows:
-        print("The outbox is empty.")
+        if not others:
+            print("The outbox is empty.")
+        else:
+            print(
+                f"Nothing in the outbox is {args.state}; {count(others, 'entry')} in other states."
+            )
         return 0
     table = Table(box=None, header_style="bold")
     for name in ("#", "what", "state", "post", "to", "text"):
@@ -107,7 +121,8 @@ def run_outbox(args: argparse.Namespace) -> int:
         what = "reply" if r.entry.kind == "reply" else r.entry.action
         to = r.parent if r.entry.kind == "reply" else r.comment
         state = r.entry.state + (f": {r.entry.error}" if r.entry.error else "")
-        text = r.comment.body if r.comment and r.entry.kind == "reply" else ""
+        # the reply's own words, as the app's outbox shows them (a quote's lines left out)
+        text = replies.own_words(r.comment.body) if r.comment and r.entry.kind == "reply" else ""
         table.add_row(
             str(r.entry.position),
             what,
@@ -174,7 +189,7 @@ def run_inbox(args: argparse.Namespace) -> int:
 def run_reply(args: argparse.Namespace) -> int:
     from reeltui.services import replies
 
-    text = args.text if args.text is not None else args.file.read()
+    text = args.text if args.text is not None else _read_text(args.file)
     with blog_for_writing(args) as blog:
         args.author = args.author or signer(blog).name
         post = blog.post_by_slug(args.slug)
@@ -192,6 +207,26 @@ def run_reply(args: argparse.Namespace) -> int:
         new = replies.reply(blog, parent.id, text, quote_parent=args.quote, author=args.author)
     sys.stdout.write(f"reply {new.id} queued in the outbox (to {parent.id})\n")
     return 0
+
+
+def _read_text(path: Path) -> str:
+    """The reply in a file (`-`: standard input); CliError naming the file otherwise."""
+    from reeltui.cli.common import CliError, one_line
+
+    name = "standard input" if str(path) == "-" else one_line(str(path))
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.expanduser().read_bytes()
+    except OSError as exc:
+        raise CliError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            f"{name}: not UTF-8 text (byte {exc.start + 1} is not); give the reply as a text file"
+        ) from None
+    if "\x00" in text:
+        raise CliError(f"{name}: a binary file, not text (it holds NUL bytes)")
+    return text
 
 
 def run_moderate(args: argparse.Namespace) -> int:

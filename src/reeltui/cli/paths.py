@@ -43,19 +43,22 @@ def locations(args: argparse.Namespace) -> list[tuple[str, Path | None, str]]:
         store_state = "does not exist"
     else:
         store_state = "not created yet: the first command makes it, with the demo blog"
-    store_state += f" ({args.store_source or 'default'})"
+    # one phrase in the printed parentheses: never a parenthesis inside them
+    source = f"named by {args.store_source}" if args.store_source else "the default"
+    store_state += f"; {source}"
     backups = store / BACKUP_DIR
     count = len(list_backups(store)) if store_exists(store) else 0
     log: Path | None = args.log
+    log_state = "written; named by --log" if log else "off: `reeltui --log FILE ...` writes one"
     return [
-        ("config", config_file(), _state(config_file(), "not written yet (defaults apply)")),
+        ("config", config_file(), _state(config_file(), "not written yet: defaults apply")),
         ("store", store, store_state),
         ("credentials", credentials_file(), _state(credentials_file(), "none saved")),
         ("backups", backups, f"{count} backup{'s' * (count != 1)}"),
         (
             "log",
             log.expanduser() if log else default_log(),
-            "written (--log)" if log else "off: `reeltui --log FILE ...` writes one, e.g. here",
+            log_state + ("" if log else ", e.g. here"),
         ),
         ("demo blog", demo_dir(), _state(demo_dir(), "missing")),
     ]

@@ -35,16 +35,21 @@ def run_posts(args: argparse.Namespace) -> int:
     status_filter = {"status": args.status} if args.status else {}
     with blog_for_reading(args) as blog:
         rows = find_posts(blog, args.search or "", sort=args.sort, filters=status_filter)
-        print_rows(rows, args.json)
+        none = "no posts match" if args.search or args.status else "the store has no posts"
+        print_rows(rows, args.json, none)
     return 0
 
 
-def print_rows(rows: list[PostRow], as_json: bool) -> None:
-    """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`."""
+def print_rows(rows: list[PostRow], as_json: bool, none: str = "no posts match") -> None:
+    """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`; `none`
+    is said instead of an empty table."""
     if as_json:
         from reeltui.cli.json_out import post_json
 
         print_json([post_json(r, body=False) for r in rows])  # word counts read bodies
+        return
+    if not rows:
+        sys.stdout.write(none + "\n")
         return
     from reeltui.cli.printing import console
 
@@ -82,10 +87,19 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
             table.add_row(*(Text(c) for c in row))
         print_clean(out, table)
         return
+    from reeltui.domain.plural import count as plural_count
+
     with out.capture() as captured:
         for date, title, author, status, rating, comments, slug in cells:
             out.print(Text(slug, style="bold"), soft_wrap=True)  # one line, however long
-            facts = [date, author, status, rating.strip(), f"{comments} comments", title]
+            facts = [
+                date,
+                author,
+                status,
+                rating.strip(),
+                plural_count(int(comments), "comment"),
+                title,
+            ]
             line = Text("  " + " · ".join(f for f in facts if f))  # the title shortened last
             line.truncate(out.width, overflow="ellipsis")
             out.print(line)
@@ -96,7 +110,7 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
 def _cells(row: PostRow) -> list[str]:
     from reeltui.domain.rating import format_reels
     from reeltui.domain.sanitize import sanitize_line
-    from reeltui.domain.titles import post_marks
+    from reeltui.domain.titles import post_marks, safe_slug
 
     post = row.post
     return [
@@ -106,5 +120,5 @@ def _cells(row: PostRow) -> list[str]:
         " ".join([post.status, *post_marks(post)]),
         format_reels(post.rating),
         str(row.comment_count),
-        post.slug,
+        safe_slug(post.slug),  # as `show` and `edit` find it (a store may hold a raw one)
     ]

@@ -13,6 +13,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, print_json
+from reeltui.domain.plural import count
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import cut_for_display, cut_note, display_depth, sanitize
 from reeltui.domain.sanitize import sanitize_line as line
@@ -109,7 +110,7 @@ def thread_text(thread: list[tuple[Comment, int]], post_author: str) -> list[Ren
 
     if not thread:
         return []
-    shown: list[RenderableType] = [Text(), Text(f"{len(thread)} comments", style="bold")]
+    shown: list[RenderableType] = [Text(), Text(count(len(thread), "comment"), style="bold")]
     for comment, depth in thread:
         indent = 2 * (display_depth(depth) - 1)
         head = Text(line(comment.author) or "anonymous", style="bold")

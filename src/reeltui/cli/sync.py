@@ -93,9 +93,18 @@ def _credentials(args: argparse.Namespace) -> Credentials:
 
 
 def _progress(event: SyncProgress) -> None:
+    """The stage in the debug log, and on a terminal one status line rewritten in place
+    (erased when the sync ends: what stays is the summary, or the one line of a failure)."""
     log.info("sync: %s", event)
-    sys.stderr.write(f"sync: {sanitize_line(str(event))}\n")
-    sys.stderr.flush()
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\x1b[Ksync: {sanitize_line(str(event))[:70]}")
+        sys.stderr.flush()
+
+
+def _progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -123,21 +132,30 @@ def run_sync(args: argparse.Namespace) -> int:
         raise CliError("--pull-only and --push-only exclude each other")
     creds = _credentials(args)
     with blog_to_fill(args, "sync") as blog:
-        result = sync(
-            blog,
-            creds,
-            full=args.full,
-            push=not args.pull_only,
-            pull=not args.push_only,
-            progress=None if args.json else _progress,
-            timeout=args.timeout,
-            insecure_http=args.insecure_http,
-        )
+        try:
+            result = sync(
+                blog,
+                creds,
+                full=args.full,
+                push=not args.pull_only,
+                pull=not args.push_only,
+                progress=None if args.json else _progress,
+                timeout=args.timeout,
+                insecure_http=args.insecure_http,
+            )
+        finally:
+            _progress_done()
+    saved = ""
     if args.save_credentials and result.authenticated:
         path = credentials.save(Credentials(result.site, creds.user, creds.app_password), None)
         sys.stderr.write(f"sync: credentials saved in {path}\n")
     elif args.save_credentials:
-        sys.stderr.write("sync: credentials not saved (the site did not confirm them)\n")
+        saved = "; credentials not saved (the site did not confirm them)"
+        if not result.error:
+            sys.stderr.write(f"sync: {saved[2:]}\n")
+    if result.error and not args.json:  # one line, nothing else: what stopped it, what to do
+        sys.stderr.write(f"reeltui: {sanitize_line(result.stopped_line() + saved)}\n")
+        return 2
     if args.json:
         print_json(
             {
@@ -152,13 +170,11 @@ def run_sync(args: argparse.Namespace) -> int:
         for line in result.lines():
             print(sanitize_line(line))
     if result.error:
-        sys.stderr.write(f"reeltui: {sanitize_line(result.error)}\n")
         return 2
     return 0 if result.ok and not result.conflicts else 1
 
 
 def _show_conflicts(args: argparse.Namespace) -> int:
-    from reeltui.domain.models import SITE_TEXT
     from reeltui.services.sync import state as syncstate
 
     with blog_for_reading(args) as blog:
@@ -171,22 +187,24 @@ def _show_conflicts(args: argparse.Namespace) -> int:
         return 0
     for conflict in found:
         print(f"{conflict.id}: {sanitize_line(conflict.message)}")
-        for key in sorted((set(conflict.local) | set(conflict.remote)) - set(SITE_TEXT)):
-            mine = sanitize(conflict.local.get(key, ""))
-            theirs = sanitize(conflict.remote.get(key, ""))
+        local, remote = conflict.shown(conflict.local), conflict.shown(conflict.remote)
+        there = "in the file" if conflict.theirs == "the file" else "on the site"
+        for key in sorted(set(local) | set(remote)):
+            mine = sanitize(local.get(key, ""))
+            theirs = sanitize(remote.get(key, ""))
             if mine == theirs:
                 continue
             if "\n" in mine or "\n" in theirs:
                 import difflib
 
                 diff = difflib.unified_diff(
-                    mine.splitlines(), theirs.splitlines(), "here", "on the site", lineterm=""
+                    mine.splitlines(), theirs.splitlines(), "here", there, lineterm=""
                 )
                 print(f"  {key}:")
                 for line in diff:
                     print(f"    {line}")
             else:
-                print(f"  {key}: here {mine!r} / on the site {theirs!r}")
+                print(f"  {key}: here {mine!r} / {there} {theirs!r}")
         print(f"  keep yours: reeltui sync --resolve {conflict.id} --keep local")
-        print(f"  keep the site's: reeltui sync --resolve {conflict.id} --keep remote")
+        print(f"  keep {conflict.theirs}'s: reeltui sync --resolve {conflict.id} --keep remote")
     return 0

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reeltui.cli.common import prepare_store
+from reeltui.cli.common import CliError, prepare_store
 
 if TYPE_CHECKING:
     from reeltui.services import Blog
@@ -33,6 +33,11 @@ def run_tui(args: argparse.Namespace) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.recover import recovery_screen
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CliError(
+            "the app needs a terminal (its input or output is not one); for scripts use the "
+            "commands: `reeltui --help` lists them"
+        )
     blog, notice = open_for_app(args)
     try:
         app = make_app(blog, initial_screen=recovery_screen(blog))  # drafts left by a crash

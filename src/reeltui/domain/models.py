@@ -77,6 +77,8 @@ class Post:
         values = {k: v for k, v in data.items() if k in known}
         film = values.get("film") or {}
         if not isinstance(film, Film):  # unknown fields ignored, as a post's are
+            if not isinstance(film, dict):
+                raise TypeError(f"film must be an object, not {type(film).__name__}")
             film = Film(**{k: v for k, v in film.items() if k in _FILM_FIELDS})
         values["film"] = film
         return cls(**values)

@@ -218,13 +218,13 @@ def _number(field: str, text: str, raw: str) -> float:
         value = float(text.replace(",", "."))
     except ValueError:
         value = float("nan")
-    ok = value == value  # not NaN
-    if field == "rating":
-        ok = ok and 0 <= value <= 5
-    else:
-        ok = ok and value == int(value) and 0 <= value <= 10_000
-    if not ok:
+    if value != value or value in (float("inf"), float("-inf")):  # not a number
         raise QueryError(f"{raw}: {field}: needs a number: {EXAMPLES[field]}")
+    if field == "rating":
+        if not 0 <= value <= 5:
+            raise QueryError(f"{raw}: {text} is out of range: ratings are 0 to 5 reels")
+    elif value != int(value) or not 0 <= value <= 10_000:
+        raise QueryError(f"{raw}: {field}: needs a whole number from 0 to 10000: {EXAMPLES[field]}")
     return value
 
 

@@ -31,9 +31,24 @@ def slug_text(slug: str) -> str:
     return urllib.parse.unquote(slug, errors="strict") if _is_utf8(slug) else slug
 
 
+# What no one can see or type in a slug: control, bidi, zero-width and soft-hyphen characters
+# (sanitize_title drops them too). A slug holding U+202E shows reversed and cannot be found.
+_SLUG_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def safe_slug(slug: str) -> str:
+    """A slug as it may enter the store, and as it is shown and looked up: invisible
+    characters removed, white space made hyphens; letters, digits, emoji and punctuation
+    kept as they are ("" when nothing is left: the caller makes one from the title)."""
+    return _SLUG_INVISIBLE.sub("", re.sub(r"\s+", "-", slug.strip()))
+
+
 def same_slug(a: str, b: str) -> bool:
-    """Whether two slugs name the same post, either written encoded or decoded, in any case."""
-    return a == b or slug_text(a).lower() == slug_text(b).lower()
+    """Whether two slugs name the same post, either written encoded or decoded, in any case,
+    with or without characters no one can see (a slug is looked up as it is shown)."""
+    return a == b or safe_slug(slug_text(a)).lower() == safe_slug(slug_text(b)).lower()
 
 
 def _is_utf8(slug: str) -> bool:

@@ -53,7 +53,7 @@ from reeltui.domain.models import (
 OUTBOX_KINDS = ("reply", "moderate")
 OUTBOX_ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
 OUTBOX_STATES = ("queued", "sent", "failed")
-REVISION_REASONS = ("save", "autosave", "publish", "restore")
+REVISION_REASONS = ("save", "autosave", "publish", "restore", "original")
 
 
 @dataclass(frozen=True, slots=True)

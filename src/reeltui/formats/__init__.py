@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.domain.models import Comment, Post
+from reeltui.domain.plural import count
 from reeltui.errors import ReelError
 from reeltui.formats.local_state import LocalState
 
@@ -26,9 +27,9 @@ def brief(value: Any, limit: int = 60) -> str:
     if isinstance(value, str):
         return repr(value[:limit]) + ("…" if len(value) > limit else "")
     if isinstance(value, list | tuple):
-        return f"a list of {len(value)} items"
+        return f"a list of {count(len(value), 'item')}"
     if isinstance(value, dict):
-        return f"a mapping of {len(value)} keys"
+        return f"a mapping of {count(len(value), 'key')}"
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
         return "a number too big to show"
     if value is None or isinstance(value, bool | int | float):

@@ -159,7 +159,7 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
     film_meta: dict[str, Any] = film_raw if isinstance(film_raw, dict) else {}
     film = Film(
         title=_str(film_meta.get("title", pick("film_title", ""))),
-        year=_year(film_meta.get("year", pick("film_year"))),
+        year=_year(film_meta.get("year", pick("film_year", pick("year")))),  # Hugo: params.year
         director=_str(film_meta.get("director", pick("director", ""))),
         cast=_list(film_meta.get("cast", pick("cast"))),
     )
@@ -239,10 +239,13 @@ def read_dir(folder: Path) -> ReadResult:
     """Every post of a Hugo/Jekyll content folder (*.md with front matter, recursively).
 
     Files that cannot be read are skipped with the reason; section pages (`_index.md`) and
-    files without front matter (READMEs...) are skipped too. Post ids stay unique.
+    files without front matter (READMEs...) are skipped too. Post ids stay unique: a file
+    naming the `id` another file named already is a copy of that post and is skipped (two
+    reeltui exports in one folder); ids made from the slug are numbered instead.
     """
     result = ReadResult(source=str(folder))
     seen: set[str] = set()
+    named: dict[str, str] = {}  # an id given in front matter -> the file that gave it
     paths = sorted(
         p
         for pattern in ("*.md", "*.markdown")
@@ -258,19 +261,26 @@ def read_dir(folder: Path) -> ReadResult:
             continue
         try:
             text = path.read_text(encoding="utf-8")
-            kind, _, _ = split_front_matter(text)
+            kind, meta, _ = split_front_matter(text)
             if not kind:
                 result.skipped.append(
                     Skip("file", name, "no front matter (--- or +++)", problem=False)
                 )
                 continue
             parsed = post_from_text(text, name=name)
+            given = _str(meta.get("id", "")).strip()
         except (OSError, UnicodeDecodeError) as exc:
             result.skipped.append(Skip("file", name, f"cannot read: {exc}"))
             continue
         except FormatError as exc:
             result.skipped.append(Skip("file", name, str(exc)))
             continue
+        if given and given in named:
+            why = f"a copy: {named[given]} is the post with id {given!r} already"
+            result.skipped.append(Skip("file", name, why))
+            continue
+        if given:
+            named[given] = name
         base, n = parsed.post.id, 2
         while parsed.post.id in seen:
             parsed.post.id, n = f"{base}-{n}", n + 1

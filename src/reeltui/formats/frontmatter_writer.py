@@ -22,6 +22,9 @@ _UNSAFE_BLOCK = re.compile(
 )
 
 
+_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:$|[T ])")
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x100:
@@ -120,9 +123,15 @@ def post_to_text(post: Post, comments: list[Comment]) -> str:
     return f"---\n{head}---\n\n{body}"
 
 
+HEAD = b'---\nid: "'  # how every file `post_to_text` writes begins
+
+
 def file_name(post: Post, taken: set[str]) -> str:
-    """A safe, unique file name for the post ("her.md", "her-2.md"...)."""
+    """A safe, unique file name for the post, Jekyll's way when it has a date
+    ("2014-01-11-her.md", "2014-01-11-her-2.md"...), else "her.md"."""
     base = slugify(post.slug) if slugify(post.slug) != "untitled" else slugify(post.title)
+    if _DAY.match(post.date):
+        base = f"{post.date[:10]}-{base}"
     name, n = f"{base}.md", 2
     while name in taken:
         name, n = f"{base}-{n}.md", n + 1

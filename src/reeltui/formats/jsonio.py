@@ -4,11 +4,12 @@
      "posts": [Post...], "comments": [Comment...],
      "outbox": [{...}] (sending order), "drafts": [{"post": Post, "saved_at": str}],
      "revisions": [{"post_id", "reason", "at", "seq", "note", "post": Post}],
-     "reads": [{"post_id", "comments", "at"}]}
+     "reads": [{"post_id", "comments", "at"}], "diary": [DiaryEntry...]}
 
 Posts and comments are the domain dataclasses as JSON objects (field names as in
-`reeltui.domain.models`). `read_json` reads all of it back (for `reeltui import`); version 1
-files (no revisions, no read marks, an outbox in no particular order) are read too.
+`reeltui.domain.models`, diary entries as in `reeltui.domain.diary`). `read_json` reads all of
+it back (for `reeltui import`); version 2 files (no diary) and version 1 files (no revisions,
+no read marks, an outbox in no particular order) are read too.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from typing import Any
 
 import orjson
 
+from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.models import Comment, DomainError, Post
 from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief
 from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
 
 FORMAT = "reeltui-export"
-VERSION = 2
+VERSION = 3
 
 
 def dump_json(posts: list[Post], comments: list[Comment], local: LocalState | None = None) -> bytes:
@@ -73,6 +75,7 @@ def _local_out(local: LocalState) -> dict[str, Any]:
         "drafts": [{"post": p.to_dict(), "saved_at": at} for p, at in local.working_copies],
         "revisions": revisions,
         "reads": [{"post_id": r.post_id, "comments": r.comments, "at": r.at} for r in local.reads],
+        "diary": [entry.to_dict() for entry in local.diary],
     }
 
 
@@ -192,6 +195,32 @@ def _local_in(document: dict[str, Any], result: ReadResult, name: str) -> None:
             result.local.reads.append(ReadItem(_text(raw, "post_id"), count, _text(raw, "at")))
         except ValueError as exc:
             result.skipped.append(Skip("read mark", f"reads[{index}]", f"not valid: {exc}"))
+    for index, raw in enumerate(_list(document, "diary", name), 1):
+        try:
+            result.local.diary.append(_diary_entry(raw))
+        except (TypeError, ValueError, DomainError) as exc:
+            result.skipped.append(Skip("diary entry", f"diary[{index}]", f"not valid: {exc}"))
+
+
+DIARY_TEXTS = ("id", "title", "watched", "logged", "review", "uri", "directors", "source")
+
+
+def _diary_entry(raw: dict[str, Any]) -> DiaryEntry:
+    """One diary entry, its fields checked for their types (the entry checks its values)."""
+    for key in DIARY_TEXTS:
+        _text(raw, key, "diary" if key == "source" else "")
+    if not raw.get("id"):
+        raise ValueError("id is missing")
+    for key, types in (("year", (int,)), ("rating", (int, float))):
+        value = raw.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, types)):
+            raise ValueError(f"{key} is {brief(value)}, not a number")
+    if not isinstance(raw.get("rewatch", False), bool):
+        raise ValueError(f"rewatch is {brief(raw.get('rewatch'))}, not true or false")
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ValueError(f"tags is {brief(tags)}, not a list of texts")
+    return DiaryEntry.from_dict(raw)
 
 
 def _mapping(raw: dict[str, Any], key: str) -> dict[str, Any]:

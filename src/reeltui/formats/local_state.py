@@ -1,6 +1,6 @@
 """What only reeltui knows about a blog, carried by its own exports so a round trip keeps it:
 the outbox in its sending order (replies and moderation waiting for the blog), working copies
-of posts being edited, saved revisions and read marks.
+of posts being edited, saved revisions, read marks and the film diary.
 
 Readers fill a `LocalState` with the ids the file uses; the importer maps them to the ids
 the posts and comments get in the store.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.models import Post
 
 
@@ -53,6 +54,9 @@ class LocalState:
     working_copies: list[tuple[Post, str]] = field(default_factory=list)  # (post, saved at)
     revisions: list[RevisionItem] = field(default_factory=list)  # oldest first
     reads: list[ReadItem] = field(default_factory=list)
+    diary: list[DiaryEntry] = field(default_factory=list)  # the film diary (diary.json)
 
     def __bool__(self) -> bool:
-        return bool(self.outbox or self.working_copies or self.revisions or self.reads)
+        return bool(
+            self.outbox or self.working_copies or self.revisions or self.reads or self.diary
+        )

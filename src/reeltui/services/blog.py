@@ -22,6 +22,7 @@ from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
+from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.opened import OpenedPosts
 from reeltui.services.rows import SORT_KEYS, PostRow, RowSet
@@ -206,7 +207,7 @@ class Blog:
         """Posts matching every given filter, sorted (newest, best, most discussed first).
         `ids`: only these posts (an answer of the search already at hand)."""
         if sort not in SORT_KEYS:
-            raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+            raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
         self._index()
         if search:
             found = self.search_index().post_ids(search)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reeltui.domain.plural import count
 from reeltui.store import Store, StoreError, StoreLocked, StoreTooNew
 from reeltui.store import datafile as datafiles
 from reeltui.store.backup import list_backups
@@ -68,7 +69,10 @@ def diagnose(path: Path) -> Diagnosis:
         found = scan(store.peek, store.listing)
     finally:
         store.close()
-    summary = f"schema {store.schema_version}, {found.posts} posts, {found.comments} comments"
+    summary = (
+        f"schema {store.schema_version}, {count(found.posts, 'post')}, "
+        f"{count(found.comments, 'comment')}"
+    )
     return Diagnosis(scan=found, summary=summary)
 
 

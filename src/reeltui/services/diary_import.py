@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reeltui.domain.diary import DiaryEntry
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats.letterboxd import LetterboxdRead, read_letterboxd
 from reeltui.formats.plaintext import html_to_plain, markdown_to_plain
@@ -60,12 +61,14 @@ class DiaryReport:
         """What was left out and noticed, one safe line each (the first `limit` rows)."""
         out = [f"refused: {sanitize_line(r)}" for r in self.refused]
         if self.problems:
-            out.append(f"skipped {len(self.problems)} rows:")
+            out.append(f"skipped {count(len(self.problems), 'row')}:")
             out += [f"  - {sanitize_line(p)}" for p in self.problems[:limit]]
             if len(self.problems) > limit:
                 out.append(f"  … and {len(self.problems) - limit} more")
         if self.own_reviews:
-            out.append(f"kept out: {self.own_reviews} rows that are this blog's own reviews")
+            out.append(
+                f"kept out: {count(self.own_reviews, 'row')} that are this blog's own reviews"
+            )
         out += [f"note: {sanitize_line(n)}" for n in self.notes]
         return out
 

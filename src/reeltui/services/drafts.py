@@ -172,6 +172,7 @@ class EditSession:
                 )
                 reason = "publish" if newly_published else "save"
             store = self.blog.store
+            before = None if self.is_new else light(self.saved)
             try:
                 self.blog.save_post(post)  # first, alone: if it fails nothing else changes
             except StoreError:
@@ -184,7 +185,10 @@ class EditSession:
             self.is_new = False
             self._taken = None
             with store.batch():
-                rev = revisions.add(store, light(post), reason, now, note)
+                past = revisions.history(store, post.id)
+                if before is not None:  # a post from elsewhere: its text before this save
+                    past = revisions.keep_original(store, before, past)
+                rev = revisions.add(store, light(post), reason, now, note, past=past)
                 state.delete_draft(store, post.id)
             return rev
 
@@ -196,14 +200,21 @@ class EditSession:
             state.put_draft(store, light(post), now)  # first, alone: the words are safe
             with store.batch():  # the revision and its pruning: one write of one small file
                 past = revisions.history(store, post.id)
+                if not self.is_new:  # a post from elsewhere: its text before the first edit
+                    past = revisions.keep_original(store, light(self.saved), past)
                 rev = revisions.add(store, light(post), "autosave", now, past=past)
                 known = past if rev is None else [rev, *(r for r in past if r.id != rev.id)]
                 revisions.prune(store, post.id, self.keep_autosaves, known=known)
             return now
 
     def discard_working_copy(self) -> None:
+        """Drop the working copy; a post never saved goes whole, its autosaves with it."""
         with self._lock:
-            state.delete_draft(self.blog.store, self.post_id)
+            store = self.blog.store
+            with store.batch():
+                state.delete_draft(store, self.post_id)
+                if self.is_new:
+                    revisions.forget(store, self.post_id)
 
     # -- revisions -----------------------------------------------------------------------
 

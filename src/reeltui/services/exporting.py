@@ -18,14 +18,17 @@ from pathlib import Path
 
 from reeltui.domain.listing import Listed
 from reeltui.domain.models import Comment, Post
+from reeltui.domain.plural import count
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
-from reeltui.formats.frontmatter_writer import file_name, post_to_text
 from reeltui.formats.jsonio import dump_json
 from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
 from reeltui.formats.md2html import markdown_to_html
 from reeltui.formats.wxr.writer import write_wxr
 from reeltui.services import outbox, reads, revisions
 from reeltui.services.blog import Blog
+from reeltui.services.export_markdown import write_markdown
+from reeltui.store import diary as diary_records
 from reeltui.store import state
 from reeltui.store.storage import atomic_write_bytes
 
@@ -39,6 +42,23 @@ class ExportReport:
     files: int
     orphans: int  # comments whose post is missing (kept in JSON only)
 
+    def summary(self) -> str:
+        where = str(self.path)
+        if self.format == "markdown":
+            where = f"{count(self.files, 'file')} in {self.path}"
+        return (
+            f"exported {count(self.posts, 'post')} and {count(self.comments, 'comment')} "
+            f"({self.format}) to {sanitize_line(where)}"
+        )
+
+    def lines(self) -> list[str]:
+        """What the CLI and the export dialog say when it is done, one safe line each."""
+        lines = [self.summary()]
+        if self.orphans and self.format != "json":
+            orphans = count(self.orphans, "comment")
+            lines.append(f"left out: {orphans} whose post is missing (see the json format)")
+        return lines
+
 
 def collect(blog: Blog) -> tuple[list[Parsed], int]:
     """Posts by date with their comments in thread order; and the count of orphan comments."""
@@ -48,7 +68,8 @@ def collect(blog: Blog) -> tuple[list[Parsed], int]:
 
 
 def local_state(blog: Blog) -> LocalState:
-    """The outbox (in sending order), working copies, revisions and read marks of the store."""
+    """The outbox (in sending order), working copies, revisions, read marks and the film
+    diary of the store."""
     return LocalState(
         outbox=[
             OutboxItem(e.kind, e.comment_id, e.action, e.state, e.error, e.remote_id, e.created)
@@ -59,6 +80,7 @@ def local_state(blog: Blog) -> LocalState:
             RevisionItem(r.post, r.reason, r.at, r.note) for r in revisions.every(blog.store)
         ],
         reads=[ReadItem(pid, n, at) for pid, (n, at) in sorted(reads.marks(blog).items())],
+        diary=sorted(diary_records.all_entries(blog.store), key=lambda e: e.id),
     )
 
 
@@ -106,7 +128,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) -> ExportReport:
+def export(
+    blog: Blog, fmt: str, out: Path, progress: Progress | None = None, *, force: bool = False
+) -> ExportReport:
+    """Export the store to `out`. `force`: a Markdown export may write into a folder that
+    holds other files (see `export_markdown`)."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
     out = out.expanduser()
@@ -114,7 +140,9 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
     items, orphans = collect(blog)
     comments = sum(len(p.comments) for p in items)
     if fmt == "markdown":
-        files = _markdown(items, out, progress)
+        if out.is_dir():
+            clean_leftovers(out, lambda name: name.endswith(".md"))
+        files = write_markdown(items, out, progress, force=force)
         return ExportReport(fmt, out, len(items), comments, files, orphans)
     if out.is_dir():
         raise FormatError(f"{out} is a folder; give a file name for the {fmt} export")
@@ -136,23 +164,6 @@ def export(blog: Blog, fmt: str, out: Path, progress: Progress | None = None) ->
 def _all_comments(blog: Blog) -> list[Comment]:
     found = [*blog.all_comments(), *blog.orphan_comments()]  # orphans: in JSON only
     return sorted(found, key=lambda c: (c.post_id, c.date, c.id))
-
-
-def _markdown(items: list[Parsed], out: Path, progress: Progress | None) -> int:
-    if out.exists() and not out.is_dir():
-        raise FormatError(f"{out} is a file; the Markdown export needs a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise FormatError(f"cannot create {out}: {exc.strerror or exc}") from exc
-    clean_leftovers(out, lambda name: name.endswith(".md"))
-    taken: set[str] = set()
-    for index, parsed in enumerate(items, 1):
-        name = file_name(parsed.post, taken)
-        atomic_write_bytes(out / name, post_to_text(parsed.post, parsed.comments).encode())
-        if progress is not None:
-            progress("writing", index, len(items))
-    return len(items)
 
 
 # -- one post as text (copy as Markdown, HTML or link) -------------------------------------

@@ -1,5 +1,6 @@
 """Importing what only reeltui knows, carried by its own exports: the outbox in its sending
-order (queued replies and moderation), working copies of posts, revisions and read marks.
+order (queued replies and moderation), working copies of posts, revisions, read marks and
+the film diary.
 
 Applied after the posts and comments, inside the import's batch, through the services that
 own each table. The file's ids are mapped to the ids its posts and comments got in the store.
@@ -12,12 +13,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.models import Post
 from reeltui.formats import Skip
 from reeltui.formats.local_state import LocalState, OutboxItem
-from reeltui.services import outbox, reads, revisions
+from reeltui.services import events, outbox, reads, revisions
 from reeltui.services.blog import Blog
+from reeltui.store import diary as diary_records
 from reeltui.store import state
+from reeltui.store.records import Refused
 
 
 @dataclass
@@ -28,12 +32,13 @@ class LocalCounts:
     working_copies: int = 0
     revisions: int = 0
     reads: int = 0
-    kept: int = 0  # working copies and moderation the store already had its own of
+    diary: int = 0
+    kept: int = 0  # working copies, moderation, diary entries the store had its own of
     skipped: list[Skip] = field(default_factory=list)
 
     @property
     def added(self) -> int:
-        return self.outbox + self.working_copies + self.revisions + self.reads
+        return self.outbox + self.working_copies + self.revisions + self.reads + self.diary
 
 
 def merge_local(
@@ -55,10 +60,38 @@ def merge_local(
         if post_id is None:
             counts.skipped.append(Skip("read mark", mark.post_id, "its post is not in the file"))
         elif post_id not in marks:
-            reads.put_mark(blog, post_id, mark.comments, mark.at)
+            try:
+                reads.put_mark(blog, post_id, mark.comments, mark.at)
+            except Refused as exc:  # the gate's reason: named, the rest goes in
+                counts.skipped.append(Skip("read mark", mark.post_id, str(exc)))
+                continue
             marks[post_id] = (mark.comments, mark.at)
             counts.reads += 1
+    _diary(blog, local.diary, counts)
     return counts
+
+
+def _diary(blog: Blog, entries: list[DiaryEntry], counts: LocalCounts) -> None:
+    """Diary entries the store does not have (by id, else by Letterboxd URI) are added; an
+    entry the store has its own version of keeps the store's."""
+    if not entries:
+        return
+    present = diary_records.all_entries(blog.store)
+    by_id = {e.id: e for e in present}
+    uris = {e.uri for e in present if e.uri}
+    new: list[DiaryEntry] = []
+    for entry in entries:
+        same = by_id.get(entry.id)
+        if same is not None or (entry.uri and entry.uri in uris):
+            counts.kept += same is not None and same != entry
+            continue
+        by_id[entry.id] = entry
+        uris.add(entry.uri)
+        new.append(entry)
+    if new:
+        diary_records.put_entries(blog.store, new)
+        counts.diary += len(new)
+        events.changed(blog, "diary")
 
 
 def _outbox(
@@ -91,7 +124,7 @@ def _outbox(
                 remote_id=item.remote_id,
                 created=item.created,
             )
-        except ValueError as exc:
+        except (ValueError, Refused) as exc:
             counts.skipped.append(Skip("outbox entry", what, str(exc)))
             continue
         present.append(entry)
@@ -118,7 +151,11 @@ def _working_copy(
     if stored is not None:
         counts.kept += stored[0] != copy
         return
-    state.put_draft(blog.store, copy, saved_at)
+    try:
+        state.put_draft(blog.store, copy, saved_at)
+    except Refused as exc:
+        counts.skipped.append(Skip("working copy", post.id, str(exc)))
+        return
     counts.working_copies += 1
 
 
@@ -131,9 +168,10 @@ def _revisions(
         post_id = post_ids.get(item.post.id)
         if post_id is None and item.post.id in copies:
             post_id = item.post.id  # a post never saved, kept as its working copy
-        if post_id is None:
-            why = "its post is not in the file"
-            counts.skipped.append(Skip("revision", f"{item.reason} of {item.at}", why))
+        if post_id is None:  # left by a new post discarded before it was saved: not a problem
+            why = "its post is in the file neither saved nor as a working copy (discarded)"
+            what = f"{item.reason} of {item.at}"
+            counts.skipped.append(Skip("revision", what, why, problem=False))
             continue
         past = histories.get(post_id)
         if past is None:
@@ -144,7 +182,7 @@ def _revisions(
             continue
         try:
             added = revisions.add(blog.store, post, item.reason, item.at, item.note, past=past)
-        except ValueError as exc:
+        except (ValueError, Refused) as exc:
             counts.skipped.append(Skip("revision", f"{item.reason} of {item.at}", str(exc)))
             continue
         if added is not None:

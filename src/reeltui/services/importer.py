@@ -15,20 +15,25 @@ called with phase "reading" (bytes of a WXR file), "merging" (posts) and "writin
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post
-from reeltui.domain.text import unique_slug
+from reeltui.domain.plural import count
+from reeltui.domain.text import slugify, unique_slug
+from reeltui.domain.titles import safe_slug
 from reeltui.formats import FormatError, Parsed, Progress, ReadResult
 from reeltui.formats.frontmatter import read_dir, read_file
 from reeltui.formats.jsonio import read_json
 from reeltui.formats.sitehtml import keep_site_text
 from reeltui.formats.wxr.reader import read_wxr
+from reeltui.services import import_conflicts as conflicts
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.import_local import merge_local
 from reeltui.services.import_report import ImportReport
+from reeltui.services.sync.state import Conflict
 from reeltui.store import records, state
 
 FORMATS = ("wxr", "markdown", "json")
@@ -67,7 +72,30 @@ def detect_format(path: Path) -> str:
 def read_source(path: Path, progress: Progress | None = None) -> tuple[str, ReadResult]:
     """(format, what could be read). FormatError when nothing can be read at all."""
     with paused_gc():
-        return _read_source(path, progress)
+        fmt, result = _read_source(path, progress)
+    if not (result.posts or result.local):
+        raise FormatError(f"{path}: nothing to import: {_why_nothing(path, fmt, result)}")
+    return fmt, result
+
+
+def _why_nothing(path: Path, fmt: str, result: ReadResult) -> str:
+    """Why a source gave nothing to import, in one line (the store is not touched)."""
+    problems = [s for s in result.skipped if s.problem]
+    if problems:
+        first = problems[0]
+        return (
+            f"{count(len(problems), first.kind)} could not be read (first: "
+            f"{first.what}: {first.reason}); the store was not touched"
+        )
+    if result.skipped:
+        kinds = Counter(s.kind for s in result.skipped).most_common()
+        left = ", ".join(count(n, kind) for kind, n in kinds)
+        named = "; ".join(f"{s.what}: {s.reason}" for s in result.skipped[:3])
+        more = f"; and {len(result.skipped) - 3} more" if len(result.skipped) > 3 else ""
+        return f"no posts in it ({left} left out: {named}{more}); the store was not touched"
+    if fmt == "markdown" and path.is_dir():
+        return "no Markdown files (*.md) in this folder; the store was not touched"
+    return "no posts in it; the store was not touched"
 
 
 def _read_source(path: Path, progress: Progress | None) -> tuple[str, ReadResult]:
@@ -123,7 +151,7 @@ class _Merge:
         self.blog = blog
         self.report = report
         self.summaries = {s.id: s for s in blog.posts()}
-        self.drafts = {p.id for p, _ in state.all_drafts(blog.store)}
+        self.drafts = {p.id: p for p, _ in state.all_drafts(blog.store)}
         self.posts_by_key = {k: s.id for s in self.summaries.values() if (k := wxr_key(s.source))}
         self.comments: dict[str, Comment] = {}  # of the matched posts, read as they match
         self.comments_by_key: dict[Key, Comment] = {}
@@ -132,6 +160,8 @@ class _Merge:
         self.comment_ids = _Taken(blog)
         self.out_posts: list[Post] = []
         self.out_comments: list[Comment] = []
+        self.versions = conflicts.Versions(blog.store)
+        self.conflicts: list[Conflict] = []
         self.claimed: set[str] = set()
         self.post_map: dict[str, str] = {}  # id in the file -> id in the store
         self.comment_map: dict[str, str] = {}
@@ -178,7 +208,7 @@ class _Merge:
     def post(self, post: Post, old: Post | None, slugs: set[str]) -> Post:
         report = self.report
         new = dataclasses.replace(post, source=dict(post.source))
-        new.slug = unique_slug(new.slug, slugs)
+        new.slug = unique_slug(safe_slug(new.slug) or slugify(new.title), slugs)
         slugs.add(new.slug)
         if old is None:
             new.id = _unique(new.id, self.post_ids)
@@ -193,11 +223,23 @@ class _Merge:
             new.rating = old.rating
         new.source = {**old.source, **new.source}
         new = keep_site_text(old, new)  # Markdown files over a site post: the smallest change
+        verdict = conflicts.judge(old, new, self.versions)
+        if verdict == "keep":  # changed only here: the file brings a version we had
+            report.posts_kept += 1
+            return old
+        if verdict == "conflict":  # changed on both sides: both kept (see import_conflicts)
+            self.conflicts.append(conflicts.conflict_of(old, new, Path(report.source).name))
+            report.posts_in_conflict += 1
+            return old
         if new == old:
             report.posts_unchanged += 1
         else:
             report.posts_updated += 1
-            report.drafts_kept += old.id in self.drafts
+            working = self.drafts.get(old.id)
+            report.drafts_kept += working is not None
+            if working is not None and conflicts.fingerprint(working) != conflicts.fingerprint(new):
+                found = conflicts.draft_conflict(working, new, Path(report.source).name)
+                self.conflicts.append(found)
             self.out_posts.append(new)
         return new
 
@@ -272,12 +314,14 @@ def _merge(
 ) -> ImportReport:
     work = _Merge(blog, report)
     work.run(result.posts, progress)
-    if work.out_posts or work.out_comments or result.local:
+    if work.out_posts or work.out_comments or result.local or work.conflicts:
         if progress is not None:
             progress("writing", 0, 1)
         with blog.store.batch():  # one commit: all of the import or none of it
             _, rejected = records.put_many(blog.store, work.out_posts, work.out_comments)
             report.refused(rejected, work.new_ids)
+            report.conflicts = [c.id for c in work.conflicts]
+            report.conflicts_new = conflicts.record(blog, work.conflicts)
             blog.invalidate()
             report.local = merge_local(blog, result.local, work.post_map, work.comment_map)
             report.skipped += report.local.skipped

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from reeltui.domain.identity import name_key
 from reeltui.domain.models import Comment, Post
+from reeltui.domain.query import Term
+from reeltui.domain.query_eval import name_matches
 from reeltui.services.blog import Blog
 from reeltui.store import StoreError
 
@@ -79,10 +81,15 @@ def needs_reply(blog: Blog, extra_authors: Iterable[str] = ()) -> list[InboxItem
 
 
 def written_by(items: list[InboxItem], names: Iterable[str]) -> list[InboxItem]:
-    """The items whose comment one of `names` wrote (case and spacing ignored, as for the
-    blog's authors)."""
-    wanted = {_key(n) for n in names}
-    return [i for i in items if _key(i.comment.author) in wanted]
+    """The items whose comment one of `names` wrote, matched as the search's `author:`
+    matches: case and accents ignored, whole words of the name (`marcy` finds "Marcy
+    Lindqvist", `lindq*` too; `mar` does not)."""
+    wanted = [
+        Term("author", text=n.rstrip("*"), prefix=n.endswith("*"), raw=n)
+        for n in names
+        if n.strip()
+    ]
+    return [i for i in items if any(name_matches(t, i.comment.author) for t in wanted)]
 
 
 def _item(blog: Blog, comment: Comment, by_id: dict[str, Comment]) -> InboxItem | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Post
+from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import StoreError
@@ -83,9 +84,9 @@ def _next_position(blog: Blog) -> int:
 
 def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
     if kind not in KINDS:
-        raise ValueError(f"unknown outbox kind {kind!r}")
+        raise InputError(f"unknown outbox kind {kind!r}")
     if kind == "moderate" and action not in ACTIONS:
-        raise ValueError(f"unknown moderation action {action!r}; use one of {', '.join(ACTIONS)}")
+        raise InputError(f"unknown moderation action {action!r}; use one of {', '.join(ACTIONS)}")
     entry = Entry(
         new_id("o"), kind, comment_id, action, "queued", "", "", _next_position(blog), now()
     )
@@ -107,7 +108,7 @@ def put_back(
     """Append an entry as another store had it (an import of an export): at the end of the
     sending order, keeping its state, error, remote id and time."""
     if state not in STATES:
-        raise ValueError(f"unknown outbox state {state!r}")
+        raise InputError(f"unknown outbox state {state!r}")
     entry = add(blog, kind, comment_id, action)
     if (state, error, remote_id) != ("queued", "", "") or created:
         entry = _replace(
@@ -136,12 +137,12 @@ def get(blog: Blog, entry_id: str) -> Entry:
     for entry in entries(blog):
         if entry.id == entry_id:
             return entry
-    raise ValueError(f"no outbox entry {entry_id!r}")
+    raise InputError(f"no outbox entry {entry_id!r}")
 
 
 def remove(blog: Blog, entry_id: str) -> None:
     if not tables.remove_outbox(blog.store, [entry_id]):
-        raise ValueError(f"no outbox entry {entry_id!r}")
+        raise InputError(f"no outbox entry {entry_id!r}")
     events.changed(blog, "outbox", entry_id)
 
 
@@ -188,7 +189,7 @@ def move(blog: Blog, entry_id: str, offset: int) -> None:
     order = entries(blog)
     index = next((i for i, e in enumerate(order) if e.id == entry_id), None)
     if index is None:
-        raise ValueError(f"no outbox entry {entry_id!r}")
+        raise InputError(f"no outbox entry {entry_id!r}")
     target = max(0, min(len(order) - 1, index + offset))
     item = order.pop(index)
     order.insert(target, item)
@@ -275,7 +276,7 @@ def requeue(blog: Blog, entry_id: str) -> Entry:
     """Put a failed entry (reply or moderation) back in the queue for the next sync."""
     entry = get(blog, entry_id)
     if entry.state != "failed":
-        raise ValueError("only a failed item can be queued again")
+        raise InputError("only a failed item can be queued again")
     if entry.kind == "reply":
         return queue_reply(blog, blog.comment(entry.comment_id))
     entry = _replace(entry, state="queued", error="")

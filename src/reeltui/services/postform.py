@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reeltui.domain.models import POST_STATUSES, DomainError, Film, Post
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slug_from_wire, slugify, unique_slug
+from reeltui.domain.titles import safe_slug
 
 EDITABLE_STATUSES = tuple(s for s in POST_STATUSES if s != "trash")
 FIELDS = (
@@ -67,7 +68,7 @@ def split_list(text: str) -> list[str]:
 def form_of(post: Post) -> Form:
     return Form(
         title=post.title,
-        slug=post.slug,
+        slug=safe_slug(post.slug),
         author=post.author,
         status=post.status if post.status in EDITABLE_STATUSES else "draft",
         date=display_date(post.date),
@@ -147,7 +148,9 @@ def build(
     errors: dict[str, str] = {}
     title = " ".join(form.title.split())
     slug = slug_from_wire(form.slug.strip()) or derived_slug(title or "untitled", taken_slugs)
-    if slugify(slug) != slug:  # letters of any script, digits, single hyphens (as WordPress)
+    if base.slug and safe_slug(slug) == safe_slug(base.slug):
+        slug = safe_slug(slug)  # the post's own slug (the site's, emoji and all), made safe
+    elif slugify(slug) != slug:  # letters of any script, digits, single hyphens (as WordPress)
         errors["slug"] = (
             f"{slug!r}: use lowercase letters, digits and single hyphens ({slugify(slug)!r}?)"
         )

@@ -21,6 +21,7 @@ from reeltui.domain.listing import Listed
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.rating import format_reels
+from reeltui.errors import InputError
 from reeltui.services import diary
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import post_link
@@ -99,7 +100,7 @@ def parse_month(text: str) -> str:
     """ "2013-11" (or "2013-1") as "2013-11"; ValueError with one line otherwise."""
     match = _MONTH.match(text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"a month looks like 2013-11, not {text!r}")
+        raise InputError(f"a month looks like 2013-11, not {text!r}")
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
@@ -115,7 +116,7 @@ def month_of(blog: Blog, month: str) -> Month:
     if not posts and not watched:
         months = sorted({p.date[:7] for p in blog.posts() if p.status in SHOWN_STATUSES})
         around = f" (posts run from {months[0]} to {months[-1]})" if months else ""
-        raise ValueError(f"no published posts dated {month}{around}")
+        raise InputError(f"no published posts dated {month}{around}")
     counts = {p.id: len(blog.comments(p.id)) for p in posts}
     busiest = max(posts, key=lambda p: (counts[p.id], p.date), default=None)
     return Month(

@@ -15,12 +15,9 @@ from reeltui.domain.sanitize import sanitize
 from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
-from reeltui.store import NotFound, StoreError
+from reeltui.store import NotFound
 
 EDITABLE_STATES = ("local", "queued", "failed")
-# What a reply or moderation action can raise, each with a clear message for the user:
-# ReplyError / ModerationError (ValueError) and store errors (missing record, disk full...).
-ACTION_ERRORS: tuple[type[Exception], ...] = (ValueError, StoreError, OSError)
 
 
 class ReplyError(ReelError, ValueError):

@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reeltui.domain.models import Post
+from reeltui.errors import InputError
 from reeltui.store import Store, state
 
-REASONS = ("save", "autosave", "publish", "restore")
+REASONS = ("save", "autosave", "publish", "restore", "original")
+ORIGINAL_NOTE = "the text before the first change here"
 KEEP_AUTOSAVES = 20
 
 
@@ -77,7 +79,7 @@ def add(
     module's docstring; an autosave it merges with is replaced, keeping its id and place).
     `past`: the post's `history`, when the caller has it already."""
     if reason not in REASONS:
-        raise ValueError(f"unknown revision reason {reason!r}")
+        raise InputError(f"unknown revision reason {reason!r}")
     past = history(store, post.id) if past is None else past
     latest = past[0] if past else None
     rev_id, seq = f"r-{uuid.uuid4().hex[:12]}", (latest.seq + 1) if latest else 1
@@ -95,6 +97,23 @@ def add(
         doc["note"] = note
     state.put_revision(store, rev_id, post, doc)
     return Revision(rev_id, post.id, reason, at, seq, post, note)
+
+
+def keep_original(store: Store, post: Post, past: list[Revision]) -> list[Revision]:
+    """Before the first revision of a post that came from elsewhere (an import, a sync),
+    keep its text as it was ("original"), once, so that it can be diffed and restored.
+    Returns the post's history with it (newest first)."""
+    if past:
+        return past
+    at = post.modified or post.date
+    kept = add(store, post, "original", at, ORIGINAL_NOTE, past=[])
+    return [kept] if kept is not None else []
+
+
+def forget(store: Store, post_id: str) -> int:
+    """Remove every revision of a post (one never saved, discarded); returns how many."""
+    ids = list(state.revision_docs(store, post_id))
+    return state.remove_revisions(store, post_id, ids) if ids else 0
 
 
 def same_post(a: Post, b: Post) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reeltui.domain.spelling import WORD, code_lines, parts, words, worth_checking
+from reeltui.errors import InputError
 from reeltui.services.blog import Blog
 
 DEFAULT_LANGUAGE = "en"
@@ -61,7 +62,7 @@ def _lexicon(language: str) -> Lexicon:
 def lexicon(language: str) -> Lexicon:
     """The word list of `language`; ValueError names the languages there are."""
     if language not in languages():
-        raise ValueError(
+        raise InputError(
             f"no spelling dictionary for {language!r}; there are: {', '.join(languages())}"
         )
     with _load_lock:  # two editors opening at once load it once

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reeltui.domain.models import Film, Post
+from reeltui.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def post_from_template(
     try:
         template = TEMPLATES[name]
     except KeyError:
-        raise ValueError(
+        raise InputError(
             f"unknown template {name!r}; choose one of {', '.join(TEMPLATES)}"
         ) from None
     film = Film()

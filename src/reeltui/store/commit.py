@@ -28,6 +28,7 @@ from typing import Any
 
 import orjson
 
+from reeltui.errors import ReelError
 from reeltui.store.layout import JOURNAL_FILE
 from reeltui.store.storage import fsync_dir, replace_file
 
@@ -161,9 +162,9 @@ def commit(
         raise Unfinished(exc) from exc
 
 
-class Unfinished(OSError):
+class Unfinished(ReelError, OSError):
     """The change is committed (journal written) but was not fully applied; the next writer
-    to open the store completes it."""
+    to open the store completes it. (The store turns it into a StoreWriteError.)"""
 
     def __init__(self, cause: OSError) -> None:
         super().__init__(cause.errno, cause.strerror or str(cause))

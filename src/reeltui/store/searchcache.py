@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reeltui.domain.text import fold as fold_text
+from reeltui.errors import ReelError
 from reeltui.store.layout import SEARCH_FILE
 
 VERSION = "2"  # another way of folding the text: the index is built again
@@ -36,8 +37,11 @@ _SCHEMA = (
 _HITS = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
 
 
-class Interrupted(Exception):
-    """A query stopped by `interrupt()` (a newer keystroke)."""
+class Interrupted(ReelError):
+    """A query stopped by `interrupt()` (a newer keystroke): its caller drops it."""
+
+    def __init__(self) -> None:
+        super().__init__("the search was stopped by a newer one")
 
 
 def signature(path: Path) -> str:

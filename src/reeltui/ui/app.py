@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.signal import Signal
@@ -20,6 +20,7 @@ from reeltui.domain.identity import Identity
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change, StoreWatch, subscribe
 from reeltui.services.session import reread
+from reeltui.ui import bugs
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
@@ -98,12 +99,14 @@ class ReelApp(App[None]):
         self.main_screen: MainScreen | None = None
         self.saves = SaveQueue(self)  # replies and moderation are written in the background
         self.typeahead = TypeAhead(self, super().on_event)  # keys go where focus will be
+        self.survive_bugs: bool | None = None  # None: a bug in a task ends a headless run only
+        self.bug_line = ""
         self.sub_title = store_label(blog.path, blog.read_only)
 
     async def on_mount(self) -> None:
         try:
             self.theme = self.settings.theme
-        except Exception:  # unknown theme name in the config: keep the default
+        except InvalidThemeError:  # unknown theme name in the config: keep the default
             self.problems.append(f"unknown theme {self.settings.theme!r}; using the default")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._unsubscribe = subscribe(self.blog, self._announced)
@@ -136,6 +139,18 @@ class ReelApp(App[None]):
     def on_unmount(self) -> None:
         self._unsubscribe()
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
+
+    # -- the last resort (see ui/bugs.py) -----------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        survive = self.survive_bugs if self.survive_bugs is not None else not self.is_headless
+        if not bugs.handle(self, error, survive):
+            super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        self._exit_renderables.append(bugs.exit_line(self))
+        self._close_messages_no_wait()
 
     # -- changes to the store ------------------------------------------------------------
 

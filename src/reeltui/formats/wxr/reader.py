@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from reeltui.domain.plural import count
 from reeltui.formats import FormatError, Progress, ReadResult
 from reeltui.formats.wxr.mapping import short_tag
 from reeltui.formats.wxr.salvage import (
@@ -81,7 +82,11 @@ def read_wxr_bytes(
         why = str(exc).split(":")[0]
         where = f"not well-formed XML at line {line}, column {column} ({why})"
         text = data.decode("utf-8", "replace")
-        reader.result.broken = where + reader.salvage(text, offset_of(text, line, column))
+        broken = where + reader.salvage(text, offset_of(text, line, column))
+        if reader.result.skipped or not reader.result.posts:
+            reader.result.broken = broken
+        else:  # every item was read one by one, as WordPress's importer reads such a file
+            reader.result.notes.append(f"{broken}: nothing was left out")
     return reader.finish()
 
 
@@ -130,9 +135,9 @@ class _Reader(Converter):
             text, broke_at, self.item, lambda exc: _refused(self.result.source, exc)
         )
         self.result.skipped += skips
-        parts = [f"{read} more items were read one by one"] if read else []
+        parts = [f"{count(read, 'more item')} read one by one"] if read else []
         if skips:
-            parts.append(f"{len(skips)} items could not be read")
+            parts.append(f"{count(len(skips), 'item')} could not be read")
         return "".join(f"; {part}" for part in parts)
 
     def finish(self) -> ReadResult:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import ipaddress
 import urllib.parse
 
+from reeltui.errors import InputError
+
 
 def normalise_site(url: str) -> str:
     """'example.com/blog/' -> 'https://example.com/blog' (the site's home, no /wp-json).
@@ -17,17 +19,17 @@ def normalise_site(url: str) -> str:
     """
     url = url.strip()
     if not url:
-        raise ValueError("no site URL given (use --site or REELTUI_WP_URL)")
+        raise InputError("no site URL given (use --site or REELTUI_WP_URL)")
     if "://" not in url:
         url = "https://" + url
     parts = urllib.parse.urlsplit(url)
     if "@" in parts.netloc:
-        raise ValueError(
+        raise InputError(
             "the site address holds a user name or password (user:pw@host): give the address "
             "alone, the user with --user and the application password when asked"
         )
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"not a web address: {url!r}")
+        raise InputError(f"not a web address: {url!r}")
     path = parts.path.rstrip("/")
     for suffix in ("/wp-json", "/wp-admin", "/index.php"):
         if path.endswith(suffix):
@@ -51,7 +53,7 @@ def check_secure(site: str, insecure_http: bool = False) -> None:
     if parts.scheme == "https" or insecure_http or is_loopback(parts.hostname or ""):
         return
     secure = urllib.parse.urlunsplit(("https", parts.netloc, parts.path, "", ""))
-    raise ValueError(
+    raise InputError(
         f"refusing to send the application password over plain http to {parts.hostname}: "
         f"use {secure} (or --insecure-http for a test site you do not mind exposing)"
     )

@@ -17,7 +17,7 @@ from typing import Any
 from reeltui.domain.models import COMMENT_KINDS, Comment, Film, Post
 from reeltui.domain.rating import parse_rating
 from reeltui.domain.text import slugify
-from reeltui.domain.titles import slug_text, title_text
+from reeltui.domain.titles import safe_slug, slug_text, title_text
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.md2html import markdown_to_html as render_html
 from reeltui.formats.sitehtml import MARK, excerpt_markdown, mark, site_excerpt, site_html
@@ -138,7 +138,8 @@ def to_post(
     rating = parse_rating(body)
     if rating is None and existing is not None:
         rating = existing.rating
-    slug = slug_text(str(wp.get("slug") or wp.get("generated_slug") or "")) or slugify(title)
+    slug = safe_slug(slug_text(str(wp.get("slug") or wp.get("generated_slug") or "")))
+    slug = slug or slugify(title)
     categories, tags = ids_of(wp, "categories"), ids_of(wp, "tags")
     source = dict(existing.source) if existing is not None else {}
     content = wp.get("content")

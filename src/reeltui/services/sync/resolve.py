@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from reeltui.services import outbox
+from reeltui.errors import InputError
+from reeltui.services import import_conflicts, outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.mapping import post_hash, with_source
@@ -17,16 +18,19 @@ def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
 
     Keeping the site's version of a post replaces the local text by the one stored in the
     conflict; keeping the site's side of a reply takes it out of the outbox but keeps it as a
-    local draft reply (a reply is never deleted by sync).
+    local draft reply (a reply is never deleted by sync). A conflict an import found keeps
+    the post or the file's version of it ("remote").
     """
     if keep not in ("local", "remote"):
-        raise ValueError("keep must be 'local' or 'remote'")
+        raise InputError("keep must be 'local' or 'remote'")
     state = syncstate.load(blog)
     conflict = state.conflict(conflict_id)
     if conflict is None:
-        raise ValueError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
+        raise InputError(f"no conflict {conflict_id!r} (see `reeltui sync --conflicts`)")
     with blog.store.batch():
-        if conflict.kind == "draft":
+        if conflict.kind in (import_conflicts.KIND, import_conflicts.DRAFT):  # from an import
+            message = import_conflicts.resolve(blog, conflict, keep)
+        elif conflict.kind == "draft":
             message = "the saved post has the site's version; your working copy stays in the editor"
         elif keep == "local":
             if conflict_id not in state.forced:

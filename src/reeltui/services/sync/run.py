@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reeltui.domain.plural import count
+from reeltui.errors import InputError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.services.sync import identity
@@ -57,14 +59,15 @@ class SyncResult:
             else ""
         )
         out = [
-            f"sent {p.replies} replies, {p.moderations} moderation actions, {p.posts} posts; "
+            f"sent {count(p.replies, 'reply')}, {count(p.moderations, 'moderation action')}, "
+            f"{count(p.posts, 'post')}; "
             f"pulled {q.new_posts} new and {q.updated_posts} changed posts, {pages}"
             f"{q.new_comments} new and {q.updated_comments} changed comments"
         ]
         if q.gone_posts or q.gone_comments:
             out.append(
-                f"{_count(len(q.gone_posts), 'post')} and "
-                f"{_count(len(q.gone_comments), 'comment')} no longer on the site (kept here)"
+                f"{count(len(q.gone_posts), 'post')} and "
+                f"{count(len(q.gone_comments), 'comment')} no longer on the site (kept here)"
             )
         out += [f"failed: {f}" for f in p.failed]
         out += [f"conflict: {c.message} (resolve with id {c.id})" for c in self.conflicts]
@@ -72,9 +75,17 @@ class SyncResult:
             out.append(f"stopped: {self.error}; the outbox is intact, sync again to resume")
         return out
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    def stopped_line(self) -> str:
+        """A sync that stopped, in one line: why, what went out before it, what to do."""
+        p = self.pushed
+        done = ((p.replies, "reply"), (p.moderations, "moderation action"), (p.posts, "post"))
+        sent = [count(n, noun) for n, noun in done if n]
+        if not sent:
+            return f"sync stopped: {self.error}; nothing was sent or changed: sync again to retry"
+        return (
+            f"sync stopped: {self.error}; sent {', '.join(sent)} before it stopped, the rest "
+            "stays queued: sync again to resume"
+        )
 
 
 def sync(
@@ -90,14 +101,14 @@ def sync(
     insecure_http: bool = False,
 ) -> SyncResult:
     if blog.read_only:
-        raise ValueError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
+        raise InputError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
     if not creds.complete:
-        raise ValueError("site, user and application password are all needed to sync")
+        raise InputError("site, user and application password are all needed to sync")
     site = normalise_site(creds.site)
     result = SyncResult(site)
     state = syncstate.load(blog)
     if state.site and state.site != site:
-        raise ValueError(
+        raise InputError(
             f"this store is synced with {state.site}, not {site}; use another store "
             "(--store) for another site"
         )
@@ -144,7 +155,8 @@ def sync(
         result.conflicts = list(state.conflicts)
         result.calls = client.calls
         client.close()
-    overall("done")
+    if not result.error:
+        overall("done")  # a sync that stopped is never "done"
     return result
 
 
@@ -163,7 +175,7 @@ class SyncStatus:
         where = f"synced with {self.site} at {self.last_sync}" if self.site else "never synced"
         return (
             f"{where}; {self.queued} queued ({self.failed} failed), "
-            f"{_count(self.drafts, 'post')} to send, {_count(self.conflicts, 'conflict')}"
+            f"{count(self.drafts, 'post')} to send, {count(self.conflicts, 'conflict')}"
         )
 
 

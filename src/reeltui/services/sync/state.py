@@ -23,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reeltui.domain.models import SITE_TEXT
 from reeltui.services.blog import Blog
 from reeltui.store import state as store_state
 
 DOC_ID = store_state.SYNC_DOC
+HIDDEN = (*SITE_TEXT, "post")  # kept in a conflict to be restored exactly, never shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,15 @@ class Conflict:
     local: dict[str, str] = field(default_factory=dict)
     remote: dict[str, str] = field(default_factory=dict)
     found: str = ""
+
+    @property
+    def theirs(self) -> str:
+        """Where the other version comes from, for people: "the site" or "the file"."""
+        return "the file" if self.kind.startswith("import") else "the site"
+
+    def shown(self, side: dict[str, str]) -> dict[str, str]:
+        """The fields of a side a person compares (not the text kept to be restored)."""
+        return {k: v for k, v in side.items() if k not in HIDDEN}
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -18,6 +18,7 @@ from textual.app import App
 from textual.widget import Widget
 
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog, moderation, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
@@ -86,7 +87,7 @@ class CommentActions:
             return
         try:
             screen = ComposerScreen.for_reply(self.blog, comment_id, quote=quote)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Cannot reply")
             return
         self.app.push_screen(screen, self._composed)
@@ -100,7 +101,7 @@ class CommentActions:
             return
         try:
             screen = ComposerScreen.for_edit(self.blog, comment_id)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Cannot edit")
             return
         self.app.push_screen(screen, self._composed)
@@ -111,7 +112,7 @@ class CommentActions:
             return
         try:
             comment = self.blog.comment(comment_id)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Cannot delete")
             return
         if not replies.can_edit(comment):
@@ -137,7 +138,7 @@ class CommentActions:
                     deleted,
                     lambda exc: self._error(exc, "Not deleted"),
                 )
-            except replies.ACTION_ERRORS as exc:
+            except ReelError as exc:
                 self._error(exc, "Not deleted")
                 return
             self._done(parent_id)  # shown gone at once; "deleted" once it is on disk
@@ -172,7 +173,7 @@ class CommentActions:
             batch = save_queue(self.app).save(
                 self.blog, change, self._moderated, lambda exc: self._error(exc, "Not changed")
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self._error(exc, "Not changed")
             return
         if batch.action != "undo" and batch.done:

@@ -25,6 +25,7 @@ from textual.widgets import Input, Static, TextArea
 from reeltui.domain.identity import Identity
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.confirm import ConfirmScreen
@@ -204,7 +205,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 self._save_failed("Not sent"),
                 words=text,
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(str(exc), title="Not sent", severity="error", markup=False)
             return
         self._saving(True)
@@ -225,7 +226,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                 self._save_failed("Not kept"),
                 words=text,
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(
                 f"{exc} (Ctrl+G discards)", title="Not kept", severity="error", markup=False
             )

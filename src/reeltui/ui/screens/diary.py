@@ -18,8 +18,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
 from reeltui.domain.diary import DiaryEntry
+from reeltui.domain.plural import count
 from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.errors import ReelError
 from reeltui.formats.plaintext import html_to_plain
 from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
@@ -98,9 +100,11 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
         ids = [e.id for e in self.items]
         if current in ids:
             table.move_cursor(row=ids.index(current))
-        shown = f"{len(self.items)} of {len(self.all)}" if self.search_text else str(len(self.all))
+        shown = count(len(self.all), "entry")
+        if self.search_text:
+            shown = f"{len(self.items)} of {shown}"
         search = f" · search: {self.search_text}" if self.search_text else ""
-        self.set_title(f"Film diary — {shown} entries, newest first{search}")
+        self.set_title(f"Film diary — {shown}, newest first{search}")
         self.show_detail()
 
     def _link_cell(self, entry: DiaryEntry, width: int) -> Text:
@@ -109,7 +113,7 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
             return Text("")
         if link.post_id is not None:
             return one_line("→ " + self.titles.get(link.post_id, ""), width)
-        return Text(f"? {len(link.candidates)} posts", "yellow")
+        return Text(f"? {count(len(link.candidates), 'post')}", "yellow")
 
     def show_detail(self) -> None:
         entry = self.current
@@ -199,11 +203,11 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
             return
         self._write(entry)
 
-    @work(thread=True, group="disk", exit_on_error=False)
+    @work(thread=True, group="disk")
     def _write(self, entry: DiaryEntry) -> None:
         try:
             post, made = diary.make_draft(self.blog, entry)
-        except Exception as exc:  # a store error (disk full...): one line, nothing lost
+        except ReelError as exc:  # a store error (disk full...): one line, nothing lost
             self.app.call_from_thread(self.notify, f"No draft made: {exc}", severity="error")
             return
         self.app.call_from_thread(self._edit, post.id, made)

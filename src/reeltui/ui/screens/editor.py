@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 
 from reeltui.domain.models import Post
+from reeltui.errors import ReelError
 from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.ui.clipboard import copy_text
@@ -95,11 +96,11 @@ class EditorScreen(EditorCore):
         if revision is not None:
             self._restore_worker(revision)
 
-    @work(thread=True, group="disk", exit_on_error=False)
+    @work(thread=True, group="disk")
     def _restore_worker(self, revision: Revision) -> None:
         try:
             post = self.session.restore(revision)
-        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
             self.app.call_from_thread(self._save_failed, describe(exc))
             return
         self.app.call_from_thread(self._restored, post, revision)

@@ -13,8 +13,10 @@ from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from reeltui.domain.models import Post
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import WORDS_PER_MINUTE, word_count
+from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services.drafts import Clock, EditSession, utc_now
 from reeltui.services.postform import Form, form_of
@@ -192,7 +194,7 @@ class EditorCore(Screen[None]):
             self._counted = (body, word_count(body))
         words = self._counted[1]
         minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
-        parts = [form.status, f"{words} words", f"{minutes} min read"]
+        parts = [form.status, count(words, "word"), f"{minutes} min read"]
         if self.session.read_only:
             parts.append("read-only")
         elif self._last_save is not None:
@@ -274,7 +276,7 @@ class EditorCore(Screen[None]):
         post, _ = self.session.build(form, body)
         try:
             self.session.autosave(post)
-        except Exception:  # the app is going away: nothing left to tell the user with
+        except ReelError:  # the app is going away: nothing left to tell the user with
             return
 
     def autosave(self) -> None:
@@ -284,11 +286,11 @@ class EditorCore(Screen[None]):
         post, _ = self.build()
         self._autosave_worker(post, state)
 
-    @work(thread=True, group="disk", exit_on_error=False)
+    @work(thread=True, group="disk")
     def _autosave_worker(self, post: Post, state: State) -> None:
         try:
             self.session.autosave(post)
-        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
             self.app.call_from_thread(
                 self.notify, f"Autosave failed: {describe(exc)}", severity="error", timeout=8
             )
@@ -307,11 +309,11 @@ class EditorCore(Screen[None]):
         self.form.show_errors(errors)
         self._save_worker(post, self.state(), errors, close)
 
-    @work(thread=True, group="disk", exit_on_error=False)
+    @work(thread=True, group="disk")
     def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
         try:
             rev = self.session.save(post)
-        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
             self.app.call_from_thread(self._save_failed, describe(exc))
             return
         self.app.call_from_thread(self._saved, state, rev, errors, close)
@@ -339,7 +341,7 @@ class EditorCore(Screen[None]):
         self.discarded = leaving
         try:
             self.session.discard_working_copy()
-        except Exception as exc:  # StoreError (disk full...) or a bug: say it, keep the text
+        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
             self.notify(describe(exc), severity="error")
 
     def update_preview(self) -> None:

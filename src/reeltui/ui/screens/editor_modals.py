@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import word_count
 from reeltui.services.drafts import Recovery
@@ -104,7 +105,7 @@ class RecoverList(ModalScreen[str]):
                 *[
                     Option(
                         f"{sanitize_line(r.post.title) or '(untitled)'} · autosaved "
-                        f"{display_date(r.saved_at)} · {word_count(r.post.body)} words"
+                        f"{display_date(r.saved_at)} · {count(word_count(r.post.body), 'word')}"
                         + (" · never saved" if r.is_new else ""),
                         id=r.post.id,
                     )

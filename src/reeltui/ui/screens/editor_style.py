@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reeltui.services.drafts import StoreError
+from reeltui.errors import ReelError
 
 
-def describe(exc: BaseException) -> str:
-    """A store error's own message (written for users), else the error's type and text."""
-    if isinstance(exc, StoreError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+def describe(exc: ReelError) -> str:
+    """The error's own message, written for users."""
+    return str(exc)
 
 
 def ago(delta: dt.timedelta) -> str:

@@ -15,6 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog, inbox, moderation, replies
 from reeltui.services.events import Change
@@ -110,9 +111,9 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
     def _title(self) -> None:
         pending = moderation.pending_count(self.blog)
         if self.pending:
-            title = f"Waiting for moderation — {pending} comment(s), oldest first"
+            title = f"Waiting for moderation — {count(pending, 'comment')}, oldest first"
         else:
-            title = f"Needs a reply — {len(self.items)} comment(s), oldest first"
+            title = f"Needs a reply — {count(len(self.items), 'comment')}, oldest first"
             if pending:
                 title += f" · {pending} pending moderation (p)"
         if self.marked:

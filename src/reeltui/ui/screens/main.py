@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input
 
+from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
 from reeltui.services.events import Change
@@ -153,7 +154,7 @@ class MainScreen(Screen[None]):
             return
         try:
             post = self.blog.post(post_id)
-        except replies.ACTION_ERRORS:  # deleted by a sync: say nothing, show what is left
+        except ReelError:  # deleted by a sync: say nothing, show what is left
             return
         widget = self.query_one(Thread)
         if not touches(changes, "post", post_id) and await patch_thread(
@@ -245,7 +246,7 @@ class MainScreen(Screen[None]):
                 read_service.mark_unread(self.blog, post_id)
             else:
                 read_service.mark_read(self.blog, post_id, self.reel_app.writer)
-        except Exception as exc:  # e.g. disk full: say so, keep browsing
+        except ReelError as exc:  # e.g. disk full: say so, keep browsing
             self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
 
     # -- the list's intents and keys (see main_list.py) ----------------------------------

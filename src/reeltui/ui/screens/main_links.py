@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reeltui.errors import ReelError
 from reeltui.ui.navigation import internal_slug, is_external
 from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
 from reeltui.ui.widgets.reader import Reader
@@ -44,7 +45,7 @@ class LinkFollower:
         if slug is not None:
             try:
                 post = screen.blog.post_by_slug(slug)
-            except Exception as exc:  # the service's NotFound: say it, in one line
+            except ReelError as exc:  # the service's NotFound: say it, in one line
                 screen.notify(str(exc), severity="warning")
                 return
             await screen.open_post(post.id)

@@ -10,8 +10,10 @@ from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
 from reeltui.config import SORTS
+from reeltui.domain.plural import count as plural_count
 from reeltui.domain.query import QueryError, parse
-from reeltui.services import Counts, PostRow, identity, replies
+from reeltui.errors import ReelError
+from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
 from reeltui.services.search import Interrupted
 from reeltui.ui.navigation import site_of
@@ -46,9 +48,7 @@ class Listing:
     def load(self, keep: str | None = None) -> None:
         """Fill the list again (in a worker), keeping the cursor on `keep` or where it is."""
         self.blog.search_index().interrupt()  # a query of the text an earlier load runs stops
-        self.screen.run_worker(
-            lambda: self._load(keep), thread=True, exclusive=True, group="rows", exit_on_error=False
-        )
+        self.screen.run_worker(lambda: self._load(keep), thread=True, exclusive=True, group="rows")
 
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
@@ -73,7 +73,7 @@ class Listing:
                 app.call_from_thread(self._show, items, counts, keep, words is not None)
         except Interrupted:  # a newer keystroke: its load answers
             return
-        except Exception as exc:  # a store problem: one clear line, never a traceback
+        except ReelError as exc:  # a store problem: one clear line, never a traceback
             app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
             return
         if self.site is None:
@@ -156,7 +156,7 @@ class Listing:
         """Show the read marks of `post_ids` as the store has them now."""
         try:
             marks = read_service.Marks(self.blog, self.screen.reel_app.writer)
-        except replies.ACTION_ERRORS:  # the marks cannot be read (said where they failed)
+        except ReelError:  # the marks cannot be read (said where they failed)
             return
         post_list = self.screen.post_list
         for item in post_list.items:
@@ -243,18 +243,20 @@ class Listing:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.screen.run_worker(
-                    lambda: self._mark_all(shown), thread=True, group="reads", exit_on_error=False
-                )
+                self.screen.run_worker(lambda: self._mark_all(shown), thread=True, group="reads")
 
-        question = f"Mark the {len(shown)} posts of the list read ({unread} unread now)?"
+        question = (
+            f"Mark the {plural_count(len(shown), 'post')} of the list read ({unread} unread now)?"
+        )
         self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
 
     def _mark_all(self, post_ids: list[str]) -> None:
         app = self.screen.app
         try:
             count = read_service.mark_all_read(self.blog, post_ids, self.screen.reel_app.writer)
-        except Exception as exc:  # e.g. disk full: say so, keep browsing
+        except ReelError as exc:  # e.g. disk full: say so, keep browsing
             app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
             return
-        app.call_from_thread(self.screen.notify, f"{count} posts marked read", timeout=3)
+        app.call_from_thread(
+            self.screen.notify, f"{plural_count(count, 'post')} marked read", timeout=3
+        )

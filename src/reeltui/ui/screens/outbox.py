@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.services.events import Change
 from reeltui.ui.changes import listen
@@ -49,7 +50,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
     def on_mount(self) -> None:
         try:
             outbox.repair(self.blog)  # after a crash between the comments and outbox writes
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(str(exc), title="Outbox not repaired", severity="error", markup=False)
         self.refresh_rows()
         self.table.focus()
@@ -181,7 +182,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
                     lambda _: None,
                     failed,
                 )
-            except replies.ACTION_ERRORS as exc:
+            except ReelError as exc:
                 self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
 
         question = f"Cancel “{row.entry.action}” of the comment by {author}?"
@@ -203,7 +204,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             return
         try:
             outbox.move(self.blog, row.entry.id, offset)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(str(exc), title="Not moved", severity="error", markup=False)
 
     def action_retry(self) -> None:
@@ -222,5 +223,5 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
                 lambda _: self.notify("Queued again for the next sync.", markup=False),
                 failed,
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(str(exc), title="Not queued", severity="error", markup=False)

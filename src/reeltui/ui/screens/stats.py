@@ -17,8 +17,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
+from reeltui.domain.plural import count
 from reeltui.domain.query import QueryError
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
@@ -96,7 +98,7 @@ class StatsScreen(Screen[str | None]):
         except QueryError as exc:
             self.app.call_from_thread(self.query_one(QueryBox).show_error, str(exc))
             return
-        except Exception as exc:  # a store problem: one line, the screen stays usable
+        except ReelError as exc:  # a store problem: one line, the screen stays usable
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
         if not worker.is_cancelled:
@@ -124,8 +126,8 @@ class StatsScreen(Screen[str | None]):
         scope = f" matching {found.query}" if found.query else ""
         self.query_one("#stats-summary", Static).update(
             Text(
-                f"{found.posts} posts{scope} · {found.reviews} reviews · "
-                f"{found.comments} readers' comments",
+                f"{count(found.posts, 'post')}{scope} · {count(found.reviews, 'review')} · "
+                f"{count(found.comments, 'comment')} from readers",
                 style="bold",
             )
         )

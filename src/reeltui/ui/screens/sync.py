@@ -19,9 +19,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
-from reeltui.domain.models import SITE_TEXT
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.services import replies
+from reeltui.errors import ReelError
 from reeltui.services.blog import Blog
 from reeltui.services.sync import credentials
 from reeltui.services.sync import state as syncstate
@@ -104,7 +104,7 @@ class SyncScreen(Screen[bool]):
             lines.append(HOW_TO)
         try:
             lines.append(status(self.blog).line())
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             lines.append(f"status unknown: {exc}")
         if self.creds.complete:
             lines.append("Enter or s: sync now · F: full sync · C: conflicts · Esc: close")
@@ -145,7 +145,7 @@ class SyncScreen(Screen[bool]):
 
         try:
             result = sync(self.blog, creds, full=full, progress=progress)
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._done, result)
@@ -180,7 +180,9 @@ class SyncScreen(Screen[bool]):
         summary.update("\n".join(sanitize_line(line) for line in result.lines()))
         summary.display = True
         conflicts = (
-            f"; {len(result.conflicts)} conflicts (C to see them)" if result.conflicts else ""
+            f"; {count(len(result.conflicts), 'conflict')} (C to see them)"
+            if result.conflicts
+            else ""
         )
         if result.error:
             self.notify(f"Sync stopped: {result.error}", severity="error", markup=False)
@@ -213,7 +215,7 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="conflicts.close"),
         Binding("l", "keep('local')", "Keep mine", id="conflicts.local"),
-        Binding("r", "keep('remote')", "Keep the site's", id="conflicts.remote"),
+        Binding("r", "keep('remote')", "Keep theirs (site or file)", id="conflicts.remote"),
     ]
 
     def __init__(self, blog: Blog) -> None:
@@ -244,11 +246,10 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         out = Text()
         if conflict is not None:
             out.append(f"{sanitize_line(conflict.message)}  (id {conflict.id})\n\n", "bold")
-            for side, data in (("Yours", conflict.local), ("The site's", conflict.remote)):
+            theirs = f"{conflict.theirs.capitalize()}'s"
+            for side, data in (("Yours", conflict.local), (theirs, conflict.remote)):
                 out.append(f"{side}:\n", "bold underline")
-                for key, value in data.items():
-                    if key in SITE_TEXT:
-                        continue  # the site's HTML, kept to be restored exactly
+                for key, value in conflict.shown(data).items():
                     out.append(f"{key}: ", "bold")
                     out.append(sanitize(str(value)).strip() + "\n")
                 out.append("\n")
@@ -272,7 +273,7 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
                 lambda message: self.notify(message, markup=False),
                 failed,
             )
-        except replies.ACTION_ERRORS as exc:
+        except ReelError as exc:
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)
             return
         self.reload()

@@ -16,19 +16,20 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, ProgressBar, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.errors import ReelError
 from reeltui.formats import EXPORT_FORMATS
-from reeltui.services import replies
 from reeltui.services.blog import Blog
-from reeltui.services.exporting import ExportReport, export
+from reeltui.services.exporting import export
 from reeltui.ui.widgets.footer import ReelFooter
 
 if TYPE_CHECKING:
     from reeltui.services.diary_import import DiaryReport
     from reeltui.services.import_report import ImportReport
 
-ERRORS = replies.ACTION_ERRORS  # FormatError is a ValueError; store errors; OSError
+ERRORS = (ReelError, OSError)  # errors for the user; OSError: the file named cannot be used
 MAX_LISTED = 8
 PHASES = {"reading": "Reading", "merging": "Merging posts", "writing": "Writing"}
 DEFAULT_OUT = {"markdown": "reeltui-export", "wxr": "reeltui-export.xml", "json": "reeltui.json"}
@@ -55,11 +56,6 @@ class PathSuggester(Suggester):
         return done + "/" if (path.parent / names[0]).is_dir() else done
 
 
-def unexpected(exc: Exception) -> str:
-    """An error no one foresaw, in one line: the dialog says it, the app lives on."""
-    return sanitize_line(f"unexpected error ({type(exc).__name__}: {exc})")[:300]
-
-
 def import_summary(report: ImportReport) -> list[str]:
     lines = [
         f"{sanitize_line(Path(report.source).name)} ({report.format}): posts "
@@ -73,14 +69,6 @@ def import_summary(report: ImportReport) -> list[str]:
     if not report.changed:
         lines.append("nothing changed in the store")
     return lines
-
-
-def export_summary(report: ExportReport) -> str:
-    where = f"{report.files} files in {report.path}" if report.format == "markdown" else report.path
-    return (
-        f"exported {report.posts} posts and {report.comments} comments "
-        f"({report.format}) to {sanitize_line(str(where))}"
-    )
 
 
 class TransferScreen(ModalScreen[bool]):
@@ -178,6 +166,11 @@ class TransferScreen(ModalScreen[bool]):
         self.show_result("\n".join(lines))
         self.notify(lines[0], severity="information" if ok else "error", markup=False)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "transfer" and event.state is WorkerState.ERROR:
+            # a bug (ReelApp reports it, with where its crash report is): the dialog is free
+            self.finished(["Stopped by a bug in reeltui; see the message beside"], False)
+
     def show_result(self, text: str) -> None:
         self.query_one("#transfer-result", Static).update(text)
 
@@ -223,9 +216,6 @@ class ImportScreen(TransferScreen):
             report = import_path(self.blog, path, self.progress)
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not imported: {exc}"], False)
-            return
-        except Exception as exc:  # anything else: reported in the app, which lives on
-            self.app.call_from_thread(self.finished, [f"Not imported: {unexpected(exc)}"], False)
             return
         self.app.call_from_thread(self._imported, report)
 
@@ -280,10 +270,5 @@ class ExportScreen(TransferScreen):
         except ERRORS as exc:
             self.app.call_from_thread(self.finished, [f"Not exported: {exc}"], False)
             return
-        except Exception as exc:  # anything else: reported in the app, which lives on
-            self.app.call_from_thread(self.finished, [f"Not exported: {unexpected(exc)}"], False)
-            return
-        lines = [export_summary(report)]
-        if report.orphans and report.format != "json":
-            lines.append(f"left out: {report.orphans} comments whose post is missing (see json)")
+        lines = report.lines()
         self.app.call_from_thread(self.finished, lines, True)

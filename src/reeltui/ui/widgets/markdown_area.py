@@ -5,7 +5,7 @@ review never holds). Without the grammar the text is plain, never an error."""
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.widgets import TextArea
 
@@ -27,10 +27,15 @@ def markdown_grammar() -> tuple[Language, str] | None:
 
 
 class MarkdownArea(TextArea):
-    """A TextArea for Markdown: the grammar is registered with it on mount."""
+    """A TextArea for Markdown: the grammar is registered with it as it is built.
 
-    def on_mount(self) -> None:
+    Not on mount: setting `language` rebuilds the document, which would drop a selection or
+    cursor the screen set in its own on_mount (the two run in either order)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         grammar = markdown_grammar()
         if grammar is not None:
             self.register_language("markdown", *grammar)
-            self.language = "markdown"
+            self._set_document(self.document.text, "markdown")
+            self.set_reactive(TextArea.language, "markdown")

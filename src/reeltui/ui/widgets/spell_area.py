@@ -23,7 +23,7 @@ class SpellTextArea(MarkdownArea):
     """The Markdown text area, underlining the spans it is given (`show_misspelled`)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.marks: Marks = {}
 
     def show_misspelled(self, marks: Marks) -> None:
