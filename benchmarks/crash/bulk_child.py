@@ -37,8 +37,9 @@ def main(argv: list[str]) -> int:
                 report = import_path(blog, Path(rest[0]), progress)
                 say(f"done {report.posts_added} {report.comments_added}")
             else:
-                from reeltui.services.credentials import Credentials
-                from reeltui.services.sync import SyncProgress, sync
+                from reeltui.services.sync.credentials import Credentials
+                from reeltui.services.sync.progress import SyncProgress
+                from reeltui.services.sync.run import sync
 
                 def pulled(event: SyncProgress) -> None:
                     if event.stage == "saving":

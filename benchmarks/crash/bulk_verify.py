@@ -12,9 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-from reeltui.services import syncstate
 from reeltui.services.check import diagnose
 from reeltui.services.session import open_blog
+from reeltui.services.sync import state as syncstate
 
 
 def main(store: Path) -> dict[str, object]:

@@ -105,6 +105,9 @@ def _apply(blog: Blog, got: Fetched, state: SyncState, names: TermNames) -> Pull
         state.terms = names.known
         state.last_pull = now()
         save_state(blog, state)  # the clock lands with what it covers
+    # Again once committed: a view that re-read the store on the first news (the app's list,
+    # in a worker) read it before the batch's files were written.
+    blog.invalidate()
     return counts
 
 
