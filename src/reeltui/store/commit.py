@@ -30,7 +30,7 @@ import orjson
 
 from reeltui.errors import ReelError
 from reeltui.store.layout import JOURNAL_FILE
-from reeltui.store.storage import fsync_dir, replace_file
+from reeltui.store.storage import fsync_dir, replace_file, write_all
 
 MANY = 24  # files in one change above which one syncfs beats an fsync per file
 _TMP = re.compile(r"^\.(.+)\.(\d+)\.(tmp|new)$")  # `temp_name`, and `replace_file`'s
@@ -76,10 +76,7 @@ def _write_temp(tmp: Path, payload: bytes, mode: int, sync: bool) -> Path:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, payload)
             if sync:
                 os.fsync(fd)
         finally:

@@ -27,6 +27,14 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte of `payload` to `fd` (os.write may write fewer than asked)."""
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def replace_file(path: Path, payload: bytes, mode: int | None = None) -> None:
     """Replace `path` with `payload` crash-safely: temp file + fsync + rename + fsync of the
     folder. The file keeps its permissions (new: 0644), or gets `mode`. Raises OSError, and
@@ -35,10 +43,7 @@ def replace_file(path: Path, payload: bytes, mode: int | None = None) -> None:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, payload)
             os.fsync(fd)
         finally:
             os.close(fd)
