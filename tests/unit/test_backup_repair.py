@@ -15,6 +15,7 @@ import pytest
 
 from reeltui.domain import Comment, Post
 from reeltui.services.session import open_blog
+from reeltui.store import backup
 from reeltui.store.backup import KEEP, list_backups
 from tests import storefiles
 
@@ -94,6 +95,33 @@ def test_an_interrupted_backup_is_ignored_and_cleaned(
     open_and_save(store_path, "x")
     assert not half.exists()
     assert len(list_backups(store_path)) == 1
+
+
+def test_a_backup_deleted_halfway_is_never_listed_and_never_more_than_keep(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest backup is dropped while a new one is taken; a kill in the middle of its
+    deletion must not leave a listed backup with files missing, nor KEEP + 1 backups."""
+    monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
+    for i in range(KEEP):
+        open_and_save(store_path, f"t{i}")
+    real_rmtree = backup.shutil.rmtree
+
+    def killed(path: Path, ignore_errors: bool = False) -> None:  # one file gone, then kill
+        next(p for p in Path(path).rglob("*.json") if p.name != "manifest.json").unlink()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup.shutil, "rmtree", killed)
+    with pytest.raises(KeyboardInterrupt):
+        backup.snapshot(store_path)
+    monkeypatch.setattr(backup.shutil, "rmtree", real_rmtree)
+    listed = list_backups(store_path)
+    assert len(listed) <= KEEP
+    for found in listed:  # every listed backup has every file its manifest names
+        assert all((found.path / rel).is_file() for rel in found.files), found.path
+    backup.snapshot(store_path)  # the next backup cleans what the kill left
+    assert not list((store_path / "backups").glob(".old-*"))
+    assert len(list_backups(store_path)) == KEEP
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reeltui.domain.memory import paused_gc
-from reeltui.formats import ReadResult
+from reeltui.domain.models import Post
+from reeltui.formats import Parsed, ReadResult
 from reeltui.services import importer
 from reeltui.services.session import open_blog
 
@@ -71,7 +72,8 @@ def test_import_reads_and_merges_with_the_collector_paused(
 
     def read_wxr(path: Path, progress: object = None) -> ReadResult:
         seen.append(gc.isenabled())
-        return ReadResult(source=str(path))
+        one = Parsed(Post(id="p-one", slug="one", title="One"))  # (nothing read is refused)
+        return ReadResult(source=str(path), posts=[one])
 
     monkeypatch.setattr(importer, "read_wxr", read_wxr)
     source = tmp_path / "export.xml"

@@ -120,9 +120,12 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
 
     root = folder / BACKUP_DIR
     root.mkdir(exist_ok=True)
-    for stale in root.glob(".tmp-*"):  # left by a backup that was interrupted
+    for stale in [*root.glob(".tmp-*"), *root.glob(".old-*")]:  # left by a killed backup
         shutil.rmtree(stale, ignore_errors=True)
-    previous = next(iter(list_backups(folder)), None)
+    found = list_backups(folder)
+    for old in found[max(keep - 1, 1) :]:  # room for the new one first: never more than keep
+        _drop(old.path)
+    previous = next(iter(found), None)
     now = dt.datetime.now(dt.UTC)
     if previous is not None and now <= previous.taken:
         now = previous.taken + dt.timedelta(microseconds=1)
@@ -151,8 +154,19 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
     fsync_dir(root)
     backups = list_backups(folder)
     for old in backups[keep:]:
-        shutil.rmtree(old.path, ignore_errors=True)
+        _drop(old.path)
     return backups[0]
+
+
+def _drop(backup: Path) -> None:
+    """Delete a backup: renamed out of the list first, so that a kill halfway through never
+    leaves a listed backup with files missing (the next snapshot removes the rest)."""
+    gone = backup.with_name(f".old-{backup.name}")
+    try:
+        os.replace(backup, gone)
+    except OSError:
+        return
+    shutil.rmtree(gone, ignore_errors=True)
 
 
 def due(folder: Path, interval: float | None = None) -> bool:
