@@ -38,14 +38,16 @@ class ReaderApp(App[None]):
 
 
 class Probe:
-    """Ticks every TICK seconds on the event loop; records the longest gap between ticks."""
+    """Ticks every TICK seconds on the event loop; records the gaps between ticks."""
 
     def __init__(self) -> None:
         self.last = time.perf_counter()
         self.longest = 0.0
+        self.gaps: list[float] = []
 
     def tick(self) -> None:
         now = time.perf_counter()
+        self.gaps.append(now - self.last)
         self.longest = max(self.longest, now - self.last)
         self.last = now
 

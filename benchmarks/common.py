@@ -176,6 +176,27 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def quantiles(values: list[float]) -> tuple[float, float, float]:
+    """p50, p90 and max of `values` (p90: the value 90% of them do not exceed)."""
+    ordered = sorted(values)
+    return median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))], ordered[-1]
+
+
+def spread(values: list[float], base: list[float] | None = None) -> str:
+    """ "p50 …, p90 …, max …" in ms; with `base` (the baseline's values), each one's ratio."""
+    ours = quantiles(values)
+    names = ("p50", "p90", "max")
+    text = ", ".join(f"{n} {v * 1e3:.1f} ms" for n, v in zip(names, ours, strict=True))
+    if base is None:
+        return text
+    theirs = quantiles(base)
+    ratios = ", ".join(
+        f"{n} {o / t if t else float('inf'):.2f}x"
+        for n, o, t in zip(names, ours, theirs, strict=True)
+    )
+    return f"{text} (ratios to the baseline: {ratios})"
+
+
 def child_env(cfg: Config) -> dict[str, str]:
     """Environment for child processes: our sources importable, user folders out of reach,
     backups not taken during the measured runs (they were taken when the archive was

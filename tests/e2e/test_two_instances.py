@@ -104,7 +104,8 @@ HOLDER = r"""
 import sys, time
 from pathlib import Path
 from reeltui.store import Store, StoreLocked
-path, go = Path(sys.argv[1]), Path(sys.argv[2])
+path, go, release = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+print("ready", flush=True)  # imported: every child races from the same start
 while not go.exists():
     time.sleep(0.001)
 try:
@@ -113,25 +114,29 @@ except StoreLocked as exc:
     print("locked", exc, flush=True)
     sys.exit(0)
 print("writer", flush=True)
-time.sleep(1.5)   # hold it while the others try
+while not release.exists():  # hold it until every other child has had its answer
+    time.sleep(0.001)
 store.close()
 """
 
 
 def test_processes_racing_for_the_store_get_one_writer(store_path: Path, tmp_path: Path) -> None:
     for round_ in range(3):
-        go = tmp_path / f"go-{round_}"
+        go, release = tmp_path / f"go-{round_}", tmp_path / f"release-{round_}"
         children = [
             subprocess.Popen(
-                [sys.executable, "-c", HOLDER, str(store_path), str(go)],
+                [sys.executable, "-c", HOLDER, str(store_path), str(go), str(release)],
                 stdout=subprocess.PIPE,
                 text=True,
             )
             for _ in range(6)
         ]
-        time.sleep(0.5)  # let them all start and wait for the signal (not a timing assert)
+        assert all(child.stdout and child.stdout.readline() == "ready\n" for child in children)
         go.touch()
-        outputs = [child.communicate(timeout=60)[0] for child in children]
+        answers = [child.stdout.readline() if child.stdout else "" for child in children]
+        release.touch()
+        ends = [child.communicate(timeout=60)[0] for child in children]
+        outputs = [a + end for a, end in zip(answers, ends, strict=True)]
         writers = [o for o in outputs if o.startswith("writer")]
         assert len(writers) == 1, outputs
         others = [o for o in outputs if o not in writers]

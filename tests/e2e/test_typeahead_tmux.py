@@ -20,9 +20,9 @@ from tests.e2e.test_editor_tmux import Tmux, command, tmux  # noqa: F401  (fixtu
 pytestmark = pytest.mark.e2e
 
 BURST = [
-    "Dune: Part Two", "Tab", "dune-part-two", "Tab", "Ana Reel", "Tab",
+    "Dune: Part Two", "Tab", "dune-part-two", "Tab", "C-u", "Ana Reel", "Tab",  # (was Ruth)
     "Enter", "Down", "Enter",  # status: draft -> pending
-    "Tab", "Tab", "Gue", "Right",  # a category completed from the store
+    "Tab", "Tab", "C-u", "Gue", "Right",  # "Review" cleared, a category completed from the store
     "Tab", "Sci", "Right", ", Zendaya",  # a tag completed, then typed on
     "BTab", "End", ", Rev", "Right",  # Shift+Tab: back to the categories
     "Tab", "Tab", "Sand and spice.",
@@ -73,3 +73,29 @@ def test_one_burst_on_a_loaded_machine_fills_every_field(
     assert post.film.director == "Denis Villeneuve"
     assert post.film.cast == ["Timothee Chalamet", "Zendaya"]
     assert post.body.startswith("## The film\n\nSpice must flow. Really.\n\n## What works")
+
+
+def test_ctrl_s_and_esc_right_after_typing_on_a_loaded_machine(
+    tmux: Tmux,  # noqa: F811
+    store_path: Path,
+    cpu_hogs: list[subprocess.Popen[bytes]],
+) -> None:
+    """Words typed right before Ctrl+S are in what it saves; Esc joined with the next key
+    (one send-keys: tmux hands them over together, read as Alt+key) is Esc, then that key:
+    k answers "keep editing" and nothing lands in the title, s saves and closes."""
+    her = "flixchatter-review-spike-jonzes-her"
+    tmux.start(command(store_path, "edit", her))
+    tmux.wait_for("editing · FlixChatter Review", "Save")
+    tmux.keys("F2", "End", " (2013)", "C-s")
+    tmux.wait_for("Saved “FlixChatter Review: Spike Jonze’s HER (2013)”")
+    tmux.keys("!", "Escape", "k", "?")
+    tmux.wait_for("editing · FlixChatter Review: Spike Jonze’s HER (2013)!?")
+    pid = tmux.pane_pid()
+    tmux.keys("Escape", "s")  # save and close: `reeltui edit` ends with its editor
+    tmux.wait_dead(pid)
+    assert all(hog.poll() is None for hog in cpu_hogs)
+    blog = open_blog(store_path, read_only=True)
+    try:
+        assert blog.post_by_slug(her).title == "FlixChatter Review: Spike Jonze’s HER (2013)!?"
+    finally:
+        blog.close()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
+from reeltui.domain.models import Post
 from reeltui.ui.app import ReelApp
 from reeltui.ui.saving import save_queue
 
@@ -26,6 +29,17 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def stored_post(store_path: Path, post_id: str) -> Post:
+    """`post_id` as the store on disk has it (opened read-only, closed again)."""
+    from reeltui.services.session import open_blog
+
+    saved = open_blog(store_path, read_only=True)
+    try:
+        return saved.post(post_id)
+    finally:
+        saved.close()
 
 
 def screen_text(app: ReelApp) -> str:
@@ -75,15 +89,17 @@ class Notes:
 
 def key_events(*parts: str) -> list[object]:
     """Key events as a terminal sends them: a part in angle brackets is one named key
-    ("<tab>", "<shift+tab>", "<f2>", "<ctrl+s>"); any other part is typed character by
-    character."""
+    ("<tab>", "<shift+tab>", "<f2>", "<ctrl+s>"; "<alt+d>" is what the terminal parser makes
+    of Esc and d read in one go); any other part is typed character by character."""
     from textual import events
     from textual.keys import _character_to_key
 
     found: list[object] = []
     for part in parts:
         if part.startswith("<") and part.endswith(">") and len(part) > 2:
-            found.append(events.Key(part[1:-1], None))
+            name = part[1:-1]
+            letter = name.removeprefix("alt+")
+            found.append(events.Key(name, letter if len(letter) == 1 else None))
             continue
         for char in part:
             key = char if char.isalnum() else _character_to_key(char)

@@ -33,7 +33,7 @@ async def test_help_lists_the_keys_of_the_focused_pane(open_store: Blog) -> None
         text = screen_text(app)
         assert "Keys · Post list" in text
         assert re.search(r"\bs\s+Sort", text) and re.search(r"\bf\s+Filters", text)
-        assert re.search(r"down / j\s+Down", text) and "Everywhere" in text
+        assert re.search(r"↓ / j\s+Down", text) and "Everywhere" in text
         await press(pilot, "escape", "enter", "c", "question_mark")
         text = screen_text(app)
         assert "Keys · Comments" in text and "Collapse/expand" in text and "Next sibling" in text

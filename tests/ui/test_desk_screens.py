@@ -4,18 +4,25 @@ demo store): what they show, where Enter goes, and that drafts are new and unsav
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
+from collections.abc import Callable
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from reeltui.services import Blog
-from reeltui.ui.app import ReelApp
+from reeltui.config import Settings
+from reeltui.domain.identity import Identity
+from reeltui.services import Blog, answers, inbox
+from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.query_box import QueryBox
 from reeltui.ui.widgets.reader import Reader
-from tests.ui.helpers import HER, press, screen_text, settle
+from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
 
@@ -23,10 +30,10 @@ FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
 async def test_stats_screen_shows_the_blog_in_figures(app: ReelApp, open_store: Blog) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.push_screen(StatsScreen(open_store, now=FEB_2014))
+        app.push_screen(StatsScreen(open_store, writer=Identity(), now=FEB_2014))
         await settle(pilot)
         text = screen_text(app)
-        assert "4 posts · 1 review · 20 comments from readers" in text
+        assert "4 posts · 1 review published · 13 readers' comments" in text
         assert "Reviews per rating (reels)" in text and "Per month" in text
         assert "Marcy Lindqvist" in text  # the top commenter
         replies = str(app.screen.query_one("#replies-text", Static).render())
@@ -38,9 +45,57 @@ async def test_stats_screen_shows_the_blog_in_figures(app: ReelApp, open_store: 
         assert discussed.row_count == 4
         # narrowed by a query
         await press(pilot, "slash", *'tag:"science fiction"', "enter")
-        assert '2 posts matching tag:"science fiction" · 1 review · 11' in screen_text(app)
+        assert '2 posts matching tag:"science fiction" · 1 review published · 7' in screen_text(app)
         await press(pilot, "slash", *" status:spam", "enter")
         assert "add in:comments" in screen_text(app)  # one line, the figures stay
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition()` holds (a minute at most: then the test fails)."""
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        await pilot.pause()
+
+
+async def test_keys_work_while_the_figures_are_computed(
+    app: ReelApp, open_store: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figures are computed off the UI thread: held in the middle of the real
+    computation (the posts found, the comments read, the inbox not yet counted), the screen
+    takes keys, a new narrowing replaces the pending one, and only the figures of the last
+    query asked for are shown."""
+    reached, go = threading.Event(), threading.Event()
+    computing = []
+    real = inbox.waiting
+
+    def held(*args: object, **kwargs: object) -> list[str]:
+        computing.append(threading.current_thread() is not threading.main_thread())
+        reached.set()
+        go.wait(60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inbox, "waiting", held)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(StatsScreen(open_store, writer=Identity(), now=FEB_2014))
+        await until(pilot, reached.is_set, "the figures are being computed")
+        box = app.screen.query_one(QueryBox)
+        assert "Counting…" in screen_text(app)
+        await pilot.press("slash", *"tag:drama")
+        await until(pilot, lambda: box.has_focus and box.value == "tag:drama", "typed")
+        await pilot.press("escape")  # back to the tables, the query kept
+        await until(pilot, lambda: app.screen.query_one("#discussed").has_focus, "escape")
+        await pilot.press("slash", "ctrl+u", *'tag:"science fiction"', "enter")
+        await until(pilot, lambda: computing == [True, True], "the narrowed query computing")
+        assert "Counting…" in screen_text(app)  # still: nothing is shown yet
+        go.set()
+        await settle(pilot)
+        text = screen_text(app)
+        assert '2 posts matching tag:"science fiction" · 1 review published · 7' in text
+        assert "4 posts" not in text  # the first computation, cancelled, showed nothing
+        await pilot.press("q")
+        await until(pilot, lambda: not isinstance(app.screen, StatsScreen), "q closes")
 
 
 async def test_stats_open_a_post_or_a_commenters_comments(app: ReelApp) -> None:
@@ -73,7 +128,9 @@ async def test_recap_from_the_palette_drafts_a_new_post(app: ReelApp, open_store
         await settle(pilot)
         await press(pilot, "ctrl+p", *"recap: draft", "enter")
         assert isinstance(app.screen, PickScreen)
-        assert "January 2014" in screen_text(app) and "December 2013" in screen_text(app)
+        assert "January 2014" in screen_text(app)
+        # December 2013 holds only the November recap: nothing to recap, not offered
+        assert "December 2013" not in screen_text(app)
         await press(pilot, "enter")  # January 2014
         assert isinstance(app.screen, PickScreen)
         text = screen_text(app)
@@ -106,3 +163,17 @@ async def test_readers_answers_of_the_open_question_post(app: ReelApp, open_stor
         assert "> — [Sam Whitfield](/first-question-of-the-year" in body
         assert "#comment-c-question-1)" in body
         assert HER not in body
+
+
+async def test_gathering_answers_says_how_many_in_good_english(blog: Blog) -> None:
+    from reeltui.ui.drafting import answers_flow
+
+    notes = Notes()
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
+        await settle(pilot)
+        [question] = answers.question_posts(blog)
+        answers_flow(app, question.id)
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    assert "3 answers gathered: nothing is saved until you save" in notes.messages

@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reeltui.config import Settings
+from reeltui.domain.identity import Identity
 from reeltui.services import recap
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
@@ -33,7 +34,9 @@ async def steady(pilot: Pilot[None]) -> None:
 def test_stats_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
     blog = open_blog(store_path)
     app = make_app(
-        blog, settings=Settings(), initial_screen=lambda: StatsScreen(blog, now=FEB_2014)
+        blog,
+        settings=Settings(),
+        initial_screen=lambda: StatsScreen(blog, writer=Identity(), now=FEB_2014),
     )
     assert snap_compare(app, terminal_size=size, run_before=steady)
 

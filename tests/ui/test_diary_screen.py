@@ -8,8 +8,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from reeltui.config import Settings
+from reeltui.domain.identity import Identity
 from reeltui.formats.letterboxd import read_letterboxd
-from reeltui.services import Blog
+from reeltui.services import Blog, diary
 from reeltui.services.diary_import import import_letterboxd
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.dialogs import PickScreen
@@ -82,14 +83,20 @@ async def test_enter_opens_the_linked_post_and_lists_candidates_when_ambiguous(
         assert "Which post is about Her?" in text and "Her, revisited" in text
 
 
+async def w_on(pilot: object, app: object, search: str, title: str) -> DiaryScreen:
+    """Opens the diary, finds the entry titled `title` with `search`, presses w."""
+    screen = await open_diary(pilot, app)
+    await press(pilot, "slash", *search, "enter")  # type: ignore[arg-type]
+    assert screen.current is not None and screen.current.title == title
+    await press(pilot, "w")  # type: ignore[arg-type]
+    return screen
+
+
 async def test_w_turns_a_review_into_a_draft_in_the_editor(blog: Blog) -> None:
     app = make_app(with_diary(blog), settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = await open_diary(pilot, app)
-        await press(pilot, "slash", *"elysium", "enter")
-        assert screen.current is not None and screen.current.title == "Elysium"
-        await press(pilot, "w")
+        await w_on(pilot, app, "elysium", "Elysium")
         assert isinstance(app.screen, EditorScreen)
         body = app.screen.body.text
         assert "## The verdict\n\n*Matt Damon* deserved better." in body
@@ -117,3 +124,31 @@ async def test_the_import_dialog_takes_a_letterboxd_zip(blog: Blog, tmp_path: Pa
         assert "9 in the diary (D)" in screen_text(app)
         screen = await open_diary(pilot, app)
         assert len(screen.items) == 9
+
+
+async def test_w_signs_the_draft_and_opens_the_blogs_review_of_a_reviewed_film(
+    blog: Blog,
+) -> None:
+    settings = Settings(identity=Identity("Ruth Maxwell", "ruth@example.org"))
+    app = make_app(with_diary(blog), settings=settings)
+    before = {p.id for p in blog.posts()}
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await w_on(pilot, app, "red white", "Red, White & Royal Blue")
+        assert isinstance(app.screen, EditorScreen)
+        made = app.screen.session.saved
+        assert made.author == "Ruth Maxwell"  # signed like any new post (n)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, DiaryScreen)
+        # Her is reviewed on the blog: w opens that review, no second post about Her
+        await press(pilot, "slash", *["backspace"] * 9, *"2013 her", "enter")
+        assert screen.current is not None and screen.current.title == "Her"
+        await press(pilot, "w")
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.session.saved.id == f"p-{HER}"
+        said = [str(n.message) for n in app._notifications]
+        assert "The blog already has a post about Her: opening it" in said
+        await press(pilot, "escape")
+    assert {p.id for p in blog.posts()} == before | {made.id}
+    her = [e for e in diary.entries(blog) if e.title == "Her"]
+    assert all(diary.links(blog, her)[e.id].post_id == f"p-{HER}" for e in her)

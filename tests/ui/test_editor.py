@@ -230,7 +230,7 @@ async def test_invalid_fields_show_inline_and_block_only_themselves(store_path: 
         assert screen.query_one("#error-rating").display
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("except the marked fields (date, rating, slug)" in n for n in notes(app))
+        assert any("except the marked fields (Slug, Date, Rating)" in n for n in notes(app))
     blog.close()
     post = stored(store_path, HER)  # slug kept its old value
     assert post.author == "Ruth M." and post.rating == 4.5 and post.date.startswith("2014-01-11")

@@ -42,6 +42,11 @@ async def steady_cursors(pilot: Pilot[None]) -> None:
     for screen in pilot.app.screen_stack:
         for widget in screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
+            # TextArea caches drawn lines by a key that leaves the cursor out when it does not
+            # blink: a line drawn in a blink's "off" phase (a slow machine gets there before
+            # this runs) would be reused without its cursor. Draw every line again.
+            widget.notify_style_update()
+            widget.refresh()
     await pilot.pause()
 
 

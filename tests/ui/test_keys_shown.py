@@ -11,7 +11,7 @@ from reeltui.config import Settings
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.help import HelpScreen
-from tests.ui.helpers import press, screen_text, settle
+from tests.ui.helpers import burst, press, screen_text, settle
 
 
 def footer_line(app: ReelApp) -> str:
@@ -83,3 +83,67 @@ async def test_the_footer_keeps_help_and_whole_keys(
             assert line.rstrip().endswith("? Keys")
             for key in app.screen.query(FooterKey):  # each one whole on the screen
                 assert key.region.right <= size[0], key.description
+
+
+async def test_help_names_keys_as_the_footer_does_and_never_cuts_a_description(
+    open_store: Blog,
+) -> None:
+    """At 60 columns: `^o`, `%`, `pgdn` as the footer writes them (not "ctrl+o",
+    "percent_sign"); every description whole on the screen (an id may be cut, not what a
+    key does)."""
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        seen = screen_text(app)
+        for _ in range(len(screen.rows) // 12 + 1):  # a page at a time, then the bottom
+            await burst(pilot, *["j"] * 12)
+            seen += "\n" + screen_text(app)
+        await burst(pilot, "G")
+        seen += "\n" + screen_text(app)
+        for raw in ("ctrl+", "percent_sign", "question_mark", "pagedown", "escape"):
+            assert raw not in seen, raw
+        for shown in ("f11 / ^o", "pgdn / ^d", "% ", "^p ", "esc "):
+            assert shown in seen, shown
+        lines = seen.splitlines()
+        for _, keys, label, _ in screen.rows:
+            assert any(keys in ln and f" {label} " in f"{ln} " for ln in lines), label
+
+
+def test_key_names_are_textuals_own() -> None:
+    """Help, the palette and the footer name every key of every binding the same way."""
+    from textual.app import App
+    from textual.binding import Binding
+
+    from reeltui.ui.keys import binding_classes, key_label, own_bindings
+
+    textual_app: App[None] = App()
+    for cls in binding_classes():
+        for binding in own_bindings(cls):
+            for key in binding.key.split(","):
+                plain = Binding(key.strip(), "")
+                assert key_label(key.strip()) == textual_app.get_key_display(plain), key
+
+
+@pytest.mark.parametrize(
+    ("key", "wanted"),
+    [
+        ("percent_sign", ["esc Close", "/ Narrow"]),
+        ("D", ["esc Close", "/ Search", "w Write it up"]),
+    ],
+)
+async def test_the_stats_and_diary_footers_show_their_keys_and_help(
+    open_store: Blog, key: str, wanted: list[str]
+) -> None:
+    """The stats and diary screens use reeltui's footer: their own keys first, `? Keys` on
+    the right (Textual's footer put `^p Palette` there and cut the rest at 80 columns)."""
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, key)
+        line = footer_line(app)
+        assert line.rstrip().endswith("? Keys"), line
+        for text in wanted:
+            assert text in line, line

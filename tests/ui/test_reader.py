@@ -34,7 +34,7 @@ async def test_header_block_and_markdown_body(app: ReelApp) -> None:
         assert reader.post is not None and reader.post.slug == HER
         text = screen_text(app)
         assert "FlixChatter Review: Spike Jonze’s HER" in text
-        assert "by Ruth" in text and "2014-01-11" in text and "6 comments" in text
+        assert "by Ruth" in text and "2014-01-11" in text and "4 comments" in text
         assert "In: Review" in text and "Tags: Spike Jonze, Joaquin Phoenix" in text
         assert "Rating: ●●●●◐ 4.5 out of 5 reels" in text
         assert "Film: Her (2013) · directed by Spike Jonze" in text

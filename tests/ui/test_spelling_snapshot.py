@@ -14,6 +14,7 @@ from reeltui.config import Settings
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
+from tests.ui.test_editor_snapshots import steady_cursors
 
 SIZE = (120, 40)
 
@@ -56,8 +57,6 @@ def test_a_misspelled_word_is_underlined(snap_compare: Any, store_path: Path) ->
                 break
             await pilot.pause(0.02)
         screen.body.move_cursor((0, 0))  # no selection over the marked line
-        for widget in screen.query("Input, TextArea"):
-            widget.cursor_blink = False  # type: ignore[attr-defined]
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -16,7 +16,7 @@ from reeltui.config import Settings
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
-from tests.ui.helpers import burst, settle
+from tests.ui.helpers import burst, settle, stored_post
 
 SIZE = (120, 40)
 
@@ -45,7 +45,7 @@ async def test_a_long_burst_across_fields_fills_every_field(store_path: Path) ->
             pilot,
             "Dune: Part Two", "<tab>", "dune-part-two", "<tab>", "Ana Reel", "<tab>",
             "<enter>", "<down>", "<enter>",  # status (a Select): draft -> pending
-            "<tab>", "<tab>", "Gue", "<right>",  # date kept; a category completed from the store
+            "<tab>", "<tab>", "<ctrl+u>", "Gue", "<right>",  # "Review" cleared, completed
             "<tab>", "Sci", "<right>", ", Zendaya",  # a tag completed, then typed on
             "<shift+tab>", "<end>", ", Rev", "<right>",  # back to the categories
             "<tab>", "<tab>", "Sand and spice.",  # excerpt
@@ -111,3 +111,43 @@ async def test_a_burst_in_the_list_filter_then_back_to_the_list(store_path: Path
         matching = [item.row.post.id for item in main.post_list.items]
         assert len(matching) > 2 and main.current_post == matching[1]  # j: the second match
     blog.close()
+
+
+async def test_ctrl_s_right_after_typing_saves_the_words_typed(store_path: Path) -> None:
+    """Ctrl+S is a priority binding: the app ran it before the field had taken the letters
+    typed just before it, and the post was saved without them."""
+    blog = open_blog(store_path)
+    post_id = blog.post_by_slug("flixchatter-review-spike-jonzes-her").id
+    app = make_app(blog, settings=Settings(), initial_screen=lambda: EditorScreen(blog, post_id))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(
+            pilot, "<f2>", "<end>", " (2013)", "<ctrl+s>", "<f3>", "Seen twice. ", "<ctrl+s>"
+        )
+        assert "unsaved changes" not in str(app.screen.query_one("#editor-status").render())
+    blog.close()
+    post = stored_post(store_path, post_id)
+    assert post.title == "FlixChatter Review: Spike Jonze’s HER (2013)"
+    assert post.body.startswith("Seen twice. Once in a while")
+
+
+async def test_escape_and_the_next_key_read_in_one_go_are_both_keys(store_path: Path) -> None:
+    """Esc then k at once reach the app as alt+k (the terminal parser's reading of "ESC k"):
+    the Esc was lost and "k" typed into the title. Now Esc opens the unsaved-changes
+    question and k answers it (keep editing); Esc then s saves and closes."""
+    blog = open_blog(store_path)
+    post_id = blog.post_by_slug("flixchatter-review-spike-jonzes-her").id
+    app = make_app(blog, settings=Settings(), initial_screen=lambda: EditorScreen(blog, post_id))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "<f2>", "<end>", "!", "<alt+k>", "?")
+        assert isinstance(app.screen, EditorScreen)
+        assert field(app, "title") == "FlixChatter Review: Spike Jonze’s HER!?"
+        await burst(pilot, "<alt+s>")
+        assert not isinstance(app.screen, EditorScreen)  # saved and closed
+    blog.close()
+    saved = open_blog(store_path, read_only=True)
+    try:
+        assert saved.post(post_id).title == "FlixChatter Review: Spike Jonze’s HER!?"
+    finally:
+        saved.close()

@@ -61,9 +61,9 @@ def test_one_of_everything_is_singular_on_the_command_line(
     assert "1 post (1 new, 0 updated, 0 unchanged), 0 comments" in out
     assert "left out (not posts): 1 file\n" in out
     code, out, _ = run(capsys, "--store", str(store_path), "stats", "tag:elysium")
-    assert out.startswith("1 post matching 'tag:elysium': 0 reviews, 5 comments from readers")
+    assert out.startswith("1 post matching 'tag:elysium': 0 reviews published, 3 readers' comments")
     code, out, _ = run(capsys, "--store", str(store_path), "show", HER)
-    assert "\n6 comments\n" in out
+    assert "\n4 comments · 6 in the thread\n" in out
 
 
 @pytest.mark.parametrize("what", ["empty", "no-markdown", "readme-only"])

@@ -11,6 +11,10 @@ import pytest
 
 from reeltui import saved_searches
 from reeltui.cli import main
+from reeltui.domain.identity import Identity
+from reeltui.domain.models import Comment
+from reeltui.services import reads
+from reeltui.services.session import open_blog
 from tests.unit.test_cli import run
 
 QUESTION = "first-question-of-the-year-which-2013-movies-do-you-appreciate-but-wouldnt-watch-again"
@@ -70,12 +74,13 @@ def test_stats_json_and_text(store_path: Path, capsys: pytest.CaptureFixture[str
     data = json.loads(out)
     assert code == 0 and data["posts"] == 4 and data["reviews"] == 1
     assert {"rating": 4.5, "reviews": 1} in data["ratings"] and len(data["ratings"]) == 11
-    assert data["months"][-1] == {"month": "2014-01", "reviews": 1, "comments": 16}
-    assert data["most_discussed"][0]["comments"] == 6
+    assert data["months"][-1] == {"month": "2014-01", "reviews": 1, "comments": 10}
+    assert data["comments"] == 13 and data["unpublished"] == 0  # readers' comments
+    assert data["most_discussed"][0]["comments"] == 4
     assert data["top_commenters"][0] == {"name": "Marcy Lindqvist", "comments": 3}
     assert data["replies"]["answered"] == 5 and data["replies"]["waiting"] == 9
     code, out, _ = run(capsys, "--store", str(store_path), "stats", "tag:elysium")
-    assert code == 0 and "1 post matching 'tag:elysium': 0 reviews" in out
+    assert code == 0 and "1 post matching 'tag:elysium': 0 reviews published" in out
     assert "Top commenters" in out and "Your replies" in out
     # --author: a name the blog's authors also sign with
     _, out, _ = run(
@@ -91,10 +96,16 @@ def test_recap_print_and_its_errors(store_path: Path, capsys: pytest.CaptureFixt
     assert code == 0
     assert out.startswith("# January Movie-Watching Recap and Movie of the Month\n")
     assert "**[Her](/flixchatter-review-spike-jonzes-her/)** (2013) – ●●●●◐ 4.5 reels" in out
+    # the most talked-about post counts readers' comments: not Ruth's answers (Her has 6)
+    assert "was [FlixChatter Review: Spike Jonze’s HER](" in out and "with 4 comments" in out
     code, _, err = run(capsys, "--store", str(store_path), "recap", "2013-11", "--print")
-    assert (
-        code == 2 and "no published posts dated 2013-11 (posts run from 2013-12 to 2014-01)" in err
-    )
+    assert code == 2 and err.count("\n") == 1
+    assert "nothing to recap in November 2013: no published post and no diary viewing" in err
+    assert err.endswith("months to recap: 2014-01\n")
+    # December 2013's only post is the November recap: recaps are never recapped
+    code, _, err = run(capsys, "--store", str(store_path), "recap", "2013-12", "--print")
+    assert code == 2 and err.count("\n") == 1
+    assert "nothing to recap in December 2013: its only published post is the recap itself" in err
     code, _, err = run(capsys, "--store", str(store_path), "recap", "November", "--print")
     assert code == 2 and "a month looks like 2013-11" in err
     code, _, err = run(
@@ -115,6 +126,16 @@ def test_answers_print(store_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     ]
     assert "Ray Castillo" not in out  # pending: not an answer readers can see yet
     assert "— [Ruth]" not in out  # the author's own replies are not answers
+
+
+def test_answers_refuse_a_post_that_asks_nothing(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    her = "flixchatter-review-spike-jonzes-her"
+    for argv in (["--print"], []):  # printed, or in the app: refused before either
+        code, out, err = run(capsys, "--store", str(store_path), "answers", her, *argv)
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert f"'{her}' asks readers nothing" in err and f"question posts: {QUESTION}" in err
 
 
 def test_saved_searches_keep_the_rest_of_the_file(tmp_path: Path) -> None:
@@ -153,3 +174,48 @@ def test_search_saved_by_name(
     code = main(["--store", str(store_path), "search", "--saved", "nope"])
     assert code == 2
     assert "no saved search named 'nope' (saved: best)" in capsys.readouterr().err
+
+
+GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
+
+
+def slugs(capsys: pytest.CaptureFixture[str], store: Path, *argv: str) -> list[str]:
+    code, out, err = run(capsys, "--store", str(store), *argv, "--json")
+    assert code == 0, err
+    return [p["slug"] for p in json.loads(out)]
+
+
+def test_unread_and_new_are_the_writers_on_the_command_line_as_in_the_app(
+    store_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With `[identity] name = "Ruth"` her own posts are never unread and her own replies
+    never new: `search`, `posts --search`, `in:comments` and `stats` say so, like the app."""
+    config = tmp_path / "config.toml"
+    config.write_text('[identity]\nname = "Ruth"\n')
+    monkeypatch.setenv("REELTUI_CONFIG", str(config))
+    assert slugs(capsys, store_path, "search", "is:unread") == [GUEST]  # Conor's post
+    assert slugs(capsys, store_path, "posts", "--search", "is:unread") == [GUEST]
+    code, out, _ = run(capsys, "--store", str(store_path), "stats", "--json", "is:unread")
+    assert code == 0 and json.loads(out)["posts"] == 1
+    code, out, _ = run(
+        capsys, "--store", str(store_path), "search", "--json", "in:comments is:unread"
+    )
+    assert {h["post"]["slug"] for h in json.loads(out)} == {GUEST}
+    with open_blog(store_path) as blog:
+        reads.mark_read(blog, blog.post_by_slug(GUEST).id, Identity("Ruth"))
+    assert slugs(capsys, store_path, "search", "is:unread") == []
+    # Ruth answers on the guest post (a queued reply, and one from the site signed Ruth)
+    code, _, err = run(
+        capsys, "--store", str(store_path), "reply", GUEST, "c-guest-6", "--text", "Thanks!"
+    )
+    assert code == 0, err
+    with open_blog(store_path) as blog:
+        post_id = blog.post_by_slug(GUEST).id
+        blog.save_comment(Comment(id="c-site", post_id=post_id, author="ruth", body="Agreed"))
+    assert slugs(capsys, store_path, "search", "has:new") == []
+    with open_blog(store_path) as blog:  # a reader's comment: that one is new
+        blog.save_comment(Comment(id="c-new", post_id=post_id, author="Ana", body="Hi"))
+    assert slugs(capsys, store_path, "search", "has:new") == [GUEST]

@@ -142,14 +142,16 @@ def test_a_review_becomes_a_draft_post_once(store_path: Path) -> None:
 
         import_letterboxd(blog, read_letterboxd(EXPORT))
         elysium = next(e for e in diary.entries(blog) if e.title == "Elysium")
-        post, made = diary.make_draft(blog, elysium)
-        assert made and post.status == "draft" and post.title == "Elysium"
+        found = diary.write_up(blog, elysium, "Ruth")
+        post, made = found.post, found.made
+        assert post is not None and made and post.status == "draft" and post.title == "Elysium"
+        assert post.author == "Ruth"  # signed like any new post
         assert post.film == Film(title="Elysium", year=2013)
         assert post.rating == 1.5 and post.categories == ["Review"]
         assert "## The verdict\n\n*Matt Damon* deserved better.\n" in post.body
         assert "## What works" in post.body  # the rest of the review template
-        again, made_again = diary.make_draft(blog, elysium)
-        assert again.id == post.id and not made_again
+        again = diary.write_up(blog, elysium)
+        assert again.post is not None and again.post.id == post.id and not again.made
     with open_blog(store_path) as reopened:  # on disk, with a first revision
         assert reopened.post(post.id).body == post.body
         assert diary.links(reopened, [elysium])[elysium.id].post_id == post.id

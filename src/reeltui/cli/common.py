@@ -10,6 +10,7 @@ from reeltui.errors import ReelError
 
 if TYPE_CHECKING:
     from reeltui.domain.identity import Identity
+    from reeltui.domain.readers import OwnPeople
     from reeltui.services import Blog
 
 
@@ -59,7 +60,7 @@ def blog_for_reading(args: argparse.Namespace) -> Blog:
     from reeltui.services.session import open_blog
 
     prepare_store(args, create=False)
-    blog = open_blog(args.store, read_only=True)
+    blog = with_people(open_blog(args.store, read_only=True))
     _OPENED.append(blog)
     return blog
 
@@ -73,7 +74,7 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
     prepare_store(args, create=create, demo=demo)
     blog = open_blog(args.store, read_only=args.read_only, create=False, wait=LOCK_WAIT)
     _OPENED.append(blog)
-    return blog
+    return with_people(blog)
 
 
 _OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
@@ -88,6 +89,22 @@ def warn_damage() -> None:
             f"reeltui: warning: {len(found)} damaged record(s) skipped, the first: "
             f"{one_line(found[0])[:300]}; `reeltui check` lists them\n"
         )
+
+
+def with_people(blog: Blog) -> Blog:
+    """`blog`, told who signs as it besides its post authors (the settings' [identity] and
+    `authors`, read when first needed): readers' comments are counted as in the app."""
+    from functools import cache
+
+    def signers() -> OwnPeople:
+        from reeltui.config import load_settings
+        from reeltui.domain.readers import OwnPeople
+
+        settings, _ = load_settings()  # a bad config file never stops a command
+        return OwnPeople.of(settings.authors, writer(blog))
+
+    blog.signers = cache(signers)
+    return blog
 
 
 def blog_to_fill(args: argparse.Namespace, what: str) -> Blog:
@@ -105,6 +122,16 @@ def signer(blog: Blog) -> Identity:
 
     settings, _ = load_settings()
     return identity.suggested(settings.identity, blog)
+
+
+def writer(blog: Blog) -> Identity:
+    """The writer for sure, as the app has them: the settings' [identity], else the site user
+    sync found; else nobody. Their own posts are never unread, their replies never new."""
+    from reeltui.config import load_settings
+    from reeltui.services import identity
+
+    settings, _ = load_settings()
+    return identity.known(settings.identity, blog)
 
 
 def print_json(value: Any) -> None:

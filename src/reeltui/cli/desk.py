@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError, blog_for_reading, print_json
+from reeltui.cli.common import CliError, blog_for_reading, print_json, writer
 from reeltui.config import SORTS
-from reeltui.domain.plural import count
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
     from rich.console import Console
@@ -73,10 +72,11 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
     with blog_for_reading(args) as blog:
+        me = writer(blog)  # is:unread and has:new are the writer's, as in the app
         if query.scope == "comments":
-            hits = find_comments(blog, query, limit=args.limit)
+            hits = find_comments(blog, query, limit=args.limit, writer=me)
         else:
-            print_rows(find_posts(blog, query, sort=args.sort), args.json)
+            print_rows(find_posts(blog, query, sort=args.sort, writer=me), args.json)
             return 0
     if args.json:
         print_json([hit_json(h) for h in hits])
@@ -130,21 +130,17 @@ def run_stats(args: argparse.Namespace) -> int:
     settings, _ = load_settings()  # a bad config file never stops a command
     names = [*settings.authors, *args.author]
     with blog_for_reading(args) as blog:
-        found = stats_service.compute(blog, query_text(args), extra_authors=names)
+        found = stats_service.compute(
+            blog, query_text(args), writer=writer(blog), extra_authors=names
+        )
     if args.json:
         print_json(found.to_json())
         return 0
     out = console(wide_when_piped=True)
-    scope = f" matching {found.query!r}" if found.query else ""
-    out.print(
-        Text(
-            f"{count(found.posts, 'post')}{scope}: {count(found.reviews, 'review')}, "
-            f"{count(found.comments, 'comment')} from readers",
-            style="bold",
-        )
-    )
+    headline = found.headline(repr(found.query))
+    out.print(Text(f"{headline[0]}: {headline[1]}, {headline[2]}", style="bold"))
     out.print()
-    out.print(Text("Ratings (reviews per half reel)", style="bold"))
+    out.print(Text("Ratings (published reviews per half reel)", style="bold"))
     top = max((n for _, n in found.ratings), default=0) or 1
     for rating, n in found.ratings:
         bar = "█" * round(n / top * 40)

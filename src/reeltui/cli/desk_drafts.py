@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError
+from reeltui.cli.common import CliError, with_people
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import name_words
 
@@ -60,7 +60,9 @@ def run_recap(args: argparse.Namespace) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.drafting import recap_flow
 
-    with open_blog(args.store, read_only=args.read_only, fallback_read_only=True) as blog:
+    with with_people(
+        open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
+    ) as blog:
         found = recap.month_of(blog, args.month)  # ValueError: one line, exit 2
         movie = _movie(found, args.movie)
         if args.print:
@@ -77,7 +79,9 @@ def run_answers(args: argparse.Namespace) -> int:
     from reeltui.ui.app import make_app
     from reeltui.ui.drafting import answers_flow
 
-    with open_blog(args.store, read_only=args.read_only, fallback_read_only=True) as blog:
+    with with_people(
+        open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
+    ) as blog:
         post = blog.post_by_slug(args.slug)
         found = answers.readers_answers(blog, post.id)
         if not found.answers:

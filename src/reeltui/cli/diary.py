@@ -27,12 +27,14 @@ def register(sub: Any) -> None:
 
 
 def run_diary(args: argparse.Namespace) -> int:
+    from reeltui.domain.diary import parse_month
     from reeltui.services import diary  # commands load what they use when they run
 
+    month = parse_month(args.month) if args.month is not None else None  # one line, exit 2
     with blog_for_reading(args) as blog:
         found = diary.search(diary.entries(blog), args.search or "")
-        if args.month:
-            found = diary.month_entries(found, args.month)
+        if month:
+            found = diary.month_entries(found, month)  # newest first, as the whole diary
         links = diary.links(blog, found)
         titles = {p.id: p.title for p in blog.posts()}
     if args.json:

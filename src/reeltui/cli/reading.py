@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import blog_for_reading, print_json
+from reeltui.cli.common import blog_for_reading, print_json, writer
 from reeltui.config import SORTS
 from reeltui.domain.models import POST_STATUSES
 
@@ -34,7 +34,9 @@ def run_posts(args: argparse.Namespace) -> int:
 
     status_filter = {"status": args.status} if args.status else {}
     with blog_for_reading(args) as blog:
-        rows = find_posts(blog, args.search or "", sort=args.sort, filters=status_filter)
+        rows = find_posts(
+            blog, args.search or "", sort=args.sort, filters=status_filter, writer=writer(blog)
+        )
         none = "no posts match" if args.search or args.status else "the store has no posts"
         print_rows(rows, args.json, none)
     return 0
@@ -92,14 +94,9 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
     with out.capture() as captured:
         for date, title, author, status, rating, comments, slug in cells:
             out.print(Text(slug, style="bold"), soft_wrap=True)  # one line, however long
-            facts = [
-                date,
-                author,
-                status,
-                rating.strip(),
-                plural_count(int(comments), "comment"),
-                title,
-            ]
+            number, _, pending = comments.partition(" ")  # "3 +1 pending"
+            said = " ".join([plural_count(int(number), "comment"), pending]).strip()
+            facts = [date, author, status, rating.strip(), said, title]
             line = Text("  " + " · ".join(f for f in facts if f))  # the title shortened last
             line.truncate(out.width, overflow="ellipsis")
             out.print(line)
@@ -109,6 +106,7 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
 
 def _cells(row: PostRow) -> list[str]:
     from reeltui.domain.rating import format_reels
+    from reeltui.domain.readers import count_label
     from reeltui.domain.sanitize import sanitize_line
     from reeltui.domain.titles import post_marks, safe_slug
 
@@ -119,6 +117,6 @@ def _cells(row: PostRow) -> list[str]:
         sanitize_line(post.author),
         " ".join([post.status, *post_marks(post)]),
         format_reels(post.rating),
-        str(row.comment_count),
+        count_label(row.comment_count, row.pending_count, word=False),  # readers' comments
         safe_slug(post.slug),  # as `show` and `edit` find it (a store may hold a raw one)
     ]

@@ -39,19 +39,22 @@ def register(sub: Any) -> None:
 def run_show(args: argparse.Namespace) -> int:
     from reeltui.cli.json_out import comment_json, post_json
     from reeltui.cli.printing import console, print_clean
+    from reeltui.domain.readers import count_label
     from reeltui.services import PostRow
+    from reeltui.services.people import thread_counts
 
     with blog_for_reading(args) as blog:
         post = blog.post_by_slug(args.slug)
         thread = blog.thread(post.id)
-        pending = sum(1 for c, _ in thread if c.status == "pending")
-        row = PostRow(post, len(thread), blog.word_count(post), pending)
+        readers, pending = thread_counts(blog, thread)  # as the post list counts them
+        row = PostRow(post, readers, blog.word_count(post), pending)
     if args.json:
         data = post_json(row, body=True)
         data["comments"] = [comment_json(c, depth) for c, depth in thread]
         print_json(data)
         return 0
-    print_clean(console(), *post_text(post), *thread_text(thread, post.author))
+    heading = f"{count_label(readers, pending)} · {len(thread)} in the thread"
+    print_clean(console(), *post_text(post), *thread_text(thread, post.author, heading))
     return 0
 
 
@@ -104,13 +107,18 @@ def marks(comment: Comment, post_author: str) -> list[str]:
     return found
 
 
-def thread_text(thread: list[tuple[Comment, int]], post_author: str) -> list[RenderableType]:
+def thread_text(
+    thread: list[tuple[Comment, int]], post_author: str, heading: str = ""
+) -> list[RenderableType]:
+    """The thread, each comment under the one it answers; `heading` above it (by default
+    how many comments it holds)."""
     from rich.padding import Padding
     from rich.text import Text
 
     if not thread:
         return []
-    shown: list[RenderableType] = [Text(), Text(count(len(thread), "comment"), style="bold")]
+    heading = heading or count(len(thread), "comment")
+    shown: list[RenderableType] = [Text(), Text(heading, style="bold")]
     for comment, depth in thread:
         indent = 2 * (display_depth(depth) - 1)
         head = Text(line(comment.author) or "anonymous", style="bold")

@@ -79,6 +79,14 @@ def parse_day(text: str) -> dt.date:
         raise DomainError(f"date {text!r} does not exist ({exc})") from None
 
 
+def parse_month(text: str) -> str:
+    """ "2013-11" (or "2013-1") as "2013-11"; DomainError with one line otherwise."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise DomainError(f"a month looks like 2013-11, not {text!r}")
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
+
+
 def half_stars(text: str) -> float | None:
     """A Letterboxd rating ("4.5", "" for none): 0.5 to 5 in half stars, else DomainError."""
     text = text.strip()

@@ -4,9 +4,12 @@ the writer's own posts and comments from readers' ones. Pure functions, stdlib o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reeltui.domain.listing import Listed
 from reeltui.domain.models import Comment
+
+if TYPE_CHECKING:
+    from reeltui.domain.listing import Listed
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,9 @@
 The store keeps a summary of every post in its posts index (read at open); the post itself,
 with its body and comments, lives in the post's own file, read when the post is opened. A
 field of `Post` named here is copied into the summary; every other field (a new one by
-default) stays in the post's file only. The figures (comments, pending, queued, words) are
-counted when the post or one of its comments is saved or imported.
+default) stays in the post's file only. The figures (comments, readers, pending, queued,
+words) are counted when the post or one of its comments is saved or imported; `readers` (the
+readers' comments, `domain.readers`) with the blog's own people the store was last told of.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from reeltui.domain.models import Comment, Film, Post
+from reeltui.domain.readers import NOBODY, OwnPeople, is_readers_comment
 from reeltui.domain.text import word_count
 
 
@@ -39,6 +41,7 @@ class PostSummary:
     film: Film = field(default_factory=Film)
     # figures, counted at save and import
     comments: int = 0  # every comment the post has, whatever its status
+    readers: int = 0  # readers' comments (domain.readers): the count the list shows
     pending: int = 0  # comments waiting for moderation
     queued: int = 0  # local replies waiting in the outbox
     words: int = 0  # words of the body
@@ -69,24 +72,29 @@ COPIED = tuple(name for name in ROW_FIELDS if name in POST_FIELDS)
 COUNTED = tuple(name for name in ROW_FIELDS if name not in POST_FIELDS)
 
 
-def figures(comments: Iterable[Comment]) -> tuple[int, int, int]:
-    """(comments, pending, queued) of a post's comments."""
-    total = pending = queued = 0
+def figures(comments: Iterable[Comment], own: OwnPeople = NOBODY) -> tuple[int, int, int, int]:
+    """(comments, readers' comments, pending, queued) of a post's comments."""
+    total = readers = pending = queued = 0
     for comment in comments:
         total += 1
+        readers += is_readers_comment(comment, own)
         pending += comment.status == "pending"
         queued += comment.sync_state == "queued"
-    return total, pending, queued
+    return total, readers, pending, queued
 
 
-def summarize(post: Post, comments: Iterable[Comment], words: int | None = None) -> PostSummary:
-    """The summary of `post` with its comments (`words`: the body's count, when known)."""
-    total, pending, queued = figures(comments)
+def summarize(
+    post: Post, comments: Iterable[Comment], words: int | None = None, own: OwnPeople = NOBODY
+) -> PostSummary:
+    """The summary of `post` with its comments (`words`: the body's count, when known;
+    `own`: the blog's own people, left out of the readers' comments)."""
+    total, readers, pending, queued = figures(comments, own)
     values = {name: _copy(getattr(post, name)) for name in COPIED}
     return PostSummary(
         id=post.id,
         **values,
         comments=total,
+        readers=readers,
         pending=pending,
         queued=queued,
         words=word_count(post.body) if words is None else words,
@@ -98,12 +106,14 @@ def summarize_docs(
     post: dict[str, Any],
     comments: Iterable[dict[str, Any]],
     words: int | None = None,
+    own: OwnPeople = NOBODY,
 ) -> PostSummary:
     """`summarize` from stored documents already checked by the gate (no objects built);
     `words`: the body's count when known."""
-    total = pending = queued = 0
+    total = readers = pending = queued = 0
     for doc in comments:
         total += 1
+        readers += is_readers_comment(doc, own)
         pending += doc.get("status", "approved") == "pending"
         queued += doc.get("sync_state") == "queued"
     values = {name: _copy(post[name]) for name in COPIED if name in post}
@@ -113,7 +123,13 @@ def summarize_docs(
     if words is None:
         words = word_count(post.get("body", ""))
     return PostSummary(
-        post_id, **values, comments=total, pending=pending, queued=queued, words=words
+        post_id,
+        **values,
+        comments=total,
+        readers=readers,
+        pending=pending,
+        queued=queued,
+        words=words,
     )
 
 

@@ -19,9 +19,12 @@ from reeltui.domain.identity import name_key
 from reeltui.domain.listing import Listed, PostSummary
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.query_eval import is_review, name_words
-from reeltui.services import diary, inbox
+from reeltui.domain.readers import is_readers_comment
+from reeltui.errors import ReelError
+from reeltui.services import diary
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import post_link
+from reeltui.services.people import own_people
 from reeltui.services.templates import new_post_id
 
 QUOTE_LINES = 2
@@ -42,6 +45,10 @@ class Answers:
     question: str
     answers: tuple[Answer, ...]
     tally: tuple[tuple[str, tuple[str, ...]], ...]  # film, readers who named it
+
+
+class NotAQuestion(ReelError, ValueError):
+    """The post asks readers nothing: there are no answers to gather."""
 
 
 def is_question(post: Listed) -> bool:
@@ -97,20 +104,28 @@ def quote_of(body: str) -> list[str]:
     return text.splitlines()
 
 
+def asks(post: Post, others: list[PostSummary]) -> None:
+    """NotAQuestion, saying which posts do ask, unless `post` asks readers a question."""
+    if is_question(post):
+        return
+    slugs = [p.slug for p in sorted(others, key=lambda p: p.date, reverse=True) if is_question(p)]
+    ask = f"question posts: {', '.join(slugs[:3])}{', …' if len(slugs) > 3 else ''}"
+    raise NotAQuestion(
+        f"{post.slug or post.title!r} asks readers nothing (its title does not end in '?' and "
+        f"it has no question category): {ask if slugs else 'no post here asks one'}"
+    )
+
+
 def readers_answers(
     blog: Blog, post_id: str, extra_authors: Iterable[str] = (), base_url: str = ""
 ) -> Answers:
+    """The readers' answers to a question post (NotAQuestion for a post that asks nothing):
+    its readers' comments (`domain.readers`) with some text."""
     post = blog.post(post_id)
-    authors = inbox.blog_authors(blog, extra_authors)
+    asks(post, blog.posts())
+    own = own_people(blog, extra_authors)
     comments = [c for c, _ in thread_order(blog.comments(post_id))]
-    readers = [
-        c
-        for c in comments
-        if c.kind == "comment"
-        and c.status == "approved"
-        and name_key(c.author) not in authors
-        and c.body.strip()
-    ]
+    readers = [c for c in comments if is_readers_comment(c, own) and c.body.strip()]
     commenters = {name_key(c.author) for c in comments}
     logged = [entry.title for entry in diary.entries(blog)]  # the Letterboxd diary's films
     films = [t for t in known_films(blog, logged) if name_key(t) not in commenters]

@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
+from reeltui.domain.readers import OwnPeople
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
 from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.opened import OpenedPosts
+from reeltui.services.people import of_posts
 from reeltui.services.rows import SORT_KEYS, PostRow, RowSet
 from reeltui.store import NotFound, Store, StoreError, index, records
 from reeltui.store import diary as diary_records
@@ -55,6 +57,9 @@ class Blog:
         self._index_lock = threading.Lock()
         self.opened = OpenedPosts(store)
         self._search: PostSearch | None = None
+        self.signers: Callable[[], OwnPeople] = OwnPeople  # who else signs as the blog: people.py
+        self._own_lock = threading.Lock()
+        self._own: tuple[OwnPeople, OwnPeople] | None = None  # (signers, own) counted with
 
     def damage(self) -> list[str]:
         """What was skipped as damaged in what was read so far (records the validation gate
@@ -125,7 +130,36 @@ class Blog:
     def _index(self) -> dict[str, PostSummary]:
         for _ in self.load_index():
             pass
+        self._count_with_own()
         return self.rowset.summaries
+
+    def counted_with(self) -> OwnPeople:
+        """The blog's own people as the posts' readers' comments (`PostSummary.readers`)
+        leave them out: its post authors and `signers`."""
+        self._index()
+        known = self._own
+        return known[1] if known is not None else self.store.own
+
+    def _count_with_own(self) -> None:
+        """The index's readers' comments counted with the blog's own people as they are now
+        (its post authors and `signers`). The store records the set it counted with; when
+        it differs (settings or a new author), the counts are made again from the posts'
+        files, once: stored by a writer, kept in memory by a reader."""
+        signers = self.signers()
+        if self._own is not None and self._own[0] == signers:
+            return
+        with self._own_lock:
+            if self._own is not None and self._own[0] == signers:
+                return
+            own = of_posts(self.rowset.summaries.values(), signers)
+            stale = own != self.store.own or not self.store.counted
+            if stale and (self._own is None or self._own[1] != own):
+                try:
+                    summaries = self.store.recount(own)
+                except StoreError:  # not stored (a full disk): counted for this session
+                    summaries = self.store.recount(own, save=False)
+                self.rowset.update(summaries)
+            self._own = (signers, own)
 
     def search_index(self) -> PostSearch:
         """The post search (metadata in memory, text through the store's full-text index)."""
@@ -141,6 +175,7 @@ class Blog:
             self.store.forget()
             self.rowset = RowSet()
             self._pages = None
+            self._own = None
             self.opened = OpenedPosts(self.store)  # the store may be a new one (`reread`)
             if self._search is not None:  # made again for this store when next asked (a
                 self._search.detach()  # query running in a worker finishes on this one)
@@ -215,8 +250,12 @@ class Blog:
         return self.rowset.select(status, category, tag, author, sort, reverse, ids)
 
     def save_post(self, post: Post) -> None:
+        counted = self.store.own
         summary = records.put_post(self.store, post)
         self.opened.saved(post)
+        if self.store.own != counted and self.index_complete:  # a new author: all counted
+            for rel in index.pages(self.store):  # again (in memory: no file read)
+                self.rowset.update(index.read_page(self.store, rel))
         self._updated([summary])
         if self._search is not None:
             self._search.post_saved(summary)
@@ -225,6 +264,9 @@ class Blog:
     def _updated(self, summaries: list[PostSummary]) -> None:
         if self._pages is not None or self.rowset.summaries:
             self.rowset.update(summaries)
+        known = self._own
+        if known is not None and of_posts(summaries, known[1]) != known[1]:
+            self._own = None  # a new author: one of the blog's own people from now on
 
     # -- comments ------------------------------------------------------------------------
 

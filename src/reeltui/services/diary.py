@@ -10,7 +10,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
 
-from reeltui.domain.diary import DiaryEntry, title_key
+from reeltui.domain.diary import DiaryEntry, parse_month, title_key
 from reeltui.domain.listing import Listed, PostSummary
 from reeltui.domain.models import Film, Post
 from reeltui.domain.rating import format_reels
@@ -122,12 +122,35 @@ def review_body(entry: DiaryEntry) -> str:
     return body.replace("## The verdict\n", f"## The verdict\n\n{text}\n", 1)
 
 
-def make_draft(blog: Blog, entry: DiaryEntry, author: str = "") -> tuple[Post, bool]:
-    """A draft review post from `entry` (film facts, rating, tags, its review as the verdict),
-    saved with a first revision; or the one made before. Returns (post, made now)."""
+@dataclass(frozen=True, slots=True)
+class WriteUp:
+    """What `w` on a diary entry leads to: the post to open (a draft made now or before, or
+    the blog's review of the film), or the posts to choose from when several could be it."""
+
+    post: Post | None = None
+    made: bool = False  # a new draft was made from the entry
+    choices: tuple[str, ...] = ()  # post ids: several could be the review (none opened)
+    maybe: bool = False  # the choices share the title only (a year missing on one side)
+
+
+def write_up(blog: Blog, entry: DiaryEntry, author: str = "", *, anyway: bool = False) -> WriteUp:
+    """The entry written up: the draft made from it before, else the blog's post about its
+    film (one exact match; several: `choices`), else a new draft review (film facts, rating,
+    tags, its review as the verdict), signed by `author` and saved with a first revision.
+    Never a second post about a film the blog has: a title-only match (`maybe`) is offered,
+    and a new draft is made over it only when asked (`anyway`: another film of that name)."""
     existing = draft_of(blog, entry)
     if existing is not None:
-        return existing, False
+        return WriteUp(existing)
+    link = links(blog, [entry]).get(entry.id)
+    if link is not None and link.post_id is not None:
+        return WriteUp(blog.post(link.post_id))
+    if link is not None and (link.exact or not anyway):
+        return WriteUp(choices=link.candidates, maybe=not link.exact)
+    return WriteUp(_new_draft(blog, entry, author), made=True)
+
+
+def _new_draft(blog: Blog, entry: DiaryEntry, author: str) -> Post:
     post = post_from_template("review", title=entry.title, author=author)
     taken = {p.slug for p in blog.posts()}
     directors = entry.directors.split(",")[0].strip()
@@ -142,7 +165,7 @@ def make_draft(blog: Blog, entry: DiaryEntry, author: str = "") -> tuple[Post, b
     )
     session = EditSession(blog, post, is_new=True)
     session.save(post, note="from a Letterboxd diary entry")
-    return session.saved, True
+    return session.saved
 
 
 def describe(entry: DiaryEntry) -> str:
@@ -156,8 +179,10 @@ def describe(entry: DiaryEntry) -> str:
 
 
 def month_entries(found: list[DiaryEntry], month: str) -> list[DiaryEntry]:
-    """The viewings of `month` ("YYYY-MM"), oldest first."""
-    return sorted((e for e in found if e.watched.startswith(month + "-")), key=lambda e: e.watched)
+    """The viewings of `month` ("2014-02"; DomainError for a month that is not one), in the
+    order of `found` (`entries`: newest first)."""
+    month = parse_month(month)
+    return [e for e in found if e.watched.startswith(month + "-")]
 
 
 def new_id(entry: DiaryEntry, taken: set[str]) -> str:

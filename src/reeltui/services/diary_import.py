@@ -2,10 +2,13 @@
 one adds what is new and updates what changed; nothing is ever deleted.
 
 Entries are matched on their Letterboxd URI, else on film and day (the import format has no
-URI). A field the newer file leaves empty keeps what the store has, and a review that reads the same
-as plain text keeps its markup. A row that is one of the blog's own reviews, as `reeltui export
---format letterboxd` wrote it, is not added again (nor its text copied onto a viewing).
-One import is one write of diary.json, after everything was read: a refused file writes nothing.
+URI). A dated viewing of a film the diary had only as "watched" (no date) replaces that entry
+(keeping its id, so a draft made from it stays linked); a film marked watched whose viewing
+the diary already has adds nothing. A field the newer file leaves empty keeps what the store
+has, and a review that reads the same as plain text keeps its markup. A row that is one of
+the blog's own reviews, as `reeltui export --format letterboxd` wrote it, is not added again
+(nor its text copied onto a viewing). One import is one write of diary.json, after everything
+was read: a refused file writes nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class DiaryReport:
     updated: int = 0
     unchanged: int = 0
     own_reviews: int = 0  # rows that are the blog's own reviews, not added
+    total: int | None = None  # entries in the diary after the import
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
@@ -44,10 +48,11 @@ class DiaryReport:
         return self.added + self.updated + self.unchanged
 
     def summary(self) -> str:
+        held = f"; the diary holds {self.total}" if self.total is not None else ""
         return (
             f"{sanitize_line(self.source)} (letterboxd: {', '.join(self.files)}): "
             f"{self.entries} diary entries ({self.added} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged)"
+            f"{self.unchanged} unchanged){held}"
         )
 
     def report_lines(self, limit: int) -> list[str]:
@@ -85,7 +90,8 @@ def _merged(old: DiaryEntry, new: DiaryEntry) -> DiaryEntry:
         review=old.review if html_to_plain(old.review) == new.review else new.review or old.review,
         uri=new.uri or old.uri,
         directors=new.directors or old.directors,
-        source=old.source,  # where it first came from
+        # where it first came from; a dated viewing replacing a film marked watched: its own
+        source=new.source if new.watched and not old.watched else old.source,
     )
 
 
@@ -97,6 +103,13 @@ class _Merge:
         self.by_day: dict[tuple[str, int | None, str], list[DiaryEntry]] = {}
         for entry in self.existing:
             self.by_day.setdefault(entry.natural_key, []).append(entry)
+        self.undated: dict[tuple[str, int | None], list[DiaryEntry]] = {}
+        self.dated: set[tuple[str, int | None]] = set()
+        for entry in self.existing:
+            if entry.watched:
+                self.dated.add(entry.film_key)
+            else:
+                self.undated.setdefault(entry.film_key, []).append(entry)
         self.taken = {e.id for e in self.existing}
         self.claimed: set[str] = set()
         self.own = {
@@ -112,6 +125,10 @@ class _Merge:
         for candidate in self.by_day.get(new.natural_key, []):
             if candidate.id not in self.claimed and not (new.uri and candidate.uri):
                 return candidate
+        if new.watched:  # the first dated viewing of a film the diary had only as watched
+            for candidate in self.undated.get(new.film_key, []):
+                if candidate.id not in self.claimed:
+                    return candidate
         return None
 
     def add(self, new: DiaryEntry) -> None:
@@ -121,6 +138,9 @@ class _Merge:
                 return
             new = replace(new, review="")  # the blog's words on a viewing: not the diary's
         old = self.match(new)
+        if old is None and new.source == "watched" and new.film_key in self.dated:
+            self.report.unchanged += 1  # marked watched: the diary has its viewing already
+            return
         if old is not None:
             self.claimed.add(old.id)
             merged = _merged(old, new)
@@ -132,6 +152,8 @@ class _Merge:
             return
         entry = replace(new, id=diary.new_id(new, self.taken))
         self.claimed.add(entry.id)
+        if entry.watched:
+            self.dated.add(entry.film_key)
         self.by_day.setdefault(entry.natural_key, []).append(entry)
         if entry.uri:
             self.by_uri.setdefault(entry.uri, entry)
@@ -155,4 +177,5 @@ def import_letterboxd(blog: Blog, read: LetterboxdRead) -> DiaryReport:
         with blog.store.batch("diary"):
             diary_records.put_entries(blog.store, work.out)
         events.changed(blog, "diary")
+    report.total = diary.count(blog)
     return report

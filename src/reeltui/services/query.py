@@ -25,7 +25,7 @@ from reeltui.domain.query_eval import (
     name_words,
     post_filter,
 )
-from reeltui.services import reads
+from reeltui.services import commentfields, reads
 from reeltui.services.blog import Blog, PostRow
 from reeltui.store import NotFound
 
@@ -66,14 +66,15 @@ def find_posts(
     sort: str = "date",
     reverse: bool | None = None,
     filters: Mapping[str, str] | None = None,
-    writer: Identity | None = None,
+    writer: Identity,
     words: Callable[[str], set[str]] | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
-    sorted. Read marks are `writer`'s (their own posts are never unread). `words`: the
-    posts a free word is in (default: the search index's whole answer; a screen passes the
-    summaries' answer while the text index is not ready). Raises QueryError for a query
-    that cannot be understood."""
+    sorted. Read marks are `writer`'s (their own posts are never unread, their own replies
+    never new): every caller says who the writer is (`Identity()` when nobody is known).
+    `words`: the posts a free word is in (default: the search index's whole answer; a
+    screen passes the summaries' answer while the text index is not ready). Raises
+    QueryError for a query that cannot be understood."""
     query = as_query(query)
     if query.scope == "comments":
         raise QueryError("in:comments finds comments, not posts")
@@ -130,17 +131,18 @@ def _candidates(
 
 
 def find_comments(
-    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT
+    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT, *, writer: Identity
 ) -> list[CommentHit]:
     """Comments matching `query` across the blog, newest first, at most `limit` (None: all).
     Words and phrases are looked for in the comment's author and text; author:, date: and
     status: are the comment's; every other field picks the posts whose comments count.
-    Spam and trash are left out unless the query names a status."""
+    Spam and trash are left out unless the query names a status. `writer`: as for
+    `find_posts` (`in:comments is:unread`)."""
     query = as_query(query)
     docs = blog.search_index().comment_docs()
     texts = blog.search_index().comments
     post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
-    rows = find_posts(blog, Query(post_terms)) if post_terms else None
+    rows = find_posts(blog, Query(post_terms), writer=writer) if post_terms else None
     allowed = None if rows is None else {row.post.id for row in rows}
     comment_test = comment_filter(query, None)  # words are checked below
     hide = () if query.fields("status") else _HIDDEN
@@ -151,12 +153,19 @@ def find_comments(
         w for t in query.fields("author") if not t.negated for w in name_words(t.text) if len(w) > 2
     ]
     driver = max(positive or names, key=len, default="")
-    if rows is not None and (
-        not driver or sum(row.comment_count for row in rows) * POST_SIDE < len(docs)
+    by_fields = _by_fields(blog, query)  # author: and date: looked up in their index
+    held = None if rows is None else sum(row.summary.comments for row in rows)
+    if by_fields is not None and (
+        (not positive or len(by_fields) * POST_SIDE < len(docs))
+        and (held is None or len(by_fields) <= held)
     ):
+        # The comment fields are the narrowest side: their comments, every other term checked.
+        batches: Iterator[list[str]] = _chunks(texts.newest_first(by_fields))
+        others = positive
+    elif rows is not None and (not driver or (held or 0) * POST_SIDE < len(docs)):
         # The posts are the narrower side: their comments, newest first, every word checked.
         of_posts = (cid for row in rows for cid in blog.comment_ids(row.post.id))
-        batches: Iterator[list[str]] = _chunks(texts.newest_first(of_posts))
+        batches = _chunks(texts.newest_first(of_posts))
         others = positive
     else:
         others = [w for w in positive if w != driver] if positive else []
@@ -183,6 +192,25 @@ def find_comments(
                 if limit is not None and len(hits) >= limit:
                     return _hits(blog, hits, positive)
     return _hits(blog, hits, positive)
+
+
+def _by_fields(blog: Blog, query: Query) -> set[str] | None:
+    """The comments the query's (not negated) author: and date: terms allow, from the
+    comment-field index; None when it has no such term."""
+    wanted = [t for t in query.fields("author", "date") if not t.negated]
+    if not wanted:
+        return None
+    index = commentfields.of(blog)
+    found: set[str] | None = None
+    for term in wanted:
+        if term.field == "author":
+            ids = index.by_author(term)
+        else:
+            ids = index.by_days(*(term.days or ("", "")))
+        found = ids if found is None else found & ids
+        if not found:
+            return set()
+    return found
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:

@@ -1,8 +1,8 @@
 """What the user has read: a post is unread until opened; comments that arrived since are new.
 
-Kept in the store's `reads` table ({post id: {"comments": seen count, "at": ISO 8601}}), written
-crash-safely like every table (a mark rewrites one small file of it). On a read-only store
-the marks live in memory for the session.
+Kept in the store's `reads` table ({post id: {"comments": readers' comments it had, "at": ISO
+8601}}; marks written before readers' comments were counted hold every comment), written
+crash-safely like every table. On a read-only store the marks live in memory for the session.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
-from reeltui.domain.identity import Identity, wrote_comment, wrote_post
+from reeltui.domain.identity import Identity, wrote_post
 from reeltui.domain.listing import Listed
 from reeltui.services import events
 from reeltui.services.blog import Blog
+from reeltui.services.people import own_people, readers_count
 from reeltui.store import StoreReadOnly
 from reeltui.store import state as tables
 
@@ -57,34 +58,28 @@ def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadM
     return ReadMark(unread=False, new_comments=max(0, comment_count - seen_counts[post_id]))
 
 
-def others_comments(blog: Blog, post_id: str, writer: Identity) -> int:
-    """How many comments of the post are not the writer's own (`wrote_comment`)."""
-    return sum(1 for c in blog.comments(post_id) if not wrote_comment(writer, c))
-
-
 class Marks:
-    """Read marks of the list's rows for one writer: their own posts are never unread, and
-    their own replies never count as new comments."""
+    """Read marks of the list's rows for one writer: their own posts are never unread; new
+    comments are readers' comments (`domain.readers`: never the writer's own replies, nor
+    spam, pingbacks or comments waiting for moderation) beyond those there when it was read."""
 
     def __init__(self, blog: Blog, writer: Identity | None = None) -> None:
         self.blog = blog
         self.writer = writer or Identity()
         self.seen = seen(blog)
 
-    def of(self, post: Listed, comment_count: int) -> ReadMark:
-        found = mark(self.seen, post.id, comment_count)
+    def of(self, post: Listed, readers_comments: int) -> ReadMark:
+        """The mark of `post`, which has `readers_comments` now (the count its row shows)."""
+        found = mark(self.seen, post.id, readers_comments)
         if found.unread and wrote_post(self.writer, post):
             return ReadMark(unread=False, new_comments=0)
-        if found.new_comments:  # seen counts only others' comments: count them (one post)
-            others = others_comments(self.blog, post.id, self.writer)
-            return ReadMark(unread=False, new_comments=max(0, others - self.seen[post.id]))
         return found
 
 
 def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:
     """Record that the user read `post_id` with all its current comments; returns how many
-    were not the writer's own (what later arrivals are counted against)."""
-    count = others_comments(blog, post_id, writer or Identity())
+    readers' comments it had (what later arrivals are counted against)."""
+    count = readers_count(blog, post_id, own_people(blog, writer=writer))
     _remember(blog, {post_id: count})
     return count
 
@@ -93,7 +88,8 @@ def mark_all_read(blog: Blog, post_ids: list[str], writer: Identity | None = Non
     """Mark every post of `post_ids` read (one write); returns how many were not read yet
     or had new comments."""
     before = seen(blog)
-    counts = {pid: others_comments(blog, pid, writer or Identity()) for pid in post_ids}
+    own = own_people(blog, writer=writer)
+    counts = {pid: readers_count(blog, pid, own) for pid in post_ids}
     changed = {pid: n for pid, n in counts.items() if before.get(pid) != n}
     if changed:
         _remember(blog, changed)

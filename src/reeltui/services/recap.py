@@ -15,8 +15,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reeltui.domain.diary import parse_month
 from reeltui.domain.listing import Listed
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
@@ -25,9 +27,9 @@ from reeltui.errors import InputError
 from reeltui.services import diary
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import post_link
+from reeltui.services.people import own_people, readers_count
 from reeltui.services.templates import new_post_id
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 SHOWN_STATUSES = ("published",)  # what readers have seen: what a recap may link to
 DEFAULT_TITLE = "{month} Movie-Watching Recap and Movie of the Month"
 
@@ -88,7 +90,7 @@ def diary_films(blog: Blog, month: str) -> list[Watched]:
     """The films of the Letterboxd diary watched in `month` (none without a diary)."""
     return [
         Watched(e.title, e.year, e.rating, e.watched, e.rewatch)
-        for e in diary.month_entries(diary.entries(blog), month)
+        for e in sorted(diary.month_entries(diary.entries(blog), month), key=lambda e: e.watched)
     ]
 
 
@@ -96,28 +98,17 @@ def film_title(post: Listed) -> str:
     return post.film.title or post.title
 
 
-def parse_month(text: str) -> str:
-    """ "2013-11" (or "2013-1") as "2013-11"; ValueError with one line otherwise."""
-    match = _MONTH.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise InputError(f"a month looks like 2013-11, not {text!r}")
-    return f"{match.group(1)}-{int(match.group(2)):02d}"
-
-
 def month_of(blog: Blog, month: str) -> Month:
-    """What the recap of `month` ("2013-11") is made of; ValueError when it has no posts."""
+    """What the recap of `month` ("2013-11") is made of; InputError saying why when the
+    month has nothing to recap (no published post but recaps, no diary viewing)."""
     month = parse_month(month)
-    posts = sorted(
-        (p for p in blog.posts() if p.date.startswith(month) and p.status in SHOWN_STATUSES),
-        key=lambda p: (p.date, p.title),
-    )
-    posts = [p for p in posts if not is_recap(p)]
+    published = [p for p in blog.posts() if p.date.startswith(month) and p.status in SHOWN_STATUSES]
+    posts = sorted((p for p in published if not is_recap(p)), key=lambda p: (p.date, p.title))
     watched = tuple(diary_films(blog, month))
     if not posts and not watched:
-        months = sorted({p.date[:7] for p in blog.posts() if p.status in SHOWN_STATUSES})
-        around = f" (posts run from {months[0]} to {months[-1]})" if months else ""
-        raise InputError(f"no published posts dated {month}{around}")
-    counts = {p.id: len(blog.comments(p.id)) for p in posts}
+        raise InputError(_nothing_in(blog, month, published))
+    own = own_people(blog)
+    counts = {p.id: readers_count(blog, p.id, own) for p in posts}
     busiest = max(posts, key=lambda p: (counts[p.id], p.date), default=None)
     return Month(
         month,
@@ -128,12 +119,33 @@ def month_of(blog: Blog, month: str) -> Month:
     )
 
 
-def months_with_posts(blog: Blog) -> list[str]:
-    """Months that have published posts, newest first (for a picker)."""
-    return sorted(
-        {p.date[:7] for p in blog.posts() if p.status in SHOWN_STATUSES and len(p.date) >= 7},
-        reverse=True,
-    )
+def _nothing_in(blog: Blog, month: str, published: Sequence[Listed]) -> str:
+    """Why `month` has nothing to recap, in one line, with the months that have something."""
+    name = f"{calendar.month_name[int(month[5:])]} {month[:4]}"
+    if len(published) == 1:
+        why = f"its only published post is the recap itself, “{published[0].title}”"
+    elif published:
+        why = f"its only published posts are recaps ({len(published)})"
+    else:
+        unpublished = sum(1 for p in blog.posts() if p.date.startswith(month))
+        why = "no published post and no diary viewing is dated then"
+        if unpublished:
+            why += f" ({unpublished} not published)"
+    months = months_to_recap(blog)
+    offer = f"; months to recap: {', '.join(months[:6])}{', …' if len(months) > 6 else ''}"
+    return f"nothing to recap in {name}: {why}{offer if months else ''}"
+
+
+def months_to_recap(blog: Blog) -> list[str]:
+    """Months with something to recap (a published post that is not a recap, or a diary
+    viewing), newest first (for a picker)."""
+    found = {
+        p.date[:7]
+        for p in blog.posts()
+        if p.status in SHOWN_STATUSES and len(p.date) >= 7 and not is_recap(p)
+    }
+    found.update(e.watched[:7] for e in diary.entries(blog) if e.watched)
+    return sorted(found, reverse=True)
 
 
 def default_author(blog: Blog) -> str:

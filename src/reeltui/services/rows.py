@@ -49,7 +49,7 @@ class PostRow:
 
     @property
     def comment_count(self) -> int:
-        return self._figure(self._figures[0], "comments")
+        return self._figure(self._figures[0], "readers")  # readers' comments (domain.readers)
 
     @property
     def pending_count(self) -> int:

@@ -2,34 +2,43 @@
 discussed posts, the top commenters, and how fast the blog's authors answer readers.
 
 Everything may be narrowed by a query (`tag:"science fiction"`): its posts and their
-comments. "Your" replies are comments signed by the blog's authors (`inbox.blog_authors`:
-post authors plus any other names given). Slow on a big archive the first time (every
-comment is read as an object, then kept by the Blog): run it off the UI thread.
+comments. Reviews (their count, ratings and months) are the published ones: drafts, made
+with `n` or from the diary with `w`, are not the blog's yet. Comments are readers' comments
+(`domain.readers`, as the post list counts them). "Your" replies are comments of the blog's
+own people (`services.people`: post authors, the writer, the settings' `authors`, any other
+names given). The comments are counted from their stored documents (no object is made for
+each of 200,000 comments), yet it is a pass over all of them: run it off the UI thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from reeltui.domain.identity import name_key
+from reeltui.domain.identity import Identity
 from reeltui.domain.listing import Listed
 from reeltui.domain.memory import paused_gc
-from reeltui.domain.models import Comment
+from reeltui.domain.plural import count
 from reeltui.domain.query import QueryError
 from reeltui.domain.query_eval import is_review
+from reeltui.domain.readers import OwnPeople, is_readers_comment, reader_key
 from reeltui.services import inbox
 from reeltui.services.blog import Blog
+from reeltui.services.people import own_people
 from reeltui.services.query import as_query, find_posts
+from reeltui.store import records
 
 TOP = 10
+Doc = Mapping[str, Any]  # a stored comment
 HALF_REELS = tuple(n / 2 for n in range(11))
 AGE_BUCKETS = ((1, "< 1 day"), (7, "1-7 days"), (30, "1-4 weeks"), (365, "1-12 months"))
-COUNTED = ("approved", "pending")  # comments that count: readers see or will see them
+COUNTED = ("approved", "pending")  # the comments a reply may answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +59,27 @@ class Stats:
     comments: int
     ratings: tuple[tuple[float, int], ...]  # (0.0, n), (0.5, n) ... (5.0, n)
     months: tuple[tuple[str, int, int], ...]  # ("2013-11", reviews, comments), no gaps
-    discussed: tuple[tuple[Listed, int], ...]  # most comments first
+    discussed: tuple[tuple[Listed, int], ...]  # most readers' comments first
     commenters: tuple[tuple[str, int], ...]  # readers, most comments first
     replies: Replies = field(default_factory=Replies)
+    unpublished: int = 0  # of `posts`: drafts, pending, scheduled, private, trash
+
+    def headline(self, query: str) -> tuple[str, str, str]:
+        """The posts (`query`: how to name the search), the reviews, the readers' comments."""
+        scope = f" matching {query}" if self.query else ""
+        drafts = f" ({self.unpublished} not published)" if self.unpublished else ""
+        return (
+            f"{count(self.posts, 'post')}{scope}{drafts}",
+            f"{count(self.reviews, 'review')} published",
+            count(self.comments, "reader's comment", "readers' comments"),
+        )
 
     def to_json(self) -> dict[str, object]:
         r = self.replies
         return {
             "query": self.query,
             "posts": self.posts,
+            "unpublished": self.unpublished,
             "reviews": self.reviews,
             "comments": self.comments,
             "ratings": [{"rating": k, "reviews": n} for k, n in self.ratings],
@@ -106,41 +127,48 @@ def compute(
     blog: Blog,
     query: str = "",
     *,
+    writer: Identity,
     now: dt.datetime | None = None,
     extra_authors: Iterable[str] = (),
 ) -> Stats:
-    """The figures of the posts matching `query` (all posts when empty)."""
-    # Reading every comment as an object makes ~200,000 of them that the Blog keeps: with
-    # the collector on, its passes re-walk them all while holding the interpreter, and the
-    # UI thread freezes for seconds. Paused, then frozen out of its sight (as the store
-    # does after loading: plain data, reference counting frees it).
+    """The figures of the posts matching `query` (all posts when empty). `writer`: who the
+    user is (`is:unread` in the query; their comments are never readers')."""
+    # The first time, every post is read as an object (the Blog keeps them): with the
+    # collector on, its passes re-walk them all while holding the interpreter and the UI
+    # thread stalls. Paused, then frozen out of its sight (as the store does after loading).
     with paused_gc():
-        found = _compute(blog, query, now, extra_authors)
+        found = _compute(blog, query, writer, now, extra_authors)
     gc.freeze()
     return found
 
 
 def _compute(
-    blog: Blog, query: str, now: dt.datetime | None, extra_authors: Iterable[str]
+    blog: Blog,
+    query: str,
+    writer: Identity,
+    now: dt.datetime | None,
+    extra_authors: Iterable[str],
 ) -> Stats:
     parsed = as_query(query)
     if parsed.scope == "comments":
         raise QueryError("stats are about posts and their comments: leave out in:comments")
-    posts = [row.post for row in find_posts(blog, parsed)]
+    posts = [row.post for row in find_posts(blog, parsed, writer=writer)]
     chosen = {p.id for p in posts}
-    authors = inbox.blog_authors(blog, extra_authors)
-    comments = [
-        c
-        for c in blog.all_comments()
-        if c.post_id in chosen and c.kind == "comment" and c.status in COUNTED
-    ]
-    reviews = [p for p in posts if is_review(p)]
-    ratings = Counter(p.rating for p in posts if p.rating is not None)
-    per_post = Counter(c.post_id for c in comments)
+    own = own_people(blog, extra_authors, writer)
+    docs = records.raw_comments(blog.store)  # documents: no 200,000 Comments to make
+    thread = {
+        cid: doc
+        for cid, doc in list(docs.items())  # (a copy: the UI thread may save meanwhile)
+        if doc.get("post_id") in chosen
+        and doc.get("kind", "comment") == "comment"
+        and doc.get("status", "approved") in COUNTED
+    }
+    comments = [doc for doc in thread.values() if is_readers_comment(doc, own)]
+    reviews = [p for p in posts if is_review(p) and p.status == "published"]
+    ratings = Counter(p.rating for p in reviews if p.rating is not None)
+    per_post = Counter(doc["post_id"] for doc in comments)
     by_id = {p.id: p for p in posts}
-    readers = Counter(
-        " ".join(c.author.split()) for c in comments if name_key(c.author) not in authors
-    )
+    readers = Counter(_name(doc.get("author") or "") for doc in comments)
     return Stats(
         query=query,
         posts=len(posts),
@@ -150,48 +178,55 @@ def _compute(
         months=_months(reviews, comments),
         discussed=tuple((by_id[pid], n) for pid, n in per_post.most_common(TOP)),
         commenters=tuple((a, n) for a, n in readers.most_common(TOP) if a),
-        replies=_replies(blog, comments, chosen, authors, extra_authors, now),
+        replies=_replies(docs, thread, chosen, own, now),
+        unpublished=sum(1 for p in posts if p.status != "published"),
     )
 
 
-def _months(reviews: list[Listed], comments: list[Comment]) -> tuple[tuple[str, int, int], ...]:
-    posted = Counter(m for p in reviews if p.status == "published" and (m := _month(p.date)))
-    said = Counter(m for c in comments if (m := _month(c.date)))
+_name = functools.lru_cache(maxsize=65536)(lambda name: " ".join(name.split()))
+
+
+def _months(reviews: list[Listed], comments: Sequence[Doc]) -> tuple[tuple[str, int, int], ...]:
+    posted = Counter(m for p in reviews if (m := _month(p.date)))
+    said = Counter(m for c in comments if (m := _month(c.get("date") or "")))
     seen = sorted(set(posted) | set(said))
     if not seen:
         return ()
     return tuple((m, posted.get(m, 0), said.get(m, 0)) for m in month_span(seen[0], seen[-1]))
 
 
+def _answers(reply: Doc, own: OwnPeople) -> bool:
+    """A reply of the blog's own people that readers will see (drafts kept here do not)."""
+    if reply.get("origin") == "local":
+        return reply.get("sync_state") != "local"
+    key = reader_key(reply)
+    return key is not None and own.signed(key)
+
+
 def _replies(
-    blog: Blog,
-    comments: list[Comment],
+    docs: Mapping[str, Doc],
+    thread: Mapping[str, Doc],
     chosen: set[str],
-    authors: set[str],
-    extra_authors: Iterable[str],
+    own: OwnPeople,
     now: dt.datetime | None,
 ) -> Replies:
-    by_id = {c.id: c for c in comments}
     first_answer: dict[str, float] = {}
-    for reply in comments:
-        parent = by_id.get(reply.parent_id or "")
-        if (
-            parent is None
-            or name_key(reply.author) not in authors
-            or name_key(parent.author) in authors
-            or (reply.origin == "local" and reply.sync_state == "local")  # a kept draft
-        ):
+    for reply in thread.values():
+        parent_id = reply.get("parent_id") or ""
+        parent = thread.get(parent_id)
+        if parent is None or not _answers(reply, own) or not is_readers_comment(parent, own):
             continue
-        asked, answered = when(parent.date), when(reply.date)
+        asked, answered = when(parent.get("date", "")), when(reply.get("date", ""))
         if asked is None or answered is None or answered < asked:
             continue
         hours = (answered - asked).total_seconds() / 3600
-        first_answer[parent.id] = min(hours, first_answer.get(parent.id, hours))
+        first_answer[parent_id] = min(hours, first_answer.get(parent_id, hours))
     now = now or dt.datetime.now(dt.UTC)
     ages = []
-    for item in inbox.needs_reply(blog, extra_authors):
-        asked = when(item.comment.date)
-        if item.post.id in chosen and asked is not None:
+    for cid in inbox.waiting(docs, own, ordered=False):
+        doc = docs.get(cid) or {}
+        asked = when(doc.get("date", ""))
+        if doc.get("post_id") in chosen and asked is not None:
             ages.append(max(0.0, (now - asked).total_seconds() / 86400))
     buckets = Counter(_bucket(a) for a in ages)
     labels = [label for _, label in AGE_BUCKETS] + ["over a year"]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import PostSummary, from_row, summarize_docs
+from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store.datafile import DataFile
 from reeltui.store.layout import (
     COMMENTS,
@@ -30,15 +31,18 @@ if TYPE_CHECKING:
     from reeltui.store.store import Store
 
 
-def summary_of(post_id: str, found: DataFile, words: int | None = None) -> PostSummary | None:
+def summary_of(
+    post_id: str, found: DataFile, words: int | None = None, own: OwnPeople = NOBODY
+) -> PostSummary | None:
     """The row of post `post_id` from its file (None when the post is absent or refused);
-    `words`: the body's count when it is known (the body did not change)."""
+    `words`: the body's count when it is known (the body did not change); `own`: the people
+    its readers' comments leave out (`Store.own`)."""
     if found.is_refused(POST.name, post_id):
         return None
     doc = found.data.get(POST.name, {}).get(post_id)
     if not isinstance(doc, dict):
         return None
-    return summarize_docs(post_id, doc, found.good(COMMENTS.name).values(), words)
+    return summarize_docs(post_id, doc, found.good(COMMENTS.name).values(), words, own)
 
 
 def words_of(store: Store, post_id: str, date: str) -> int | None:
@@ -55,11 +59,11 @@ def rows_of(files: Iterable[DataFile]) -> dict[str, dict[str, dict[str, Any]]]:
     return rows_from(s for found in files for s in summaries_in(found))
 
 
-def summaries_in(found: DataFile) -> list[PostSummary]:
+def summaries_in(found: DataFile, own: OwnPeople = NOBODY) -> list[PostSummary]:
     """The rows of the posts of one per-post file."""
     if not found.rel.startswith(f"{POST.path}/"):
         return []
-    out = [summary_of(post_id, found) for post_id in found.data.get(POST.name, {})]
+    out = [summary_of(post_id, found, None, own) for post_id in found.data.get(POST.name, {})]
     return [s for s in out if s is not None]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from reeltui.domain.listing import from_row
+from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import index
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
@@ -119,6 +120,7 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     located: dict[str, str] = {}
     expected_rows: dict[str, dict[str, object]] = {}
     unreadable: set[str] = set()  # post files that cannot be read: their rows are not judged
+    own = recorded_own(load)
     for rel, specs in files_of(listing):
         try:
             data = load(rel)
@@ -136,7 +138,7 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
                 Finding(title(spec), rel, refusal.record, message, fix, _key(spec))
             )
         if rel.startswith(f"{POST.path}/"):
-            _post_file(found, rel, data, posts, comments, parents, expected_rows)
+            _post_file(found, rel, data, posts, comments, parents, expected_rows, own)
         elif rel.startswith(f"{POSTS_INDEX.path}/"):
             for post_id, row in data.good(POSTS_INDEX.name).items():
                 rows.setdefault(post_id, []).append((rel, row))
@@ -166,6 +168,7 @@ def _post_file(
     comments: dict[str, tuple[str, str]],
     parents: list[tuple[str, str, str]],
     expected_rows: dict[str, dict[str, object]],
+    own: OwnPeople,
 ) -> None:
     owner = rel.removeprefix(f"{POST.path}/").removesuffix(".json")
     for post_id in data.good(POST.name):
@@ -174,7 +177,7 @@ def _post_file(
             found.findings.append(Finding("posts", rel, post_id, message, "none", _key(POST)))
             continue
         posts[post_id] = rel
-        summary = index.summary_of(post_id, data)
+        summary = index.summary_of(post_id, data, None, own)
         if summary is not None:
             expected_rows[post_id] = summary.to_row()
     for comment_id, doc in data.good(COMMENTS.name).items():
@@ -269,6 +272,15 @@ def _locator(found: Scan, comments: dict[str, tuple[str, str]], located: dict[st
         found.findings.append(
             Finding("comment index", LOCATOR.path, None, message, "rebuild", _key(LOCATOR))
         )
+
+
+def recorded_own(load: Load) -> OwnPeople:
+    """The own people the index's readers' counts were made with (`Store.recount`)."""
+    try:
+        info = load(META_FILE).good(META.name).get("store")
+    except StoreError:
+        return NOBODY
+    return OwnPeople.from_doc(info.get("own") if isinstance(info, dict) else None)
 
 
 def meta_problem(load: Load) -> str | None:

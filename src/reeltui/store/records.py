@@ -19,7 +19,14 @@ from reeltui.domain.validate import Problem, check_comment, check_post, describe
 from reeltui.store import index
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import NotFound, StoreCorrupt, StoreError
-from reeltui.store.layout import COMMENTS, LOCATOR, POST, hashed_file, per_post_file
+from reeltui.store.layout import (
+    COMMENTS,
+    LOCATOR,
+    POST,
+    POSTS_INDEX,
+    hashed_file,
+    per_post_file,
+)
 from reeltui.store.store import Store
 
 
@@ -185,10 +192,22 @@ def put_post(store: Store, post: Post) -> PostSummary:
         table[post_id] = data
         found.accept(POST.name, post_id)
         store.changed(found)
-        summary = index.summary_of(post_id, found)
+        _count_with_author(store, [post.author], again=True)
+        summary = index.summary_of(post_id, found, None, store.own)
         assert summary is not None
         index.put_row(store, summary, old_date if isinstance(old_date, str) else None)
     return summary
+
+
+def _count_with_author(store: Store, authors: list[str], again: bool) -> None:
+    """A post author is one of the blog's own people: a new one is recorded (inside the
+    change saving the post), and the other posts are counted again when `again`."""
+    grown = store.own.with_names(authors)
+    if grown != store.own:
+        if again:
+            store.recount(grown)
+        else:
+            store.record_own(grown)
 
 
 def put_comment(store: Store, comment: Comment) -> list[PostSummary]:
@@ -242,7 +261,7 @@ def _reindex(store: Store, post_id: str) -> PostSummary | None:
     found = post_file(store, post_id)
     doc = found.good(POST.name).get(post_id)
     date = doc.get("date", "") if isinstance(doc, dict) else ""
-    summary = index.summary_of(post_id, found, index.words_of(store, post_id, date))
+    summary = index.summary_of(post_id, found, index.words_of(store, post_id, date), store.own)
     if summary is not None:
         index.put_row(store, summary, summary.date)
     return summary
@@ -271,6 +290,10 @@ def put_many(
             by_post[comment.post_id].append((comment_id, data))
     summaries = []
     with store.changing():
+        authors = [str(doc.get("author") or "") for doc in new_posts.values()]
+        again = bool(store.listing(POSTS_INDEX.path))  # an empty store: counted as written
+        if not again:
+            _count_with_author(store, authors, again=False)
         for post_id in [*new_posts, *(p for p in by_post if p not in new_posts)]:
             found = post_file(store, post_id)
             table = found.table(POST.name)
@@ -294,9 +317,12 @@ def put_many(
                 if was != post_id:
                     _locate(store, comment_id, post_id)
             store.changed(found)
-            summary = index.summary_of(post_id, found)
+            summary = index.summary_of(post_id, found, None, store.own)
             if summary is not None:
                 old_date = old.get("date") if isinstance(old, dict) else None
                 index.put_row(store, summary, old_date if isinstance(old_date, str) else None)
                 summaries.append(summary)
+        grown = store.own.with_names(authors)
+        if again and grown != store.own:  # new authors: every post counted again
+            summaries = store.recount(grown)
     return summaries, rejected

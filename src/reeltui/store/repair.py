@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from reeltui.domain.listing import PostSummary
+from reeltui.domain.readers import OwnPeople
 from reeltui.store import index
 from reeltui.store.backup import BACKUP_DIR, Backup
 from reeltui.store.datafile import DataFile
@@ -199,10 +200,10 @@ def _keep(folder: Path, rels: list[str], kept: Path) -> Path:
     return kept
 
 
-def rebuild(store: Store, posts_index: bool, comment_index: bool) -> None:
+def rebuild(store: Store, posts_index: bool, comment_index: bool) -> list[PostSummary]:
     """Write the derived tables again from the posts' files (inside `store.changing()`),
     reading the posts' files one at a time. A post whose file cannot be read keeps what the
-    derived tables say of it."""
+    derived tables say of it. Returns the posts' new summaries."""
     summaries: list[PostSummary] = []
     located: dict[str, dict[str, Any]] = {}
     unreadable: set[str] = set()
@@ -212,7 +213,7 @@ def rebuild(store: Store, posts_index: bool, comment_index: bool) -> None:
         except StoreError:
             unreadable.add(name)
             continue
-        summaries += index.summaries_in(found)
+        summaries += index.summaries_in(found, store.own)
         for comment_id, doc in found.good(COMMENTS.name).items():
             located.setdefault(hashed_file(LOCATOR, comment_id), {})[comment_id] = {
                 "post": doc["post_id"]
@@ -221,6 +222,17 @@ def rebuild(store: Store, posts_index: bool, comment_index: bool) -> None:
         _replace(store, POSTS_INDEX, index.rows_from(summaries), unreadable, "posts")
     if comment_index:
         _replace(store, LOCATOR, located, unreadable, "comments")
+    return summaries
+
+
+def summaries(store: Store, own: OwnPeople) -> list[PostSummary]:
+    """The summaries of the posts whose file can be read, their readers' comments counted
+    with `own` (nothing is written)."""
+    found: list[PostSummary] = []
+    for name in store.listing(POST.path):
+        with contextlib.suppress(StoreError):
+            found += index.summaries_in(store.peek(f"{POST.path}/{name}"), own)
+    return found
 
 
 def _replace(

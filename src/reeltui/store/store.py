@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reeltui.domain.listing import ROW_FIELDS
+from reeltui.domain.listing import ROW_FIELDS, PostSummary
+from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import commit as commits
 from reeltui.store import datafile
 from reeltui.store.backup import Backups
@@ -67,6 +68,8 @@ class Store:
         self._new_mode = 0o644
         self.backups = Backups(path)
         self.info: dict[str, Any] = {}
+        self.own: OwnPeople = NOBODY  # whom the index's readers' counts leave out
+        self.counted = True  # the index holds readers' counts (False: its fields are older)
         self.migrated_from: int | None = None
         self.file_writes: dict[str, int] = {}  # files written per table folder (benchmarks)
 
@@ -144,9 +147,12 @@ class Store:
         self.info = info
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        self.own = OwnPeople.from_doc(self.info.get("own"))
         if not self.read_only and not is_new:
             self._reindex_if_fields_changed()
             self.backups.start()  # in the background: opening never waits for it
+        # an index of other list fields (read only: nothing rewrote it) has no counts to trust
+        self.counted = self.info.get("index") == list(ROW_FIELDS)
 
     def _reindex_if_fields_changed(self) -> None:
         """The list's fields (`PostSummary`) changed since the index was written (a new
@@ -159,6 +165,36 @@ class Store:
             rebuild(self, posts_index=True, comment_index=False)
             meta = self.file(META_FILE)
             self.info = {**self.info, "index": list(ROW_FIELDS)}
+            meta.table(META.name)[STORE_INFO] = self.info
+            self.changed(meta)
+
+    def recount(self, own: OwnPeople, save: bool = True) -> list[PostSummary]:
+        """Count the posts' readers' comments again with `own` as the blog's own people,
+        from the posts' files in one pass; returns the new summaries. A writer stores them
+        and `own` (in meta.json) in one commit: a crash leaves the old counts with the old
+        set, counted again at the next open. A reader (or `save=False`) only counts."""
+        from reeltui.store.repair import rebuild, summaries
+
+        if self.read_only or not save:
+            return summaries(self, own)
+        was = self.own, self.info
+        try:
+            with self.changing():
+                self.own = own
+                found = rebuild(self, posts_index=True, comment_index=False)
+                self.record_own(own)
+        except BaseException:
+            self.own, self.info = was
+            raise
+        return found
+
+    def record_own(self, own: OwnPeople) -> None:
+        """From now on count with `own` (meta.json says so once this change is committed;
+        the caller makes the rows agree in the same change)."""
+        with self.changing():
+            self.own = own
+            meta = self.file(META_FILE)
+            self.info = {**self.info, "own": own.to_doc()}
             meta.table(META.name)[STORE_INFO] = self.info
             self.changed(meta)
 

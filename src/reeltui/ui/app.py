@@ -17,6 +17,7 @@ from textual.signal import Signal
 
 from reeltui.config import ConfigError, Settings, load_settings, save_settings
 from reeltui.domain.identity import Identity
+from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change, StoreWatch, subscribe
 from reeltui.services.session import reread
@@ -102,6 +103,7 @@ class ReelApp(App[None]):
         self.survive_bugs: bool | None = None  # None: a bug in a task ends a headless run only
         self.bug_line = ""
         self.sub_title = store_label(blog.path, blog.read_only)
+        blog.signers = self.own_signers  # counts leave out the writer's comments (readers.py)
 
     async def on_mount(self) -> None:
         try:
@@ -174,6 +176,10 @@ class ReelApp(App[None]):
         """The user for sure (their [identity], else the site user sync found): what their
         own posts and replies are told by. Empty until known."""
         return identity.known(self.settings.identity, self.blog)
+
+    def own_signers(self) -> OwnPeople:
+        """Who signs as the blog besides its post authors: the writer and `authors`."""
+        return OwnPeople.of(self.settings.authors, self.writer)
 
     @property
     def signer(self) -> Identity:

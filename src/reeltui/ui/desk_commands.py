@@ -39,7 +39,8 @@ def open_stats(app: ReelApp, query: str | None = None) -> None:
         else:
             await app.open_post(result)
 
-    app.push_screen(StatsScreen(app.blog, query, extra_authors=app.settings.authors), done)
+    screen = StatsScreen(app.blog, query, writer=app.writer, extra_authors=app.settings.authors)
+    app.push_screen(screen, done)
 
 
 def save_current_search(app: ReelApp) -> None:

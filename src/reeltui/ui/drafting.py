@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 from typing import TYPE_CHECKING
 
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import answers, recap
 from reeltui.ui.screens.dialogs import PickScreen
@@ -22,9 +23,12 @@ def recap_flow(app: ReelApp, month: str | None = None, movie: str | None = None)
     """Pick a month (unless given), then the Movie of the Month, then edit the draft."""
     blog = app.blog
     if month is None:
-        months = recap.months_with_posts(blog)
+        months = recap.months_to_recap(blog)
         if not months:
-            app.notify("no published posts to recap", severity="warning")
+            app.notify(
+                "nothing to recap: no published post (but recaps) and no diary viewing",
+                severity="warning",
+            )
             return
         choices = [(m, f"{calendar.month_name[int(m[5:])]} {m[:4]}") for m in months]
         app.push_screen(
@@ -74,9 +78,13 @@ def answers_flow(app: ReelApp, post_id: str | None = None) -> None:
             lambda chosen: answers_flow(app, chosen) if chosen else None,
         )
         return
-    found = answers.readers_answers(blog, post_id)
+    try:
+        found = answers.readers_answers(blog, post_id)
+    except answers.NotAQuestion as exc:
+        app.notify(str(exc), severity="warning")
+        return
     if not found.answers:
         app.notify("no reader has answered this post yet", severity="warning")
         return
     app.push_screen(EditorScreen(blog, draft=answers.draft(found)))  # views hear of a save
-    app.notify(f"{len(found.answers)} answers gathered: nothing is saved until you save")
+    app.notify(f"{count(len(found.answers), 'answer')} gathered: nothing is saved until you save")

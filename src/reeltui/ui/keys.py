@@ -25,6 +25,7 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.keys import format_key
 from textual.screen import Screen
 
 import reeltui.ui
@@ -53,20 +54,21 @@ def binding_classes() -> list[type[DOMNode]]:
     return sorted(found, key=lambda c: (c.__module__, c.__qualname__))
 
 
-KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "right_curly_bracket": "}",
-    "left_curly_bracket": "{",
-    "space": "space",
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "greater_than_sign": ">",
-}
+def key_label(key: str, shown: str = "") -> str:
+    """`key` as Textual's footer shows it ("^o", "%", "pgdn", "⏎"): the same formatting as
+    `App.get_key_display`. `shown` is a binding's key_display, used for the key it names."""
+    if shown and shown in (key, _formatted(key)):
+        return shown
+    return _formatted(key)
 
 
-def key_label(key: str) -> str:
-    return KEY_NAMES.get(key, key)
+def _formatted(key: str) -> str:
+    modifiers, name = Binding(key, "").parse_key()
+    name = format_key(name)
+    if "ctrl" in modifiers:
+        modifiers.remove("ctrl")
+        name = f"^{name}"
+    return "+".join([*modifiers, name])
 
 
 def key_of(keymap: Mapping[str, str], binding_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -53,3 +53,18 @@ def site_of(posts: Sequence[Post | PostSummary]) -> str:
     hosts = Counter(urlsplit(p.source.get("wp", "")).netloc for p in posts)
     hosts.pop("", None)
     return hosts.most_common(1)[0][0] if hosts else ""
+
+
+def site_base(posts: Iterable[Post | PostSummary], synced: str = "") -> str:
+    """The blog's address ("https://flixchatter.net"): the site last synced with, else the
+    scheme and host most of the imported posts link to; "" when unknown."""
+    if synced.startswith(("http://", "https://")):
+        return synced.rstrip("/")
+    found: Counter[str] = Counter()
+    for post in posts:
+        for key in ("link", "url", "wp"):
+            parts = urlsplit(post.source.get(key, ""))
+            if parts.scheme in ("http", "https") and parts.netloc:
+                found[f"{parts.scheme}://{parts.netloc}"] += 1
+                break
+    return found.most_common(1)[0][0] if found else ""

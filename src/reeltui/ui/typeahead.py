@@ -21,7 +21,16 @@ one at a time. A key is in flight until
 A key the focused field takes as text (a letter into an Input or a TextArea, no priority
 binding on it) needs none of this: it cannot run a binding or move focus, and the keys after
 it go to the same field's queue, behind it. Typing stays as fast as without the gate; only
-keys that may act (Tab, F2, enter, j...) wait for the ones before them.
+keys that may act (Tab, F2, enter, j...) wait for the ones before them. A key that acts after
+text waits for that field to have taken the text first: a priority binding (Ctrl+S) runs in
+the app's own handling of the key, ahead of the field's queue, and saved the post without
+the words typed just before it.
+
+Esc followed at once by a key (a burst, or tmux, which joins what arrives within its
+`escape-time`) reaches the app as one sequence, which the terminal parser reads as Alt+key:
+the Esc was lost and the key typed into the field ("Esc d" in the editor put a "d" in the
+title instead of answering the unsaved-changes question). reeltui binds no Alt+letter, so
+such a key is given back as what was typed: Esc, then the key.
 
 Nothing is timed: each step waits for a queue to reach the callback. A node that closes with
 the callback still in its queue (a screen dismissed by the key) would stall the chain: a
@@ -54,6 +63,22 @@ def is_typed(event: events.Event) -> bool:
     return isinstance(event, events.Key | events.Paste) and not event.is_forwarded
 
 
+def escape_then(event: events.Event, app: App[Any]) -> events.Key | None:
+    """The key typed after Esc when `event` is Alt+letter (or digit) that no binding where
+    focus is uses (see the module docstring), else None."""
+    if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
+        return None
+    character = event.character or ""
+    if len(character) != 1 or not character.isalnum():
+        return None
+    if event.key not in (f"alt+{character}", f"alt+shift+{character.lower()}"):
+        return None  # (alt+ctrl+..., a kitty-protocol key: a real modifier)
+    for _, bindings in app.screen._binding_chain:
+        if event.key in bindings.key_to_bindings:
+            return None
+    return events.Key(character, character)
+
+
 class TypeAhead:
     """One per app: `app.on_event` asks `hold(event)` before handling a typed event."""
 
@@ -63,6 +88,7 @@ class TypeAhead:
         self.waiting: deque[events.Event] = deque()
         self.in_flight = False
         self._waiting_on: MessagePump | None = None  # the queue the chain waits for now
+        self._text_to: MessagePump | None = None  # the field the last text went straight to
         self._round = 0
         self._token = 0  # which wait is current (a stale callback does nothing)
         self._watchdog: Timer | None = None
@@ -88,11 +114,22 @@ class TypeAhead:
 
     async def _deliver(self, event: events.Event) -> None:
         target: DOMNode = self.app.focused or self.app.screen
-        self.delivered += 1
+        if (after := escape_then(event, self.app)) is not None:
+            self.waiting.appendleft(after)  # delivered once the Esc has been
+            event = events.Key("escape", "\x1b")
         if self._typed_into(target, event):
+            self.delivered += 1
             await self._dispatch(event)  # text for the focused field: nothing to wait for
+            self._text_to = target if isinstance(target, MessagePump) else None
             return
         self.in_flight = True
+        if self._text_to is not None:  # the field takes the text typed before this key first
+            field, self._text_to = self._text_to, None
+            self.waiting.appendleft(event)
+            self._start_watchdog()
+            self._wait_on(field, self._done)
+            return
+        self.delivered += 1
         self._round = 0
         await self._dispatch(event)  # priority bindings run here; else posted to `target`
         if self.in_flight:  # (the app may have closed meanwhile)

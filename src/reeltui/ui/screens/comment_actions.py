@@ -86,11 +86,51 @@ class CommentActions:
         if not self._writable():
             return
         try:
+            if replies.is_draft(self.blog.comment(comment_id)):
+                self._own_draft()
+                return
             screen = ComposerScreen.for_reply(self.blog, comment_id, quote=quote)
         except ReelError as exc:
             self._error(exc, "Cannot reply")
             return
         self.app.push_screen(screen, self._composed)
+
+    def _own_draft(self) -> None:
+        """`r` on the user's own draft reply: it is the answer already, to edit and send."""
+        edit = self._keyed("{} edits it", "thread.edit_reply")
+        send = self._keyed(" and {} in the composer sends it", "composer.send")
+        delete = self._keyed(", {} deletes it", "thread.delete_reply")
+        said = f"This is your own reply, kept as a draft (not sent yet): {edit}{send}{delete}."
+        self.app.notify(said, title="Reply", markup=False)
+
+    def no_comment(self, post_id: str | None) -> None:
+        """`r` with no comment picked: say what to do (the post cannot have comments yet, it
+        has none, or one is to be chosen in the comments pane)."""
+        try:
+            post = self.blog.post(post_id) if post_id else None
+        except ReelError:
+            post = None
+        if post is None:
+            said = "Open a post first, then choose a comment to reply to."
+        elif post.status != "published":
+            state = "a draft" if post.status == "draft" else f"{post.status}, not published"
+            said = (
+                f"“{sanitize_line(post.title)[:MAX_SHOWN] or '(untitled)'}” is {state}: "
+                f"nobody can comment on it yet, so there is nothing to reply to"
+                f"{self._keyed(' ({} edits the post)', 'main.edit')}."
+            )
+        elif not self.blog.comments(post.id):
+            said = "No comments on this post yet: nothing to reply to."
+        else:
+            there = self._keyed(" ({} goes to the comments)", "main.comments")
+            said = f"Choose a comment to answer{there}, then {self._keyed('{}', 'thread.reply')}."
+        self.app.notify(said, title="Reply", markup=False)
+
+    def _keyed(self, text: str, binding_id: str) -> str:
+        """`text` with the key of `binding_id` as the keymap has it ("" when it has none)."""
+        key_of = getattr(self.app, "key_of", None)
+        key = key_of(binding_id) if callable(key_of) else ""
+        return text.format(key) if key else ""
 
     def quote_reply(self, comment_id: str) -> None:
         self.reply(comment_id, quote=True)

@@ -31,6 +31,7 @@ from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.widgets.comment_text import comment_text
 from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.inputs import FieldInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
                     yield Static(self._parent_text())
             with Horizontal(id="composer-sign"):
                 yield Static(id="composer-as")
-                yield Input(placeholder="your name", id="composer-name")
+                yield FieldInput(placeholder="your name", id="composer-name")
             yield TextArea(
                 self.original, id="composer-text", soft_wrap=True, show_line_numbers=False
             )

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.ui.widgets.lists import ReelOptions
 
 
 def filter_choices(
@@ -74,8 +75,6 @@ class PickScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "cancel", "Cancel", id="pick.cancel"),
-        Binding("j", "move(1)", "Down", show=False, id="pick.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="pick.up"),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
@@ -87,20 +86,13 @@ class PickScreen(ModalScreen[str | None]):
         with Vertical(id="pick-box", classes="dialog") as box:
             box.border_title = self.title_text
             box.border_subtitle = "enter to choose · esc to cancel"
-            yield OptionList(
+            yield ReelOptions(
                 *[Option(Text(label), id=key) for key, label in self.choices], id="pick-list"
             )
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if step > 0:
-            options.action_cursor_down()
-        else:
-            options.action_cursor_up()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.plural import count
@@ -26,8 +26,11 @@ from reeltui.formats.plaintext import html_to_plain
 from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.table_screen import TableScreen
+from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
+NEW = "new:"  # the picker's choice of a new draft over a title-only match
 COLUMNS = [("watched", 10), ("film", 0), ("year", 4), ("rating", 9), ("↻✎", 2), ("on the blog", 36)]
 
 
@@ -65,11 +68,10 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
     def compose(self) -> ComposeResult:
         yield Static(id="diary-title", markup=False)
         yield DiarySearch(placeholder="/ search title, year, tag, review", id="diary-search")
-        table: DataTable[Text | str] = DataTable(id="diary-table", cursor_type="row")
-        yield table
+        yield ReelTable(id="diary-table")
         with VerticalScroll(id="diary-detail"):
             yield Static(id="diary-detail-text")
-        yield Footer()
+        yield ReelFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -201,21 +203,50 @@ class DiaryScreen(TableScreen[DiaryEntry, None]):
         if self.blog.read_only:
             self.notify("The store is open read-only: no draft can be made", severity="error")
             return
-        self._write(entry)
+        self._write(entry, False)
 
     @work(thread=True, group="disk")
-    def _write(self, entry: DiaryEntry) -> None:
+    def _write(self, entry: DiaryEntry, anyway: bool) -> None:
+        signer = getattr(self.app, "signer", None)  # new posts are signed like `n` signs them
         try:
-            post, made = diary.make_draft(self.blog, entry)
+            found = diary.write_up(self.blog, entry, signer.name if signer else "", anyway=anyway)
         except ReelError as exc:  # a store error (disk full...): one line, nothing lost
             self.app.call_from_thread(self.notify, f"No draft made: {exc}", severity="error")
             return
-        self.app.call_from_thread(self._edit, post.id, made)
+        self.app.call_from_thread(self._written, entry, found)
 
-    def _edit(self, post_id: str, made: bool) -> None:
+    def _written(self, entry: DiaryEntry, found: diary.WriteUp) -> None:
+        if found.post is not None:
+            self._edit(found.post.id, self._said(entry, found))
+            return
+        title = sanitize_line(entry.title)
+        choices = [(p, sanitize_line(self.titles.get(p, p))) for p in found.choices]
+        if found.maybe:  # the title only: it may be another film of that name
+            choices.append((NEW, f"None of these: write a new draft about {title}"))
+            question = f"The blog may already have a post about {title}: open which?"
+        else:
+            question = f"Which review of {title}?"
+
+        def chosen(post_id: str | None) -> None:
+            if post_id == NEW:
+                self._write(entry, True)
+            elif post_id:
+                self._edit(post_id, f"Opening the blog's post about {title}")
+
+        self.app.push_screen(PickScreen(question, choices), chosen)
+
+    def _said(self, entry: DiaryEntry, found: diary.WriteUp) -> str:
+        if found.made:
+            return "Draft review made from the diary"
+        post = found.post
+        if post is not None and post.source.get(diary.SOURCE_KEY) == entry.id:
+            return "Opening the draft made before"
+        return f"The blog already has a post about {sanitize_line(entry.title)}: opening it"
+
+    def _edit(self, post_id: str, said: str) -> None:
         from reeltui.ui.screens.editor import EditorScreen
 
-        self.notify("Draft review made from the diary" if made else "Opening the draft made before")
+        self.notify(said)
         if self.is_attached:
             self.reload()
         self.app.push_screen(EditorScreen(self.blog, post_id), lambda _: self._edited())

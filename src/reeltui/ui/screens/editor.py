@@ -9,11 +9,14 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 
 from reeltui.domain.models import Post
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.errors import ReelError
 from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
+from reeltui.services.sync import state as syncstate
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally
+from reeltui.ui.navigation import site_base
 from reeltui.ui.screens.editor_core import EditorCore
 from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
 from reeltui.ui.screens.editor_style import describe
@@ -120,7 +123,26 @@ class EditorScreen(EditorCore):
             elif kind == "html":
                 text, label = as_html(post), "the post as HTML"
             else:
-                text, label = post_link(post, self.base_url), "its link"
+                self._copy_link(post)
+                return
             self.notify(copy_text(self.app, text, label))
 
         self.app.push_screen(CopyMenu(), chosen)
+
+    def _copy_link(self, post: Post) -> None:
+        """The post's address; a draft's is the one it will have once published (WordPress
+        makes it from the slug). Without the blog's address there is none to give."""
+        blog = self.session.blog
+        link = post_link(post, self.base_url or site_base(blog.posts(), syncstate.load(blog).site))
+        if not link.startswith(("http://", "https://")):
+            self.notify(
+                "No link to copy: the blog's address is not known yet (sync with the site, or "
+                f"import its WXR export); this post's slug is “{sanitize_line(post.slug)}”.",
+                title="Copy",
+                severity="warning",
+                markup=False,
+            )
+            return
+        published = post.status == "published"
+        label = "its link" if published else "the link it will have once published"
+        self.notify(copy_text(self.app, link, label), markup=False)

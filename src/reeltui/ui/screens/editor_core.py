@@ -28,7 +28,7 @@ from reeltui.ui.screens.editor_modals import (
 from reeltui.ui.screens.editor_style import ago, describe, first_prompt
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import focus_now
-from reeltui.ui.widgets.meta_form import MetaForm
+from reeltui.ui.widgets.meta_form import MetaForm, field_names
 from reeltui.ui.widgets.preview import Preview
 from reeltui.ui.widgets.spell_area import SpellTextArea
 
@@ -330,7 +330,7 @@ class EditorCore(Screen[None]):
         self.mark_saved("saved")
         what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
         if errors:
-            fields = ", ".join(sorted(errors))
+            fields = field_names(errors)
             self.notify(f"{what}, except the marked fields ({fields})", severity="warning")
         else:
             self.notify(f"{what} “{sanitize_line(self.session.saved.title) or 'untitled'}”")

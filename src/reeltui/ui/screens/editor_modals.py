@@ -19,6 +19,7 @@ from reeltui.domain.text import word_count
 from reeltui.services.drafts import Recovery
 from reeltui.services.postform import display_date
 from reeltui.services.revisions import Revision, unified_diff
+from reeltui.ui.widgets.lists import ReelOptions
 
 
 class Choice(ModalScreen[str]):
@@ -74,7 +75,7 @@ class CopyMenu(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Copy this post as…", classes="dialog-question")
-            yield OptionList(
+            yield ReelOptions(
                 Option("Markdown", id="markdown"),
                 Option("HTML", id="html"),
                 Option("Link", id="link"),
@@ -101,7 +102,7 @@ class RecoverList(ModalScreen[str]):
                 "Open one to recover it; Esc: later.",
                 classes="dialog-question",
             )
-            yield OptionList(
+            yield ReelOptions(
                 *[
                     Option(
                         f"{sanitize_line(r.post.title) or '(untitled)'} · autosaved "
@@ -142,7 +143,7 @@ class RevisionsScreen(ModalScreen[Revision | None]):
                 classes="dialog-question",
             )
             with Horizontal():
-                yield OptionList(
+                yield ReelOptions(
                     *[
                         Option(
                             f"{display_date(r.at)}  {r.reason:<8} {word_count(r.post.body):>5} w",

@@ -21,6 +21,7 @@ from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
 from reeltui.services.events import Change
+from reeltui.services.people import thread_counts
 from reeltui.services.templates import TEMPLATES
 from reeltui.ui.changes import listen, touches
 from reeltui.ui.navigation import History
@@ -160,12 +161,17 @@ class MainScreen(Screen[None]):
         if not touches(changes, "post", post_id) and await patch_thread(
             self.blog, post_id, widget, changes
         ):  # comments changed in place, or one new in a long thread: those views alone
+            row = self.blog.summary(post_id)  # the header's count follows (as the list's)
+            self.query_one(Reader).show_counts(row.readers, row.pending)
             if self._select_next is not None and widget.select(self._select_next):
                 self._select_next = None
             return
         thread = self.blog.thread(post_id)
+        counts = thread_counts(self.blog, thread)
         if touches(changes, "post", post_id):
-            await self.query_one(Reader).show(post, len(thread))
+            await self.query_one(Reader).show(post, *counts)
+        else:  # a comment moderated, a reply queued...: the header's count follows
+            self.query_one(Reader).show_counts(*counts)
         drafts = replies.draft_parents(self.blog, post_id)
         self._drawing = True
         try:
@@ -226,7 +232,7 @@ class MainScreen(Screen[None]):
         self.current_post = post_id
         if record:
             self.history.visit(post_id)
-        await self.query_one(Reader).show(post, len(thread))
+        await self.query_one(Reader).show(post, *thread_counts(self.blog, thread))
         drafts = replies.draft_parents(self.blog, post_id)
         await self.query_one(Thread).show(thread, post.author, drafts)
         self.post_list.set_items(self.post_list.items, post_id)
@@ -324,7 +330,10 @@ class MainScreen(Screen[None]):
 
     @on(intents.Reply)
     def _reply(self, event: intents.Reply) -> None:
-        self.comment_actions.reply(event.comment_id, quote=event.quote)
+        if event.comment_id is None:
+            self.comment_actions.no_comment(self.current_post)
+        else:
+            self.comment_actions.reply(event.comment_id, quote=event.quote)
 
     @on(intents.Edit)
     def _edit_reply(self, event: intents.Edit) -> None:

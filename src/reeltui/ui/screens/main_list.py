@@ -63,11 +63,13 @@ class Listing:
             for words in [search.meta_ids, None] if partial else [None]:
                 if words is None and partial:
                     search.prepare()
+                counts = self.blog.counts()  # the status line's, whatever the list shows
                 rows = self.screen.searching.query_rows(words)  # the query language
                 if rows is None:  # comments searched, or the query cannot run (it says why)
+                    if not worker.is_cancelled:
+                        app.call_from_thread(self._counted, counts)
                     return
                 items = self._items(rows)
-                counts = self.blog.counts()
                 if worker.is_cancelled:
                     return
                 app.call_from_thread(self._show, items, counts, keep, words is not None)
@@ -137,8 +139,17 @@ class Listing:
         self.partial = partial
         self.show_status()
 
+    def _counted(self, counts: Counts) -> None:
+        self.counts = counts
+        self.show_status()
+
     def show_status(self) -> None:
         if self.counts is None:
+            return
+        status = self.screen.query_one(StatusLine)
+        hits = self.screen.searching.hits
+        if hits.display:  # the comments a search found (the pane's title is theirs)
+            status.set_status(self.counts, len(hits.items), self.sort, f"search: {self.search}")
             return
         shown = len(self.screen.post_list.items)
         views = ["my drafts first"] if self.my_drafts else []
@@ -147,7 +158,7 @@ class Listing:
             note = " (titles so far: searching the text…)" if self.partial else ""
             filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
-        self.screen.query_one(StatusLine).set_status(self.counts, shown, order, filters)
+        status.set_status(self.counts, shown, order, filters)
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Posts ({shown})"
         pane.border_subtitle = f"sort: {order}"

@@ -16,7 +16,6 @@ from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
-from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from reeltui.ui.screens.main import MainScreen
@@ -64,11 +63,11 @@ class Searching:
         except QueryError as exc:
             call(self.box.show_error, str(exc))
             return None
+        writer = screen.reel_app.writer
         if query.scope == "comments":
-            found = find_comments(screen.blog, query)
+            found = find_comments(screen.blog, query, writer=writer)
             call(self._show_hits, hit_items(found), len(found) >= COMMENT_LIMIT)
             return None
-        writer = screen.reel_app.writer
         reverse = (listing.sort != "title") != listing.reversed
         rows = find_posts(
             screen.blog,
@@ -97,10 +96,7 @@ class Searching:
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Comments ({len(items)}{'+' if more else ''})"
         pane.border_subtitle = "newest first · C: posts"
-        listing = self.screen.listing
-        if listing.counts is not None:
-            status = self.screen.query_one(StatusLine)
-            status.set_status(listing.counts, len(items), listing.sort, f"search: {listing.search}")
+        self.screen.listing.show_status()
 
     def toggle_comments(self) -> None:
         """C: the same search over comments, or back over posts."""

@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reeltui.ui.widgets.inputs import FieldInput
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Returns the text typed (enter) or None (escape)."""
@@ -30,7 +32,7 @@ class PromptScreen(ModalScreen[str | None]):
             box.border_title = self.title_text
             box.border_subtitle = "enter to keep · esc to cancel"
             yield Static(self.question, classes="dialog-question", markup=False)
-            yield Input(value=self.value, id="prompt-input")
+            yield FieldInput(value=self.value, id="prompt-input")
 
     @on(Input.Submitted, "#prompt-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -13,17 +13,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
-from reeltui.domain.plural import count
+from reeltui.domain.identity import Identity
 from reeltui.domain.query import QueryError
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
+from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 
 
@@ -41,11 +43,13 @@ class StatsScreen(Screen[str | None]):
         blog: Blog,
         query: str = "",
         *,
+        writer: Identity,
         now: dt.datetime | None = None,
         extra_authors: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.blog = blog
+        self.writer = writer  # is:unread in the query; their comments are never readers'
         self.extra_authors = tuple(extra_authors)  # the blog's other names (settings)
         self.query_text = query
         self.now = now  # None: the clock (tests give a fixed time)
@@ -62,12 +66,12 @@ class StatsScreen(Screen[str | None]):
             yield PlotextPlot(id="ratings-chart")
             yield PlotextPlot(id="months-chart")
         with Horizontal(id="stats-tables"):
-            yield DataTable(id="discussed", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="commenters", cursor_type="row", zebra_stripes=True)
+            yield ReelTable(id="discussed", zebra_stripes=True)
+            yield ReelTable(id="commenters", zebra_stripes=True)
             with Vertical(id="replies-pane"):
                 yield Static("", id="replies-text")
                 yield Static("", id="ages-text")
-        yield Footer()
+        yield ReelFooter()
 
     def on_mount(self) -> None:
         self.title = "Stats"
@@ -93,7 +97,7 @@ class StatsScreen(Screen[str | None]):
         worker = get_current_worker()
         try:
             found = stats_service.compute(
-                self.blog, query, now=self.now, extra_authors=self.extra_authors
+                self.blog, query, writer=self.writer, now=self.now, extra_authors=self.extra_authors
             )
         except QueryError as exc:
             self.app.call_from_thread(self.query_one(QueryBox).show_error, str(exc))
@@ -123,13 +127,8 @@ class StatsScreen(Screen[str | None]):
 
     def show(self, found: Stats) -> None:
         self.stats = found
-        scope = f" matching {found.query}" if found.query else ""
         self.query_one("#stats-summary", Static).update(
-            Text(
-                f"{count(found.posts, 'post')}{scope} · {count(found.reviews, 'review')} · "
-                f"{count(found.comments, 'comment')} from readers",
-                style="bold",
-            )
+            Text(" · ".join(found.headline(found.query)), style="bold")
         )
         self._ratings(found)
         self._months(found)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.lists import ReelTable
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -29,8 +30,7 @@ class TableScreen(Screen[Result], Generic[Item, Result]):
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"{self.PREFIX}-title", markup=False)
-        table: DataTable[Text | str] = DataTable(id=f"{self.PREFIX}-table", cursor_type="row")
-        yield table
+        yield ReelTable(id=f"{self.PREFIX}-table")
         with VerticalScroll(id=f"{self.PREFIX}-detail"):
             yield Static(id=f"{self.PREFIX}-detail-text")
         yield ReelFooter()

@@ -24,6 +24,7 @@ from reeltui.formats import EXPORT_FORMATS
 from reeltui.services.blog import Blog
 from reeltui.services.exporting import export
 from reeltui.ui.widgets.footer import ReelFooter
+from reeltui.ui.widgets.inputs import FieldInput
 
 if TYPE_CHECKING:
     from reeltui.services.diary_import import DiaryReport
@@ -192,7 +193,7 @@ class ImportScreen(TransferScreen):
             "Importing again changes nothing; your drafts and replies are kept.",
             classes="transfer-hint",
         )
-        yield Input(
+        yield FieldInput(
             placeholder="path, e.g. ~/export.xml", id="import-path", suggester=PathSuggester()
         )
 
@@ -241,7 +242,7 @@ class ExportScreen(TransferScreen):
         with RadioSet(id="export-format"):
             for index, fmt in enumerate(EXPORT_FORMATS):
                 yield RadioButton(fmt, value=index == 0, id=f"format-{fmt}")
-        yield Input(value=self.default_out("markdown"), id="export-path")
+        yield FieldInput(value=self.default_out("markdown"), id="export-path")
 
     @staticmethod
     def default_out(fmt: str) -> str:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from reeltui.domain.rating import format_reels
 from reeltui.services.postform import EDITABLE_STATUSES, Form, parse_rating_field
+from reeltui.ui.widgets.inputs import FieldInput
 
 LABELS = {
     "title": "Title",
@@ -30,6 +31,12 @@ LABELS = {
     "film_director": "Director",
     "film_cast": "Cast (comma-separated)",
 }
+
+
+def field_names(names: Iterable[str]) -> str:
+    """The fields `names` as the form labels them, in the form's order ("Date, Year")."""
+    wanted = set(names)
+    return ", ".join(LABELS[n].split(" (")[0] for n in LABELS if n in wanted)
 
 
 class ListSuggester(Suggester):
@@ -51,7 +58,7 @@ class ListSuggester(Suggester):
         return None
 
 
-class RatingInput(Input):
+class RatingInput(FieldInput):
     """The rating as text, stepped by half reels with ↑/↓ or +/-."""
 
     BINDINGS: ClassVar = [
@@ -103,20 +110,22 @@ class MetaForm(VerticalScroll):
                 )
             elif name == "rating":
                 yield RatingInput(value, id="field-rating", placeholder="no rating", compact=True)
-                yield Static(self._reels(value), id="rating-reels")
+                reels = Static(self._reels(value), id="rating-reels")
+                reels.display = bool(self._reels(value))
+                yield reels
             else:
                 suggester = None
                 if name == "categories":
                     suggester = ListSuggester(self._categories)
                 elif name == "tags":
                     suggester = ListSuggester(self._tags)
-                yield Input(value, id=f"field-{name}", suggester=suggester, compact=True)
+                yield FieldInput(value, id=f"field-{name}", suggester=suggester, compact=True)
             yield Static("", id=f"error-{name}", classes="field-error")
 
     @staticmethod
     def _reels(value: str) -> str:
         try:
-            return format_reels(parse_rating_field(value)) or "no rating"
+            return format_reels(parse_rating_field(value))  # none: the field says "no rating"
         except ValueError:
             return ""
 
@@ -153,7 +162,9 @@ class MetaForm(VerticalScroll):
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
         if name == "rating":
-            self.query_one("#rating-reels", Static).update(self._reels(event.value))
+            reels = self.query_one("#rating-reels", Static)
+            reels.update(self._reels(event.value))
+            reels.display = bool(self._reels(event.value))
         self.post_message(self.Edited(name))
 
     def on_select_changed(self, event: Select.Changed) -> None:

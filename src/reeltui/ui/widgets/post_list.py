@@ -25,6 +25,7 @@ from textual.widget import Widget
 
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.rating import format_reels
+from reeltui.domain.readers import count_label
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.titles import post_marks
 from reeltui.services import PostRow
@@ -269,8 +270,7 @@ class PostList(ScrollView, can_focus=True):
         reels = format_reels(post.rating)
         if reels:
             text.append(f"  {reels}")
-        count = item.row.comment_count
-        text.append(f"  {count} comment{'' if count == 1 else 's'}", meta)
+        text.append(f"  {count_label(item.row.comment_count, item.row.pending_count)}", meta)
         if item.mark.new_comments:
             text.append(f" +{item.mark.new_comments} new", self._fg("post-list--new"))
         text.append("  ")

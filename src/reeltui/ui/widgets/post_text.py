@@ -7,6 +7,7 @@ from rich.text import Text
 
 from reeltui.domain.models import Post
 from reeltui.domain.rating import format_reels
+from reeltui.domain.readers import count_label
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import reading_time
 from reeltui.ui.widgets.badges import author_label, status_style
@@ -29,7 +30,8 @@ def post_links(body: str) -> list[tuple[str, str]]:
     return found
 
 
-def header_text(post: Post, comment_count: int) -> Text:
+def header_text(post: Post, comment_count: int, pending: int = 0) -> Text:
+    """The reader's header; `comment_count`: readers' comments, as the post list counts."""
     text = Text()
     text.append(sanitize_line(post.title) or "(untitled)", "bold")
     text.append("\n")
@@ -41,7 +43,7 @@ def header_text(post: Post, comment_count: int) -> Text:
     minutes = reading_time(post.body)
     if minutes:
         text.append(f"  ·  {minutes} min read")
-    text.append(f"  ·  {comment_count} comment{'' if comment_count == 1 else 's'}")
+    text.append(f"  ·  {count_label(comment_count, pending)}")
     if post.categories:
         text.append("\nIn: ", "dim")
         text.append(", ".join(sanitize_line(c) for c in post.categories))

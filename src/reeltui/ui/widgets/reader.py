@@ -20,7 +20,9 @@ from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.formats.display import readable
 from reeltui.services.longtext import LONG_PIECES, pieces
+from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.widgets.lists import ReelOptions
 from reeltui.ui.widgets.long_body import LongBody, Match
 from reeltui.ui.widgets.post_text import header_text, post_links
 from reeltui.ui.widgets.reader_search import ReaderSearchMixin
@@ -62,6 +64,7 @@ class Reader(ReaderSearchMixin, Vertical):
         Binding("N", "next_hit(-1)", "Previous match", show=False, id="reader.prev_match"),
         Binding("t", "toggle_toc", "Contents", id="reader.toc"),
         Binding("f", "links", "Links", id="reader.links"),
+        Binding("r", "reply", "Reply", show=False, id="reader.reply"),
         Binding("H", "history(-1)", "Back", id="reader.back"),
         Binding("L", "history(1)", "Forward", show=False, id="reader.forward"),
     ]
@@ -92,7 +95,7 @@ class Reader(ReaderSearchMixin, Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
-            yield OptionList(id="reader-toc")
+            yield ReelOptions(id="reader-toc")
             with VerticalScroll(id="reader-scroll"):
                 yield Static("Open a post from the list (enter).", id="reader-head")
                 yield Markdown(id="reader-body", open_links=False)
@@ -109,14 +112,22 @@ class Reader(ReaderSearchMixin, Vertical):
     def markdown(self) -> Markdown:
         return self.query_one("#reader-body", Markdown)
 
-    async def show(self, post: Post, comment_count: int) -> None:
-        """Display `post` (awaits the Markdown rendering). Another post than the one shown
-        starts afresh: no search, no contents box it does not need, scrolled to the top."""
+    def show_counts(self, comment_count: int, pending: int = 0) -> None:
+        """The shown post's header with these counts (its comments changed)."""
+        if self.post is not None:
+            self.query_one("#reader-head", Static).update(
+                header_text(self.post, comment_count, pending)
+            )
+
+    async def show(self, post: Post, comment_count: int, pending: int = 0) -> None:
+        """Display `post` (awaits the Markdown rendering), with its readers' comments and
+        those waiting for moderation. Another post than the one shown starts afresh: no
+        search, no contents box it does not need, scrolled to the top."""
         if self.post is None or self.post.id != post.id:
             self._reset()
         self.post = post
         self._clear_hits()
-        self.query_one("#reader-head", Static).update(header_text(post, comment_count))
+        self.query_one("#reader-head", Static).update(header_text(post, comment_count, pending))
         # A long post is shown piece by piece: the first screens at once, the rest appended
         # in the background (Textual's Markdown slows down faster than the text grows).
         chunks = pieces(sanitize(readable(post.body)))  # raw HTML blocks made readable
@@ -218,6 +229,10 @@ class Reader(ReaderSearchMixin, Vertical):
             block = self.markdown.query_one(f"#{event.option.id}")
             self.scroller.scroll_to_widget(block, top=True, animate=False)
             self.scroller.focus()
+
+    def action_reply(self) -> None:
+        """No comment is picked here: the screen says what `r` needs (thread_intents.Reply)."""
+        self.post_message(intents.Reply(None))
 
     def action_toggle_toc(self) -> None:
         toc = self.query_one("#reader-toc", OptionList)

@@ -250,8 +250,7 @@ class Thread(VerticalScroll, can_focus=True):
     # -- intents (the screen acts on them) -----------------------------------------------
 
     def action_reply(self, quote: bool = False) -> None:
-        if self.current is not None:
-            self.post_message(intents.Reply(self.current.id, quote))
+        self.post_message(intents.Reply(self.current.id if self.current else None, quote))
 
     def action_edit_reply(self) -> None:
         if self.current is not None:

@@ -7,9 +7,10 @@ from textual.message import Message
 
 
 class Reply(Message):
-    """Answer `comment_id` (`quote`: starting with its words quoted)."""
+    """Answer `comment_id` (`quote`: starting with its words quoted); None when no comment is
+    picked (`r` in the reader, or in a thread without comments): the screen says why."""
 
-    def __init__(self, comment_id: str, quote: bool = False) -> None:
+    def __init__(self, comment_id: str | None, quote: bool = False) -> None:
         super().__init__()
         self.comment_id = comment_id
         self.quote = quote

@@ -1,0 +1,72 @@
+"""Every count on screen follows every save: the status line's counts (posts, drafts,
+pending comments, queued replies) whatever the list shows — posts, or the comments a search
+found — after a reply, a moderation, a new post (Pilot, keys as typed, real demo store)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from reeltui.services import Blog, outbox
+from reeltui.ui.app import ReelApp
+from reeltui.ui.screens.composer import ComposerScreen
+from reeltui.ui.widgets.status import StatusLine
+from tests.ui.helpers import burst, screen_text, settle
+
+
+def status(app: ReelApp) -> str:
+    assert app.main_screen is not None
+    return app.main_screen.query_one(StatusLine).text
+
+
+async def test_counts_follow_a_reply_sent_from_the_comments_found(
+    app: ReelApp, open_store: Blog
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "0 queued replies" in status(app)
+        await burst(pilot, "/", "in:comments author:marcy", "<enter>", "<enter>", "r")
+        assert isinstance(app.screen, ComposerScreen)
+        await burst(pilot, "Thanks, Marcy!", "<ctrl+s>")
+        await settle(pilot)
+        assert not isinstance(app.screen, ComposerScreen)
+        queued = [e for e in outbox.entries(open_store) if e.state == "queued"]
+        assert len(queued) == 1
+        assert "1 queued reply" in status(app), status(app)
+        assert "search: in:comments author:marcy" in status(app)  # still the comments found
+        assert "1 pending comment" in status(app)
+        await burst(pilot, "i", "p", "a", "<escape>")  # the pending comment approved
+        await settle(pilot)
+        assert "0 pending comments" in status(app), status(app)
+
+
+async def test_counts_follow_a_moderation_while_a_search_has_an_error(app: ReelApp) -> None:
+    """A search that cannot run keeps the list as it was, but the counts still follow."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "1 pending comment" in status(app)
+        await burst(pilot, "/", "raiting:4", "<enter>", "i", "p", "a")
+        await settle(pilot)
+        assert "0 pending comments" in status(app), status(app)
+
+
+async def test_every_count_of_the_open_post_follows_a_reply(app: ReelApp) -> None:
+    """The list's row, the reader's heading, the thread's title and the status line. The row
+    and the heading count readers' comments (domain/readers.py: your own replies are not
+    among them), the thread's title every comment it shows."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # HER: 4 readers' comments, 6 in its thread
+        await burst(pilot, "<enter>", "c", "r", "Agreed.", "<ctrl+s>")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "1 queued reply" in status(app)
+        assert "4 comments  Ruth" in text  # the list's row: readers' comments
+        assert "Comments (7)" in text  # the thread's title: with the queued reply
+        heading = app.screen.query_one("#reader-head", Static).render()
+        assert "·  4 comments" in str(heading), heading
+        await burst(pilot, "g", "t")  # trash a reader's comment: every count follows
+        await settle(pilot)
+        text = screen_text(app)
+        assert "3 comments  Ruth" in text
+        heading = app.screen.query_one("#reader-head", Static).render()
+        assert "·  3 comments" in str(heading), heading
