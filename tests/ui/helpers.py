@@ -107,20 +107,37 @@ def key_events(*parts: str) -> list[object]:
     return found
 
 
-async def burst(pilot: Pilot[None], *parts: str) -> None:
+def _send(app: ReelApp, event: object) -> None:
+    """Hand `event` to the app the way the terminal driver does."""
+    driver = app._driver
+    assert driver is not None
+    event.set_sender(app)  # type: ignore[attr-defined]
+    driver.send_message(event)  # type: ignore[arg-type]
+
+
+async def trickle(pilot: Pilot[None], *parts: str, turns: int = 1) -> None:
+    """Like `burst`, but each key reaches the app `turns` turns of the event loop after the
+    one before, whether or not that one was handled: keys arriving one by one while the app
+    works (a terminal reads them as they are typed), so that some land at each step of what
+    the keys before set going. Parts as in `key_events`."""
+    await burst(pilot, *parts, turns=turns)
+
+
+async def burst(pilot: Pilot[None], *parts: str, turns: int = 0) -> None:
     """Send every key at once, with no pause between them (a fast typist or a paste on a
-    busy machine), the way the terminal driver does; return once every key was handled."""
+    busy machine), the way the terminal driver does; return once every key was handled.
+    (`turns`: see `trickle`.)"""
+    import asyncio
+    import time
+
     app = pilot.app
     assert isinstance(app, ReelApp)
     sent = key_events(*parts)
     before = app.typeahead.delivered
-    driver = app._driver
-    assert driver is not None
     for event in sent:
-        event.set_sender(app)  # type: ignore[attr-defined]
-        driver.send_message(event)  # type: ignore[arg-type]
-    import time
-
+        _send(app, event)
+        for _ in range(turns):
+            await asyncio.sleep(0)
     deadline = time.monotonic() + 120  # a lost key fails the test instead of hanging it
     while app.typeahead.delivered < before + len(sent) or not app.typeahead.idle:
         assert time.monotonic() < deadline, f"{app.typeahead.delivered - before}/{len(sent)} keys"

@@ -14,6 +14,7 @@ from reeltui.domain.models import (
     Film,
     Post,
 )
+from reeltui.domain.titles import safe_slug
 from reeltui.formats import Parsed
 
 _NULLISH = {"", "null", "~", "none", "0"}
@@ -92,7 +93,7 @@ def comments_for(draw: st.DrawFn, post_id: str) -> list[Comment]:
 def parsed_posts(draw: st.DrawFn) -> Parsed:
     post = Post(
         id=draw(ident),
-        slug=draw(line),
+        slug=draw(line.map(safe_slug).filter(bool)),  # as slugs enter a store
         title=draw(line),
         author=draw(text),
         date=draw(dates),

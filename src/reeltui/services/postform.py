@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from reeltui.domain.dates import display_date
 from reeltui.domain.models import POST_STATUSES, DomainError, Film, Post
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slug_from_wire, slugify, unique_slug
@@ -81,17 +82,6 @@ def form_of(post: Post) -> Form:
         film_director=post.film.director,
         film_cast=", ".join(post.film.cast),
     )
-
-
-def display_date(iso: str) -> str:
-    """ "2014-01-11T09:00:00+00:00" -> "2014-01-11 09:00" (what the form shows)."""
-    if not iso:
-        return ""
-    try:
-        when = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def parse_date(text: str) -> str:

@@ -72,7 +72,7 @@ class ReelCommands(ListedCommands):
             ),
             (
                 "Import…",
-                "A WordPress export, Markdown files or a JSON export",
+                "A WordPress export, Markdown files, a JSON export or a Letterboxd export (diary)",
                 app.action_import,
                 "",
             ),

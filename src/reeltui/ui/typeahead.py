@@ -10,13 +10,22 @@ focus afterwards. Focus moved by `Widget.focus()` (a callback on the app's queue
 screen being pushed (mounted by its own task) lands late the same way.
 
 `TypeAhead` holds the keys (and pastes) that arrive while one is in flight and delivers them
-one at a time. A key is in flight until
-
-1. it has been through every node from its target up to the app (a callback posted behind it
-   to each queue in turn: whatever the key did there, bubbled or stopped, is done), then
-2. the current screen and the focused widget have handled what it queued for them (a new
-   screen composed and mounted, a deferred focus applied), then
-3. the app's queue has run what was put there meanwhile (`focus()` callbacks).
+one at a time. A key is in flight until nothing it set going is left anywhere in the app: no
+node (the app, every screen, on the stack or closing, every widget) has a message queued or
+being handled, a callback due once its current message ends (`call_next`: a modal's result
+callback runs on the screen that opened it) or, for a screen, a callback due after its next
+repaint (`call_after_refresh`). Each look finds the busy nodes, waits for them (a callback
+posted behind what each holds) and looks again; focus or the screen having moved meanwhile
+gives one more look. Waiting only for the key's own way up to the app, then for the screen
+and the focused widget, was not enough: the choice in a pick list (enter) travels up to the
+modal as a message of its own, the modal closes itself and its callback pushes the next
+screen; the key after enter was let through while that message was still on its way, went to
+the list of a modal about to close and was lost ("Arrival" typed right after picking a
+template saved "rrival"). Disk work a key starts in a worker (group `KEY_WORK`: a draft the
+diary writes, a save that closes the editor) ends by opening or closing a screen: the key is
+in flight until that worker is done too (`w` in the diary, then F2 and the title, went to the
+diary behind the editor about to open). Other workers (a sync, an import, a search) run on
+while keys are typed.
 
 A key the focused field takes as text (a letter into an Input or a TextArea, no priority
 binding on it) needs none of this: it cannot run a binding or move focus, and the keys after
@@ -32,15 +41,17 @@ the Esc was lost and the key typed into the field ("Esc d" in the editor put a "
 title instead of answering the unsaved-changes question). reeltui binds no Alt+letter, so
 such a key is given back as what was typed: Esc, then the key.
 
-Nothing is timed: each step waits for a queue to reach the callback. A node that closes with
-the callback still in its queue (a screen dismissed by the key) would stall the chain: a
-watchdog looks for that and moves on from the app.
+Nothing is timed: each step waits for queues to reach the callbacks. A node that closes with
+a callback still in its queue (a screen dismissed by the key) would stall the chain: a
+watchdog looks for that and stops waiting for that node. Something that never stops posting
+(an animation) cannot hold keys for ever: after `MAX_QUIET_ROUNDS` looks the key goes on.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, Protocol
 
 from textual import events
@@ -49,9 +60,12 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import Worker
 
 WATCHDOG_SECONDS = 0.2  # how often a stalled chain is looked for (never a delivery delay)
 MAX_SETTLE_ROUNDS = 4  # screens pushed by screens being pushed... then deliver anyway
+KEY_WORK = frozenset({"disk"})  # worker groups a key waits for (see the module docstring)
+MAX_QUIET_ROUNDS = 50  # looks for busy nodes in one settle (something always busy: go on)
 
 
 class Dispatch(Protocol):
@@ -87,7 +101,9 @@ class TypeAhead:
         self._dispatch = dispatch  # Textual's own handling of one event (App.on_event)
         self.waiting: deque[events.Event] = deque()
         self.in_flight = False
-        self._waiting_on: MessagePump | None = None  # the queue the chain waits for now
+        self._waiting_on: set[MessagePump | Worker[Any]] = set()  # what the chain waits for
+        self._workers: set[Worker[Any]] = set()  # the app's workers when the key went in
+        self._then: Callable[[], object] = lambda: None  # what runs once they are reached
         self._text_to: MessagePump | None = None  # the field the last text went straight to
         self._round = 0
         self._token = 0  # which wait is current (a stale callback does nothing)
@@ -131,10 +147,11 @@ class TypeAhead:
             return
         self.delivered += 1
         self._round = 0
+        self._workers = set(self.app.workers)
         await self._dispatch(event)  # priority bindings run here; else posted to `target`
         if self.in_flight:  # (the app may have closed meanwhile)
             self._start_watchdog()
-            self._chase(target, event)
+            self._wait_on(self.app, self._settle)  # (behind the key, on the app's queue)
 
     def _typed_into(self, target: DOMNode, event: events.Event) -> bool:
         """Is `event` text the focused field takes (see the module docstring)?"""
@@ -154,33 +171,25 @@ class TypeAhead:
             for binding in bindings.key_to_bindings.get(key, ())
         )
 
-    def _chase(self, node: DOMNode, event: events.Event) -> None:
-        """Step 1: wait for `node` to have handled the event, then its parent, up to the app
-        (a widget that stopped the event ends the way: it goes no further)."""
-        if node is self.app or not isinstance(node, MessagePump):
-            self._wait_on(self.app, self._settle)
-            return
-        parent = node.parent
-        follow = parent if parent is not None and node.is_attached else self.app
-
-        def reached() -> None:
-            if event._stop_propagation and not isinstance(node, Screen):
-                self._settle()  # handled there: it goes no further, its bindings never run
-            else:
-                self._chase(follow, event)
-
-        self._wait_on(node, reached)
-
     def _settle(self) -> None:
-        """Step 2: the screen and the focused widget handle what the event queued for them."""
-        screen = self.app.screen
-        focused = self.app.focused
-        before = (screen, focused)
-        then = lambda: self._wait_on(self.app, lambda: self._finish(before))  # noqa: E731
-        if focused is not None:
-            self._wait_on(screen, lambda: self._wait_on(focused, then))
-        else:
-            self._wait_on(screen, then)
+        """On the app's queue: wait until no node has anything left to do (see the module
+        docstring), then see whether focus or the screen moved meanwhile."""
+        before = (self.app.screen, self.app.focused)
+        self._quiet(lambda: self._finish(before), 0)
+
+    def _quiet(self, then: Callable[[], object], looks: int) -> None:
+        nodes: list[MessagePump] = [self.app, *self.app._registry]
+        busy: list[MessagePump | Worker[Any]] = [n for n in nodes if _busy(n, self.app)]
+        busy += [
+            worker
+            for worker in self.app.workers
+            if worker.group in KEY_WORK and worker not in self._workers and not worker.is_finished
+        ]
+        if not busy or looks >= MAX_QUIET_ROUNDS:
+            then()
+            return
+        again = lambda: self._quiet(then, looks + 1)  # noqa: E731
+        self._wait_all(busy, lambda: self._wait_on(self.app, again))
 
     def _finish(self, before: tuple[object, object]) -> None:
         self._round += 1
@@ -192,7 +201,7 @@ class TypeAhead:
 
     def _done(self) -> None:
         self.in_flight = False
-        self._waiting_on = None
+        self._waiting_on = set()
         self._token += 1
         if self._watchdog is not None:
             self._watchdog.pause()
@@ -206,21 +215,48 @@ class TypeAhead:
     # -- plumbing ------------------------------------------------------------------------
 
     def _wait_on(self, node: MessagePump, then: Callable[[], object]) -> None:
-        """Run `then` once `node` has handled everything queued for it so far (only if the
-        chain has not moved on meanwhile: see `_check`)."""
+        """Run `then` once `node` has handled everything queued for it so far."""
+        self._wait_all([node], then)
+
+    def _wait_all(
+        self, nodes: Sequence[MessagePump | Worker[Any]], then: Callable[[], object]
+    ) -> None:
+        """Run `then` once each of `nodes` has handled everything queued for it so far (a
+        worker: once it is done), only if the chain has not moved on meanwhile; a closed
+        node has nothing more to do."""
         self._token += 1
         token = self._token
-        self._waiting_on = node
+        self._waiting_on = set(nodes)
+        self._then = then
 
-        def reached() -> None:
+        def reached(node: MessagePump | Worker[Any]) -> None:
             if token == self._token:
-                then()
+                self._reached(node)
 
-        if not node.call_later(reached):  # closed: nothing more will happen there
-            if node is self.app:
-                self._done()
-            else:
-                self._wait_on(self.app, then)
+        for node in nodes:
+            callback = partial(reached, node)
+            if isinstance(node, Worker):
+                task = node._task
+                if task is None:  # not started yet: look again after the app's queue
+                    self.app.call_later(callback)
+                else:
+                    task.add_done_callback(partial(self._worker_done, callback))
+            elif isinstance(node, Screen) and node._callbacks:
+                node._invoke_later(callback, self.app)  # after its own, after a repaint
+            elif not node.call_later(callback):  # closed: nothing more will happen there
+                if node is self.app:
+                    self._done()
+                    return
+                reached(node)
+
+    def _worker_done(self, callback: Callable[[], None], _: object) -> None:
+        self.app.call_later(callback)  # (on the app's queue, like every step)
+
+    def _reached(self, node: MessagePump | Worker[Any]) -> None:
+        self._waiting_on.discard(node)
+        if not self._waiting_on:
+            self._token += 1  # (a late callback of this wait does nothing)
+            self._then()
 
     def _start_watchdog(self) -> None:
         if self._watchdog is None:
@@ -229,9 +265,29 @@ class TypeAhead:
             self._watchdog.resume()
 
     def _check(self) -> None:
-        """A chain waiting on a queue that was closed (its node removed) goes on from the
-        app (the callback it waited for will never run)."""
-        node = self._waiting_on
-        stalled = node is not None and node is not self.app and (node._closing or node._closed)
-        if self.in_flight and stalled:
-            self._wait_on(self.app, lambda: self._finish((None, None)))
+        """A node waited for that was closed (removed) meanwhile never runs the callback:
+        stop waiting for it."""
+        if not self.in_flight:
+            return
+        for node in list(self._waiting_on):
+            pump = node if isinstance(node, MessagePump) and node is not self.app else None
+            if pump is not None and (pump._closing or pump._closed):
+                self._reached(node)
+
+
+def _busy(node: MessagePump, app: App[Any]) -> bool:
+    """Has `node` anything left to do: a message queued or being handled (its loop is not
+    parked waiting for the next one), a `call_next` callback due or (a screen) a callback due
+    after its next repaint? Asked on the app's queue, where the app is handling the asking
+    callback: only what waits behind it counts for the app."""
+    if node._closed or not node._running:
+        return False
+    queue: Any = node._message_queue
+    if queue.qsize() or node._pending_message is not None or node._next_callbacks:
+        return True  # (the loop takes the next message out of the queue to peek at it)
+    if isinstance(node, Screen) and node._callbacks:
+        return True
+    if node is app:
+        return False
+    parked = getattr(queue, "ready_event", None)  # (Textual's Queue: its loop waits on this)
+    return parked is not None and not parked._waiters

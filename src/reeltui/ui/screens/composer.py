@@ -29,7 +29,7 @@ from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.confirm import ConfirmScreen
-from reeltui.ui.widgets.comment_text import comment_text
+from reeltui.ui.widgets.comment_text import byline, comment_text
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import FieldInput
 
@@ -112,9 +112,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
 
     def _parent_text(self) -> Text:
         assert self.answering is not None
-        head = Text(
-            f"{sanitize_line(self.answering.author)} · {self.answering.date[:16]}\n", "italic"
-        )
+        head = Text(f"{byline(self.answering)}\n", "italic")
         return head + comment_text(self.answering.body)
 
     def _status(self) -> Text:

@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reeltui.domain.dates import display_date
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import word_count
 from reeltui.services.drafts import Recovery
-from reeltui.services.postform import display_date
 from reeltui.services.revisions import Revision, unified_diff
 from reeltui.ui.widgets.lists import ReelOptions
 

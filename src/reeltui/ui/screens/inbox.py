@@ -15,6 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from reeltui.domain.dates import display_date
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import Blog, inbox, moderation, replies
@@ -22,10 +23,10 @@ from reeltui.services.events import Change
 from reeltui.ui.changes import listen
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.table_screen import TableScreen
-from reeltui.ui.widgets.comment_text import comment_text
+from reeltui.ui.widgets.comment_text import byline, comment_text
 from reeltui.ui.widgets.reply_badges import draft_badge, fit_columns, one_line, status_badge
 
-COLUMNS = [("✓", 1), ("date", 10), ("author", 18), ("post", 26), ("comment", 0), ("status", 9)]
+COLUMNS = [("✓", 1), ("date", 16), ("author", 18), ("post", 26), ("comment", 0), ("status", 9)]
 MARK = Text("✓", "bold reverse")
 
 
@@ -94,7 +95,7 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
                 status = (status + " " + draft_badge(True)) if status.plain else draft_badge(True)
             table.add_row(
                 MARK if c.id in self.marked else "",
-                one_line(c.date[:10]),
+                one_line(display_date(c.date)),
                 one_line(c.author, width["author"]),
                 one_line(item.post.title, width["post"]),
                 one_line(c.body, width["comment"]),
@@ -129,11 +130,11 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
             return
         c = item.comment
         out = Text()
-        out.append(f"{sanitize_line(c.author)} · {sanitize_line(c.date[:16])}", "bold")
+        out.append(byline(c), "bold")
         out.append(f"  on {sanitize_line(item.post.title)}\n", "dim")
         out.append_text(comment_text(c.body))
         if item.parent is not None:
-            out.append(f"\n\nIn reply to {sanitize_line(item.parent.author)}:\n", "bold")
+            out.append(f"\n\nIn reply to {byline(item.parent)}:\n", "bold")
             out.append_text(comment_text(item.parent.body, style="dim"))
         self.set_detail(out)
 

@@ -23,7 +23,7 @@ from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.table_screen import TableScreen
-from reeltui.ui.widgets.comment_text import comment_text
+from reeltui.ui.widgets.comment_text import byline, comment_text
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
 COLUMNS = [("#", 3), ("what", 9), ("state", 6), ("post", 28), ("to", 18), ("text", 0)]
@@ -119,11 +119,10 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             out.append(f"Your reply to {to}{kept}:\n", "bold")
             out.append_text(comment_text(row.comment.body))
             if row.parent is not None:
-                out.append("\n\nIn reply to:\n", "bold")
+                out.append(f"\n\nIn reply to {byline(row.parent)}:\n", "bold")
                 out.append_text(comment_text(row.parent.body, style="dim"))
         elif row.comment is not None:
-            out.append(f"{row.entry.action} the comment by ", "bold")
-            out.append(sanitize_line(row.comment.author) + ":\n", "bold")
+            out.append(f"{row.entry.action} the comment by {byline(row.comment)}:\n", "bold")
             out.append_text(comment_text(row.comment.body, style="dim"))
         self.set_detail(out)
 

@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 
+from reeltui.domain.dates import display_date
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import PostRow
 from reeltui.services.query import CommentHit
@@ -88,7 +89,7 @@ class CommentHitList(PostList):
         hit = item.hit if isinstance(item, HitItem) else None
         if hit is None:
             return text
-        text.append(hit.comment.date[:10] or "no date", meta)
+        text.append(display_date(hit.comment.date) or "no date", meta)
         if hit.comment.status != "approved":
             text.append(f" [{hit.comment.status}]", meta)
         text.append("  ")

@@ -12,7 +12,9 @@ import re
 
 from rich.text import Text
 
-from reeltui.domain.sanitize import cut_for_display, cut_note, sanitize
+from reeltui.domain.dates import display_date
+from reeltui.domain.models import Comment
+from reeltui.domain.sanitize import cut_for_display, cut_note, sanitize, sanitize_line
 
 QUOTE_STYLE = "italic"
 QUOTE_BAR = "▌ "
@@ -23,6 +25,13 @@ _INLINE = re.compile(
 )
 _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def byline(comment: Comment) -> str:
+    """Who wrote `comment` and when, as every detail pane heads it: "Ana · 2014-01-05 12:34"."""
+    author = sanitize_line(comment.author) or "anonymous"
+    when = display_date(comment.date)
+    return f"{author} · {when}" if when else author
 
 
 def inline_markdown(line: str, style: str = "") -> Text:

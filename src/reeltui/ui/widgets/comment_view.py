@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reeltui.domain.dates import display_date
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.ui.widgets.badges import comment_badges
@@ -46,7 +47,7 @@ class CommentView(Static):
         text.append(sanitize_line(c.author) or "anonymous", "bold")
         if self.is_post_author:
             text.append(" (author)", "italic")
-        text.append(f"  {c.date[:16].replace('T', ' ')}", "dim")
+        text.append(f"  {display_date(c.date)}", "dim")
         for badge, style in comment_badges(c):
             text.append("  ")
             text.append(f"[{badge}]", style)

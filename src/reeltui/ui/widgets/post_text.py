@@ -5,6 +5,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from rich.text import Text
 
+from reeltui.domain.dates import display_date
 from reeltui.domain.models import Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.readers import count_label
@@ -37,7 +38,7 @@ def header_text(post: Post, comment_count: int, pending: int = 0) -> Text:
     text.append("\n")
     text.append(f"by {author_label(post)}", "italic")
     if post.date:
-        text.append(f"  ·  {post.date[:10]}")
+        text.append(f"  ·  {display_date(post.date)}")
     text.append("  ·  ")
     text.append(post.status, status_style(post.status))
     minutes = reading_time(post.body)

@@ -90,7 +90,7 @@ class Reader(ReaderSearchMixin, Vertical):
         self.query_text = ""
         self.counter = ""
         self._originals: dict[int, tuple[MarkdownBlock, Content]] = {}
-        self._toc_wanted = False
+        self._toc_wanted: bool | None = None  # t's choice on this post (None: by headings)
         self.long_hits: list[Match] = []
 
     def compose(self) -> ComposeResult:
@@ -134,8 +134,8 @@ class Reader(ReaderSearchMixin, Vertical):
         long_body = self.query_one(LongBody)
         if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
             self.add_class("-long")
-            self.set_class(self._toc_wanted, "-toc")
             self.query_one("#reader-toc", OptionList).clear_options()
+            self._fit_toc()  # (its headings come as the lines are made)
             await self.markdown.update("")
             long_body.show(chunks)
             self.scroller.scroll_home(animate=False)
@@ -166,7 +166,7 @@ class Reader(ReaderSearchMixin, Vertical):
         if box.has_focus or self.query_one("#reader-toc", OptionList).has_focus:
             focus_now(self.scroller)
         self.clear_search()
-        self._toc_wanted = False
+        self._toc_wanted = None
         self.remove_class("-toc")
 
     def clear_search(self) -> None:
@@ -184,9 +184,18 @@ class Reader(ReaderSearchMixin, Vertical):
 
     # -- table of contents ---------------------------------------------------------------
 
+    def _fit_toc(self) -> None:
+        """The contents box shows when it has headings, and there are many (unless `t` hid
+        it) or `t` asked for it: never empty."""
+        headings = self.query_one("#reader-toc", OptionList).option_count
+        wanted = headings >= TOC_MIN_HEADINGS if self._toc_wanted is None else self._toc_wanted
+        self.set_class(bool(headings) and wanted, "-toc")
+
     @on(Markdown.TableOfContentsUpdated)
     def _toc_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
         event.stop()
+        if self.has_class("-long"):
+            return  # the emptied Markdown's: a long post's headings come from LongBody
         toc = self.query_one("#reader-toc", OptionList)
         toc.clear_options()
         entries = event.table_of_contents
@@ -195,22 +204,24 @@ class Reader(ReaderSearchMixin, Vertical):
             for level, label, block_id in entries
             if block_id
         )
-        wanted = len(entries) >= TOC_MIN_HEADINGS or (self._toc_wanted and bool(entries))
-        self.set_class(wanted, "-toc")
+        self._fit_toc()
 
     @on(LongBody.Grown)
     def _long_grown(self, event: LongBody.Grown) -> None:
         event.stop()
         body = self.query_one(LongBody)
         toc = self.query_one("#reader-toc", OptionList)
-        if toc.option_count != len(body.headings):
+        shown = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
+        found = [f"line-{line}" for _, _, line in body.headings]
+        # Lines made again for a new width list their headings afresh: keep the box until
+        # they catch up (hiding it would change the width once more and start all over).
+        if found != shown and (len(found) >= len(shown) or body.complete):
             toc.clear_options()
             toc.add_options(
                 Option(Text("  " * (level - 1) + sanitize_line(label)), id=f"line-{line}")
                 for level, label, line in body.headings
             )
-            if len(body.headings) >= TOC_MIN_HEADINGS:  # never hidden again for this post:
-                self.add_class("-toc")  # the width would change and the lines be made again
+            self._fit_toc()
         if body.complete and self.query_text:
             self._run_search(self.query_text)
 
@@ -240,7 +251,7 @@ class Reader(ReaderSearchMixin, Vertical):
             self.notify("this post has no headings", timeout=2)
             return
         self._toc_wanted = not self.has_class("-toc")
-        self.set_class(self._toc_wanted, "-toc")
+        self._fit_toc()
         if self._toc_wanted:
             focus_now(toc)
         elif toc.has_focus:
