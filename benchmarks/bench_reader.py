@@ -20,7 +20,7 @@ import time
 from textual.app import App, ComposeResult
 
 from benchmarks import content
-from benchmarks.common import Config, Result, median
+from benchmarks.common import Config, Figure
 from reeltui.domain.models import Post
 from reeltui.services.longtext import pieces
 from reeltui.ui.widgets.long_body import LongBody
@@ -96,37 +96,42 @@ async def _open(text: str) -> dict[str, float]:
     return {"first": first, "rest": rest, "stall": probe.longest, "jump": jump, "page": page}
 
 
-def run(cfg: Config) -> list[Result]:
+def run(cfg: Config) -> list[Figure]:
     long_text = content.long_markdown(cfg.long_post)
     small_text = content.long_markdown(cfg.small_post, seed=4)
     n_pieces = len(pieces(long_text))
     kb = len(long_text) // 1000
     smalls = [asyncio.run(_open(small_text)) for _ in range(cfg.runs)]
     longs = [asyncio.run(_open(long_text)) for _ in range(max(1, cfg.runs // 2))]
-    small = median([r["first"] for r in smalls])
+    small = [r["first"] for r in smalls]
 
-    def figure(key: str) -> float:
-        return median([r[key] for r in longs])
+    def figure(key: str) -> list[float]:
+        return [r[key] for r in longs]
 
-    first = Result(
-        f"reader: first screen of a {kb} KB post vs a {len(small_text) // 1000} KB post",
+    first = Figure(
+        f"reader: first screen of a {kb} KB post",
+        0,
+        f"Reader.show of the post until its first screen is painted; baseline: the same for a "
+        f"{len(small_text) // 1000} KB post",
         figure("first"),
         small,
-        None,
+        on="p50",
     )
     first.notes.append(
-        f"reeltui's Reader pane; {n_pieces} pieces, rendered to lines in the background: "
-        f"all there after {figure('rest'):.1f} s ({len(longs)} runs)"
+        f"{n_pieces} pieces, rendered to lines in the background: all there after "
+        f"{first.fmt(max(figure('rest')))} (max of {len(longs)} runs)"
     )
-    stall = Result(
+    stall = Figure(
         f"reader: longest freeze while the rest of the {kb} KB post is appended",
+        0,
+        f"longest gap between {TICK * 1e3:.0f} ms ticks of the event loop; baseline: showing "
+        f"the whole small post",
         figure("stall"),
         small,
-        None,
+        on="max",
     )
     stall.notes.append(
-        f"longest gap between {TICK * 1e3:.0f} ms ticks of the event loop, vs showing the "
-        f"whole small post; then jump to end {figure('jump') * 1e3:.0f} ms, "
-        f"page down {figure('page') * 1e3:.0f} ms"
+        f"then jump to end {stall.fmt(max(figure('jump')))}, page down "
+        f"{stall.fmt(max(figure('page')))} (max)"
     )
     return [first, stall]

@@ -24,7 +24,7 @@ from reeltui.config import Settings
 from reeltui.domain.models import Post
 from reeltui.services import spelling as spelling_service
 from reeltui.services.session import open_blog
-from reeltui.store import records
+from reeltui.store import state
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.spelling import CHECK_DELAY
@@ -53,7 +53,7 @@ async def _typing(store: Path, spelling: bool) -> list[float]:
     os.environ["REELTUI_SPELLING"] = "on" if spelling else "off"
     blog = open_blog(store)
     post_id = "p-long"
-    records.delete_draft(blog.store, post_id)  # the last run's keys, kept when it closed
+    state.delete_draft(blog.store, post_id)  # the last run's keys, kept when it closed
     app = make_app(
         blog,
         settings=Settings(),

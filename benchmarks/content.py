@@ -173,3 +173,29 @@ def long_markdown(size: int, seed: int = 3) -> str:
         parts.append(chunk)
         total += len(chunk) + 2
     return "\n\n".join(parts)[:size]
+
+
+def heavy_comments(post: Post, count: int, first: int, seed: int = 11) -> list[Comment]:
+    """`count` threaded comments on `post` (ids from `first`): a post readers flocked to."""
+    rng = random.Random(seed * 7919 + count)
+    out: list[Comment] = []
+    year = post.date[:4] or "2020"
+    for k in range(count):
+        parent = None
+        if out and rng.random() < 0.5:
+            parent = rng.choice(out[-12:]).id
+        author = _name(rng)
+        day = 1 + k * 27 // max(count, 1)
+        out.append(
+            Comment(
+                id=f"h{first + k:07d}",
+                post_id=post.id,
+                parent_id=parent,
+                author=author,
+                email=f"{author.lower().replace(' ', '.')}@example.com",
+                date=f"{year}-12-{day:02d}T{k // 60 % 24:02d}:{k % 60:02d}:00+00:00",
+                body=" ".join(_sentence(rng, 5, 18) for _ in range(rng.randint(1, 4))),
+                status=rng.choices(["approved", "pending", "spam"], [90, 7, 3])[0],
+            )
+        )
+    return out

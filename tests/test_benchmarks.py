@@ -1,6 +1,7 @@
 """The benchmark harness runs end to end at its smallest size, so it cannot rot.
 
-Timings are never asserted: only that every benchmark ran and printed its ratio line.
+Timings are never asserted: only that every figure was measured at that size (the real app
+through Pilot, the command line as a process) and printed with its samples and goal.
 """
 
 from __future__ import annotations
@@ -11,20 +12,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = (
-    "ratio open 10 posts to first paint: ",
-    "ratio autosave with 10 posts open vs 10: ",
-    "ratio search keystroke while typing, 10 posts + ",
-    "ratio search, whole query with nothing remembered, 10 posts + ",
-    "ratio query keystroke, posts, 10 posts + ",
-    "ratio query keystroke, comments, 10 posts + ",
-    "ratio query keystroke, post fields, 10 posts + ",
-    "ratio query keystroke, comment fields, 10 posts + ",
-    "ratio stats of 10 posts, again: ",
-    "ratio stats screen, longest freeze while computing 10 posts: ",
+    "ratio open to first paint @20: ",
+    "ratio open until the whole index is read and the search ready @20: ",
+    "ratio filter keystroke, whole answer @20: ",
+    "ratio filter keystroke, first key once the index is ready @20: ",
+    "ratio filter keystroke, summary matches shown @20: ",
+    "ratio filter keystroke right after first paint (search not ready yet) @20: ",
+    "ratio reply on a post of 20 comments: longest UI freeze @20: ",
+    "ratio reply: Ctrl+S to on disk, vs the smallest archive @20: ",
+    "ratio reply on the 5,000-comment post: longest UI freeze @20: ",
+    "ratio moderation: longest UI freeze @20: ",
+    "ratio editor autosave (with revisions), vs an archive of 10 posts @20: ",
+    "ratio peak RSS of the TUI after a session, vs the store's size @20: ",
+    "ratio `reeltui posts --json` @20: ",
+    "ratio `reeltui import` of a WXR export",
     "ratio reader: first screen of a ",
     "ratio reader: longest freeze while the rest of the ",
-    "ratio WXR import of 10 posts",
-    "ratio peak RSS with 10 posts open vs store size: ",
+    "ratio query keystroke, posts, 20 posts + ",
+    "ratio query keystroke, comments, 20 posts + ",
+    "ratio query keystroke, post fields, 20 posts + ",
+    "ratio query keystroke, comment fields, 20 posts + ",
+    "ratio stats of 20 posts, again: ",
+    "ratio stats screen, longest freeze while computing 20 posts: ",
     "ratio spelling: keystroke to screen in a ",
     "ratio fidelity: posts byte-identical after import -> export, 100.0% ",
     "ratio fidelity: one-word edits confined to their block, 100.0% ",
@@ -48,21 +57,23 @@ def test_harness_runs_at_the_smallest_size(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1500,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    lines = done.stdout.splitlines()
-    ratio_lines = [line for line in lines if line.startswith("ratio ")]
+    lines = [line for line in done.stdout.splitlines() if line.startswith("ratio ")]
     for prefix in EXPECTED:
-        assert any(line.startswith(prefix) for line in ratio_lines), (prefix, done.stdout)
-    assert not any("FAILED" in line for line in ratio_lines), done.stdout
-    for line in ratio_lines:
-        # every figure states its ratio and goal, or why it was skipped
-        assert (" = " in line and "x (" in line) or ": skipped: " in line, line
+        assert any(line.startswith(prefix) for line in lines), (prefix, done.stdout)
+    assert not any("FAILED" in line for line in lines), done.stdout
+    for line in lines:  # every figure states its samples (p50 / p90 / max) and its verdict
+        if ": skipped: " in line:
+            continue
+        assert " vs baseline " in line, line
+        if " ours " in line:  # the end-to-end figures, at every archive size
+            assert " / " in line and " @" in line, line
     table = out.read_text()
-    assert "| benchmark | ours (median) | baseline (median) | ratio | goal | verdict |" in table
-    assert table.count("\n| ") >= len(EXPECTED)
-    assert "Machine: " in table and "Date: " in table
-    # the generated archive went through the store: a real store folder, cached by size
-    assert (tmp_path / "work" / "store-10" / "meta.json").exists()
-    assert (tmp_path / "work" / "store-10" / "comments.json").stat().st_size > 10_000
+    assert "| figure | posts | ours p50 / p90 / max | baseline p50 / p90 / max |" in table
+    assert "## What each figure times" in table and "Machine: " in table
+    # the generated archive went through the store: a real store, with its heavy tail
+    store = tmp_path / "work" / "store-20"
+    assert (store / "meta.json").exists() and (store / "search.sqlite").exists()
+    assert (store / "posts" / "p00019.json").stat().st_size > 1_000_000  # 5,000 comments

@@ -27,7 +27,7 @@ from typing import Any
 
 from reeltui.domain.models import Comment, Post
 from reeltui.services import Blog, outbox
-from reeltui.store import NotFound, records
+from reeltui.store import NotFound, records, state
 
 Plan = dict[str, Any]
 
@@ -96,7 +96,7 @@ def _verify_post(blog: Blog, plan: Plan, newer: list[Plan]) -> list[str]:
     return []
 
 
-# -- write a draft (records.put_draft, what autosave does) ---------------------------------------
+# -- write a draft (state.put_draft, what autosave does first) --------------------------------
 
 
 def _plan_draft(blog: Blog, n: int, rng: random.Random) -> Plan:
@@ -108,11 +108,11 @@ def _apply_draft(blog: Blog, plan: Plan) -> None:
     post = blog.post(plan["id"])
     body = post.body + f"\n\n{PARAGRAPH * plan['paras']}\n\n<!-- rev {plan['n']} -->"
     draft = Post.from_dict({**post.to_dict(), "body": body})
-    records.put_draft(blog.store, draft, saved_at=outbox.now())
+    state.put_draft(blog.store, draft, saved_at=outbox.now())
 
 
 def _verify_draft(blog: Blog, plan: Plan, newer: list[Plan]) -> list[str]:
-    found = records.get_draft(blog.store, plan["id"])
+    found = state.get_draft(blog.store, plan["id"])
     if found is None:
         return [f"draft of {plan['id']} (saved at op {plan['n']}) is missing"]
     rev = _rev_of(found[0].body)
@@ -164,7 +164,13 @@ TARGET = {"approve": "approved", "unapprove": "pending", "spam": "spam", "trash"
 
 
 def _plan_moderate(blog: Blog, n: int, rng: random.Random) -> Plan:
-    comments = sorted(c.id for c in blog.all_comments() if c.origin == "imported")
+    posts = sorted(p.id for p in blog.posts() if p.comments)
+    rng.shuffle(posts)
+    comments: list[str] = []
+    for post_id in posts:  # a post with readers' comments (not only the crash test's replies)
+        comments = sorted(c.id for c in blog.comments(post_id) if c.origin == "imported")
+        if comments:
+            break
     comment_id = rng.choice(comments)
     action = rng.choice(sorted(TARGET))
     return {"key": f"moderate:{comment_id}", "n": n, "id": comment_id, "action": action}
@@ -173,7 +179,7 @@ def _plan_moderate(blog: Blog, n: int, rng: random.Random) -> Plan:
 def _apply_moderate(blog: Blog, plan: Plan) -> None:
     comment = blog.comment(plan["id"])
     comment.status = TARGET[plan["action"]]
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         blog.save_comment(comment)
         entry = outbox.add(blog, "moderate", comment.id, plan["action"])
     plan["entry"] = entry.id  # printed with the acknowledgement

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import storefiles
 from tests.conftest import need_tool
 
 pytestmark = pytest.mark.e2e
@@ -162,4 +163,4 @@ def test_read_the_her_review_its_comments_and_search(
     tmux.wait_for("Posts (1)", "enter Open")
     tmux.keys("q")
     tmux.wait_gone()
-    assert "p-flixchatter-review-spike-jonzes-her" in (store_path / "reads.json").read_text()
+    assert "p-flixchatter-review-spike-jonzes-her" in storefiles.reads(store_path)

@@ -74,14 +74,15 @@ def test_second_instance_is_read_only_and_says_why(
     screen = second.wait_for(lambda s: "opened read-only" in toast_of(s), "the notice")
     assert f"open in another reeltui (process {writer}): opened read-only" in toast_of(screen)
     # A writing command run meanwhile is refused with one clear line (no traceback).
-    (store_path / "posts.json").write_bytes(b"{broken")  # damaged under the running app
+    damaged = store_path / "posts" / "p-flixchatter-review-spike-jonzes-her.json"
+    damaged.write_bytes(b"{broken")  # damaged under the running app
     repair = subprocess.run(
         [BIN, "--store", store_path, "check", "--repair", "--yes"], capture_output=True, text=True
     )
     assert repair.returncode == 2
     assert f"open in another reeltui (process {writer})" in repair.stderr
     assert "Traceback" not in repair.stderr
-    assert (store_path / "posts.json").read_bytes() == b"{broken"
+    assert damaged.read_bytes() == b"{broken"
 
 
 def test_lock_of_a_killed_instance_is_recovered(

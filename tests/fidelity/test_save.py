@@ -57,7 +57,7 @@ def _check_every_one_word_edit(tmp_path: Path, posts: dict[str, str]) -> int:
     checked = 0
     blog = Blog(Store.open(path))
     try:
-        for original in blog.posts():
+        for original in blog.full_posts():
             html = original.html
             doc = parse_blocks(html)
             for edit in one_word_edits(html):
@@ -92,7 +92,7 @@ def test_the_excerpt_is_kept_as_html_shown_as_text_and_edited_in_place(tmp_path:
     path = _store(tmp_path, {"one": CORPUS["paragraphs"]}, excerpt=excerpt)
     blog = Blog(Store.open(path))
     try:
-        (post,) = blog.posts()
+        (post,) = blog.full_posts()
         assert post.excerpt_html == excerpt
         assert post.excerpt == "It *should* be the film of the year & more."
         session = EditSession.open(blog, post.id, clock=clock)
@@ -126,7 +126,7 @@ async def test_a_word_fixed_in_the_editor_changes_only_that_word(tmp_path: Path,
     find, offset, keys, (old, new) = FIXES[name]
     path = _store(tmp_path, {name: html})
     blog = Blog(Store.open(path))
-    (post,) = blog.posts()
+    (post,) = blog.full_posts()
     row, column = next(
         (n, text.index(find)) for n, text in enumerate(post.body.split("\n")) if find in text
     )
@@ -156,7 +156,7 @@ def test_working_copies_and_revisions_cost_the_markdown_only(tmp_path: Path) -> 
     path = _store(tmp_path, {"one": html})
     blog = Blog(Store.open(path))
     try:
-        (post,) = blog.posts()
+        (post,) = blog.full_posts()
         session = EditSession.open(blog, post.id, clock=clock)
         edited, _ = session.build(form_of(session.saved), post.body.replace("verdict", "outcome"))
         session.autosave(edited)

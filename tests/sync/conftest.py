@@ -105,4 +105,4 @@ def by_remote(blog: Blog, rid: int) -> Comment:
 def post_by_remote(blog: Blog, rid: int) -> Post:
     found = [p for p in blog.posts() if p.source.get("wp") == str(rid)]
     assert len(found) == 1, (rid, found)
-    return found[0]
+    return blog.post(found[0].id)

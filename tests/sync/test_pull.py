@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 import pytest
 
 from reeltui.services import Blog, moderation, outbox
-from reeltui.store import records
+from reeltui.services.sync import state as syncstate
+from reeltui.store import StoreWriteError, state
+from reeltui.store import commit as commits
 from tests.sync.conftest import Site, by_remote, local_reply, post_by_remote, run_sync
 
 pytestmark = pytest.mark.wordpress
@@ -91,15 +96,15 @@ def test_pull_never_overwrites_local_work(site: Site, empty_blog: Blog) -> None:
     reply = local_reply(empty_blog, c1, "My offline answer", "r-local")
     empty_blog.save_comment(reply)  # a local draft reply (not queued)
     # an unsaved working copy of the review in the editor
-    working = records.get_draft(empty_blog.store, review.id)
+    working = state.get_draft(empty_blog.store, review.id)
     assert working is None
     edited = review.__class__.from_dict({**review.to_dict(), "body": "My unsaved rewrite\n"})
-    records.put_draft(empty_blog.store, edited, "2026-01-01T00:00:00+00:00")
+    state.put_draft(empty_blog.store, edited, "2026-01-01T00:00:00+00:00")
     site.rest("POST", f"/wp/v2/posts/{site.posts['review']}", body={"content": "<p>Site edit</p>"})
 
     result, _ = run_sync(empty_blog, site, push=False, full=True)
     assert result.ok, result.lines()
-    kept = records.get_draft(empty_blog.store, review.id)
+    kept = state.get_draft(empty_blog.store, review.id)
     assert kept is not None and kept[0].body == "My unsaved rewrite\n"
     assert post_by_remote(empty_blog, site.posts["review"]).body == "Site edit\n"
     assert [c.kind for c in result.conflicts] == ["draft"]
@@ -235,6 +240,30 @@ def test_paging_is_stable_when_many_items_share_a_date(site: Site, empty_blog: B
     twins = [p for p in empty_blog.posts() if p.title.startswith("Twin ")]
     assert len(twins) == 60
     assert len({c.remote_id for c in empty_blog.all_comments() if c.body.startswith("Twin")}) == 60
+
+
+def test_a_pull_that_cannot_be_written_moves_no_cursor(
+    site: Site, empty_blog: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while a pull is written: nothing of it lands, and the cursors stay, so the
+    next pull fetches it all (found by the bulk crash test: the cursor used to be saved)."""
+    real = commits.commit
+
+    def full(root: Path, changes: object, *args: object, **kw: object) -> None:
+        count = len(changes) if isinstance(changes, dict) else kw.get("count", 0)
+        if int(count) > 1:  # the pull's commit (many files); meta.json alone goes through
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(root, changes, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commits, "commit", full)
+    with pytest.raises(StoreWriteError, match="No space left on device"):
+        run_sync(empty_blog, site)
+    monkeypatch.setattr(commits, "commit", real)
+    assert syncstate.load(empty_blog).last_pull == ""
+    assert syncstate.load(empty_blog).clock == ""
+    assert empty_blog.posts() == []
+    result, _ = run_sync(empty_blog, site)
+    assert result.ok and result.pulled.new_posts == 10
 
 
 def test_moderating_old_comments_does_not_list_every_comment(site: Site, empty_blog: Blog) -> None:

@@ -128,7 +128,8 @@ def test_titles_slugs_and_protected_posts_read_as_text(site: Site, empty_blog: B
 
 def test_a_page_edited_here_is_pushed_like_a_post(site: Site, empty_blog: Blog) -> None:
     run_sync(empty_blog, site)
-    [page] = [p for p in empty_blog.posts() if p.kind == "page" and p.status == "published"]
+    [row] = [p for p in empty_blog.posts() if p.kind == "page" and p.status == "published"]
+    page = empty_blog.post(row.id)
     empty_blog.save_post(dataclasses.replace(page, body="About this blog, rewritten.\n"))
     result, _ = run_sync(empty_blog, site)
     assert result.ok and result.pushed.posts == 1, result.lines()

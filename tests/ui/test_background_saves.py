@@ -1,5 +1,5 @@
 """Replies and moderation are written to disk in the background: the screen answers keys while
-comments.json is being written, "saved" is said only once the words are on disk, a failed
+a post's file is being written, "saved" is said only once the words are on disk, a failed
 write keeps the words in the composer, and quitting waits for a write in flight.
 
 The real files are written by the real code; a gate in front of the atomic write holds it up
@@ -8,44 +8,46 @@ The real files are written by the real code; a gate in front of the atomic write
 
 from __future__ import annotations
 
+import errno
 import io
-import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import TextArea
 
 from reeltui.cli.tui import tell_unsaved
 from reeltui.services import Blog, replies
-from reeltui.store import storage
-from reeltui.store.errors import StoreWriteError
+from reeltui.store import commit as commits
 from reeltui.ui.app import ReelApp
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.widgets.thread import Thread
+from tests import storefiles
 from tests.ui.helpers import Notes, press, screen_text, settle
 
 
 class Gate:
-    """Holds every atomic write until opened; records the thread of each write."""
+    """Holds every store commit (the atomic write of the changed files) until opened;
+    records the thread of each."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.open = threading.Event()
         self.fail = False
         self.threads: list[str] = []
-        real = storage.atomic_write_bytes
+        real = commits.commit
 
-        def gated(path: Path, payload: bytes) -> None:
+        def gated(root: Path, *args: Any, **kwargs: Any) -> None:
             self.threads.append(threading.current_thread().name)
             self.open.wait(10)  # a write on the UI thread would freeze the app this long
             if self.fail:
-                raise StoreWriteError(f"could not save {path}: No space left on device")
-            real(path, payload)
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real(root, *args, **kwargs)
 
-        monkeypatch.setattr(storage, "atomic_write_bytes", gated)
+        monkeypatch.setattr(commits, "commit", gated)
 
 
 @pytest.fixture
@@ -56,7 +58,8 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 
 
 def on_disk(blog: Blog) -> dict[str, dict[str, object]]:
-    return json.loads((blog.path / "comments.json").read_text())["comments"]  # type: ignore[no-any-return]
+    found: dict[str, dict[str, object]] = storefiles.comments(blog.path)
+    return found
 
 
 async def test_moderation_keeps_the_screen_answering_while_the_file_is_written(
@@ -84,7 +87,8 @@ async def test_moderation_keeps_the_screen_answering_while_the_file_is_written(
         assert on_disk(open_store)["c-her-6"]["status"] == "spam"
         assert "is now spam" in notes
     assert "MainThread" not in gate.threads  # no write ran on the UI thread
-    assert sum(name.startswith("reeltui-save") for name in gate.threads) == 2  # comments, outbox
+    # One commit: the post's file, its index row and the outbox land together.
+    assert sum(name.startswith("reeltui-save") for name in gate.threads) == 1
 
 
 async def test_sending_a_reply_waits_for_the_disk_and_a_failed_write_keeps_the_text(
@@ -160,7 +164,7 @@ async def test_closing_the_outbox_while_a_delete_is_written(
         gate.fail = fails
         await pilot.press("d", "y")
         await pilot.pause()
-        await pilot.press("escape")  # closed while comments.json is being written
+        await pilot.press("escape")  # closed while the post's file is being written
         await pilot.pause()
         assert not isinstance(app.screen, OutboxScreen)
         gate.open.set()

@@ -3,19 +3,18 @@ all of them at once, and z undoing the last moderation; checked in the files on 
 
 from __future__ import annotations
 
-import json
-
 from textual.widgets import DataTable
 
 from reeltui.services import Blog, moderation, outbox
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.widgets.thread import Thread
+from tests import storefiles
 from tests.ui.helpers import Notes, press, screen_text, settle
 
 
 def statuses(blog: Blog, *ids: str) -> list[str]:
-    data = json.loads((blog.path / "comments.json").read_text())["comments"]
+    data = storefiles.comments(blog.path)
     return [data[i]["status"] for i in ids]
 
 

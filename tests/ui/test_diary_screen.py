@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import orjson
 from textual.widgets import Input
 
 from reeltui.config import Settings
@@ -18,6 +17,7 @@ from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.diary import DiaryScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main import MainScreen
+from tests import storefiles
 from tests.ui.helpers import HER, press, screen_text, settle
 from tests.unit.test_letterboxd_format import EXPORT, zip_of
 
@@ -100,7 +100,7 @@ async def test_w_turns_a_review_into_a_draft_in_the_editor(blog: Blog) -> None:
         assert isinstance(app.screen, EditorScreen)
         body = app.screen.body.text
         assert "## The verdict\n\n*Matt Damon* deserved better." in body
-        on_disk = orjson.loads((blog.path / "posts.json").read_bytes())["posts"]
+        on_disk = storefiles.posts(blog.path)
         [made] = [p for p in on_disk.values() if p["title"] == "Elysium"]
         assert made["status"] == "draft" and made["rating"] == 1.5
         assert made["film"]["year"] == 2013

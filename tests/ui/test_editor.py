@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 from textual import events
 from textual.app import App
@@ -21,11 +19,13 @@ from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
 from reeltui.services.templates import post_from_template
+from reeltui.store.commit import temp_name
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.editor_modals import Choice, RecoverList, RevisionsScreen
 from reeltui.ui.screens.recover import recovery_screen
 from reeltui.ui.widgets.preview import Preview
+from tests import storefiles
 from tests.ui.helpers import Notes
 
 SIZE = (120, 40)
@@ -190,7 +190,7 @@ async def test_read_only_store_says_so_and_writes_nothing(store_path: Path) -> N
     blog = open_blog(store_path, read_only=True)
     her = blog.post_by_slug(HER)
     app = make_app(blog, initial_screen=lambda: EditorScreen(blog, her.id))
-    before = {p.name: p.read_bytes() for p in store_path.glob("*.json")}
+    before = storefiles.snapshot(store_path)
     said = Notes()  # every notification, even one that expired under a slow run
     async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await paste(pilot, "Cannot keep this. ")
@@ -200,7 +200,7 @@ async def test_read_only_store_says_so_and_writes_nothing(store_path: Path) -> N
         assert "read-only: nothing was saved" in said
         assert "read-only" in str(editor(app).query_one("#editor-status", Static).render())
     blog.close()
-    assert {p.name: p.read_bytes() for p in store_path.glob("*.json")} == before
+    assert storefiles.snapshot(store_path) == before
 
 
 async def test_invalid_fields_show_inline_and_block_only_themselves(store_path: Path) -> None:
@@ -261,13 +261,13 @@ async def test_discarding_leaves_nothing_behind(store_path: Path) -> None:
         await paste(pilot, "Draft words")
         await pilot.press("f2")  # pane switch: autosave
         await settle(pilot)
-        drafts = orjson.loads((store_path / "drafts.json").read_bytes())["drafts"]
+        drafts = storefiles.drafts(store_path)
         assert [d["post"]["body"][:11] for d in drafts.values()] == ["Draft words"]
         await pilot.press("escape", "d")
         await settle(pilot)
         assert not isinstance(app.screen, EditorScreen)
     blog.close()
-    assert orjson.loads((store_path / "drafts.json").read_bytes())["drafts"] == {}
+    assert storefiles.drafts(store_path) == {}
     with pytest.raises(Exception, match="no post with slug"):
         stored(store_path, "best-sequel")
 
@@ -279,7 +279,7 @@ async def test_quitting_the_app_keeps_unsaved_words(store_path: Path) -> None:
         await pilot.press("ctrl+q")  # Textual's quit: no dialog, but nothing is lost
         await pilot.pause()
     blog.close()
-    drafts = orjson.loads((store_path / "drafts.json").read_bytes())["drafts"]
+    drafts = storefiles.drafts(store_path)
     assert [d["post"]["body"][:26] for d in drafts.values()] == ["Typed just before Ctrl+Q. "]
     blog = open_blog(store_path)
     try:
@@ -320,17 +320,19 @@ async def test_revisions_diff_and_restore(store_path: Path) -> None:
     assert stored(store_path, HER).body == "First take. " + original
 
 
-def fail_next_write(store_file: Path) -> None:
+def fail_next_write(store: Path, rel: str) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
-    (store_file.parent / f".{store_file.name}.{os.getpid()}.tmp").symlink_to("/dev/full")
+    for suffix in ("tmp", "new"):  # written alone, or with other files (journaled)
+        temp_name(store, rel, suffix).symlink_to("/dev/full")
 
 
 async def test_disk_full_on_save_keeps_the_text_and_says_so(store_path: Path) -> None:
     app, blog = editor_app(store_path, HER)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, "Words worth keeping. ")
-        fail_next_write(store_path / "posts.json")
+        her = app.blog.post_by_slug(HER)  # type: ignore[attr-defined]
+        fail_next_write(store_path, f"posts/{her.id}.json")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert any("No space left on device" in n and "still here" in n for n in notes(app))

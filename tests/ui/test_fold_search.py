@@ -23,7 +23,8 @@ async def test_the_list_filter_finds_curly_quotes(app: ReelApp) -> None:
         await settle(pilot)
         await press(pilot, "slash", *"wouldn't")
         await settle(pilot)
-        posts = [item.row.post for item in app.screen.query_one(PostList).items]
+        blog = app.blog
+        posts = [blog.post(item.row.post.id) for item in app.screen.query_one(PostList).items]
         assert QUESTION in [p.slug for p in posts]
         assert all("wouldn’t" in post_text(p) for p in posts)
 

@@ -6,28 +6,27 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import orjson
 import pytest
 from textual.widgets import Input
 
 from reeltui.config import Settings
 from reeltui.domain.identity import Identity
 from reeltui.services import Blog, identity
-from reeltui.store.store import upsert
+from reeltui.store import state
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.post_list import PostList
+from tests import storefiles
 from tests.ui.helpers import press, screen_text, settle
 
 SIZE = (120, 40)
 
 
 def stored_comment(blog: Blog, comment_id: str) -> dict[str, object]:
-    data = orjson.loads((blog.path / "comments.json").read_bytes())
-    return data["comments"][comment_id]  # type: ignore[no-any-return]
+    return storefiles.comments(blog.path)[comment_id]  # type: ignore[no-any-return]
 
 
 async def reply_on_guest_post(app: object, blog: Blog, pilot: object) -> list[str | None]:
@@ -58,7 +57,7 @@ async def test_the_composer_asks_once_and_remembers(
     config.write_text('# mine\ntheme = "nord"\n')
     monkeypatch.setenv("REELTUI_CONFIG", str(config))
     site = {"id": 1, "name": "Ruth Maramis", "slug": "ruth", "email": "ruth@example.org"}
-    upsert(blog.store.meta_table(), identity.SITE_KEY, site)
+    state.put_meta_doc(blog.store, identity.SITE_KEY, site)
     app = make_app(blog)  # the settings file has no [identity]: ask
     async with app.run_test(size=SIZE) as pilot:
         changed = await reply_on_guest_post(app, blog, pilot)

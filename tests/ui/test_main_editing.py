@@ -3,20 +3,18 @@ post; what is saved shows in the list at once and is in the store on disk."""
 
 from __future__ import annotations
 
-import json
-
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.post_list import PostList
+from tests import storefiles
 from tests.ui.helpers import press, settle
 
 
 def stored_titles(blog: Blog) -> set[str]:
-    data = json.loads((blog.path / "posts.json").read_text())
-    return {p["title"] for p in data["posts"].values()}
+    return {p["title"] for p in storefiles.posts(blog.path).values()}
 
 
 async def test_new_post_from_template_then_edit_the_open_post(

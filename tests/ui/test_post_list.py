@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
-
 from reeltui.config import Settings
 from reeltui.domain.models import Comment, Post
 from reeltui.services import Blog
 from reeltui.services import reads as read_service
+from reeltui.services.reads import ReadMark
 from reeltui.services.session import open_blog
+from reeltui.store import records
+from reeltui.store.layout import READS, hashed_file
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.widgets.post_list import PostList
+from tests import storefiles
 from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 
 def titles(app: ReelApp) -> list[str]:
     return [item.row.post.title for item in app.screen.query_one(PostList).items]
+
+
+def marks(app: ReelApp) -> dict[str, ReadMark]:
+    post_list = app.screen.query_one(PostList)
+    return {item.row.post.slug: item.mark for item in post_list.items}
 
 
 async def test_rows_show_title_date_author_status_reels_comments(app: ReelApp) -> None:
@@ -31,7 +38,7 @@ async def test_rows_show_title_date_author_status_reels_comments(app: ReelApp) -
         assert "Conor Holt (guest)" in text
         # Newest first; every post is unread on a fresh store.
         assert titles(app)[0].startswith("FlixChatter Review")
-        assert all(item.mark.unread for item in app.screen.query_one(PostList).items)
+        assert all(mark.unread for mark in marks(app).values())
         assert "4 posts · 0 drafts · 1 pending comment · 0 queued replies" in text
 
 
@@ -103,9 +110,9 @@ async def test_read_marks_persist_and_new_comments_show(store_path: Path) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "enter")  # opens the newest: the Her review
-        items = {i.row.post.slug: i for i in app.screen.query_one(PostList).items}
-        assert not items[HER].mark.unread
-        assert items["guest-post-elysium-her-the-nature-of-science-fiction"].mark.unread
+        found = marks(app)
+        assert not found[HER].unread
+        assert found["guest-post-elysium-her-the-nature-of-science-fiction"].unread
     blog.close()
     # On disk, in the store's reads table: a new process sees it.
     reopened = open_blog(store_path)
@@ -119,20 +126,18 @@ async def test_read_marks_persist_and_new_comments_show(store_path: Path) -> Non
     app = make_app(reopened, settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        items = {i.row.post.slug: i for i in app.screen.query_one(PostList).items}
-        assert not items[HER].mark.unread and items[HER].mark.new_comments == 1
+        found = marks(app)
+        assert not found[HER].unread and found[HER].new_comments == 1
         assert "+1 new" in screen_text(app)
         await press(pilot, "u")  # mark the Her review unread again
-        assert app.screen.query_one(PostList).items[0].mark.unread
+        assert marks(app)[HER].unread
     reopened.close()
 
 
 async def test_ten_thousand_posts_stay_virtual(tmp_path: Path) -> None:
-    open_blog(tmp_path / "big").close()  # a real store (with the 4 demo posts)
-    posts_file = tmp_path / "big" / "posts.json"
-    data = orjson.loads(posts_file.read_bytes())
-    for i in range(10_000):
-        post = Post(
+    blog = open_blog(tmp_path / "big")  # a real store (with the 4 demo posts)
+    posts = [
+        Post(
             id=f"p{i}",
             slug=f"post-{i}",
             title=f"Review number {i:05d}",
@@ -140,9 +145,11 @@ async def test_ten_thousand_posts_stay_virtual(tmp_path: Path) -> None:
             date=f"2015-01-01T00:00:{i % 60:02d}+00:00",
             status="published",
             rating=(i % 11) / 2,
-        ).to_dict()
-        data["posts"][post.pop("id")] = post
-    posts_file.write_bytes(orjson.dumps(data))
+        )
+        for i in range(10_000)
+    ]
+    records.put_many(blog.store, posts, [])
+    blog.close()
     blog = open_blog(tmp_path / "big")
     app = make_app(blog, settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -157,7 +164,7 @@ async def test_ten_thousand_posts_stay_virtual(tmp_path: Path) -> None:
         await press(pilot, "g", "j", "j")
         assert post_list.cursor == 2
         await press(pilot, "slash", "0", "0", "0", "4", "2")
-        assert [i.row.post.title for i in post_list.items] == ["Review number 00042"]
+        assert titles(app) == ["Review number 00042"]
     blog.close()
 
 
@@ -167,10 +174,7 @@ def test_read_service_on_a_read_only_store_keeps_marks_in_memory(store_path: Pat
     assert read_service.mark(read_service.seen(blog), her.id, 6).unread
     read_service.mark_read(blog, her.id)
     assert not read_service.mark(read_service.seen(blog), her.id, 6).unread
-    assert (
-        not (store_path / "reads.json").exists()
-        or her.id not in (store_path / "reads.json").read_text()
-    )
+    assert her.id not in storefiles.reads(store_path)
     blog.close()
 
 
@@ -180,11 +184,12 @@ async def test_a_failed_read_mark_is_reported_not_a_crash(store_path: Path) -> N
     notes = Notes()
     async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         await settle(pilot)
-        reads = store_path / "reads.json"
+        her = app.blog.post_by_slug(HER)
+        reads = store_path / hashed_file(READS, her.id)
         reads.unlink(missing_ok=True)
-        reads.mkdir()  # the rename over it fails, as a full or broken disk would
+        reads.mkdir(parents=True)  # the rename over it fails, as a full or broken disk would
         await press(pilot, "enter")
         assert "could not save the read mark" in notes
-        assert app.screen.query_one(PostList).items[0].mark.unread
+        assert marks(app)[HER].unread
         assert app.is_running
     blog.close()

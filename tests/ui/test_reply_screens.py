@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
 from textual.app import App
 from textual.widgets import DataTable, TextArea
 
@@ -16,6 +15,7 @@ from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from tests import storefiles
 from tests.ui.helpers import settle
 
 SIZE = (120, 40)
@@ -23,8 +23,8 @@ SIZE = (120, 40)
 
 def on_disk(blog: Blog, table: str) -> dict[str, dict[str, object]]:
     """The table as written in its JSON file (not the in-memory cache)."""
-    data = orjson.loads((blog.path / f"{table}.json").read_bytes())
-    return data[table]  # type: ignore[no-any-return]
+    found: dict[str, dict[str, object]] = getattr(storefiles, table)(blog.path)
+    return found
 
 
 def screen_text(app: App[object]) -> str:

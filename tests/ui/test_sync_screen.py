@@ -60,7 +60,7 @@ async def test_site_without_password_and_unsafe_file(
 
 
 async def test_conflicts_screen_keeps_mine(app: ReelApp, open_store: Blog) -> None:
-    her = next(p for p in open_store.posts() if p.slug == HER)
+    her = open_store.post_by_slug(HER)
     state = syncstate.load(open_store)
     state.site = "https://blog.example"
     state.add_conflict(

@@ -3,20 +3,19 @@ jumping into a thread: asserted on the screen and in the store files on disk."""
 
 from __future__ import annotations
 
-import json
-
 from reeltui.services import Blog, outbox
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.widgets.thread import Thread
+from tests import storefiles
 from tests.ui.helpers import press, screen_text, settle
 
 
 def stored_comments(blog: Blog) -> dict[str, dict[str, object]]:
-    data = json.loads((blog.path / "comments.json").read_text())
-    return data["comments"]  # type: ignore[no-any-return]
+    found: dict[str, dict[str, object]] = storefiles.comments(blog.path)
+    return found
 
 
 async def test_reply_quote_moderate_and_delete_in_the_thread_pane(
@@ -82,3 +81,54 @@ async def test_inbox_enter_jumps_to_the_comment_in_its_thread(app: ReelApp) -> N
         assert chosen.origin == "imported" and chosen.author != "Ruth"
         main = app.main_screen
         assert main is not None and main.current_post == chosen.post_id
+
+
+async def test_moderation_redraws_one_comment_not_the_thread(
+    app: ReelApp, open_store: Blog
+) -> None:
+    """A comment moderated in place is redrawn alone (rebuilding every comment view froze a
+    thread of 5,000 comments for seconds); a new reply draws the tree again."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c")
+        thread = app.screen.query_one(Thread)
+        before = list(thread.views)
+        thread.select("c-her-6")
+        await press(pilot, "s")
+        assert thread.views == before  # the same widgets: nothing was rebuilt
+        assert "[spam]" in screen_text(app)
+        assert storefiles.comments(open_store.path)["c-her-6"]["status"] == "spam"
+
+
+async def test_a_reply_in_a_long_thread_is_added_alone(open_store: Blog) -> None:
+    from reeltui.config import Settings
+    from reeltui.domain import Comment
+    from reeltui.store import records
+    from reeltui.ui.app import make_app
+    from reeltui.ui.screens.main_thread import LONG
+
+    her = open_store.post_by_slug("flixchatter-review-spike-jonzes-her")
+    many = [
+        Comment(id=f"c-many-{i}", post_id=her.id, author=f"Reader {i}", body=f"Comment {i}",
+                date=f"2014-02-01T10:{i // 60:02d}:{i % 60:02d}+00:00")
+        for i in range(LONG)
+    ]  # fmt: skip
+    records.put_many(open_store.store, [], many)
+    open_store.invalidate()
+    app = make_app(open_store, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await main.open_post(her.id)  # type: ignore[attr-defined]
+        main.action_pane("thread")  # type: ignore[attr-defined]
+        await settle(pilot)
+        thread = main.query_one(Thread)
+        before = list(thread.views)
+        thread.select("c-many-3")
+        await press(pilot, "r")
+        assert isinstance(app.screen, ComposerScreen)
+        app.screen.query_one("TextArea").insert("A reply among many")
+        await press(pilot, "ctrl+s")
+        assert len(thread.views) == len(before) + 1
+        assert all(v in thread.views for v in before)  # nothing else drawn again
+        assert thread.current is not None and thread.current.body == "A reply among many"

@@ -17,6 +17,7 @@ from reeltui.services.session import open_blog
 from reeltui.store import Store
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.transfer import ExportScreen, ImportScreen
+from tests import storefiles
 from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -80,13 +81,13 @@ async def test_import_wxr_from_the_palette(empty_store: Blog) -> None:
 
 async def test_import_again_changes_nothing(tmp_path: Path, empty_store: Blog) -> None:
     import_path(empty_store, FIXTURES / "demo.xml")
-    before = (empty_store.path / "posts.json").read_bytes()
+    before = storefiles.snapshot(empty_store.path)
     text = await do_import(
         make_app(empty_store, settings=Settings()), Notes(), FIXTURES / "demo.xml"
     )
     assert "posts 0 new, 0 updated, 4 unchanged" in text
     assert "nothing changed in the store" in text
-    assert (empty_store.path / "posts.json").read_bytes() == before
+    assert storefiles.snapshot(empty_store.path) == before
 
 
 async def test_import_markdown_folder(tmp_path: Path, blog: Blog, empty_store: Blog) -> None:
@@ -118,7 +119,7 @@ async def test_import_bad_path_is_one_line_and_writes_nothing(
 ) -> None:
     notes = Notes()
     app = make_app(empty_store, settings=Settings())
-    before = sorted(p.name for p in empty_store.path.iterdir())
+    before = storefiles.snapshot(empty_store.path)
     async with app.run_test(size=(120, 40), message_hook=notes) as pilot:
         app.action_import()
         await settle(pilot)
@@ -136,7 +137,7 @@ async def test_import_bad_path_is_one_line_and_writes_nothing(
         await press(pilot, "enter")
         assert any(m.startswith("Not imported:") and "unknown format" in m for m in notes.messages)
         assert "Traceback" not in screen_text(app)
-    assert sorted(p.name for p in empty_store.path.iterdir()) == before
+    assert storefiles.snapshot(empty_store.path) == before
     assert empty_store.posts() == []
 
 

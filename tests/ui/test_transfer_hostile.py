@@ -50,7 +50,7 @@ async def test_deep_html_imports_through_the_dialog(tmp_path: Path) -> None:
         text = await import_in_dialog(blog, source, notes)
         assert "posts 1 new" in text and "comments 1 new" in text
         assert "nests deeper than 100 levels" in text
-        assert "deep words" in blog.posts()[0].body
+        assert "deep words" in blog.post(blog.posts()[0].id).body
 
 
 async def test_an_unforeseen_error_in_the_worker_is_reported_and_the_app_lives(

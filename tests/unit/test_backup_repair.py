@@ -1,4 +1,6 @@
-"""Rotating backups of a store and `reeltui check --repair` (real files, the real command)."""
+"""Rotating backups of a store and `reeltui check --repair` (real files, the real command):
+every bad record comes back from the newest backup holding it sound, or is quarantined; a
+damaged table never rolls back another; the derived index is rebuilt."""
 
 from __future__ import annotations
 
@@ -13,14 +15,11 @@ import pytest
 
 from reeltui.domain import Comment, Post
 from reeltui.services.session import open_blog
-from reeltui.store import Store, records
+from reeltui.store import backup
 from reeltui.store.backup import KEEP, list_backups
+from tests import storefiles
 
 BIN = Path(sys.executable).parent / "reeltui"
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
 
 
 def reeltui(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -29,16 +28,23 @@ def reeltui(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
-        timeout=60,
+        timeout=120,
     )
 
 
-def open_and_save(store: Path, title: str) -> None:
+def open_and_save(store: Path, title: str, post_id: str | None = None) -> None:
     blog = open_blog(store)
     try:
-        blog.save_post(Post(id=f"p-{title}", slug=title, title=title))
+        blog.store.backups.wait()  # the backup of this open holds what was there before
+        blog.save_post(Post(id=post_id or f"p-{title}", slug=title, title=title))
     finally:
         blog.close()
+
+
+def edit_file(path: Path, change: object) -> None:
+    data = orjson.loads(path.read_bytes())
+    change(data)  # type: ignore[operator]
+    path.write_bytes(orjson.dumps(data))
 
 
 def test_backups_rotate_keep_few_and_link_unchanged_files(
@@ -52,14 +58,14 @@ def test_backups_rotate_keep_few_and_link_unchanged_files(
     newest, older = backups[0], backups[1]
     assert newest.taken > older.taken
     # Each backup holds the store as it was opened: t0..t6 saved before the newest one.
-    posts = orjson.loads((newest.path / "posts.json").read_bytes())["posts"]
-    assert {f"p-t{i}" for i in range(KEEP + 2)} <= set(posts)
-    assert f"p-t{KEEP + 2}" not in posts
-    # comments.json did not change: one file on disk shared by the backups, not copies.
-    same = (newest.path / "comments.json").stat(), (older.path / "comments.json").stat()
-    assert same[0].st_ino == same[1].st_ino
-    changed = (newest.path / "posts.json").stat(), (older.path / "posts.json").stat()
-    assert changed[0].st_ino != changed[1].st_ino
+    posts = {rel for rel in newest.files if rel.startswith("posts/")}
+    assert {f"posts/p-t{i}.json" for i in range(KEEP + 2)} <= posts
+    assert f"posts/p-t{KEEP + 2}.json" not in posts
+    # A demo post never changed: one file on disk shared by the backups, not copies.
+    her = "posts/p-flixchatter-review-spike-jonzes-her.json"
+    assert (newest.path / her).stat().st_ino == (older.path / her).stat().st_ino
+    index = next(rel for rel in newest.files if rel.startswith("posts-index/undated"))
+    assert (newest.path / index).stat().st_ino != (older.path / index).stat().st_ino
 
 
 def test_saving_never_backs_up_and_reopening_soon_does_not_either(
@@ -84,54 +90,81 @@ def test_an_interrupted_backup_is_ignored_and_cleaned(
     monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
     half = store_path / "backups" / ".tmp-20260101T000000000000Z"
     half.mkdir(parents=True)
-    (half / "posts.json").write_bytes(b"{half")
+    (half / "meta.json").write_bytes(b"{half")
     assert list_backups(store_path) == []
     open_and_save(store_path, "x")
     assert not half.exists()
     assert len(list_backups(store_path)) == 1
 
 
+def test_a_backup_deleted_halfway_is_never_listed_and_never_more_than_keep(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest backup is dropped while a new one is taken; a kill in the middle of its
+    deletion must not leave a listed backup with files missing, nor KEEP + 1 backups."""
+    monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
+    for i in range(KEEP):
+        open_and_save(store_path, f"t{i}")
+    real_rmtree = backup.shutil.rmtree
+
+    def killed(path: Path, ignore_errors: bool = False) -> None:  # one file gone, then kill
+        next(p for p in Path(path).rglob("*.json") if p.name != "manifest.json").unlink()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backup.shutil, "rmtree", killed)
+    with pytest.raises(KeyboardInterrupt):
+        backup.snapshot(store_path)
+    monkeypatch.setattr(backup.shutil, "rmtree", real_rmtree)
+    listed = list_backups(store_path)
+    assert len(listed) <= KEEP
+    for found in listed:  # every listed backup has every file its manifest names
+        assert all((found.path / rel).is_file() for rel in found.files), found.path
+    backup.snapshot(store_path)  # the next backup cleans what the kill left
+    assert not list((store_path / "backups").glob(".old-*"))
+    assert len(list_backups(store_path)) == KEEP
+
+
 @pytest.fixture
 def damaged(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A store with one backup, then changed, then its posts.json cut short."""
+    """A store with a backup holding post "kept"; then post "lost" saved after it; then the
+    file of "kept" cut short."""
     monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
     open_and_save(store_path, "kept")
     open_and_save(store_path, "lost")  # backed up at this open: holds "kept", not "lost"
-    (store_path / "posts.json").write_bytes(b'{"posts": {"p-1": {"title": "cut')
+    (store_path / "posts" / "p-kept.json").write_bytes(b'{"post": {"p-kept": {"title": "cut')
     return store_path
 
 
 def test_check_reports_damage_and_points_at_repair(damaged: Path) -> None:
-    before = files(damaged)
+    before = storefiles.snapshot(damaged)
     done = reeltui(damaged, "check")
-    assert done.returncode == 2
-    assert "posts.json is not valid JSON" in done.stderr
-    assert "`reeltui check --repair` can restore the newest sound backup" in done.stderr
-    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
-    assert files(damaged) == before
+    assert done.returncode == 1
+    assert "posts/p-kept.json" in done.stderr and "is not valid JSON" in done.stderr
+    assert "`reeltui check --repair`" in done.stderr and "Traceback" not in done.stderr
+    assert storefiles.snapshot(damaged) == before
 
 
 def test_repair_without_a_terminal_refuses_unless_yes(damaged: Path) -> None:
-    before = files(damaged)
+    before = storefiles.snapshot(damaged)
     done = reeltui(damaged, "check", "--repair")
     assert done.returncode == 2
-    assert "not restoring without confirmation" in done.stderr
+    assert "not repairing without confirmation" in done.stderr
     assert "--repair --yes" in done.stderr
-    assert files(damaged) == before
+    assert storefiles.snapshot(damaged) == before
 
     done = reeltui(damaged, "check", "--repair", "--yes")
     assert done.returncode == 0, done.stderr
-    assert "restored the backup of" in done.stdout
+    assert "repaired; sound" in done.stdout
     assert reeltui(damaged, "check").returncode == 0
     titles = {p.title for p in open_blog(damaged, read_only=True).posts()}
-    assert "kept" in titles and "lost" not in titles
+    assert {"kept", "lost"} <= titles  # restoring "kept" rolled nothing else back
     # The damaged file is kept aside, never deleted.
     kept = [p for p in (damaged / "backups").iterdir() if p.name.startswith("broken-")]
     assert len(kept) == 1
-    assert (kept[0] / "posts.json").read_bytes() == before["posts.json"]
+    assert (kept[0] / "posts" / "p-kept.json").read_bytes() == before["posts/p-kept.json"]
 
 
-def _with_terminal(store: Path, answer: bytes) -> tuple[int, str]:
+def _with_terminal(store: Path, answers: bytes) -> tuple[int, str]:
     master, slave = pty.openpty()
     child = subprocess.Popen(
         [BIN, "--store", str(store), "check", "--repair"],
@@ -141,47 +174,110 @@ def _with_terminal(store: Path, answer: bytes) -> tuple[int, str]:
         text=True,
     )
     os.close(slave)
-    os.write(master, answer)
-    out, err = child.communicate(timeout=60)
+    os.write(master, answers)
+    out, err = child.communicate(timeout=120)
     os.close(master)
     return child.returncode, out + err
 
 
-def test_repair_asks_on_a_terminal(damaged: Path) -> None:
-    before = files(damaged)
-    code, text = _with_terminal(damaged, b"n\n")
-    assert code == 1 and "Restore it? [y/N]" in text and "nothing was changed" in text
-    assert files(damaged) == before
-    code, text = _with_terminal(damaged, b"y\n")
-    assert code == 0 and "restored the backup" in text
+def test_repair_asks_table_by_table_on_a_terminal(damaged: Path) -> None:
+    before = storefiles.snapshot(damaged)
+    code, text = _with_terminal(damaged, b"n\nn\nn\n")
+    assert code == 1 and "Repair posts? [y/N]" in text and "nothing was changed" in text
+    assert storefiles.snapshot(damaged) == before
+    code, text = _with_terminal(damaged, b"y\ny\ny\n")
+    assert code == 0 and "repaired" in text
     assert reeltui(damaged, "check").returncode == 0
 
 
-def test_repair_skips_unsound_backups_and_fixes_problems(
+def test_a_bad_comment_comes_back_from_a_backup_and_newer_records_stay(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken comment never rolls back its post, nor the comments written since."""
+    monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
+    her_id = "p-flixchatter-review-spike-jonzes-her"
+    blog = open_blog(store_path)
+    blog.store.backups.wait()  # holds c-her-1 as imported
+    her = blog.post(her_id)
+    her.title = "Her (edited after the backup)"
+    blog.save_post(her)
+    blog.save_comment(Comment(id="c-late", post_id=her_id, body="written after the backup"))
+    blog.close()
+    path = storefiles.post_file(store_path, her_id)
+    edit_file(path, lambda d: d["comments"]["c-her-1"].update(date="yesterday", body=None))
+    bad = {"post_id": her_id, "status": 42}
+    edit_file(path, lambda d: d["comments"].update({"c-new-bad": bad}))
+    done = reeltui(store_path, "check")
+    assert done.returncode == 1
+    assert "comments record 'c-her-1': field 'date': expected an ISO 8601 date" in done.stderr
+    assert "field 'body': expected text, got null" in done.stderr
+    # Commands work meanwhile: the bad records are skipped, the rest is shown.
+    assert reeltui(store_path, "show", "flixchatter-review-spike-jonzes-her").returncode == 0
+    done = reeltui(store_path, "check", "--repair", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "restore 1 record(s) from backups" in done.stderr
+    assert "quarantine 1 record(s)" in done.stderr
+    with open_blog(store_path, read_only=True) as fixed:
+        assert fixed.post(her_id).title == "Her (edited after the backup)"
+        assert fixed.comment("c-late").body == "written after the backup"
+        assert fixed.comment("c-her-1").date.startswith("2014-")
+    quarantine = next((store_path / "backups").glob("quarantine-*.json"))
+    held = orjson.loads(quarantine.read_bytes())
+    assert [q["record"] for q in held] == ["c-new-bad"] and held[0]["document"] == bad
+
+
+def test_a_post_stored_as_a_string_is_skipped_reported_and_restored(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
-    open_and_save(store_path, "good")
-    with Store.open(store_path) as store:  # backed up (good), then an orphan comment
-        records.put_comment(store, Comment(id="c-orphan", post_id="p-gone", body="?"))
-    open_and_save(store_path, "bad")  # this backup holds the orphan
+    open_and_save(store_path, "later")  # the backup of this open holds the demo posts
+    guest = "p-guest-post-elysium-her-the-nature-of-science-fiction"
+    edit_file(storefiles.post_file(store_path, guest), lambda d: d["post"].update({guest: "x"}))
+    for args in (("posts",), ("inbox",), ("show", "flixchatter-review-spike-jonzes-her")):
+        done = reeltui(store_path, *args)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr)
     done = reeltui(store_path, "check")
-    assert done.returncode == 1 and "belongs to missing post" in done.stderr
-    newest = list_backups(store_path)[0]
-    assert b"c-orphan" in (newest.path / "comments.json").read_bytes()
+    assert done.returncode == 1 and "expected an object of fields" in done.stderr
     done = reeltui(store_path, "check", "--repair", "--yes")
     assert done.returncode == 0, done.stderr
-    assert reeltui(store_path, "check").returncode == 0
-    ids = {c.id for c in open_blog(store_path, read_only=True).all_comments()}
-    assert "c-orphan" not in ids
+    with open_blog(store_path, read_only=True) as blog:
+        assert blog.post(guest).title.startswith("Guest Post")
+        assert {p.title for p in blog.posts()} >= {"later"}
+
+
+def test_a_lost_meta_file_is_put_back_not_seeded(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
+    open_and_save(store_path, "mine")
+    (store_path / "meta.json").unlink()
+    done = reeltui(store_path, "posts")
+    assert done.returncode == 2 and "no meta.json" in done.stderr
+    assert not (store_path / "meta.json").exists()
+    done = reeltui(store_path, "check", "--repair", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "restored meta.json from the backup" in done.stderr
+    titles = {p.title for p in open_blog(store_path, read_only=True).posts()}
+    assert "mine" in titles and len(titles) == 5  # the posts, no demo posts added
 
 
 def test_repair_without_backup_or_of_a_sound_store(store_path: Path) -> None:
     done = reeltui(store_path, "check", "--repair")
     assert done.returncode == 0 and "nothing to repair" in done.stdout
-    (store_path / "comments.json").write_bytes(b"[not, json")
-    before = files(store_path)
+    her = storefiles.post_file(store_path, "p-flixchatter-review-spike-jonzes-her")
+    her.write_bytes(b"[not, json")
+    before = storefiles.snapshot(store_path)
     done = reeltui(store_path, "check", "--repair", "--yes")
     assert done.returncode == 2
     assert "no sound backup" in done.stderr and "left untouched" in done.stderr
-    assert files(store_path) == before
+    assert storefiles.snapshot(store_path) == before
+
+
+def test_an_index_out_of_date_is_rebuilt(store_path: Path) -> None:
+    rows = next((store_path / "posts-index").glob("*.json"))
+    edit_file(rows, lambda d: d["posts"].clear())
+    done = reeltui(store_path, "check")
+    assert done.returncode == 1 and "is not in the posts index" in done.stderr
+    done = reeltui(store_path, "check", "--repair", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert len(open_blog(store_path, read_only=True).posts()) == 4

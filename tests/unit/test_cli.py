@@ -12,6 +12,7 @@ import pytest
 
 from reeltui.cli import main
 from reeltui.domain.models import Comment, Post
+from reeltui.services.session import open_blog
 
 # Every field of a post but its text (body, site HTML), and figures (docs/cli-json.md).
 POST_KEYS = {f.name for f in fields(Post)} - {"body", "html", "excerpt_html"} | {
@@ -78,10 +79,8 @@ def test_show_text(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_check_sound_and_broken(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--store", str(store_path), "check")
     assert code == 0 and "sound" in out
-    comments = store_path / "comments.json"
-    data = json.loads(comments.read_text())
-    data["comments"]["c-orphan"] = {"post_id": "p-gone", "body": "x"}
-    comments.write_text(json.dumps(data))
+    orphan = store_path / "posts" / "p-gone.json"  # a hand-made file of a post that is gone
+    orphan.write_text(json.dumps({"comments": {"c-orphan": {"post_id": "p-gone", "body": "x"}}}))
     code, _, err = run(capsys, "--store", str(store_path), "check")
     assert code == 1 and "c-orphan" in err and "missing post" in err
 
@@ -101,20 +100,37 @@ def test_unknown_slug_is_one_clear_line(
 def test_corrupt_store_is_one_clear_line(
     store_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
 ) -> None:
-    (store_path / "posts.json").write_bytes(content)
+    page = next((store_path / "posts-index").iterdir())
+    page.write_bytes(content)
     code, _, err = run(capsys, "--store", str(store_path), "posts")
-    assert code == 2 and err.startswith("reeltui: ") and "posts.json" in err
-    assert (store_path / "posts.json").read_bytes() == content
+    assert code == 2 and err.startswith("reeltui: ") and page.name in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert page.read_bytes() == content
 
 
 def test_bad_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--store", str(tmp_path / "no" / "such" / "dir"), "posts")
     assert code == 2 and "does not exist" in err
     assert not (tmp_path / "no").exists()
+    code, _, err = run(capsys, "--store", str(tmp_path / "no" / "such" / "dir"), "check")
+    assert code == 2 and "does not exist" in err and err.count("\n") == 1
+    assert not (tmp_path / "no").exists()
     a_file = tmp_path / "notes.txt"
     a_file.write_text("hello")
     code, _, err = run(capsys, "--store", str(a_file), "posts")
     assert code == 2 and "is a file" in err and a_file.read_text() == "hello"
+
+
+def test_env_store_and_reads_never_create_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REELTUI_STORE", str(tmp_path / "envstore"))
+    code, _, err = run(capsys, "posts", "--json")
+    assert code == 2 and "does not exist" in err
+    assert not (tmp_path / "envstore").exists()  # reading never writes
+    open_blog(tmp_path / "envstore").close()  # what the app does on its first run
+    code, out, _ = run(capsys, "posts", "--json")
+    assert code == 0 and len(json.loads(out)) == 4
 
 
 def test_env_store_is_used(

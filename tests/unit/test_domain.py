@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reeltui.domain import (
     Comment,
@@ -108,3 +112,14 @@ def test_thread_order_depths_and_orphans() -> None:
     order = [(x.id, d) for x, d in thread_order(comments)]
     assert order[:5] == [("a", 1), ("a1", 2), ("a1x", 3), ("b", 1), ("orphan", 1)]
     assert {cid for cid, _ in order} == {x.id for x in comments}  # nothing hidden
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("ab _-'’\n*#[]()1²½éß\u0301٣.")), max_size=60) | st.text())
+def test_word_count_counts_runs_holding_a_letter_or_digit(text: str) -> None:
+    """One regex match per word (counted in C) is the definition: runs of letters, digits,
+    ’ ' - _ with at least one letter or digit, in the text without Markdown markup."""
+    from reeltui.domain.text import plain_text
+
+    runs = re.findall(r"[\w’'-]+", plain_text(text))
+    assert word_count(text) == sum(1 for w in runs if any(ch.isalnum() for ch in w))

@@ -4,10 +4,8 @@ crash recovery, diff, restore, pruning, disk errors, copy formats."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
-import orjson
 import pytest
 
 from reeltui.services import Blog
@@ -18,6 +16,8 @@ from reeltui.services.revisions import unified_diff
 from reeltui.services.session import open_blog
 from reeltui.services.templates import TEMPLATES, post_from_template
 from reeltui.store import StoreWriteError
+from reeltui.store.commit import temp_name
+from tests import storefiles
 
 NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
 
@@ -103,11 +103,13 @@ def test_save_autosave_publish_keep_revisions_on_disk(store_path: Path) -> None:
 def test_autosave_writes_only_the_small_files(blog: Blog) -> None:
     session = new_session(blog)
     post, _ = session.build(form_of(session.saved), "words")
-    before = {t: blog.store.writes(t) for t in ("posts", "drafts", "revisions")}
+    files = ("posts", "posts-index", "drafts.json", "revisions")
+    before = {t: blog.store.writes(t) for t in files}
     session.autosave(post)
-    after = {t: blog.store.writes(t) for t in ("posts", "drafts", "revisions")}
-    assert after["posts"] == before["posts"]
-    assert after["drafts"] == before["drafts"] + 1
+    after = {t: blog.store.writes(t) for t in files}
+    assert after["posts"] == before["posts"] and after["posts-index"] == before["posts-index"]
+    assert after["drafts.json"] == before["drafts.json"] + 1
+    assert after["revisions"] == before["revisions"] + 1  # the post's own revisions file
 
 
 def test_working_copy_newer_than_saved_post_is_offered_back(store_path: Path) -> None:
@@ -167,11 +169,13 @@ def test_old_autosaves_are_pruned_manual_ones_kept(blog: Blog) -> None:
     assert session.history()[0].post.body == "version 5"
 
 
-def fail_next_write(store_file: Path) -> None:
-    """Make the next write of `store_file` hit a full disk (ENOSPC from /dev/full)."""
+def fail_next_write(store: Path, rel: str) -> None:
+    """Make the next write of the store's file `rel` hit a full disk (ENOSPC from /dev/full),
+    whether it is written alone (a .tmp file) or with others (a .new file, then the journal)."""
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
-    (store_file.parent / f".{store_file.name}.{os.getpid()}.tmp").symlink_to("/dev/full")
+    for suffix in ("tmp", "new"):
+        temp_name(store, rel, suffix).symlink_to("/dev/full")
 
 
 def test_disk_error_on_save_is_clear_and_loses_nothing(store_path: Path) -> None:
@@ -180,16 +184,15 @@ def test_disk_error_on_save_is_clear_and_loses_nothing(store_path: Path) -> None
         session = new_session(blog)
         post, _ = session.build(form_of(session.saved), "precious words")
         session.autosave(post)
-        posts_file = blog.store.file_of("posts")
-        before = posts_file.read_bytes()
-        fail_next_write(posts_file)
+        before = storefiles.snapshot(store_path)
+        posts_file = store_path / "posts" / f"{post.id}.json"
+        fail_next_write(store_path, f"posts/{post.id}.json")
         with pytest.raises(StoreWriteError, match="No space left"):
             session.save(post)
         assert session.is_new  # still unsaved
-        assert posts_file.read_bytes() == before
+        assert not posts_file.exists() and storefiles.snapshot(store_path) == before
         assert post.id not in {p.id for p in blog.posts()}  # memory matches disk
-        drafts = orjson.loads(blog.store.file_of("drafts").read_bytes())
-        assert drafts["drafts"][post.id]["post"]["body"] == "precious words"
+        assert storefiles.drafts(store_path)[post.id]["post"]["body"] == "precious words"
         session.save(post)  # the disk has room again
         assert blog.post(post.id).body == "precious words"
     finally:

@@ -50,6 +50,7 @@ def test_moderate_many_skips_what_does_not_apply_and_undo_restores(blog: Blog) -
 
 def test_a_read_only_blog_rereads_what_the_writer_wrote(store_path: Path) -> None:
     viewer = open_blog(store_path, read_only=True)
+    assert viewer.comment("c-her-6").status == "approved"  # read (the store reads lazily)
     watch = events.StoreWatch(store_path)
     assert not watch.changed_on_disk()
     heard: list[events.Change] = []

@@ -16,7 +16,7 @@ from reeltui.services import Blog
 from reeltui.services.demo import read_demo
 from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
-from reeltui.store import Store, records
+from reeltui.store import Store, state
 from tests.unit.test_wxr_roundtrip import DEMO_XML, snapshot
 
 WP = "{http://wordpress.org/export/1.2/}"
@@ -82,7 +82,7 @@ def test_markdown_store_markdown_store_loses_nothing(blog: Blog, tmp_path: Path)
 
 def test_json_export_has_everything_and_reads_back(blog: Blog, tmp_path: Path) -> None:
     her = blog.post_by_slug("flixchatter-review-spike-jonzes-her")
-    records.put_draft(blog.store, her, "2024-05-01T10:00:00+00:00")
+    state.put_draft(blog.store, her, "2024-05-01T10:00:00+00:00")
     out = tmp_path / "all.json"
     report = export(blog, "json", out)
     assert (report.posts, report.comments) == (4, 22)

@@ -15,7 +15,7 @@ from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity, inbox, reads, replies
 from reeltui.services.drafts import EditSession
 from reeltui.services.templates import post_from_template
-from reeltui.store.store import upsert
+from reeltui.store import state
 
 HER = "p-flixchatter-review-spike-jonzes-her"
 GUEST = "p-guest-post-elysium-her-the-nature-of-science-fiction"
@@ -27,7 +27,7 @@ def test_the_site_user_is_the_writer_until_the_settings_name_one(blog: Blog) -> 
     assert identity.known(None, blog) == Identity()
     assert identity.suggested(None, blog) == Identity("Ruth")  # the main author, to confirm
     site = {"id": 3, "name": "Ruth M", "slug": "ruth", "email": "ruth@example.org"}
-    upsert(blog.store.meta_table(), identity.SITE_KEY, site)
+    state.put_meta_doc(blog.store, identity.SITE_KEY, site)
     assert identity.known(None, blog) == Identity("Ruth M", "ruth@example.org")
     assert identity.known(Identity("", ""), blog) == Identity("Ruth M", "ruth@example.org")
     assert identity.known(ME, blog) == ME
@@ -36,7 +36,7 @@ def test_the_site_user_is_the_writer_until_the_settings_name_one(blog: Blog) -> 
 @pytest.mark.parametrize("doc", [None, "text", {"name": ""}, {"email": "x@y"}, {"id": 1}])
 def test_a_missing_or_odd_site_record_is_no_identity(blog: Blog, doc: object) -> None:
     if doc is not None:
-        upsert(blog.store.meta_table(), identity.SITE_KEY, {"value": doc})
+        state.put_meta_doc(blog.store, identity.SITE_KEY, {"value": doc})
     assert identity.from_site(blog) is None
 
 

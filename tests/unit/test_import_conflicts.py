@@ -18,7 +18,7 @@ from reeltui.services.postform import form_of
 from reeltui.services.session import open_blog
 from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.mapping import post_hash
-from reeltui.store import records
+from reeltui.store import state
 from tests.unit.test_cli import run
 from tests.unit.test_revisions_original import import_demo
 from tests.unit.test_wxr_roundtrip import DEMO_XML
@@ -142,7 +142,7 @@ def test_a_working_copy_is_kept_and_said_when_the_file_changes_the_post(
     assert code == 1 and f"import-draft:{post_id}" in out
     assert THEIRS in body_of(store)  # nothing was saved here: the saved post takes the file's
     with open_blog(store) as blog:
-        working = records.get_draft(blog.store, post_id)
+        working = state.get_draft(blog.store, post_id)
         assert working is not None and MINE in working[0].body  # the words typed stay
         (conflict,) = syncstate.conflicts(blog)
         assert conflict.theirs == "the file" and "unsaved edits" in conflict.message

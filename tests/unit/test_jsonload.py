@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reeltui.domain.models import Comment
+from reeltui.domain.models import Comment, Post
 from reeltui.services.session import open_blog
 from reeltui.store import jsonload
 from reeltui.store.errors import StoreCorrupt
 from reeltui.store.storage import read_json_file
 from tests.fuzzing import examples
+from tests.v1store import write_v1
 
 # Text that looks like the layout's own markers, escaped inside strings, included on purpose.
 tricky = st.sampled_from(['\n    "', "\n  }", '",', "}", "{", "\\", '"', "\u2028", "é", "🎬"])
@@ -86,22 +87,23 @@ def test_other_layouts_are_parsed_whole() -> None:
         assert pieces(raw, 100) == orjson.loads(raw)
 
 
-def test_the_stores_own_files_take_the_pieces_path(tmp_path: Path) -> None:
-    """Not a dead fast path: a store's comments.json is cut into pieces, and read back equal."""
-    blog = open_blog(tmp_path / "store")
-    with blog.store.batch():
-        for i in range(300):
-            blog.save_comment(
-                Comment(id=f"c-{i}", post_id="p-1", author=f"Reader {i}", body="Great film! " * 20)
-            )
-    blog.close()
-    raw = (tmp_path / "store" / "comments.json").read_bytes()
+def test_a_schema_1_comments_file_takes_the_pieces_path_when_upgraded(tmp_path: Path) -> None:
+    """Not a dead fast path: the one big comments.json of an old store is cut into pieces
+    when the upgrade reads it, and read back equal."""
+    post = Post(id="p-1", slug="a", title="A")
+    comments = [
+        Comment(id=f"c-{i}", post_id="p-1", author=f"Reader {i}", body="Great film! " * 20)
+        for i in range(300)
+    ]
+    path = write_v1(tmp_path / "store", [post], comments)
+    raw = (path / "comments.json").read_bytes()
     assert len(raw) > 50_000
     split = jsonload._in_pieces(raw, 4096)
     assert split is not None and split == orjson.loads(raw)
-    reopened = open_blog(tmp_path / "store", read_only=True)
+    reopened = open_blog(path, read_only=True)  # upgraded in memory: nothing written
     assert reopened.comment("c-299").author == "Reader 299"
     reopened.close()
+    assert (path / "comments.json").read_bytes() == raw
 
 
 def test_a_broken_big_file_gets_the_same_clear_error(

@@ -18,7 +18,7 @@ from reeltui.services.drafts import EditSession
 from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
 from reeltui.services.session import open_blog
-from reeltui.store import Store, records
+from reeltui.store import Store, state
 from tests.unit.test_wxr_roundtrip import snapshot
 
 WP = "{http://wordpress.org/export/1.2/}"
@@ -61,7 +61,7 @@ def local_view(blog: Blog) -> dict[str, object]:
             for e in outbox.entries(blog)
         ],
         "working copies": sorted(
-            (p.to_dict()["id"], p.body, at) for p, at in records.all_drafts(blog.store)
+            (p.to_dict()["id"], p.body, at) for p, at in state.all_drafts(blog.store)
         ),
         "revisions": [
             (r.post_id, r.reason, r.at, r.seq, r.note, r.post) for r in revisions.every(blog.store)

@@ -83,7 +83,7 @@ def _brute_posts(blog: Blog, text: str) -> list[str]:
     rows = blog.rows()
     out = []
     for row in rows:
-        post = row.post
+        post = blog.post(row.post.id)  # the row holds the summary: the text is the post's
         blob = post_text(post).casefold()
         facts = PostFacts(comments=row.comment_count, unread=True)
 
@@ -124,7 +124,8 @@ def _brute_comments(blog: Blog, text: str) -> list[str]:
         r.post, PostFacts(comments=r.comment_count)) for r in blog.rows()}  # fmt: skip
     named = bool(query.fields("status"))
     out = []
-    for comment in reversed(blog.all_comments()):
+    # newest first, as the store keeps them (by date, then id)
+    for comment in sorted(blog.all_comments(), key=lambda c: (c.date, c.id), reverse=True):
         blob = f"{comment.author}\x00{comment.body}".casefold()
         if not named and comment.status in ("spam", "trash"):
             continue

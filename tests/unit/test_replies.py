@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
 import pytest
 
 from reeltui.services import Blog, inbox, moderation, outbox, replies
 from reeltui.services.session import open_blog
+from tests import storefiles
 
 HER = "p-flixchatter-review-spike-jonzes-her"
 
 
 def _disk(store_path: Path, table: str) -> dict[str, dict[str, object]]:
-    data = orjson.loads((store_path / f"{table}.json").read_bytes())
-    return data[table]  # type: ignore[no-any-return]
+    """The table as stored on disk (comments: from every post's file)."""
+    found: dict[str, dict[str, object]] = getattr(storefiles, table)(store_path)
+    return found
 
 
 def test_reply_is_queued_at_once_and_survives_reopen(store_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+import orjson
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +16,7 @@ from reeltui.services import Blog
 from reeltui.services.search import post_text, search_comments
 from reeltui.services.session import open_blog
 from reeltui.services.textindex import TextIndex
-from reeltui.store import Store, records
+from reeltui.store import Refused, Store, StoreReadOnly, records, state
 from tests.fuzzing import examples
 
 ALPHABET = st.sampled_from([*"abcAB éÉßẞİı-\x00\n", "ﬁ", "😀", "’", "'", "–", "\u0301", "Æ"])
@@ -69,13 +72,13 @@ def test_rebuild_after_many_edits_keeps_answers() -> None:
 
 def _plain_rows(blog: Blog, query: str) -> set[str]:
     needle = fold(query)
-    return {p.id for p in blog.posts() if needle in fold(post_text(p))}
+    return {p.id for p in blog.full_posts() if needle in fold(post_text(p))}
 
 
 def test_rows_search_and_comment_search_follow_saves(blog: Blog) -> None:
     for query in ("her", "SPIKE", "jonze", "reels", "zzz-nothing"):
         assert {r.post.id for r in blog.rows(search=query)} == _plain_rows(blog, query)
-    post = blog.posts()[0]
+    post = blog.post(blog.posts()[0].id)
     # typing narrows, deleting a letter widens again: remembered results stay right
     for query in ("m", "mo", "mov", "movi", "mov", "mo"):
         assert {r.post.id for r in blog.rows(search=query)} == _plain_rows(blog, query)
@@ -129,41 +132,60 @@ def test_comment_counts_and_threads_follow_saves(blog: Blog) -> None:
         reopened.close()
 
 
-def test_word_count_of_a_row_is_counted_on_demand(blog: Blog) -> None:
+def test_word_count_of_a_row_is_stored_with_the_post(blog: Blog) -> None:
     from reeltui.domain.text import word_count
 
-    for row in blog.rows():
-        assert row.word_count == word_count(row.post.body) > 0
+    for row in blog.rows():  # counted when the post was saved, kept in the index
+        assert row.word_count == word_count(blog.post(row.post.id).body) > 0
 
 
-def test_upsert_merges_fields_and_read_only_changes_nothing(tmp_path: Path) -> None:
+def test_outbox_entries_pass_the_gate_and_read_only_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "s"
+    entry = {"kind": "reply", "comment_id": "c1", "state": "queued", "position": 1}
     with Store.open(path) as store:
-        table = store.table("outbox")
-        from reeltui.store.store import get_doc, remove_docs, upsert
-
-        upsert(table, "o1", {"a": 1, "b": 2})
-        upsert(table, "o1", {"b": 3})
-        assert get_doc(table, "o1") == {"a": 1, "b": 3}  # as TinyDB's upsert: fields merged
-        remove_docs(table, ["o1", "missing"])  # missing ids are skipped, as TinyDB does
-        assert get_doc(table, "o1") is None
+        state.put_outbox(store, "o1", entry)
+        with pytest.raises(Refused, match=r"outbox entry 'o2' refused: field 'position'"):
+            state.put_outbox(store, "o2", {**entry, "position": "x"})
+        assert state.outbox_docs(store) == {"o1": entry}
+        assert state.remove_outbox(store, ["o1", "missing"]) == 1  # missing ids are skipped
+        assert state.outbox_docs(store) == {}
         records.put_post(store, Post(id="p1", slug="a", title="A"))
     with Store.open(path, read_only=True) as reader:
-        try:
+        with pytest.raises(StoreReadOnly):
             records.put_post(reader, Post(id="p2", slug="b", title="B"))
-        except Exception as exc:
-            assert "read-only" in str(exc)
         assert [p.id for p in records.all_posts(reader)] == ["p1"]  # memory unchanged too
 
 
+def test_text_search_is_kept_fresh_and_rebuilt_when_needed(blog: Blog) -> None:
+    search = blog.search_index()
+    her = blog.post_by_slug("flixchatter-review-spike-jonzes-her")
+    assert her.id in search.text_ids("theodore")
+    assert her.id in search.text_ids("ph") and her.id in search.text_ids("j")  # < 3 letters
+    blog.save_post(dataclasses.replace(her, body="Nothing about that film any more."))
+    assert her.id not in search.text_ids("theodore")  # indexed again after the commit
+    path = blog.path
+    blog.close()
+    # A post file edited by hand: found at the next open (its size and time changed).
+    file = path / "posts" / f"{her.id}.json"
+    data = orjson.loads(file.read_bytes())
+    data["post"][her.id]["body"] = "Now about a Kubrick film."
+    file.write_bytes(orjson.dumps(data))
+    with open_blog(path, read_only=True) as reader:  # a reader searches what changed itself
+        assert reader.search_index().text_ids("kubrick") == {her.id}
+    with open_blog(path) as writer:
+        assert writer.search_index().text_ids("kubrick") == {her.id}
+    (path / "search.sqlite").write_bytes(b"not a database")  # damaged: rebuilt
+    with open_blog(path) as writer:
+        assert writer.search_index().text_ids("kubrick") == {her.id}
+        assert writer.rows(search="kubrick")[0].post.id == her.id
+
+
 def test_comment_search_while_typing_matches_a_plain_scan(blog: Blog) -> None:
-    stored = list(records.raw_comments(blog.store).items())
+    stored = sorted(records.all_comments(blog.store), key=lambda c: (c.date, c.id), reverse=True)
 
     def plain(query: str, limit: int | None) -> list[str]:
         needle = fold(query)
-        hits = [
-            cid for cid, d in reversed(stored) if needle in fold(f"{d['author']}\x00{d['body']}")
-        ]
+        hits = [c.id for c in stored if needle in fold(f"{c.author}\x00{c.body}")]
         return hits[:limit]
 
     for limit in (2, None):

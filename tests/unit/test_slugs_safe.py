@@ -77,11 +77,11 @@ def test_a_store_holding_a_raw_slug_is_read_as_it_is_shown(
     store = tmp_path / "store"
     assert run(capsys, "--store", str(store), "import", str(source))[0] == 0
     with open_blog(store) as blog:
-        (post,) = blog.posts()
+        (post,) = blog.full_posts()
         blog.save_post(dataclasses.replace(post, slug=RAW))
     _agree(capsys, store)
     with open_blog(store) as blog:
-        (post,) = blog.posts()
+        (post,) = blog.full_posts()
         assert post.slug == RAW
         session = EditSession(blog, post, is_new=False)
         form = form_of(post)
@@ -94,7 +94,7 @@ def test_the_sites_own_emoji_slug_is_no_error_in_the_editor(tmp_path: Path) -> N
     """WordPress keeps a slug like `hello-world-utf8-💫-test` (sanitize_title keeps emoji,
     percent-encoded); a form left as it was must not report it as invalid on every save."""
     with open_blog(tmp_path / "store") as blog:
-        post = blog.posts()[0]
+        post = blog.post(blog.posts()[0].id)
         blog.save_post(dataclasses.replace(post, slug=SHOWN))
         post = blog.post(post.id)
         session = EditSession(blog, post, is_new=False, clock=lambda: dt.datetime.now(dt.UTC))

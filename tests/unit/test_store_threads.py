@@ -1,6 +1,6 @@
 """Writes from several threads: held writes reach the disk only when flushed (from any
-thread), one thread's batch never swallows another thread's save, and concurrent flushes of
-one file never interleave."""
+thread), a change made in one thread's batch is never split by another thread's commit, and
+concurrent saves of one file all land."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reeltui.store import Store, records
 
 
 def comments_on_disk(path: Path) -> dict[str, dict[str, object]]:
-    file = path / "comments.json"
+    file = path / "posts" / "p1.json"
     if not file.exists():
         return {}
     return json.loads(file.read_text()).get("comments", {})  # type: ignore[no-any-return]
@@ -31,12 +31,12 @@ def test_held_writes_stay_in_memory_until_flushed_from_another_thread(tmp_path: 
         worker.start()
         worker.join(10)
         assert comments_on_disk(path)["c1"]["body"] == "kept"
-        writes = store.writes("comments")
+        writes = store.writes("posts")
         flush()  # nothing pending any more: no second write
-        assert store.writes("comments") == writes
+        assert store.writes("posts") == writes
 
 
-def test_a_batch_in_one_thread_does_not_defer_another_threads_save(tmp_path: Path) -> None:
+def test_another_threads_save_never_splits_a_batch(tmp_path: Path) -> None:
     path = tmp_path / "s"
     with Store.open(path) as store:
         records.put_post(store, Post(id="p1", slug="her", title="Her"))
@@ -49,14 +49,16 @@ def test_a_batch_in_one_thread_does_not_defer_another_threads_save(tmp_path: Pat
 
         worker = threading.Thread(target=other)
         worker.start()
-        with store.batch("comments"):
+        with store.batch():
             records.put_comment(store, Comment(id="c1", post_id="p1", body="batched"))
             in_batch.set()
-            assert saved.wait(10)
-            # The other thread's save returned: its comment is on disk already.
-            assert "c2" in comments_on_disk(path)
+            # The other thread waits: committing now would write half of this batch.
+            assert not saved.wait(0.3)
+            records.put_comment(store, Comment(id="c3", post_id="p1", body="batched too"))
+            assert comments_on_disk(path) == {}
+        assert saved.wait(10)  # then its save lands, in a commit of its own
         worker.join(10)
-        assert set(comments_on_disk(path)) == {"c1", "c2"}
+        assert set(comments_on_disk(path)) == {"c1", "c2", "c3"}
 
 
 def test_concurrent_saves_of_one_file_all_land_and_the_file_stays_valid(tmp_path: Path) -> None:

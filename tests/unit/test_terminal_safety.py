@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import orjson
 import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
@@ -21,7 +20,6 @@ from textual.widgets import Markdown
 from reeltui.domain import Comment, Post
 from reeltui.domain.sanitize import sanitize
 from reeltui.store import Store, records
-from reeltui.store.storage import atomic_write_bytes
 from tests.fuzz.hostile import ESCAPES, UNICODE, unsafe
 
 BIN = Path(sys.executable).parent / "reeltui"
@@ -48,21 +46,17 @@ BODIES = {
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "store"
-    with Store.open(path) as store, store.batch():
-        for slug, body in BODIES.items():
-            records.put_post(store, Post(id=f"p-{slug}", slug=slug, title=NASTY, body=body))
-    comments = {
-        f"c-{slug}": Comment(id="", post_id=f"p-{slug}", author=NASTY, body=NASTY).to_dict()
-        for slug in BODIES
-    }
+    posts = [
+        Post(id=f"p-{slug}", slug=slug, title=NASTY, body=body) for slug, body in BODIES.items()
+    ]
+    comments = [
+        Comment(id=f"c-{slug}", post_id=f"p-{slug}", author=NASTY, body=NASTY) for slug in BODIES
+    ]
     for i in range(10_000):  # a reply chain 10,000 deep under one post
         parent = f"c-chain-{i - 1}" if i else "c-nasty"
-        reply = Comment(id="", post_id="p-nasty", parent_id=parent, body=NASTY).to_dict()
-        comments[f"c-chain-{i}"] = reply
-    for data in comments.values():
-        del data["id"]
-    # Written as the store writes it (one JSON file per table), in one go.
-    atomic_write_bytes(path / "comments.json", orjson.dumps({"comments": comments}))
+        comments.append(Comment(id=f"c-chain-{i}", post_id="p-nasty", parent_id=parent, body=NASTY))
+    with Store.open(path) as store:
+        records.put_many(store, posts, comments)  # in one go, as an import writes
     return path
 
 

@@ -19,6 +19,8 @@ import pytest
 from reeltui.domain import Post
 from reeltui.services.session import open_blog
 from reeltui.store import StoreWriteError, records
+from reeltui.store.commit import temp_name
+from tests import storefiles
 from tests.conftest import IN_CI
 
 CHILD = r"""
@@ -28,9 +30,14 @@ from reeltui.domain import Post
 from reeltui.services.session import open_blog
 from reeltui.store import StoreWriteError, records
 
+def files(store):
+    return {str(p.relative_to(store)): p.read_bytes() for p in store.rglob("*.json")
+            if "backups" not in p.parts}
+
 path, how = Path(sys.argv[1]), sys.argv[2]
 blog = open_blog(path)
-before = (path / "posts.json").read_bytes()
+blog.store.backups.wait()
+before = files(path)
 titles = sorted(p.title for p in blog.posts())
 filler = path.parent / "filler"
 if how == "chmod":
@@ -50,10 +57,10 @@ try:
     out["saved"] = True
 except StoreWriteError as exc:
     out["error"] = str(exc)
-out["intact"] = (path / "posts.json").read_bytes() == before
+out["intact"] = files(path) == before
 out["store_matches_disk"] = sorted(p.title for p in records.all_posts(blog.store)) == titles
 out["blog_matches_disk"] = sorted(p.title for p in blog.posts()) == titles
-out["temp_files"] = [p.name for p in path.glob(".*.tmp")]
+out["temp_files"] = [p.name for p in path.rglob(".*") if p.suffix in (".tmp", ".new")]
 if how == "chmod":
     path.chmod(0o755)
 else:
@@ -75,7 +82,7 @@ def run_child(cmd: list[str]) -> dict[str, Any]:
 def assert_failed_cleanly(result: dict[str, Any], reason: str) -> None:
     assert "saved" not in result, "the save should have failed"
     assert reason in result["error"]
-    assert "previous version of the file is intact" in result["error"]
+    assert "previous version of the files is intact" in result["error"]
     assert result["intact"] and result["store_matches_disk"] and result["blog_matches_disk"]
     assert result["temp_files"] == []
     assert result["saved_after"]
@@ -87,15 +94,16 @@ def test_disk_full_via_dev_full(store_path: Path) -> None:
         pytest.skip("no /dev/full on this system")
     blog = open_blog(store_path)
     try:
-        before = (store_path / "posts.json").read_bytes()
+        before = storefiles.snapshot(store_path)
         titles = sorted(p.title for p in blog.posts())
-        (store_path / f".posts.json.{os.getpid()}.tmp").symlink_to("/dev/full")
+        # The new post's file is written with the index's (two files: journaled temp files).
+        temp_name(store_path, "posts/p-new.json").symlink_to("/dev/full")
         with pytest.raises(StoreWriteError, match="No space left on device"):
             blog.save_post(Post(id="p-new", slug="new", title="New"))
-        assert (store_path / "posts.json").read_bytes() == before
+        assert storefiles.snapshot(store_path) == before
         assert sorted(p.title for p in records.all_posts(blog.store)) == titles
         assert sorted(p.title for p in blog.posts()) == titles
-        assert not list(store_path.glob(".*.tmp"))  # the temp file (our link) was removed
+        assert not list(store_path.glob(".*.new"))  # the temp file (our link) was removed
         blog.save_post(Post(id="p-new", slug="new", title="New"))  # works again
     finally:
         blog.close()

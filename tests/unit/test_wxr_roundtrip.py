@@ -13,7 +13,7 @@ from reeltui.services import Blog
 from reeltui.services.demo import read_demo
 from reeltui.services.exporting import export
 from reeltui.services.importer import import_path
-from reeltui.store import Store, records
+from reeltui.store import Store, records, state
 from tests.conftest import need_shared
 from tests.unit.wxr_builder import C, Item, wxr
 
@@ -145,7 +145,7 @@ def test_updated_export_updates_posts_and_keeps_drafts_and_local_replies(tmp_pat
         import_path(blog, tmp_path / "old.xml")
         her = blog.post_by_slug("a-post")
         draft = dataclasses.replace(her, body="My unsaved rewrite\n")
-        records.put_draft(blog.store, draft, "2024-01-01T00:00:00+00:00")
+        state.put_draft(blog.store, draft, "2024-01-01T00:00:00+00:00")
         reply = Comment(
             id="r-local-1",
             post_id=her.id,
@@ -161,7 +161,7 @@ def test_updated_export_updates_posts_and_keeps_drafts_and_local_replies(tmp_pat
         assert (report.comments_added, report.comments_unchanged) == (1, 1)
         assert report.drafts_kept == 1
         assert blog.post(her.id).title == "Her (updated)"
-        assert records.get_draft(blog.store, her.id) == (draft, "2024-01-01T00:00:00+00:00")
+        assert state.get_draft(blog.store, her.id) == (draft, "2024-01-01T00:00:00+00:00")
         assert blog.comment("r-local-1") == reply
         assert blog.comment("c-wxr-2").parent_id == "c-wxr-1"
     finally:

@@ -113,4 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = 70  # EX_SOFTWARE
     finally:
         debuglog.stop()
+        common = sys.modules.get("reeltui.cli.common")  # not loaded: no store was opened
+        if common is not None:
+            common.warn_damage()
     return code

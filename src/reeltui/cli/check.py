@@ -1,24 +1,49 @@
-"""`reeltui check [--repair [--yes]]`: verify a store; restore the newest sound backup."""
+"""`reeltui check [--repair [--yes]]`: verify every record of a store; mend it table by table."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import CliError, blog_for_reading, prepare_store
+from reeltui.cli.common import CliError, prepare_store
 from reeltui.domain.plural import count
+from reeltui.domain.sanitize import sanitize_line
+
+if TYPE_CHECKING:
+    from reeltui.services.check import Diagnosis
+
+SHOWN = 200  # problems printed before "... and N more"
 
 
 def register(sub: Any) -> None:
-    check = sub.add_parser("check", help="verify the store (schema, orphans, duplicate slugs)")
+    check = sub.add_parser(
+        "check", help="verify every record of the store (types, links, index, backups)"
+    )
     check.add_argument(
         "--repair",
         action="store_true",
-        help="restore the newest sound backup of a damaged store (asks first)",
+        help="mend a damaged store table by table from its backups (asks first)",
     )
     check.add_argument("--yes", action="store_true", help="with --repair: do not ask")
     check.set_defaults(func=run_check)
+
+
+def _say(line: str) -> None:
+    sys.stderr.write(sanitize_line(line) + "\n")
+
+
+def _problems(found: Diagnosis) -> None:
+    lines = found.problems
+    for line in lines[:SHOWN]:
+        _say(f"  - {line}")
+    if len(lines) > SHOWN:
+        _say(f"  … and {len(lines) - SHOWN} more")
+
+
+def _notes(found: Diagnosis, out: Any) -> None:
+    for note in found.scan.notes[:SHOWN]:
+        out.write(f"  note: {sanitize_line(note)}\n")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -26,35 +51,25 @@ def run_check(args: argparse.Namespace) -> int:
         raise CliError("--yes only goes with --repair")
     if args.repair:
         return run_repair(args)
-    from reeltui.services.check import problems
-    from reeltui.store import StoreError, StoreLocked, StoreTooNew
+    from reeltui.services.check import diagnose
+    from reeltui.store import StoreError
     from reeltui.store.backup import list_backups
 
-    try:
-        blog = blog_for_reading(args)
-    except (StoreLocked, StoreTooNew):
-        raise
-    except StoreError as exc:
-        if list_backups(args.store.expanduser()):
-            raise StoreError(
-                f"{exc} (`reeltui check --repair` can restore the newest sound backup)"
-            ) from exc
-        raise
-    try:
-        found = problems(blog)
-        summary = blog.counts()
-        schema = blog.store.schema_version
-    finally:
-        blog.close()
-    if found:
-        sys.stderr.write(f"{args.store}: {count(len(found), 'problem')}:\n")
-        for problem in found:
-            sys.stderr.write(f"  - {problem}\n")
+    prepare_store(args, create=False)
+    found = diagnose(args.store)
+    if found.error is not None:
+        hint = ""
+        if found.repairable and list_backups(args.store.expanduser()):
+            hint = " (`reeltui check --repair` can restore the newest sound backup)"
+        raise StoreError(f"{found.error}{hint}")
+    if found.problems:
+        _say(f"{args.store}: {count(len(found.problems), 'problem')} ({found.summary}):")
+        _problems(found)
+        _notes(found, sys.stderr)
+        _say("`reeltui check --repair` can mend what a backup or a rebuild can")
         return 1
-    print(
-        f"{args.store}: sound (schema {schema}, {count(summary.posts, 'post')}, "
-        f"{count(len(blog.all_comments()), 'comment')})"
-    )
+    print(sanitize_line(f"{args.store}: sound ({found.summary})"))
+    _notes(found, sys.stdout)
     return 0
 
 
@@ -68,51 +83,81 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+def _may_ask(args: argparse.Namespace) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        _say(
+            "reeltui: not repairing without confirmation; run `reeltui check --repair --yes` "
+            "to do it. Nothing was changed."
+        )
+        return False
+    return True
+
+
 def run_repair(args: argparse.Namespace) -> int:
-    from reeltui.services.check import diagnose, repair, sound_backup
+    from reeltui.services.check import diagnose, meta_damage, plan_repair, repair, restore_meta
+    from reeltui.store import StoreError
+    from reeltui.store.store import store_exists
 
     prepare_store(args, create=False)
-    path = args.store
+    path = args.store.expanduser()
+    if not store_exists(path):
+        raise StoreError(f"no reeltui store at {path}; nothing was created")
     found = diagnose(path)
     if found.sound:
-        print(f"{args.store}: sound ({found.summary}); nothing to repair")
+        print(sanitize_line(f"{args.store}: sound ({found.summary}); nothing to repair"))
         return 0
     if found.error is not None:
-        sys.stderr.write(f"reeltui: {found.error}\n")
-    for problem in found.problems:
-        sys.stderr.write(f"  - {problem}\n")
-    if not found.repairable:
-        sys.stderr.write("reeltui: a backup cannot fix this; nothing was changed\n")
-        return 2
-    best = sound_backup(path)
-    if best is None:
-        sys.stderr.write(
-            f"reeltui: no sound backup of {args.store} to restore (in {path / 'backups'}); "
-            "the store was left untouched\n"
-        )
-        return 2
-    backup, state = best
-    sys.stderr.write(
-        f"newest sound backup: {backup.describe()} ({state.summary}); changes made since "
-        "then will be undone (the current files are kept aside in backups/broken-*)\n"
-    )
-    if not args.yes:
-        if not sys.stdin.isatty():
-            sys.stderr.write(
-                "reeltui: not restoring without confirmation; run "
-                "`reeltui check --repair --yes` to restore it. Nothing was changed.\n"
+        _say(f"reeltui: {found.error}")
+        if not found.repairable:
+            _say("reeltui: a repair cannot fix this; nothing was changed")
+            return 2
+        if meta_damage(path) is not None:
+            if not _may_ask(args):
+                return 2
+            if not args.yes and not _confirm("Put back meta.json?"):
+                _say("reeltui: nothing was changed")
+                return 1
+            _say(restore_meta(path))
+            found = diagnose(path)
+            if found.sound:
+                print(sanitize_line(f"{args.store}: repaired; sound ({found.summary})"))
+                return 0
+            if found.error is not None:
+                _say(f"reeltui: {found.error}")
+                return 2
+    _problems(found)
+    store, fixes = plan_repair(path)
+    try:
+        for fix in fixes:
+            _say(f"{fix.table}: {fix.describe()}")
+            for finding in fix.unfixable[:SHOWN]:
+                _say(f"  cannot be repaired automatically: {finding}")
+        doable = [f for f in fixes if f.changes]
+        if not doable:
+            _say(
+                f"reeltui: no sound backup of what is damaged in {args.store} (in "
+                f"{path / 'backups'}); the store was left untouched"
             )
             return 2
-        if not _confirm("Restore it?"):
-            sys.stderr.write("reeltui: nothing was changed\n")
+        if not _may_ask(args):
+            return 2
+        chosen = [f for f in doable if args.yes or _confirm(f"Repair {f.table}?")]
+        if not chosen:
+            _say("reeltui: nothing was changed")
             return 1
-    kept = repair(path, backup)
+        done = repair(store, chosen)
+    finally:
+        store.close()
+    if done.kept is not None:
+        print(f"the replaced files were kept in {done.kept}")
+    if done.quarantine is not None:
+        print(f"quarantined records are in {done.quarantine}")
     after = diagnose(path)
     if not after.sound:
-        sys.stderr.write(f"reeltui: the store is still not sound after restoring {backup.name}\n")
+        _say(f"reeltui: {args.store} still has {count(len(after.problems), 'problem')}:")
+        _problems(after)
         return 1
-    print(
-        f"{args.store}: restored the backup of {backup.describe()} ({after.summary}); "
-        f"the replaced files are in {kept}"
-    )
+    print(sanitize_line(f"{args.store}: repaired; sound ({after.summary})"))
     return 0

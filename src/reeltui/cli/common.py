@@ -60,15 +60,35 @@ def blog_for_reading(args: argparse.Namespace) -> Blog:
     from reeltui.services.session import open_blog
 
     prepare_store(args, create=False)
-    return with_people(open_blog(args.store, read_only=True))
+    blog = with_people(open_blog(args.store, read_only=True))
+    _OPENED.append(blog)
+    return blog
 
 
 def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bool = True) -> Blog:
-    """The store opened for changes; a missing store is created only when `create`."""
-    from reeltui.services.session import open_blog
+    """The store opened for changes; a missing store is created only when `create`. Waits
+    a few seconds for another command writing to it (the app holds its lock for as long as
+    it runs: that is refused, clearly)."""
+    from reeltui.services.session import LOCK_WAIT, open_blog
 
     prepare_store(args, create=create, demo=demo)
-    return with_people(open_blog(args.store, read_only=args.read_only, create=False))
+    blog = open_blog(args.store, read_only=args.read_only, create=False, wait=LOCK_WAIT)
+    _OPENED.append(blog)
+    return with_people(blog)
+
+
+_OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
+
+
+def warn_damage() -> None:
+    """One line when the command went past damaged records (never a traceback for them)."""
+    found = [line for blog in _OPENED for line in blog.damage()]
+    _OPENED.clear()
+    if found:
+        sys.stderr.write(
+            f"reeltui: warning: {len(found)} damaged record(s) skipped, the first: "
+            f"{one_line(found[0])[:300]}; `reeltui check` lists them\n"
+        )
 
 
 def with_people(blog: Blog) -> Blog:

@@ -19,7 +19,7 @@ def post_json(row: PostRow, *, body: bool) -> dict[str, Any]:
     data = row.post.to_dict()
     if not body:
         for key in ("body", "html", "excerpt_html"):
-            del data[key]
+            data.pop(key, None)  # a row of the list (its summary) has none of them
     data["comment_count"] = row.comment_count
     data["pending_count"] = row.pending_count
     data["word_count"] = row.word_count

@@ -4,8 +4,12 @@ the writer's own posts and comments from readers' ones. Pure functions, stdlib o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import Comment
+
+if TYPE_CHECKING:
+    from reeltui.domain.listing import Listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,5 +38,5 @@ def wrote_comment(identity: Identity, comment: Comment) -> bool:
     return identity.known and name_key(comment.author) == name_key(identity.name)
 
 
-def wrote_post(identity: Identity, post: Post) -> bool:
+def wrote_post(identity: Identity, post: Listed) -> bool:
     return identity.known and name_key(post.author) == name_key(identity.name)

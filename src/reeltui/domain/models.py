@@ -35,6 +35,9 @@ class Film:
         return not (self.title or self.year or self.director or self.cast)
 
 
+_FILM_FIELDS = frozenset(f.name for f in fields(Film))
+
+
 @dataclass(slots=True)
 class Post:
     id: str
@@ -73,7 +76,11 @@ class Post:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         film = values.get("film") or {}
-        values["film"] = film if isinstance(film, Film) else Film(**film)
+        if not isinstance(film, Film):  # unknown fields ignored, as a post's are
+            if not isinstance(film, dict):
+                raise TypeError(f"film must be an object, not {type(film).__name__}")
+            film = Film(**{k: v for k, v in film.items() if k in _FILM_FIELDS})
+        values["film"] = film
         return cls(**values)
 
 

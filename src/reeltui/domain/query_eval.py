@@ -12,11 +12,12 @@ import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES, Post
+from reeltui.domain.listing import Listed
+from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES
 from reeltui.domain.query import Query, QueryError, Span, Term, fold
 
 TextMatcher = Callable[[str], Container[str]]
-PostTest = Callable[[Post, "PostFacts"], bool]
+PostTest = Callable[[Listed, "PostFacts"], bool]
 CommentTest = Callable[[str, str, str, str], bool]  # id, author, date, status
 COMMENT_FIELDS = ("author", "date", "status")  # about the comment itself in in:comments
 _WORD = re.compile(r"[^\W_]+")
@@ -33,7 +34,7 @@ class PostFacts:
     new_comments: int = 0
 
 
-def is_review(post: Post) -> bool:
+def is_review(post: Listed) -> bool:
     """A review: rated, or filed under a category named "...review..."."""
     return post.rating is not None or any("review" in name_words(c) for c in post.categories)
 
@@ -81,7 +82,7 @@ def _post_test(term: Term, text: TextMatcher | None) -> PostTest:
     if field in ("tag", "category", "cast"):
         attr = {"tag": "tags", "category": "categories"}.get(field)
 
-        def names(p: Post) -> list[str]:
+        def names(p: Listed) -> list[str]:
             return p.film.cast if attr is None else list(getattr(p, attr))
 
         return lambda p, f: any(name_matches(term, n) for n in names(p))

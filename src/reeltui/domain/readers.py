@@ -53,9 +53,29 @@ class OwnPeople:
     def union(self, other: OwnPeople) -> OwnPeople:
         return OwnPeople(self.names | other.names, self.emails | other.emails)
 
+    def to_doc(self) -> dict[str, list[str]]:
+        """The set as stored (sorted: the same people always give the same document)."""
+        return {"names": sorted(self.names), "emails": sorted(self.emails)}
+
+    @classmethod
+    def from_doc(cls, doc: object) -> OwnPeople:
+        """The set `to_doc` stored (nobody, for anything else)."""
+        if not isinstance(doc, dict):
+            return NOBODY
+        names, emails = doc.get("names"), doc.get("emails")
+        if not isinstance(names, list) or not isinstance(emails, list):
+            return NOBODY
+        return cls(
+            frozenset(n for n in names if isinstance(n, str)),
+            frozenset(e for e in emails if isinstance(e, str)),
+        )
+
     def signed(self, key: ReaderKey) -> bool:
         """True when a comment with this reader key is signed by one of the blog's people."""
         return key[0] in self.names or (bool(key[1]) and key[1] in self.emails)
+
+
+NOBODY = OwnPeople()
 
 
 def _fields(comment: CommentLike) -> tuple[str, str, str, str, str]:

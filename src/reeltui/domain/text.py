@@ -6,11 +6,14 @@ import functools
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Container
 
 from reeltui.domain.titles import slug_text
 
 WORDS_PER_MINUTE = 230
-_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+# A word: a run of letters, digits, ’ ' - _ holding at least one letter or digit ([^\W_]).
+# One match per word, counted in C (a Python test per word took 84% of `posts --json`).
+_WORD = re.compile(r"[_’'-]*[^\W_][\w’'-]*", re.UNICODE)
 _MD_NOISE = re.compile(r"(!?\[([^\]]*)\]\([^)]*\))|[*_`#>|~]")
 # Emphasis and code marks next to the text they mark ("*Wolf*," -> "Wolf,"), not inside words.
 _MD_MARKS = re.compile(r"(?<!\w)[*_`~]+(?=\S)|(?<=\S)[*_`~]+(?!\w)")
@@ -23,7 +26,7 @@ def plain_text(markdown: str) -> str:
 
 
 def word_count(markdown: str) -> int:
-    return sum(1 for w in _WORD.findall(plain_text(markdown)) if any(ch.isalnum() for ch in w))
+    return len(_WORD.findall(plain_text(markdown)))
 
 
 def reading_time(markdown: str) -> int:
@@ -134,7 +137,7 @@ def slug_from_wire(slug: str) -> str:
     return unicodedata.normalize("NFC", slug_text(slug))
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
+def unique_slug(base: str, taken: Container[str]) -> str:
     """`base`, or `base-2`, `base-3`... whichever is not in `taken`."""
     if base not in taken:
         return base

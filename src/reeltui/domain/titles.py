@@ -10,8 +10,10 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from typing import TYPE_CHECKING
 
-from reeltui.domain.models import Post
+if TYPE_CHECKING:
+    from reeltui.domain.listing import Listed
 
 _TAG = re.compile(r"<(?:[a-zA-Z/!][^<>]*)>")
 TERM_PATH = " › "  # "Parent › Child": a category under its parent
@@ -57,7 +59,7 @@ def _is_utf8(slug: str) -> bool:
     return True
 
 
-def post_marks(post: Post) -> list[str]:
+def post_marks(post: Listed) -> list[str]:
     """Words shown beside a post's status: "page" for a site page, "protected" for a post
     the site shows only with a password."""
     marks = ["page"] if post.kind == "page" else []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reeltui.domain.films import films_named, not_a_title
 from reeltui.domain.identity import name_key
+from reeltui.domain.listing import Listed, PostSummary
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.readers import is_readers_comment
@@ -50,12 +51,12 @@ class NotAQuestion(ReelError, ValueError):
     """The post asks readers nothing: there are no answers to gather."""
 
 
-def is_question(post: Post) -> bool:
+def is_question(post: Listed) -> bool:
     asks = post.title.rstrip().endswith("?")
     return asks or any("question" in name_words(c) for c in post.categories)
 
 
-def question_posts(blog: Blog) -> list[Post]:
+def question_posts(blog: Blog) -> list[PostSummary]:
     """Posts that ask readers a question, newest first."""
     return sorted((p for p in blog.posts() if is_question(p)), key=lambda p: p.date, reverse=True)
 
@@ -103,7 +104,7 @@ def quote_of(body: str) -> list[str]:
     return text.splitlines()
 
 
-def asks(post: Post, others: list[Post]) -> None:
+def asks(post: Post, others: list[PostSummary]) -> None:
     """NotAQuestion, saying which posts do ask, unless `post` asks readers a question."""
     if is_question(post):
         return

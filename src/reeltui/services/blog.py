@@ -1,64 +1,41 @@
-"""The blog as the UI and the CLI see it: posts, comments, counts, search."""
+"""The blog as the UI and the CLI see it: posts, comments, counts, search.
+
+What is kept in memory follows what is touched, not what is stored: the summary of every post
+(the posts index, read newest month first), and the posts lately opened with their comments.
+The list's rows are built once, one per post, and kept: a save updates its post's row in
+place; sorting is kept per order and redone only for the orders a change disturbed.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping
+import dataclasses
+import gc
+import threading
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reeltui.domain.listing import PostSummary
+from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
 from reeltui.errors import InputError
 from reeltui.services import events
-from reeltui.services.commentindex import CommentIndex, facts
+from reeltui.services.opened import OpenedPosts
 from reeltui.services.people import of_posts
-from reeltui.services.search import SearchIndex
-from reeltui.store import NotFound, Store, StoreError, records
+from reeltui.services.rows import SORT_KEYS, PostRow, RowSet
+from reeltui.store import NotFound, Store, StoreError, index, records
 from reeltui.store import diary as diary_records
+from reeltui.store.layout import COMMENTS, POST, safe_name
 
-SORT_KEYS = ("date", "rating", "comments", "title")
-UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
+if TYPE_CHECKING:
+    from reeltui.services.search import PostSearch
 
-
-class PostRow:
-    """A post with the figures a list shows next to it.
-
-    `word_count` may be given as None: it is then counted on first access (counting the
-    words of 10,000 bodies takes seconds, and a list shows only the rows on screen).
-    """
-
-    __slots__ = ("_words", "comment_count", "pending_count", "post")
-
-    def __init__(
-        self, post: Post, comment_count: int, word_count: int | None, pending_count: int = 0
-    ) -> None:
-        self.post = post
-        self.comment_count = comment_count
-        self.pending_count = pending_count
-        self._words = word_count
-
-    @property
-    def word_count(self) -> int:
-        if self._words is None:
-            self._words = word_count(self.post.body)
-        return self._words
-
-    def _key(self) -> tuple[Post, int, int, int]:
-        return (self.post, self.comment_count, self.word_count, self.pending_count)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PostRow) and self._key() == other._key()
-
-    __hash__ = None  # type: ignore[assignment]  # rows hold mutable posts
-
-    def __repr__(self) -> str:
-        return (
-            f"PostRow(post={self.post.id!r}, comment_count={self.comment_count}, "
-            f"word_count={self._words}, pending_count={self.pending_count})"
-        )
+__all__ = ["SORT_KEYS", "Blog", "Counts", "PostRow"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +52,21 @@ class Blog:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._posts: dict[str, Post] | None = None
-        self._comments: dict[str, Comment] = {}  # built on demand (200,000 take seconds)
-        self._all_comments = False
-        self._comment_ids: CommentIndex | None = None
-        self._search: SearchIndex | None = None
-        # Sorted rows per filter set, so a search keystroke only filters them. Any method
-        # that changes a post or a comment must clear this (save_*, delete_*, invalidate).
-        self._rows: dict[tuple[str | bool | None, ...], list[PostRow]] = {}
-        self._words: dict[str, tuple[str, int]] = {}
+        self.rowset = RowSet()
+        self._pages: list[str] | None = None  # index files not read yet (None: not listed)
+        self._index_lock = threading.Lock()
+        self.opened = OpenedPosts(store)
+        self._search: PostSearch | None = None
         self.signers: Callable[[], OwnPeople] = OwnPeople  # who else signs as the blog: people.py
+        self._own_lock = threading.Lock()
+        self._own: tuple[OwnPeople, OwnPeople] | None = None  # (signers, own) counted with
+
+    def damage(self) -> list[str]:
+        """What was skipped as damaged in what was read so far (records the validation gate
+        refused, files that cannot be read); `reeltui check` lists it all."""
+        refused = [str(r) for r in self.store.refusals()]
+        skipped = self.opened.skipped
+        return refused + [s for s in skipped if not any(s.endswith(r) for r in refused)]
 
     @property
     def path(self) -> Path:
@@ -95,6 +77,8 @@ class Blog:
         return self.store.read_only
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
         self.store.close()
 
     def __enter__(self) -> Blog:
@@ -119,71 +103,129 @@ class Blog:
 
             yield guarded
 
-    # -- indexes -------------------------------------------------------------------------
+    # -- the posts index -------------------------------------------------------------------
 
-    def _post_index(self) -> dict[str, Post]:
-        if self._posts is None:
-            self._posts = {p.id: p for p in records.all_posts(self.store)}
-        return self._posts
+    def load_index(self) -> Iterator[int]:
+        """Read the posts index, newest month first; yields the number of posts known after
+        each file (a screen can show the newest posts before the rest is read). Safe to
+        call from several threads: each file is read once."""
+        while True:
+            with self._index_lock:
+                if self._pages is None:
+                    self._pages = index.pages(self.store)
+                if not self._pages:
+                    return
+                rel = self._pages.pop(0)
+                with paused_gc():  # thousands of rows: no collection pass meanwhile
+                    self.rowset.add(index.read_page(self.store, rel))
+                known = len(self.rowset)
+                if not self._pages:
+                    gc.freeze()  # kept for the session: the collector need not walk them
+            yield known
 
-    def _comment_index(self) -> dict[str, Comment]:
-        """Every comment as an object (slow on a big archive: prefer `_per_post`)."""
-        if not self._all_comments:
-            for comment in records.all_comments(self.store):
-                self._comments.setdefault(comment.id, comment)
-            self._all_comments = True
-        return self._comments
+    @property
+    def index_complete(self) -> bool:
+        return self._pages is not None and not self._pages
 
-    def _per_post(self) -> CommentIndex:
-        """Comment ids per post and pending/queued figures, from the raw documents."""
-        if self._comment_ids is None:
-            self._comment_ids = CommentIndex(records.raw_comments(self.store))
-        return self._comment_ids
+    def _index(self) -> dict[str, PostSummary]:
+        for _ in self.load_index():
+            pass
+        self._count_with_own()
+        return self.rowset.summaries
 
-    def search_index(self) -> SearchIndex:
-        """The casefolded text of every post and comment (built on the first search)."""
+    def counted_with(self) -> OwnPeople:
+        """The blog's own people as the posts' readers' comments (`PostSummary.readers`)
+        leave them out: its post authors and `signers`."""
+        self._index()
+        known = self._own
+        return known[1] if known is not None else self.store.own
+
+    def _count_with_own(self) -> None:
+        """The index's readers' comments counted with the blog's own people as they are now
+        (its post authors and `signers`). The store records the set it counted with; when
+        it differs (settings or a new author), the counts are made again from the posts'
+        files, once: stored by a writer, kept in memory by a reader."""
+        signers = self.signers()
+        if self._own is not None and self._own[0] == signers:
+            return
+        with self._own_lock:
+            if self._own is not None and self._own[0] == signers:
+                return
+            own = of_posts(self.rowset.summaries.values(), signers)
+            stale = own != self.store.own or not self.store.counted
+            if stale and (self._own is None or self._own[1] != own):
+                try:
+                    summaries = self.store.recount(own)
+                except StoreError:  # not stored (a full disk): counted for this session
+                    summaries = self.store.recount(own, save=False)
+                self.rowset.update(summaries)
+            self._own = (signers, own)
+
+    def search_index(self) -> PostSearch:
+        """The post search (metadata in memory, text through the store's full-text index)."""
         if self._search is None:
-            self._search = SearchIndex(self._post_index(), records.raw_comments(self.store))
+            from reeltui.services.search import PostSearch
+
+            self._search = PostSearch(self)
         return self._search
 
     def invalidate(self) -> None:
         """Forget cached records (after a bulk change made directly on the store)."""
-        self._posts = None
-        self._comments = {}
-        self._all_comments = False
-        self._comment_ids = None
-        self._search = None
-        self._rows.clear()
+        with self._index_lock:
+            self.store.forget()
+            self.rowset = RowSet()
+            self._pages = None
+            self._own = None
+            self.opened = OpenedPosts(self.store)  # the store may be a new one (`reread`)
+            if self._search is not None:  # made again for this store when next asked (a
+                self._search.detach()  # query running in a worker finishes on this one)
+                self._search = None
         events.changed(self, "all")
 
     # -- posts ---------------------------------------------------------------------------
 
-    def posts(self) -> list[Post]:
-        return list(self._post_index().values())
+    def posts(self) -> list[PostSummary]:
+        """Every post's summary (the list's fields; `post(id)` reads the whole post)."""
+        return list(self._index().values())
 
-    def post(self, post_id: str) -> Post:
+    def summary(self, post_id: str) -> PostSummary:
         try:
-            return self._post_index()[post_id]
+            return self._index()[post_id]
         except KeyError:
             raise NotFound(f"no post with id {post_id!r}") from None
 
+    def post(self, post_id: str) -> Post:
+        opened = self.opened.get(post_id)
+        if opened.post is None:
+            raise opened.error or NotFound(f"no post with id {post_id!r}")
+        return opened.post
+
+    def full_posts(self) -> Iterator[Post]:
+        """Every post, whole (reads every post's file: export, sync)."""
+        for summary in list(self._index().values()):
+            opened = self.opened.get(summary.id)
+            if opened.post is not None:
+                yield opened.post
+
     def post_by_slug(self, slug: str) -> Post:
-        for post in self._post_index().values():
-            if same_slug(post.slug, slug):  # `café` or `caf%c3%a9`
-                return post
+        for summary in self._index().values():
+            if same_slug(summary.slug, slug):  # `café` or `caf%c3%a9`
+                return self.post(summary.id)
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
 
-    def word_count(self, post: Post) -> int:
-        cached = self._words.get(post.id)
-        if cached is not None and cached[0] == post.body:
-            return cached[1]
-        count = word_count(post.body)
-        self._words[post.id] = (post.body, count)
-        return count
-
-    def _known_words(self, post: Post) -> int | None:
-        cached = self._words.get(post.id)
-        return cached[1] if cached is not None and cached[0] is post.body else None
+    def word_count(self, post: Post | PostSummary) -> int:
+        if isinstance(post, PostSummary):
+            return post.words
+        known = self.rowset.summaries.get(post.id)
+        opened = self.opened.known(post.id)
+        if (
+            known is not None
+            and opened is not None
+            and opened.post is not None
+            and (opened.post.body is post.body)
+        ):
+            return known.words
+        return word_count(post.body)
 
     def rows(
         self,
@@ -195,124 +237,94 @@ class Blog:
         author: str | None = None,
         sort: str = "date",
         reverse: bool | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[PostRow]:
-        """Posts matching every given filter, sorted (newest, best, most discussed first)."""
+        """Posts matching every given filter, sorted (newest, best, most discussed first).
+        `ids`: only these posts (an answer of the search already at hand)."""
         if sort not in SORT_KEYS:
             raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
-        key = (status, category, tag, author, sort, reverse)
-        rows = self._rows.get(key)
-        if rows is None:
-            rows = self._sorted_rows(status, category, tag, author, sort, reverse)
-            if len(self._rows) >= 8:
-                self._rows.clear()
-            self._rows[key] = rows
-        if not search:
-            return list(rows)
-        # A keystroke in the search box: filter the sorted rows by the search index's answer.
-        matching = self.search_index().post_ids(search)
-        return [row for row in rows if row.post.id in matching]
-
-    def _sorted_rows(
-        self,
-        status: str | None,
-        category: str | None,
-        tag: str | None,
-        author: str | None,
-        sort: str,
-        reverse: bool | None,
-    ) -> list[PostRow]:
-        index = self._per_post()
-        pending, own = index.pending, of_posts(self._post_index().values(), self.signers())
-        rows = []
-        for post in self._post_index().values():
-            if status == "pages" and post.kind != "page":
-                continue  # "pages": the site's pages, whatever their status
-            if status and status != "pages" and post.status != status:
-                continue
-            if category and category.casefold() not in (c.casefold() for c in post.categories):
-                continue
-            if tag and tag.casefold() not in (t.casefold() for t in post.tags):
-                continue
-            if author and post.author.casefold() != author.casefold():
-                continue
-            count = index.readers(post.id, own)  # readers' comments (domain/readers.py)
-            rows.append(PostRow(post, count, self._known_words(post), pending[post.id]))
-        keys = {
-            "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
-            "rating": lambda r: (r.post.rating if r.post.rating is not None else -1, r.post.date),
-            "comments": lambda r: (r.comment_count, r.post.date),
-            "title": lambda r: r.post.title.casefold(),
-        }
-        descending = sort != "title" if reverse is None else reverse
-        rows.sort(key=keys[sort], reverse=descending)
-        return rows
+        self._index()
+        if search:
+            found = self.search_index().post_ids(search)
+            ids = found if ids is None else found & set(ids)
+        return self.rowset.select(status, category, tag, author, sort, reverse, ids)
 
     def save_post(self, post: Post) -> None:
-        records.put_post(self.store, post)
-        self._post_index()[post.id] = post
-        self._rows.clear()
+        counted = self.store.own
+        summary = records.put_post(self.store, post)
+        self.opened.saved(post)
+        if self.store.own != counted and self.index_complete:  # a new author: all counted
+            for rel in index.pages(self.store):  # again (in memory: no file read)
+                self.rowset.update(index.read_page(self.store, rel))
+        self._updated([summary])
         if self._search is not None:
-            self._search.post_saved(post)
+            self._search.post_saved(summary)
         events.changed(self, "post", post.id)
+
+    def _updated(self, summaries: list[PostSummary]) -> None:
+        if self._pages is not None or self.rowset.summaries:
+            self.rowset.update(summaries)
+        known = self._own
+        if known is not None and of_posts(summaries, known[1]) != known[1]:
+            self._own = None  # a new author: one of the blog's own people from now on
 
     # -- comments ------------------------------------------------------------------------
 
     def comment_ids(self, post_id: str) -> list[str]:
-        return self._per_post().ids(post_id)
+        return list(self.opened.get(post_id).comments)
 
     def comments(self, post_id: str) -> list[Comment]:
-        return [self.comment(cid) for cid in self._per_post().ids(post_id)]
+        return list(self.opened.get(post_id).comments.values())
 
     def thread(self, post_id: str) -> list[tuple[Comment, int]]:
         """The post's comments in reading order with their depth (1 = top level)."""
         return thread_order(self.comments(post_id))
 
     def all_comments(self) -> list[Comment]:
-        return list(self._comment_index().values())
+        """Every comment of the archive (reads every post's file)."""
+        return [c for pid in list(self._index()) for c in self.comments(pid)]
 
-    def comment(self, comment_id: str) -> Comment:
-        found = self._comments.get(comment_id)
-        if found is None:
-            if self._all_comments:
-                raise NotFound(f"no comment with id {comment_id!r}")
-            found = self._comments[comment_id] = records.get_comment(self.store, comment_id)
+    def orphan_comments(self) -> list[Comment]:
+        """Comments kept in files of posts that are not in the index (gone, or refused)."""
+        known = {f"{safe_name(pid)}.json" for pid in self._index()}
+        found = []
+        for name in self.store.listing(POST.path):
+            if name not in known:
+                docs = self.store.file(f"{POST.path}/{name}").good(COMMENTS.name)
+                found += [records.build_comment(cid, doc) for cid, doc in docs.items()]
         return found
 
+    def comments_where(self, wanted: Callable[[PostSummary], bool]) -> list[Comment]:
+        """The comments of the posts whose summary is `wanted` (e.g. with pending ones)."""
+        return [c for s in list(self._index().values()) if wanted(s) for c in self.comments(s.id)]
+
+    def comment(self, comment_id: str) -> Comment:
+        post_id = self.opened.owner.get(comment_id) or records.locate(self.store, comment_id)
+        if post_id is not None:
+            found = self.opened.get(post_id).comments.get(comment_id)
+            if found is not None:
+                return found
+        raise NotFound(f"no comment with id {comment_id!r}")
+
     def save_comment(self, comment: Comment) -> None:
-        old = facts(records.raw_comments(self.store).get(comment.id))
-        records.put_comment(self.store, comment)
-        self._comments[comment.id] = comment
-        self._rows.clear()
-        if self._comment_ids is not None:
-            self._comment_ids.put(comment.id, old, facts(comment))
-        if self._search is not None:
-            self._search.comment_saved(comment)
+        summaries = records.put_comment(self.store, comment)
+        self.opened.comment_saved(comment)
+        self._updated(summaries)
         events.changed(self, "comment", comment.id)
 
     def delete_comment(self, comment_id: str) -> None:
-        old = facts(records.raw_comments(self.store).get(comment_id))
-        records.delete_comment(self.store, comment_id)
-        self._comments.pop(comment_id, None)
-        self._rows.clear()
-        if self._comment_ids is not None:
-            self._comment_ids.drop(comment_id, old)
-        if self._search is not None:
-            self._search.comment_deleted(comment_id)
+        summaries = records.delete_comment(self.store, comment_id)
+        self.opened.comment_deleted(comment_id)
+        self._updated(summaries)
         events.changed(self, "comment", comment_id)
 
     # -- figures -------------------------------------------------------------------------
 
     def queued_counts(self) -> Mapping[str, int]:
         """Replies waiting in the outbox, per post id."""
-        return self._per_post().queued
+        return {pid: s.queued for pid, s in self._index().items() if s.queued}
 
     def counts(self) -> Counts:
-        posts = self._post_index().values()
-        index = self._per_post()
-        return Counts(
-            posts=len(posts),
-            drafts=sum(1 for p in posts if p.status == "draft"),
-            pending_comments=index.pending_total,
-            queued_replies=index.queued_total,
-            diary_entries=diary_records.count(self.store),
-        )
+        self._index()
+        found = self.rowset.counts(Counts)
+        return dataclasses.replace(found, diary_entries=diary_records.count(self.store))

@@ -1,86 +1,123 @@
-"""`reeltui check`: what is wrong with a store, as a list of plain sentences."""
+"""`reeltui check`: what is wrong with a store, and `--repair`: mend it table by table.
+
+Checking reads every file of the store through the validation gate (never writing, never
+creating a store); repairing restores each bad record from the newest backup that has it
+sound, quarantines what no backup has sound, and rebuilds the derived tables (see
+`store.repair`).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reeltui.services.blog import Blog
+from reeltui.domain.plural import count
 from reeltui.store import Store, StoreError, StoreLocked, StoreTooNew
-from reeltui.store.backup import Backup, list_backups, restore
-from reeltui.store.store import STORE_FILES
-
-
-def problems(blog: Blog) -> list[str]:
-    found: list[str] = []
-    posts = blog.posts()
-    post_ids = {p.id for p in posts}
-    for slug, count in sorted(Counter(p.slug for p in posts).items()):
-        if count > 1:
-            found.append(f"duplicate slug {slug!r} used by {count} posts")
-    for post in posts:
-        if not post.slug:
-            found.append(f"post {post.id!r} has no slug")
-    comments = blog.all_comments()
-    comment_ids = {c.id for c in comments}
-    for comment in sorted(comments, key=lambda c: c.id):
-        if comment.post_id not in post_ids:
-            found.append(f"comment {comment.id!r} belongs to missing post {comment.post_id!r}")
-        if comment.parent_id is not None and comment.parent_id not in comment_ids:
-            found.append(f"comment {comment.id!r} answers missing comment {comment.parent_id!r}")
-    return found
-
-
-# -- repair: restore the newest sound backup ------------------------------------------------
+from reeltui.store import datafile as datafiles
+from reeltui.store.backup import list_backups
+from reeltui.store.datafile import DataFile
+from reeltui.store.errors import StoreForeign
+from reeltui.store.integrity import Scan, meta_problem, scan
+from reeltui.store.layout import META_FILE
+from reeltui.store.lock import StoreLock
+from reeltui.store.repair import Done, Fix, apply, plan
+from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, V1_FILES
+from reeltui.store.storage import replace_file
+from reeltui.store.store import now_iso, store_exists
 
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """What `check` found: an error opening the store, or a list of problems."""
+    """What `check` found: an error opening the store, or the scan of every record."""
 
     error: StoreError | None = None
-    problems: list[str] = field(default_factory=list)
+    scan: Scan = field(default_factory=Scan)
     summary: str = ""
 
     @property
     def sound(self) -> bool:
-        return self.error is None and not self.problems
+        return self.error is None and self.scan.sound
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(f) for f in self.scan.findings]
 
     @property
     def repairable(self) -> bool:
-        """Damage a backup can fix (not a newer reeltui's store, not a store in use)."""
+        """Damage a repair may mend (not a newer reeltui's store, not a store in use)."""
         return not self.sound and not isinstance(self.error, StoreTooNew | StoreLocked)
 
 
-def diagnose(path: Path) -> Diagnosis:
-    """Open the store at `path` read-only and check it; never writes anything."""
-    try:
-        blog = Blog(Store.open(path, read_only=True))
-    except StoreError as exc:
-        return Diagnosis(error=exc)
-    try:
-        found = problems(blog)
-        comments = len(blog.all_comments())
-        summary = (
-            f"schema {blog.store.schema_version}, {len(blog.posts())} posts, {comments} comments"
-        )
-    except StoreError as exc:  # a record that does not make a valid post or comment
-        return Diagnosis(error=exc)
-    finally:
-        blog.close()
-    return Diagnosis(problems=found, summary=summary)
-
-
-def sound_backup(path: Path) -> tuple[Backup, Diagnosis] | None:
-    """The newest backup of the store at `path` that passes the check, with its diagnosis."""
-    for candidate in list_backups(path):
-        found = diagnose(candidate.path)
-        if found.sound:
-            return candidate, found
+def _missing(path: Path) -> StoreForeign | None:
+    if not store_exists(path):
+        return StoreForeign(f"no reeltui store at {path}; nothing was created")
     return None
 
 
-def repair(path: Path, chosen: Backup) -> Path:
-    """Restore `chosen` into the store; returns where the replaced files were kept."""
-    return restore(path, chosen, STORE_FILES)
+def diagnose(path: Path) -> Diagnosis:
+    """Open the store at `path` read-only and check every record; never writes anything."""
+    path = path.expanduser()
+    missing = _missing(path)
+    if missing is not None:
+        return Diagnosis(error=missing)
+    try:
+        store = Store.open(path, read_only=True, create=False)
+    except StoreError as exc:
+        return Diagnosis(error=exc)
+    try:
+        found = scan(store.peek, store.listing)
+    finally:
+        store.close()
+    summary = (
+        f"schema {store.schema_version}, {count(found.posts, 'post')}, "
+        f"{count(found.comments, 'comment')}"
+    )
+    return Diagnosis(scan=found, summary=summary)
+
+
+def meta_damage(path: Path) -> str | None:
+    """Why meta.json cannot describe the store at `path`, or None when it can."""
+    return meta_problem(lambda rel: datafiles.load(path, rel))
+
+
+def restore_meta(path: Path) -> str:
+    """Put back a sound meta.json (the store's information): the newest backup copy that is
+    sound, else a new one for the layout found (a store is never seeded). Takes the lock;
+    returns what was done."""
+    lock = StoreLock(path)
+    lock.acquire(timeout=5.0)
+    try:
+        for backup in list_backups(path):
+            copy = backup.file(META_FILE)
+            if copy is not None and meta_problem(_given(copy)) is None:
+                replace_file(path / META_FILE, copy.payload())
+                return f"restored {META_FILE} from the backup of {backup.describe()}"
+        version = 1 if any((path / n).exists() for n in V1_FILES) else SCHEMA_VERSION
+        info = {"app": APP_NAME, "schema": version, "created": now_iso(), "rebuilt": True}
+        replace_file(path / META_FILE, DataFile(META_FILE, {"meta": {"store": info}}).payload())
+        return f"wrote a new {META_FILE} (no backup had a sound one)"
+    finally:
+        lock.release()
+
+
+def _given(copy: DataFile) -> Callable[[str], DataFile]:
+    def load(rel: str) -> DataFile:
+        return copy
+
+    return load
+
+
+def plan_repair(path: Path) -> tuple[Store, list[Fix]]:
+    """Open the store for writing and work out its repair (the caller closes the store)."""
+    store = Store.open(path, create=False, wait=5.0)
+    try:
+        found = scan(store.peek, store.listing)
+        return store, plan(store, found, list_backups(path))
+    except BaseException:
+        store.close()
+        raise
+
+
+def repair(store: Store, fixes: list[Fix]) -> Done:
+    return apply(store, [f for f in fixes if f.changes])

@@ -22,6 +22,7 @@ from reeltui.domain.query_eval import name_words
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.store import records
+from reeltui.store.layout import COMMENTS
 
 BULK = 200  # a change of more comments than this (a sync) rebuilds the index instead
 _indexes: weakref.WeakKeyDictionary[Blog, CommentFields] = weakref.WeakKeyDictionary()
@@ -168,11 +169,24 @@ def of(blog: Blog) -> CommentFields:
             if blog not in _heard:
                 _follow(blog)  # before building: a save made meanwhile is heard
             before = _heard[blog]
-            found = CommentFields(records.raw_comments(blog.store))
+            found = CommentFields(blog.search_index().comment_docs())
             # A comment saved while the copy was taken may be missing: build again next time.
             found.stale = _heard[blog] != before
             _indexes[blog] = found
         return found
+
+
+def _docs_of(blog: Blog, ids: Iterable[str]) -> dict[str, Mapping[str, Any]]:
+    """The stored documents of the comments `ids` that are in the store (read from their
+    posts' files, not from the whole archive)."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for cid in list(ids)[: BULK + 1]:  # (more: the index is built again anyway)
+        post_id = records.locate(blog.store, cid)
+        if post_id is not None:
+            doc = records.post_file(blog.store, post_id).good(COMMENTS.name).get(cid)
+            if doc is not None:
+                found[cid] = doc
+    return found
 
 
 def _follow(blog: Blog) -> None:
@@ -189,6 +203,6 @@ def _follow(blog: Blog) -> None:
         if change.kind == "all":
             index.stale = True
         elif change.kind == "comment":
-            index.update(records.raw_comments(followed.store), change.ids)
+            index.update(_docs_of(followed, change.ids), change.ids)
 
     events.subscribe(blog, heard)

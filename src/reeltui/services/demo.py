@@ -17,9 +17,5 @@ def read_demo(folder: Path | None = None) -> list[Parsed]:
 def seed_demo(store: Store, folder: Path | None = None) -> int:
     """Copy the demo blog into an empty store; returns the number of posts written."""
     parsed = read_demo(folder)
-    with store.batch("posts", "comments"):
-        for item in parsed:
-            records.put_post(store, item.post)
-            for comment in item.comments:
-                records.put_comment(store, comment)
+    records.put_many(store, [p.post for p in parsed], [c for p in parsed for c in p.comments])
     return len(parsed)

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from reeltui.domain.diary import DiaryEntry, parse_month, title_key
+from reeltui.domain.listing import Listed, PostSummary
 from reeltui.domain.models import Film, Post
 from reeltui.domain.rating import format_reels
 from reeltui.domain.text import slugify, unique_slug
@@ -76,19 +77,20 @@ def search(found: list[DiaryEntry], query: str) -> list[DiaryEntry]:
     return [e for e in found if all(w in entry_text(e) for w in words)]
 
 
-def film_of(post: Post) -> tuple[str, int | None]:
+def film_of(post: Listed) -> tuple[str, int | None]:
     """The film a post is about: its film facts, else its title."""
     return (title_key(post.film.title or post.title), post.film.year)
 
 
-def reviews(blog: Blog) -> list[Post]:
-    """Posts about a film (film facts filled in), trash left out."""
+def reviews(blog: Blog) -> list[PostSummary]:
+    """Posts about a film (film facts filled in), trash left out (`blog.post` reads one
+    whole)."""
     return [p for p in blog.posts() if p.status != "trash" and p.film.title.strip()]
 
 
 def links(blog: Blog, found: list[DiaryEntry]) -> dict[str, Link]:
     """The link of each entry to the blog's posts about its film (entries with none left out)."""
-    by_title: dict[str, list[Post]] = {}
+    by_title: dict[str, list[PostSummary]] = {}
     for post in reviews(blog):
         by_title.setdefault(film_of(post)[0], []).append(post)
     result: dict[str, Link] = {}
@@ -105,7 +107,7 @@ def draft_of(blog: Blog, entry: DiaryEntry) -> Post | None:
     """The draft already made from `entry`, if any."""
     for post in blog.posts():
         if post.source.get(SOURCE_KEY) == entry.id:
-            return post
+            return blog.post(post.id)
     return None
 
 

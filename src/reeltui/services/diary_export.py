@@ -74,11 +74,11 @@ def export_rows(blog: Blog) -> tuple[list[ExportRow], LetterboxdExport]:
         if post_id in shown and post_id not in used and not entry.review.strip():
             post = shown[post_id]
             used.add(post_id)
-            row.review = markdown_to_plain(post.body)
+            row.review = markdown_to_plain(blog.post(post.id).body)
         rows.append(row)
     for post in sorted(shown.values(), key=lambda p: (p.date, p.id)):
         if post.id not in used:
-            rows.append(_post_row(post))
+            rows.append(_post_row(blog.post(post.id)))
     report = LetterboxdExport(Path(), len(rows), len(found), len(shown), len(posts) - len(shown))
     return rows, report
 

@@ -113,7 +113,8 @@ class _Merge:
         self.taken = {e.id for e in self.existing}
         self.claimed: set[str] = set()
         self.own = {
-            (diary.film_of(p), markdown_to_plain(p.body).strip()) for p in diary.reviews(blog)
+            (diary.film_of(p), markdown_to_plain(blog.post(p.id).body).strip())
+            for p in diary.reviews(blog)
         }
         self.out: list[DiaryEntry] = []
 

@@ -23,7 +23,7 @@ from reeltui.services import reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.services.postform import Form, build
 from reeltui.services.revisions import Revision
-from reeltui.store import NotFound, StoreError, records
+from reeltui.store import NotFound, StoreError, state
 
 __all__ = ["EditSession", "Recovery", "StoreError", "find_for_edit", "recoverable"]
 
@@ -58,7 +58,7 @@ def light(post: Post) -> Post:
 def recoverable(blog: Blog) -> list[Recovery]:
     """Working copies that differ from their saved post (or have none), newest first."""
     found = []
-    for draft, saved_at in records.all_drafts(blog.store):
+    for draft, saved_at in state.all_drafts(blog.store):
         try:
             saved = blog.post(draft.id)
         except NotFound:
@@ -75,7 +75,7 @@ def find_for_edit(blog: Blog, slug: str) -> Post:
     try:
         return blog.post_by_slug(slug)
     except NotFound:
-        for draft, _ in records.all_drafts(blog.store):
+        for draft, _ in state.all_drafts(blog.store):
             if same_slug(draft.slug, slug):
                 return draft
         raise
@@ -107,7 +107,7 @@ class EditSession:
         try:
             return cls(blog, blog.post(post_id), is_new=False, clock=clock)
         except NotFound:
-            draft = records.get_draft(blog.store, post_id)
+            draft = state.get_draft(blog.store, post_id)
             if draft is None:
                 raise
             return cls(blog, draft[0], is_new=True, clock=clock)
@@ -130,7 +130,7 @@ class EditSession:
 
     def _find_taken_slugs(self) -> set[str]:
         slugs = {p.slug for p in self.blog.posts() if p.id != self.post_id}
-        slugs.update(d.slug for d, _ in records.all_drafts(self.blog.store) if d.id != self.post_id)
+        slugs.update(d.slug for d, _ in state.all_drafts(self.blog.store) if d.id != self.post_id)
         slugs.discard("")
         return slugs
 
@@ -144,7 +144,7 @@ class EditSession:
 
     def working_copy(self) -> tuple[Post, str] | None:
         """The autosaved working copy, when it differs from the saved post."""
-        draft = records.get_draft(self.blog.store, self.post_id)
+        draft = state.get_draft(self.blog.store, self.post_id)
         if draft is None or (not self.is_new and revisions.same_post(draft[0], self.saved)):
             return None
         return draft
@@ -184,12 +184,12 @@ class EditSession:
                     reads.mark_read(self.blog, post.id)
             self.is_new = False
             self._taken = None
-            with store.batch("drafts", "revisions"):
+            with store.batch():
                 past = revisions.history(store, post.id)
                 if before is not None:  # a post from elsewhere: its text before this save
                     past = revisions.keep_original(store, before, past)
                 rev = revisions.add(store, light(post), reason, now, note, past=past)
-                records.delete_draft(store, post.id)
+                state.delete_draft(store, post.id)
             return rev
 
     def autosave(self, post: Post) -> str:
@@ -197,9 +197,8 @@ class EditSession:
         with self._lock:
             now = iso(self.clock())
             store = self.blog.store
-            with store.batch("drafts"):  # first, alone (one write): the words are safe
-                records.put_draft(store, light(post), now)
-            with store.batch("revisions"):  # one scan of the revisions for both steps
+            state.put_draft(store, light(post), now)  # first, alone: the words are safe
+            with store.batch():  # the revision and its pruning: one write of one small file
                 past = revisions.history(store, post.id)
                 if not self.is_new:  # a post from elsewhere: its text before the first edit
                     past = revisions.keep_original(store, light(self.saved), past)
@@ -212,8 +211,8 @@ class EditSession:
         """Drop the working copy; a post never saved goes whole, its autosaves with it."""
         with self._lock:
             store = self.blog.store
-            with store.batch("drafts", "revisions"):
-                records.delete_draft(store, self.post_id)
+            with store.batch():
+                state.delete_draft(store, self.post_id)
                 if self.is_new:
                     revisions.forget(store, self.post_id)
 

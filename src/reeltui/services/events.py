@@ -72,17 +72,18 @@ IGNORED = ("reeltui.lock", "reeltui.pid")
 
 
 def fingerprint(folder: Path) -> Fingerprint:
-    """Name, size and modification time of every file under `folder` (lock files and
-    temporary files left out): it differs once another process wrote to the store."""
+    """Name, size and modification time of the store's own files and of its folders (a
+    file written into a folder is renamed there, which changes the folder's time), lock
+    and temporary files and the backups left out: it differs once another process wrote
+    to the store, and costs a listing of the top folder whatever the archive's size."""
     found: list[tuple[str, int, int]] = []
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            if name in IGNORED or name.endswith(".tmp"):
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name in IGNORED or entry.name.endswith(".tmp") or entry.name == "backups":
                 continue
-            path = os.path.join(root, name)
             with contextlib.suppress(OSError):  # removed meanwhile: the next look sees it
-                info = os.stat(path)
-                found.append((os.path.relpath(path, folder), info.st_size, info.st_mtime_ns))
+                info = entry.stat(follow_symlinks=False)
+                found.append((entry.name, info.st_size, info.st_mtime_ns))
     return tuple(sorted(found))
 
 

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reeltui.domain.models import Comment, Post, thread_order
+from reeltui.domain.listing import Listed
+from reeltui.domain.models import Comment, Post
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
@@ -28,7 +29,7 @@ from reeltui.services import outbox, reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.services.export_markdown import write_markdown
 from reeltui.store import diary as diary_records
-from reeltui.store import records
+from reeltui.store import state
 from reeltui.store.storage import atomic_write_bytes
 
 
@@ -61,12 +62,9 @@ class ExportReport:
 
 def collect(blog: Blog) -> tuple[list[Parsed], int]:
     """Posts by date with their comments in thread order; and the count of orphan comments."""
-    posts = sorted(blog.posts(), key=lambda p: (p.date, p.id))
-    by_post: dict[str, list[Comment]] = {}
-    for comment in blog.all_comments():
-        by_post.setdefault(comment.post_id, []).append(comment)
-    parsed = [Parsed(p, [c for c, _ in thread_order(by_post.pop(p.id, []))]) for p in posts]
-    return parsed, sum(len(v) for v in by_post.values())
+    posts = sorted(blog.full_posts(), key=lambda p: (p.date, p.id))  # damaged ones skipped
+    parsed = [Parsed(p, [c for c, _ in blog.thread(p.id)]) for p in posts]
+    return parsed, len(blog.orphan_comments())
 
 
 def local_state(blog: Blog) -> LocalState:
@@ -77,7 +75,7 @@ def local_state(blog: Blog) -> LocalState:
             OutboxItem(e.kind, e.comment_id, e.action, e.state, e.error, e.remote_id, e.created)
             for e in outbox.entries(blog)
         ],
-        working_copies=sorted(records.all_drafts(blog.store), key=lambda d: d[0].id),
+        working_copies=sorted(state.all_drafts(blog.store), key=lambda d: d[0].id),
         revisions=[
             RevisionItem(r.post, r.reason, r.at, r.note) for r in revisions.every(blog.store)
         ],
@@ -164,7 +162,8 @@ def export(
 
 
 def _all_comments(blog: Blog) -> list[Comment]:
-    return sorted(blog.all_comments(), key=lambda c: (c.post_id, c.date, c.id))
+    found = [*blog.all_comments(), *blog.orphan_comments()]  # orphans: in JSON only
+    return sorted(found, key=lambda c: (c.post_id, c.date, c.id))
 
 
 # -- one post as text (copy as Markdown, HTML or link) -------------------------------------
@@ -180,7 +179,7 @@ def as_html(post: Post) -> str:
     return head + markdown_to_html(post.body)
 
 
-def post_link(post: Post, base_url: str = "") -> str:
+def post_link(post: Listed, base_url: str = "") -> str:
     """The post's address on the blog: its imported link, else base_url/slug/."""
     for key in ("link", "url", "wp"):
         value = post.source.get(key, "")

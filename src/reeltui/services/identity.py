@@ -13,17 +13,14 @@ from typing import Any
 
 from reeltui.domain.identity import Identity, wrote_post
 from reeltui.services.blog import Blog, PostRow
-from reeltui.store.store import get_doc
+from reeltui.store import state
 
 SITE_KEY = "identity_from_site"
 
 
 def from_site(blog: Blog) -> Identity | None:
     """The site user sync authenticated as, when a sync recorded one (else None)."""
-    try:
-        doc: Any = get_doc(blog.store.meta_table(), SITE_KEY)
-    except (KeyError, AttributeError):  # a store without a meta table: nothing recorded
-        return None
+    doc: Any = state.meta_doc(blog.store, SITE_KEY)
     if isinstance(doc, dict) and isinstance(doc.get("value"), dict):
         doc = doc["value"]
     if not isinstance(doc, dict):

@@ -20,7 +20,8 @@ from reeltui.formats.local_state import LocalState, OutboxItem
 from reeltui.services import events, outbox, reads, revisions
 from reeltui.services.blog import Blog
 from reeltui.store import diary as diary_records
-from reeltui.store import records
+from reeltui.store import state
+from reeltui.store.records import Refused
 
 
 @dataclass
@@ -59,7 +60,11 @@ def merge_local(
         if post_id is None:
             counts.skipped.append(Skip("read mark", mark.post_id, "its post is not in the file"))
         elif post_id not in marks:
-            reads.put_mark(blog, post_id, mark.comments, mark.at)
+            try:
+                reads.put_mark(blog, post_id, mark.comments, mark.at)
+            except Refused as exc:  # the gate's reason: named, the rest goes in
+                counts.skipped.append(Skip("read mark", mark.post_id, str(exc)))
+                continue
             marks[post_id] = (mark.comments, mark.at)
             counts.reads += 1
     _diary(blog, local.diary, counts)
@@ -119,7 +124,7 @@ def _outbox(
                 remote_id=item.remote_id,
                 created=item.created,
             )
-        except ValueError as exc:
+        except (ValueError, Refused) as exc:
             counts.skipped.append(Skip("outbox entry", what, str(exc)))
             continue
         present.append(entry)
@@ -142,11 +147,15 @@ def _working_copy(
             return
         post_id = post.id
     copy = dataclasses.replace(post, id=post_id)
-    stored = records.get_draft(blog.store, post_id)
+    stored = state.get_draft(blog.store, post_id)
     if stored is not None:
         counts.kept += stored[0] != copy
         return
-    records.put_draft(blog.store, copy, saved_at)
+    try:
+        state.put_draft(blog.store, copy, saved_at)
+    except Refused as exc:
+        counts.skipped.append(Skip("working copy", post.id, str(exc)))
+        return
     counts.working_copies += 1
 
 
@@ -173,7 +182,7 @@ def _revisions(
             continue
         try:
             added = revisions.add(blog.store, post, item.reason, item.at, item.note, past=past)
-        except ValueError as exc:
+        except (ValueError, Refused) as exc:
             counts.skipped.append(Skip("revision", f"{item.reason} of {item.at}", str(exc)))
             continue
         if added is not None:

@@ -9,6 +9,7 @@ from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import Skip
 from reeltui.services.import_local import LocalCounts
+from reeltui.store import Rejected
 
 
 @dataclass
@@ -121,6 +122,21 @@ class ImportReport:
         if len(self.notes) > limit:
             lines.append(f"  … and {len(self.notes) - limit} more notes")
         return lines
+
+    def refused(self, rejected: list[Rejected], new: set[str]) -> None:
+        """Records the store's validation gate refused: skipped, each with its reason (the
+        figures count what went in)."""
+        for item in rejected:
+            what = f"{item.kind} {item.record_id!r} of {self.source}"
+            reason = "; ".join(str(p) for p in item.problems[:3])
+            self.skipped.append(Skip(item.kind, what, f"refused: {reason}"))
+            fresh = item.record_id in new
+            if item.kind == "post":
+                self.posts_added -= fresh
+                self.posts_updated -= not fresh
+            else:
+                self.comments_added -= fresh
+                self.comments_updated -= not fresh
 
     def skipped_by_kind(self) -> dict[str, int]:
         return dict(Counter(s.kind for s in self.skipped).most_common())

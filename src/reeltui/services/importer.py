@@ -34,7 +34,7 @@ from reeltui.services.blog import Blog
 from reeltui.services.import_local import merge_local
 from reeltui.services.import_report import ImportReport
 from reeltui.services.sync.state import Conflict
-from reeltui.store import records
+from reeltui.store import records, state
 
 FORMATS = ("wxr", "markdown", "json")
 Key = tuple[str, str, str]
@@ -128,40 +128,66 @@ def wxr_key(source: dict[str, str]) -> Key | None:
     return None
 
 
+class _Taken:
+    """Comment ids in use: those of the store (its comment index) and those given now."""
+
+    def __init__(self, blog: Blog) -> None:
+        self.blog = blog
+        self.mine: set[str] = set()
+
+    def __contains__(self, comment_id: object) -> bool:
+        return comment_id in self.mine or (
+            isinstance(comment_id, str) and records.locate(self.blog.store, comment_id) is not None
+        )
+
+    def add(self, comment_id: str) -> None:
+        self.mine.add(comment_id)
+
+
 class _Merge:
+    """Matching what was read against the store, reading only the posts that match."""
+
     def __init__(self, blog: Blog, report: ImportReport) -> None:
-        store = blog.store
+        self.blog = blog
         self.report = report
-        self.posts = {p.id: p for p in records.all_posts(store)}
-        self.comments = {c.id: c for c in records.all_comments(store)}
-        self.drafts = {p.id: p for p, _ in records.all_drafts(store)}
-        self.posts_by_key = {k: p for p in self.posts.values() if (k := wxr_key(p.source))}
-        self.comments_by_key = {k: c for c in self.comments.values() if (k := wxr_key(c.source))}
-        self.replies = {
-            (c.post_id, c.remote_id): c
-            for c in self.comments.values()
-            if c.origin == "local" and c.remote_id
-        }
-        self.post_ids: set[str] = set(self.posts)
-        self.comment_ids: set[str] = set(self.comments)
+        self.summaries = {s.id: s for s in blog.posts()}
+        self.drafts = {p.id: p for p, _ in state.all_drafts(blog.store)}
+        self.posts_by_key = {k: s.id for s in self.summaries.values() if (k := wxr_key(s.source))}
+        self.comments: dict[str, Comment] = {}  # of the matched posts, read as they match
+        self.comments_by_key: dict[Key, Comment] = {}
+        self.replies: dict[tuple[str, str], Comment] = {}
+        self.post_ids: set[str] = set(self.summaries)
+        self.comment_ids = _Taken(blog)
         self.out_posts: list[Post] = []
         self.out_comments: list[Comment] = []
-        self.versions = conflicts.Versions(store)
+        self.versions = conflicts.Versions(blog.store)
         self.conflicts: list[Conflict] = []
         self.claimed: set[str] = set()
         self.post_map: dict[str, str] = {}  # id in the file -> id in the store
         self.comment_map: dict[str, str] = {}
+        self.new_ids: set[str] = set()  # ids of the posts and comments added (not updated)
+
+    def _existing(self, post_id: str) -> Post:
+        """A matched post of the store, read whole, with its comments registered."""
+        post = self.blog.post(post_id)
+        for comment in self.blog.comments(post_id):
+            self.comments[comment.id] = comment
+            if (key := wxr_key(comment.source)) is not None:
+                self.comments_by_key.setdefault(key, comment)
+            if comment.origin == "local" and comment.remote_id:
+                self.replies[(comment.post_id, comment.remote_id)] = comment
+        return post
 
     def match_post(self, post: Post, claimed: set[str]) -> Post | None:
         key = wxr_key(post.source)
         found = self.posts_by_key.get(key) if key else None
         if found is None:
-            same = self.posts.get(post.id)
+            same = self.summaries.get(post.id)
             if same is not None and (
                 key is None or (wxr_key(same.source) is None and same.slug == post.slug)
             ):
-                found = same
-        return None if found is None or found.id in claimed else found
+                found = same.id
+        return None if found is None or found in claimed else self._existing(found)
 
     def run(self, items: list[Parsed], progress: Progress | None) -> None:
         claimed: set[str] = set()
@@ -171,7 +197,7 @@ class _Merge:
             if old is not None:
                 claimed.add(old.id)
             matches.append(old)
-        slugs = {p.slug for p in self.posts.values() if p.id not in claimed}
+        slugs = {p.slug for p in self.summaries.values() if p.id not in claimed}
         for index, (parsed, old) in enumerate(zip(items, matches, strict=True), 1):
             post = self.post(parsed.post, old, slugs)
             self.post_map[parsed.post.id] = post.id
@@ -186,6 +212,7 @@ class _Merge:
         slugs.add(new.slug)
         if old is None:
             new.id = _unique(new.id, self.post_ids)
+            self.new_ids.add(new.id)
             report.posts_added += 1
             self.out_posts.append(new)
             return new
@@ -256,6 +283,7 @@ class _Merge:
             if new.parent_id is not None:
                 new.parent_id = ids.get(new.parent_id, new.parent_id)
             if old is None:
+                self.new_ids.add(new.id)
                 report.comments_added += 1
                 self.out_comments.append(new)
             elif old == new:
@@ -265,7 +293,7 @@ class _Merge:
                 self.out_comments.append(new)
 
 
-def _unique(wanted: str, taken: set[str]) -> str:
+def _unique(wanted: str, taken: set[str] | _Taken) -> str:
     found = unique_slug(wanted, taken)
     taken.add(found)
     return found
@@ -289,9 +317,9 @@ def _merge(
     if work.out_posts or work.out_comments or result.local or work.conflicts:
         if progress is not None:
             progress("writing", 0, 1)
-        with blog.store.batch():  # every table: one write per file that changed
-            records.put_many(blog.store, work.out_posts)
-            records.put_many(blog.store, work.out_comments)
+        with blog.store.batch():  # one commit: all of the import or none of it
+            _, rejected = records.put_many(blog.store, work.out_posts, work.out_comments)
+            report.refused(rejected, work.new_ids)
             report.conflicts = [c.id for c in work.conflicts]
             report.conflicts_new = conflicts.record(blog, work.conflicts)
             blog.invalidate()

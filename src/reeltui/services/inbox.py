@@ -21,7 +21,7 @@ from reeltui.domain.query_eval import name_matches
 from reeltui.domain.readers import OwnPeople
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people
-from reeltui.store import NotFound, records
+from reeltui.store import StoreError, records
 
 SHOWN_STATUSES = ("approved", "pending")
 
@@ -114,7 +114,7 @@ def _item(blog: Blog, comment: Comment, by_id: dict[str, Comment]) -> InboxItem 
     """The comment with its post and parent; None when its post is gone."""
     try:
         post = blog.post(comment.post_id)
-    except NotFound:
+    except StoreError:  # gone, or damaged (`reeltui check` says so)
         return None
     parent = by_id.get(comment.parent_id) if comment.parent_id else None
     return InboxItem(comment, post, parent)

@@ -73,7 +73,7 @@ def moderate(blog: Blog, comment_id: str, action: str) -> Comment:
         source[BEFORE] = comment.status
     comment.source = source
     comment.status = new_status
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         blog.save_comment(comment)
         if pending_entry is not None:
             outbox.remove(blog, pending_entry.id)
@@ -100,7 +100,7 @@ def cancel(blog: Blog, entry_id: str) -> Comment:
     if remote:
         comment.status = remote
     comment.source = source
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         blog.save_comment(comment)
         outbox.remove(blog, entry.id)
     return comment
@@ -153,11 +153,12 @@ def undo(blog: Blog, batch: Batch) -> Batch:
 
 def pending(blog: Blog, post_id: str | None = None) -> list[Comment]:
     """Comments waiting for moderation (of one post, when given), oldest first."""
-    found = [
-        c
-        for c in blog.all_comments()
-        if c.status == "pending" and (post_id is None or c.post_id == post_id)
-    ]
+    pool = (
+        blog.comments(post_id)
+        if post_id is not None
+        else blog.comments_where(lambda s: s.pending > 0)
+    )
+    found = [c for c in pool if c.status == "pending"]
     return sorted(found, key=lambda c: (c.date, c.id))
 
 

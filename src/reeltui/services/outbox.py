@@ -27,8 +27,8 @@ from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Po
 from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.blog import Blog
-from reeltui.store import NotFound
-from reeltui.store.store import get_doc, remove_docs, upsert
+from reeltui.store import StoreError
+from reeltui.store import state as tables
 
 T = TypeVar("T")
 
@@ -62,17 +62,17 @@ def entries(blog: Blog, state: str | None = None) -> list[Entry]:
     """Outbox entries in sending order (optionally only those in `state`)."""
     found = [
         Entry(
-            id=str(doc.doc_id),
+            id=entry_id,
             kind=doc.get("kind", ""),
             comment_id=doc.get("comment_id", ""),
             action=doc.get("action", ""),
             state=doc.get("state", "queued"),
             error=doc.get("error", ""),
             remote_id=doc.get("remote_id", ""),
-            position=int(doc.get("position", 0)),
+            position=doc.get("position", 0),
             created=doc.get("created", ""),
         )
-        for doc in blog.store.table("outbox")
+        for entry_id, doc in tables.outbox_docs(blog.store).items()
     ]
     found.sort(key=lambda e: (e.position, e.created, e.id))
     return [e for e in found if state is None or e.state == state]
@@ -129,7 +129,7 @@ def _put(blog: Blog, entry: Entry) -> None:
         "position": entry.position,
         "created": entry.created,
     }
-    upsert(blog.store.table("outbox"), entry.id, data)
+    tables.put_outbox(blog.store, entry.id, data)
     events.changed(blog, "outbox", entry.id)
 
 
@@ -141,9 +141,8 @@ def get(blog: Blog, entry_id: str) -> Entry:
 
 
 def remove(blog: Blog, entry_id: str) -> None:
-    if get_doc(blog.store.table("outbox"), entry_id) is None:
+    if not tables.remove_outbox(blog.store, [entry_id]):
         raise InputError(f"no outbox entry {entry_id!r}")
-    remove_docs(blog.store.table("outbox"), [entry_id])
     events.changed(blog, "outbox", entry_id)
 
 
@@ -151,7 +150,7 @@ def queue_reply(blog: Blog, comment: Comment) -> Entry:
     """Put a local reply in the outbox (sync_state -> queued) in one crash-safe step each."""
     comment.sync_state = "queued"
     comment.sync_error = ""
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         blog.save_comment(comment)
         existing = [e for e in entries(blog) if e.kind == "reply" and e.comment_id == comment.id]
         entry = existing[0] if existing else add(blog, "reply", comment.id)
@@ -167,7 +166,7 @@ def _replace(entry: Entry, **changes: str | int) -> Entry:
 
 def mark_sent(blog: Blog, entry_id: str, remote_id: str = "") -> None:
     entry = _replace(get(blog, entry_id), state="sent", error="", remote_id=remote_id)
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         _put(blog, entry)
         if entry.kind == "reply":
             comment = blog.comment(entry.comment_id)
@@ -177,7 +176,7 @@ def mark_sent(blog: Blog, entry_id: str, remote_id: str = "") -> None:
 
 def mark_failed(blog: Blog, entry_id: str, error: str) -> None:
     entry = _replace(get(blog, entry_id), state="failed", error=error)
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         _put(blog, entry)
         if entry.kind == "reply":
             comment = blog.comment(entry.comment_id)
@@ -194,7 +193,7 @@ def move(blog: Blog, entry_id: str, offset: int) -> None:
     target = max(0, min(len(order) - 1, index + offset))
     item = order.pop(index)
     order.insert(target, item)
-    with blog.store.batch("outbox"):
+    with blog.store.batch():
         for position, entry in enumerate(order, 1):
             if entry.position != position:
                 _put(blog, _replace(entry, position=position))
@@ -239,7 +238,7 @@ def draft_rows(blog: Blog) -> list[Row]:
 def _maybe(get: Callable[[str], T], key: str) -> T | None:
     try:
         return get(key)
-    except NotFound:
+    except StoreError:  # gone, or damaged (`reeltui check` says so)
         return None
 
 
@@ -252,20 +251,21 @@ def repair(blog: Blog) -> int:
     """
     if blog.read_only:
         return 0
-    known = {c.id for c in blog.all_comments()}
     found = entries(blog)
     with_entry = {e.comment_id for e in found if e.kind == "reply"}
-    orphans = [e.id for e in found if e.kind == "reply" and e.comment_id not in known]
+    orphans = [
+        e.id for e in found if e.kind == "reply" and _maybe(blog.comment, e.comment_id) is None
+    ]
     missing = [
         c
-        for c in blog.all_comments()
+        for c in blog.comments_where(lambda s: s.queued > 0)
         if c.origin == "local" and c.sync_state == "queued" and c.id not in with_entry
     ]
     if not orphans and not missing:
         return 0
-    with blog.store.batch("outbox"):
+    with blog.store.batch():
         if orphans:
-            remove_docs(blog.store.table("outbox"), orphans)
+            tables.remove_outbox(blog.store, orphans)
             events.changed(blog, "outbox", *orphans)
         for comment in sorted(missing, key=lambda c: (c.date, c.id)):
             add(blog, "reply", comment.id)

@@ -12,11 +12,12 @@ from reeltui.domain.readers import OwnPeople, is_readers_comment
 
 if TYPE_CHECKING:
     from reeltui.domain.identity import Identity
-    from reeltui.domain.models import Comment, Post
+    from reeltui.domain.listing import Listed
+    from reeltui.domain.models import Comment
     from reeltui.services.blog import Blog
 
 
-def of_posts(posts: Iterable[Post], signers: OwnPeople, extra: Iterable[str] = ()) -> OwnPeople:
+def of_posts(posts: Iterable[Listed], signers: OwnPeople, extra: Iterable[str] = ()) -> OwnPeople:
     return signers.with_names([*(p.author for p in posts), *extra])
 
 
@@ -42,4 +43,6 @@ def thread_counts(blog: Blog, thread: Iterable[tuple[Comment, int]]) -> tuple[in
 def readers_count(blog: Blog, post_id: str, own: OwnPeople | None = None) -> int:
     """The post's readers' comments: the number the post list shows for it."""
     own = own_people(blog) if own is None else own
+    if own == blog.counted_with():  # the index counted them so: no need to read the post
+        return blog.summary(post_id).readers
     return sum(1 for c in blog.comments(post_id) if is_readers_comment(c, own))

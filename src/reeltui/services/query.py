@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from reeltui.domain.query_eval import (
 )
 from reeltui.services import commentfields, reads
 from reeltui.services.blog import Blog, PostRow
-from reeltui.store import NotFound, records
+from reeltui.store import NotFound
 
 COMMENT_LIMIT = 200
 FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
@@ -67,11 +67,14 @@ def find_posts(
     reverse: bool | None = None,
     filters: Mapping[str, str] | None = None,
     writer: Identity,
+    words: Callable[[str], set[str]] | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
     sorted. Read marks are `writer`'s (their own posts are never unread, their own replies
     never new): every caller says who the writer is (`Identity()` when nobody is known).
-    Raises QueryError for a query that cannot be understood."""
+    `words`: the posts a free word is in (default: the search index's whole answer; a
+    screen passes the summaries' answer while the text index is not ready). Raises
+    QueryError for a query that cannot be understood."""
     query = as_query(query)
     if query.scope == "comments":
         raise QueryError("in:comments finds comments, not posts")
@@ -86,7 +89,7 @@ def find_posts(
     )
     if not query.terms:
         return rows
-    test = post_filter(query, blog.search_index().post_ids)
+    test = post_filter(query, words or blog.search_index().post_ids)
     figures, reads_needed, queued_needed = _needs_facts(query)
     if not figures:
         return [row for row in rows if test(row.post, _NO_FACTS)]
@@ -136,7 +139,7 @@ def find_comments(
     Spam and trash are left out unless the query names a status. `writer`: as for
     `find_posts` (`in:comments is:unread`)."""
     query = as_query(query)
-    docs = records.raw_comments(blog.store)
+    docs = blog.search_index().comment_docs()
     texts = blog.search_index().comments
     post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
     rows = find_posts(blog, Query(post_terms), writer=writer) if post_terms else None
@@ -151,7 +154,7 @@ def find_comments(
     ]
     driver = max(positive or names, key=len, default="")
     by_fields = _by_fields(blog, query)  # author: and date: looked up in their index
-    held = None if rows is None else sum(len(blog.comment_ids(row.post.id)) for row in rows)
+    held = None if rows is None else sum(row.summary.comments for row in rows)
     if by_fields is not None and (
         (not positive or len(by_fields) * POST_SIDE < len(docs))
         and (held is None or len(by_fields) <= held)
@@ -263,7 +266,7 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
     commenters: Counter[str] = Counter(
-        doc.get("author", "") for doc in records.raw_comments(blog.store).values()
+        doc.get("author", "") for doc in blog.search_index().comment_docs().values()
     )
     found = {
         field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]

@@ -12,12 +12,12 @@ import threading
 from dataclasses import dataclass
 
 from reeltui.domain.identity import Identity, wrote_post
-from reeltui.domain.models import Post
+from reeltui.domain.listing import Listed
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people, readers_count
 from reeltui.store import StoreReadOnly
-from reeltui.store.store import get_doc, remove_docs, upsert
+from reeltui.store import state as tables
 
 _SESSION: dict[str, dict[str, int]] = {}  # read-only stores: marks kept for this process
 _LOCK = threading.Lock()  # the UI reads and writes marks from worker threads
@@ -31,14 +31,9 @@ class ReadMark:
 
 def seen(blog: Blog) -> dict[str, int]:
     """{post id: number of comments it had when last read} for every read post."""
-    found: dict[str, int] = {}
     with _LOCK:
-        docs = list(blog.store.table("reads"))
-    for doc in docs:
-        try:
-            found[str(doc.doc_id)] = int(doc.get("comments", 0))
-        except (TypeError, ValueError):
-            found[str(doc.doc_id)] = 0
+        docs = tables.read_marks(blog.store)
+    found = {post_id: doc["comments"] for post_id, doc in docs.items()}
     found.update(_SESSION.get(str(blog.path), {}))
     return found
 
@@ -46,18 +41,14 @@ def seen(blog: Blog) -> dict[str, int]:
 def marks(blog: Blog) -> dict[str, tuple[int, str]]:
     """{post id: (comments it had when read, when)} as stored (for exports)."""
     with _LOCK:
-        docs = list(blog.store.table("reads"))
-    found: dict[str, tuple[int, str]] = {}
-    for doc in docs:
-        count = doc.get("comments", 0)
-        found[str(doc.doc_id)] = (count if isinstance(count, int) else 0, str(doc.get("at", "")))
-    return found
+        docs = tables.read_marks(blog.store)
+    return {post_id: (doc["comments"], doc.get("at", "")) for post_id, doc in docs.items()}
 
 
 def put_mark(blog: Blog, post_id: str, comments: int, at: str) -> None:
     """Record a read mark as another store had it (an import of an export)."""
     with _LOCK:
-        upsert(blog.store.table("reads"), post_id, {"comments": comments, "at": at})
+        tables.put_read_mark(blog.store, post_id, comments, at)
 
 
 def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadMark:
@@ -77,7 +68,7 @@ class Marks:
         self.writer = writer or Identity()
         self.seen = seen(blog)
 
-    def of(self, post: Post, readers_comments: int) -> ReadMark:
+    def of(self, post: Listed, readers_comments: int) -> ReadMark:
         """The mark of `post`, which has `readers_comments` now (the count its row shows)."""
         found = mark(self.seen, post.id, readers_comments)
         if found.unread and wrote_post(self.writer, post):
@@ -113,9 +104,9 @@ def _remember(blog: Blog, counts: dict[str, int]) -> None:
             return
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
-            with _LOCK, blog.store.batch("reads"):
+            with _LOCK, blog.store.batch():
                 for post_id, count in counts.items():
-                    upsert(blog.store.table("reads"), post_id, {"comments": count, "at": at})
+                    tables.put_read_mark(blog.store, post_id, count, at)
         except StoreReadOnly:
             session.update(counts)
     finally:
@@ -128,7 +119,6 @@ def mark_unread(blog: Blog, post_id: str) -> None:
         if blog.read_only:
             return
         with _LOCK:
-            if get_doc(blog.store.table("reads"), post_id) is not None:
-                remove_docs(blog.store.table("reads"), [post_id])
+            tables.remove_read_mark(blog.store, post_id)
     finally:
         events.changed(blog, "reads", post_id)

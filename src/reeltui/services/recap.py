@@ -15,9 +15,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reeltui.domain.diary import parse_month
+from reeltui.domain.listing import Listed
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import is_review, name_words
 from reeltui.domain.rating import format_reels
@@ -51,7 +53,7 @@ class Candidate:
     title: str
     year: int | None
     rating: float | None
-    post: Post | None = None
+    post: Listed | None = None
 
     def label(self) -> str:
         year = f" ({self.year})" if self.year else ""
@@ -62,9 +64,9 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class Month:
     month: str  # "2013-11"
-    reviews: tuple[Post, ...]
-    others: tuple[Post, ...]
-    most_commented: tuple[Post, int] | None
+    reviews: tuple[Listed, ...]
+    others: tuple[Listed, ...]
+    most_commented: tuple[Listed, int] | None
     watched: tuple[Watched, ...] = ()
 
     @property
@@ -92,7 +94,7 @@ def diary_films(blog: Blog, month: str) -> list[Watched]:
     ]
 
 
-def film_title(post: Post) -> str:
+def film_title(post: Listed) -> str:
     return post.film.title or post.title
 
 
@@ -117,7 +119,7 @@ def month_of(blog: Blog, month: str) -> Month:
     )
 
 
-def _nothing_in(blog: Blog, month: str, published: list[Post]) -> str:
+def _nothing_in(blog: Blog, month: str, published: Sequence[Listed]) -> str:
     """Why `month` has nothing to recap, in one line, with the months that have something."""
     name = f"{calendar.month_name[int(month[5:])]} {month[:4]}"
     if len(published) == 1:
@@ -156,7 +158,7 @@ def default_author(blog: Blog) -> str:
     return authors.most_common(1)[0][0] if authors else ""
 
 
-def is_recap(post: Post) -> bool:
+def is_recap(post: Listed) -> bool:
     return any("recap" in name_words(c) for c in post.categories)
 
 
@@ -172,7 +174,7 @@ def _house_style(blog: Blog) -> tuple[str, str]:
     return category, DEFAULT_TITLE
 
 
-def _line(post: Post, base_url: str) -> str:
+def _line(post: Listed, base_url: str) -> str:
     return f"[{post.title}]({post_link(post, base_url)})"
 
 

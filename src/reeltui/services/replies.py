@@ -197,10 +197,10 @@ def delete(blog: Blog, comment_id: str) -> None:
     """Delete an own reply not yet sent, with its outbox entry, in one crash-safe step."""
     _writable(blog)
     comment = _own(blog, comment_id)
-    if any(c.parent_id == comment.id for c in blog.all_comments()):
+    if any(c.parent_id == comment.id for c in blog.comments(comment.post_id)):
         raise ReplyError("this reply has replies under it; delete those first")
     ids = [e.id for e in outbox.entries(blog) if e.kind == "reply" and e.comment_id == comment.id]
-    with blog.store.batch("comments", "outbox"):
+    with blog.store.batch():
         for entry_id in ids:
             outbox.remove(blog, entry_id)
         blog.delete_comment(comment.id)

@@ -1,6 +1,7 @@
 """Revisions: a saved copy of a post at each manual save, autosave, publish and restore.
 
-Table `revisions`: {"post_id", "reason", "at" (ISO 8601), "seq" (order per post), "post": {...}}.
+Table `revisions` (a file per post): {"post_id", "reason", "at" (ISO 8601), "seq" (order per
+post), "post": {...}}.
 Manual revisions are kept for ever; autosave revisions are pruned to the last N per post.
 
 A revision is kept only when the post changed since the last one; an autosave of the same
@@ -17,8 +18,7 @@ from typing import Any
 
 from reeltui.domain.models import Post
 from reeltui.errors import InputError
-from reeltui.store import Store
-from reeltui.store.store import remove_docs, upsert
+from reeltui.store import Store, state
 
 REASONS = ("save", "autosave", "publish", "restore", "original")
 ORIGINAL_NOTE = "the text before the first change here"
@@ -55,18 +55,14 @@ def _from_doc(doc_id: str, doc: dict[str, Any]) -> Revision:
 
 def history(store: Store, post_id: str) -> list[Revision]:
     """The post's revisions, newest first."""
-    found = [
-        _from_doc(str(doc.doc_id), doc)
-        for doc in store.table("revisions")
-        if doc.get("post_id") == post_id
-    ]
+    found = [_from_doc(rid, doc) for rid, doc in state.revision_docs(store, post_id).items()]
     found.sort(key=lambda r: (r.seq, r.at), reverse=True)
     return found
 
 
 def every(store: Store) -> list[Revision]:
     """Every revision of every post, oldest first per post (for exports)."""
-    found = [_from_doc(str(doc.doc_id), doc) for doc in store.table("revisions")]
+    found = [_from_doc(rid, doc) for rid, doc in state.every_revision_doc(store).items()]
     found.sort(key=lambda r: (r.post_id, r.seq, r.at))
     return found
 
@@ -96,12 +92,10 @@ def add(
             rev_id, seq = latest.id, latest.seq
         elif same:
             return None
-    data = post.to_dict()
-    del data["id"]
-    doc = {"post_id": post.id, "reason": reason, "at": at, "seq": seq, "post": data}
+    doc: dict[str, Any] = {"reason": reason, "at": at, "seq": seq}
     if note:
         doc["note"] = note
-    upsert(store.table("revisions"), rev_id, doc)
+    state.put_revision(store, rev_id, post, doc)
     return Revision(rev_id, post.id, reason, at, seq, post, note)
 
 
@@ -118,10 +112,8 @@ def keep_original(store: Store, post: Post, past: list[Revision]) -> list[Revisi
 
 def forget(store: Store, post_id: str) -> int:
     """Remove every revision of a post (one never saved, discarded); returns how many."""
-    ids = [str(doc.doc_id) for doc in store.table("revisions") if doc.get("post_id") == post_id]
-    if ids:
-        remove_docs(store.table("revisions"), ids)
-    return len(ids)
+    ids = list(state.revision_docs(store, post_id))
+    return state.remove_revisions(store, post_id, ids) if ids else 0
 
 
 def same_post(a: Post, b: Post) -> bool:
@@ -141,7 +133,7 @@ def prune(
     autosaves = [r for r in found if r.reason == "autosave"]
     old = [r.id for r in autosaves[keep:]]
     if old:
-        remove_docs(store.table("revisions"), old)
+        state.remove_revisions(store, post_id, old)
     return len(old)
 
 

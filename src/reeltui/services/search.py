@@ -1,32 +1,57 @@
-"""Search as you type over a whole archive: posts (for the list filter) and comments.
+"""Search as you type over a whole archive.
 
-The text of every post and comment is folded once (`domain.text.fold`: case, accents,
-quotes, dashes) into a `TextIndex` (built on the first
-search, kept up to date by the Blog as records are saved) so a keystroke costs a few C-level
-scans instead of casefolding and scanning 200,000 Python strings. Results of recent queries
-are remembered, and a query that extends the previous one (typing one more letter) only
-re-checks the previous matches.
+Two parts answer a query: the posts' summaries (title, author, categories, tags: in memory,
+answered at once) and their text (the store's full-text index, `store.searchcache`, answered in
+a few milliseconds once it is fresh). `post_ids` gives the whole answer (the CLI); a screen
+shows `meta_ids` at once and asks `text_ids` from a thread (`interrupt` stops a query
+running there), so a keystroke never waits for an earlier one.
+
+Comments (`comments`, `comment_docs`: the query language's `in:comments`) are read from every
+post's file the first time a comment search needs them, then kept up to date.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
-from reeltui.domain.text import fold
+from reeltui.services.comment_texts import CommentTexts
 from reeltui.services.textindex import TextIndex
+from reeltui.store import datafile
+from reeltui.store.layout import POST, safe_name
+from reeltui.store.searchcache import Interrupted, SearchCache, file_signatures, signature
+
+__all__ = ["Interrupted", "PostSearch", "doc_text", "post_text", "search_comments"]
 
 if TYPE_CHECKING:
     from reeltui.services.blog import Blog
 
 COMMENT_LIMIT = 200  # comment hits returned by default (newest first)
-_REMEMBERED = 32
+BATCH = 200  # posts indexed per transaction
+Progress = Callable[[int, int], None]
+
+
+def doc_text(doc: Mapping[str, Any]) -> str:
+    """What the post filter matches in a stored post: the same fields as always."""
+    film = doc.get("film") or {}
+    return "\x00".join(
+        (
+            doc.get("title", ""),
+            doc.get("author", ""),
+            doc.get("body", ""),
+            film.get("title", ""),
+            film.get("director", ""),
+            *doc.get("categories", ()),
+            *doc.get("tags", ()),
+            *film.get("cast", ()),
+        )
+    )
 
 
 def post_text(post: Post) -> str:
-    """What the post filter matches: the same fields as `Blog.rows(search=...)` always did."""
     film = post.film
     return "\x00".join(
         (
@@ -42,92 +67,145 @@ def post_text(post: Post) -> str:
     )
 
 
-def comment_text(doc: Mapping[str, Any]) -> str:
-    """What the comment search matches: author and body."""
-    return f"{doc.get('author', '')}\x00{doc.get('body', '')}"
+def summary_text(summary: PostSummary) -> str:
+    """What the summary filter matches (known at once, before the text index answers)."""
+    return "\x00".join((summary.title, summary.author, *summary.categories, *summary.tags))
 
 
-class SearchIndex:
-    """The posts and comments of one Blog, searchable by substring (folded: see `fold`)."""
+class PostSearch:
+    """The posts of one Blog, searchable by substring (case-insensitive)."""
 
-    def __init__(self, posts: Mapping[str, Post], comments: Mapping[str, Mapping[str, Any]]):
-        self.posts = TextIndex((pid, post_text(p)) for pid, p in posts.items())
-        self.comments = TextIndex((cid, comment_text(d)) for cid, d in comments.items())
-        self._post_hits: OrderedDict[str, set[str]] = OrderedDict()
-        self._last_post_query = ""
-        # the last comment query: (folded query, ids newest first, complete?, limit)
-        self._last_comments: tuple[str, list[str], bool, int | None] | None = None
+    def __init__(self, blog: Blog) -> None:
+        self.blog = blog
+        self.cache = SearchCache(blog.path, writable=not blog.read_only)
+        self._meta: TextIndex | None = None
+        self._meta_size = 0
+        self._lock = threading.Lock()
+        self.fresh = False  # the text index matches every post's file (after `prepare`)
+        self._stale: set[str] = set()  # posts a reader searches in their files
+        self._comments = CommentTexts(blog.store)
+        blog.store.on_commit(self._committed)
 
-    # -- kept up to date by the Blog -----------------------------------------------------
+    # -- comments: every comment's text (read from every post's file when first asked) --
 
-    def post_saved(self, post: Post) -> None:
-        self.posts.set(post.id, post_text(post))
-        self._post_hits.clear()
+    @property
+    def comments(self) -> TextIndex:
+        return self._comments.index
 
-    def comment_saved(self, comment: Comment) -> None:
-        self.comments.set(comment.id, f"{comment.author}\x00{comment.body}")
-        self._last_comments = None
+    def comment_docs(self) -> dict[str, dict[str, Any]]:
+        """Every comment's stored document by id, oldest first."""
+        return self._comments.docs
 
-    def comment_deleted(self, comment_id: str) -> None:
-        self.comments.remove(comment_id)
-        self._last_comments = None
+    # -- summaries: at once ------------------------------------------------------------
+
+    def meta_ids(self, query: str) -> set[str]:
+        summaries = self.blog.rowset.summaries
+        if self._meta is None or self._meta_size != len(summaries):  # more of the index read
+            self._meta_size = len(summaries)
+            self._meta = TextIndex((pid, summary_text(s)) for pid, s in list(summaries.items()))
+        return set(self._meta.search(query))
+
+    def post_saved(self, summary: PostSummary) -> None:
+        if self._meta is not None:
+            self._meta.set(summary.id, summary_text(summary))
 
     def forget(self) -> None:
-        """Drop remembered query results (the index itself stays)."""
-        self._post_hits.clear()
-        self._last_post_query = ""
-        self._last_comments = None
+        self._meta = None
 
-    # -- queries -------------------------------------------------------------------------
+    # -- text: the store's full-text index ------------------------------------------------
+
+    def prepare(self, progress: Progress | None = None) -> None:
+        """Bring the text index up to date with the posts' files (a writer indexes what
+        changed; a reader remembers it, to search those files directly)."""
+        with self._lock:
+            if self.fresh:
+                return
+            summaries = self.blog.posts()
+            on_disk = file_signatures(self.blog.path / POST.path)
+            indexed = self.cache.signatures()
+            stale = [
+                s.id
+                for s in summaries
+                if indexed.get(s.id) != on_disk.get(f"{safe_name(s.id)}.json")
+            ]
+            known = {s.id for s in summaries}
+            if self.cache.writable and self.cache.usable:
+                self.cache.remove([pid for pid in indexed if pid not in known])
+                for start in range(0, len(stale), BATCH):
+                    self.cache.put(self._texts(stale[start : start + BATCH]))
+                    if progress is not None:
+                        progress(min(start + BATCH, len(stale)), len(stale))
+                self._stale = set() if self.cache.usable else set(stale)
+            else:
+                self._stale = set(stale) if self.cache.usable else known
+            self.fresh = True
+
+    def _texts(self, post_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+        root = self.blog.path
+        for post_id in post_ids:
+            rel = f"{POST.path}/{safe_name(post_id)}.json"
+            try:
+                found = datafile.load(root, rel)
+            except Exception:
+                continue
+            doc = found.good(POST.name).get(post_id)
+            if doc is not None:
+                yield post_id, doc_text(doc), signature(root / rel)
+
+    def _committed(self, written: list[str]) -> None:
+        """After a commit: index again the posts whose file was written."""
+        if not self.cache.writable:
+            return
+        prefix = f"{POST.path}/"
+        items, gone = [], []
+        for rel in written:
+            if rel.startswith(prefix):
+                found = self.blog.store.cached(rel)
+                posts = found.good(POST.name) if found is not None else {}
+                sig = signature(self.blog.path / rel)
+                items += [(pid, doc_text(doc), sig) for pid, doc in posts.items()]
+                if found is not None and not posts:
+                    gone += [pid for pid in found.data.get(POST.name, {})]
+        if items:
+            self.cache.put(items)
+        if gone:
+            self.cache.remove(gone)
+
+    def text_ids(self, query: str) -> set[str]:
+        """Posts whose text contains `query`. Raises Interrupted when a newer query stopped it."""
+        self.prepare()
+        found = self.cache.search(query)
+        if self._stale:
+            needle = query.casefold()
+            found |= {
+                pid
+                for pid, text, _ in self._texts(sorted(self._stale))
+                if needle in text.casefold()
+            }
+        return found
 
     def post_ids(self, query: str) -> set[str]:
-        """Ids of the posts matching `query` (remembered: typing and deleting a letter is free)."""
-        key = fold(query)
-        hits = self._post_hits.get(key)
-        if hits is not None:
-            self._post_hits.move_to_end(key)
-            return hits
-        previous = self._post_hits.get(self._last_post_query)
-        if previous is not None and self._last_post_query and key.startswith(self._last_post_query):
-            hits = set(self.posts.search_within(key, previous))
-        else:
-            hits = set(self.posts.search(key))
-        self._post_hits[key] = hits
-        self._last_post_query = key
-        while len(self._post_hits) > _REMEMBERED:
-            self._post_hits.popitem(last=False)
-        return hits
+        """Every post matching `query`: summary or text."""
+        return self.meta_ids(query) | self.text_ids(query)
 
-    def comment_ids(self, query: str, limit: int | None = COMMENT_LIMIT) -> list[str]:
-        """Ids of the newest comments matching `query`, at most `limit` of them.
+    def detach(self) -> None:
+        """Stop following the store's commits (the Blog made a new search)."""
+        self.blog.store.off_commit(self._committed)
+        self._comments.detach()
 
-        When the previous query's answer was complete (fewer hits than its limit) and this
-        query extends it (one more letter typed), only those hits are checked again.
-        """
-        key = fold(query)
-        last = self._last_comments
-        if (
-            last is not None
-            and last[0]
-            and key.startswith(last[0])
-            and last[2]
-            and (limit is None or last[3] is None or last[3] >= limit)
-        ):
-            found = self.comments.search_within(key, last[1])
-        else:
-            found = self.comments.search(
-                key, limit=None if limit is None else limit + 1, newest_first=True
-            )
-        complete = limit is None or len(found) <= limit
-        found = found[:limit]
-        self._last_comments = (key, found, complete, limit)
-        return found
+    def interrupt(self) -> None:
+        self.cache.interrupt()
+
+    def close(self) -> None:
+        self.detach()
+        self.cache.close()
 
 
 def search_comments(blog: Blog, query: str, limit: int | None = COMMENT_LIMIT) -> list[Comment]:
-    """Comments whose author or body contains `query` (case-insensitive), newest first
-    (the reverse of store order: imports are chronological, local replies come last),
-    at most `limit` of them (None: all)."""
+    """Comments whose author or body contains `query` (case-insensitive), newest first,
+    at most `limit` of them (None: all). Reads every post's file."""
     if not query:
         return []
-    return [blog.comment(cid) for cid in blog.search_index().comment_ids(query, limit)]
+    search = blog.search_index()
+    ids = search.comments.search(query, limit=limit, newest_first=True)
+    return [blog.comment(cid) for cid in ids]

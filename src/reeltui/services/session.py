@@ -6,11 +6,11 @@ from pathlib import Path
 
 from reeltui.services.blog import Blog
 from reeltui.store import Store, StoreError, StoreForeign, StoreLocked
-from reeltui.store.store import META_FILE
+from reeltui.store.store import store_exists
 
+__all__ = ["LOCK_WAIT", "create_store", "open_blog", "reread", "store_exists"]
 
-def store_exists(path: Path) -> bool:
-    return (path / META_FILE).exists()
+LOCK_WAIT = 5.0  # seconds a command-line writer waits for another writer to finish
 
 
 def create_store(path: Path, *, demo: bool = True, parents: bool = False) -> Blog:
@@ -41,13 +41,19 @@ def create_store(path: Path, *, demo: bool = True, parents: bool = False) -> Blo
 
 
 def open_blog(
-    path: Path, *, read_only: bool = False, fallback_read_only: bool = False, create: bool = True
+    path: Path,
+    *,
+    read_only: bool = False,
+    fallback_read_only: bool = False,
+    create: bool = True,
+    wait: float = 0.0,
 ) -> Blog:
     """Open the store at `path`. A missing store is created with the demo blog when `create`
-    and not `read_only` (a reading never writes); otherwise it is an error.
+    and not `read_only` (a reading never writes); otherwise it is an error. A store that
+    lost its meta.json is reported, never filled with the demo blog.
 
     With `fallback_read_only`, a store locked by another reeltui opens read-only instead
-    of failing (the caller tells the user).
+    of failing (the caller tells the user). A writer waits up to `wait` seconds for a lock.
     """
     path = path.expanduser()
     if not store_exists(path):
@@ -55,7 +61,7 @@ def open_blog(
             return Blog(Store.open(path, read_only=True, create=False))  # says what is wrong
         return create_store(path)
     try:
-        return Blog(Store.open(path, read_only=read_only))
+        return Blog(Store.open(path, read_only=read_only, create=False, wait=wait))
     except StoreLocked:
         if not fallback_read_only:
             raise

@@ -18,7 +18,6 @@ from functools import lru_cache
 from reeltui.domain.spelling import WORD, code_lines, parts, words, worth_checking
 from reeltui.errors import InputError
 from reeltui.services.blog import Blog
-from reeltui.store import records
 
 DEFAULT_LANGUAGE = "en"
 # Film writing's own words (and a few common ones) that the general word lists lack.
@@ -99,7 +98,7 @@ def blog_names(blog: Blog) -> set[str]:
         film = post.film
         names += [film.title, film.director, post.author, *film.cast, *post.tags]
         names += post.categories
-    names += {str(doc.get("author", "")) for doc in records.raw_comments(blog.store).values()}
+    names += {str(doc.get("author", "")) for doc in blog.search_index().comment_docs().values()}
     return name_words(names)
 
 

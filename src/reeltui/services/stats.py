@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.domain.identity import Identity
+from reeltui.domain.listing import Listed
 from reeltui.domain.memory import paused_gc
-from reeltui.domain.models import Post
 from reeltui.domain.plural import count
 from reeltui.domain.query import QueryError
 from reeltui.domain.query_eval import is_review
@@ -59,7 +59,7 @@ class Stats:
     comments: int
     ratings: tuple[tuple[float, int], ...]  # (0.0, n), (0.5, n) ... (5.0, n)
     months: tuple[tuple[str, int, int], ...]  # ("2013-11", reviews, comments), no gaps
-    discussed: tuple[tuple[Post, int], ...]  # most readers' comments first
+    discussed: tuple[tuple[Listed, int], ...]  # most readers' comments first
     commenters: tuple[tuple[str, int], ...]  # readers, most comments first
     replies: Replies = field(default_factory=Replies)
     unpublished: int = 0  # of `posts`: drafts, pending, scheduled, private, trash
@@ -186,7 +186,7 @@ def _compute(
 _name = functools.lru_cache(maxsize=65536)(lambda name: " ".join(name.split()))
 
 
-def _months(reviews: list[Post], comments: Sequence[Doc]) -> tuple[tuple[str, int, int], ...]:
+def _months(reviews: list[Listed], comments: Sequence[Doc]) -> tuple[tuple[str, int, int], ...]:
     posted = Counter(m for p in reviews if (m := _month(p.date)))
     said = Counter(m for c in comments if (m := _month(c.get("date") or "")))
     seen = sorted(set(posted) | set(said))

@@ -1,4 +1,4 @@
-"""Storage: crash-safe TinyDB files, schema version, lock. No UI code here."""
+"""Storage: crash-safe TinyDB files, schema version, lock, the validation gate. No UI code."""
 
 from reeltui.store.errors import (
     NotFound,
@@ -10,11 +10,15 @@ from reeltui.store.errors import (
     StoreTooNew,
     StoreWriteError,
 )
-from reeltui.store.store import TABLES, Store
+from reeltui.store.layout import TABLES
+from reeltui.store.records import Refused, Rejected
+from reeltui.store.store import Store
 
 __all__ = [
     "TABLES",
     "NotFound",
+    "Refused",
+    "Rejected",
     "Store",
     "StoreCorrupt",
     "StoreError",

@@ -1,12 +1,16 @@
-"""Rotating backups of a store: the last few good copies of its files, in `backups/`.
+"""Rotating backups of a store: the last few copies of its files, in `backups/`.
 
-A backup is taken when a store is opened for writing (its files have just been read and
-found valid), at most once every `backup_interval()` seconds, so saving and autosaving stay
-cheap. Each backup is a folder `backups/<UTC time>/` holding copies of the store's files and
-a `manifest.json` written last; it is built under a temporary name and renamed into place, so
-a crash while backing up leaves no half backup. A file unchanged since the previous backup
-is hard-linked to that backup's copy instead of copied (store files are never modified in
-place: every save writes a new file), so backing up a big archive that did not change is free.
+A backup is taken in the background after a store is opened for writing, at most once every
+`backup_interval()` seconds, so opening, saving and autosaving never wait for it (closing the
+store waits for a backup under way). Each backup is a folder `backups/<UTC time>/` holding
+copies of the store's files (same relative paths) and a `manifest.json` written last; it is
+built under a temporary name and renamed into place, so a crash while backing up leaves no
+half backup. A file unchanged since the previous backup is hard-linked to that backup's copy
+instead of copied (the store never changes a file in place: every save writes a new file), so
+backing up a big archive that barely changed costs a link per file. Files are copied, not
+linked to the live ones, so a file edited in place by hand never changes its backups.
+
+`check --repair` reads backups record by record (`Backup.file`).
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from reeltui.store.errors import StoreWriteError
-from reeltui.store.lock import StoreLock
-from reeltui.store.storage import atomic_write_bytes, fsync_dir
+from reeltui.store import datafile
+from reeltui.store.datafile import DataFile
+from reeltui.store.errors import StoreError
+from reeltui.store.layout import META_FILE, data_folders, whole_files
+from reeltui.store.storage import fsync_dir
 
 BACKUP_DIR = "backups"
 MANIFEST = "manifest.json"
@@ -44,7 +51,7 @@ def backup_interval() -> float:
 class Backup:
     path: Path
     taken: dt.datetime
-    files: dict[str, list[int]]  # file name -> [size, mtime_ns, inode] of the store's file
+    files: dict[str, list[int]]  # relative path -> [size, mtime_ns, inode] of the store's file
 
     @property
     def name(self) -> str:
@@ -52,6 +59,15 @@ class Backup:
 
     def describe(self) -> str:
         return self.taken.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    def file(self, rel: str) -> DataFile | None:
+        """The backed-up copy of `rel`, read and checked; None if absent or unreadable."""
+        if rel not in self.files:
+            return None
+        try:
+            return datafile.load(self.path, rel)
+        except StoreError:
+            return None
 
 
 def list_backups(folder: Path) -> list[Backup]:
@@ -72,29 +88,44 @@ def list_backups(folder: Path) -> list[Backup]:
     return found
 
 
-def _signature(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+def store_files(folder: Path) -> dict[str, os.stat_result]:
+    """Every table file of the store at `folder` (relative path -> its stat)."""
+    out: dict[str, os.stat_result] = {}
+    for name in [META_FILE, *whole_files()]:
+        with contextlib.suppress(OSError):
+            info = (folder / name).stat()
+            out[name] = info
+    for sub in data_folders():
+        try:
+            entries = list(os.scandir(folder / sub))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".json") and not entry.name.startswith("."):
+                with contextlib.suppress(OSError):
+                    if entry.is_file(follow_symlinks=False):
+                        out[f"{sub}/{entry.name}"] = entry.stat()
+    return out
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _signature(info: os.stat_result) -> list[int]:
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def snapshot(folder: Path, names: list[str], keep: int = KEEP) -> Backup:
-    """Back up the files `names` of the store at `folder` now; keep the `keep` newest backups.
+def snapshot(folder: Path, keep: int = KEEP) -> Backup:
+    """Back up the store at `folder` now; keep the `keep` newest backups. The caller holds
+    the store's lock (saves replace files meanwhile: each file is copied whole, as it was
+    at some instant)."""
+    from reeltui.store.commit import syncfs
 
-    The caller holds the store's lock (nobody writes the files meanwhile).
-    """
     root = folder / BACKUP_DIR
     root.mkdir(exist_ok=True)
-    for stale in root.glob(".tmp-*"):  # left by a backup that was interrupted
+    for stale in [*root.glob(".tmp-*"), *root.glob(".old-*")]:  # left by a killed backup
         shutil.rmtree(stale, ignore_errors=True)
-    previous = next(iter(list_backups(folder)), None)
+    found = list_backups(folder)
+    for old in found[max(keep - 1, 1) :]:  # room for the new one first: never more than keep
+        _drop(old.path)
+    previous = next(iter(found), None)
     now = dt.datetime.now(dt.UTC)
     if previous is not None and now <= previous.taken:
         now = previous.taken + dt.timedelta(microseconds=1)
@@ -102,74 +133,83 @@ def snapshot(folder: Path, names: list[str], keep: int = KEEP) -> Backup:
     tmp = root / f".tmp-{stamp}"
     tmp.mkdir()
     files: dict[str, list[int]] = {}
-    for name in names:
-        source = folder / name
-        if not source.is_file():
-            continue
-        files[name] = signature = _signature(source)
-        copy = tmp / name
-        if previous is not None and previous.files.get(name) == signature:
+    for rel, info in store_files(folder).items():
+        signature = _signature(info)
+        copy = tmp / rel
+        copy.parent.mkdir(exist_ok=True)
+        if previous is not None and previous.files.get(rel) == signature:
             with contextlib.suppress(OSError):
-                os.link(previous.path / name, copy)
+                os.link(previous.path / rel, copy)
         if not copy.exists():
-            shutil.copyfile(source, copy)
-            _fsync_file(copy)
+            try:
+                shutil.copyfile(folder / rel, copy)
+            except FileNotFoundError:
+                continue  # replaced or removed meanwhile: the next backup has it
+        files[rel] = signature
     manifest: dict[str, Any] = {"taken": now.isoformat(), "files": files}
     (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-    _fsync_file(tmp / MANIFEST)
+    syncfs(tmp)
     fsync_dir(tmp)
     os.replace(tmp, root / stamp)
     fsync_dir(root)
     backups = list_backups(folder)
     for old in backups[keep:]:
-        shutil.rmtree(old.path, ignore_errors=True)
+        _drop(old.path)
     return backups[0]
 
 
-def maybe_snapshot(folder: Path, names: list[str], interval: float | None = None) -> Backup | None:
-    """Back up unless the newest backup is younger than `interval` seconds; never raises
-    for a failed backup (saving the user's work matters more than backing it up)."""
-    interval = backup_interval() if interval is None else interval
+def _drop(backup: Path) -> None:
+    """Delete a backup: renamed out of the list first, so that a kill halfway through never
+    leaves a listed backup with files missing (the next snapshot removes the rest)."""
+    gone = backup.with_name(f".old-{backup.name}")
     try:
-        newest = next(iter(list_backups(folder)), None)
-        age = dt.datetime.now(dt.UTC) - newest.taken if newest else None
-        if age is not None and dt.timedelta(0) <= age < dt.timedelta(seconds=interval):
-            return None
-        return snapshot(folder, names)
+        os.replace(backup, gone)
     except OSError:
-        return None
+        return
+    shutil.rmtree(gone, ignore_errors=True)
 
 
-def restore(folder: Path, backup: Backup, names: list[str]) -> Path:
-    """Put the files of `backup` back in the store at `folder`; returns the folder where the
-    replaced files were kept (`backups/broken-<time>/`). Takes the store's lock."""
-    lock = StoreLock(folder)
-    lock.acquire()
-    try:
-        stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
-        kept = folder / BACKUP_DIR / f"broken-{stamp}"
+def due(folder: Path, interval: float | None = None) -> bool:
+    interval = backup_interval() if interval is None else interval
+    newest = next(iter(list_backups(folder)), None)
+    if newest is None:
+        return True
+    age = dt.datetime.now(dt.UTC) - newest.taken
+    return not dt.timedelta(0) <= age < dt.timedelta(seconds=interval)
+
+
+class Backups:
+    """The background backups of one open store."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._thread: threading.Thread | None = None
+        self.taken: Backup | None = None
+        self.error: str = ""
+
+    def start(self) -> None:
+        """Back up in a background thread if the newest backup is old enough."""
         try:
-            kept.mkdir(parents=True)
-            for name in names:
-                if (folder / name).is_file():
-                    shutil.copy2(folder / name, kept / name)
-        except OSError as exc:
-            raise StoreWriteError(
-                f"could not keep a copy of the current files in {kept}: "
-                f"{exc.strerror or exc}; nothing was restored"
-            ) from exc
-        # Tables first, meta.json last: until the end the store reads as the old one.
-        for name in sorted(names, key=lambda n: n == "meta.json"):
-            source = backup.path / name
-            if name in backup.files and source.is_file():
-                try:
-                    payload = source.read_bytes()
-                except OSError as exc:
-                    raise StoreWriteError(f"cannot read {source}: {exc.strerror}") from exc
-                atomic_write_bytes(folder / name, payload)
-            elif (folder / name).is_file():  # born after the backup: kept in `kept`
-                with contextlib.suppress(FileNotFoundError):
-                    (folder / name).unlink()
-        return kept
-    finally:
-        lock.release()
+            if not due(self.folder):
+                return
+        except OSError:
+            return
+        self._thread = threading.Thread(target=self._run, name="reeltui-backup", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.taken = snapshot(self.folder)
+        except OSError as exc:  # saving the user's work matters more than backing it up
+            self.error = exc.strerror or str(exc)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    stop = wait
+
+    def migration_folder(self, version: int) -> Path:
+        stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
+        return self.folder / BACKUP_DIR / f"schema-{version}-{stamp}"

@@ -1,29 +1,22 @@
-"""A TinyDB storage that never rewrites a file in place.
+"""Files written so a crash never leaves half of one, and read so a special file never hangs.
 
 Each write goes to a temporary file in the same folder, is fsynced, renamed over the old
 file with os.replace, and the folder is fsynced: after a crash at any instant the file holds
-either the old or the new content. Data is parsed once with orjson and kept in memory (the
-store's lock guarantees nobody else writes the file while we hold it).
-
-Threads: flushes of one file are serialised (a lock), and deferring writes (`deferred`,
-`held`) applies to the thread that asked for it only, so a save running in a background
-thread never waits on, or is folded into, another thread's batch.
+either the old or the new content. The file keeps its permissions across the rename.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import threading
-from collections.abc import Iterator
+import stat
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from reeltui.store import jsonload
-from reeltui.store.errors import StoreCorrupt, StoreReadOnly, StoreWriteError
+from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreWriteError
 
 
 def fsync_dir(folder: Path) -> None:
@@ -34,6 +27,14 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_all(fd: int, payload: bytes) -> None:
+    """Write every byte of `payload` to `fd` (os.write may write fewer than asked)."""
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def replace_file(path: Path, payload: bytes, mode: int | None = None) -> None:
     """Replace `path` with `payload` crash-safely: temp file + fsync + rename + fsync of the
     folder. The file keeps its permissions (new: 0644), or gets `mode`. Raises OSError, and
@@ -42,10 +43,7 @@ def replace_file(path: Path, payload: bytes, mode: int | None = None) -> None:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, payload)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -73,99 +71,47 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         ) from exc
 
 
-def read_json_file(path: Path) -> Any:
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file at `path`. A FIFO, a device or a socket put in place of
+    a store file is refused at once (opened without blocking, then checked), never read."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise StoreCorrupt(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreForeign(
+                f"{path} is {_kind(info.st_mode)}, not a file; a store holds plain JSON files "
+                "(nothing was read or changed)"
+            )
+        chunks = []
+        while chunk := os.read(fd, max(info.st_size, 1 << 16)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise StoreCorrupt(f"cannot read {path}: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def read_json_file(path: Path) -> Any:
+    raw = read_regular(path)
     try:
         return jsonload.loads(raw)  # a big table in pieces: a lower memory peak
     except orjson.JSONDecodeError as exc:
         raise StoreCorrupt(
             f"{path} is not valid JSON ({exc}); the file was left untouched"
         ) from exc
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: orjson, cached in memory, crash-safe writes, optional read-only."""
-
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self._data: dict[str, dict[str, Any]] | None = None
-        self._local = threading.local()  # .deferred: this thread's depth of deferral
-        self._flush_lock = threading.Lock()
-        self._dirty = False
-        self.writes = 0  # number of files actually written (for tests and benchmarks)
-
-    def load(self) -> dict[str, dict[str, Any]]:
-        """Parse the file (once) and check it is shaped as a TinyDB file."""
-        if self._data is None:
-            if not self.path.exists():
-                self._data = {}
-            else:
-                data = read_json_file(self.path)
-                if not isinstance(data, dict) or not all(
-                    isinstance(t, dict) for t in data.values()
-                ):
-                    raise StoreCorrupt(
-                        f"{self.path} is valid JSON but not a TinyDB table file; "
-                        "the file was left untouched"
-                    )
-                self._data = data
-        return self._data
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        return self.load()
-
-    def ensure_writable(self) -> None:
-        if self.read_only:
-            raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
-
-    @property
-    def _deferred(self) -> int:
-        depth: int = getattr(self._local, "deferred", 0)
-        return depth
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.ensure_writable()
-        self._data = data
-        self._dirty = True
-        if not self._deferred:
-            self._flush()
-
-    def flush(self) -> None:
-        """Write the file if a write is pending (deferred or held); safe from any thread."""
-        if self._dirty:
-            self._flush()
-
-    def _flush(self) -> None:
-        with self._flush_lock:
-            data = self._data
-            if data is None or not self._dirty:
-                return  # another thread's flush already wrote this change
-            # Cleared before the snapshot: a change made after it marks the file dirty again.
-            self._dirty = False
-            payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)  # holds the GIL
-            try:
-                atomic_write_bytes(self.path, payload)
-            except StoreWriteError:
-                # Forget the in-memory change so what we show matches what is on disk.
-                self._data = None
-                raise
-            self.writes += 1
-
-    @contextlib.contextmanager
-    def deferred(self, *, flush: bool = True) -> Iterator[None]:
-        """Group this thread's writes into one file write at the end of the block (none with
-        `flush=False`: the caller flushes later, e.g. from a background thread)."""
-        self._local.deferred = self._deferred + 1
-        try:
-            yield
-        finally:
-            self._local.deferred -= 1
-        if flush and not self._deferred:
-            self.flush()
-
-    def close(self) -> None:
-        pass

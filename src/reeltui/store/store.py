@@ -1,64 +1,52 @@
-"""The reeltui store: a folder of TinyDB JSON files, one per concern.
+"""The reeltui store: a folder of TinyDB JSON files (see `layout` for what lives where).
 
-    meta.json      app name and schema version
-    posts.json     posts
-    comments.json  comments (imported, and local replies)
-    drafts.json    working copies of posts being edited (autosave writes only this file)
-    revisions.json saved versions of posts
-    outbox.json    queued moderation actions and the order of outgoing items
-    reads.json     which posts the user has read, and how many comments they had then
-    diary.json     the film diary (Letterboxd imports): see store/diary.py
+Opening reads meta.json only (and finishes a change a crash interrupted); every other file is
+read when first needed and kept (`files`). Changes are made in memory inside `changing()` (or
+`batch()`, `held()`), under one lock, so a commit never sees half of one; `commit()` then
+writes every changed file in one atomic step (`store.commit`): a single file by rename,
+several through the journal. Serialising a file holds the GIL, so files are kept small (a
+post, a month of the index, a page of read marks): no commit blocks the UI thread for long.
 
-Splitting the files means an autosave rewrites a few kilobytes, not a 100 MB archive.
+Threads: changes from any thread; commits are serialised; deferral (`batch`, `held`) applies
+to the thread that asked for it only.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import gc
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from reeltui.domain.listing import ROW_FIELDS, PostSummary
+from reeltui.domain.readers import NOBODY, OwnPeople
+from reeltui.store import commit as commits
+from reeltui.store import datafile
+from reeltui.store.backup import Backups
+from reeltui.store.datafile import DataFile, Refusal
+from reeltui.store.errors import (
+    StoreCorrupt,
+    StoreForeign,
+    StoreReadOnly,
+    StoreTooNew,
+    StoreWriteError,
+)
+from reeltui.store.files import Files
+from reeltui.store.layout import JOURNAL_FILE, META, META_FILE, tables_in
+from reeltui.store.lock import StoreLock
+from reeltui.store.opening import (
+    STORE_INFO,
+    create_meta,
+    examine,
+    now_iso,
+    store_exists,
+    write_upgrade,
+)
+from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate_files
 
-from reeltui.domain.memory import paused_gc
-from reeltui.store.backup import BACKUP_DIR, maybe_snapshot
-from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreReadOnly, StoreTooNew
-from reeltui.store.lock import LOCK_NAME, PID_NAME, StoreLock
-from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate
-from reeltui.store.storage import AtomicJSONStorage
-
-TABLES = ("posts", "comments", "drafts", "revisions", "outbox", "reads", "diary")
-META_FILE = "meta.json"
-STORE_FILES = [META_FILE, *(f"{t}.json" for t in TABLES)]
-KNOWN_FILES = {LOCK_NAME, PID_NAME, BACKUP_DIR, *STORE_FILES}
-
-
-@contextlib.contextmanager
-def _bulk_load() -> Iterator[None]:
-    """Parse an archive without the garbage collector, then take it out of the GC's sight.
-
-    Parsing 200,000 comments creates millions of containers; with the collector on, each
-    of its passes re-walks everything parsed so far (loading takes ~2x longer), and later
-    full passes keep walking the archive on every burst of allocations (stalling the UI).
-    The data is plain trees of dicts and lists: reference counting frees it without the GC.
-    """
-    with paused_gc():
-        yield
-    gc.freeze()
-
-
-class StrTable(Table):
-    """A TinyDB table keyed by our own string ids ("p-her", "c-12") instead of integers."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-
-class _DB(TinyDB):
-    table_class = StrTable
+__all__ = ["Store", "now_iso", "store_exists"]
+CommitHook = Callable[[list[str]], None]
 
 
 class Store:
@@ -68,30 +56,44 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._lock = lock
-        self._dbs: dict[str, _DB] = {}
-        self.tables: dict[str, StrTable] = {}
+        self.mutex = threading.RLock()  # held while records change and while they are copied
+        self._commit_lock = threading.Lock()
+        self._local = threading.local()  # .depth, .held: this thread's deferral
+        self.files = Files(path, self.mutex)
+        self._seq = 0  # number of the last change made in memory
+        self._saved = 0  # every change up to this number is on disk
+        self._failure: StoreWriteError | None = None
+        self._broken: StoreWriteError | None = None  # an unfinished commit: no more writes
+        self._hooks: list[CommitHook] = []
+        self._new_mode = 0o644
+        self.backups = Backups(path)
+        self.info: dict[str, Any] = {}
+        self.own: OwnPeople = NOBODY  # whom the index's readers' counts leave out
+        self.counted = True  # the index holds readers' counts (False: its fields are older)
+        self.migrated_from: int | None = None
+        self.file_writes: dict[str, int] = {}  # files written per table folder (benchmarks)
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Store:
-        """Open (or create, when `create`) the store at `path`.
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        wait: float = 0.0,
+    ) -> Store:
+        """Open (or create, when `create` and the folder is new or empty) the store at
+        `path`. A writer waits up to `wait` seconds for another writer's lock.
 
         Raises a StoreError subclass with a clear message for a foreign, corrupt, too new
-        or locked store; the files are left untouched in every error case.
+        or locked store; the files are left untouched in every error case. Reading never
+        writes: a read-only open of a store that does not exist fails.
         """
         folder = Path(path).expanduser()
-        if folder.exists() and not folder.is_dir():
-            raise StoreForeign(
-                f"{folder} is a file, not a reeltui store (a store is a folder holding "
-                f"{META_FILE}, posts.json, comments.json...)"
-            )
-        is_new = not (folder / META_FILE).exists()
+        is_new = examine(folder)
         if is_new:
-            if folder.is_dir() and any(p.name not in KNOWN_FILES for p in folder.iterdir()):
-                raise StoreForeign(
-                    f"{folder} is not a reeltui store: it has other files and no {META_FILE}"
-                )
             if read_only or not create:
                 raise StoreForeign(f"no reeltui store at {folder}")
             try:
@@ -101,142 +103,288 @@ class Store:
         lock = None
         if not read_only:
             lock = StoreLock(folder)
-            lock.acquire()
+            lock.acquire(timeout=wait)
         store = cls(folder, read_only, lock)
         try:
-            store._load(is_new)
+            store._start(is_new)
         except BaseException:
             store.close()
             raise
         return store
 
-    def _load(self, is_new: bool) -> None:
-        if not self.read_only:
-            for tmp in self.path.glob(".*.tmp"):  # left by a write that was killed
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-        meta_db = self._open_db("meta")
-        meta = meta_db.table("meta")
+    def _start(self, is_new: bool) -> None:
         if is_new:
-            meta.insert(
-                Document(
-                    {
-                        "app": APP_NAME,
-                        "schema": SCHEMA_VERSION,
-                        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    },
-                    doc_id="store",  # type: ignore[arg-type]
-                )
-            )
-        info = get_doc(meta, "store")
+            create_meta(self.path)
+        if self.read_only:
+            try:
+                self.files.overlay = commits.overlay(self.path)
+            except (OSError, ValueError) as exc:
+                raise StoreCorrupt(f"{self.path / JOURNAL_FILE} cannot be read: {exc}") from exc
+        else:
+            try:
+                commits.roll_forward(self.path)
+            except (OSError, ValueError) as exc:
+                raise StoreCorrupt(
+                    f"{self.path} has an unfinished change ({JOURNAL_FILE}) that cannot be "
+                    f"completed: {exc}; nothing was changed"
+                ) from exc
+            self._new_mode = commits.file_mode(self.path / META_FILE, 0o644) & 0o666
+            commits.sweep([self.path])
+        meta = self.file(META_FILE)
+        if meta.refused or not meta.exists:
+            raise StoreCorrupt(f"{self.path / META_FILE} is not a valid reeltui meta file")
+        info = meta.data.get(META.name, {}).get(STORE_INFO)
         if not isinstance(info, dict) or info.get("app") != APP_NAME:
             raise StoreForeign(f"{self.path / META_FILE} does not describe a reeltui store")
         version = info.get("schema")
-        if not isinstance(version, int) or version < 1:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise StoreCorrupt(f"{self.path / META_FILE} has no valid schema version")
         if version > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.path} was written by a newer reeltui (schema {version}; this version "
                 f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
             )
-        for name in TABLES:
-            db = self._open_db(name)
-            self.tables[name] = db.table(name)  # type: ignore[assignment]
-        # Parse now, so a corrupt file is reported at open; the biggest file first, while
-        # little else is in memory: a parse briefly needs ~2x the file on top of its result.
-        with _bulk_load():
-            for name in sorted(TABLES, key=self._file_size, reverse=True):
-                self._storage(name).load()
-        if not self.read_only and not is_new:
-            maybe_snapshot(self.path, STORE_FILES)  # the files were just found valid
+        self.info = info
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        self.own = OwnPeople.from_doc(self.info.get("own"))
+        if not self.read_only and not is_new:
+            self._reindex_if_fields_changed()
+            self.backups.start()  # in the background: opening never waits for it
+        # an index of other list fields (read only: nothing rewrote it) has no counts to trust
+        self.counted = self.info.get("index") == list(ROW_FIELDS)
+
+    def _reindex_if_fields_changed(self) -> None:
+        """The list's fields (`PostSummary`) changed since the index was written (a new
+        reeltui): write the index again from the posts' files, once."""
+        if self.info.get("index") == list(ROW_FIELDS):
+            return
+        from reeltui.store.repair import rebuild  # (it uses this module)
+
+        with self.changing():
+            rebuild(self, posts_index=True, comment_index=False)
+            meta = self.file(META_FILE)
+            self.info = {**self.info, "index": list(ROW_FIELDS)}
+            meta.table(META.name)[STORE_INFO] = self.info
+            self.changed(meta)
+
+    def recount(self, own: OwnPeople, save: bool = True) -> list[PostSummary]:
+        """Count the posts' readers' comments again with `own` as the blog's own people,
+        from the posts' files in one pass; returns the new summaries. A writer stores them
+        and `own` (in meta.json) in one commit: a crash leaves the old counts with the old
+        set, counted again at the next open. A reader (or `save=False`) only counts."""
+        from reeltui.store.repair import rebuild, summaries
+
+        if self.read_only or not save:
+            return summaries(self, own)
+        was = self.own, self.info
+        try:
+            with self.changing():
+                self.own = own
+                found = rebuild(self, posts_index=True, comment_index=False)
+                self.record_own(own)
+        except BaseException:
+            self.own, self.info = was
+            raise
+        return found
+
+    def record_own(self, own: OwnPeople) -> None:
+        """From now on count with `own` (meta.json says so once this change is committed;
+        the caller makes the rows agree in the same change)."""
+        with self.changing():
+            self.own = own
+            meta = self.file(META_FILE)
+            self.info = {**self.info, "own": own.to_doc()}
+            meta.table(META.name)[STORE_INFO] = self.info
+            self.changed(meta)
 
     def _migrate(self, version: int) -> None:
+        """Bring an older store up to date: in memory for a reader (nothing is written),
+        on disk for a writer (one journaled change; the old files go to a backup)."""
+        files, moved = migrate_files(self, version)
+        self.migrated_from = version
         if self.read_only:
-            raise StoreReadOnly(
-                f"{self.path} needs an upgrade (schema {version} -> {SCHEMA_VERSION}); "
-                "open it once without --read-only"
-            )
-        data = {name: self._storage(name).load() for name in TABLES}
-        new_version = migrate(data, version)
-        with self.batch():
-            for name in TABLES:
-                self._storage(name).write(data[name])
-            self._dbs["meta"].table("meta").update(
-                {"schema": new_version},
-                doc_ids=["store"],  # type: ignore[list-item]
-            )
+            for found in files:
+                datafile.check(found, tables_in(found.rel))
+            self.files.put(files)
+        else:
+            kept = self.backups.migration_folder(version)
+            write_upgrade(self.path, files, moved, kept, self._new_mode)
+            self.forget()
+        self.info = self.file(META_FILE).data[META.name][STORE_INFO]
 
-    def _open_db(self, name: str) -> _DB:
-        db = _DB(self.path / f"{name}.json", storage=AtomicJSONStorage, read_only=self.read_only)
-        self._dbs[name] = db
-        return db
+    # -- files ---------------------------------------------------------------------------
 
-    def _file_size(self, name: str) -> int:
-        try:
-            return self._storage(name).path.stat().st_size
-        except OSError:
-            return 0
+    def file(self, rel: str) -> DataFile:
+        """The file `rel` of the store, read (and checked by the gate) on first use."""
+        return self.files.get(rel)
 
-    def _storage(self, name: str) -> AtomicJSONStorage:
-        storage = self._dbs[name].storage
-        assert isinstance(storage, AtomicJSONStorage)
-        return storage
+    def peek(self, rel: str) -> DataFile:
+        """The file `rel` as `file` gives it, but not kept in memory when it was not
+        (a whole-archive scan: check, repair)."""
+        return self.files.peek(rel)
 
-    # -- use -----------------------------------------------------------------------------
+    def cached(self, rel: str) -> DataFile | None:
+        return self.files.cached(rel)
+
+    def listing(self, folder: str) -> list[str]:
+        """Names of the table files in `folder`, as committed, plus those made since."""
+        return self.files.listing(folder)
+
+    def refusals(self) -> list[Refusal]:
+        """What the gate refused in the files read so far."""
+        return self.files.refusals()
+
+    def adopt(self, found: DataFile) -> None:
+        """Put `found` in place of the file of the same path (repair; inside `changing()`)."""
+        with self.mutex:
+            self.files.replace(found)
+            self.changed(found)
+
+    # -- changing ------------------------------------------------------------------------
+
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
+        if self._broken is not None:
+            raise self._broken
 
     @property
-    def schema_version(self) -> int:
-        info = get_doc(self._dbs["meta"].table("meta"), "store")
-        assert info is not None
-        return int(info["schema"])
-
-    def table(self, name: str) -> StrTable:
-        return self.tables[name]
-
-    def meta_table(self) -> StrTable:
-        """The table of meta.json: the store's info, and small state such as sync's."""
-        return self._dbs["meta"].table("meta")  # type: ignore[return-value]
-
-    def writes(self, name: str) -> int:
-        """How many times the file of table `name` was written (for tests and benchmarks)."""
-        return self._storage(name).writes
-
-    def file_of(self, name: str) -> Path:
-        return self._storage(name).path
+    def _depth(self) -> int:
+        depth: int = getattr(self._local, "depth", 0)
+        return depth
 
     @contextlib.contextmanager
-    def batch(self, *names: str) -> Iterator[None]:
-        """Group the writes to the given tables (all, by default) into one write per file."""
-        chosen = names or tuple(self._dbs)
-        with contextlib.ExitStack() as stack:
-            # Entered in reverse so files are flushed in TABLES order: posts before the
-            # comments that point at them (a crash in between never leaves orphans).
-            for name in reversed(chosen):
-                stack.enter_context(self._storage(name).deferred())
-            yield
+    def changing(self, *tables: str) -> Iterator[None]:
+        """Change records inside (`file(...).table(...)[id] = doc`, then `changed(file)`);
+        the change is committed at the end of the outermost block of this thread, unless
+        the thread is inside `held()`."""
+        self.ensure_writable()
+        with self.mutex:
+            self._local.depth = self._depth + 1
+            try:
+                yield
+            finally:
+                self._local.depth -= 1
+        if self._depth == 0 and not getattr(self._local, "held", 0):
+            self.commit()
+
+    batch = changing  # several changes, one commit (table names are accepted, not needed)
+
+    def changed(self, found: DataFile) -> None:
+        """Mark `found` as changed (call inside `changing()`)."""
+        self._seq += 1
+        found.change = self._seq
+        self.files.mark(found)
 
     @contextlib.contextmanager
     def held(self) -> Iterator[Callable[[], None]]:
-        """This thread's writes inside the block stay in memory; they reach the disk when the
+        """This thread's changes inside stay in memory; they reach the disk when the
         `flush` it yields is called, typically from a background thread so a screen never
-        waits on a 100 MB file. Until then a crash loses them: acknowledge after `flush`."""
-        storages = [self._storage(n) for n in ("meta", *TABLES) if n in self._dbs]
+        waits on the disk. Until then a crash loses them: acknowledge after `flush`."""
+        with self.mutex:
+            self._local.held = getattr(self._local, "held", 0) + 1
+            self._local.depth = self._depth + 1
+            upto = [0]
+            try:
+                yield lambda: self.flush(upto[0])
+            finally:
+                self._local.depth -= 1
+                self._local.held -= 1
+                upto[0] = self._seq
 
-        def flush() -> None:
-            for storage in storages:  # TABLES order: posts before the comments of them
-                storage.flush()
+    def flush(self, upto: int | None = None) -> None:
+        """Commit pending changes; raise if the changes up to `upto` are not on disk."""
+        self.commit()
+        wanted = self._seq if upto is None else upto
+        if self._saved < wanted:
+            raise self._failure or StoreWriteError(f"could not save to {self.path}")
 
-        with contextlib.ExitStack() as stack:
-            for storage in storages:
-                stack.enter_context(storage.deferred(flush=False))
-            yield flush
+    def commit(self) -> None:
+        """Write every changed file, in one atomic step."""
+        with self._commit_lock:
+            if self._broken is not None:
+                raise self._broken
+            with self.mutex:
+                dirty = self.files.take_dirty()
+                seq = self._seq
+                if not dirty:
+                    self._saved = max(self._saved, seq)
+                    return
+                if len(dirty) <= commits.MANY:  # small: copied now, written unlocked
+                    changes = {f.rel: None if f.is_empty() else f.payload() for f in dirty}
+            try:
+                if len(dirty) <= commits.MANY:
+                    commits.commit(self.path, changes, self._new_mode)
+                else:  # big (an import): copied and written one by one, locked meanwhile
+                    with self.mutex:
+                        pairs = ((f.rel, None if f.is_empty() else f.payload()) for f in dirty)
+                        commits.commit(self.path, pairs, self._new_mode, count=len(dirty))
+            except commits.Unfinished as exc:
+                self._broken = StoreWriteError(
+                    f"a change to {self.path} was saved but not completed "
+                    f"({exc.strerror}); it is completed when the store is opened again"
+                )
+                raise self._broken from exc
+            except OSError as exc:
+                self.files.not_written(dirty)
+                raise self._failed(dirty, exc) from exc
+            self.files.written(dirty)
+            for found in dirty:
+                folder = found.rel.rpartition("/")[0] or found.rel
+                self.file_writes[folder] = self.file_writes.get(folder, 0) + 1
+            self._saved = max(self._saved, seq)
+        written = [f.rel for f in dirty]
+        for hook in list(self._hooks):
+            hook(written)
+
+    def _failed(self, dirty: list[DataFile], exc: OSError) -> StoreWriteError:
+        reason = exc.strerror or str(exc)
+        names = ", ".join(sorted(f.rel for f in dirty)[:3]) + (", ..." if len(dirty) > 3 else "")
+        self._failure = StoreWriteError(
+            f"could not save {names} in {self.path}: {reason}; the previous version of the "
+            "files is intact"
+        )
+        return self._failure
+
+    def on_commit(self, hook: CommitHook) -> None:
+        """Call `hook(relative paths written)` after each successful commit."""
+        self._hooks.append(hook)
+
+    def off_commit(self, hook: CommitHook) -> None:
+        if hook in self._hooks:
+            self._hooks.remove(hook)
+
+    def forget(self) -> None:
+        """Drop every cached file that has no unsaved change (re-read on next use)."""
+        self.files.forget()
+
+    # -- info ----------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.info.get("schema", 0))
+
+    def meta_doc(self, doc_id: str) -> dict[str, Any] | None:
+        """A document of meta.json ("sync", ...), or None."""
+        meta = self.file(META_FILE)
+        found = meta.good(META.name).get(doc_id)
+        return found if isinstance(found, dict) else None
+
+    def put_meta_doc(self, doc_id: str, doc: dict[str, Any]) -> None:
+        if doc_id == STORE_INFO:
+            raise ValueError("the store's own information is not changed this way")
+        with self.changing():
+            meta = self.file(META_FILE)
+            meta.table(META.name)[doc_id] = doc
+            self.changed(meta)
+
+    def writes(self, folder: str) -> int:
+        """How many times a file of `folder` ("posts", "drafts.json") was written."""
+        return self.file_writes.get(folder, 0)
 
     def close(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
+        self.backups.stop()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -246,64 +394,3 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _cached(table: Table) -> tuple[AtomicJSONStorage, dict[str, Any]] | None:
-    """The storage of `table` and its raw documents when it is our cached storage, else None."""
-    storage = table.storage
-    if not isinstance(storage, AtomicJSONStorage):
-        return None
-    storage.ensure_writable()
-    return storage, storage.load().setdefault(table.name, {})
-
-
-def upsert(table: Table, doc_id: str, data: dict[str, Any]) -> None:
-    """Insert or replace the document `doc_id` of `table` (fields of `data` win).
-
-    On our cached storage this costs O(1) plus the file write: TinyDB's own update path
-    copies the whole table twice per call, which made a 200,000-comment import quadratic.
-    """
-    found = _cached(table)
-    if found is None:
-        table.upsert(Document(data, doc_id=doc_id))  # type: ignore[arg-type]
-        return
-    storage, raw = found
-    existing = raw.get(str(doc_id))
-    if existing is None:
-        raw[str(doc_id)] = dict(data)
-    else:
-        existing.update(data)
-    table.clear_cache()
-    storage.write(storage.load())
-
-
-def get_doc(table: Table, doc_id: str) -> dict[str, Any] | None:
-    """The document `doc_id` of `table`, or None (TinyDB's stubs only know int ids)."""
-    found: Any = table.get(doc_id=doc_id)  # type: ignore[call-overload]
-    return found if isinstance(found, dict) else None
-
-
-def remove_docs(table: Table, doc_ids: list[str]) -> None:
-    found = _cached(table)
-    if found is None:
-        table.remove(doc_ids=doc_ids)  # type: ignore[arg-type]
-        return
-    storage, raw = found
-    for doc_id in doc_ids:
-        raw.pop(str(doc_id), None)  # missing ids are skipped, as TinyDB does
-    table.clear_cache()
-    storage.write(storage.load())
-
-
-def raw_docs(table: Table) -> dict[str, Any]:
-    """The documents of `table` as stored, keyed by id, WITHOUT copying: read, never modify.
-
-    For whole-table scans (counts, search indexes) where TinyDB's per-document copy would
-    cost more than the work itself.
-    """
-    storage = table.storage
-    if isinstance(storage, AtomicJSONStorage):
-        tables = storage.load()
-        found: dict[str, Any] = tables.get(table.name, {})
-        return found
-    return {str(doc.doc_id): doc for doc in table}

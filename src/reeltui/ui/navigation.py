@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 
 _INTERNAL = re.compile(r"^/?([a-z0-9][a-z0-9-]*)/?(?:[#?].*)?$")
@@ -47,14 +48,14 @@ def is_external(href: str) -> bool:
     return urlsplit(href).scheme in ("http", "https", "mailto", "ftp")
 
 
-def site_of(posts: list[Post]) -> str:
+def site_of(posts: Sequence[Post | PostSummary]) -> str:
     """The host most posts were imported from ("flixchatter.net"), or "" when unknown."""
     hosts = Counter(urlsplit(p.source.get("wp", "")).netloc for p in posts)
     hosts.pop("", None)
     return hosts.most_common(1)[0][0] if hosts else ""
 
 
-def site_base(posts: Iterable[Post], synced: str = "") -> str:
+def site_base(posts: Iterable[Post | PostSummary], synced: str = "") -> str:
     """The blog's address ("https://flixchatter.net"): the site last synced with, else the
     scheme and host most of the imported posts link to; "" when unknown."""
     if synced.startswith(("http://", "https://")):

@@ -10,11 +10,13 @@ here, said once, and marked (`source["wp_gone"]`) so that it is not asked for ag
 
 from __future__ import annotations
 
+import copy
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
@@ -28,8 +30,10 @@ from reeltui.services.sync.mapping import (
     to_post,
 )
 from reeltui.services.sync.state import Conflict, SyncState, now, remote_id
+from reeltui.services.sync.state import save as save_state
 from reeltui.services.sync.terms import TermNames
 from reeltui.store import records
+from reeltui.store import state as store_state
 
 
 @dataclass
@@ -44,6 +48,7 @@ class PullCounts:
     gone_posts: list[str] = field(default_factory=list)  # local ids no longer on the site
     gone_comments: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # records the store's gate refused
 
     def count(self, post: Post, new: bool) -> None:
         name = f"{'new' if new else 'updated'}_{post.kind}s"
@@ -69,9 +74,19 @@ def known(blog: Blog, state: SyncState, clock: str = "") -> Known:
 
 
 def apply(blog: Blog, got: Fetched, state: SyncState, names: TermNames) -> PullCounts:
-    """Write what was fetched (one batch) and move the clock forward."""
+    """Write what was fetched and move the clock forward, in one commit: `state` changes
+    only once it is on disk (a full disk leaves the clock where the data is)."""
+    work = copy.deepcopy(state)
+    counts = _apply(blog, got, work, names)
+    state.__dict__.update(work.__dict__)
+    return counts
+
+
+def _apply(blog: Blog, got: Fetched, state: SyncState, names: TermNames) -> PullCounts:
     counts = PullCounts()
-    posts_by_remote = {remote_id(p.source.get("wp")): p for p in blog.posts()}
+    posts_by_remote: dict[str, Post | PostSummary] = {
+        remote_id(p.source.get("wp")): p for p in blog.posts()
+    }
     posts_by_remote.pop("", None)
     taken = {p.id for p in blog.posts()}
     posts: list[Post] = []
@@ -81,14 +96,18 @@ def apply(blog: Blog, got: Fetched, state: SyncState, names: TermNames) -> PullC
             _apply_post(blog, wp, got, names, state, posts_by_remote, taken, counts, posts)
         _apply_comments(blog, got.comments, posts_by_remote, state, counts, comments)
         _find_gone(blog, got)
-        counts.gone_posts = _mark_gone(blog.posts(), got.gone_posts, posts)
+        counts.gone_posts = _mark_gone(blog.full_posts(), got.gone_posts, posts)
         counts.gone_comments = _mark_gone(blog.all_comments(), got.gone_comments, comments)
-        records.put_many(blog.store, posts)  # two table operations, not one per record
-        records.put_many(blog.store, comments)
+        _, rejected = records.put_many(blog.store, posts, comments)  # one atomic commit
+        counts.refused += [str(r) for r in rejected]
         blog.invalidate()
         state.clock = got.clock or state.clock
         state.terms = names.known
         state.last_pull = now()
+        save_state(blog, state)  # the clock lands with what it covers
+    # Again once committed: a view that re-read the store on the first news (the app's list,
+    # in a worker) read it before the batch's files were written.
+    blog.invalidate()
     return counts
 
 
@@ -98,7 +117,7 @@ def _apply_post(
     got: Fetched,
     names: TermNames,
     state: SyncState,
-    by_remote: dict[str, Post],
+    by_remote: dict[str, Post | PostSummary],
     taken: set[str],
     counts: PullCounts,
     out: list[Post],
@@ -115,8 +134,10 @@ def _apply_post(
     same_status = POST_STATUS_FROM_WP.get(str(wp.get("status"))) == existing.status
     if str(wp.get("modified_gmt") or "") == existing.source.get("wp_modified") and same_status:
         return  # unchanged on the site since our copy (e.g. our own push coming back)
+    if not isinstance(existing, Post):
+        existing = blog.post(existing.id)  # the summary of the index: read the whole post
     remote = to_post(wp, existing.id, existing, got.users, names)
-    working = records.get_draft(blog.store, existing.id)
+    working = store_state.get_draft(blog.store, existing.id)
     if existing.source.get("wp_hash") not in ("", None, post_hash(existing)):
         found = Conflict(
             id=f"post:{existing.id}",
@@ -196,7 +217,7 @@ def _free_id(wanted: str, taken: set[str]) -> str:
 def _apply_comments(
     blog: Blog,
     items: list[dict[str, Any]],
-    posts: dict[str, Post],
+    posts: Mapping[str, Post | PostSummary],
     state: SyncState,
     counts: PullCounts,
     out: list[Comment],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reeltui.services.blog import Blog
-from reeltui.store.store import get_doc, upsert
+from reeltui.store import state as store_state
 
 DOC_ID = "identity_from_site"
 CAPS = (
@@ -30,13 +30,13 @@ def learn(blog: Blog, me: dict[str, Any]) -> dict[str, Any]:
         "slug": str(me.get("slug") or ""),
         "email": str(me.get("email") or ""),
     }
-    if get_doc(blog.store.meta_table(), DOC_ID) != identity:
-        upsert(blog.store.meta_table(), DOC_ID, identity)
+    if store_state.meta_doc(blog.store, DOC_ID) != identity:
+        store_state.put_meta_doc(blog.store, DOC_ID, identity)
     return identity
 
 
 def known(blog: Blog) -> dict[str, Any] | None:
-    found = get_doc(blog.store.meta_table(), DOC_ID)
+    found = store_state.meta_doc(blog.store, DOC_ID)
     if not found or not isinstance(found.get("id"), int):
         return None
     return {k: found.get(k, "") for k in ("id", "name", "slug", "email")}

@@ -95,7 +95,7 @@ def push_outbox(
             except NotFound:  # the reply itself was deleted here: nothing left to send
                 outbox.remove(blog, entry.id)
             continue
-        with blog.store.batch("comments", "outbox"):  # one write of each file
+        with blog.store.batch():  # one write of each file
             outbox.mark_sent(blog, entry.id, new_id)
             if entry.kind == "reply":
                 blog.save_comment(signed_by_the_site(blog.comment(entry.comment_id), answer))

@@ -37,7 +37,7 @@ from reeltui.services.sync.terms import TermIds, TermNames
 def drafts_to_push(blog: Blog) -> list[Post]:
     """Posts on the site edited here since the last pull, and new draft or pending posts."""
     found = []
-    for post in blog.posts():
+    for post in blog.full_posts():
         if remote_id(post.source.get("wp")):
             if post.source.get("wp_hash") == post_hash(post):
                 continue  # unchanged since the last pull

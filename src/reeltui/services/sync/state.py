@@ -25,9 +25,9 @@ from typing import Any
 
 from reeltui.domain.models import SITE_TEXT
 from reeltui.services.blog import Blog
-from reeltui.store.store import get_doc, upsert
+from reeltui.store import state as store_state
 
-DOC_ID = "sync"
+DOC_ID = store_state.SYNC_DOC
 HIDDEN = (*SITE_TEXT, "post")  # kept in a conflict to be restored exactly, never shown
 
 
@@ -90,7 +90,7 @@ def now() -> str:
 
 
 def load(blog: Blog) -> SyncState:
-    doc = get_doc(blog.store.meta_table(), DOC_ID) or {}
+    doc = store_state.meta_doc(blog.store, DOC_ID)
     conflicts = [Conflict.from_dict(c) for c in doc.get("conflicts", []) if isinstance(c, dict)]
     return SyncState(
         site=str(doc.get("site", "")),
@@ -112,7 +112,7 @@ def _dict(value: Any) -> dict[str, Any]:
 
 def save(blog: Blog, state: SyncState) -> None:
     data = dataclasses.asdict(state)
-    upsert(blog.store.meta_table(), DOC_ID, data)
+    store_state.put_meta_doc(blog.store, DOC_ID, data)
 
 
 def conflicts(blog: Blog) -> list[Conflict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,12 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.ui.widgets.lists import ReelOptions
 
 
-def filter_choices(posts: list[Post], kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+def filter_choices(
+    posts: Sequence[Post | PostSummary], kinds: tuple[str, ...]
+) -> list[tuple[str, str]]:
     """("kind:value", "kind: value") for every category, tag, status and author in use."""
     choices: list[tuple[str, str]] = [("clear:", "All posts (clear filters)")]
     values: dict[str, set[str]] = {k: set() for k in kinds}

@@ -31,6 +31,7 @@ from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_search import Searching
+from reeltui.ui.screens.main_thread import patch_thread
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
@@ -156,6 +157,15 @@ class MainScreen(Screen[None]):
             post = self.blog.post(post_id)
         except ReelError:  # deleted by a sync: say nothing, show what is left
             return
+        widget = self.query_one(Thread)
+        if not touches(changes, "post", post_id) and await patch_thread(
+            self.blog, post_id, widget, changes
+        ):  # comments changed in place, or one new in a long thread: those views alone
+            row = self.blog.summary(post_id)  # the header's count follows (as the list's)
+            self.query_one(Reader).show_counts(row.readers, row.pending)
+            if self._select_next is not None and widget.select(self._select_next):
+                self._select_next = None
+            return
         thread = self.blog.thread(post_id)
         counts = thread_counts(self.blog, thread)
         if touches(changes, "post", post_id):
@@ -163,7 +173,6 @@ class MainScreen(Screen[None]):
         else:  # a comment moderated, a reply queued...: the header's count follows
             self.query_one(Reader).show_counts(*counts)
         drafts = replies.draft_parents(self.blog, post_id)
-        widget = self.query_one(Thread)
         self._drawing = True
         try:
             await widget.show(thread, post.author, drafts, select=widget.highlighted_comment_id())

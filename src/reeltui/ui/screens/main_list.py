@@ -7,12 +7,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
+from textual.worker import Worker, get_current_worker
 
 from reeltui.config import SORTS
 from reeltui.domain.plural import count as plural_count
+from reeltui.domain.query import QueryError, parse
 from reeltui.errors import ReelError
-from reeltui.services import Counts, identity
+from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
+from reeltui.services.search import Interrupted
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.dialogs import PickScreen, filter_choices
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from reeltui.ui.screens.main import MainScreen
 
 FILTER_KINDS = ("category", "tag", "status", "author")
+FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
 
 
 class Listing:
@@ -37,41 +41,102 @@ class Listing:
         self.my_drafts = False  # the "my drafts" view: the writer's posts, drafts first
         self.counts: Counts | None = None
         self.site: str | None = None  # the blog's host name, from the posts' source links
+        self.partial = False  # the rows shown match free words in titles only, so far
 
-    # -- loading rows (a worker: the first call reads the whole store) -------------------
+    # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
     def load(self, keep: str | None = None) -> None:
         """Fill the list again (in a worker), keeping the cursor on `keep` or where it is."""
+        self.blog.search_index().interrupt()  # a query of the text an earlier load runs stops
         self.screen.run_worker(lambda: self._load(keep), thread=True, exclusive=True, group="rows")
 
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
+        worker = get_current_worker()
         try:
-            counts = self.blog.counts()  # the status line's, whatever the list shows
-            app.call_from_thread(self._counted, counts)
-            rows = self.screen.searching.query_rows()  # the search box's query language
-            if rows is None:  # comments were searched, or the query cannot run (it says why)
-                return
-            writer = self.screen.reel_app.writer
-            if self.my_drafts:
-                rows = identity.my_drafts_first(rows, writer)
-            marks = read_service.Marks(self.blog, writer)
-            items = [ListItem(r, marks.of(r.post, r.comment_count)) for r in rows]
-            if self.site is None:
-                self.site = site_of(self.blog.posts())
-                if self.site:
-                    app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
+            if not self.blog.index_complete:
+                self._first_screen(worker)
+            search = self.blog.search_index()
+            partial = not search.fresh and self._has_words()
+            # Until the text index is ready, free words match titles, authors and terms at
+            # once (the status line says the text is coming); the rest follows.
+            for words in [search.meta_ids, None] if partial else [None]:
+                if words is None and partial:
+                    search.prepare()
+                counts = self.blog.counts()  # the status line's, whatever the list shows
+                rows = self.screen.searching.query_rows(words)  # the query language
+                if rows is None:  # comments searched, or the query cannot run (it says why)
+                    if not worker.is_cancelled:
+                        app.call_from_thread(self._counted, counts)
+                    return
+                items = self._items(rows)
+                if worker.is_cancelled:
+                    return
+                app.call_from_thread(self._show, items, counts, keep, words is not None)
+        except Interrupted:  # a newer keystroke: its load answers
+            return
         except ReelError as exc:  # a store problem: one clear line, never a traceback
             app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
             return
-        app.call_from_thread(self._show, items, counts, keep)
+        if self.site is None:
+            self.site = site_of(self.blog.posts())
+            if self.site:
+                app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
+        if not search.fresh:  # ready the text search meanwhile (after the first paint)
+            app.call_from_thread(self._prepare_search)
 
-    def _show(self, items: list[ListItem], counts: Counts, keep: str | None) -> None:
+    def _items(self, rows: list[PostRow]) -> list[ListItem]:
+        writer = self.screen.reel_app.writer
+        if self.my_drafts:
+            rows = identity.my_drafts_first(rows, writer)
+        marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
+        return [ListItem(r, marks=marks) for r in rows]
+
+    def _has_words(self) -> bool:
+        try:
+            return bool(parse(self.search).words)
+        except QueryError:
+            return False
+
+    def _first_screen(self, worker: Worker[None]) -> None:
+        """The first read of the posts index, newest month first: the newest posts are
+        shown once a screenful is known (in the list's usual order), then all of them."""
+        plain = self.sort == "date" and not (self.reversed or self.filters or self.search)
+        shown = not plain or self.my_drafts
+        for known in self.blog.load_index():
+            if not shown and known >= FIRST_SCREEN:
+                rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
+                if worker.is_cancelled:
+                    return
+                self.screen.app.call_from_thread(self._show_first, self._items(rows))
+                shown = True
+
+    def _show_first(self, items: list[ListItem]) -> None:
+        self.screen.post_list.set_items(items)
+        pane = self.screen.query_one("#list-pane")
+        pane.border_title = f"Posts ({len(items)}, reading the rest…)"
+
+    def _prepare_search(self) -> None:
+        self.screen.run_worker(
+            self._ready_search, thread=True, exclusive=True, group="search-ready",
+            exit_on_error=False,
+        )  # fmt: skip
+
+    def _ready_search(self) -> None:
+        try:
+            self.blog.search_index().prepare()
+        except Exception:  # the text index cannot be made: the search reads the posts
+            return
+
+    def _show(
+        self, items: list[ListItem], counts: Counts, keep: str | None, partial: bool = False
+    ) -> None:
         post_list = self.screen.post_list
         narrowed = self.search or self.filters or self.my_drafts
         post_list.empty_text = "No posts match." if narrowed else "No posts."
         post_list.set_items(items, keep)
         self.counts = counts
+        self.partial = partial
         self.show_status()
 
     def _counted(self, counts: Counts) -> None:
@@ -90,7 +155,8 @@ class Listing:
         views = ["my drafts first"] if self.my_drafts else []
         filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
         if self.search:
-            filters = ", ".join(x for x in (filters, f"search: {self.search}") if x)
+            note = " (titles so far: searching the text…)" if self.partial else ""
+            filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
         status.set_status(self.counts, shown, order, filters)
         pane = self.screen.query_one("#list-pane")
@@ -106,8 +172,9 @@ class Listing:
         post_list = self.screen.post_list
         for item in post_list.items:
             if item.row.post.id in post_ids:
-                mark = marks.of(item.row.post, item.row.comment_count)
-                post_list.update_mark(item.row.post.id, mark)
+                post_list.update_mark(
+                    item.row.post.id, marks.of(item.row.post, item.row.comment_count)
+                )
 
     # -- order and filters ---------------------------------------------------------------
 

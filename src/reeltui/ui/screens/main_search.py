@@ -5,6 +5,7 @@ The screen owns one `Searching`; the listing asks it for the rows of the current
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reeltui.domain.query import QueryError, parse
@@ -50,9 +51,10 @@ class Searching:
         """The list the pane shows: posts, or the comments a search found."""
         return self.hits if self.hits.display else self.screen.post_list
 
-    def query_rows(self) -> list[PostRow] | None:
+    def query_rows(self, words: Callable[[str], set[str]] | None = None) -> list[PostRow] | None:
         """The posts matching the search (in the rows worker). None when the search is of
-        comments (their list is shown from here) or cannot run (the box says why)."""
+        comments (their list is shown from here) or cannot run (the box says why). `words`:
+        the posts a free word is in, when not the search index's whole answer."""
         screen, listing = self.screen, self.screen.listing
         call = screen.app.call_from_thread
         try:
@@ -74,6 +76,7 @@ class Searching:
             reverse=reverse,
             filters=listing.filters,
             writer=writer,
+            words=words,
         )
         call(self._show_view, False)
         return rows

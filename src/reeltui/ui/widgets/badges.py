@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.style import Style
 
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.ui.widgets.reply_badges import STATUS_BADGES, SYNC_BADGES
@@ -25,14 +26,14 @@ def status_style(status: str) -> Style:
     return _STATUS_STYLES.get(status, Style())
 
 
-def is_guest(post: Post) -> bool:
+def is_guest(post: Post | PostSummary) -> bool:
     """A guest post: filed under "Guest Post" or titled so (the demo blog's convention)."""
     return any(c.casefold() == GUEST_CATEGORY for c in post.categories) or (
         post.title.casefold().startswith("guest post")
     )
 
 
-def author_label(post: Post) -> str:
+def author_label(post: Post | PostSummary) -> str:
     name = sanitize_line(post.author) or "unknown author"
     return f"{name} (guest)" if is_guest(post) else name
 

@@ -4,7 +4,6 @@ the post's title; the commenter, the date and the matched words in context."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -20,9 +19,12 @@ from reeltui.ui.widgets.post_list import ListItem, PostList
 READ = ReadMark(unread=False, new_comments=0)
 
 
-@dataclass(frozen=True, slots=True)
 class HitItem(ListItem):
-    hit: CommentHit | None = None
+    __slots__ = ("hit",)
+
+    def __init__(self, row: PostRow, mark: ReadMark, hit: CommentHit | None = None) -> None:
+        super().__init__(row, mark)
+        self.hit = hit
 
 
 def hit_items(hits: list[CommentHit]) -> list[ListItem]:

@@ -28,5 +28,7 @@ class StatusLine(Static):
         self.text = ""
 
     def set_status(self, counts: Counts, shown: int, sort: str, filters: str) -> None:
-        self.text = status_text(counts, shown, sort, filters)
-        self.update(self.text)
+        text = status_text(counts, shown, sort, filters)
+        if text != getattr(self, "text", None):  # an update repaints the line
+            self.text = text
+            self.update(self.text)

@@ -109,6 +109,17 @@ class Thread(VerticalScroll, can_focus=True):
         if select is not None:
             self.select(select)
 
+    async def insert(self, comment: Comment, depth: int, index: int, post_author: str) -> None:
+        """Add one comment at `index` of the reading order (a new reply), without drawing
+        the others again."""
+        view = CommentView(comment, depth, bool(post_author) and comment.author == post_author)
+        if index < len(self.views):
+            await self.mount(view, before=self.views[index])
+        else:
+            await self.mount(view)
+        self.views.insert(index, view)
+        self.border_title = f"Comments ({len(self.views)})"
+
     def select(self, comment_id: str) -> bool:
         """Put the cursor on `comment_id` (expanding collapsed threads above it)."""
         for i, view in enumerate(self.views):

@@ -1,0 +1,205 @@
+"""The app as a user meets it, headless through Textual's Pilot, one fresh process per run.
+
+- open: process start until the list's first rows are painted, vs a bare Textual app's start
+  (process start until its first screen is painted). Both pay for importing Textual.
+- filter keystroke: a key typed in the list's filter box until the list shows its whole
+  answer (summaries and text), painted; vs a bare app's key typed into an Input until a line
+  echoing it is painted. Also the time until the summary matches are shown (at once), and
+  the same keys typed right after the first paint, before the search index is ready.
+- reply: Ctrl+S in the composer until the post's file on disk holds the reply; the longest
+  the app could not answer a key meanwhile (gaps between 4 ms ticks of its event loop).
+  On the same post (20 comments) at every size, and on the newest post (5,000 comments).
+- moderation: a moderation key in the thread until the post's file holds the new status.
+- autosave: the editor's own autosave (a pane switch) until the working copy and the
+  revision are both on disk, on the same post (with its revisions) at every size.
+- memory: the peak resident memory (VmHWM) of a process that ran a session: list, filter,
+  open a post, two replies, the editor with two autosaves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.common import Config, Figure, floats, run_child
+from benchmarks.generate import BENCH_POST, archive, store_bytes
+
+QUERIES = ("harbor", "lindqvist", "haunting score", "Quiet Rain", "kubrick")
+
+
+def newest(size: int) -> str:
+    return f"p{size - 1:05d}"
+
+
+def open_figures(cfg: Config, size: int, store: Path) -> list[Figure]:
+    ours: list[float] = []
+    ready: list[float] = []
+    base: list[float] = []
+    for _ in range(cfg.runs):  # interleaved: a burst of machine load hits both alike
+        base.append(float(run_child(cfg, "benchmarks.child_tui", "bare")["seconds"]))  # type: ignore[arg-type]
+        got = run_child(cfg, "benchmarks.child_tui", "open", str(store))
+        ours.append(float(got["seconds"]))  # type: ignore[arg-type]
+        ready.append(float(got["ready"]))  # type: ignore[arg-type]
+    what = (
+        "process start -> first rows of the list painted; baseline: process start -> a bare "
+        "Textual app painted"
+    )
+    first = Figure("open to first paint", size, what, ours, base, goal=1.5, on="p50")
+    whole = Figure(
+        "open until the whole index is read and the search ready",
+        size,
+        "process start -> every index file read, the search index checked fresh; baseline: a "
+        "bare app painted",
+        ready,
+        base,
+    )
+    return [first, whole]
+
+
+def key_figures(cfg: Config, size: int, store: Path) -> list[Figure]:
+    queries = list(QUERIES) * cfg.keys
+    got = run_child(cfg, "benchmarks.child_tui", "keys", str(store), *queries)
+    early = run_child(cfg, "benchmarks.child_tui", "keys-early", str(store), *QUERIES[:1])
+    bare = floats(run_child(cfg, "benchmarks.child_tui", "bare-keys", *queries)["complete"])
+    complete = floats(got["complete"])
+    shown = floats(got["shown"])
+    n = len(complete)
+    what = (
+        "a key pressed in the filter box -> the list shows the whole answer (summaries and "
+        "text search), painted; baseline: a key in a bare app's Input -> a line echoing it painted"
+    )
+    fig = Figure(
+        "filter keystroke, whole answer", size, what, complete, bare, goal=3.0, limit=0.050
+    )
+    fig.notes.append(f"{n} keystrokes typing {', '.join(repr(q) for q in QUERIES)}")
+    first = Figure(
+        "filter keystroke, first key once the index is ready",
+        size,
+        "the first key of each query (see above)",
+        [complete[0]],
+        bare[:1],
+        goal=3.0,
+        limit=0.050,
+        on="p50",
+    )
+    at_once = Figure(
+        "filter keystroke, summary matches shown",
+        size,
+        "a key -> the list shows the posts whose title, author, category or tag match",
+        shown,
+        bare,
+    )
+    before = Figure(
+        "filter keystroke right after first paint (search not ready yet)",
+        size,
+        "keys typed as soon as the first rows are painted: summary matches shown / whole answer",
+        floats(early["shown"]),
+        floats(early["complete"]),
+    )
+    before.notes.append("baseline column: the whole answer of the same keys")
+    return [fig, first, at_once, before]
+
+
+def reply_figures(
+    cfg: Config, size: int, store: Path, small: dict[str, list[float]]
+) -> list[Figure]:
+    out = []
+    for post, label in (
+        (BENCH_POST, "a post of 20 comments"),
+        (newest(size), "the 5,000-comment post"),
+    ):
+        got = run_child(cfg, "benchmarks.child_tui", "reply", str(store), post, str(cfg.replies))
+        disk, freeze = floats(got["disk"]), floats(got["freeze"])
+        if post == BENCH_POST and size == min(cfg.sizes):
+            small["reply"] = disk
+        out.append(
+            Figure(
+                f"reply on {label}: longest UI freeze",
+                size,
+                "longest gap between 4 ms ticks of the app's event loop from Ctrl+S until the "
+                "reply is on disk; baseline: the 4 ms tick",
+                freeze,
+                [0.004],
+                goal=None,
+                limit=0.050,
+                on="max",
+            )
+        )
+        out[-1].notes.append(f"Ctrl+S -> on disk: {out[-1].triple(disk)} (p50/p90/max)")
+        if post == BENCH_POST:
+            out.append(
+                Figure(
+                    "reply: Ctrl+S to on disk, vs the smallest archive",
+                    size,
+                    f"Ctrl+S in the composer -> the post's file holds the reply; baseline: the "
+                    f"same at {min(cfg.sizes)} posts",
+                    disk,
+                    small.get("reply", disk),
+                    goal=2.0,
+                    on="p50",
+                )
+            )
+    got = run_child(
+        cfg, "benchmarks.child_tui", "moderate", str(store), BENCH_POST, str(cfg.replies)
+    )
+    mod = Figure(
+        "moderation: longest UI freeze",
+        size,
+        "longest gap between 4 ms ticks from the moderation key until the status is on disk",
+        floats(got["freeze"]),
+        [0.004],
+        limit=0.050,
+        on="max",
+    )
+    mod.notes.append(f"key -> on disk: {mod.triple(floats(got['disk']))}")
+    return [*out, mod]
+
+
+def autosave_figure(cfg: Config, size: int, store: Path, small: Path) -> Figure:
+    ours = floats(
+        run_child(
+            cfg, "benchmarks.child_tui", "autosave", str(store), BENCH_POST, str(cfg.autosaves)
+        )["autosave"]
+    )
+    base = floats(
+        run_child(
+            cfg, "benchmarks.child_tui", "autosave", str(small), BENCH_POST, str(cfg.autosaves)
+        )["autosave"]
+    )
+    return Figure(
+        "editor autosave (with revisions), vs an archive of 10 posts",
+        size,
+        f"a pane switch in the editor -> the working copy and the revision on disk; baseline: "
+        f"the same at {cfg.small} posts",
+        ours,
+        base,
+        goal=2.0,
+        on="p50",
+    )
+
+
+def memory_figure(cfg: Config, size: int, store: Path) -> Figure:
+    got = run_child(cfg, "benchmarks.child_tui", "session", str(store), BENCH_POST)
+    fig = Figure(
+        "peak RSS of the TUI after a session, vs the store's size",
+        size,
+        "VmHWM of a process that listed, filtered, opened, replied twice and autosaved twice; "
+        "baseline: the store's JSON files",
+        [float(got["peak"])],  # type: ignore[arg-type]
+        [float(store_bytes(store))],
+        goal=1.0,
+        on="p50",
+        unit="B",
+    )
+    return fig
+
+
+def run(cfg: Config, size: int, small_store: dict[str, list[float]]) -> list[Figure]:
+    store = archive(size, cfg.work)
+    small = archive(cfg.small, cfg.work)
+    return [
+        *open_figures(cfg, size, store),
+        *key_figures(cfg, size, store),
+        *reply_figures(cfg, size, store, small_store),
+        autosave_figure(cfg, size, store, small),
+        memory_figure(cfg, size, store),
+    ]

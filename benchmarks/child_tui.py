@@ -1,0 +1,349 @@
+"""Child process of the TUI benchmarks: the real app, headless, driven by Textual's Pilot.
+
+    python -m benchmarks.child_tui open STORE          process start -> first rows painted
+    python -m benchmarks.child_tui bare                process start -> a bare app painted
+    python -m benchmarks.child_tui keys STORE Q...     each keystroke typed in the filter box
+    python -m benchmarks.child_tui bare-keys Q...      each keystroke in a bare app's Input
+    python -m benchmarks.child_tui reply STORE POST N  Ctrl+S of a reply -> on disk; freezes
+    python -m benchmarks.child_tui moderate STORE POST N  a moderation key -> on disk; freezes
+    python -m benchmarks.child_tui autosave STORE POST N  the editor's autosave -> on disk
+    python -m benchmarks.child_tui session STORE POST  list, filter, open, reply, editor; RSS
+
+Prints one JSON object. Clocks start before the heavy imports (Textual, reeltui), so both
+an app and its baseline pay for them.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import Input, Static  # noqa: E402
+
+SIZE = (120, 40)
+TICK = 0.004  # seconds between the freeze probe's ticks
+TIMEOUT = 300.0
+
+
+class Bare(App[None]):
+    """The baseline: a bare Textual app, an input box and a line that echoes it."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="box")
+        yield Static("", id="echo")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#echo", Static).update(event.value)
+
+
+class Probe:
+    """Ticks every TICK seconds on the app's event loop; the longest gap between two ticks
+    is the longest the app could not answer a key."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer = app.set_interval(TICK, self.tick)
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.tick()
+        self.longest = 0.0
+
+
+async def until(pilot: Pilot[Any], test: Callable[[], bool], timeout: float = TIMEOUT) -> None:
+    deadline = time.perf_counter() + timeout
+    while not test():
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out waiting for the app")
+        await asyncio.sleep(0.001)
+
+
+def _app(store: Path) -> Any:
+    from reeltui.config import Settings
+    from reeltui.services.session import open_blog
+    from reeltui.ui.app import make_app
+
+    return make_app(open_blog(store), settings=Settings())
+
+
+def _main(app: Any) -> Any:
+    from reeltui.ui.screens.main import MainScreen
+
+    screen = app.screen
+    return screen if isinstance(screen, MainScreen) else None
+
+
+def _answering(main: Any) -> bool:
+    """The list is still finding the rows of its search (a load running, or titles only so
+    far while the text index is made)."""
+    loads = [w for w in main.app.workers if w.group == "rows" and not w.is_finished]
+    return bool(loads) or main.listing.partial
+
+
+def _ready(app: Any) -> bool:
+    """The index read whole and the search index fresh (the app's workers are done)."""
+    main = _main(app)
+    return main is not None and not main.loading and not any(w.is_running for w in app.workers)
+
+
+async def open_store(store: Path) -> dict[str, Any]:
+    from reeltui.ui.widgets.post_list import PostList
+
+    app = _app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: _main(app) is not None)
+        await until(pilot, lambda: bool(app.screen.query_one(PostList).items))
+        await pilot.pause()  # painted
+        first = time.perf_counter() - STARTED
+        await until(pilot, lambda: _ready(app))
+        ready = time.perf_counter() - STARTED
+        shown = len(app.screen.query_one(PostList).items)
+    app.blog.close()
+    return {"seconds": first, "ready": ready, "rows": shown}
+
+
+async def bare() -> dict[str, Any]:
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        return {"seconds": time.perf_counter() - STARTED}
+
+
+async def keys(store: Path, queries: list[str], early: bool) -> dict[str, Any]:
+    """Per keystroke: the time until the list shows the summary matches (at once) and until
+    it shows the whole answer (the text search's too), painted."""
+    from reeltui.ui.widgets.post_list import PostList
+
+    app = _app(store)
+    shown: list[float] = []
+    complete: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: _main(app) is not None)
+        await until(pilot, lambda: bool(app.screen.query_one(PostList).items))
+        if not early:
+            await until(pilot, lambda: _ready(app))
+        main = _main(app)
+        for query in queries:
+            await pilot.press("slash")
+            for n in range(1, len(query) + 1):
+                typed = query[:n]
+                char = typed[-1]
+                started = time.perf_counter()
+                await pilot.press("space" if char == " " else char)
+                await until(pilot, lambda t=typed: main.search == t.strip())  # type: ignore[misc]
+                await pilot.pause()
+                shown.append(time.perf_counter() - started)
+                done = lambda t=typed: main.search == t.strip() and not _answering(main)  # type: ignore[misc]  # noqa: E731
+                await until(pilot, done)
+                await pilot.pause()
+                complete.append(time.perf_counter() - started)
+            await pilot.press("escape")
+            await until(pilot, lambda: not main.search and not _answering(main))
+            await pilot.pause()
+    app.blog.close()
+    return {"shown": shown, "complete": complete}
+
+
+async def bare_keys(queries: list[str]) -> dict[str, Any]:
+    app = Bare()
+    times: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.query_one("#box", Input)
+        echo = app.query_one("#echo", Static)
+        for query in queries:
+            box.value = ""
+            await pilot.pause()
+            for n in range(1, len(query) + 1):
+                typed = query[:n]
+                char = typed[-1]
+                started = time.perf_counter()
+                await pilot.press("space" if char == " " else char)
+                await until(pilot, lambda t=typed: str(echo.render()) == t)  # type: ignore[misc]
+                await pilot.pause()
+                times.append(time.perf_counter() - started)
+    return {"complete": times}
+
+
+def _post_file(store: Path, post_id: str) -> Path:
+    from reeltui.store.layout import POST, per_post_file
+
+    return store / per_post_file(POST, post_id)
+
+
+async def _on_disk(path: Path, marker: bytes, inode: int) -> None:
+    """Until `path` was replaced (a new inode: the store never writes in place) by a file
+    holding `marker`; only its inode is looked at until it changes (cheap for the loop)."""
+    while True:
+        try:
+            now = os.stat(path).st_ino
+        except OSError:
+            now = inode
+        if now != inode:
+            if marker in path.read_bytes():
+                return
+            inode = now  # another change of the file (a read mark...): wait for the next
+        await asyncio.sleep(0.001)
+
+
+async def _open_post(app: Any, pilot: Pilot[Any], post_id: str, pane: str = "thread") -> Any:
+    main = _main(app)
+    await main.open_post(post_id)
+    main.action_pane(pane)
+    await pilot.pause()
+    return main
+
+
+async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[str, Any]:
+    """Ctrl+S of a reply (or a moderation key) until its post's file on disk has it, and the
+    longest the app could not answer a key meanwhile."""
+    from reeltui.ui.screens.composer import ComposerScreen
+    from reeltui.ui.widgets.thread import Thread
+
+    app = _app(store)
+    took: list[float] = []
+    froze: list[float] = []
+    path = _post_file(store, post_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: _ready(app))
+        await _open_post(app, pilot, post_id)
+        thread = app.screen.query_one(Thread)
+        probe = Probe(app)
+        comments = [c.id for c, _ in app.blog.thread(post_id) if c.origin == "imported"]
+        for i in range(count):
+            target = comments[(i * 37) % len(comments)]
+            thread.select(target)
+            await pilot.pause()
+            inode = os.stat(path).st_ino
+            if moderate:
+                comment = app.blog.comment(target)
+                key, status = (
+                    ("a", b'"approved"') if comment.status != "approved" else ("s", b'"spam"')
+                )
+                marker = status
+                probe.reset()
+                started = time.perf_counter()
+                await pilot.press(key)
+            else:
+                await pilot.press("r")
+                await until(pilot, lambda: isinstance(app.screen, ComposerScreen))
+                text = f"Benchmark reply {i} {time.time_ns()}"
+                app.screen.query_one("TextArea").insert(text)
+                await pilot.pause()
+                marker = text.encode()
+                probe.reset()
+                started = time.perf_counter()
+                await pilot.press("ctrl+s")
+            await asyncio.wait_for(_on_disk(path, marker, inode), 60)
+            took.append(time.perf_counter() - started)
+            await until(pilot, lambda: not isinstance(app.screen, ComposerScreen))
+            await pilot.pause()
+            froze.append(probe.longest)
+            await app.workers.wait_for_complete()
+        probe.timer.stop()
+    app.blog.close()
+    _tidy(store, post_id)
+    return {"disk": took, "freeze": froze}
+
+
+def _tidy(store: Path, post_id: str) -> None:
+    """Leave the cached archive as it was found (not timed): no working copy of the post,
+    none of the replies a run sent."""
+    from reeltui.services import replies
+    from reeltui.services.session import open_blog
+    from reeltui.store import state
+
+    with open_blog(store) as blog:
+        state.delete_draft(blog.store, post_id)
+        for comment in blog.comments(post_id):
+            if comment.origin == "local" and comment.body.startswith("Benchmark reply"):
+                replies.delete(blog, comment.id)
+
+
+async def autosave(store: Path, post_id: str, count: int) -> dict[str, Any]:
+    """The editor's own autosave (a pane switch saves the working copy and a revision) until
+    both are on disk."""
+    _tidy(store, post_id)
+    from reeltui.store.layout import REVISIONS, per_post_file
+    from reeltui.ui.screens.editor import EditorScreen
+
+    app = _app(store)
+    took: list[float] = []
+    drafts = store / "drafts.json"
+    revisions = store / per_post_file(REVISIONS, post_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: _ready(app))
+        await _open_post(app, pilot, post_id, "reader")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        await pilot.press("f3")
+        for i in range(count):
+            text = f"Autosaved words {i} {time.time_ns()}. "
+            editor.body.insert(text)
+            await pilot.pause()
+            marker = text.encode()
+            started = time.perf_counter()
+            await pilot.press("f2" if i % 2 == 0 else "f3")  # a pane switch autosaves
+            await until(pilot, lambda m=marker: _holds(drafts, m) and _holds(revisions, m), 60)
+            took.append(time.perf_counter() - started)
+            await app.workers.wait_for_complete()
+    app.blog.close()
+    _tidy(store, post_id)
+    return {"autosave": took}
+
+
+def _holds(path: Path, marker: bytes) -> bool:
+    try:
+        return marker in path.read_bytes()
+    except OSError:
+        return False
+
+
+async def session(store: Path, post_id: str) -> dict[str, Any]:
+    """A user's session: the list, a filter, a post opened, a reply sent, the editor."""
+    from benchmarks.child_memory import peak_rss
+
+    await keys(store, ["harbor"], early=False)
+    await reply(store, post_id, 2, moderate=False)
+    await autosave(store, post_id, 2)
+    return {"peak": peak_rss()}
+
+
+def main(argv: list[str]) -> dict[str, Any]:
+    mode, *rest = argv
+    if mode == "open":
+        return asyncio.run(open_store(Path(rest[0])))
+    if mode == "bare":
+        return asyncio.run(bare())
+    if mode in ("keys", "keys-early"):
+        return asyncio.run(keys(Path(rest[0]), rest[1:], early=mode == "keys-early"))
+    if mode == "bare-keys":
+        return asyncio.run(bare_keys(rest))
+    if mode in ("reply", "moderate"):
+        return asyncio.run(reply(Path(rest[0]), rest[1], int(rest[2]), mode == "moderate"))
+    if mode == "autosave":
+        return asyncio.run(autosave(Path(rest[0]), rest[1], int(rest[2])))
+    if mode == "session":
+        return asyncio.run(session(Path(rest[0]), rest[1]))
+    raise SystemExit(f"unknown mode {mode!r}")
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1:])))

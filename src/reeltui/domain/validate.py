@@ -1,0 +1,265 @@
+"""The validation gate's rules: every field of a stored record checked against the domain model.
+
+One set of checks for every record that enters the store (an import of any format, a sync
+pull, a hand-edited file read at open) and for `reeltui check`. A check returns the problems of
+one record; it never raises and never builds the repr of a huge value.
+
+Posts, comments and films are checked by their dataclass annotations (`str`, `int | None`,
+`list[str]`, `dict[str, str]`, `bool`, a nested dataclass), so a field added to the model is
+checked with no change here; `RULES` adds the ranges (statuses, ratings, dates). Records that
+are not domain dataclasses (outbox entries, revisions, read marks...) have a `Schema` below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reeltui.domain.checks import (
+    Check,
+    boolean,
+    compile_accept,
+    integer,
+    iso_date,
+    list_of,
+    mapping_of,
+    nested,
+    number,
+    one_of,
+    optional,
+    rating,
+    show,
+    text,
+)
+from reeltui.domain.diary import DIARY_SOURCES, DiaryEntry
+from reeltui.domain.listing import PostSummary
+from reeltui.domain.models import (
+    COMMENT_KINDS,
+    COMMENT_ORIGINS,
+    COMMENT_STATUSES,
+    POST_KINDS,
+    POST_STATUSES,
+    SYNC_STATES,
+    Comment,
+    Film,
+    Post,
+)
+
+OUTBOX_KINDS = ("reply", "moderate")
+OUTBOX_ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
+OUTBOX_STATES = ("queued", "sent", "failed")
+REVISION_REASONS = ("save", "autosave", "publish", "restore", "original")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What is wrong with one field of one record (field "" : the record as a whole)."""
+
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"field {self.field!r}" if self.field else "the record"
+        return f"{where}: {self.message}"
+
+
+# -- schemas ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The fields of a record: each with its check and whether it must be present."""
+
+    name: str  # what a message calls the record ("post", "outbox entry")
+    fields: dict[str, tuple[Check, bool]]
+    accepts: Callable[[Any], bool] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "accepts", compile_accept(self.fields))
+
+    def problems(self, record_id: str, doc: Any) -> list[Problem]:
+        if self.accepts(doc):  # the fast test of every field: most records stop here
+            return []
+        if not isinstance(doc, dict):
+            return [Problem(record_id, "", f"expected an object of fields, got {show(doc)}")]
+        found = []
+        for name, (check, required) in self.fields.items():
+            if name not in doc:
+                if required:
+                    found.append(Problem(record_id, name, "missing"))
+                continue
+            message = check(doc[name])
+            if message is not None:
+                found.append(Problem(record_id, name, message))
+        return found
+
+    def check(self) -> Check:
+        """This schema as a value check (for a record nested in another)."""
+
+        def describe(value: Any) -> str | None:
+            found = self.problems("", value)
+            return None if not found else "; ".join(str(p) for p in found)
+
+        return nested(self.fields, describe)
+
+
+# Ranges on top of the annotations, per dataclass field.
+RULES: dict[type, dict[str, Check]] = {
+    Post: {
+        "status": one_of(POST_STATUSES),
+        "kind": one_of(POST_KINDS),
+        "rating": rating,
+        "date": iso_date,
+        "modified": iso_date,
+    },
+    Comment: {
+        "status": one_of(COMMENT_STATUSES),
+        "kind": one_of(COMMENT_KINDS),
+        "origin": one_of(COMMENT_ORIGINS),
+        "sync_state": optional(one_of(SYNC_STATES)),
+        "date": iso_date,
+    },
+    Film: {"year": optional(integer(1870, 2200))},
+}
+RULES[DiaryEntry] = {
+    "title": Check(
+        lambda v: text(v) or (None if v.strip() else "a diary entry needs a film title"),
+        lambda v: f"(type({v}) is str and {v}.strip() != '')",
+    ),
+    "rating": rating,
+    "watched": iso_date,
+    "logged": iso_date,
+    "source": one_of(DIARY_SOURCES),
+}
+RULES[PostSummary] = {
+    **RULES[Post],
+    "comments": integer(0),
+    "pending": integer(0),
+    "queued": integer(0),
+    "words": integer(0),
+}
+
+
+def _by_annotation(hint: Any) -> Check:
+    """The check of a field from its type annotation."""
+    if hint is str:
+        return text
+    if hint is bool:
+        return boolean
+    if hint is int:
+        return integer()
+    if hint is float:
+        return number
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return schema_of(hint).check()
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1 and len(args) == 2:
+            return optional(_by_annotation(rest[0]))
+    if origin is list and len(args) == 1:
+        return list_of(_by_annotation(args[0]))
+    if origin is dict and len(args) == 2:
+        return mapping_of(_by_annotation(args[1]))
+    raise TypeError(f"no validation rule for the annotation {hint!r}")  # a model change
+
+
+@functools.cache
+def schema_of(kind: type) -> Schema:
+    """The schema of a domain dataclass: annotations, plus `RULES`; the id is the record's key."""
+    hints = typing.get_type_hints(kind)
+    rules = RULES.get(kind, {})
+    fields: dict[str, tuple[Check, bool]] = {}
+    for f in dataclasses.fields(kind):
+        if f.name == "id":
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        fields[f.name] = (rules.get(f.name) or _by_annotation(hints[f.name]), required)
+    return Schema(kind.__name__.lower(), fields)
+
+
+non_empty = Check(
+    lambda v: text(v) or (None if v else "must not be empty"),
+    lambda v: f"(type({v}) is str and {v} != '')",
+)
+
+
+OUTBOX_ENTRY = Schema(
+    "outbox entry",
+    {
+        "kind": (one_of(OUTBOX_KINDS), True),
+        "comment_id": (non_empty, True),
+        "action": (text, False),
+        "state": (one_of(OUTBOX_STATES), False),
+        "error": (text, False),
+        "remote_id": (text, False),
+        "position": (integer(), False),
+        "created": (iso_date, False),
+        "post_id": (text, False),
+    },
+)
+READ_MARK = Schema("read mark", {"comments": (integer(0), True), "at": (iso_date, False)})
+DRAFT = Schema(
+    "working copy", {"post": (schema_of(Post).check(), True), "saved_at": (iso_date, False)}
+)
+REVISION = Schema(
+    "revision",
+    {
+        "post_id": (non_empty, True),
+        "reason": (one_of(REVISION_REASONS), True),
+        "at": (iso_date, False),
+        "seq": (integer(0), False),
+        "post": (schema_of(Post).check(), True),
+        "note": (text, False),
+    },
+)
+
+
+def check_post(post_id: str, doc: Any) -> list[Problem]:
+    return schema_of(Post).problems(post_id, doc)
+
+
+def check_comment(comment_id: str, doc: Any) -> list[Problem]:
+    found = schema_of(Comment).problems(comment_id, doc)
+    if not found and not doc.get("post_id"):
+        found.append(Problem(comment_id, "post_id", "must not be empty"))
+    return found
+
+
+def check_outbox_entry(entry_id: str, doc: Any) -> list[Problem]:
+    found = OUTBOX_ENTRY.problems(entry_id, doc)
+    if not found and doc.get("kind") == "moderate":
+        message = one_of(OUTBOX_ACTIONS)(doc.get("action"))
+        if message:
+            found.append(Problem(entry_id, "action", message))
+    return found
+
+
+def problems_of(item: Post | Comment | Film) -> list[Problem]:
+    """The problems of a record built in memory (an import, a sync pull), as stored."""
+    doc = _as_doc(item)
+    record_id = str(doc.pop("id", ""))
+    if isinstance(item, Comment):
+        return check_comment(record_id, doc)
+    kind: type = type(item)
+    return schema_of(kind).problems(record_id, doc)
+
+
+def _as_doc(item: Any) -> Any:
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        return {f.name: _as_doc(getattr(item, f.name)) for f in dataclasses.fields(item)}
+    return item
+
+
+def describe(problems: list[Problem], limit: int = 3) -> str:
+    """One line for a record's problems."""
+    shown = "; ".join(str(p) for p in problems[:limit])
+    more = len(problems) - limit
+    return shown + (f" (and {more} more)" if more > 0 else "")

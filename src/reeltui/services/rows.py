@@ -1,0 +1,175 @@
+"""The post list's rows: one per post, built once, kept sorted per order, filtered on demand.
+
+A row is a stable object: when its post changes, the row gets the new summary in place (a
+list showing it just redraws). Each order (date, rating, comments, title; either direction)
+keeps its sorted array; a change marks it for a re-sort (Timsort on a nearly sorted array
+costs little more than a pass), and filtering is one pass over the array.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from typing import Any, TypeVar
+
+from reeltui.domain.listing import PostSummary
+from reeltui.domain.models import Post
+
+SORT_KEYS = ("date", "rating", "comments", "title")
+UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
+T = TypeVar("T")
+
+
+class PostRow:
+    """A post with the figures a list shows next to it: a row of the list (its summary, the
+    figures counted at save), or a post read whole with figures given (`show`)."""
+
+    __slots__ = ("_figures", "post")
+
+    def __init__(
+        self,
+        post: PostSummary | Post,
+        comment_count: int | None = None,
+        word_count: int | None = None,
+        pending_count: int | None = None,
+    ) -> None:
+        self.post = post
+        self._figures = (comment_count, word_count, pending_count)
+
+    @property
+    def summary(self) -> PostSummary:
+        """The row's summary (a row of the list always has one)."""
+        assert isinstance(self.post, PostSummary)
+        return self.post
+
+    def _figure(self, given: int | None, name: str) -> int:
+        if given is not None:
+            return given
+        value: int = getattr(self.post, name, 0)
+        return value
+
+    @property
+    def comment_count(self) -> int:
+        return self._figure(self._figures[0], "readers")  # readers' comments (domain.readers)
+
+    @property
+    def pending_count(self) -> int:
+        return self._figure(self._figures[2], "pending")
+
+    @property
+    def word_count(self) -> int:
+        return self._figure(self._figures[1], "words")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PostRow) and self._key() == other._key()
+
+    def _key(self) -> object:
+        post = self.post
+        return post.key() if isinstance(post, PostSummary) else (post, self._figures)
+
+    __hash__ = None  # type: ignore[assignment]  # rows change in place
+
+    def __repr__(self) -> str:
+        return (
+            f"PostRow(post={self.post.id!r}, comment_count={self.comment_count}, "
+            f"word_count={self.word_count}, pending_count={self.pending_count})"
+        )
+
+
+def _rating(row: PostRow) -> tuple[float, str]:
+    rating = row.post.rating
+    return (rating if rating is not None else -1, row.post.date)
+
+
+SORTS: dict[str, Callable[[PostRow], Any]] = {
+    "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
+    "rating": _rating,
+    "comments": lambda r: (r.comment_count, r.post.date),
+    "title": lambda r: r.post.title.casefold(),
+}
+
+
+class RowSet:
+    def __init__(self) -> None:
+        self.summaries: dict[str, PostSummary] = {}
+        self.rows: dict[str, PostRow] = {}
+        self._sorted: dict[tuple[str, bool], list[PostRow]] = {}
+        self._unsorted: set[tuple[str, bool]] = set()
+        self._counts: tuple[int, int, int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(self, summaries: Iterable[PostSummary]) -> None:
+        """Take new or changed summaries (a page of the index read, a post saved)."""
+        new = []
+        for summary in summaries:
+            self.summaries[summary.id] = summary
+            row = self.rows.get(summary.id)
+            if row is None:
+                row = self.rows[summary.id] = PostRow(summary)
+                new.append(row)
+            else:
+                row.post = summary
+        for key, ordered in self._sorted.items():
+            ordered.extend(new)
+            self._unsorted.add(key)
+        self._counts = None
+
+    update = add
+
+    def ordered(self, sort: str, reverse: bool | None) -> list[PostRow]:
+        descending = sort != "title" if reverse is None else reverse
+        key = (sort, descending)
+        found = self._sorted.get(key)
+        if found is None:
+            found = self._sorted[key] = list(self.rows.values())
+            self._unsorted.add(key)
+        if key in self._unsorted:
+            found.sort(key=SORTS[sort], reverse=descending)
+            self._unsorted.discard(key)
+        return found
+
+    def select(
+        self,
+        status: str | None,
+        category: str | None,
+        tag: str | None,
+        author: str | None,
+        sort: str,
+        reverse: bool | None,
+        ids: Collection[str] | None = None,
+    ) -> list[PostRow]:
+        rows = self.ordered(sort, reverse)
+        tests: list[Callable[[PostSummary], bool]] = []
+        if status == "pages":  # the site's pages, whatever their status
+            tests.append(lambda p: p.kind == "page")
+        elif status:
+            tests.append(lambda p: p.status == status)
+        if category:
+            wanted_c = category.casefold()
+            tests.append(lambda p: any(c.casefold() == wanted_c for c in p.categories))
+        if tag:
+            wanted_t = tag.casefold()
+            tests.append(lambda p: any(t.casefold() == wanted_t for t in p.tags))
+        if author:
+            wanted_a = author.casefold()
+            tests.append(lambda p: p.author.casefold() == wanted_a)
+        if ids is not None:
+            wanted_ids = ids if isinstance(ids, set | frozenset | dict) else set(ids)
+            tests.insert(0, lambda p: p.id in wanted_ids)
+        if not tests:
+            return list(rows)
+        if len(tests) == 1:
+            test = tests[0]
+            return [r for r in rows if test(r.summary)]
+        return [r for r in rows if all(t(r.summary) for t in tests)]
+
+    def counts(self, make: Callable[[int, int, int, int], T]) -> T:
+        if self._counts is None:
+            drafts = pending = queued = 0
+            for summary in self.summaries.values():
+                drafts += summary.status == "draft"
+                pending += summary.pending
+                queued += summary.queued
+            self._counts = (len(self.summaries), drafts, pending, queued)
+        return make(*self._counts)

@@ -1,0 +1,297 @@
+"""`reeltui check`: every file and record of a store through the validation gate, and the
+links between tables (index rows against posts, comments against their posts...).
+
+A finding names the table, the file, the record and the field, and says how `--repair` can
+mend it: "restore" (a backup's good copy of the record or file, or else quarantine the
+record), "rebuild" (a derived table: the posts index, the comment index), or "none" (only a
+person can decide: two posts with one slug). Notes are reported but do not make a store
+unsound (a reply whose parent is gone is shown at the top level).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from reeltui.domain.listing import from_row
+from reeltui.domain.readers import NOBODY, OwnPeople
+from reeltui.store import index
+from reeltui.store.datafile import DataFile
+from reeltui.store.errors import StoreError
+from reeltui.store.layout import (
+    COMMENTS,
+    DRAFTS,
+    LOCATOR,
+    META,
+    META_FILE,
+    OUTBOX,
+    POST,
+    POSTS_INDEX,
+    READS,
+    REVISIONS,
+    TABLES,
+    TableSpec,
+    index_file,
+    month_of,
+    safe_name,
+)
+
+Load = Callable[[str], DataFile]  # read one file of the store (raises StoreError)
+TITLES = {
+    f"{t.path}:{t.name}": title
+    for t, title in (
+        (META, "store information"),
+        (POSTS_INDEX, "posts index"),
+        (POST, "posts"),
+        (COMMENTS, "comments"),
+        (REVISIONS, "revisions"),
+        (DRAFTS, "working copies"),
+        (OUTBOX, "outbox"),
+        (READS, "read marks"),
+        (LOCATOR, "comment index"),
+    )
+}
+
+
+def title(spec: TableSpec) -> str:
+    return TITLES.get(f"{spec.path}:{spec.name}", spec.name)
+
+
+@dataclass(frozen=True)
+class Finding:
+    table: str  # as a user calls it ("comments")
+    file: str  # relative to the store
+    record: str | None  # None: the file as a whole
+    message: str
+    fix: str  # "restore", "rebuild" or "none"
+    spec: str = ""  # the table's key in layout.BY_NAME ("posts:comments")
+    related: str = ""  # the other record involved (the missing post of an orphan comment)
+
+    def __str__(self) -> str:
+        what = f"{self.table} record {self.record!r}" if self.record is not None else "the file"
+        return f"{self.file}: {what}: {self.message}"
+
+
+@dataclass
+class Scan:
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    posts: int = 0
+    comments: int = 0
+
+    @property
+    def sound(self) -> bool:
+        return not self.findings
+
+    def by_table(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            out.setdefault(finding.table, []).append(finding)
+        return out
+
+
+def _key(spec: TableSpec) -> str:
+    return f"{spec.path}:{spec.name}"
+
+
+def files_of(listing: Callable[[str], list[str]]) -> Iterator[tuple[str, list[TableSpec]]]:
+    """Every table file of the store: relative path and the tables it holds."""
+    seen: set[str] = set()
+    for spec in TABLES:
+        if spec.path in seen:
+            continue
+        seen.add(spec.path)
+        specs = [t for t in TABLES if t.path == spec.path]
+        if not spec.is_folder():
+            yield spec.path, specs
+        else:
+            for name in listing(spec.path):
+                yield f"{spec.path}/{name}", specs
+
+
+def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
+    """Check every file of a store (read with `load`, folders listed with `listing`)."""
+    found = Scan()
+    posts: dict[str, str] = {}  # post id -> file
+    comments: dict[str, tuple[str, str]] = {}  # comment id -> (post id, file)
+    parents: list[tuple[str, str, str]] = []  # (comment, parent, file)
+    rows: dict[str, list[tuple[str, dict[str, object]]]] = {}  # post id -> [(file, row)]
+    located: dict[str, str] = {}
+    expected_rows: dict[str, dict[str, object]] = {}
+    unreadable: set[str] = set()  # post files that cannot be read: their rows are not judged
+    own = recorded_own(load)
+    for rel, specs in files_of(listing):
+        try:
+            data = load(rel)
+        except StoreError as exc:
+            unreadable.add(rel)
+            spec = specs[0]
+            fix = "rebuild" if spec.derived else "restore"
+            found.findings.append(Finding(title(spec), rel, None, str(exc), fix, _key(spec)))
+            continue
+        for refusal in data.refused.values():
+            spec = next(s for s in specs if s.name == refusal.table)
+            message = "; ".join(str(p) for p in refusal.problems)
+            fix = "rebuild" if spec.derived else "restore"
+            found.findings.append(
+                Finding(title(spec), rel, refusal.record, message, fix, _key(spec))
+            )
+        if rel.startswith(f"{POST.path}/"):
+            _post_file(found, rel, data, posts, comments, parents, expected_rows, own)
+        elif rel.startswith(f"{POSTS_INDEX.path}/"):
+            for post_id, row in data.good(POSTS_INDEX.name).items():
+                rows.setdefault(post_id, []).append((rel, row))
+        elif rel.startswith(f"{LOCATOR.path}/"):
+            for comment_id, doc in data.good(LOCATOR.name).items():
+                located[comment_id] = doc["post"]
+        elif rel.startswith(f"{REVISIONS.path}/"):
+            for rev_id, doc in data.good(REVISIONS.name).items():
+                if f"{REVISIONS.path}/{safe_name(doc['post_id'])}.json" != rel:
+                    found.notes.append(f"{rel}: revision {rev_id!r} is of another post")
+    _links(found, posts, comments, parents)
+    rows = {p: r for p, r in rows.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable}
+    _index(found, posts, rows, expected_rows)
+    located = {
+        c: p for c, p in located.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable
+    }
+    _locator(found, comments, located)
+    found.posts, found.comments = len(posts), len(comments)
+    return found
+
+
+def _post_file(
+    found: Scan,
+    rel: str,
+    data: DataFile,
+    posts: dict[str, str],
+    comments: dict[str, tuple[str, str]],
+    parents: list[tuple[str, str, str]],
+    expected_rows: dict[str, dict[str, object]],
+    own: OwnPeople,
+) -> None:
+    owner = rel.removeprefix(f"{POST.path}/").removesuffix(".json")
+    for post_id in data.good(POST.name):
+        if safe_name(post_id) != owner:
+            message = f"post {post_id!r} is in the file of another post"
+            found.findings.append(Finding("posts", rel, post_id, message, "none", _key(POST)))
+            continue
+        posts[post_id] = rel
+        summary = index.summary_of(post_id, data, None, own)
+        if summary is not None:
+            expected_rows[post_id] = summary.to_row()
+    for comment_id, doc in data.good(COMMENTS.name).items():
+        post_id = doc["post_id"]
+        if safe_name(post_id) != owner:
+            message = f"belongs to post {post_id!r} but is kept in another post's file"
+            found.findings.append(
+                Finding("comments", rel, comment_id, message, "none", _key(COMMENTS))
+            )
+            continue
+        if comment_id in comments:
+            message = f"the same comment id is in {comments[comment_id][1]} too"
+            found.findings.append(
+                Finding("comments", rel, comment_id, message, "none", _key(COMMENTS))
+            )
+        comments[comment_id] = (post_id, rel)
+        if doc.get("parent_id"):
+            parents.append((comment_id, doc["parent_id"], rel))
+
+
+def _links(
+    found: Scan,
+    posts: dict[str, str],
+    comments: dict[str, tuple[str, str]],
+    parents: list[tuple[str, str, str]],
+) -> None:
+    for comment_id, (post_id, rel) in sorted(comments.items()):
+        if post_id not in posts:
+            message = f"belongs to missing post {post_id!r}"
+            found.findings.append(
+                Finding("comments", rel, comment_id, message, "restore", _key(COMMENTS), post_id)
+            )
+    for comment_id, parent, rel in sorted(parents):
+        if parent not in comments:
+            found.notes.append(
+                f"{rel}: comment {comment_id!r} answers missing comment {parent!r} "
+                "(shown at the top level)"
+            )
+
+
+def _index(
+    found: Scan,
+    posts: dict[str, str],
+    rows: dict[str, list[tuple[str, dict[str, object]]]],
+    expected: dict[str, dict[str, object]],
+) -> None:
+    slugs = Counter(str(row.get("slug", "")) for row in expected.values())
+    for slug, count in sorted(slugs.items()):
+        if count > 1:
+            users = sorted(p for p, r in expected.items() if r.get("slug") == slug)
+            message = f"duplicate slug {slug!r} used by {count} posts ({', '.join(users[:4])})"
+            found.findings.append(
+                Finding("posts", posts[users[0]], users[0], message, "none", _key(POST))
+            )
+    for post_id, row in sorted(expected.items()):
+        if not row.get("slug"):
+            message = "has no slug"
+            found.findings.append(
+                Finding("posts", posts[post_id], post_id, message, "none", _key(POST))
+            )
+        held = rows.get(post_id, [])
+        where = index_file(month_of(str(row.get("date", ""))))
+        if not held:
+            message = "is not in the posts index (the list does not show it)"
+            found.findings.append(
+                Finding("posts index", where, post_id, message, "rebuild", _key(POSTS_INDEX))
+            )
+        elif len(held) > 1:
+            message = f"is in the posts index {len(held)} times"
+            found.findings.append(
+                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+            )
+        elif from_row(post_id, held[0][1]).key() != from_row(post_id, row).key():
+            message = "the list's summary differs from the post (index out of date)"
+            found.findings.append(
+                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+            )
+    for post_id, held in sorted(rows.items()):
+        if post_id not in expected:
+            message = "lists a post that is not in the store"
+            found.findings.append(
+                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+            )
+
+
+def _locator(found: Scan, comments: dict[str, tuple[str, str]], located: dict[str, str]) -> None:
+    wrong = [c for c, (p, _) in comments.items() if located.get(c) != p]
+    extra = [c for c in located if c not in comments]
+    if wrong or extra:
+        sample = ", ".join(sorted(wrong + extra)[:3])
+        message = f"{len(wrong) + len(extra)} comment(s) not indexed as they are stored ({sample})"
+        found.findings.append(
+            Finding("comment index", LOCATOR.path, None, message, "rebuild", _key(LOCATOR))
+        )
+
+
+def recorded_own(load: Load) -> OwnPeople:
+    """The own people the index's readers' counts were made with (`Store.recount`)."""
+    try:
+        info = load(META_FILE).good(META.name).get("store")
+    except StoreError:
+        return NOBODY
+    return OwnPeople.from_doc(info.get("own") if isinstance(info, dict) else None)
+
+
+def meta_problem(load: Load) -> str | None:
+    """Why meta.json cannot describe the store, or None."""
+    try:
+        data = load(META_FILE)
+    except StoreError as exc:
+        return str(exc)
+    if not data.exists:
+        return f"{META_FILE} is missing"
+    info = data.good(META.name).get("store")
+    if not isinstance(info, dict) or not isinstance(info.get("schema"), int):
+        return f"{META_FILE} does not describe a reeltui store"
+    return None

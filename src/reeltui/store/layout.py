@@ -1,0 +1,180 @@
+"""Every table of a store, declared in one place: its name, where its records live, its gate.
+
+A store is a folder of TinyDB JSON files (`{"table": {"record id": {...}}}`), laid out so
+that what a change costs follows what it touches, not how big the archive is:
+
+    meta.json                 the store's info (app, schema) and small state (sync)
+    posts-index/2024-05.json  the posts index: a summary row per post (what the list
+                              shows), one file per month of the posts' dates, read at open
+    posts/<post id>.json      one post, whole, and its comments (tables "post", "comments"),
+                              read when the post is opened
+    revisions/<post id>.json  the saved versions of one post
+    drafts.json               working copies of posts being edited
+    outbox.json               what waits to go out to the blog, in order
+    diary.json                the film diary (Letterboxd imports)
+    reads/07.json             read marks, split by a hash of the post id
+    comment-index/42.json     which post each comment belongs to, split by a hash of its id
+    journal.json              only while a change of several files is being committed
+    search.sqlite             a derived full-text index of the posts (rebuilt when missing)
+    backups/                  rotating copies of the files
+
+Kinds of table: "whole" (one file), "hashed" (`pages` files chosen by a hash of the record
+id), "dated" (the posts index: a file per month, so the newest posts are read first) and
+"per-post" (a file per post: the file is named by the post id, a record's post is known).
+To add a table, declare a `TableSpec` here and list it in `TABLES`; the store then opens,
+backs up, checks and repairs it like the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reeltui.domain.checks import text
+from reeltui.domain.diary import DiaryEntry
+from reeltui.domain.listing import PostSummary
+from reeltui.domain.validate import (
+    DRAFT,
+    READ_MARK,
+    REVISION,
+    Problem,
+    Schema,
+    check_comment,
+    check_outbox_entry,
+    check_post,
+    schema_of,
+)
+
+Gate = Callable[[str, Any], list[Problem]]
+
+META_FILE = "meta.json"
+JOURNAL_FILE = "journal.json"
+SEARCH_FILE = "search.sqlite"
+INDEX_PAGE_ROWS = 2000  # rows of a month's index file before a second file is started
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # the table's name inside its files
+    kind: str  # "whole", "hashed", "dated" or "per-post"
+    path: str  # the file ("outbox.json") or folder ("reads") of its files
+    gate: Gate  # the validation of one record (record id, stored document)
+    pages: int = 1  # files of a "hashed" table
+    derived: bool = False  # rebuilt from other tables (never restored from a backup)
+    what: str = ""  # what a message calls one record
+
+    def is_folder(self) -> bool:
+        return self.kind != "whole"
+
+
+def _schema_gate(schema: Schema) -> Gate:
+    return schema.problems
+
+
+_LOCATION = Schema("comment location", {"post": (text, True)})
+
+
+def _locator_gate(comment_id: str, doc: Any) -> list[Problem]:
+    return _LOCATION.problems(comment_id, doc)
+
+
+def _meta_gate(doc_id: str, doc: Any) -> list[Problem]:
+    if not isinstance(doc, dict):
+        return [Problem(doc_id, "", "expected an object of fields")]
+    return []
+
+
+POSTS_INDEX = TableSpec(
+    "posts",
+    "dated",
+    "posts-index",
+    _schema_gate(schema_of(PostSummary)),
+    derived=True,
+    what="post summary",
+)
+POST = TableSpec("post", "per-post", "posts", check_post, what="post")
+COMMENTS = TableSpec("comments", "per-post", "posts", check_comment, what="comment")
+REVISIONS = TableSpec("revisions", "per-post", "revisions", _schema_gate(REVISION), what="revision")
+DRAFTS = TableSpec("drafts", "whole", "drafts.json", _schema_gate(DRAFT), what="working copy")
+OUTBOX = TableSpec("outbox", "whole", "outbox.json", check_outbox_entry, what="outbox entry")
+READS = TableSpec("reads", "hashed", "reads", _schema_gate(READ_MARK), pages=16, what="read mark")
+LOCATOR = TableSpec(
+    "comments", "hashed", "comment-index", _locator_gate, pages=64, derived=True,
+    what="comment location",
+)  # fmt: skip
+META = TableSpec("meta", "whole", META_FILE, _meta_gate, what="store information")
+DIARY = TableSpec(
+    "diary", "whole", "diary.json", _schema_gate(schema_of(DiaryEntry)), what="diary entry"
+)  # the film diary (Letterboxd): store/diary.py
+
+TABLES: tuple[TableSpec, ...] = (META, POSTS_INDEX, POST, COMMENTS, REVISIONS, DRAFTS, OUTBOX)
+TABLES += (READS, LOCATOR, DIARY)
+BY_NAME = {f"{t.path}:{t.name}": t for t in TABLES}
+
+
+# -- file names --------------------------------------------------------------------------------
+
+_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def safe_name(record_id: str) -> str:
+    """A file name for a record id: the id itself when it is plain (lower-case letters,
+    digits, `.`, `_`, `-`), else an escaped form with a hash (unique, and safe on any file
+    system, also case-insensitive ones)."""
+    if _SAFE.fullmatch(record_id) and not record_id.endswith("."):
+        return record_id
+    plain = re.sub(r"[^a-z0-9._-]+", "-", record_id.lower()).strip(".-")[:60] or "x"
+    digest = hashlib.sha1(record_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{plain}~{digest}"
+
+
+def per_post_file(spec: TableSpec, post_id: str) -> str:
+    return f"{spec.path}/{safe_name(post_id)}.json"
+
+
+def hashed_file(spec: TableSpec, record_id: str) -> str:
+    page = zlib.crc32(record_id.encode("utf-8", "surrogatepass")) % spec.pages
+    return f"{spec.path}/{page:02d}.json"
+
+
+def month_of(date: str) -> str:
+    """The index file a post of this date goes to: its month, or "undated"."""
+    return date[:7] if _MONTH.match(date[:7]) else "undated"
+
+
+def index_file(month: str, part: int = 0) -> str:
+    return f"{POSTS_INDEX.path}/{month}{f'.{part}' if part else ''}.json"
+
+
+def index_order(name: str) -> tuple[str, int]:
+    """Sort key of an index file name ("2024-05.1.json"): month, then part."""
+    stem = name.removesuffix(".json")
+    month, _, part = stem.partition(".")
+    return (month if month != "undated" else "", int(part) if part.isdigit() else 0)
+
+
+def data_folders() -> list[str]:
+    return sorted({t.path for t in TABLES if t.is_folder()})
+
+
+def whole_files() -> list[str]:
+    return sorted({t.path for t in TABLES if not t.is_folder()})
+
+
+def tables_in(rel: str) -> list[TableSpec]:
+    """The tables stored in the file `rel` (relative to the store)."""
+    folder = rel.split("/", 1)[0] if "/" in rel else None
+    if folder is None:
+        return [t for t in TABLES if t.path == rel]
+    return [t for t in TABLES if t.path == folder and t.is_folder()]
+
+
+def is_data_file(rel: str) -> bool:
+    """Is `rel` a file of a table (not a temp file, a backup, the journal...)?"""
+    name = rel.rsplit("/", 1)[-1]
+    return name.endswith(".json") and not name.startswith(".") and bool(tables_in(rel))

@@ -1,0 +1,214 @@
+"""A derived full-text index of the posts: SQLite FTS5 (trigram) in `search.sqlite`.
+
+The JSON files stay the truth; this file only answers "which posts contain this text" fast,
+without holding the archive's text in memory. It is rebuilt when missing or damaged, and kept
+fresh by the writer: after each commit the posts whose file changed are indexed again, and at
+open (in the background) every post file's signature (size, modification time) is compared
+with the one indexed, so a crash between a commit and its indexing, or a file edited by hand,
+is caught. A reader never writes it: posts whose file changed since are searched directly.
+
+Matching is case-insensitive substring matching, as the list filter always was: the trigram
+tokenizer finds a string of 3 characters or more through its index; shorter ones are looked
+for in every post's text (a scan of the stored text, interruptible).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from reeltui.domain.text import fold as fold_text
+from reeltui.errors import ReelError
+from reeltui.store.layout import SEARCH_FILE
+
+VERSION = "2"  # another way of folding the text: the index is built again
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
+    " sig TEXT NOT NULL)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS body USING fts5(text, tokenize='trigram', detail=full)",
+)
+
+
+_HITS = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
+
+
+class Interrupted(ReelError):
+    """A query stopped by `interrupt()` (a newer keystroke): its caller drops it."""
+
+    def __init__(self) -> None:
+        super().__init__("the search was stopped by a newer one")
+
+
+def signature(path: Path) -> str:
+    """What changes when a post's file is rewritten: its size and modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ""
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def fold(text: str) -> str:
+    """The text as indexed and searched (`domain.text.fold`: case, accents, quotes, dashes;
+    SQLite text stops at a NUL, so fields are separated by a unit separator instead)."""
+    return fold_text(text).replace("\x00", "\x1f")
+
+
+class SearchCache:
+    def __init__(self, folder: Path, writable: bool) -> None:
+        self.path = folder / SEARCH_FILE
+        self.writable = writable
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self.broken = ""  # why the index cannot be used (then callers scan the posts)
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self.broken:
+            return self._db
+        try:
+            self._db = self._open()
+        except sqlite3.Error as exc:
+            if not self.writable:
+                self.broken = str(exc)
+                return None
+            with contextlib.suppress(OSError):  # derived data: start again
+                self.path.unlink()
+            try:
+                self._db = self._open()
+            except sqlite3.Error as again:
+                self.broken = str(again)
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        if not self.writable:
+            if not self.path.exists():
+                raise sqlite3.OperationalError("no search index yet")
+            uri = f"{self.path.as_uri()}?mode=ro"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
+        else:
+            db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
+            with db:
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute("INSERT OR IGNORE INTO info VALUES ('version', ?)", (VERSION,))
+            db.execute("PRAGMA synchronous=NORMAL")
+        row = db.execute("SELECT value FROM info WHERE key='version'").fetchone()
+        if row is None or row[0] != VERSION:
+            db.close()
+            raise sqlite3.DatabaseError("search index of another version")
+        return db
+
+    @property
+    def usable(self) -> bool:
+        with self._lock:
+            return self._connect() is not None
+
+    def signatures(self) -> dict[str, str]:
+        """Post id -> signature of the file it was indexed from."""
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return {}
+            try:
+                return dict(db.execute("SELECT id, sig FROM docs"))
+            except sqlite3.Error as exc:
+                self.broken = str(exc)
+                return {}
+
+    def put(self, items: Iterable[tuple[str, str, str]]) -> None:
+        """Index (post id, text, signature) triples (replacing what was there)."""
+        with self._lock:
+            db = self._connect()
+            if db is None or not self.writable:
+                return
+            try:
+                with db:
+                    for post_id, text, sig in items:
+                        row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
+                        if row is None:
+                            cur = db.execute(
+                                "INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig)
+                            )
+                            rowid = cur.lastrowid
+                        else:
+                            rowid = row[0]
+                            db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
+                            db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                        db.execute(
+                            "INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text))
+                        )
+            except sqlite3.Error as exc:
+                self.broken = str(exc)
+
+    def remove(self, post_ids: Iterable[str]) -> None:
+        with self._lock:
+            db = self._connect()
+            if db is None or not self.writable:
+                return
+            try:
+                with db:
+                    for post_id in post_ids:
+                        row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
+                        if row is not None:
+                            db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
+                            db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
+            except sqlite3.Error as exc:
+                self.broken = str(exc)
+
+    def search(self, query: str) -> set[str]:
+        """Ids of the indexed posts whose text contains `query` (case-insensitive).
+        Raises Interrupted when `interrupt()` stopped it."""
+        needle = fold(query)
+        if "\x1f" in needle:
+            return set()
+        with self._lock:
+            db = self._connect()
+            if db is None or not needle:
+                return set()
+            if len(needle) >= 3:  # through the trigram index
+                sql = f"{_HITS} body MATCH ?"
+                arg = '"' + needle.replace('"', '""') + '"'
+            else:  # too short for trigrams: a scan of the stored text
+                sql = f"{_HITS} instr(body.text, ?) > 0"
+                arg = needle
+            try:
+                return {row[0] for row in db.execute(sql, (arg,))}
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    raise Interrupted() from exc
+                self.broken = str(exc)
+                return set()
+
+    def interrupt(self) -> None:
+        """Stop a query running in another thread (it raises Interrupted)."""
+        db = self._db
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.interrupt()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.close()
+                self._db = None
+
+
+def file_signatures(folder: Path) -> dict[str, str]:
+    """File name -> signature, for every post file in `folder` (one directory scan)."""
+    out = {}
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return {}
+    for entry in entries:
+        if entry.name.endswith(".json") and not entry.name.startswith("."):
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                out[entry.name] = f"{info.st_size}:{info.st_mtime_ns}"
+    return out

@@ -1,0 +1,59 @@
+"""Redrawing the open post's thread after a change of some of its comments, without mounting
+every comment view again: a thread of thousands of comments took seconds to draw.
+
+A comment changed in place (moderated, edited) has its view redrawn alone; one new comment in
+a long thread (a reply sent) is mounted alone at its place. Anything else (a comment gone,
+several new ones, the post itself changed) is drawn again whole by the caller.
+"""
+
+from __future__ import annotations
+
+from reeltui.services import Blog, replies
+from reeltui.services.events import Change
+from reeltui.ui.widgets.thread import Thread
+
+LONG = 200  # comments of a thread from which a new reply is added alone
+PATCHED_KINDS = ("comment", "outbox", "reads")  # changes a patch can follow
+
+
+async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[Change]) -> bool:
+    """Apply `changes` to the shown `thread` of `post_id` view by view; False when the
+    thread must be drawn again whole."""
+    if any(c.kind not in PATCHED_KINDS for c in changes):
+        return False
+    changed = {i for c in changes if c.kind == "comment" for i in c.ids}
+    if not changed:
+        return False  # an outbox entry alone: its comment is not known here
+    comments = {c.id: c for c in blog.comments(post_id)}
+    shown = {v.comment.id: v for v in thread.views}
+    if any(cid in shown and cid not in comments for cid in changed):
+        return False  # a comment went: the tree is drawn again
+    new = [cid for cid in changed if cid in comments and cid not in shown]
+    if len(comments) != len(shown) + len(new) or len(new) > 1:
+        return False
+    if new and len(shown) < LONG:
+        return False  # a short thread is drawn again at once
+    for cid in changed:
+        view = shown.get(cid)
+        if view is not None:  # (the screen may have shown the change already: drawn anyway)
+            view.comment = comments[cid]
+            view.update(view.build())
+    if new:
+        await _insert(blog, post_id, thread, new[0])
+    return True
+
+
+async def _insert(blog: Blog, post_id: str, thread: Thread, comment_id: str) -> None:
+    post = blog.post(post_id)
+    order = blog.thread(post_id)
+    index = next(i for i, (c, _) in enumerate(order) if c.id == comment_id)
+    comment, depth = order[index]
+    current = thread.highlighted_comment_id()
+    await thread.insert(comment, depth, index, post.author)
+    drafts = replies.draft_parents(blog, post_id)
+    for view in thread.views:  # its parent's "reply draft" badge may be gone now
+        if view.comment.id == comment.parent_id and view.has_draft != (view.comment.id in drafts):
+            view.has_draft = view.comment.id in drafts
+            view.update(view.build())
+    if current is not None:
+        thread.select(current)
