@@ -218,3 +218,13 @@ def test_queries_fold_as_the_search_index_does() -> None:
     assert parse("Amélie").terms[0].text == "amelie"
     assert parse("tag:Iñárritu").terms[0].text == "inarritu"
     assert name_matches(parse("director:inarritu").terms[0], "Alejandro G. Iñárritu")
+
+
+def test_a_line_break_in_a_bad_query_stays_on_one_line() -> None:
+    # found by hypothesis: the message quoted the term as typed, line break included
+    with pytest.raises(QueryError) as caught:
+        parse('STATUS:"\n0')
+    assert str(caught.value) == (
+        'STATUS:"\\n0: status: is one of draft, pending, scheduled, published, private, trash, '
+        "approved, spam"
+    )

@@ -51,7 +51,11 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 class QueryError(DomainError):
-    """A query that cannot be understood; the message is one line for the user."""
+    """A query that cannot be understood; the message is one line for the user (a line break
+    typed or pasted into the query is shown as \\n, never breaks it)."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message.replace("\r", "\\r").replace("\n", "\\n"), hint=hint)
 
 
 @dataclass(frozen=True, slots=True)
