@@ -119,9 +119,12 @@ def test_the_app_paints_the_demo_blog_and_quits(installed: Path, tmp_path: Path)
         screen = wait_for(tmux_run, "Posts (4)", "FlixChatter Review")
         assert "4 posts" in screen or "Posts (4)" in screen
         tmux_run("send-keys", "-t", "0", "q")
+        # tmux marks the pane dead when the terminal closes, and knows the exit status only
+        # once it has reaped the process (a moment later on a busy machine): wait for that.
+        ended = "#{pane_dead_status}#{pane_dead_signal}"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if tmux_run("display", "-p", "-t", "0", "#{pane_dead}").strip() == "1":
+            if tmux_run("display", "-p", "-t", "0", ended).strip():
                 break
             time.sleep(0.05)  # polling for the exit, not a wait for readiness
         status = tmux_run("display", "-p", "-t", "0", "#{pane_dead_status}").strip()
