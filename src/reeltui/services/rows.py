@@ -4,10 +4,15 @@ A row is a stable object: when its post changes, the row gets the new summary in
 list showing it just redraws). Each order (date, rating, comments, title; either direction)
 keeps its sorted array; a change marks it for a re-sort (Timsort on a nearly sorted array
 costs little more than a pass), and filtering is one pass over the array.
+
+Threads: the index is read into a RowSet by one thread (pages added as they are read) while
+the list's worker selects from it; every method holds the set's lock, and `select` returns a
+list of its own, so a reader never sorts or walks an array another thread is extending.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
@@ -95,12 +100,17 @@ class RowSet:
         self._sorted: dict[tuple[str, bool], list[PostRow]] = {}
         self._unsorted: set[tuple[str, bool]] = set()
         self._counts: tuple[int, int, int, int] | None = None
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def add(self, summaries: Iterable[PostSummary]) -> None:
         """Take new or changed summaries (a page of the index read, a post saved)."""
+        with self._lock:
+            self._add(list(summaries))
+
+    def _add(self, summaries: list[PostSummary]) -> None:
         new = []
         for summary in summaries:
             self.summaries[summary.id] = summary
@@ -118,6 +128,11 @@ class RowSet:
     update = add
 
     def ordered(self, sort: str, reverse: bool | None) -> list[PostRow]:
+        """The rows in that order (a copy: the set's own array may grow meanwhile)."""
+        with self._lock:
+            return list(self._ordered(sort, reverse))
+
+    def _ordered(self, sort: str, reverse: bool | None) -> list[PostRow]:
         descending = sort != "title" if reverse is None else reverse
         key = (sort, descending)
         found = self._sorted.get(key)
@@ -139,7 +154,19 @@ class RowSet:
         reverse: bool | None,
         ids: Collection[str] | None = None,
     ) -> list[PostRow]:
-        rows = self.ordered(sort, reverse)
+        with self._lock:
+            rows = self._ordered(sort, reverse)
+            return self._filter(rows, status, category, tag, author, ids)
+
+    def _filter(
+        self,
+        rows: list[PostRow],
+        status: str | None,
+        category: str | None,
+        tag: str | None,
+        author: str | None,
+        ids: Collection[str] | None,
+    ) -> list[PostRow]:
         tests: list[Callable[[PostSummary], bool]] = []
         if status == "pages":  # the site's pages, whatever their status
             tests.append(lambda p: p.kind == "page")
@@ -165,6 +192,10 @@ class RowSet:
         return [r for r in rows if all(t(r.summary) for t in tests)]
 
     def counts(self, make: Callable[[int, int, int, int], T]) -> T:
+        with self._lock:
+            return self._counted(make)
+
+    def _counted(self, make: Callable[[int, int, int, int], T]) -> T:
         if self._counts is None:
             drafts = pending = queued = 0
             for summary in self.summaries.values():
