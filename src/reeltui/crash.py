@@ -41,16 +41,13 @@ def report(error: BaseException, during: str) -> Path | None:
         + "".join(traceback.format_exception(error))
     )
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    from reeltui.store.storage import replace_file  # here: only a bug loads it
+
     try:
         where = folder()
         where.mkdir(parents=True, exist_ok=True)
         path = where / f"crash-{stamp}-{os.getpid()}.log"
-        temp = path.with_name(path.name + ".tmp")
-        with open(temp, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
+        replace_file(path, text.encode("utf-8"), mode=0o600)
     except OSError:
         return None
     return path
