@@ -136,12 +136,9 @@ def writer(blog: Blog) -> Identity:
 
 def print_json(value: Any) -> None:
     """`value` as indented JSON, its texts stripped of terminal controls (`safe_json`)."""
-    import orjson
+    from reeltui.cli.jsonwrite import write_json
 
-    from reeltui.cli.printing import safe_json
-
-    sys.stdout.buffer.write(orjson.dumps(safe_json(value), option=orjson.OPT_INDENT_2) + b"\n")
-    sys.stdout.flush()
+    write_json(value)
 
 
 def one_line(text: str) -> str:

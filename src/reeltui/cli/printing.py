@@ -1,4 +1,4 @@
-"""Printing for the sub-commands: Rich renderables without trailing spaces, JSON made safe.
+"""Printing for the sub-commands: Rich renderables without trailing spaces (JSON: jsonwrite.py).
 
 Rich pads every line of a table or an indented block to the console's width; the text we
 print is captured and each line's trailing spaces are dropped (before any closing colour
@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
 
 from rich.console import Console, RenderableType
-
-from reeltui.domain.sanitize import strip_unsafe
 
 # Spaces at the end of a line, before any colour (SGR) or link (OSC 8) codes closing it.
 _CODES = r"(?:\x1b\[[0-9;]*m|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\))*"
@@ -35,16 +32,3 @@ def print_clean(out: Console, *renderables: RenderableType) -> None:
             out.print(renderable)
     sys.stdout.write(_TRAILING.sub(r"\1", captured.get()))
     sys.stdout.flush()
-
-
-def safe_json(value: Any) -> Any:
-    """`value` with every text (and key) stripped of escape sequences, C0/C1 control and
-    bidi characters, as the text output strips them: a script printing a field cannot be
-    made to rewrite the terminal."""
-    if isinstance(value, str):
-        return strip_unsafe(value)
-    if isinstance(value, list):
-        return [safe_json(v) for v in value]
-    if isinstance(value, dict):
-        return {strip_unsafe(str(k)): safe_json(v) for k, v in value.items()}
-    return value

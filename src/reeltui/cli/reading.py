@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reeltui.cli.common import blog_for_reading, print_json, writer
+from reeltui.cli.common import blog_for_reading, writer
 from reeltui.config import SORTS
 from reeltui.domain.models import POST_STATUSES
 
@@ -30,10 +30,11 @@ def register(sub: Any) -> None:
 
 
 def run_posts(args: argparse.Namespace) -> int:
+    from reeltui.domain.memory import paused_gc
     from reeltui.services.query import find_posts
 
     status_filter = {"status": args.status} if args.status else {}
-    with blog_for_reading(args) as blog:
+    with paused_gc(), blog_for_reading(args) as blog:  # no cycles made: no collection passes
         rows = find_posts(
             blog, args.search or "", sort=args.sort, filters=status_filter, writer=writer(blog)
         )
@@ -47,8 +48,9 @@ def print_rows(rows: list[PostRow], as_json: bool, none: str = "no posts match")
     is said instead of an empty table."""
     if as_json:
         from reeltui.cli.json_out import post_json
+        from reeltui.cli.jsonwrite import write_json_array
 
-        print_json([post_json(r, body=False) for r in rows])  # word counts read bodies
+        write_json_array(post_json(r, body=False) for r in rows)  # written as it is made
         return
     if not rows:
         sys.stdout.write(none + "\n")

@@ -7,11 +7,12 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, InvalidThemeError, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -25,7 +26,6 @@ from reeltui.ui import bugs
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
-from reeltui.ui.desk_commands import DeskCommands, open_stats
 from reeltui.ui.keys import (
     Scope,
     binding_classes,
@@ -37,16 +37,12 @@ from reeltui.ui.keys import (
     live_scopes,
 )
 from reeltui.ui.saving import SaveQueue
-from reeltui.ui.screens.diary import DiaryScreen
-from reeltui.ui.screens.help import HelpScreen, key_rows
-from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.main import MainScreen
-from reeltui.ui.screens.outbox import OutboxScreen
-from reeltui.ui.screens.stats import StatsScreen
-from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
-from reeltui.ui.screens.transfer import ExportScreen, ImportScreen
 from reeltui.ui.typeahead import TypeAhead
 from reeltui.ui.zoom import toggle_zoom
+
+if TYPE_CHECKING:  # the other screens are imported when first opened: a faster first paint
+    from reeltui.ui.screens.inbox import InboxChoice
 
 
 def store_label(path: Path, read_only: bool) -> str:
@@ -56,13 +52,19 @@ def store_label(path: Path, read_only: bool) -> str:
     return ("[read-only] " if read_only else "") + f"store {shown}"
 
 
+def _desk_commands() -> type[Provider]:
+    from reeltui.ui.desk_commands import DeskCommands  # when the palette first opens
+
+    return DeskCommands
+
+
 WATCH_SECONDS = 2.0  # how often a read-only app looks for changes made by the writer
 
 
 class ReelApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reeltui"
-    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, DeskCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, _desk_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Keys", id="app.help"),  # f1: where ? is typed
@@ -115,16 +117,20 @@ class ReelApp(App[None]):
         if self.blog.read_only:  # another reeltui writes: look for its changes now and then
             self._watch = StoreWatch(self.blog.path)
             self.set_interval(WATCH_SECONDS, self._look_at_disk)
-        scopes = class_scopes(binding_classes(), ReelApp)
+        # The keymap check walks every UI module (binding_classes imports them): only when
+        # the user has a [keymap] to check (a first paint without it costs no screen unused).
+        scopes = class_scopes(binding_classes(), ReelApp) if self.settings.keymap else []
         if self.only_initial and self.initial_screen is not None:
             self.push_screen(self.initial_screen(), lambda _: self.exit())
         else:
             self.main_screen = MainScreen(self.blog, self.settings.sort)
             await self.push_screen(self.main_screen)
-            scopes += live_scopes(self.main_screen)
+            if self.settings.keymap:
+                scopes += live_scopes(self.main_screen)
             if self.initial_screen is not None:
                 self.push_screen(self.initial_screen())
-        self._apply_keymap(scopes)
+        if self.settings.keymap:
+            self._apply_keymap(scopes)
         if not self.mouse_enabled:
             self._driver_mouse(False)
         for problem in self.problems:
@@ -234,6 +240,8 @@ class ReelApp(App[None]):
     # -- app-wide actions ----------------------------------------------------------------
 
     def action_help(self) -> None:
+        from reeltui.ui.screens.help import HelpScreen, key_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         chain = [(node, list(bindings)) for node, bindings in self.screen._modal_binding_chain]
@@ -264,30 +272,47 @@ class ReelApp(App[None]):
                 yield command
 
     def action_inbox(self) -> None:
+        from reeltui.ui.screens.inbox import InboxScreen
+
         self.push_screen(InboxScreen(self.blog, self.settings.authors), self.jump_to_comment)
 
     def action_outbox(self) -> None:
+        from reeltui.ui.screens.outbox import OutboxScreen
+
         self.push_screen(OutboxScreen(self.blog))
 
     def action_sync(self, start: bool = False) -> None:
+        from reeltui.ui.screens.sync import SyncScreen
+
         if not isinstance(self.screen, SyncScreen):
             self.push_screen(SyncScreen(self.blog, start=start))
 
     def action_stats(self) -> None:
+        from reeltui.ui.desk_commands import open_stats
+        from reeltui.ui.screens.stats import StatsScreen
+
         if not isinstance(self.screen, StatsScreen):
             open_stats(self)
 
     def action_diary(self) -> None:
+        from reeltui.ui.screens.diary import DiaryScreen
+
         if not isinstance(self.screen, DiaryScreen):
             self.push_screen(DiaryScreen(self.blog))
 
     def action_conflicts(self) -> None:
+        from reeltui.ui.screens.sync import ConflictsScreen
+
         self.push_screen(ConflictsScreen(self.blog))
 
     def action_import(self) -> None:
+        from reeltui.ui.screens.transfer import ImportScreen
+
         self.push_screen(ImportScreen(self.blog))
 
     def action_export(self) -> None:
+        from reeltui.ui.screens.transfer import ExportScreen
+
         self.push_screen(ExportScreen(self.blog))
 
     async def jump_to_comment(self, choice: InboxChoice | None) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.widget import Widget
@@ -21,8 +22,10 @@ from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.errors import ReelError
 from reeltui.services import Blog, moderation, replies
 from reeltui.ui.saving import save_queue
-from reeltui.ui.screens.composer import ComposerResult, ComposerScreen
 from reeltui.ui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:  # the composer (a TextArea) is imported when first opened: a faster start
+    from reeltui.ui.screens.composer import ComposerResult
 
 Done = Callable[[str | None], object]
 
@@ -89,6 +92,8 @@ class CommentActions:
             if replies.is_draft(self.blog.comment(comment_id)):
                 self._own_draft()
                 return
+            from reeltui.ui.screens.composer import ComposerScreen
+
             screen = ComposerScreen.for_reply(self.blog, comment_id, quote=quote)
         except ReelError as exc:
             self._error(exc, "Cannot reply")
@@ -140,6 +145,8 @@ class CommentActions:
         if not self._writable():
             return
         try:
+            from reeltui.ui.screens.composer import ComposerScreen
+
             screen = ComposerScreen.for_edit(self.blog, comment_id)
         except ReelError as exc:
             self._error(exc, "Cannot edit")

@@ -27,7 +27,6 @@ from reeltui.ui.changes import listen, touches
 from reeltui.ui.navigation import History
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.dialogs import PickScreen
-from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_search import Searching
@@ -357,6 +356,8 @@ class MainScreen(Screen[None]):
         if self.current_post is None:
             self.notify("open a post first (enter on the list)")
             return
+        from reeltui.ui.screens.editor import EditorScreen  # imported when first used
+
         self.app.push_screen(EditorScreen(self.blog, self.current_post))
 
     def action_new_post(self) -> None:
@@ -367,5 +368,7 @@ class MainScreen(Screen[None]):
 
     def new_from_template(self, template: str | None) -> None:
         if template:
+            from reeltui.ui.screens.editor import EditorScreen
+
             author = self.reel_app.signer.name
             self.app.push_screen(EditorScreen(self.blog, template=template, author=author))

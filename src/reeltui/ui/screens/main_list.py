@@ -4,6 +4,7 @@ comments, mark all read). The screen owns one `Listing` and hands it the list's 
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 FILTER_KINDS = ("category", "tag", "status", "author")
 FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
+PAINT_WAIT = 3.0  # seconds the rest waits for the first rows to be painted, at most
 
 
 class Listing:
@@ -108,10 +110,15 @@ class Listing:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
                 if worker.is_cancelled:
                     return
-                self.screen.app.call_from_thread(self._show_first, self._items(rows))
+                painted = threading.Event()
+                self.screen.app.call_from_thread(self._show_first, self._items(rows), painted)
                 shown = True
+                # The rest is read once the first rows are on screen: this thread, reading,
+                # would slow the first paint (it holds the interpreter meanwhile).
+                painted.wait(PAINT_WAIT)
 
-    def _show_first(self, items: list[ListItem]) -> None:
+    def _show_first(self, items: list[ListItem], painted: threading.Event) -> None:
+        self.screen.app.call_after_refresh(painted.set)
         self.screen.post_list.set_items(items)
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Posts ({len(items)}, reading the rest…)"

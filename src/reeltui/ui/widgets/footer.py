@@ -26,11 +26,38 @@ def key_width(key: FooterKey, compact: bool) -> int:
     return words + (2 if compact else 3)
 
 
+def _rank(owner: object) -> int:
+    """The footer's order of a key's owner: the focused pane's, the screen's, the app's."""
+    return 2 if isinstance(owner, App) else 1 if isinstance(owner, Screen) else 0
+
+
 class ReelFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
+        self._shown: object = None  # what the keys on show were made from
+
+    def _made_from(self) -> object:
+        """Everything the footer's keys are made from: the same twice, the same keys."""
+        if not self._bindings_ready:
+            return None
+        shown = self.app.get_key_display
+        keys = tuple(
+            (key, _rank(node), b.description, b.action, b.show, enabled, tip, shown(b))
+            for key, (node, b, enabled, tip) in self.screen.active_bindings.items()
+        )
+        return (self.app.size.width, self.compact, keys)
+
+    async def recompose(self) -> None:
+        """Made again only when its keys changed: Textual asks after every focus or binding
+        change, and making a footer (a dozen keys, each styled) cost a tenth of a second
+        of the first paint, six times over."""
+        made_from = self._made_from()
+        if made_from is not None and made_from == self._shown and self.children:
+            return
+        await super().recompose()
 
     def compose(self) -> ComposeResult:
+        self._shown = self._made_from()
         widgets: list[Widget] = list(super().compose())
         keys = [w for w in widgets if isinstance(w, FooterKey)]
         help_key = next((k for k in keys if k.action in HELP_ACTIONS), None)
@@ -41,8 +68,7 @@ class ReelFooter(Footer):
         owners = {key: node for key, (node, *_rest) in self.screen.active_bindings.items()}
 
         def rank(key: FooterKey) -> int:
-            owner = owners.get(key.key)
-            return 2 if isinstance(owner, App) else 1 if isinstance(owner, Screen) else 0
+            return _rank(owners.get(key.key))
 
         kept: set[int] = set()
         for key in sorted((k for k in keys if k is not help_key), key=rank):
