@@ -33,6 +33,10 @@ _MAYBE_UNSAFE = re.compile(
     rb"|\xd8\x9c|&[#A-Za-z]"
 )
 
+# The first byte of every match of _MAYBE_UNSAFE: JSON without any of them (most lists) is
+# passed by six memchr scans, far faster than the pattern's own scan (80 MB/s).
+_FIRST_BYTES = (b"\\", b"\x7f", b"\xc2", b"\xe2", b"\xd8", b"&")
+
 
 def safe_json(value: Any) -> Any:
     """`value` with every text (and key) stripped of escape sequences, C0/C1 control and
@@ -53,7 +57,7 @@ def safe_dumps(value: Any) -> bytes:
         raw = orjson.dumps(value, option=OPTIONS)
     except TypeError:  # a key that is not a text: safe_json makes it one
         raw = b"\\u00"
-    if _MAYBE_UNSAFE.search(raw):
+    if any(first in raw for first in _FIRST_BYTES) and _MAYBE_UNSAFE.search(raw):
         raw = orjson.dumps(safe_json(value), option=OPTIONS)
     return raw
 

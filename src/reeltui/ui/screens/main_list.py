@@ -5,6 +5,7 @@ comments, mark all read). The screen owns one `Listing` and hands it the list's 
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
@@ -44,6 +45,7 @@ class Listing:
         self.counts: Counts | None = None
         self.site: str | None = None  # the blog's host name, from the posts' source links
         self.partial = False  # the rows shown match free words in titles only, so far
+        self.painted = threading.Event()  # the list's first rows are on screen
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -110,15 +112,21 @@ class Listing:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
                 if worker.is_cancelled:
                     return
-                painted = threading.Event()
-                self.screen.app.call_from_thread(self._show_first, self._items(rows), painted)
+                self.screen.app.call_from_thread(self._show_first, self._items(rows))
                 shown = True
                 # The rest is read once the first rows are on screen: this thread, reading,
                 # would slow the first paint (it holds the interpreter meanwhile).
-                painted.wait(PAINT_WAIT)
+                self.wait_painted(worker)
 
-    def _show_first(self, items: list[ListItem], painted: threading.Event) -> None:
-        self.screen.app.call_after_refresh(painted.set)
+    def wait_painted(self, worker: Worker[None]) -> None:
+        """In a worker: until the list's first rows are painted (PAINT_WAIT at most)."""
+        deadline = time.monotonic() + PAINT_WAIT
+        while not self.painted.wait(0.05):
+            if worker.is_cancelled or time.monotonic() > deadline:
+                return
+
+    def _show_first(self, items: list[ListItem]) -> None:
+        self.screen.app.call_after_refresh(self.painted.set)
         self.screen.post_list.set_items(items)
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Posts ({len(items)}, reading the rest…)"
@@ -142,6 +150,7 @@ class Listing:
         narrowed = self.search or self.filters or self.my_drafts
         post_list.empty_text = "No posts match." if narrowed else "No posts."
         post_list.set_items(items, keep)
+        self.screen.app.call_after_refresh(self.painted.set)
         self.counts = counts
         self.partial = partial
         self.show_status()

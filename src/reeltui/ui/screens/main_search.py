@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.worker import get_current_worker
+
 from reeltui.domain.query import QueryError, parse
 from reeltui.domain.query_eval import check
 from reeltui.services import PostRow
@@ -43,6 +45,7 @@ class Searching:
         )
 
     def _load_vocabulary(self) -> None:
+        self.screen.listing.wait_painted(get_current_worker())  # it reads the whole index
         values = vocabulary(self.screen.blog)
         self.screen.app.call_from_thread(setattr, self.box, "values", values)
 

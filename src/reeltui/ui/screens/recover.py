@@ -1,26 +1,16 @@
-"""On start: offer back the drafts a crash left unsaved."""
+"""On start: offer back the drafts a crash left unsaved (the screen: recover_list.py, and the
+editor it opens, imported only when a crash left some: a start without any imports neither)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reeltui.services import Blog
-from reeltui.services.drafts import Recovery, recoverable
-from reeltui.ui.screens.editor import EditorScreen
-from reeltui.ui.screens.editor_modals import RecoverList
+from reeltui.services.drafts import recoverable
 
-
-class RecoverScreen(RecoverList):
-    """The list of unsaved working copies; choosing one opens it in the editor."""
-
-    def __init__(self, blog: Blog, found: list[Recovery]) -> None:
-        super().__init__(found)
-        self.blog = blog
-
-    def dismiss_with(self, post_id: str) -> None:
-        self.dismiss(post_id)
-        if post_id:
-            self.app.push_screen(EditorScreen(self.blog, post_id, recover=True))
+if TYPE_CHECKING:
+    from reeltui.ui.screens.recover_list import RecoverScreen
 
 
 def recovery_screen(blog: Blog) -> Callable[[], RecoverScreen] | None:
@@ -30,4 +20,6 @@ def recovery_screen(blog: Blog) -> Callable[[], RecoverScreen] | None:
     found = recoverable(blog)
     if not found:
         return None
+    from reeltui.ui.screens.recover_list import RecoverScreen
+
     return lambda: RecoverScreen(blog, found)
