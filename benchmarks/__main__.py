@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import bench_cli, bench_reader, bench_tui
-from benchmarks.common import ROOT, Config, Figure, Result
+from benchmarks.common import ROOT, Config, Figure, Result, compile_sources
 from benchmarks.generate import archive, search_bytes, store_bytes
 
 BENCHMARKS = ("tui", "cli", "wxr", "reader")
@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or ROOT / "benchmarks" / "RESULTS.md"
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"reeltui benchmarks, {started}: {machine()}", flush=True)
+    compile_sources()  # both sides load bytecode (see compile_sources)
     began = time.perf_counter()
     figures: list[Figure] = []
     failed = False

@@ -102,6 +102,9 @@ def yaml_ratio(runs: int) -> tuple[float, float]:
 
 
 def measure(runs: int) -> list[str]:
+    from benchmarks.common import compile_sources
+
+    compile_sources()  # reeltui's bytecode as Textual's is: written before timing
     work = Path(tempfile.mkdtemp(prefix="reeltui-startup-"))
     try:
         home = work / "home"

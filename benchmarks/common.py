@@ -197,6 +197,18 @@ def spread(values: list[float], base: list[float] | None = None) -> str:
     return f"{text} (ratios to the baseline: {ratios})"
 
 
+def compile_sources() -> None:
+    """Write the bytecode of reeltui and of the benchmarks before anything is timed. Textual,
+    orjson and the other installed packages had theirs written at install; ours, imported
+    from the source tree, had none where PYTHONDONTWRITEBYTECODE is set (this machine's
+    environment): every child compiled reeltui's modules from source at each start while
+    its baseline loaded Textual's bytecode. A user's install has it (pip writes it)."""
+    import compileall
+
+    for folder in (ROOT / "src" / "reeltui", ROOT / "benchmarks"):
+        compileall.compile_dir(folder, quiet=1)
+
+
 def child_env(cfg: Config) -> dict[str, str]:
     """Environment for child processes: our sources importable, user folders out of reach,
     backups not taken during the measured runs (they were taken when the archive was
