@@ -51,6 +51,8 @@ class ReelFooter(Footer):
         """Made again only when its keys changed: Textual asks after every focus or binding
         change, and making a footer (a dozen keys, each styled) cost a tenth of a second
         of the first paint, six times over."""
+        if not self.is_attached:  # its screen was closed meanwhile (Textual's own check)
+            return
         made_from = self._made_from()
         if made_from is not None and made_from == self._shown and self.children:
             return
