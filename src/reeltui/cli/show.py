@@ -94,7 +94,7 @@ def post_text(post: Post) -> list[RenderableType]:
 
 
 def marks(comment: Comment, post_author: str) -> list[str]:
-    found = []
+    found: list[str] = []
     if comment.status != "approved":
         found.append(comment.status)
     if comment.kind != "comment":

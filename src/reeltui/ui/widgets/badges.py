@@ -41,7 +41,7 @@ def author_label(post: Post | PostSummary) -> str:
 def comment_badges(comment: Comment) -> list[tuple[str, str]]:
     """(label, style) of the badges worth showing on a comment: anything but an approved,
     imported comment. Same words and colours as the inbox's (reply_badges)."""
-    badges = []
+    badges: list[tuple[str, str]] = []
     if comment.status != "approved":
         badges.append((comment.status, STATUS_BADGES.get(comment.status, ("", ""))[1]))
     if comment.kind != "comment":
