@@ -12,31 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import orjson
-
 from reeltui.domain import vocab
 from reeltui.domain.validate import schema_of
 from tests import storefiles
+from tests.unit.test_backup_repair import edit_file as edit_json
+from tests.unit.test_backup_repair import reeltui
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent / "reeltui"
 HER = "p-flixchatter-review-spike-jonzes-her"
-
-
-def reeltui(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [BIN, "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-
-
-def edit_json(path: Path, change: object) -> None:
-    data = orjson.loads(path.read_bytes())
-    change(data)  # type: ignore[operator]
-    path.write_bytes(orjson.dumps(data))
 
 
 @dataclass
