@@ -8,8 +8,8 @@ Posts, comments and films are checked by their dataclass annotations (`str`, `in
 `list[str]`, `dict[str, str]`, `bool`, a nested dataclass), so a field added to the model is
 checked with no change here, and so is a closed set of words typed as a `Literal` of
 `domain.vocab` (statuses, kinds, states: one of its words); `RULES` adds the ranges (ratings,
-dates). Records that
-are not domain dataclasses (outbox entries, revisions, read marks...) have a `Schema` below.
+dates). Records that are not domain dataclasses (outbox entries, revisions, read marks...)
+have a `Schema` below.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reeltui.domain.models import COMMENT_STATUSES, Comment, member
+from reeltui.domain.models import COMMENT_STATUSES, Comment, DomainError, member
 from reeltui.domain.vocab import CommentStatus, ModerationAction
 from reeltui.errors import ReelError
 from reeltui.services import outbox
@@ -53,10 +53,10 @@ def _queued_entry(blog: Blog, comment_id: str) -> outbox.Entry | None:
 
 
 def _action(action: str) -> ModerationAction:
-    for known in ACTIONS:
-        if known == action:
-            return known
-    raise ModerationError(f"unknown moderation action {action!r}; use one of {', '.join(ACTIONS)}")
+    try:
+        return member(ACTIONS, action, "moderation action")
+    except DomainError as exc:
+        raise ModerationError(str(exc)) from None
 
 
 def moderate(blog: Blog, comment_id: str, action: str) -> Comment:

@@ -290,10 +290,9 @@ def _comment(fields: dict[str, str], own: dict[str, Any], raw_id: str, post_id: 
     status = COMMENT_STATUS_IN.get(approved.strip(), "pending")
     origin: CommentOrigin = "local" if own.get("origin") == "local" else "imported"
     status = local_meta.status_in(own, approved, status) if own else status
-    kept = own.get("sync_state")
-    sync_state = member(SYNC_STATES, kept, "sync state") if kept in SYNC_STATES else None
-    if origin != "local":
-        sync_state = None
+    kept = own.get("sync_state")  # a reply of ours: where it stands
+    local = origin == "local" and kept in SYNC_STATES
+    sync_state = member(SYNC_STATES, kept, "sync state") if local else None
     source = {"wxr": raw_id}
     if isinstance(own.get("source"), dict):
         source = {**{str(k): str(v) for k, v in own["source"].items()}, **source}
