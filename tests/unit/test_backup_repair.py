@@ -209,14 +209,18 @@ def test_a_bad_comment_comes_back_from_a_backup_and_newer_records_stay(
     edit_file(path, lambda d: d["comments"].update({"c-new-bad": bad}))
     done = reeltui(store_path, "check")
     assert done.returncode == 1
-    assert "comments record 'c-her-1': field 'date': expected an ISO 8601 date" in done.stderr
+    named = "comment 'c-her-1' by Marcy Lindqvist"
+    named += f" on post '{her_id}' \"Her (edited after the backup)\""
+    assert f"{named} (slug flixchatter-review-spike-jonzes-her): field 'date'" in done.stderr
     assert "field 'body': expected text, got null" in done.stderr
     # Commands work meanwhile: the bad records are skipped, the rest is shown.
     assert reeltui(store_path, "show", "flixchatter-review-spike-jonzes-her").returncode == 0
     done = reeltui(store_path, "check", "--repair", "--yes")
     assert done.returncode == 0, done.stderr
-    assert "restore 1 record(s) from backups" in done.stderr
-    assert "quarantine 1 record(s)" in done.stderr
+    assert "comments: put back 1 record from backups; quarantine 1 record" in done.stderr
+    assert f"done: posts/{path.name}: {named}" in done.stdout
+    assert "put back as the backup of" in done.stdout
+    assert f"done: posts/{path.name}: comment 'c-new-bad' on post '{her_id}'" in done.stdout
     with open_blog(store_path, read_only=True) as fixed:
         assert fixed.post(her_id).title == "Her (edited after the backup)"
         assert fixed.comment("c-late").body == "written after the backup"

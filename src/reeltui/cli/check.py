@@ -12,6 +12,7 @@ from reeltui.domain.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from reeltui.services.check import Diagnosis
+    from reeltui.store.integrity import Finding
 
 SHOWN = 200  # problems printed before "... and N more"
 
@@ -95,6 +96,15 @@ def _may_ask(args: argparse.Namespace) -> bool:
     return True
 
 
+def _what_to_do(finding: Finding) -> str:
+    if finding.record is None and finding.fix == "restore":
+        return (
+            " (no backup has a sound copy of it: correct the file by hand, or move it out of "
+            "the store to drop what it holds; then run `reeltui check --repair` again)"
+        )
+    return ""
+
+
 def run_repair(args: argparse.Namespace) -> int:
     from reeltui.services.check import diagnose, meta_damage, plan_repair, repair, restore_meta
     from reeltui.store import StoreError
@@ -132,8 +142,10 @@ def run_repair(args: argparse.Namespace) -> int:
     try:
         for fix in fixes:
             _say(f"{fix.table}: {fix.describe()}")
+            for line in fix.lines()[:SHOWN]:
+                _say(f"  - {line}")
             for finding in fix.unfixable[:SHOWN]:
-                _say(f"  cannot be repaired automatically: {finding}")
+                _say(f"  cannot be repaired automatically: {finding}{_what_to_do(finding)}")
         doable = [f for f in fixes if f.changes]
         if not doable:
             _say(
@@ -150,10 +162,13 @@ def run_repair(args: argparse.Namespace) -> int:
         done = repair(store, chosen)
     finally:
         store.close()
+    for fix in chosen:
+        for line in fix.lines():
+            print(sanitize_line(f"done: {line}"))
     if done.kept is not None:
         print(f"the replaced files were kept in {done.kept}")
     if done.quarantine is not None:
-        print(f"quarantined records are in {done.quarantine}")
+        print(f"quarantined records (and kept records as they were) are in {done.quarantine}")
     after = diagnose(path)
     if not after.sound:
         _say(f"reeltui: {args.store} still has {count(len(after.problems), 'problem')}:")

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reeltui.domain.listing import from_row
 from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import index
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
+from reeltui.store.labels import post_label, record_label
 from reeltui.store.layout import (
     COMMENTS,
     DRAFTS,
@@ -67,10 +68,18 @@ class Finding:
     fix: str  # "restore", "rebuild" or "none"
     spec: str = ""  # the table's key in layout.BY_NAME ("posts:comments")
     related: str = ""  # the other record involved (the missing post of an orphan comment)
+    what: str = ""  # how a user knows the record (`labels`: a post's title and slug...)
+    fields: tuple[str, ...] = ()  # the bad fields ("": the record as a whole)
+
+    @property
+    def name(self) -> str:
+        """The record as a user knows it (or "the file")."""
+        if self.record is None:
+            return self.what or "the file"
+        return self.what or f"{self.table} record {self.record!r}"
 
     def __str__(self) -> str:
-        what = f"{self.table} record {self.record!r}" if self.record is not None else "the file"
-        return f"{self.file}: {what}: {self.message}"
+        return f"{self.file}: {self.name}: {self.message}"
 
 
 @dataclass
@@ -120,6 +129,8 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     located: dict[str, str] = {}
     expected_rows: dict[str, dict[str, object]] = {}
     unreadable: set[str] = set()  # post files that cannot be read: their rows are not judged
+    invalid: dict[str, tuple[str, tuple[str, ...]]] = {}  # refused post -> (file, bad fields)
+    skipped: dict[str, str] = {}  # refused comment -> its file: its post's counts are not judged
     own = recorded_own(load)
     for rel, specs in files_of(listing):
         try:
@@ -134,9 +145,15 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
             spec = next(s for s in specs if s.name == refusal.table)
             message = "; ".join(str(p) for p in refusal.problems)
             fix = "rebuild" if spec.derived else "restore"
+            what = record_label(refusal.table, refusal.record, data.data)
+            bad = tuple(p.field for p in refusal.problems)
             found.findings.append(
-                Finding(title(spec), rel, refusal.record, message, fix, _key(spec))
+                Finding(title(spec), rel, refusal.record, message, fix, _key(spec), "", what, bad)
             )
+            if refusal.table == POST.name:
+                invalid[refusal.record] = (rel, bad)
+            elif refusal.table == COMMENTS.name:
+                skipped[refusal.record] = rel
         if rel.startswith(f"{POST.path}/"):
             _post_file(found, rel, data, posts, comments, parents, expected_rows, own)
         elif rel.startswith(f"{POSTS_INDEX.path}/"):
@@ -149,15 +166,32 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
             for rev_id, doc in data.good(REVISIONS.name).items():
                 if f"{REVISIONS.path}/{safe_name(doc['post_id'])}.json" != rel:
                     found.notes.append(f"{rel}: revision {rev_id!r} is of another post")
-    _links(found, posts, comments, parents)
+    _links(found, posts, comments, parents, set(invalid))
+    _name_unreadable(found, rows, unreadable)
     rows = {p: r for p, r in rows.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable}
-    _index(found, posts, rows, expected_rows)
+    _index(found, posts, rows, expected_rows, invalid, set(skipped.values()))
     located = {
-        c: p for c, p in located.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable
+        c: p
+        for c, p in located.items()
+        if f"{POST.path}/{safe_name(p)}.json" not in unreadable and c not in skipped
     }
     _locator(found, comments, located)
     found.posts, found.comments = len(posts), len(comments)
     return found
+
+
+def _name_unreadable(
+    found: Scan, rows: dict[str, list[tuple[str, dict[str, object]]]], unreadable: set[str]
+) -> None:
+    """Name the post of each post file that cannot be read, as the index knows it."""
+    named = {
+        f"{POST.path}/{safe_name(p)}.json": f"the file of {post_label(p, held[0][1])}"
+        for p, held in rows.items()
+    }
+    found.findings[:] = [
+        replace(f, what=named[f.file]) if f.record is None and f.file in named else f
+        for f in found.findings
+    ]
 
 
 def _post_file(
@@ -203,9 +237,12 @@ def _links(
     posts: dict[str, str],
     comments: dict[str, tuple[str, str]],
     parents: list[tuple[str, str, str]],
+    invalid: set[str],
 ) -> None:
+    """Comments against their posts and parents (the comments of a post the gate refused
+    are not judged: that post's finding covers them, and a repair moves them with it)."""
     for comment_id, (post_id, rel) in sorted(comments.items()):
-        if post_id not in posts:
+        if post_id not in posts and post_id not in invalid:
             message = f"belongs to missing post {post_id!r}"
             found.findings.append(
                 Finding("comments", rel, comment_id, message, "restore", _key(COMMENTS), post_id)
@@ -223,7 +260,11 @@ def _index(
     posts: dict[str, str],
     rows: dict[str, list[tuple[str, dict[str, object]]]],
     expected: dict[str, dict[str, object]],
+    invalid: dict[str, tuple[str, tuple[str, ...]]],
+    refused_comments: set[str],
 ) -> None:
+    """The index against the posts (a post with a refused comment is not compared: its
+    counts leave that comment out until the comment is repaired)."""
     slugs = Counter(str(row.get("slug", "")) for row in expected.values())
     for slug, count in sorted(slugs.items()):
         if count > 1:
@@ -250,13 +291,21 @@ def _index(
             found.findings.append(
                 Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
             )
+        elif posts[post_id] in refused_comments:
+            continue
         elif from_row(post_id, held[0][1]).key() != from_row(post_id, row).key():
             message = "the list's summary differs from the post (index out of date)"
             found.findings.append(
                 Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
             )
     for post_id, held in sorted(rows.items()):
-        if post_id not in expected:
+        if post_id in invalid:  # in the store, but refused by the gate: say that
+            where, bad = invalid[post_id]
+            message = f"lists a post whose record in {where} is invalid ({fields_named(bad)})"
+            found.findings.append(
+                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+            )
+        elif post_id not in expected:
             message = "lists a post that is not in the store"
             found.findings.append(
                 Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
@@ -272,6 +321,14 @@ def _locator(found: Scan, comments: dict[str, tuple[str, str]], located: dict[st
         found.findings.append(
             Finding("comment index", LOCATOR.path, None, message, "rebuild", _key(LOCATOR))
         )
+
+
+def fields_named(bad: tuple[str, ...]) -> str:
+    """`field 'rating'`, `fields 'rating', 'date'` or `the record as a whole`."""
+    names = [repr(f) for f in dict.fromkeys(bad) if f]
+    if not names:
+        return "the record as a whole"
+    return f"field{'s' if len(names) > 1 else ''} {', '.join(names)}"
 
 
 def recorded_own(load: Load) -> OwnPeople:

@@ -383,6 +383,22 @@ class Store:
         """How many times a file of `folder` ("posts", "drafts.json") was written."""
         return self.file_writes.get(folder, 0)
 
+    def back_up(self) -> None:
+        """Back up the store soon, whatever the interval: after a change that brought much in
+        at once (an import, a sync pull), so the newest backup holds it. In the background,
+        once this thread's changes are committed; closing the store waits for it."""
+        if self.read_only:
+            return
+        if not (self._depth or getattr(self._local, "held", 0)):
+            self.backups.request()
+            return
+
+        def committed(written: list[str]) -> None:
+            self.off_commit(committed)
+            self.backups.request()
+
+        self.on_commit(committed)
+
     def close(self) -> None:
         self.backups.stop()
         if self._lock is not None:
