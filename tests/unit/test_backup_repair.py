@@ -285,3 +285,30 @@ def test_an_index_out_of_date_is_rebuilt(store_path: Path) -> None:
     done = reeltui(store_path, "check", "--repair", "--yes")
     assert done.returncode == 0, done.stderr
     assert len(open_blog(store_path, read_only=True).posts()) == 4
+
+
+def test_a_backup_asked_inside_a_change_is_taken_once_it_is_committed(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Store.back_up` (an import, a sync pull) inside a batch backs up what the batch
+    commits, not the store before it; asked twice during a backup, it takes one more."""
+    monkeypatch.setenv("REELTUI_BACKUP_EVERY", "3600")
+    blog = open_blog(store_path)
+    try:
+        blog.store.backups.wait()
+        count = len(list_backups(store_path))
+        with blog.store.batch():
+            blog.save_post(Post(id="p-in", slug="in", title="in"))
+            blog.store.back_up()
+            blog.store.backups.wait()
+            assert len(list_backups(store_path)) == count  # not before the commit
+        blog.store.backups.wait()
+        newest = list_backups(store_path)[0]
+        assert len(list_backups(store_path)) == count + 1 and "posts/p-in.json" in newest.files
+        blog.store.back_up()
+        blog.save_post(Post(id="p-late", slug="late", title="late"))
+        blog.store.back_up()  # while the first may still run: its backup may miss p-late
+        blog.store.backups.wait()
+        assert "posts/p-late.json" in list_backups(store_path)[0].files
+    finally:
+        blog.close()

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 import pytest
 
+from reeltui.services.damage import damaged_posts
 from reeltui.services.session import open_blog
 from reeltui.store.backup import KEEP, list_backups
 from tests.conftest import need_shared
@@ -207,3 +208,9 @@ def test_posts_trusts_the_search_index_and_reads_only_changed_files(imported: Pa
     edit_post(imported, PRIVATE, lambda d: d["post"][PRIVATE].update(sticky="yes"))
     rows = {r["id"]: r for r in orjson.loads(reeltui(imported, "posts", "--json").stdout)}
     assert "field 'sticky'" in rows[PRIVATE]["damaged"]
+    with open_blog(imported, read_only=True) as blog:
+        read: list[str] = []
+        peek = blog.store.peek
+        blog.store.peek = lambda rel: read.append(rel) or peek(rel)  # type: ignore[method-assign]
+        found = damaged_posts(blog, [p.id for p in blog.posts()])
+    assert list(found) == [PRIVATE] and read == [f"posts/{PRIVATE}.json"]
