@@ -214,3 +214,17 @@ def test_posts_trusts_the_search_index_and_reads_only_changed_files(imported: Pa
         blog.store.peek = lambda rel: read.append(rel) or peek(rel)  # type: ignore[method-assign]
         found = damaged_posts(blog, [p.id for p in blog.posts()])
     assert list(found) == [PRIVATE] and read == [f"posts/{PRIVATE}.json"]
+
+
+def test_whole_archive_commands_skip_an_unreadable_post_file_with_a_warning(
+    imported: Path,
+) -> None:
+    """`inbox`, `stats` and a comment search read every post's file: one file that cannot be
+    read is skipped and said, as a refused record is, instead of failing the command."""
+    (imported / "posts" / "p-wxr-15.json").write_text('{"post": {"p-wxr-15": {"slug": ')
+    for args in (("inbox",), ("stats",), ("search", "in:comments hello")):
+        done = reeltui(imported, *args)
+        assert done.returncode == 0, (args, done.stderr)
+        assert "warning: 1 damaged record(s) skipped" in done.stderr, args
+        assert "p-wxr-15.json is not valid JSON" in done.stderr, args
+    assert "Hi, this is a comment" in reeltui(imported, "search", "in:comments this").stdout

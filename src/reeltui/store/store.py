@@ -72,6 +72,7 @@ class Store:
         self.counted = True  # the index holds readers' counts (False: its fields are older)
         self.migrated_from: int | None = None
         self.file_writes: dict[str, int] = {}  # files written per table folder (benchmarks)
+        self.skipped: list[str] = []  # files whole-archive scans could not read (`records`)
 
     # -- opening -------------------------------------------------------------------------
 
