@@ -312,3 +312,52 @@ def test_a_backup_asked_inside_a_change_is_taken_once_it_is_committed(
         assert "posts/p-late.json" in list_backups(store_path)[0].files
     finally:
         blog.close()
+
+
+FULL_DISK_CHILD = r"""
+import json, sys
+from pathlib import Path
+from reeltui.domain import Post
+from reeltui.services.session import open_blog
+from reeltui.store.backup import snapshot
+
+path = Path(sys.argv[1])
+blog = open_blog(path)
+blog.store.backups.wait()
+blog.save_post(Post(id="p-big", slug="big", title="Big", body="x " * 550_000))
+out = {}
+try:
+    snapshot(path)
+    out["backup"] = "taken"
+except OSError as exc:
+    out["backup"] = exc.strerror
+out["left"] = sorted(p.name for p in (path / "backups").iterdir())
+try:
+    blog.save_post(Post(id="p-more", slug="more", title="More", body="y " * 150_000))
+    out["saved"] = "yes"
+except Exception as exc:
+    out["saved"] = str(exc)
+blog.close()
+print(json.dumps(out))
+"""
+
+
+def test_a_backup_that_fills_the_disk_gives_the_room_back_at_once(tmp_path: Path) -> None:
+    """A backup after an import may not fit: on a real full file system (a 2 MB tmpfs) it
+    fails, leaves no partial copy behind, and the next save still has room."""
+    from tests.unit.test_write_failures import _in_mount_namespace
+
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    script = 'mount -t tmpfs -o size=2m tmpfs "$1" && exec "$2" -c "$3" "$1/store"'
+    done = subprocess.run(
+        _in_mount_namespace(script, str(mnt), sys.executable, FULL_DISK_CHILD),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = orjson.loads(done.stdout.splitlines()[-1])
+    assert out["backup"] == "No space left on device"
+    assert [n for n in out["left"] if n.startswith(".")] == []
+    assert out["saved"] == "yes"

@@ -134,6 +134,25 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
     stamp = now.strftime(_STAMP)
     tmp = root / f".tmp-{stamp}"
     tmp.mkdir()
+    try:
+        files = _fill(folder, tmp, previous)
+        manifest: dict[str, Any] = {"taken": now.isoformat(), "files": files}
+        (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        syncfs(tmp)
+        fsync_dir(tmp)
+        os.replace(tmp, root / stamp)
+    except OSError:  # a full disk: give the room back at once, the store's saves need it
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    fsync_dir(root)
+    backups = list_backups(folder)
+    for old in backups[keep:]:
+        _drop(old.path)
+    return backups[0]
+
+
+def _fill(folder: Path, tmp: Path, previous: Backup | None) -> dict[str, list[int]]:
+    """Copy (or link, when unchanged since `previous`) the store's files into `tmp`."""
     files: dict[str, list[int]] = {}
     for rel, info in store_files(folder).items():
         signature = _signature(info)
@@ -148,16 +167,7 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
             except FileNotFoundError:
                 continue  # replaced or removed meanwhile: the next backup has it
         files[rel] = signature
-    manifest: dict[str, Any] = {"taken": now.isoformat(), "files": files}
-    (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-    syncfs(tmp)
-    fsync_dir(tmp)
-    os.replace(tmp, root / stamp)
-    fsync_dir(root)
-    backups = list_backups(folder)
-    for old in backups[keep:]:
-        _drop(old.path)
-    return backups[0]
+    return files
 
 
 def _drop(backup: Path) -> None:
