@@ -105,7 +105,9 @@ def test_corrupt_store_is_one_clear_line(
     page.write_bytes(content)
     code, _, err = run(capsys, "--store", str(store_path), "posts")
     assert code == 2 and err.startswith("reeltui: ") and page.name in err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    error, hint = err.splitlines()  # one line, then what to do about it
+    assert page.name in error and "Traceback" not in err
+    assert hint.startswith("reeltui: hint: ") and "`reeltui check --repair`" in hint
     assert page.read_bytes() == content
 
 
