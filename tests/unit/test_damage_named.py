@@ -13,8 +13,6 @@ a post's file by hand at once, then `check`, `check --repair`, `posts`, `show` a
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +23,10 @@ from reeltui.services.damage import damaged_posts
 from reeltui.services.session import open_blog
 from reeltui.store.backup import KEEP, list_backups
 from tests.conftest import need_shared
+from tests.unit.test_backup_repair import reeltui
 
-BIN = Path(sys.executable).parent / "reeltui"
 PRIVATE = "p-wxr-13"  # "Private Post", slug private-post, in small-export.xml
 HELLO = "p-wxr-1"  # "Hello world!", slug hello-world-2, with comment c-wxr-1
-
-
-def reeltui(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [BIN, "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
 
 
 def edit_post(store: Path, post_id: str, change: Any) -> None:
