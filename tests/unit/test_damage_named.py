@@ -222,3 +222,13 @@ def test_whole_archive_commands_skip_an_unreadable_post_file_with_a_warning(
         assert "warning: 1 damaged record(s) skipped" in done.stderr, args
         assert "p-wxr-15.json is not valid JSON" in done.stderr, args
     assert "Hi, this is a comment" in reeltui(imported, "search", "in:comments this").stdout
+
+
+def test_a_reply_to_an_invalid_comment_is_not_said_to_answer_a_missing_one(
+    store_path: Path,
+) -> None:
+    her = "p-flixchatter-review-spike-jonzes-her"
+    edit_post(store_path, her, lambda d: d["comments"]["c-her-2"].update(kind="pingbak"))
+    done = reeltui(store_path, "check")
+    assert done.returncode == 1 and "answers missing comment" not in done.stderr
+    assert "comment 'c-her-3' answers comment 'c-her-2', whose record is invalid" in done.stderr

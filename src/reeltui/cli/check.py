@@ -12,7 +12,7 @@ from reeltui.domain.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from reeltui.services.check import Diagnosis
-    from reeltui.store.integrity import Finding
+    from reeltui.store.findings import Finding
 
 SHOWN = 200  # problems printed before "... and N more"
 

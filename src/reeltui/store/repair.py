@@ -31,7 +31,7 @@ from reeltui.store import index
 from reeltui.store.backup import BACKUP_DIR, Backup
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
-from reeltui.store.integrity import Finding, Scan
+from reeltui.store.findings import Finding, Scan
 from reeltui.store.labels import comment_label, post_label
 from reeltui.store.layout import (
     BY_NAME,

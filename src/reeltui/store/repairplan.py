@@ -10,7 +10,7 @@ from typing import Any
 from reeltui.domain.checks import show
 from reeltui.domain.plural import count
 from reeltui.store.datafile import DataFile
-from reeltui.store.integrity import Finding
+from reeltui.store.findings import Finding
 
 
 @dataclass(frozen=True)
