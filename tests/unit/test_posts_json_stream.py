@@ -74,6 +74,7 @@ def _as_it_was(store: Path) -> bytes:
                 comment_count=row.comment_count,
                 pending_count=row.pending_count,
                 word_count=row.word_count,
+                damaged=None,  # every post's file reads sound here
             )
             rows.append(data)
     walked = jsonwrite.safe_json(rows)  # the old walk, moved unchanged from cli/printing.py
