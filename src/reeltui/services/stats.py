@@ -156,13 +156,14 @@ def _compute(
     chosen = {p.id for p in posts}
     own = own_people(blog, extra_authors, writer)
     # The stored documents (no 200,000 Comments to make), as the comment search keeps them:
-    # read once per session, not again for each query (a copy of their table: a save may
-    # change it meanwhile), and never dropped here at once (a second-long free of 200,000
-    # documents, holding the interpreter while the UI thread waits).
+    # read once per session, not again for each query, and never dropped here at once (a
+    # second-long free of 200,000 documents, holding the interpreter while the UI thread
+    # waits). A copy of their table (a save may change it meanwhile): a dict's copy is one
+    # quick C call, where a list of its items was a long one.
     docs = dict(blog.search_index().comment_docs())
     thread = {
         cid: doc
-        for cid, doc in list(docs.items())  # (a copy: the UI thread may save meanwhile)
+        for cid, doc in docs.items()
         if doc.get("post_id") in chosen
         and doc.get("kind", "comment") == "comment"
         and doc.get("status", "approved") in COUNTED

@@ -83,6 +83,11 @@ class StatsScreen(Screen[str | None]):
         self.query_one("#discussed", DataTable).add_columns("n", "most discussed", "date")
         self.query_one("#commenters", DataTable).add_columns("n", "top commenters")
         self.query_one("#discussed", DataTable).focus()
+        # Once the screen is painted: while the workers run, the UI thread shares the
+        # interpreter with them, and building the screen would take twice as long.
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
         self.load_values()
         self.compute(self.query_text)
 
