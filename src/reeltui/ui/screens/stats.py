@@ -5,6 +5,7 @@ search finds. Figures are computed in a worker thread, and the charts drawn in t
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -28,6 +29,8 @@ from reeltui.ui.widgets.charts import Chart, ChartSpec
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
+
+PAINT_WAIT = 5.0  # seconds a worker waits for the screen's first paint, at most
 
 
 class StatsScreen(Screen[str | None]):
@@ -55,6 +58,7 @@ class StatsScreen(Screen[str | None]):
         self.query_text = query
         self.now = now  # None: the clock (tests give a fixed time)
         self.stats: Stats | None = None
+        self.painted = threading.Event()  # the screen was painted once
 
     def compose(self) -> ComposeResult:
         yield Header(icon="●")
@@ -83,16 +87,16 @@ class StatsScreen(Screen[str | None]):
         self.query_one("#discussed", DataTable).add_columns("n", "most discussed", "date")
         self.query_one("#commenters", DataTable).add_columns("n", "top commenters")
         self.query_one("#discussed", DataTable).focus()
-        # Once the screen is painted: while the workers run, the UI thread shares the
-        # interpreter with them, and building the screen would take twice as long.
-        self.call_after_refresh(self._start)
-
-    def _start(self) -> None:
+        # The workers start now and get to work once the screen is painted: while they run,
+        # the UI thread shares the interpreter with them, and building the screen would
+        # take twice as long.
+        self.call_after_refresh(self.painted.set)
         self.load_values()
         self.compute(self.query_text)
 
     @work(thread=True, exclusive=True, group="stats-values")
     def load_values(self) -> None:
+        self.painted.wait(PAINT_WAIT)
         from reeltui.services.query import vocabulary
 
         values = vocabulary(self.blog)
@@ -101,6 +105,7 @@ class StatsScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, group="stats")
     def compute(self, query: str) -> None:
         worker = get_current_worker()
+        self.painted.wait(PAINT_WAIT)
         try:
             found = stats_service.compute(
                 self.blog, query, writer=self.writer, now=self.now, extra_authors=self.extra_authors
