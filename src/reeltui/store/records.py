@@ -173,9 +173,15 @@ def raw_comments(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def all_post_files(store: Store) -> Iterator[DataFile]:
-    """Every per-post file, one at a time (a whole-archive scan: export, check, search)."""
+    """Every per-post file, one at a time (a whole-archive scan: inbox, stats, comment
+    search). A file that cannot be read is skipped and noted in `store.skipped` (the
+    commands warn, `reeltui check` lists it), as a refused record is."""
     for name in store.listing(POST.path):
-        yield store.peek(f"{POST.path}/{name}")
+        try:
+            yield store.peek(f"{POST.path}/{name}")
+        except StoreCorrupt as exc:
+            if str(exc) not in store.skipped:
+                store.skipped.append(str(exc))
 
 
 # -- writing (each function commits, unless called inside store.changing()) -----------------
