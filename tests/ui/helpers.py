@@ -133,6 +133,13 @@ def key_events(*parts: str) -> list[object]:
     return found
 
 
+def send_keys(app: ReelApp, *parts: str) -> None:
+    """Hand the keys of `parts` (as in `key_events`) to the app and return at once, without
+    waiting for any of them to be handled."""
+    for event in key_events(*parts):
+        _send(app, event)
+
+
 def _send(app: ReelApp, event: object) -> None:
     """Hand `event` to the app the way the terminal driver does."""
     driver = app._driver

@@ -10,6 +10,7 @@ archive or a loaded machine makes it, so the keys always arrive before the answe
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens import main_list, main_search
 from reeltui.ui.screens.composer import ComposerScreen
-from tests.ui.helpers import burst, settle, trickle
+from tests.ui.helpers import burst, send_keys, settle, wait_until
 
 SIZE = (120, 40)
 SLOW = 0.4  # seconds each search takes on top of its own work
@@ -77,30 +78,39 @@ async def test_an_older_search_answering_late_never_replaces_the_newer_answer(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each letter starts a load and cancels the one before, but a cancelled load's thread
-    runs on: here each comment search takes longer than the one typed after it, so the
-    older answers (every comment, then Marcy's and others') come last; the list shows the
+    runs on. Here the older comment searches (every comment, Marcy's and others') are held
+    until the newest one's answer is on screen, then let go: the list keeps showing the
     newest search's answer, Marcy's comments only."""
     real = main_search.find_comments
-    calls: list[int] = []
+    release = threading.Event()
+    started: list[bool] = []  # per call: is it the newest search's
 
-    def older_is_slower(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        time.sleep(max(0.0, 1.2 - 0.1 * len(calls)))
-        return real(*args, **kwargs)
+    def older_held(blog: Any, query: Any, **kwargs: Any) -> Any:
+        newest = "text='marcy'" in repr(query)
+        started.append(newest)
+        if not newest:
+            release.wait(60)
+        return real(blog, query, **kwargs)
 
-    monkeypatch.setattr(main_search, "find_comments", older_is_slower)
+    monkeypatch.setattr(main_search, "find_comments", older_held)
     blog = open_blog(store_path)
     app = make_app(blog, settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         main = app.main_screen
         assert main is not None
-        await trickle(pilot, "/", "in:comments author:marcy", turns=20)
         hits = main.searching.hits
+        await burst(pilot, "/")
+        send_keys(app, "in:comments")
+        await wait_until(pilot, lambda: started, "an older comment search running")
+        send_keys(app, " author:marcy")
+        await wait_until(pilot, lambda: hits.display and len(hits.items) == 3, "Marcy's found")
+        release.set()  # the older answers come now
+        await settle(pilot)
         assert hits.display and not main.post_list.display
         authors = {item.hit.comment.author for item in hits.items}  # type: ignore[attr-defined]
         assert len(hits.items) == 3 and authors == {"Marcy Lindqvist"}, authors
-        assert len(calls) > 2  # (older searches did run and answer)
+        assert started[0] is False and True in started
     blog.close()
 
 
