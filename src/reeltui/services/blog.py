@@ -91,8 +91,9 @@ class Blog:
     def held(self) -> Iterator[Callable[[], None]]:
         """Changes made inside stay in memory until the yielded `flush` writes them (from a
         background thread, so a screen never waits on the disk; see `Store.held`). A flush
-        that fails drops this blog's caches: it shows what is on disk again."""
-        with self.store.held() as flush:
+        that fails drops this blog's caches: it shows what is on disk again. The changes
+        made inside are announced together when the block ends (`events.together`)."""
+        with self.store.held() as flush, events.together():
 
             def guarded() -> None:
                 try:
