@@ -175,9 +175,20 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
     def _result(self, action: str) -> ComposerResult:
         return ComposerResult(action, self.reply.id, self.reply.post_id, self.reply.parent_id)
 
+    @property
+    def on_stack(self) -> bool:
+        """Still open with its widgets (a save's callback may come once the app is ending)."""
+        return self in self.app.screen_stack and bool(self.query("#composer-text"))
+
+    def _finish(self, result: ComposerResult | None) -> None:
+        if self.on_stack:
+            self.dismiss(result)
+
     def _saving(self, on: bool) -> None:
         """While the files are written (in the background) the text is frozen, not lost."""
         self.saving = on
+        if not self.on_stack:
+            return
         self.query_one("#composer-text", TextArea).read_only = on
         self.query_one("#composer-status", Static).update(Text("Saving…") if on else self._status())
 
@@ -189,7 +200,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             self._saving(False)
             no = isinstance(exc, replies.ReplyError)  # refused (empty...), else not written
             said = f"{exc}{refused}" if no else f"{exc} (your text is still here)"
-            self.notify(said, title=title, severity="error", markup=False)
+            self.app.notify(said, title=title, severity="error", markup=False)
 
         return failed
 
@@ -201,7 +212,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         save_queue(self.app).save(
             self.blog,
             lambda: replies.send(self.blog, self.reply, text),
-            lambda _entry: self.dismiss(self._result("sent")),
+            lambda _entry: self._finish(self._result("sent")),
             self._save_failed("Not sent"),
             words=text,
         )
@@ -228,9 +239,9 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         if kept is None:
             if self.kept:
                 self.app.notify("The reply was empty: its draft was removed.", markup=False)
-            self.dismiss(None)
+            self._finish(None)
         else:
-            self.dismiss(self._result("draft" if replies.is_draft(kept) else "saved"))
+            self._finish(self._result("draft" if replies.is_draft(kept) else "saved"))
 
     def action_discard(self) -> None:
         if self.saving:

@@ -290,9 +290,9 @@ class EditorCore(Screen[None]):
 
     @property
     def on_stack(self) -> bool:
-        """Still on the app's screen stack (a save's callback may come once it was closed:
-        its widgets are being removed even while it is still attached)."""
-        return self in self.app.screen_stack
+        """Still on the app's screen stack with its widgets (a save's callback may come once
+        it was closed, or while the app is ending: its widgets are removed first)."""
+        return self in self.app.screen_stack and bool(self.query("#editor-status"))
 
     def _autosave_worker(self, post: Post, state: State) -> None:
         """Write the working copy through the app's save queue (one writer, in order)."""
