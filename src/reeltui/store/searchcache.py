@@ -18,7 +18,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reeltui.domain.text import fold as fold_text
@@ -122,41 +122,40 @@ class SearchCache:
 
     def put(self, items: Iterable[tuple[str, str, str]]) -> None:
         """Index (post id, text, signature) triples (replacing what was there)."""
-        with self._lock:
-            db = self._connect()
-            if db is None or not self.writable:
-                return
-            try:
-                with db:
-                    for post_id, text, sig in items:
-                        row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
-                        if row is None:
-                            cur = db.execute(
-                                "INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig)
-                            )
-                            rowid = cur.lastrowid
-                        else:
-                            rowid = row[0]
-                            db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
-                            db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
-                        db.execute(
-                            "INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text))
-                        )
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
+
+        def write(db: sqlite3.Connection) -> None:
+            for post_id, text, sig in items:
+                rowid = _rowid(db, post_id)
+                if rowid is None:
+                    cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
+                    rowid = cur.lastrowid
+                else:
+                    db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
+                    db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text)))
+
+        self._change(write)
 
     def remove(self, post_ids: Iterable[str]) -> None:
+        def write(db: sqlite3.Connection) -> None:
+            for post_id in post_ids:
+                rowid = _rowid(db, post_id)
+                if rowid is not None:
+                    db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                    db.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+
+        self._change(write)
+
+    def _change(self, write: Callable[[sqlite3.Connection], None]) -> None:
+        """`write` in one transaction; nothing when the index is read-only or cannot be
+        opened. An SQLite failure marks it broken (searches then read the posts)."""
         with self._lock:
             db = self._connect()
             if db is None or not self.writable:
                 return
             try:
                 with db:
-                    for post_id in post_ids:
-                        row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
-                        if row is not None:
-                            db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
-                            db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
+                    write(db)
             except sqlite3.Error as exc:
                 self.broken = str(exc)
 
@@ -197,6 +196,11 @@ class SearchCache:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
                 self._db = None
+
+
+def _rowid(db: sqlite3.Connection, post_id: str) -> int | None:
+    row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
+    return None if row is None else int(row[0])
 
 
 def file_signatures(folder: Path) -> dict[str, str]:
