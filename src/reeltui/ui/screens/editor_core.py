@@ -361,11 +361,16 @@ class EditorCore(Screen[None]):
             self.dismiss()
 
     def discard_working_copy(self, *, leaving: bool = False) -> None:
+        """Through the save queue too: after an autosave asked for before (a timer's), which
+        would otherwise write the working copy back once it was discarded."""
         self.discarded = leaving
-        try:
-            self.session.discard_working_copy()
-        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
-            self.notify(describe(exc), severity="error")
+        save_queue(self.app).save(
+            self.session.blog,
+            self.session.discard_working_copy,
+            lambda _: None,
+            lambda exc: self.app.notify(describe(exc), severity="error"),
+            holds_keys=True,
+        )
 
     def update_preview(self) -> None:
         self.query_one("#preview", Preview).show(self.body.text)
