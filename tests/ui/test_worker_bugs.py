@@ -19,7 +19,7 @@ from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.widgets import long_body
 from reeltui.ui.widgets.long_body import LongBody
 from reeltui.ui.widgets.reader import Reader
-from tests.ui.helpers import HER, Notes, settle
+from tests.ui.helpers import HER, Notes, settle, wait_until
 from tests.ui.test_long_post import long_post
 
 
@@ -38,10 +38,11 @@ def bug_notes(notes: Notes) -> list[str]:
 async def reported(pilot: Pilot[None], notes: Notes) -> None:
     """Run the app until a bug was reported and its worker let go (waiting on a failed
     worker raises, which is why `settle` is not used until then)."""
-    for _ in range(1500):
-        await pilot.pause(0.02)
-        if bug_notes(notes) and not any(w.is_running for w in pilot.app.workers):
-            break
+    await wait_until(
+        pilot,
+        lambda: bug_notes(notes) and not any(w.is_running for w in pilot.app.workers),
+        "a bug reported",
+    )
     await pilot.pause(0.05)
     await settle(pilot)
 
