@@ -7,7 +7,10 @@
   echoing it is painted. Also the time until the summary matches are shown (at once), and
   the same keys typed right after the first paint, before the search index is ready.
 - reply: Ctrl+S in the composer until the post's file on disk holds the reply; the longest
-  the app could not answer a key meanwhile (gaps between 4 ms ticks of its event loop).
+  the app could not answer a key from Ctrl+S until the reply is on disk and the redraws it
+  set going (the list's and the thread's) are done (gaps between 4 ms ticks of its loop);
+  baseline: the same for a key that only moves the thread's cursor (the smallest redraw of
+  that screen, measured between the replies: the machine's load hits both alike).
   On the same post (20 comments) at every size, and on the newest post (5,000 comments).
 - moderation: a moderation key in the thread until the post's file holds the new status.
 - autosave: the editor's own autosave (a pane switch) until the working copy and the
@@ -108,7 +111,7 @@ def reply_figures(
         (newest(size), "the 5,000-comment post"),
     ):
         got = run_child(cfg, "benchmarks.child_tui", "reply", str(store), post, str(cfg.replies))
-        disk, freeze = floats(got["disk"]), floats(got["freeze"])
+        disk, freeze, cursor = floats(got["disk"]), floats(got["freeze"]), floats(got["cursor"])
         if post == BENCH_POST and size == min(cfg.sizes):
             small["reply"] = disk
         out.append(
@@ -116,9 +119,10 @@ def reply_figures(
                 f"reply on {label}: longest UI freeze",
                 size,
                 "longest gap between 4 ms ticks of the app's event loop from Ctrl+S until the "
-                "reply is on disk; baseline: the 4 ms tick",
+                "reply is on disk and the redraws it set going are done; baseline: the same "
+                "gap for a key moving the thread's cursor (the smallest redraw of that screen)",
                 freeze,
-                [0.004],
+                cursor,
                 goal=None,
                 limit=0.050,
                 on="max",
@@ -144,9 +148,10 @@ def reply_figures(
     mod = Figure(
         "moderation: longest UI freeze",
         size,
-        "longest gap between 4 ms ticks from the moderation key until the status is on disk",
+        "longest gap between 4 ms ticks from the moderation key until the status is on disk "
+        "and the redraws it set going are done; baseline: a key moving the thread's cursor",
         floats(got["freeze"]),
-        [0.004],
+        floats(got["cursor"]),
         limit=0.050,
         on="max",
     )

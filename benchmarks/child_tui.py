@@ -212,13 +212,15 @@ async def _open_post(app: Any, pilot: Pilot[Any], post_id: str, pane: str = "thr
 
 async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[str, Any]:
     """Ctrl+S of a reply (or a moderation key) until its post's file on disk has it, and the
-    longest the app could not answer a key meanwhile."""
+    longest the app could not answer a key from the key until the redraws it set going are
+    done (the list's and the thread's workers, then a repaint)."""
     from reeltui.ui.screens.composer import ComposerScreen
     from reeltui.ui.widgets.thread import Thread
 
     app = _app(store)
     took: list[float] = []
     froze: list[float] = []
+    moved: list[float] = []
     path = _post_file(store, post_id)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: _ready(app))
@@ -228,6 +230,15 @@ async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[s
         comments = [c.id for c, _ in app.blog.thread(post_id) if c.origin == "imported"]
         for i in range(count):
             target = comments[(i * 37) % len(comments)]
+            thread.select(comments[(i * 37 + 1) % len(comments)])
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            probe.reset()  # the baseline: the smallest redraw of the same screen, a cursor
+            await pilot.press("k")  # moved in the thread, until it is painted
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            moved.append(probe.longest)
             thread.select(target)
             await pilot.pause()
             inode = os.stat(path).st_ino
@@ -254,12 +265,13 @@ async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[s
             took.append(time.perf_counter() - started)
             await until(pilot, lambda: not isinstance(app.screen, ComposerScreen))
             await pilot.pause()
+            await app.workers.wait_for_complete()  # the redraws the save set going, too
+            await pilot.pause()
             froze.append(probe.longest)
-            await app.workers.wait_for_complete()
         probe.timer.stop()
     app.blog.close()
     _tidy(store, post_id)
-    return {"disk": took, "freeze": froze}
+    return {"disk": took, "freeze": froze, "cursor": moved}
 
 
 def _tidy(store: Path, post_id: str) -> None:

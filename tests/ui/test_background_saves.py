@@ -206,3 +206,44 @@ async def test_a_reply_whose_write_fails_while_quitting_is_printed_not_lost(
         "Worth keeping",
     ]
     assert not any(c.get("body") == "Worth keeping" for c in on_disk(open_store).values())
+
+
+async def test_the_changes_themselves_are_made_off_the_ui_thread(
+    app: ReelApp, open_store: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply, a moderation, an editor's save and autosave: the store's records change in
+    the save queue's writer thread, never on the UI thread (on a large archive the change
+    itself, counting a post's thousands of comments again, froze the screen)."""
+    from reeltui.store import records
+    from reeltui.store import state as store_state
+    from reeltui.ui.screens.editor import EditorScreen
+
+    threads: dict[str, set[str]] = {}
+
+    def recorded(name: str, real: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            threads.setdefault(name, set()).add(threading.current_thread().name)
+            return real(*args, **kwargs)
+
+        return call
+
+    for module, name in ((records, "put_comment"), (records, "put_post")):
+        monkeypatch.setattr(module, name, recorded(name, getattr(module, name)))
+    monkeypatch.setattr(store_state, "put_draft", recorded("put_draft", store_state.put_draft))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c")
+        app.screen.query_one(Thread).select("c-her-6")
+        await press(pilot, "s", "r")  # moderated, then a reply to it
+        await pilot.press(*"Thanks!")
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, ComposerScreen)
+        await app.push_screen(EditorScreen(open_store, open_store.comment("c-her-6").post_id))
+        await settle(pilot)
+        await press(pilot, "f3")
+        await pilot.press(*"More. ")
+        await press(pilot, "f2", "ctrl+s")  # a pane switch autosaves; Ctrl+S saves
+    assert set(threads) == {"put_comment", "put_post", "put_draft"}
+    for name, seen in threads.items():
+        assert seen and all(t.startswith("reeltui-save") for t in seen), (name, seen)
+    assert on_disk(open_store)["c-her-6"]["status"] == "spam"

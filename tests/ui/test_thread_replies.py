@@ -105,13 +105,12 @@ async def test_a_reply_in_a_long_thread_is_added_alone(open_store: Blog) -> None
     from reeltui.domain import Comment
     from reeltui.store import records
     from reeltui.ui.app import make_app
-    from reeltui.ui.screens.main_thread import LONG
 
     her = open_store.post_by_slug("flixchatter-review-spike-jonzes-her")
     many = [
         Comment(id=f"c-many-{i}", post_id=her.id, author=f"Reader {i}", body=f"Comment {i}",
                 date=f"2014-02-01T10:{i // 60:02d}:{i % 60:02d}+00:00")
-        for i in range(LONG)
+        for i in range(250)
     ]  # fmt: skip
     records.put_many(open_store.store, [], many)
     open_store.invalidate()

@@ -7,16 +7,20 @@ end; Pilot's `press` would wait for the app to be idle after each key and hide t
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from reeltui.config import Settings
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
-from tests.ui.helpers import burst, settle, stored_post
+from tests.ui.helpers import burst, key_events, settle, stored_post
 
 SIZE = (120, 40)
 
@@ -151,3 +155,52 @@ async def test_escape_and_the_next_key_read_in_one_go_are_both_keys(store_path: 
         assert saved.post(post_id).title == "FlixChatter Review: Spike Jonze’s HER!?"
     finally:
         saved.close()
+
+
+async def test_keys_after_save_and_close_go_to_the_screen_behind_the_editor(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc, s (save and close) and j at once, the disk slow to answer: the save goes through
+    the app's save queue (one writer thread); j waits for it and moves the list's cursor
+    behind the editor, instead of landing in the body of an editor about to close."""
+    from reeltui.store import commit as commits
+    from reeltui.ui.screens.main import MainScreen
+
+    disk = threading.Event()
+    real = commits.commit
+
+    def slow(*args: Any, **kwargs: Any) -> None:
+        disk.wait(10)  # held until the keys are all in
+        real(*args, **kwargs)
+
+    blog = open_blog(store_path)
+    post_id = blog.post_by_slug("flixchatter-review-spike-jonzes-her").id
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        before = main.post_list.cursor
+        await app.push_screen(EditorScreen(blog, post_id))
+        await settle(pilot)
+        monkeypatch.setattr(commits, "commit", slow)
+        keys = key_events("<f3>", "Seen twice. ", "<escape>", "s", "j")
+        sent = app.typeahead.delivered + len(keys)
+
+        async def answer_the_disk() -> None:
+            """Once j was handed on (too early: the save is still being written), or once the
+            save has been held a second with j waiting for it."""
+            held = 0.0
+            while app.typeahead.delivered < sent and held < 1.0:
+                await asyncio.sleep(0.01)
+                held = held + 0.01 if app.saves.in_flight else 0.0
+            disk.set()
+
+        opener = asyncio.create_task(answer_the_disk())
+        await burst(pilot, "<f3>", "Seen twice. ", "<escape>", "s", "j")
+        await opener
+        assert app.screen is main
+        assert main.post_list.cursor == before + 1
+    blog.close()
+    post = stored_post(store_path, post_id)
+    assert post.body.startswith("Seen twice. Once in a while")

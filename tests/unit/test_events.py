@@ -65,3 +65,17 @@ def test_a_read_only_blog_rereads_what_the_writer_wrote(store_path: Path) -> Non
     assert reread(viewer)
     assert viewer.comment("c-her-6").status == "spam" and heard[-1].kind == "all"
     viewer.close()
+
+
+def test_a_change_held_for_the_save_queue_is_announced_whole_once_made(blog: Blog) -> None:
+    """Inside `Blog.held()` (the save queue's writer thread) the comment and its outbox entry
+    are announced together at the end: a view never redraws from half a moderation, and the
+    parts reach it in one burst (two bursts redrew the whole thread)."""
+    heard: list[events.Change] = []
+    stop = events.subscribe(blog, heard.append)
+    with blog.held() as flush:
+        moderation.moderate(blog, "c-her-6", "spam")
+        assert heard == []  # nothing said before the change is whole
+    assert {c.kind for c in heard} == {"comment", "outbox"}
+    flush()
+    stop()

@@ -91,8 +91,9 @@ class Blog:
     def held(self) -> Iterator[Callable[[], None]]:
         """Changes made inside stay in memory until the yielded `flush` writes them (from a
         background thread, so a screen never waits on the disk; see `Store.held`). A flush
-        that fails drops this blog's caches: it shows what is on disk again."""
-        with self.store.held() as flush:
+        that fails drops this blog's caches: it shows what is on disk again. The changes
+        made inside are announced together when the block ends (`events.together`)."""
+        with self.store.held() as flush, events.together():
 
             def guarded() -> None:
                 try:
@@ -151,7 +152,7 @@ class Blog:
         with self._own_lock:
             if self._own is not None and self._own[0] == signers:
                 return
-            own = of_posts(self.rowset.summaries.values(), signers)
+            own = of_posts(self.rowset.snapshot(), signers)
             stale = own != self.store.own or not self.store.counted
             if stale and (self._own is None or self._own[1] != own):
                 try:
@@ -185,8 +186,10 @@ class Blog:
     # -- posts ---------------------------------------------------------------------------
 
     def posts(self) -> list[PostSummary]:
-        """Every post's summary (the list's fields; `post(id)` reads the whole post)."""
-        return list(self._index().values())
+        """Every post's summary (the list's fields; `post(id)` reads the whole post): a list
+        of its own, taken under the rows' lock (a save may add a post meanwhile)."""
+        self._index()
+        return self.rowset.snapshot()
 
     def summary(self, post_id: str) -> PostSummary:
         try:
@@ -202,13 +205,13 @@ class Blog:
 
     def full_posts(self) -> Iterator[Post]:
         """Every post, whole (reads every post's file: export, sync)."""
-        for summary in list(self._index().values()):
+        for summary in self.posts():
             opened = self.opened.get(summary.id)
             if opened.post is not None:
                 yield opened.post
 
     def post_by_slug(self, slug: str) -> Post:
-        for summary in self._index().values():
+        for summary in self.posts():
             if same_slug(summary.slug, slug):  # `café` or `caf%c3%a9`
                 return self.post(summary.id)
         raise NotFound(f"no post with slug {slug!r} in {self.path}")
@@ -282,11 +285,11 @@ class Blog:
 
     def all_comments(self) -> list[Comment]:
         """Every comment of the archive (reads every post's file)."""
-        return [c for pid in list(self._index()) for c in self.comments(pid)]
+        return [c for s in self.posts() for c in self.comments(s.id)]
 
     def orphan_comments(self) -> list[Comment]:
         """Comments kept in files of posts that are not in the index (gone, or refused)."""
-        known = {f"{safe_name(pid)}.json" for pid in self._index()}
+        known = {f"{safe_name(s.id)}.json" for s in self.posts()}
         found = []
         for name in self.store.listing(POST.path):
             if name not in known:
@@ -296,7 +299,7 @@ class Blog:
 
     def comments_where(self, wanted: Callable[[PostSummary], bool]) -> list[Comment]:
         """The comments of the posts whose summary is `wanted` (e.g. with pending ones)."""
-        return [c for s in list(self._index().values()) if wanted(s) for c in self.comments(s.id)]
+        return [c for s in self.posts() if wanted(s) for c in self.comments(s.id)]
 
     def comment(self, comment_id: str) -> Comment:
         post_id = self.opened.owner.get(comment_id) or records.locate(self.store, comment_id)
@@ -322,7 +325,7 @@ class Blog:
 
     def queued_counts(self) -> Mapping[str, int]:
         """Replies waiting in the outbox, per post id."""
-        return {pid: s.queued for pid, s in self._index().items() if s.queued}
+        return {s.id: s.queued for s in self.posts() if s.queued}
 
     def counts(self) -> Counts:
         self._index()

@@ -20,7 +20,7 @@ import contextlib
 import os
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,13 +55,41 @@ def subscribe(source: object, listener: Listener) -> Callable[[], None]:
     return unsubscribe
 
 
+_held = threading.local()  # .changes: announcements this thread holds back (`together`)
+
+
+@contextlib.contextmanager
+def together() -> Iterator[None]:
+    """The announcements this thread makes inside are made at the end of the block, one
+    after the other: the parts of one change (a comment, its outbox entry) reach the views
+    in one burst, and never half made."""
+    if getattr(_held, "changes", None) is not None:  # inside another one: that one says them
+        yield
+        return
+    _held.changes = []
+    try:
+        yield
+    finally:
+        changes, _held.changes = _held.changes, None
+        for source, change in changes:
+            _announce(source, change)
+
+
 def changed(source: object, kind: str, *ids: str) -> None:
     """Announce a change of `source`'s records (called by the services that make it)."""
     if kind not in KINDS:
         raise ValueError(f"unknown change kind {kind!r}")
+    change = Change(kind, ids)
+    held = getattr(_held, "changes", None)
+    if held is not None:
+        held.append((source, change))
+    else:
+        _announce(source, change)
+
+
+def _announce(source: object, change: Change) -> None:
     with _lock:
         listeners = list(_listeners.get(source, ()))
-    change = Change(kind, ids)
     for listener in listeners:
         with contextlib.suppress(Exception):  # a view's bug must not undo a saved change
             listener(change)

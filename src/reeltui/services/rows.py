@@ -127,6 +127,11 @@ class RowSet:
 
     update = add
 
+    def snapshot(self) -> list[PostSummary]:
+        """Every summary, as a list of its own (another thread may add some meanwhile)."""
+        with self._lock:
+            return list(self.summaries.values())
+
     def ordered(self, sort: str, reverse: bool | None) -> list[PostRow]:
         """The rows in that order (a copy: the set's own array may grow meanwhile)."""
         with self._lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -113,6 +114,8 @@ class ReelApp(App[None]):
         except InvalidThemeError:  # unknown theme name in the config: keep the default
             self.problems.append(f"unknown theme {self.settings.theme!r}; using the default")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._announcing = threading.Lock()
+        self._unheard: list[Change] = []
         self._unsubscribe = subscribe(self.blog, self._announced)
         if self.blog.read_only:  # another reeltui writes: look for its changes now and then
             self._watch = StoreWatch(self.blog.path)
@@ -163,10 +166,19 @@ class ReelApp(App[None]):
     # -- changes to the store ------------------------------------------------------------
 
     def _announced(self, change: Change) -> None:  # in the thread that changed the store
-        self.post_message(StoreChanged(change))
+        with self._announcing:  # the changes heard before the app gets to them: one message
+            self._unheard.append(change)
+            if len(self._unheard) > 1:
+                return
+        if not self.post_message(StoreChanged(change)):  # the app has closed
+            with self._announcing:
+                self._unheard.clear()
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        self.store_changed.publish(message.change)
+        with self._announcing:
+            changes, self._unheard = self._unheard, []
+        for change in changes:  # (a view hears them in one list: ui/changes.py)
+            self.store_changed.publish(change)
 
     @work(thread=True, exclusive=True, group="watch")
     def _look_at_disk(self) -> None:

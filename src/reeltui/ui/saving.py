@@ -1,19 +1,28 @@
-"""Saves that never freeze the screen: change in memory now, write the files in the background.
+"""Saves that never freeze the screen: the change and its writing both run in the background.
 
-A reply or a moderation changes one comment, but comments.json of a 15-year archive is
-~100 MB: writing it takes a noticeable fraction of a second. `SaveQueue.save` runs the change
-on the UI thread with the blog's writes held in memory (quick), then one background thread
-writes the files, in the order the saves were asked for, and calls `done` back on the UI
-thread once the words are on disk: say "saved" only then. If the write fails, the blog forgets
-the change (what is shown matches the disk again) and `failed` gets the error.
+A reply or a moderation changes one comment, but the change itself costs more than a frame on
+a large archive (the post's figures counted again over its thousands of comments, its index
+row, the comment index read, the files serialised). `SaveQueue.save` hands the change to one
+background thread, which makes it with the blog's writes held in memory (`Blog.held`) and then
+writes the files; saves run in the order they were asked for. On the UI thread, `made` is
+called once the change is in memory (the views were told by the services' announcements, so
+it is shown; put the cursor on it), then `done` once the words are on disk: say "saved" only
+then. A change the services refuse (a ReelError: an empty reply, a comment already
+moderated) writes nothing and goes to `failed`, as does a write that fails, after which the
+blog forgets the change (what is shown matches the disk again).
 
 The screen that asked may be closed by the time the write ends: callbacks still run (a
 failure must be said) and must not touch a screen that has left (`is_attached`). Once the app
 is quitting they are skipped; a write that failed then is kept in `unreported` (with the
-words it was saving) for the command line to print once the screen is gone. A callback that
-raises is a bug: it goes to the app like any other, never to a log nobody reads.
+words it was saving) for the command line to print once the screen is gone. A callback, or a
+change, that raises anything but a ReelError is a bug: it goes to the app like any other,
+never to a log nobody reads.
 
-The app closes its queue when it ends, waiting for writes still in flight.
+A save that ends by closing or opening a screen (the editor's Ctrl+S) is asked for with
+`holds_keys`: the keys typed after the key that asked for it wait until it is reported
+(`asked`, `after`: ui/typeahead.py), so they go to the screen behind the editor. Other saves
+(a reply, a moderation) let the keys after them through at once. The app closes its queue
+when it ends, waiting for the saves still queued or being written.
 """
 
 from __future__ import annotations
@@ -22,12 +31,14 @@ import asyncio
 import contextlib
 import contextvars
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from textual.app import App
 
+from reeltui.errors import ReelError
 from reeltui.services import Blog
 
 T = TypeVar("T")
@@ -50,6 +61,17 @@ class SaveQueue:
         self.in_flight = 0  # saves asked for and not yet on disk
         self._failures: dict[int, Unsaved] = {}  # failed writes not yet told to the user
         self._count = 0
+        self._holding: dict[int, asyncio.Future[None]] = {}  # `holds_keys` saves under way
+
+    @property
+    def asked(self) -> int:
+        """How many saves were asked for so far (a key notes it before it acts)."""
+        return self._count
+
+    def after(self, asked: int) -> list[asyncio.Future[None]]:
+        """The `holds_keys` saves asked for since `asked` that are not yet reported: each
+        future is done once its `done` or `failed` callback has run."""
+        return [f for n, f in self._holding.items() if n > asked and not f.done()]
 
     def save(
         self,
@@ -58,13 +80,14 @@ class SaveQueue:
         done: Callable[[T], object],
         failed: Callable[[Exception], object],
         words: str = "",
-    ) -> T:
-        """Run `change()` now (its errors are raised here, nothing written), write in the
-        background, then call `done(result)` or `failed(error)` on the UI thread (unless the
-        app is quitting by then). `words`: the user's text this saves, printed if it is lost
-        while quitting."""
-        with blog.held() as flush:
-            result = change()
+        made: Callable[[T], object] | None = None,
+        holds_keys: bool = False,
+    ) -> None:
+        """Run `change()` and write what it changed, in the background, after the saves
+        asked for before; then call `made(result)` (once it is in memory) and `done(result)`
+        (once it is on disk) or `failed(error)` (refused, or not written) on the UI thread,
+        unless the app is quitting by then. `words`: the user's text this saves, printed if
+        it is lost while quitting; `holds_keys`: see the module docstring."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reeltui-save")
         loop = asyncio.get_running_loop()
@@ -72,30 +95,52 @@ class SaveQueue:
         self.in_flight += 1
         self._count += 1
         number = self._count
+        reported: asyncio.Future[None] = loop.create_future()
+        if holds_keys:
+            self._holding[number] = reported
 
-        def finished(future: Future[None]) -> None:  # in the writer thread
-            error = future.exception()
-            if isinstance(error, Exception):
-                self._failures[number] = Unsaved(error, words)
+        def call(callback: Callable[[], object], last: bool = False) -> None:
+            """`callback()` on the UI thread (from the writer thread)."""
 
-            def report() -> None:
-                self.in_flight -= 1
-                if self.app._exit:  # quitting: nothing left to show it on
-                    return
-                self._failures.pop(number, None)  # told now
+            def run() -> None:
+                if last:
+                    self.in_flight -= 1
+                    self._holding.pop(number, None)
                 try:
-                    if isinstance(error, Exception):
-                        failed(error)
-                    else:
-                        done(result)
+                    if not self.app._exit:  # quitting: nothing left to show it on
+                        if last:
+                            self._failures.pop(number, None)  # told now
+                        callback()
                 except Exception as bug:  # handed to the app, as Textual does
                     self.app._handle_exception(bug)
+                finally:
+                    if last and not reported.done():
+                        reported.set_result(None)
 
             with contextlib.suppress(RuntimeError):  # the app's loop has already closed
-                loop.call_soon_threadsafe(report, context=context)
+                loop.call_soon_threadsafe(run, context=context)
 
-        self._pool.submit(flush).add_done_callback(finished)
-        return result
+        def job() -> None:  # in the writer thread
+            try:
+                with blog.held() as flush:
+                    result = change()
+            except ReelError as refused:  # refused (the services check before they change)
+                call(partial(failed, refused), last=True)
+                return
+            except Exception as bug:  # a bug in the change: the app's, like any other
+                call(partial(self.app._handle_exception, bug), last=True)
+                return
+            if made is not None:
+                call(lambda: made(result))
+            try:
+                flush()
+            except Exception as error:
+                self._failures[number] = Unsaved(error, words)
+                call(partial(failed, error), last=True)
+                return
+            call(lambda: done(result), last=True)
+
+        self._pool.submit(job)
 
     async def idle(self) -> None:
         """Return once every save asked for so far is on disk and reported."""
@@ -108,7 +153,7 @@ class SaveQueue:
         return list(self._failures.values())
 
     def close(self) -> None:
-        """Wait for the writes still queued or running (called when the app ends)."""
+        """Wait for the saves still queued or running (called when the app ends)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None

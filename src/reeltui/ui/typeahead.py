@@ -22,9 +22,10 @@ modal as a message of its own, the modal closes itself and its callback pushes t
 screen; the key after enter was let through while that message was still on its way, went to
 the list of a modal about to close and was lost ("Arrival" typed right after picking a
 template saved "rrival"). Disk work a key starts in a worker (group `KEY_WORK`: a draft the
-diary writes, a save that closes the editor) ends by opening or closing a screen: the key is
-in flight until that worker is done too (`w` in the diary, then F2 and the title, went to the
-diary behind the editor about to open). A worker named `ASKED` is the answer to what the keys
+diary writes) or in the app's save queue (a save that closes the editor: ui/saving.py,
+`holds_keys`) ends by opening or closing a screen: the key is in flight until that work is
+done too (`w` in the diary, then F2 and the title, went to the diary behind the editor about
+to open). A worker named `ASKED` is the answer to what the keys
 before asked for (the list's rows for the search typed, the order or filter picked): a key
 that acts waits for it however it was started, so `/in:comments author:marcy<Enter><Enter>r`
 replies to the comment found instead of opening the post the list showed before the answer
@@ -53,6 +54,7 @@ watchdog looks for that and stops waiting for that node. Something that never st
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -66,9 +68,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker
 
+from reeltui.ui.saving import save_queue
+
 WATCHDOG_SECONDS = 0.2  # how often a stalled chain is looked for (never a delivery delay)
 MAX_SETTLE_ROUNDS = 4  # screens pushed by screens being pushed... then deliver anyway
 KEY_WORK = frozenset({"disk"})  # worker groups a key waits for (see the module docstring)
+Waited = MessagePump | Worker[Any] | asyncio.Future[None]  # what a key may wait for
 ASKED = "asked"  # a worker so named is the answer the keys before asked for: keys wait for it
 MAX_QUIET_ROUNDS = 50  # looks for busy nodes in one settle (something always busy: go on)
 
@@ -106,8 +111,9 @@ class TypeAhead:
         self._dispatch = dispatch  # Textual's own handling of one event (App.on_event)
         self.waiting: deque[events.Event] = deque()
         self.in_flight = False
-        self._waiting_on: set[MessagePump | Worker[Any]] = set()  # what the chain waits for
+        self._waiting_on: set[Waited] = set()  # what the chain waits for
         self._workers: set[Worker[Any]] = set()  # the app's workers when the key went in
+        self._saves = 0  # saves the app's save queue was asked for when the key went in
         self._then: Callable[[], object] = lambda: None  # what runs once they are reached
         self._text_to: MessagePump | None = None  # the field the last text went straight to
         self._round = 0
@@ -153,6 +159,7 @@ class TypeAhead:
         self.delivered += 1
         self._round = 0
         self._workers = set(self.app.workers)
+        self._saves = save_queue(self.app).asked
         await self._dispatch(event)  # priority bindings run here; else posted to `target`
         if self.in_flight:  # (the app may have closed meanwhile)
             self._start_watchdog()
@@ -184,12 +191,13 @@ class TypeAhead:
 
     def _quiet(self, then: Callable[[], object], looks: int) -> None:
         nodes: list[MessagePump] = [self.app, *self.app._registry]
-        busy: list[MessagePump | Worker[Any]] = [n for n in nodes if _busy(n, self.app)]
+        busy: list[Waited] = [n for n in nodes if _busy(n, self.app)]
         busy += [
             worker
             for worker in self.app.workers
             if not worker.is_finished and (_asked(worker) or self._started_by_key(worker))
         ]
+        busy += save_queue(self.app).after(self._saves)
         if not busy or looks >= MAX_QUIET_ROUNDS:
             then()
             return
@@ -226,24 +234,24 @@ class TypeAhead:
         """Run `then` once `node` has handled everything queued for it so far."""
         self._wait_all([node], then)
 
-    def _wait_all(
-        self, nodes: Sequence[MessagePump | Worker[Any]], then: Callable[[], object]
-    ) -> None:
+    def _wait_all(self, nodes: Sequence[Waited], then: Callable[[], object]) -> None:
         """Run `then` once each of `nodes` has handled everything queued for it so far (a
-        worker: once it is done), only if the chain has not moved on meanwhile; a closed
+        worker or a save: once it is done), only if the chain has not moved on meanwhile; a closed
         node has nothing more to do."""
         self._token += 1
         token = self._token
         self._waiting_on = set(nodes)
         self._then = then
 
-        def reached(node: MessagePump | Worker[Any]) -> None:
+        def reached(node: Waited) -> None:
             if token == self._token:
                 self._reached(node)
 
         for node in nodes:
             callback = partial(reached, node)
-            if isinstance(node, Worker):
+            if isinstance(node, asyncio.Future):  # a save (ui/saving.py): once reported
+                node.add_done_callback(partial(self._worker_done, callback))
+            elif isinstance(node, Worker):
                 task = node._task
                 if task is None:  # not started yet: look again after the app's queue
                     self.app.call_later(callback)
@@ -260,7 +268,7 @@ class TypeAhead:
     def _worker_done(self, callback: Callable[[], None], _: object) -> None:
         self.app.call_later(callback)  # (on the app's queue, like every step)
 
-    def _reached(self, node: MessagePump | Worker[Any]) -> None:
+    def _reached(self, node: Waited) -> None:
         self._waiting_on.discard(node)
         if not self._waiting_on:
             self._token += 1  # (a late callback of this wait does nothing)

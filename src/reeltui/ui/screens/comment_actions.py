@@ -176,19 +176,14 @@ class CommentActions:
             self.app.notify("Reply deleted.", markup=False)
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
+            if yes:  # shown gone once made; "deleted" once it is on disk
                 save_queue(self.app).save(
                     self.blog,
                     lambda: replies.delete(self.blog, comment_id),
                     deleted,
                     lambda exc: self._error(exc, "Not deleted"),
+                    made=lambda _: self._done(parent_id),
                 )
-            except ReelError as exc:
-                self._error(exc, "Not deleted")
-                return
-            self._done(parent_id)  # shown gone at once; "deleted" once it is on disk
 
         words = sanitize_line(comment.body[:MAX_SHOWN])[:60]
         self.app.push_screen(
@@ -216,17 +211,20 @@ class CommentActions:
         self._moderation(lambda: moderation.undo(self.blog, last))
 
     def _moderation(self, change: Callable[[], moderation.Batch]) -> None:
-        try:
-            batch = save_queue(self.app).save(
-                self.blog, change, self._moderated, lambda exc: self._error(exc, "Not changed")
-            )
-        except ReelError as exc:
-            self._error(exc, "Not changed")
-            return
+        save_queue(self.app).save(
+            self.blog,
+            change,
+            self._moderated,
+            lambda exc: self._error(exc, "Not changed"),
+            made=self._made,
+        )
+
+    def _made(self, batch: moderation.Batch) -> None:
+        """Made in memory (and shown): undo can take it back; the cursor stays on it."""
         if batch.action != "undo" and batch.done:
             _LAST[self.app] = batch
         if batch.done:
-            self._done(batch.done[-1][0])  # shown at once; confirmed once it is on disk
+            self._done(batch.done[-1][0])  # confirmed once it is on disk
 
     def _moderated(self, batch: moderation.Batch) -> None:
         """Once on disk: say what was done (one comment by its author) and what was not."""

@@ -25,7 +25,6 @@ from textual.widgets import Input, Static, TextArea
 from reeltui.domain.identity import Identity
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.confirm import ConfirmScreen
@@ -176,18 +175,32 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
     def _result(self, action: str) -> ComposerResult:
         return ComposerResult(action, self.reply.id, self.reply.post_id, self.reply.parent_id)
 
+    @property
+    def on_stack(self) -> bool:
+        """Still open with its widgets (a save's callback may come once the app is ending)."""
+        return self in self.app.screen_stack and bool(self.query("#composer-text"))
+
+    def _finish(self, result: ComposerResult | None) -> None:
+        if self.on_stack:
+            self.dismiss(result)
+
     def _saving(self, on: bool) -> None:
         """While the files are written (in the background) the text is frozen, not lost."""
         self.saving = on
+        if not self.on_stack:
+            return
         self.query_one("#composer-text", TextArea).read_only = on
         self.query_one("#composer-status", Static).update(Text("Saving…") if on else self._status())
 
-    def _save_failed(self, title: str) -> Callable[[Exception], None]:
+    def _save_failed(self, title: str, refused: str = "") -> Callable[[Exception], None]:
+        """What a save that failed says: why, and that the words are still here. `refused`:
+        what else the user can do when the services refused the change."""
+
         def failed(exc: Exception) -> None:
             self._saving(False)
-            self.notify(
-                f"{exc} (your text is still here)", title=title, severity="error", markup=False
-            )
+            no = isinstance(exc, replies.ReplyError)  # refused (empty...), else not written
+            said = f"{exc}{refused}" if no else f"{exc} (your text is still here)"
+            self.app.notify(said, title=title, severity="error", markup=False)
 
         return failed
 
@@ -196,17 +209,13 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             return
         self._sign()
         text = self.text
-        try:
-            save_queue(self.app).save(
-                self.blog,
-                lambda: replies.send(self.blog, self.reply, text),
-                lambda _entry: self.dismiss(self._result("sent")),
-                self._save_failed("Not sent"),
-                words=text,
-            )
-        except ReelError as exc:
-            self.notify(str(exc), title="Not sent", severity="error", markup=False)
-            return
+        save_queue(self.app).save(
+            self.blog,
+            lambda: replies.send(self.blog, self.reply, text),
+            lambda _entry: self._finish(self._result("sent")),
+            self._save_failed("Not sent"),
+            words=text,
+        )
         self._saving(True)
 
     def action_keep(self) -> None:
@@ -217,28 +226,22 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
             return
         self._sign()
         text = self.text
-        try:
-            save_queue(self.app).save(
-                self.blog,
-                lambda: replies.keep_draft(self.blog, self.reply, text),
-                self._kept,
-                self._save_failed("Not kept"),
-                words=text,
-            )
-        except ReelError as exc:
-            self.notify(
-                f"{exc} (Ctrl+G discards)", title="Not kept", severity="error", markup=False
-            )
-            return
+        save_queue(self.app).save(
+            self.blog,
+            lambda: replies.keep_draft(self.blog, self.reply, text),
+            self._kept,
+            self._save_failed("Not kept", " (Ctrl+G discards)"),
+            words=text,
+        )
         self._saving(True)
 
     def _kept(self, kept: Comment | None) -> None:
         if kept is None:
             if self.kept:
                 self.app.notify("The reply was empty: its draft was removed.", markup=False)
-            self.dismiss(None)
+            self._finish(None)
         else:
-            self.dismiss(self._result("draft" if replies.is_draft(kept) else "saved"))
+            self._finish(self._result("draft" if replies.is_draft(kept) else "saved"))
 
     def action_discard(self) -> None:
         if self.saving:

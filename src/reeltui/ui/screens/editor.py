@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.worker import Worker
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.errors import ReelError
 from reeltui.services.exporting import as_html, as_markdown, post_link
 from reeltui.services.revisions import Revision
 from reeltui.services.sync import state as syncstate
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.external import edit_externally
 from reeltui.ui.navigation import site_base
+from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.editor_core import EditorCore
 from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
 from reeltui.ui.screens.editor_style import describe
@@ -100,19 +100,19 @@ class EditorScreen(EditorCore):
         self.app.push_screen(RevisionsScreen(self.session.history(), self.body.text), self._restore)
 
     def _restore(self, revision: Revision | None) -> None:
-        if revision is not None:
-            self._restore_worker(revision)
-
-    @work(thread=True, group="disk")
-    def _restore_worker(self, revision: Revision) -> None:
-        try:
-            post = self.session.restore(revision)
-        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
-            self.app.call_from_thread(self._save_failed, describe(exc))
+        if revision is None:
             return
-        self.app.call_from_thread(self._restored, post, revision)
+        save_queue(self.app).save(  # through the app's one writer, like every save
+            self.session.blog,
+            lambda: self.session.restore(revision),
+            lambda post: self._restored(post, revision),
+            lambda exc: self._save_failed(describe(exc)),
+            holds_keys=True,
+        )
 
     def _restored(self, post: Post, revision: Revision) -> None:
+        if not self.on_stack:
+            return
         self.load(post, clean=True)
         self.mark_saved("saved")
         self.notify(f"Restored the {revision.reason} of {revision.at} as a new revision")

@@ -1,10 +1,11 @@
-"""The editor's core: state, form and body, status line, autosave and save in workers."""
+"""The editor's core: state, form and body, status line, autosave and save (through the app's
+save queue, ui/saving.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -22,6 +23,7 @@ from reeltui.services.drafts import Clock, EditSession, utc_now
 from reeltui.services.postform import Form, form_of
 from reeltui.services.revisions import Revision
 from reeltui.services.templates import post_from_template
+from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
@@ -286,18 +288,31 @@ class EditorCore(Screen[None]):
         post, _ = self.build()
         self._autosave_worker(post, state)
 
-    @work(thread=True, group="disk")
+    @property
+    def on_stack(self) -> bool:
+        """Still on the app's screen stack with its widgets (a save's callback may come once
+        it was closed, or while the app is ending: its widgets are removed first)."""
+        return self in self.app.screen_stack and bool(self.query("#editor-status"))
+
     def _autosave_worker(self, post: Post, state: State) -> None:
-        try:
-            self.session.autosave(post)
-        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
-            self.app.call_from_thread(
-                self.notify, f"Autosave failed: {describe(exc)}", severity="error", timeout=8
-            )
-            return
-        self.app.call_from_thread(self._autosave_done, state)
+        """Write the working copy through the app's save queue (one writer, in order)."""
+
+        def failed(exc: Exception) -> None:  # StoreError (disk full...): say it, keep the text
+            said = f"Autosave failed: {describe(exc)}"
+            self.app.notify(said, severity="error", timeout=8)
+
+        save_queue(self.app).save(
+            self.session.blog,
+            lambda: self.session.autosave(post),
+            lambda _: self._autosave_done(state),
+            failed,
+            words=post.body,
+            holds_keys=True,
+        )
 
     def _autosave_done(self, state: State) -> None:
+        if not self.on_stack:  # the editor was closed while it was written
+            return
         self._autosaved = state
         self.mark_saved("autosaved")
 
@@ -309,26 +324,34 @@ class EditorCore(Screen[None]):
         self.form.show_errors(errors)
         self._save_worker(post, self.state(), errors, close)
 
-    @work(thread=True, group="disk")
     def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
-        try:
-            rev = self.session.save(post)
-        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
-            self.app.call_from_thread(self._save_failed, describe(exc))
-            return
-        self.app.call_from_thread(self._saved, state, rev, errors, close)
+        """Save through the app's save queue; the keys typed after Ctrl+S wait for it (it
+        may close the editor: they go to the screen behind it)."""
+        save_queue(self.app).save(
+            self.session.blog,
+            lambda: self.session.save(post),
+            lambda rev: self._saved(state, rev, errors, close),
+            lambda exc: self._save_failed(describe(exc)),
+            words=post.body,
+            holds_keys=True,
+        )
 
     def _save_failed(self, message: str) -> None:
-        self.notify(f"{message}. Your text is still here.", title="Not saved", severity="error")
-        self.refresh_status()
+        said = f"{message}. Your text is still here."
+        self.app.notify(said, title="Not saved", severity="error")
+        if self.on_stack:
+            self.refresh_status()
 
     def _saved(
         self, state: State, rev: Revision | None, errors: dict[str, str], close: bool
     ) -> None:
+        what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
+        if not self.on_stack:  # closed while it was written (Ctrl+Q): it is on disk
+            self.app.notify(f"{what} “{sanitize_line(self.session.saved.title) or 'untitled'}”")
+            return
         self._clean = None if errors else state
         self._autosaved = state
         self.mark_saved("saved")
-        what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
         if errors:
             fields = field_names(errors)
             self.notify(f"{what}, except the marked fields ({fields})", severity="warning")
@@ -338,11 +361,16 @@ class EditorCore(Screen[None]):
             self.dismiss()
 
     def discard_working_copy(self, *, leaving: bool = False) -> None:
+        """Through the save queue too: after an autosave asked for before (a timer's), which
+        would otherwise write the working copy back once it was discarded."""
         self.discarded = leaving
-        try:
-            self.session.discard_working_copy()
-        except ReelError as exc:  # StoreError (disk full...): say it, keep the text
-            self.notify(describe(exc), severity="error")
+        save_queue(self.app).save(
+            self.session.blog,
+            self.session.discard_working_copy,
+            lambda _: None,
+            lambda exc: self.app.notify(describe(exc), severity="error"),
+            holds_keys=True,
+        )
 
     def update_preview(self) -> None:
         self.query_one("#preview", Preview).show(self.body.text)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reeltui.errors import ReelError
 
-
-def describe(exc: ReelError) -> str:
+def describe(exc: Exception) -> str:
     """The error's own message, written for users."""
     return str(exc)
 

@@ -7,6 +7,7 @@ and sets what the widgets show. It redraws when the services announce a change o
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -89,6 +90,7 @@ class MainScreen(Screen[None]):
         self.links = LinkFollower(self)
         self._select_next: str | None = None  # the comment the next thread redraw selects
         self._drawing = False  # the thread is being redrawn (see _refresh_open)
+        self._unshown: list[Change] = []  # changes the thread has not followed yet
 
     @property
     def reel_app(self) -> ReelApp:
@@ -145,12 +147,24 @@ class MainScreen(Screen[None]):
             return
         self.listing.load()
         if self.current_post is not None:
-            self.run_worker(self._refresh_open(changes), exclusive=True, group="thread")
+            # The changes of one save may come in several bursts (made in the save queue's
+            # thread): a newer redraw cancels an older one, so each takes every change not
+            # shown yet, and gives them back if it is cancelled before it is done.
+            self._unshown += changes
+            self.run_worker(self._refresh_unshown(), exclusive=True, group="thread")
+
+    async def _refresh_unshown(self) -> None:
+        changes, self._unshown = self._unshown, []
+        try:
+            await self._refresh_open(changes)
+        except asyncio.CancelledError:
+            self._unshown = changes + self._unshown
+            raise
 
     async def _refresh_open(self, changes: list[Change]) -> None:
         """Redraw the open post (when it changed) and its thread, the cursor kept."""
         post_id = self.current_post
-        if post_id is None:
+        if post_id is None or not changes:
             return
         try:
             post = self.blog.post(post_id)

@@ -1,8 +1,9 @@
 """Redrawing the open post's thread after a change of some of its comments, without mounting
 every comment view again: a thread of thousands of comments took seconds to draw.
 
-A comment changed in place (moderated, edited) has its view redrawn alone; one new comment in
-a long thread (a reply sent) is mounted alone at its place. Anything else (a comment gone,
+A comment changed in place (moderated, edited) has its view redrawn alone; one new comment (a
+reply sent) is mounted alone at its place, in a thread of any length (drawing a short thread
+again whole still cost the UI thread more than a frame). Anything else (a comment gone,
 several new ones, the post itself changed) is drawn again whole by the caller.
 """
 
@@ -12,7 +13,6 @@ from reeltui.services import Blog, replies
 from reeltui.services.events import Change
 from reeltui.ui.widgets.thread import Thread
 
-LONG = 200  # comments of a thread from which a new reply is added alone
 PATCHED_KINDS = ("comment", "outbox", "reads")  # changes a patch can follow
 
 
@@ -22,8 +22,8 @@ async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[C
     if any(c.kind not in PATCHED_KINDS for c in changes):
         return False
     changed = {i for c in changes if c.kind == "comment" for i in c.ids}
-    if not changed:
-        return False  # an outbox entry alone: its comment is not known here
+    if not changed:  # an outbox entry or a read mark alone (the comment it concerns, if
+        return True  # any, is announced too): no comment view shows them
     comments = {c.id: c for c in blog.comments(post_id)}
     shown = {v.comment.id: v for v in thread.views}
     if any(cid in shown and cid not in comments for cid in changed):
@@ -31,13 +31,11 @@ async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[C
     new = [cid for cid in changed if cid in comments and cid not in shown]
     if len(comments) != len(shown) + len(new) or len(new) > 1:
         return False
-    if new and len(shown) < LONG:
-        return False  # a short thread is drawn again at once
     for cid in changed:
         view = shown.get(cid)
         if view is not None:  # (the screen may have shown the change already: drawn anyway)
             view.comment = comments[cid]
-            view.update(view.build())
+            view.redraw()
     if new:
         await _insert(blog, post_id, thread, new[0])
     return True
@@ -54,6 +52,6 @@ async def _insert(blog: Blog, post_id: str, thread: Thread, comment_id: str) -> 
     for view in thread.views:  # its parent's "reply draft" badge may be gone now
         if view.comment.id == comment.parent_id and view.has_draft != (view.comment.id in drafts):
             view.has_draft = view.comment.id in drafts
-            view.update(view.build())
+            view.redraw()
     if current is not None:
         thread.select(current)

@@ -180,15 +180,12 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             def failed(exc: Exception) -> None:
                 self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
 
-            try:  # comments.json is rewritten: in the background (see ui.saving)
-                save_queue(self.app).save(
-                    self.blog,
-                    lambda: moderation.cancel(self.blog, row.entry.id),
-                    lambda _: None,
-                    failed,
-                )
-            except ReelError as exc:
-                self.notify(str(exc), title="Not cancelled", severity="error", markup=False)
+            save_queue(self.app).save(  # in the background (see ui.saving)
+                self.blog,
+                lambda: moderation.cancel(self.blog, row.entry.id),
+                lambda _: None,
+                failed,
+            )
 
         question = f"Cancel “{row.entry.action}” of the comment by {author}?"
         self.app.push_screen(ConfirmScreen(question, yes="Cancel it", no="Keep"), answered)
@@ -221,12 +218,9 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         def failed(exc: Exception) -> None:
             self.notify(str(exc), title="Not queued", severity="error", markup=False)
 
-        try:  # a reply's comment is saved too (comments.json): in the background
-            save_queue(self.app).save(
-                self.blog,
-                lambda: outbox.requeue(self.blog, row.entry.id),
-                lambda _: self.notify("Queued again for the next sync.", markup=False),
-                failed,
-            )
-        except ReelError as exc:
-            self.notify(str(exc), title="Not queued", severity="error", markup=False)
+        save_queue(self.app).save(  # a reply's comment is saved too: in the background
+            self.blog,
+            lambda: outbox.requeue(self.blog, row.entry.id),
+            lambda _: self.notify("Queued again for the next sync.", markup=False),
+            failed,
+        )

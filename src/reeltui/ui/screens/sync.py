@@ -266,20 +266,21 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
             self.notify(str(exc), title="Not resolved", severity="error", markup=False)
             self.reload()
 
-        try:  # keeping the site's side rewrites posts or comments: in the background
-            save_queue(self.app).save(
-                self.blog,
-                lambda: resolve(self.blog, conflict.id, side),
-                lambda message: self.notify(message, markup=False),
-                failed,
-            )
-        except ReelError as exc:
-            self.notify(str(exc), title="Not resolved", severity="error", markup=False)
-            return
-        self.reload()
-        refresh = getattr(self.app, "refresh_main", None)
-        if refresh is not None:
-            refresh()
+        def made(_: str) -> None:
+            if self.is_attached:
+                self.reload()
+            refresh = getattr(self.app, "refresh_main", None)
+            if refresh is not None:
+                refresh()
+
+        # keeping the site's side rewrites posts or comments: in the background
+        save_queue(self.app).save(
+            self.blog,
+            lambda: resolve(self.blog, conflict.id, side),
+            lambda message: self.notify(message, markup=False),
+            failed,
+            made=made,
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

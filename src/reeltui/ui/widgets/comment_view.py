@@ -36,7 +36,18 @@ class CommentView(Static):
         self.is_post_author = is_post_author
         self.hidden_replies = 0
         self.styles.margin = (0, 0, 1, 2 * min(depth - 1, MAX_INDENT_LEVELS))
+        self._drawn = ("", 0)  # the body and the head's width last drawn (see `redraw`)
         self.update(self.build())  # before the first layout: its height is right at once
+
+    def redraw(self) -> None:
+        """Draw again after a change of the comment, its badges or its mark: when only the
+        head changed and it still fits on one line, without a layout pass (the height is the
+        same; laying out a thread of thousands of comments took a second)."""
+        body, head = self._drawn
+        text = self.build()
+        width = self.content_region.width
+        same = body == self.comment.body and 0 < max(head, self._drawn[1]) <= width
+        self.update(text, layout=not same)
 
     def build(self) -> Text:
         c = self.comment
@@ -57,6 +68,7 @@ class CommentView(Static):
         if self.hidden_replies:
             s = "y" if self.hidden_replies == 1 else "ies"
             text.append(f"  +{self.hidden_replies} repl{s} hidden", "italic")
+        self._drawn = (c.body, text.cell_len)
         text.append("\n")
         text.append_text(comment_text(c.body))
         return text

@@ -31,4 +31,4 @@ class StatusLine(Static):
         text = status_text(counts, shown, sort, filters)
         if text != getattr(self, "text", None):  # an update repaints the line
             self.text = text
-            self.update(self.text)
+            self.update(self.text, layout=False)  # one line, whatever it says: no layout pass

@@ -270,7 +270,7 @@ class Thread(VerticalScroll, can_focus=True):
         else:
             self.marked.append(view.comment.id)
         view.marked = view.comment.id in self.marked
-        view.update(view.build())
+        view.redraw()
         self.action_move(1)
 
     def action_moderate(self, action: str) -> None:
@@ -284,7 +284,7 @@ class Thread(VerticalScroll, can_focus=True):
         for view in self.views:
             if view.marked:
                 view.marked = False
-                view.update(view.build())
+                view.redraw()
 
     def action_undo(self) -> None:
         self.post_message(intents.Undo())
