@@ -265,9 +265,7 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["director"][post.film.director] += 1
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
-    commenters: Counter[str] = Counter(
-        doc.get("author", "") for doc in blog.search_index().comment_docs().values()
-    )
+    commenters = blog.search_index().commenters()  # (no comment read into memory)
     found = {
         field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
         for field, c in counts.items()

@@ -7,6 +7,10 @@ open (in the background) every post file's signature (size, modification time) i
 with the one indexed, so a crash between a commit and its indexing, or a file edited by hand,
 is caught. A reader never writes it: posts whose file changed since are searched directly.
 
+It also keeps, per post, how many comments each commenter left (`names`): the search box's
+completion of `author:` and the spelling checker's known names come from there, instead of
+every comment of the archive being read into memory.
+
 Matching is case-insensitive substring matching, as the list filter always was: the trigram
 tokenizer finds a string of 3 characters or more through its index; shorter ones are looked
 for in every post's text (a scan of the stored text, interruptible).
@@ -18,20 +22,25 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
 from reeltui.store.layout import SEARCH_FILE
 
-VERSION = "2"  # another way of folding the text: the index is built again
+VERSION = "3"  # another content (3: the commenters' names): the index is built again
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
     " sig TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS body USING fts5(text, tokenize='trigram', detail=full)",
+    "CREATE TABLE IF NOT EXISTS names(doc INTEGER NOT NULL, name TEXT NOT NULL,"
+    " n INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS names_doc ON names(doc)",
 )
+Names = Mapping[str, int]  # a post's commenters: name -> comments
+Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, commenters)
 
 
 _HITS = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
@@ -120,15 +129,15 @@ class SearchCache:
                 self.broken = str(exc)
                 return {}
 
-    def put(self, items: Iterable[tuple[str, str, str]]) -> None:
-        """Index (post id, text, signature) triples (replacing what was there)."""
+    def put(self, items: Iterable[Item]) -> None:
+        """Index (post id, text, signature, commenters) (replacing what was there)."""
         with self._lock:
             db = self._connect()
             if db is None or not self.writable:
                 return
             try:
                 with db:
-                    for post_id, text, sig in items:
+                    for post_id, text, sig, names in items:
                         row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
                         if row is None:
                             cur = db.execute(
@@ -139,8 +148,13 @@ class SearchCache:
                             rowid = row[0]
                             db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
                             db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                            db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                         db.execute(
                             "INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text))
+                        )
+                        db.executemany(
+                            "INSERT INTO names VALUES (?, ?, ?)",
+                            [(rowid, name, n) for name, n in names.items()],
                         )
             except sqlite3.Error as exc:
                 self.broken = str(exc)
@@ -156,9 +170,29 @@ class SearchCache:
                         row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
                         if row is not None:
                             db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
+                            db.execute("DELETE FROM names WHERE doc=?", (row[0],))
                             db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
             except sqlite3.Error as exc:
                 self.broken = str(exc)
+
+    def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Commenter -> comments, over the indexed posts (or only `post_ids` of them)."""
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return {}
+            try:
+                if post_ids is None:
+                    return dict(db.execute("SELECT name, SUM(n) FROM names GROUP BY name"))
+                found: dict[str, int] = {}
+                sql = "SELECT name, n FROM names JOIN docs d ON d.rowid = names.doc WHERE d.id=?"
+                for post_id in post_ids:
+                    for name, n in db.execute(sql, (post_id,)):
+                        found[name] = found.get(name, 0) + n
+                return found
+            except sqlite3.Error as exc:
+                self.broken = str(exc)
+                return {}
 
     def search(self, query: str) -> set[str]:
         """Ids of the indexed posts whose text contains `query` (case-insensitive).
