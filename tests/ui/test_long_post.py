@@ -43,11 +43,13 @@ def toc_labels(reader: Reader) -> list[str]:
 
 async def finish(app: ReelApp, pilot: Pilot[None]) -> None:
     """Wait until the reader has everything (a replaced render is cancelled, not awaited)."""
+    import time
+
     body = app.screen.query_one(LongBody)
-    for _ in range(1500):
+    deadline = time.monotonic() + 180  # a loaded machine renders slowly: wait, never go on
+    while not (body.complete and not any(w.is_running for w in app.workers)):
+        assert time.monotonic() < deadline, "the long post was never all rendered"
         await pilot.pause(0.02)
-        if body.complete and not any(w.is_running for w in app.workers):
-            break
     await pilot.pause()
 
 

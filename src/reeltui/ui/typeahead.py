@@ -24,8 +24,12 @@ the list of a modal about to close and was lost ("Arrival" typed right after pic
 template saved "rrival"). Disk work a key starts in a worker (group `KEY_WORK`: a draft the
 diary writes, a save that closes the editor) ends by opening or closing a screen: the key is
 in flight until that worker is done too (`w` in the diary, then F2 and the title, went to the
-diary behind the editor about to open). Other workers (a sync, an import, a search) run on
-while keys are typed.
+diary behind the editor about to open). A worker named `ASKED` is the answer to what the keys
+before asked for (the list's rows for the search typed, the order or filter picked): a key
+that acts waits for it however it was started, so `/in:comments author:marcy<Enter><Enter>r`
+replies to the comment found instead of opening the post the list showed before the answer
+came. Other workers (a sync, an import, the list's first read of the archive) run on while
+keys are typed.
 
 A key the focused field takes as text (a letter into an Input or a TextArea, no priority
 binding on it) needs none of this: it cannot run a binding or move focus, and the keys after
@@ -65,6 +69,7 @@ from textual.worker import Worker
 WATCHDOG_SECONDS = 0.2  # how often a stalled chain is looked for (never a delivery delay)
 MAX_SETTLE_ROUNDS = 4  # screens pushed by screens being pushed... then deliver anyway
 KEY_WORK = frozenset({"disk"})  # worker groups a key waits for (see the module docstring)
+ASKED = "asked"  # a worker so named is the answer the keys before asked for: keys wait for it
 MAX_QUIET_ROUNDS = 50  # looks for busy nodes in one settle (something always busy: go on)
 
 
@@ -183,13 +188,16 @@ class TypeAhead:
         busy += [
             worker
             for worker in self.app.workers
-            if worker.group in KEY_WORK and worker not in self._workers and not worker.is_finished
+            if not worker.is_finished and (_asked(worker) or self._started_by_key(worker))
         ]
         if not busy or looks >= MAX_QUIET_ROUNDS:
             then()
             return
         again = lambda: self._quiet(then, looks + 1)  # noqa: E731
         self._wait_all(busy, lambda: self._wait_on(self.app, again))
+
+    def _started_by_key(self, worker: Worker[Any]) -> bool:
+        return worker.group in KEY_WORK and worker not in self._workers
 
     def _finish(self, before: tuple[object, object]) -> None:
         self._round += 1
@@ -273,6 +281,12 @@ class TypeAhead:
             pump = node if isinstance(node, MessagePump) and node is not self.app else None
             if pump is not None and (pump._closing or pump._closed):
                 self._reached(node)
+
+
+def _asked(worker: Worker[Any]) -> bool:
+    """The answer to keys typed before, still to come (a newer load replaced a cancelled one:
+    its answer is never shown, so nothing waits for it)."""
+    return worker.name == ASKED and not worker.is_cancelled
 
 
 def _busy(node: MessagePump, app: App[Any]) -> bool:

@@ -4,8 +4,10 @@ comments, mark all read). The screen owns one `Listing` and hands it the list's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
@@ -19,6 +21,7 @@ from reeltui.services.search import Interrupted
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.dialogs import PickScreen, filter_choices
+from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ListItem
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
@@ -28,6 +31,20 @@ if TYPE_CHECKING:
 
 FILTER_KINDS = ("category", "tag", "status", "author")
 FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
+
+
+def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
+    """From a rows worker: `show(*args)` on the UI thread, unless a newer load replaced the
+    worker meanwhile. Asked there (where loads are started and cancelled): a worker asking
+    from its thread could be replaced between the asking and the showing, and the list of an
+    older search then came after the newer one's (focus sent to a list about to be hidden)."""
+    worker = get_current_worker()
+
+    def if_current() -> None:
+        if not worker.is_cancelled:
+            show(*args)
+
+    app.call_from_thread(if_current)
 
 
 class Listing:
@@ -42,13 +59,26 @@ class Listing:
         self.counts: Counts | None = None
         self.site: str | None = None  # the blog's host name, from the posts' source links
         self.partial = False  # the rows shown match free words in titles only, so far
+        self._asked: Worker[None] | None = None  # the load keys typed wait for (see `load`)
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
-    def load(self, keep: str | None = None) -> None:
-        """Fill the list again (in a worker), keeping the cursor on `keep` or where it is."""
+    def load(self, keep: str | None = None, asked: bool = False) -> None:
+        """Fill the list again (in a worker), keeping the cursor on `keep` or where it is.
+        `asked`: the rows are the answer to keys typed (a search, an order, a filter): the
+        keys typed after wait for them (ui/typeahead.py); a load that replaces such a load
+        before it is done is an answer too."""
         self.blog.search_index().interrupt()  # a query of the text an earlier load runs stops
-        self.screen.run_worker(lambda: self._load(keep), thread=True, exclusive=True, group="rows")
+        running = self._asked
+        asked = asked or (running is not None and not running.is_finished)
+        worker = self.screen.run_worker(
+            lambda: self._load(keep),
+            name=ASKED if asked else "rows",
+            thread=True,
+            exclusive=True,
+            group="rows",
+        )
+        self._asked = worker if asked else None
 
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
@@ -66,13 +96,12 @@ class Listing:
                 counts = self.blog.counts()  # the status line's, whatever the list shows
                 rows = self.screen.searching.query_rows(words)  # the query language
                 if rows is None:  # comments searched, or the query cannot run (it says why)
-                    if not worker.is_cancelled:
-                        app.call_from_thread(self._counted, counts)
+                    answer(app, self._counted, counts)
                     return
                 items = self._items(rows)
                 if worker.is_cancelled:
                     return
-                app.call_from_thread(self._show, items, counts, keep, words is not None)
+                answer(app, self._show, items, counts, keep, words is not None)
         except Interrupted:  # a newer keystroke: its load answers
             return
         except ReelError as exc:  # a store problem: one clear line, never a traceback
@@ -108,7 +137,7 @@ class Listing:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
                 if worker.is_cancelled:
                     return
-                self.screen.app.call_from_thread(self._show_first, self._items(rows))
+                answer(self.screen.app, self._show_first, self._items(rows))
                 shown = True
 
     def _show_first(self, items: list[ListItem]) -> None:
@@ -182,18 +211,18 @@ class Listing:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.screen.reel_app.remember(sort=self.sort)
         self.screen.notify(f"sorted by {self.sort}", timeout=2)
-        self.load()
+        self.load(asked=True)
 
     def reverse(self) -> None:
         self.reversed = not self.reversed
         self.screen.notify("order reversed" if self.reversed else "usual order", timeout=2)
-        self.load()
+        self.load(asked=True)
 
     def toggle_my_drafts(self) -> None:
         """Show the writer's posts, drafts first (again: every post)."""
         self.my_drafts = not self.my_drafts
         self.screen.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
-        self.load()
+        self.load(asked=True)
 
     def ask_filters(self) -> None:
         view = ("view:my-drafts", "My drafts (your posts, drafts first)")
@@ -211,7 +240,7 @@ class Listing:
             self.clear_filters()
             return
         self.filters[kind] = value
-        self.load()
+        self.load(asked=True)
 
     def clear_filters(self) -> None:
         """Every post again: no filter, no view, no search in the list or in the open post."""
@@ -222,14 +251,14 @@ class Listing:
 
     def searched(self, text: str) -> None:
         self.search = text.strip()
-        self.load()
+        self.load(asked=True)
 
     def clear_search(self) -> None:
         box = self.screen.query_one("#list-search", Input)
         box.value = ""
         box.remove_class("-visible")
         self.search = ""
-        self.load()
+        self.load(asked=True)
 
     # -- reading like a feed reader ------------------------------------------------------
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reeltui.domain.query import QueryError, parse
 from reeltui.domain.query_eval import check
 from reeltui.services import PostRow
 from reeltui.services.query import COMMENT_LIMIT, find_comments, find_posts, vocabulary
+from reeltui.ui.screens.main_list import answer
 from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
@@ -56,7 +58,7 @@ class Searching:
         comments (their list is shown from here) or cannot run (the box says why). `words`:
         the posts a free word is in, when not the search index's whole answer."""
         screen, listing = self.screen, self.screen.listing
-        call = screen.app.call_from_thread
+        call = partial(answer, screen.app)  # (shown only while this load is the newest)
         try:
             query = parse(listing.search)
             check(query)
@@ -84,7 +86,10 @@ class Searching:
     def _show_view(self, comments: bool) -> None:
         posts, hits, box = self.screen.post_list, self.hits, self.box
         shown, hidden = (hits, posts) if comments else (posts, hits)
-        moved = hidden.has_focus
+        # (`focused`, set at once, not `has_focus`: set once the widget handled its Focus
+        # event; focus given to the list by enter a moment before was otherwise left on a
+        # list about to be hidden, and hiding it sent focus back to the search box)
+        moved = self.screen.focused is hidden
         hidden.display, shown.display = False, True
         box.return_focus = shown
         if moved:
@@ -115,5 +120,5 @@ class Searching:
         box.cursor_position = len(text)
         if focus_box:
             focus_now(box)
-        elif box.has_focus and box.return_focus is not None:
+        elif self.screen.focused is box and box.return_focus is not None:
             focus_now(box.return_focus)  # the list showing the results

@@ -118,7 +118,7 @@ class StatsScreen(Screen[str | None]):
         self.query_one(QueryBox).focus()
 
     def action_close(self) -> None:
-        if self.query_one(QueryBox).has_focus:
+        if self.focused is self.query_one(QueryBox):
             self.query_one("#discussed", DataTable).focus()
             return
         self.dismiss(None)

@@ -172,7 +172,7 @@ class Reader(ReaderSearchMixin, Vertical):
     def clear_search(self) -> None:
         """Close the search bar and drop the matches."""
         box = self.query_one("#reader-search", SearchInput)
-        if box.has_focus:
+        if self.screen.focused is box:
             focus_now(self.scroller)
         with box.prevent(Input.Changed):
             box.value = ""
@@ -254,7 +254,7 @@ class Reader(ReaderSearchMixin, Vertical):
         self._fit_toc()
         if self._toc_wanted:
             focus_now(toc)
-        elif toc.has_focus:
+        elif self.screen.focused is toc:
             focus_now(self.scroller)
 
     # -- scrolling -----------------------------------------------------------------------

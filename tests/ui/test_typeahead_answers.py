@@ -1,0 +1,126 @@
+"""Keys typed after a search wait for its answer: `/in:comments author:marcy<Enter><Enter>r`
+in one burst replies to the comment found, whatever the search costs.
+
+Each letter typed in the search box starts a new load of the list (in a worker). Enter
+and the keys after it were let through while that load was still running: the second
+enter opened the post the list showed before the answer came, and `r` was lost (the full
+suite saw it once on the demo blog). Here the real search is made slow, the way a big
+archive or a loaded machine makes it, so the keys always arrive before the answer.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reeltui.config import Settings
+from reeltui.services.session import open_blog
+from reeltui.ui.app import make_app
+from reeltui.ui.screens import main_list, main_search
+from reeltui.ui.screens.composer import ComposerScreen
+from tests.ui.helpers import burst, settle, trickle
+
+SIZE = (120, 40)
+SLOW = 0.4  # seconds each search takes on top of its own work
+
+
+def slowed(real: Any) -> Any:
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(SLOW)
+        return real(*args, **kwargs)
+
+    return slow
+
+
+async def test_keys_after_a_comment_search_act_on_the_comments_found(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_search, "find_comments", slowed(main_search.find_comments))
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", "in:comments author:marcy", "<enter>", "<enter>", "r")
+        assert isinstance(app.screen, ComposerScreen), app.screen
+        assert app.screen.answering is not None
+        assert "marcy" in app.screen.answering.author.lower(), app.screen.answering.author
+    blog.close()
+
+
+async def test_keys_after_a_new_order_act_on_the_list_in_that_order(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`s` three times (date, rating, comments, title), `g` (the first row) and `enter`
+    open the first post in title order, not the first of the order shown before."""
+    rows = main_list.Listing._items
+    monkeypatch.setattr(main_list.Listing, "_items", slowed(rows))
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        before = [item.row.post.id for item in main.post_list.items]
+        await burst(pilot, "s", "s", "s", "g", "<enter>")
+        assert main.listing.sort == "title"
+        after = [item.row.post.id for item in main.post_list.items]
+        titles = [item.row.post.title.lower() for item in main.post_list.items]
+        assert titles == sorted(titles) and after != before
+        assert main.current_post == after[0]
+    blog.close()
+
+
+async def test_an_older_search_answering_late_never_replaces_the_newer_answer(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each letter starts a load and cancels the one before, but a cancelled load's thread
+    runs on: here each comment search takes longer than the one typed after it, so the
+    older answers (every comment, then Marcy's and others') come last; the list shows the
+    newest search's answer, Marcy's comments only."""
+    real = main_search.find_comments
+    calls: list[int] = []
+
+    def older_is_slower(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        time.sleep(max(0.0, 1.2 - 0.1 * len(calls)))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(main_search, "find_comments", older_is_slower)
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        await trickle(pilot, "/", "in:comments author:marcy", turns=20)
+        hits = main.searching.hits
+        assert hits.display and not main.post_list.display
+        authors = {item.hit.comment.author for item in hits.items}  # type: ignore[attr-defined]
+        assert len(hits.items) == 3 and authors == {"Marcy Lindqvist"}, authors
+        assert len(calls) > 2  # (older searches did run and answer)
+    blog.close()
+
+
+async def test_the_list_given_focus_a_moment_before_the_answer_hands_it_on(
+    store_path: Path,
+) -> None:
+    """Enter in the box gives focus to the post list; the comments found arrive before the
+    list has handled its Focus event (its `has_focus` is still False): focus goes on to the
+    comments found instead of staying on a hidden list (which sent it back to the box)."""
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        await burst(pilot, "/")  # focus in the search box
+        assert app.focused is main.searching.box
+        main.set_focus(main.post_list)  # what enter in the box does ...
+        assert not main.post_list.has_focus  # (its Focus event is still queued)
+        main.searching._show_view(True)  # ... and the comments found, in the same turn
+        await settle(pilot)
+        assert app.focused is main.searching.hits
+    blog.close()
