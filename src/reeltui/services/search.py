@@ -101,6 +101,7 @@ class PostSearch:
         self._meta_size = 0
         self._lock = threading.Lock()
         self.fresh = False  # the text index matches every post's file (after `prepare`)
+        self._prepared = threading.Event()  # `prepare` ended (see `wait`)
         self._stale: set[str] = set()  # posts a reader searches in their files
         self._gone: set[str] = set()  # posts the index holds that a reader no longer has
         self._comments = CommentTexts(blog.store)
@@ -138,29 +139,41 @@ class PostSearch:
         """Bring the text index up to date with the posts' files (a writer indexes what
         changed; a reader remembers it, to search those files directly)."""
         with self._lock:
-            if self.fresh:
-                return
-            summaries = self.blog.posts()
-            on_disk = file_signatures(self.blog.path / POST.path)
-            indexed = self.cache.signatures()
-            stale = [
-                s.id
-                for s in summaries
-                if indexed.get(s.id) != on_disk.get(f"{safe_name(s.id)}.json")
-            ]
-            known = {s.id for s in summaries}
-            self._gone = {pid for pid in indexed if pid not in known}  # (a reader keeps them)
-            if self.cache.writable and self.cache.usable:
-                self.cache.remove(self._gone)
-                for start in range(0, len(stale), BATCH):
-                    self.cache.put(self._texts(stale[start : start + BATCH]))
-                    if progress is not None:
-                        progress(min(start + BATCH, len(stale)), len(stale))
-                self._stale = set() if self.cache.usable else set(stale)
-                self._gone = set()
-            else:
-                self._stale = set(stale) if self.cache.usable else known
-            self.fresh = True
+            try:
+                self._prepare(progress)
+            finally:
+                self._prepared.set()
+
+    def wait(self, stop: Callable[[], bool], step: float = 0.05) -> bool:
+        """Wait until `prepare` (run by another thread) has ended; False when `stop` said
+        so first (looked at every `step` seconds)."""
+        while not self._prepared.wait(step):
+            if stop():
+                return False
+        return True
+
+    def _prepare(self, progress: Progress | None) -> None:
+        if self.fresh:
+            return
+        summaries = self.blog.posts()
+        on_disk = file_signatures(self.blog.path / POST.path)
+        indexed = self.cache.signatures()
+        stale = [
+            s.id for s in summaries if indexed.get(s.id) != on_disk.get(f"{safe_name(s.id)}.json")
+        ]
+        known = {s.id for s in summaries}
+        self._gone = {pid for pid in indexed if pid not in known}  # (a reader keeps them)
+        if self.cache.writable and self.cache.usable:
+            self.cache.remove(self._gone)
+            for start in range(0, len(stale), BATCH):
+                self.cache.put(self._texts(stale[start : start + BATCH]))
+                if progress is not None:
+                    progress(min(start + BATCH, len(stale)), len(stale))
+            self._stale = set() if self.cache.usable else set(stale)
+            self._gone = set()
+        else:
+            self._stale = set(stale) if self.cache.usable else known
+        self.fresh = True
 
     def _texts(self, post_ids: Iterable[str]) -> Iterator[Item]:
         root = self.blog.path

@@ -22,8 +22,9 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
@@ -43,6 +44,8 @@ Names = Mapping[str, int]  # a post's commenters: name -> comments
 Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, commenters)
 
 
+RETRIES = 3  # runs of a change that a search's interrupt() hit
+T = TypeVar("T")
 _HITS = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
 
 
@@ -75,6 +78,7 @@ class SearchCache:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
+        self._query = False  # a search is running (what `interrupt` stops)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
@@ -117,82 +121,84 @@ class SearchCache:
         with self._lock:
             return self._connect() is not None
 
-    def signatures(self) -> dict[str, str]:
-        """Post id -> signature of the file it was indexed from."""
+    def _run(self, work: Callable[[sqlite3.Connection], T], default: T, write: bool = False) -> T:
+        """`work` on the connection (in one transaction when `write`). An `interrupt()` meant
+        for a search that had just ended runs it again; another error marks the index
+        broken (its callers then read the posts' files)."""
         with self._lock:
             db = self._connect()
-            if db is None:
-                return {}
-            try:
-                return dict(db.execute("SELECT id, sig FROM docs"))
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
-                return {}
+            if db is None or (write and not self.writable):
+                return default
+            for _ in range(RETRIES):
+                try:
+                    if not write:
+                        return work(db)
+                    with db:
+                        return work(db)
+                except sqlite3.OperationalError as exc:
+                    if "interrupted" not in str(exc):
+                        self.broken = str(exc)
+                        return default
+                except sqlite3.Error as exc:
+                    self.broken = str(exc)
+                    return default
+            return default
+
+    def signatures(self) -> dict[str, str]:
+        """Post id -> signature of the file it was indexed from."""
+        return self._run(lambda db: dict(db.execute("SELECT id, sig FROM docs")), {})
 
     def put(self, items: Iterable[Item]) -> None:
         """Index (post id, text, signature, commenters) (replacing what was there)."""
-        with self._lock:
-            db = self._connect()
-            if db is None or not self.writable:
-                return
-            try:
-                with db:
-                    for post_id, text, sig, names in items:
-                        row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
-                        if row is None:
-                            cur = db.execute(
-                                "INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig)
-                            )
-                            rowid = cur.lastrowid
-                        else:
-                            rowid = row[0]
-                            db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
-                            db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
-                            db.execute("DELETE FROM names WHERE doc=?", (rowid,))
-                        db.execute(
-                            "INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text))
-                        )
-                        db.executemany(
-                            "INSERT INTO names VALUES (?, ?, ?)",
-                            [(rowid, name, n) for name, n in names.items()],
-                        )
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
+        batch = list(items)
+
+        def work(db: sqlite3.Connection) -> None:
+            for post_id, text, sig, names in batch:
+                row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
+                if row is None:
+                    cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
+                    rowid = cur.lastrowid
+                else:
+                    rowid = row[0]
+                    db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
+                    db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                    db.execute("DELETE FROM names WHERE doc=?", (rowid,))
+                db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text)))
+                db.executemany(
+                    "INSERT INTO names VALUES (?, ?, ?)",
+                    [(rowid, name, n) for name, n in names.items()],
+                )
+
+        self._run(work, None, write=True)
 
     def remove(self, post_ids: Iterable[str]) -> None:
-        with self._lock:
-            db = self._connect()
-            if db is None or not self.writable:
-                return
-            try:
-                with db:
-                    for post_id in post_ids:
-                        row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
-                        if row is not None:
-                            db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
-                            db.execute("DELETE FROM names WHERE doc=?", (row[0],))
-                            db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
+        ids = list(post_ids)
+
+        def work(db: sqlite3.Connection) -> None:
+            for post_id in ids:
+                row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
+                if row is not None:
+                    db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
+                    db.execute("DELETE FROM names WHERE doc=?", (row[0],))
+                    db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
+
+        self._run(work, None, write=True)
 
     def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Commenter -> comments, over the indexed posts (or only `post_ids` of them)."""
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return {}
-            try:
-                if post_ids is None:
-                    return dict(db.execute("SELECT name, SUM(n) FROM names GROUP BY name"))
-                found: dict[str, int] = {}
-                sql = "SELECT name, n FROM names JOIN docs d ON d.rowid = names.doc WHERE d.id=?"
-                for post_id in post_ids:
-                    for name, n in db.execute(sql, (post_id,)):
-                        found[name] = found.get(name, 0) + n
-                return found
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
-                return {}
+        ids = None if post_ids is None else list(post_ids)
+
+        def work(db: sqlite3.Connection) -> dict[str, int]:
+            if ids is None:
+                return dict(db.execute("SELECT name, SUM(n) FROM names GROUP BY name"))
+            found: dict[str, int] = {}
+            sql = "SELECT name, n FROM names JOIN docs d ON d.rowid = names.doc WHERE d.id=?"
+            for post_id in ids:
+                for name, n in db.execute(sql, (post_id,)):
+                    found[name] = found.get(name, 0) + n
+            return found
+
+        return self._run(work, {})
 
     def search(self, query: str) -> set[str]:
         """Ids of the indexed posts whose text contains `query` (case-insensitive).
@@ -210,6 +216,7 @@ class SearchCache:
             else:  # too short for trigrams: a scan of the stored text
                 sql = f"{_HITS} instr(body.text, ?) > 0"
                 arg = needle
+            self._query = True
             try:
                 return {row[0] for row in db.execute(sql, (arg,))}
             except sqlite3.OperationalError as exc:
@@ -217,11 +224,14 @@ class SearchCache:
                     raise Interrupted() from exc
                 self.broken = str(exc)
                 return set()
+            finally:
+                self._query = False
 
     def interrupt(self) -> None:
-        """Stop a query running in another thread (it raises Interrupted)."""
+        """Stop a search running in another thread (it raises Interrupted); never what
+        indexes the posts (it broke the index being made by the first keystrokes)."""
         db = self._db
-        if db is not None:
+        if db is not None and self._query:
             with contextlib.suppress(sqlite3.Error):
                 db.interrupt()
 

@@ -4,6 +4,7 @@ comments, mark all read). The screen owns one `Listing` and hands it the list's 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from reeltui.domain.query import QueryError, parse
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
-from reeltui.services.search import Interrupted
+from reeltui.services.search import Interrupted, PostSearch
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.dialogs import PickScreen, filter_choices
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 FILTER_KINDS = ("category", "tag", "status", "author")
 FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
+Words = Callable[[str], set[str]]  # the posts a free word is in
+Stop = Callable[[], bool]  # has a newer load replaced this one?
 
 
 def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
@@ -60,6 +63,8 @@ class Listing:
         self.site: str | None = None  # the blog's host name, from the posts' source links
         self.partial = False  # the rows shown match free words in titles only, so far
         self._asked: Worker[None] | None = None  # the load keys typed wait for (see `load`)
+        self._computing = threading.Lock()  # held by the load finding rows (see `_load`)
+        self._preparing: PostSearch | None = None  # the text index being made (its worker)
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -83,25 +88,29 @@ class Listing:
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
         worker = get_current_worker()
+
+        def stop() -> bool:  # a newer load replaced this one
+            return worker.is_cancelled
+
         try:
-            if not self.blog.index_complete:
-                self._first_screen(worker)
-            search = self.blog.search_index()
-            partial = not search.fresh and self._has_words()
-            # Until the text index is ready, free words match titles, authors and terms at
-            # once (the status line says the text is coming); the rest follows.
-            for words in [search.meta_ids, None] if partial else [None]:
-                if words is None and partial:
-                    search.prepare()
-                counts = self.blog.counts()  # the status line's, whatever the list shows
-                rows = self.screen.searching.query_rows(words)  # the query language
-                if rows is None:  # comments searched, or the query cannot run (it says why)
-                    answer(app, self._counted, counts)
+            with self._computing:  # one load at a time: the one replaced stops at its next check
+                if stop():
                     return
-                items = self._items(rows)
-                if worker.is_cancelled:
+                if not self.blog.index_complete and not self._first_screen(worker):
                     return
-                answer(app, self._show, items, counts, keep, words is not None)
+                search = self.blog.search_index()
+                partial = not search.fresh and self._has_words()
+                # Until the text index is ready, free words match titles, authors and terms
+                # at once (the status line says the text is coming); the rest follows.
+                if not self._answer(keep, search.meta_ids if partial else None, stop):
+                    return
+            if partial:
+                app.call_from_thread(self._prepare_search)
+                if not search.wait(stop):  # (outside: the next key's load does not wait)
+                    return
+                with self._computing:
+                    if stop() or not self._answer(keep, None, stop):
+                        return
         except Interrupted:  # a newer keystroke: its load answers
             return
         except ReelError as exc:  # a store problem: one clear line, never a traceback
@@ -113,6 +122,21 @@ class Listing:
                 app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
         if not search.fresh:  # ready the text search meanwhile (after the first paint)
             app.call_from_thread(self._prepare_search)
+
+    def _answer(self, keep: str | None, words: Words | None, stop: Stop) -> bool:
+        """Find the rows (`words`: the posts a free word is in, when not the text index's
+        whole answer) and hand them to the list; False when there is nothing more to do
+        (comments searched, a query that cannot run, a newer load)."""
+        counts = self.blog.counts()  # the status line's, whatever the list shows
+        rows = self.screen.searching.query_rows(words, stop)  # the query language
+        if rows is None:  # comments searched, or the query cannot run (it says why)
+            answer(self.screen.app, self._counted, counts)
+            return False
+        items = self._items(rows)
+        if stop():
+            return False
+        answer(self.screen.app, self._show, items, counts, keep, words is not None)
+        return True
 
     def _items(self, rows: list[PostRow]) -> list[ListItem]:
         writer = self.screen.reel_app.writer
@@ -127,18 +151,20 @@ class Listing:
         except QueryError:
             return False
 
-    def _first_screen(self, worker: Worker[None]) -> None:
+    def _first_screen(self, worker: Worker[None]) -> bool:
         """The first read of the posts index, newest month first: the newest posts are
-        shown once a screenful is known (in the list's usual order), then all of them."""
+        shown once a screenful is known (in the list's usual order), then all of them.
+        False when a newer load replaced this one (it reads the rest)."""
         plain = self.sort == "date" and not (self.reversed or self.filters or self.search)
         shown = not plain or self.my_drafts
         for known in self.blog.load_index():
+            if worker.is_cancelled:
+                return False
             if not shown and known >= FIRST_SCREEN:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
-                if worker.is_cancelled:
-                    return
                 answer(self.screen.app, self._show_first, self._items(rows))
                 shown = True
+        return True
 
     def _show_first(self, items: list[ListItem]) -> None:
         self.screen.post_list.set_items(items)
@@ -146,6 +172,10 @@ class Listing:
         pane.border_title = f"Posts ({len(items)}, reading the rest…)"
 
     def _prepare_search(self) -> None:
+        search = self.blog.search_index()
+        if self._preparing is search:  # (once per text index: loads wait for it)
+            return
+        self._preparing = search
         self.screen.run_worker(
             self._ready_search, thread=True, exclusive=True, group="search-ready",
             exit_on_error=False,

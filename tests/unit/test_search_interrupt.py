@@ -1,0 +1,55 @@
+"""A keystroke stops the text search of the keystroke before (`PostSearch.interrupt`), and
+only that: the interrupt used to land on whatever the index's connection ran, and the first
+letters typed while the index was being made broke it ("interrupted"), after which every
+search of the session read every post's file."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reeltui.domain.models import Post
+from reeltui.services.session import open_blog
+from reeltui.store import records
+
+WORDS = [
+    "harbor",
+    "score",
+    "quiet",
+    "rain",
+    "lighthouse",
+    "fog",
+    "winter",
+    "sea",
+    "keeper",
+    "night",
+]
+
+
+def test_interrupts_while_the_index_is_made_leave_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with open_blog(path) as blog:
+        posts = [
+            Post(
+                id=f"p{i}",
+                slug=f"post-{i}",
+                title=f"Review {i}",
+                body=" ".join(WORDS[(i + j) % len(WORDS)] for j in range(300)) + f" tag{i}x",
+            )
+            for i in range(1500)
+        ]
+        records.put_many(blog.store, posts, [])
+    with open_blog(path) as blog:
+        search = blog.search_index()
+        blog.posts()
+        making = threading.Thread(target=search.prepare)
+        making.start()
+        interrupts = 0
+        while making.is_alive():  # a burst of keystrokes, each stopping "the" search
+            search.interrupt()
+            interrupts += 1
+        making.join()
+        assert interrupts > 100
+        assert not search.cache.broken, search.cache.broken
+        assert search.cache.signatures().keys() >= {f"p{i}" for i in range(1500)}
+        assert search.text_ids("tag1234x") == {"p1234"}
