@@ -53,3 +53,18 @@ def test_interrupts_while_the_index_is_made_leave_it_whole(tmp_path: Path) -> No
         assert not search.cache.broken, search.cache.broken
         assert search.cache.signatures().keys() >= {f"p{i}" for i in range(1500)}
         assert search.text_ids("tag1234x") == {"p1234"}
+
+
+def test_hits_name_the_posts_saved_and_removed_after_the_first_search(tmp_path: Path) -> None:
+    """The writer maps the index's rows to post ids itself (no join per hit): a post indexed
+    after the first search is found, one removed from the index is not."""
+    with open_blog(tmp_path / "store") as blog:
+        search = blog.search_index()
+        assert search.text_ids("lighthouse keeper") == set()
+        blog.save_post(Post(id="n1", slug="n1", title="New", body="The lighthouse keeper."))
+        assert search.text_ids("lighthouse keeper") == {"n1"}
+        assert search.text_ids("e") >= {"n1"}  # (short: the scan of the text)
+        search.cache.remove(["n1"])
+        assert search.text_ids("lighthouse keeper") == set()
+    with open_blog(tmp_path / "store", read_only=True) as reader:  # a reader joins
+        assert reader.search_index().cache.search("lighthouse keeper") == set()

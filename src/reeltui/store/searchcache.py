@@ -46,7 +46,10 @@ Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, com
 
 RETRIES = 3  # runs of a change that a search's interrupt() hit
 T = TypeVar("T")
-_HITS = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
+# The hits' rowids: the writer knows each one's post id (`SearchCache._ids`: no join per
+# hit); a reader joins (a writer in another process may have changed them since).
+_HITS = "SELECT body.rowid FROM body WHERE"
+_JOINED = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
 
 
 class Interrupted(ReelError):
@@ -79,10 +82,12 @@ class SearchCache:
         self._lock = threading.RLock()
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
         self._query = False  # a search is running (what `interrupt` stops)
+        self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
             return self._db
+        self._ids = None  # (a new file: its rowids are read again)
         try:
             self._db = self._open()
         except sqlite3.Error as exc:
@@ -158,6 +163,8 @@ class SearchCache:
                 if row is None:
                     cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
                     rowid = cur.lastrowid
+                    if self._ids is not None and rowid is not None:
+                        self._ids[rowid] = post_id
                 else:
                     rowid = row[0]
                     db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
@@ -181,6 +188,8 @@ class SearchCache:
                     db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
                     db.execute("DELETE FROM names WHERE doc=?", (row[0],))
                     db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
+                    if self._ids is not None:
+                        self._ids.pop(row[0], None)
 
         self._run(work, None, write=True)
 
@@ -211,14 +220,20 @@ class SearchCache:
             if db is None or not needle:
                 return set()
             if len(needle) >= 3:  # through the trigram index
-                sql = f"{_HITS} body MATCH ?"
+                sql = "body MATCH ?"
                 arg = '"' + needle.replace('"', '""') + '"'
             else:  # too short for trigrams: a scan of the stored text
-                sql = f"{_HITS} instr(body.text, ?) > 0"
+                sql = "instr(body.text, ?) > 0"
                 arg = needle
             self._query = True
             try:
-                return {row[0] for row in db.execute(sql, (arg,))}
+                if not self.writable:
+                    return {row[0] for row in db.execute(f"{_JOINED} {sql}", (arg,))}
+                if self._ids is None:
+                    self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
+                ids = self._ids
+                hits = db.execute(f"{_HITS} {sql}", (arg,))
+                return {ids[row[0]] for row in hits if row[0] in ids}
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     raise Interrupted() from exc
@@ -241,6 +256,7 @@ class SearchCache:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
                 self._db = None
+                self._ids = None
 
 
 def file_signatures(folder: Path) -> dict[str, str]:
