@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -13,6 +14,19 @@ from reeltui.ui.saving import save_queue
 HER = "flixchatter-review-spike-jonzes-her"
 GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
 CHAR_WIDTH = 12.2  # width of a cell in the SVG that Textual exports
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], object], what: str, step: float = 0.02
+) -> None:
+    """Let the app run until `condition()` holds; fail naming `what` if it never does (a
+    loaded machine is slow: the limit is generous, and nothing goes on unfinished)."""
+    import time
+
+    deadline = time.monotonic() + 180
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        await pilot.pause(step)
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -16,7 +16,7 @@ from reeltui.services.longtext import LONG_PIECES, PIECE
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.widgets.long_body import LongBody
 from reeltui.ui.widgets.reader import Reader
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, wait_until
 from tests.ui.test_long_post import long_post
 
 WORDS = "Words about *Her* and Samantha, the voice in the machine. " * 8
@@ -53,10 +53,11 @@ async def shown(pilot: Pilot[None], reader: Reader, long: bool) -> None:
         await settle(pilot)
         return
     body = reader.query_one(LongBody)
-    for _ in range(3000):
-        await pilot.pause(0.01)
-        if body.complete and not any(w.is_running for w in reader.app.workers):
-            break
+    await wait_until(
+        pilot,
+        lambda: body.complete and not any(w.is_running for w in reader.app.workers),
+        "the long post rendered",
+    )
     await pilot.pause()
 
 

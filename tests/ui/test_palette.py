@@ -14,7 +14,7 @@ from reeltui.formats.letterboxd import read_letterboxd
 from reeltui.services.diary_import import import_letterboxd
 from reeltui.services.session import open_blog
 from reeltui.ui.app import ReelApp, make_app
-from tests.ui.helpers import burst, press, settle
+from tests.ui.helpers import burst, press, settle, wait_until
 from tests.unit.test_letterboxd_format import EXPORT
 
 
@@ -33,10 +33,9 @@ async def palette(pilot: Pilot[None], query: str = "") -> list[tuple[str, str, o
     assert isinstance(app.screen, CommandPalette)
     if query:
         await pilot.press(*query)
-    for _ in range(3000):  # the palette gathers its commands in a worker, then says so
-        if app.screen.has_class("-ready") and not app.screen.workers:
-            break
-        await pilot.pause(0.01)
+    await wait_until(  # the palette gathers its commands in a worker, then says so
+        pilot, lambda: app.screen.has_class("-ready") and not app.screen.workers, "palette ready"
+    )
     await settle(pilot)
     shown = app.screen.query_one(CommandList)
     found = []

@@ -95,6 +95,17 @@ def _may_ask(args: argparse.Namespace) -> bool:
     return True
 
 
+def _said_sound(args: argparse.Namespace, found: Diagnosis, sound: str) -> bool:
+    """Print `sound` (its {} the store's summary) when `found` is sound, and say True; else
+    say the error that stops the check, if any."""
+    if found.sound:
+        print(sanitize_line(f"{args.store}: {sound.format(found.summary)}"))
+        return True
+    if found.error is not None:
+        _say(f"reeltui: {found.error}")
+    return False
+
+
 def run_repair(args: argparse.Namespace) -> int:
     from reeltui.services.check import diagnose, meta_damage, plan_repair, repair, restore_meta
     from reeltui.store import StoreError
@@ -105,11 +116,9 @@ def run_repair(args: argparse.Namespace) -> int:
     if not store_exists(path):
         raise StoreError(f"no reeltui store at {path}; nothing was created")
     found = diagnose(path)
-    if found.sound:
-        print(sanitize_line(f"{args.store}: sound ({found.summary}); nothing to repair"))
+    if _said_sound(args, found, "sound ({}); nothing to repair"):
         return 0
     if found.error is not None:
-        _say(f"reeltui: {found.error}")
         if not found.repairable:
             _say("reeltui: a repair cannot fix this; nothing was changed")
             return 2
@@ -121,11 +130,9 @@ def run_repair(args: argparse.Namespace) -> int:
                 return 1
             _say(restore_meta(path))
             found = diagnose(path)
-            if found.sound:
-                print(sanitize_line(f"{args.store}: repaired; sound ({found.summary})"))
+            if _said_sound(args, found, "repaired; sound ({})"):
                 return 0
             if found.error is not None:
-                _say(f"reeltui: {found.error}")
                 return 2
     _problems(found)
     store, fixes = plan_repair(path)

@@ -18,6 +18,7 @@ from reeltui.domain.rating import format_reels
 from reeltui.domain.sanitize import cut_for_display, cut_note, display_depth, sanitize
 from reeltui.domain.sanitize import sanitize_line as line
 from reeltui.domain.titles import post_marks
+from reeltui.domain.vocab import SyncState
 
 if TYPE_CHECKING:  # rich and the store load when the command runs: --help stays light
     from rich.console import RenderableType
@@ -26,7 +27,12 @@ if TYPE_CHECKING:  # rich and the store load when the command runs: --help stays
 
 MAX_BODY = 100_000  # characters of a post body rendered as Markdown (more: plain, then cut)
 MAX_PLAIN_BODY = 400_000
-SYNC_MARKS = {"local": "draft reply", "queued": "queued", "sent": "sent", "failed": "failed"}
+SYNC_MARKS: dict[SyncState, str] = {
+    "local": "draft reply",
+    "queued": "queued",
+    "sent": "sent",
+    "failed": "failed",
+}
 
 
 def register(sub: Any) -> None:
@@ -94,7 +100,7 @@ def post_text(post: Post) -> list[RenderableType]:
 
 
 def marks(comment: Comment, post_author: str) -> list[str]:
-    found = []
+    found: list[str] = []
     if comment.status != "approved":
         found.append(comment.status)
     if comment.kind != "comment":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from reeltui.domain.rating import MAX_RATING
@@ -123,40 +123,44 @@ def optional(inner: Check) -> Check:
 
 
 def list_of(inner: Check) -> Check:
-    def message(value: Any) -> str | None:
-        if not isinstance(value, list):
-            return f"expected a list, got {show(value)}"
-        for i, item in enumerate(value):
-            found = inner(item)
-            if found is not None:
-                return f"item {i + 1}: {found}"
-        return None
-
-    def expr(v: str) -> str:
-        if inner.pred is not None:
-            return f"(type({v}) is list and all(map({pred}, {v})))"
-        item = f"{v}_"
-        return f"(type({v}) is list and all({inner.expr(item)} for {item} in {v}))"
-
-    pred = _name("pred")
-    return Check(message, expr, {**inner.names, pred: inner.pred})
+    """A list whose every item passes `inner` (a message names the item: "item 2")."""
+    return _every(
+        inner, list, "a list", "", lambda v: ((f"item {i}", x) for i, x in enumerate(v, 1))
+    )
 
 
 def mapping_of(inner: Check) -> Check:
+    """An object whose every value passes `inner` (a message names the key)."""
+    return _every(
+        inner, dict, "an object", ".values()", lambda v: ((show(k), x) for k, x in v.items())
+    )
+
+
+def _every(
+    inner: Check,
+    kind: type,
+    what: str,
+    values: str,
+    named: Callable[[Any], Iterable[tuple[str, Any]]],
+) -> Check:
+    """A `kind` (list or dict) whose items all pass `inner`: the fast form reaches them as
+    `v` + `values`; `named` gives each item with what a message calls it."""
+
     def message(value: Any) -> str | None:
-        if not isinstance(value, dict):
-            return f"expected an object, got {show(value)}"
-        for key, item in value.items():
+        if not isinstance(value, kind):
+            return f"expected {what}, got {show(value)}"
+        for name, item in named(value):
             found = inner(item)
             if found is not None:
-                return f"{show(key)}: {found}"
+                return f"{name}: {found}"
         return None
 
     def expr(v: str) -> str:
+        items = f"{v}{values}"
         if inner.pred is not None:
-            return f"(type({v}) is dict and all(map({pred}, {v}.values())))"
+            return f"(type({v}) is {kind.__name__} and all(map({pred}, {items})))"
         item = f"{v}_"
-        return f"(type({v}) is dict and all({inner.expr(item)} for {item} in {v}.values()))"
+        return f"(type({v}) is {kind.__name__} and all({inner.expr(item)} for {item} in {items}))"
 
     pred = _name("pred")
     return Check(message, expr, {**inner.names, pred: inner.pred})

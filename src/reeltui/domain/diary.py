@@ -10,8 +10,8 @@ from typing import Any
 
 from reeltui.domain.models import DomainError
 from reeltui.domain.rating import validate_rating
+from reeltui.domain.vocab import DIARY_SOURCES, DiarySource
 
-DIARY_SOURCES = ("diary", "review", "watched", "csv")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
@@ -30,7 +30,7 @@ class DiaryEntry:
     review: str = ""  # as written on Letterboxd (its few HTML tags kept)
     uri: str = ""  # the Letterboxd URI of the viewing, or of the film when undated
     directors: str = ""
-    source: str = "diary"  # which file it came from
+    source: DiarySource = "diary"  # which file it came from
 
     def __post_init__(self) -> None:
         if not self.title.strip():

@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 from reeltui.domain.models import Comment, Film, Post
 from reeltui.domain.readers import NOBODY, OwnPeople, is_readers_comment
 from reeltui.domain.text import word_count
+from reeltui.domain.vocab import PostKind, PostStatus
 
 
 @dataclass(slots=True, eq=False)
@@ -30,12 +31,12 @@ class PostSummary:
     author: str = ""
     date: str = ""
     modified: str = ""
-    status: str = "draft"
+    status: PostStatus = "draft"
     rating: float | None = None
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     sticky: bool = False
-    kind: str = "post"  # "page": the site's pages
+    kind: PostKind = "post"  # "page": the site's pages
     source: dict[str, str] = field(default_factory=dict)
     excerpt: str = ""
     film: Film = field(default_factory=Film)

@@ -3,25 +3,59 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
+from reeltui.domain.vocab import (
+    COMMENT_KINDS,
+    COMMENT_ORIGINS,
+    COMMENT_STATUSES,
+    MODERATION_ACTIONS,
+    OUTBOX_STATES,
+    POST_KINDS,
+    POST_STATUSES,
+    SYNC_STATES,
+    CommentKind,
+    CommentOrigin,
+    CommentStatus,
+    PostKind,
+    PostStatus,
+    SyncState,
+)
 from reeltui.errors import ReelError
 
-POST_STATUSES = ("draft", "pending", "scheduled", "published", "private", "trash")
-COMMENT_STATUSES = ("approved", "pending", "spam", "trash")
-COMMENT_KINDS = ("comment", "pingback", "trackback")
-POST_KINDS = ("post", "page")  # a page: the site's About, Contact... (no categories, tags)
-COMMENT_ORIGINS = ("imported", "local")
-# local: a draft reply not yet sent to the outbox; queued: waiting in the outbox;
-# sent: accepted by the remote blog; failed: the remote blog refused it (see sync_error).
-SYNC_STATES = ("local", "queued", "sent", "failed")
+__all__ = [  # the vocabularies, where they were always imported from
+    "COMMENT_KINDS",
+    "COMMENT_ORIGINS",
+    "COMMENT_STATUSES",
+    "MODERATION_ACTIONS",
+    "OUTBOX_STATES",
+    "POST_KINDS",
+    "POST_STATUSES",
+    "SITE_TEXT",
+    "SYNC_STATES",
+    "Comment",
+    "DomainError",
+    "Film",
+    "Post",
+    "member",
+    "thread_order",
+]
+
 SITE_TEXT = ("html", "excerpt_html")  # the fields of a Post holding the site's own text
-MODERATION_ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
-OUTBOX_STATES = ("queued", "sent", "failed")  # of an outbox entry
+T = TypeVar("T", bound=str)
 
 
 class DomainError(ReelError, ValueError):
     """A value that breaks a rule of the domain (bad status, bad rating...)."""
+
+
+def member(choices: tuple[T, ...], value: object, what: str) -> T:
+    """`value` as one of `choices` (a vocabulary of `domain.vocab`), typed as its `Literal`;
+    anything else is refused with one line naming `what` and the words allowed."""
+    for choice in choices:
+        if choice == value:
+            return choice
+    raise DomainError(f"unknown {what} {value!r}; use one of {', '.join(choices)}")
 
 
 @dataclass(slots=True)
@@ -46,7 +80,7 @@ class Post:
     author: str = ""
     date: str = ""  # ISO 8601
     modified: str = ""
-    status: str = "draft"
+    status: PostStatus = "draft"
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     excerpt: str = ""
@@ -54,7 +88,7 @@ class Post:
     rating: float | None = None
     film: Film = field(default_factory=Film)
     sticky: bool = False
-    kind: str = "post"
+    kind: PostKind = "post"
     source: dict[str, str] = field(default_factory=dict)  # e.g. {"wxr": "12", "wp": "http://..#12"}
     # The site's text as it came (WXR content:encoded / REST content.raw; the excerpt likewise):
     # `body` and `excerpt` are Markdown views of it, and a save changes only what was edited.
@@ -94,10 +128,10 @@ class Comment:
     url: str = ""
     date: str = ""
     body: str = ""
-    status: str = "approved"
-    kind: str = "comment"
-    origin: str = "imported"
-    sync_state: str | None = None  # None for imported comments
+    status: CommentStatus = "approved"
+    kind: CommentKind = "comment"
+    origin: CommentOrigin = "imported"
+    sync_state: SyncState | None = None  # None for imported comments
     sync_error: str = ""
     remote_id: str = ""
     source: dict[str, str] = field(default_factory=dict)

@@ -6,8 +6,10 @@ one record; it never raises and never builds the repr of a huge value.
 
 Posts, comments and films are checked by their dataclass annotations (`str`, `int | None`,
 `list[str]`, `dict[str, str]`, `bool`, a nested dataclass), so a field added to the model is
-checked with no change here; `RULES` adds the ranges (statuses, ratings, dates). Records that
-are not domain dataclasses (outbox entries, revisions, read marks...) have a `Schema` below.
+checked with no change here, and so is a closed set of words typed as a `Literal` of
+`domain.vocab` (statuses, kinds, states: one of its words); `RULES` adds the ranges (ratings,
+dates). Records that are not domain dataclasses (outbox entries, revisions, read marks...)
+have a `Schema` below.
 """
 
 from __future__ import annotations
@@ -36,24 +38,16 @@ from reeltui.domain.checks import (
     show,
     text,
 )
-from reeltui.domain.diary import DIARY_SOURCES, DiaryEntry
+from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.listing import PostSummary
-from reeltui.domain.models import (
-    COMMENT_KINDS,
-    COMMENT_ORIGINS,
-    COMMENT_STATUSES,
-    POST_KINDS,
-    POST_STATUSES,
-    SYNC_STATES,
-    Comment,
-    Film,
-    Post,
+from reeltui.domain.models import Comment, Film, Post
+from reeltui.domain.vocab import (
+    MODERATION_ACTIONS,
+    OutboxAction,
+    OutboxKind,
+    OutboxState,
+    RevisionReason,
 )
-
-OUTBOX_KINDS = ("reply", "moderate")
-OUTBOX_ACTIONS = ("approve", "unapprove", "spam", "trash", "restore")
-OUTBOX_STATES = ("queued", "sent", "failed")
-REVISION_REASONS = ("save", "autosave", "publish", "restore", "original")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +106,11 @@ class Schema:
 # Ranges on top of the annotations, per dataclass field.
 RULES: dict[type, dict[str, Check]] = {
     Post: {
-        "status": one_of(POST_STATUSES),
-        "kind": one_of(POST_KINDS),
         "rating": rating,
         "date": iso_date,
         "modified": iso_date,
     },
     Comment: {
-        "status": one_of(COMMENT_STATUSES),
-        "kind": one_of(COMMENT_KINDS),
-        "origin": one_of(COMMENT_ORIGINS),
-        "sync_state": optional(one_of(SYNC_STATES)),
         "date": iso_date,
     },
     Film: {"year": optional(integer(1870, 2200))},
@@ -135,7 +123,6 @@ RULES[DiaryEntry] = {
     "rating": rating,
     "watched": iso_date,
     "logged": iso_date,
-    "source": one_of(DIARY_SOURCES),
 }
 RULES[PostSummary] = {
     **RULES[Post],
@@ -146,8 +133,9 @@ RULES[PostSummary] = {
 }
 
 
-def _by_annotation(hint: Any) -> Check:
-    """The check of a field from its type annotation."""
+def check_of(hint: Any) -> Check:
+    """The check of a field from its type annotation (a `Literal` of `domain.vocab`: one of
+    its words)."""
     if hint is str:
         return text
     if hint is bool:
@@ -160,14 +148,16 @@ def _by_annotation(hint: Any) -> Check:
         return schema_of(hint).check()
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
+    if origin is typing.Literal and all(type(a) is str for a in args):
+        return one_of(args)
     if origin in (types.UnionType, typing.Union):
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1 and len(args) == 2:
-            return optional(_by_annotation(rest[0]))
+            return optional(check_of(rest[0]))
     if origin is list and len(args) == 1:
-        return list_of(_by_annotation(args[0]))
+        return list_of(check_of(args[0]))
     if origin is dict and len(args) == 2:
-        return mapping_of(_by_annotation(args[1]))
+        return mapping_of(check_of(args[1]))
     raise TypeError(f"no validation rule for the annotation {hint!r}")  # a model change
 
 
@@ -181,7 +171,7 @@ def schema_of(kind: type) -> Schema:
         if f.name == "id":
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        fields[f.name] = (rules.get(f.name) or _by_annotation(hints[f.name]), required)
+        fields[f.name] = (rules.get(f.name) or check_of(hints[f.name]), required)
     return Schema(kind.__name__.lower(), fields)
 
 
@@ -194,10 +184,10 @@ non_empty = Check(
 OUTBOX_ENTRY = Schema(
     "outbox entry",
     {
-        "kind": (one_of(OUTBOX_KINDS), True),
+        "kind": (check_of(OutboxKind), True),
         "comment_id": (non_empty, True),
-        "action": (text, False),
-        "state": (one_of(OUTBOX_STATES), False),
+        "action": (check_of(OutboxAction), False),
+        "state": (check_of(OutboxState), False),
         "error": (text, False),
         "remote_id": (text, False),
         "position": (integer(), False),
@@ -213,7 +203,7 @@ REVISION = Schema(
     "revision",
     {
         "post_id": (non_empty, True),
-        "reason": (one_of(REVISION_REASONS), True),
+        "reason": (check_of(RevisionReason), True),
         "at": (iso_date, False),
         "seq": (integer(0), False),
         "post": (schema_of(Post).check(), True),
@@ -236,7 +226,7 @@ def check_comment(comment_id: str, doc: Any) -> list[Problem]:
 def check_outbox_entry(entry_id: str, doc: Any) -> list[Problem]:
     found = OUTBOX_ENTRY.problems(entry_id, doc)
     if not found and doc.get("kind") == "moderate":
-        message = one_of(OUTBOX_ACTIONS)(doc.get("action"))
+        message = one_of(MODERATION_ACTIONS)(doc.get("action"))
         if message:
             found.append(Problem(entry_id, "action", message))
     return found

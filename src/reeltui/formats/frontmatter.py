@@ -14,19 +14,27 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from reeltui.domain.models import Comment, DomainError, Film, Post
+from reeltui.domain.models import Comment, DomainError, Film, Post, member
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
+from reeltui.domain.vocab import (
+    COMMENT_KINDS,
+    COMMENT_ORIGINS,
+    COMMENT_STATUSES,
+    POST_STATUSES,
+    SYNC_STATES,
+)
 from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief, yaml_bounded
 from reeltui.formats.dates import parse_date
 from reeltui.formats.file_names import from_name, slug_of, titleize
 
 __all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "split_front_matter"]
 
+T = TypeVar("T", bound=str)
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
 
@@ -172,7 +180,7 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
             author=_str(pick("author", "")),
             date=_date(pick("date", ""), "date") or name_date,
             modified=_date(pick("modified", pick("lastmod", "")), "modified"),
-            status=status,
+            status=member(POST_STATUSES, status, "post status"),
             categories=_list(pick("categories")),
             tags=_list(pick("tags")),
             excerpt=_str(pick("excerpt", pick("summary", ""))),
@@ -199,6 +207,11 @@ def _comment_list(meta: dict[str, Any]) -> list[dict[str, Any]]:
     return raw
 
 
+def _word(choices: tuple[T, ...], raw: dict[str, Any], key: str, what: str) -> T:
+    """A word of a vocabulary; absent or blank: its first (the default)."""
+    return member(choices, _str(raw.get(key, "")).strip() or choices[0], what)
+
+
 def _comment(raw: dict[str, Any], post_id: str, index: int) -> Comment:
     try:
         sync = _nullable(raw.get("sync_state"))
@@ -211,10 +224,10 @@ def _comment(raw: dict[str, Any], post_id: str, index: int) -> Comment:
             url=_str(raw.get("url", "")),
             date=_date(raw.get("date", ""), "comment date"),
             body=_str(raw.get("body", "")).rstrip("\n"),
-            status=_str(raw.get("status", "approved")).strip() or "approved",
-            kind=_str(raw.get("kind", "comment")).strip() or "comment",
-            origin=_str(raw.get("origin", "imported")).strip() or "imported",
-            sync_state=sync,
+            status=_word(COMMENT_STATUSES, raw, "status", "comment status"),
+            kind=_word(COMMENT_KINDS, raw, "kind", "comment kind"),
+            origin=_word(COMMENT_ORIGINS, raw, "origin", "comment origin"),
+            sync_state=None if sync is None else member(SYNC_STATES, sync, "sync state"),
             sync_error=_str(raw.get("sync_error", "")),
             remote_id=_str(raw.get("remote_id", "")),
             source=_source(raw.get("source")),

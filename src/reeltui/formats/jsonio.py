@@ -20,7 +20,8 @@ from typing import Any
 import orjson
 
 from reeltui.domain.diary import DiaryEntry
-from reeltui.domain.models import Comment, DomainError, Post
+from reeltui.domain.models import Comment, DomainError, Post, member
+from reeltui.domain.vocab import OUTBOX_ACTIONS, OUTBOX_KINDS, OUTBOX_STATES, REVISION_REASONS
 from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief
 from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
 
@@ -242,10 +243,10 @@ def _outbox_in(raws: list[dict[str, Any]], skipped: list[Skip]) -> list[OutboxIt
     for index, raw in enumerate(raws, 1):
         try:
             item = OutboxItem(
-                kind=_text(raw, "kind"),
+                kind=member(OUTBOX_KINDS, _text(raw, "kind"), "outbox kind"),
                 comment_id=_text(raw, "comment_id"),
-                action=_text(raw, "action"),
-                state=_text(raw, "state", "queued"),
+                action=member(OUTBOX_ACTIONS, _text(raw, "action"), "outbox action"),
+                state=member(OUTBOX_STATES, _text(raw, "state", "queued"), "outbox state"),
                 error=_text(raw, "error"),
                 remote_id=_text(raw, "remote_id"),
                 created=_text(raw, "created"),
@@ -262,7 +263,8 @@ def _revisions_in(raws: list[dict[str, Any]], skipped: list[Skip]) -> list[Revis
     for index, raw in enumerate(raws, 1):
         try:
             post = Post.from_dict({**_mapping(raw, "post"), "id": _text(raw, "post_id")})
-            item = RevisionItem(post, _text(raw, "reason"), _text(raw, "at"), _text(raw, "note"))
+            reason = member(REVISION_REASONS, _text(raw, "reason"), "revision reason")
+            item = RevisionItem(post, reason, _text(raw, "at"), _text(raw, "note"))
             found.append((post.id, _number(raw, "seq"), item.at, index, item))
         except (TypeError, ValueError, DomainError) as exc:
             skipped.append(Skip("revision", f"revisions[{index}]", f"not valid: {exc}"))

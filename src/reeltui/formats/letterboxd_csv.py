@@ -20,7 +20,8 @@ import io
 from dataclasses import dataclass, field
 
 from reeltui.domain.diary import DiaryEntry, half_stars, parse_day
-from reeltui.domain.models import DomainError
+from reeltui.domain.models import DomainError, member
+from reeltui.domain.vocab import DIARY_SOURCES
 from reeltui.errors import ReelError
 
 MAX_FIELD = 16 << 20  # a review may be long; a field bigger than this is not a review
@@ -178,7 +179,9 @@ def row_entry(values: dict[str, str], kind: str) -> DiaryEntry:
     if not title:
         raise DomainError("no film title")
     tags = [t.strip() for t in values.get("tags", "").split(",") if t.strip()]
-    source = {"rating": "watched", "watchlist": "watched"}.get(kind, kind)
+    source = member(
+        DIARY_SOURCES, {"rating": "watched", "watchlist": "watched"}.get(kind, kind), "diary source"
+    )
     return DiaryEntry(
         id="",
         title=title,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.models import Post
+from reeltui.domain.vocab import OutboxAction, OutboxKind, OutboxState, RevisionReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +20,10 @@ class OutboxItem:
     """One outbox entry: a queued reply (`kind` "reply") or moderation ("moderate", with
     `action`), its state ("queued", "sent", "failed"), `error` and time `created`."""
 
-    kind: str
+    kind: OutboxKind
     comment_id: str
-    action: str = ""
-    state: str = "queued"
+    action: OutboxAction = ""
+    state: OutboxState = "queued"
     error: str = ""
     remote_id: str = ""
     created: str = ""
@@ -34,7 +35,7 @@ class RevisionItem:
     "restore"), when, and the post as it was then."""
 
     post: Post
-    reason: str
+    reason: RevisionReason
     at: str
     note: str = ""
 

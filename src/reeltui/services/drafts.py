@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reeltui.domain.models import Post
 from reeltui.domain.titles import same_slug
+from reeltui.domain.vocab import RevisionReason
 from reeltui.formats.blockedit import prepare
 from reeltui.formats.sitehtml import keep_site_text
 from reeltui.services import reads, revisions
@@ -157,7 +158,9 @@ class EditSession:
 
     # -- writing -------------------------------------------------------------------------
 
-    def save(self, post: Post, reason: str | None = None, note: str = "") -> Revision | None:
+    def save(
+        self, post: Post, reason: RevisionReason | None = None, note: str = ""
+    ) -> Revision | None:
         """Write the post and keep a revision ("publish" when it becomes published).
 
         Raises StoreWriteError (nothing lost: the caller keeps the text) or StoreReadOnly.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reeltui.domain.listing import Listed
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import OUTBOX_STATES, Comment, Post, member
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.formats import EXPORT_FORMATS, FormatError, Parsed, Progress
@@ -72,8 +72,9 @@ def local_state(blog: Blog) -> LocalState:
     diary of the store."""
     return LocalState(
         outbox=[
-            OutboxItem(e.kind, e.comment_id, e.action, e.state, e.error, e.remote_id, e.created)
+            OutboxItem(e.kind, e.comment_id, e.action, state_, e.error, e.remote_id, e.created)
             for e in outbox.entries(blog)
+            for state_ in [member(OUTBOX_STATES, e.state, "outbox state")]  # never "draft"
         ],
         working_copies=sorted(state.all_drafts(blog.store), key=lambda d: d[0].id),
         revisions=[

@@ -13,14 +13,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reeltui.domain.models import Comment
+from reeltui.domain.models import COMMENT_STATUSES, Comment, DomainError, member
+from reeltui.domain.vocab import CommentStatus, ModerationAction
 from reeltui.errors import ReelError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
 
 ACTIONS = outbox.ACTIONS
-TARGET = {"approve": "approved", "unapprove": "pending", "spam": "spam", "trash": "trash"}
+TARGET: dict[ModerationAction, CommentStatus] = {
+    "approve": "approved",
+    "unapprove": "pending",
+    "spam": "spam",
+    "trash": "trash",
+}
 BEFORE = "status_before"
 REMOTE = "status_remote"
 # Suggested single keys (the thread pane binds them with these ids, remappable by a keymap).
@@ -31,18 +37,12 @@ class ModerationError(ReelError, ValueError):
     """A moderation action that does not apply (already approved, not on the blog yet...)."""
 
 
-def target_status(comment: Comment, action: str) -> str:
+def target_status(comment: Comment, action: ModerationAction) -> CommentStatus:
     if action == "restore":
         if comment.status not in ("spam", "trash"):
             raise ModerationError("only a comment in spam or trash can be restored")
-        before = comment.source.get(BEFORE, "")
-        return before if before in ("approved", "pending") else "pending"
-    try:
-        return TARGET[action]
-    except KeyError:
-        raise ModerationError(
-            f"unknown moderation action {action!r}; use one of {', '.join(ACTIONS)}"
-        ) from None
+        return "approved" if comment.source.get(BEFORE) == "approved" else "pending"
+    return TARGET[action]
 
 
 def _queued_entry(blog: Blog, comment_id: str) -> outbox.Entry | None:
@@ -52,8 +52,16 @@ def _queued_entry(blog: Blog, comment_id: str) -> outbox.Entry | None:
     return None
 
 
+def _action(action: str) -> ModerationAction:
+    try:
+        return member(ACTIONS, action, "moderation action")
+    except DomainError as exc:
+        raise ModerationError(str(exc)) from None
+
+
 def moderate(blog: Blog, comment_id: str, action: str) -> Comment:
     """Apply `action` to the comment locally and queue it for the blog. Returns the comment."""
+    act = _action(action)
     if blog.read_only:
         raise ModerationError(f"{blog.path} is open read-only; nothing was changed")
     try:
@@ -62,14 +70,14 @@ def moderate(blog: Blog, comment_id: str, action: str) -> Comment:
         raise ModerationError(f"no comment with id {comment_id!r}") from None
     if comment.origin == "local" and comment.sync_state != "sent":
         raise ModerationError("this is your own reply, not on the blog yet: edit or delete it")
-    new_status = target_status(comment, action)
+    new_status = target_status(comment, act)
     if new_status == comment.status:
         raise ModerationError(f"the comment is already {comment.status}")
     pending_entry = _queued_entry(blog, comment.id)
     source = dict(comment.source)
     if pending_entry is None:
         source[REMOTE] = comment.status
-    if action in ("spam", "trash") and comment.status not in ("spam", "trash"):
+    if act in ("spam", "trash") and comment.status not in ("spam", "trash"):
         source[BEFORE] = comment.status
     comment.source = source
     comment.status = new_status
@@ -78,7 +86,7 @@ def moderate(blog: Blog, comment_id: str, action: str) -> Comment:
         if pending_entry is not None:
             outbox.remove(blog, pending_entry.id)
         if new_status != source.get(REMOTE):
-            outbox.add(blog, "moderate", comment.id, action)
+            outbox.add(blog, "moderate", comment.id, act)
         else:  # back to what the blog has: nothing to send
             source.pop(REMOTE, None)
             blog.save_comment(comment)
@@ -98,7 +106,7 @@ def cancel(blog: Blog, entry_id: str) -> Comment:
     source = dict(comment.source)
     remote = source.pop(REMOTE, "")
     if remote:
-        comment.status = remote
+        comment.status = member(COMMENT_STATUSES, remote, "comment status")
     comment.source = source
     with blog.store.batch():
         blog.save_comment(comment)
@@ -116,7 +124,12 @@ class Batch:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-UNDO = {"approved": "approve", "pending": "unapprove", "spam": "spam", "trash": "trash"}
+UNDO: dict[str, ModerationAction] = {
+    "approved": "approve",
+    "pending": "unapprove",
+    "spam": "spam",
+    "trash": "trash",
+}
 
 
 def moderate_many(blog: Blog, comment_ids: list[str], action: str) -> Batch:

@@ -24,6 +24,13 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from reeltui.domain.models import MODERATION_ACTIONS, OUTBOX_STATES, Comment, Post
+from reeltui.domain.vocab import (
+    OUTBOX_KINDS,
+    OutboxAction,
+    OutboxKind,
+    OutboxRowState,
+    OutboxState,
+)
 from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.blog import Blog
@@ -32,7 +39,7 @@ from reeltui.store import state as tables
 
 T = TypeVar("T")
 
-KINDS = ("reply", "moderate")
+KINDS = OUTBOX_KINDS
 ACTIONS = MODERATION_ACTIONS
 STATES = OUTBOX_STATES
 
@@ -40,10 +47,10 @@ STATES = OUTBOX_STATES
 @dataclass(frozen=True, slots=True)
 class Entry:
     id: str
-    kind: str
+    kind: OutboxKind
     comment_id: str
-    action: str
-    state: str
+    action: OutboxAction
+    state: OutboxRowState
     error: str
     remote_id: str
     position: int
@@ -82,7 +89,7 @@ def _next_position(blog: Blog) -> int:
     return max((e.position for e in entries(blog)), default=0) + 1
 
 
-def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
+def add(blog: Blog, kind: OutboxKind, comment_id: str, action: OutboxAction = "") -> Entry:
     if kind not in KINDS:
         raise InputError(f"unknown outbox kind {kind!r}")
     if kind == "moderate" and action not in ACTIONS:
@@ -96,11 +103,11 @@ def add(blog: Blog, kind: str, comment_id: str, action: str = "") -> Entry:
 
 def put_back(
     blog: Blog,
-    kind: str,
+    kind: OutboxKind,
     comment_id: str,
     *,
-    action: str = "",
-    state: str = "queued",
+    action: OutboxAction = "",
+    state: OutboxState = "queued",
     error: str = "",
     remote_id: str = "",
     created: str = "",

@@ -16,11 +16,12 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reeltui.domain.models import Post
+from reeltui.domain.models import Post, member
+from reeltui.domain.vocab import REVISION_REASONS, RevisionReason
 from reeltui.errors import InputError
 from reeltui.store import Store, state
 
-REASONS = ("save", "autosave", "publish", "restore", "original")
+REASONS = REVISION_REASONS
 ORIGINAL_NOTE = "the text before the first change here"
 KEEP_AUTOSAVES = 20
 
@@ -29,7 +30,7 @@ KEEP_AUTOSAVES = 20
 class Revision:
     id: str
     post_id: str
-    reason: str
+    reason: RevisionReason
     at: str
     seq: int
     post: Post
@@ -45,7 +46,7 @@ def _from_doc(doc_id: str, doc: dict[str, Any]) -> Revision:
     return Revision(
         id=doc_id,
         post_id=post_id,
-        reason=str(doc.get("reason", "")),
+        reason=member(REASONS, doc.get("reason"), "revision reason"),  # the gate checked it
         at=str(doc.get("at", "")),
         seq=int(doc.get("seq", 0)),
         post=Post.from_dict({**doc.get("post", {}), "id": post_id}),
@@ -70,7 +71,7 @@ def every(store: Store) -> list[Revision]:
 def add(
     store: Store,
     post: Post,
-    reason: str,
+    reason: RevisionReason,
     at: str,
     note: str = "",
     past: list[Revision] | None = None,

@@ -32,7 +32,7 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from reeltui.domain.checks import text
 from reeltui.domain.diary import DiaryEntry
@@ -50,6 +50,7 @@ from reeltui.domain.validate import (
 )
 
 Gate = Callable[[str, Any], list[Problem]]
+TableKind = Literal["whole", "hashed", "dated", "per-post"]  # see the docstring
 
 META_FILE = "meta.json"
 JOURNAL_FILE = "journal.json"
@@ -60,7 +61,7 @@ INDEX_PAGE_ROWS = 2000  # rows of a month's index file before a second file is s
 @dataclass(frozen=True)
 class TableSpec:
     name: str  # the table's name inside its files
-    kind: str  # "whole", "hashed", "dated" or "per-post"
+    kind: TableKind
     path: str  # the file ("outbox.json") or folder ("reads") of its files
     gate: Gate  # the validation of one record (record id, stored document)
     pages: int = 1  # files of a "hashed" table

@@ -159,14 +159,13 @@ class SearchCache:
 
         def work(db: sqlite3.Connection) -> None:
             for post_id, text, sig, names in batch:
-                row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
-                if row is None:
+                rowid = _rowid(db, post_id)
+                if rowid is None:
                     cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
                     rowid = cur.lastrowid
                     if self._ids is not None and rowid is not None:
                         self._ids[rowid] = post_id
                 else:
-                    rowid = row[0]
                     db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
@@ -183,13 +182,13 @@ class SearchCache:
 
         def work(db: sqlite3.Connection) -> None:
             for post_id in ids:
-                row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
-                if row is not None:
-                    db.execute("DELETE FROM body WHERE rowid=?", (row[0],))
-                    db.execute("DELETE FROM names WHERE doc=?", (row[0],))
-                    db.execute("DELETE FROM docs WHERE rowid=?", (row[0],))
+                rowid = _rowid(db, post_id)
+                if rowid is not None:
+                    db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                    db.execute("DELETE FROM names WHERE doc=?", (rowid,))
+                    db.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
                     if self._ids is not None:
-                        self._ids.pop(row[0], None)
+                        self._ids.pop(rowid, None)
 
         self._run(work, None, write=True)
 
@@ -257,6 +256,11 @@ class SearchCache:
                     self._db.close()
                 self._db = None
                 self._ids = None
+
+
+def _rowid(db: sqlite3.Connection, post_id: str) -> int | None:
+    row = db.execute("SELECT rowid FROM docs WHERE id=?", (post_id,)).fetchone()
+    return None if row is None else int(row[0])
 
 
 def file_signatures(folder: Path) -> dict[str, str]:

@@ -6,6 +6,10 @@ it has not seen) and hands the spans back to the body to underline: the UI threa
 the list of lines. The title and excerpt are underlined as they are drawn (a few words).
 F7 offers suggestions for the misspelled word at the cursor (or the next one), to replace it,
 add it to the writer's dictionary, or ignore it in this post.
+
+A bug in one of its workers is reported like any other (`ui/bugs.py`: a notification naming
+the crash report, the app lives on); spelling then turns itself off for this editor, so the
+writer is told once and goes on typing, the text untouched.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.timer import Timer
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import spelling
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 
 CHECK_DELAY = 0.12  # seconds after the last key before the body is checked again
 FIELDS = ("#field-title", "#field-excerpt")
+GROUPS = ("spelling", "spell-check")  # the groups of its workers
 
 
 def wanted(settings: object) -> bool:
@@ -47,6 +53,7 @@ class EditorSpelling:
         self.language = language
         self.speller: spelling.Speller | None = None
         self.check: spelling.DocumentCheck | None = None
+        self.broken = False  # a worker raised: off until the editor is opened again
         self.checks = 0  # bodies checked (tests wait on it)
         self.checked: list[str] = []  # the body's lines as the last finished check saw them
         self._lock = threading.Lock()
@@ -65,7 +72,7 @@ class EditorSpelling:
             return
         for field in self.fields():
             field.highlighter = self.highlighter
-        self.screen.run_worker(self._load, thread=True, group="spelling", exit_on_error=False)
+        self.screen.run_worker(self._load, thread=True, group="spelling")
 
     def _load(self) -> None:
         session = self.screen.session
@@ -84,7 +91,23 @@ class EditorSpelling:
         self.enabled = False
         self.screen.notify(f"Spelling is off: {message}", severity="warning", timeout=8)
 
+    def worker_changed(self, event: Worker.StateChanged) -> None:
+        """One of its workers raised: a bug, which the app reports (ui/bugs.py); spelling
+        turns off, its underlines go, the text stays as the writer has it."""
+        if event.worker.group not in GROUPS or event.state is not WorkerState.ERROR:
+            return
+        self.broken, self.enabled = True, False
+        self.speller = self.check = None
+        self.highlighter.check = None
+        if self._timer is not None:
+            self._timer.stop()
+        if self.screen.is_attached:
+            self.body.show_misspelled({})
+            self._refresh_fields()
+
     def _ready(self, speller: spelling.Speller) -> None:
+        if not self.enabled:  # turned off by a bug meanwhile
+            return
         self.speller = speller
         self.check = spelling.DocumentCheck(speller)
         self.highlighter.check = speller.misspelled
@@ -113,9 +136,7 @@ class EditorSpelling:
         if not self.screen.is_attached:
             return
         lines = list(self.body.document.lines)  # a snapshot: the worker never sees edits
-        self.screen.run_worker(
-            lambda: self._check(lines), thread=True, group="spell-check", exit_on_error=False
-        )
+        self.screen.run_worker(lambda: self._check(lines), thread=True, group="spell-check")
 
     def _check(self, lines: list[str]) -> None:
         check = self.check
@@ -129,23 +150,22 @@ class EditorSpelling:
     def _show(self, marks: Marks, lines: list[str]) -> None:
         self.checks += 1
         self.checked = lines
-        if self.screen.is_attached:
+        if self.screen.is_attached and self.enabled:
             self.body.show_misspelled(marks)
 
     # -- F7: suggestions -----------------------------------------------------------------
 
     def suggest(self) -> None:
         if not self.enabled or self.speller is None:
-            why = "it is turned off in the settings" if not self.enabled else "still loading"
+            why = "still loading" if self.enabled else "it is turned off in the settings"
+            why = "off after a bug (see the message about it)" if self.broken else why
             self.screen.notify(f"Spelling: {why}")
             return
         target = self._target()
         if target is None:
             self.screen.notify("No misspelled word here or after the cursor")
             return
-        self.screen.run_worker(
-            lambda: self._suggestions(target), thread=True, group="spelling", exit_on_error=False
-        )
+        self.screen.run_worker(lambda: self._suggestions(target), thread=True, group="spelling")
 
     def _target(self) -> tuple[Any, int, Span, str] | None:
         """(widget, row, span, word) of the misspelled word to fix: in the focused field, or
@@ -205,7 +225,7 @@ class EditorSpelling:
         post_id = self.screen.session.post_id
         add = choice == "+add"
         self.screen.run_worker(
-            lambda: self._remember(add, post_id, word), thread=True, exit_on_error=False
+            lambda: self._remember(add, post_id, word), thread=True, group="spelling"
         )
 
     def _learn(self, word: str) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reeltui.domain.models import COMMENT_STATUSES, Comment
+from reeltui.domain.models import COMMENT_STATUSES, Comment, member
+from reeltui.domain.vocab import CommentStatus
 from reeltui.formats.local_state import OutboxItem
 
 UNAPPROVED = "0"
@@ -20,7 +21,7 @@ def by_comment(outbox: list[OutboxItem]) -> dict[str, list[dict[str, Any]]]:
     """The outbox entries of each comment (for its meta), with their place in the order."""
     found: dict[str, list[dict[str, Any]]] = {}
     for position, item in enumerate(outbox, 1):
-        entry = {"kind": item.kind, "action": item.action, "state": item.state}
+        entry: dict[str, Any] = {"kind": item.kind, "action": item.action, "state": item.state}
         entry.update(error=item.error, remote_id=item.remote_id, created=item.created)
         found.setdefault(item.comment_id, []).append({**entry, "position": position})
     return found
@@ -31,12 +32,12 @@ def is_unsent(comment: Comment) -> bool:
     return comment.origin == "local" and comment.sync_state != "sent"
 
 
-def status_in(own: dict[str, Any], approved: str, status: str) -> str:
+def status_in(own: dict[str, Any], approved: str, status: CommentStatus) -> CommentStatus:
     """The status reeltui wrote in the meta of an unsent reply, while the XML still has it
     unapproved as written (after a WordPress round trip that approved it, the XML wins)."""
     kept = own.get("status")
-    if approved.strip() == UNAPPROVED and isinstance(kept, str) and kept in COMMENT_STATUSES:
-        return kept
+    if approved.strip() == UNAPPROVED and kept in COMMENT_STATUSES:
+        return member(COMMENT_STATUSES, kept, "comment status")
     return status
 
 

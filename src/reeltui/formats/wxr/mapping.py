@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from reeltui.domain.text import slug_from_wire
+from reeltui.domain.vocab import CommentStatus, PostStatus
 
 WP_NS = "http://wordpress.org/export/1.2/"
 EXCERPT_NS = "http://wordpress.org/export/1.2/excerpt/"
@@ -26,7 +27,7 @@ WFW_NS = "http://wellformedweb.org/CommentAPI/"
 META_KEY = "_reeltui"
 ZERO_DATE = "0000-00-00 00:00:00"
 
-POST_STATUS_IN = {
+POST_STATUS_IN: dict[str, PostStatus] = {
     "publish": "published",
     "future": "scheduled",
     "draft": "draft",
@@ -35,7 +36,7 @@ POST_STATUS_IN = {
     "private": "private",
     "trash": "trash",
 }
-POST_STATUS_OUT = {
+POST_STATUS_OUT: dict[PostStatus, str] = {
     "published": "publish",
     "scheduled": "future",
     "draft": "draft",
@@ -43,9 +44,19 @@ POST_STATUS_OUT = {
     "private": "private",
     "trash": "trash",
 }
-COMMENT_STATUS_IN = {"1": "approved", "0": "pending", "spam": "spam", "trash": "trash"}
+COMMENT_STATUS_IN: dict[str, CommentStatus] = {
+    "1": "approved",
+    "0": "pending",
+    "spam": "spam",
+    "trash": "trash",
+}
 COMMENT_STATUS_IN["post-trashed"] = "trash"
-COMMENT_STATUS_OUT = {"approved": "1", "pending": "0", "spam": "spam", "trash": "trash"}
+COMMENT_STATUS_OUT: dict[CommentStatus, str] = {
+    "approved": "1",
+    "pending": "0",
+    "spam": "spam",
+    "trash": "trash",
+}
 
 _PREFIXES: dict[str, str] = {}
 

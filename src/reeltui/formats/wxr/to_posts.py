@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, TypeVar
 from xml.etree.ElementTree import Element
 
-from reeltui.domain.models import Comment, Film, Post
+from reeltui.domain.models import COMMENT_KINDS, SYNC_STATES, Comment, Film, Post, member
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
+from reeltui.domain.vocab import CommentOrigin
 from reeltui.formats import Parsed, ReadResult, Skip
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.html_depth import MAX_DEPTH, limit_depth
@@ -287,11 +288,11 @@ def _comment(fields: dict[str, str], own: dict[str, Any], raw_id: str, post_id: 
     kind = fields.get("wp:comment_type", "").strip() or "comment"
     approved = fields.get("wp:comment_approved", "")
     status = COMMENT_STATUS_IN.get(approved.strip(), "pending")
-    origin = "local" if own.get("origin") == "local" else "imported"
+    origin: CommentOrigin = "local" if own.get("origin") == "local" else "imported"
     status = local_meta.status_in(own, approved, status) if own else status
-    sync_state = own.get("sync_state")
-    if origin != "local" or sync_state not in ("local", "queued", "sent", "failed"):
-        sync_state = None
+    kept = own.get("sync_state")  # a reply of ours: where it stands
+    local = origin == "local" and kept in SYNC_STATES
+    sync_state = member(SYNC_STATES, kept, "sync state") if local else None
     source = {"wxr": raw_id}
     if isinstance(own.get("source"), dict):
         source = {**{str(k): str(v) for k, v in own["source"].items()}, **source}
@@ -305,7 +306,7 @@ def _comment(fields: dict[str, str], own: dict[str, Any], raw_id: str, post_id: 
         date=date,
         body=body if exact else body.rstrip("\n"),
         status=status,
-        kind=kind if kind in ("comment", "pingback", "trackback") else "comment",
+        kind=kind if kind in COMMENT_KINDS else "comment",
         origin=origin,
         sync_state=sync_state,
         sync_error=str(own.get("sync_error", "")) if origin == "local" else "",

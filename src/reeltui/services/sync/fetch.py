@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reeltui.domain.vocab import CommentStatus
 from reeltui.services.sync.client import Refused, WPClient
 from reeltui.services.sync.mapping import ROUTES, WP_POST_STATUSES, comment_status, ids_of
 from reeltui.services.sync.state import SyncState, since
@@ -35,7 +36,12 @@ from reeltui.services.sync.terms import TermNames, fetch_names
 Report = Callable[[str, int, int], None]
 COMMENTS = "/wp/v2/comments"
 # the site's comment statuses (as the REST API filters them) -> ours
-COMMENT_STATUSES = {"approve": "approved", "hold": "pending", "spam": "spam", "trash": "trash"}
+COMMENT_STATUSES: dict[str, CommentStatus] = {
+    "approve": "approved",
+    "hold": "pending",
+    "spam": "spam",
+    "trash": "trash",
+}
 
 
 @dataclass

@@ -18,6 +18,7 @@ from reeltui.domain.models import COMMENT_KINDS, Comment, Film, Post
 from reeltui.domain.rating import parse_rating
 from reeltui.domain.text import slugify
 from reeltui.domain.titles import safe_slug, slug_text, title_text
+from reeltui.domain.vocab import CommentStatus
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.md2html import markdown_to_html as render_html
 from reeltui.formats.sitehtml import MARK, excerpt_markdown, mark, site_excerpt, site_html
@@ -27,7 +28,7 @@ from reeltui.services.sync.terms import TermNames
 
 POST_STATUS_TO_WP = POST_STATUS_OUT  # the REST API says what WXR says
 POST_STATUS_FROM_WP = {v: k for k, v in POST_STATUS_OUT.items()}
-COMMENT_STATUS_FROM_WP = {
+COMMENT_STATUS_FROM_WP: dict[str, CommentStatus] = {
     "approved": "approved",
     "approve": "approved",
     "hold": "pending",
@@ -204,7 +205,7 @@ def with_source(post: Post, **changes: str) -> Post:
     return dataclasses.replace(post, source={k: v for k, v in source.items() if v != ""})
 
 
-def comment_status(wp: dict[str, Any]) -> str:
+def comment_status(wp: dict[str, Any]) -> CommentStatus:
     return COMMENT_STATUS_FROM_WP.get(str(wp.get("status")), "pending")
 
 

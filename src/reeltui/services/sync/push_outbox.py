@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reeltui.domain.models import Comment
+from reeltui.domain.vocab import ModerationAction
 from reeltui.formats.html2md import html_to_markdown
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
@@ -25,7 +26,7 @@ from reeltui.store import NotFound
 
 Report = Callable[[str, int, int], None]
 # moderation action -> (status to send, status WordPress then reports)
-MODERATION = {
+MODERATION: dict[ModerationAction, tuple[str, str]] = {
     "approve": ("approved", "approved"),
     "unapprove": ("hold", "hold"),
     "spam": ("spam", "spam"),
@@ -226,6 +227,8 @@ def _moderate(blog: Blog, client: WPClient, entry: outbox.Entry) -> str:
     rid = _remote_of_comment(comment)
     if not rid:
         raise _Skip("not_on_site: this comment is not on the site yet")
+    if not entry.action:  # the gate refuses a moderation without one: never so
+        raise _Skip("invalid: a moderation entry without an action")
     send, expect = MODERATION[entry.action]
     current = client.get(f"/wp/v2/comments/{rid}", context="edit")
     status = str(current.get("status", "")) if isinstance(current, dict) else ""

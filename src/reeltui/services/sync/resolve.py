@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from reeltui.domain.models import POST_STATUSES, member
 from reeltui.errors import InputError
 from reeltui.services import import_conflicts, outbox
 from reeltui.services.blog import Blog
@@ -69,7 +70,7 @@ def _keep_remote(blog: Blog, conflict: Conflict) -> str:
         excerpt=remote.get("excerpt", post.excerpt),
         html=remote.get("html", post.html),  # the site's HTML, exactly (not shown)
         excerpt_html=remote.get("excerpt_html", post.excerpt_html),
-        status=remote.get("status", post.status),
+        status=member(POST_STATUSES, remote.get("status", post.status), "post status"),
         modified=remote.get("modified", post.modified),
     )
     theirs = with_source(

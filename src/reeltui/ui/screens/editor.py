@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.binding import Binding
 from textual.widgets import TextArea
+from textual.worker import Worker
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
@@ -54,6 +55,9 @@ class EditorScreen(EditorCore):
     @on(TextArea.Changed, "#body")
     def _check_spelling(self) -> None:
         self.spelling.changed()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.spelling.worker_changed(event)
 
     def action_spelling(self) -> None:
         self.spelling.suggest()

@@ -318,9 +318,13 @@ class MainScreen(Screen[None]):
 
     # -- the reader's links and history (see main_links.py) ------------------------------
 
-    @on(Reader.Asked)
-    async def _reader_asked(self, event: Reader.Asked) -> None:
-        await self.links.asked(event)
+    @on(Reader.Links)
+    def _reader_links(self) -> None:
+        self.links.pick()
+
+    @on(Reader.History)
+    async def _reader_history(self, event: Reader.History) -> None:
+        await self.links.step(event.step)
 
     @on(Reader.LinkFollowed)
     async def _link_followed(self, event: Reader.LinkFollowed) -> None:

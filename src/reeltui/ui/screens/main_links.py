@@ -19,21 +19,24 @@ class LinkFollower:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
 
-    async def asked(self, event: Reader.Asked) -> None:
+    async def step(self, step: int) -> None:
+        """Back (-1) or forward (+1) in the posts read."""
         screen = self.screen
-        if event.what == "history":
-            target = screen.history.step(event.step)
-            if target is None:
-                screen.notify("no more history that way", timeout=2)
-            else:
-                await screen.open_post(target, record=False)
-        elif event.what == "links":
-            links = screen.query_one(Reader).links()
-            if not links:
-                screen.notify("this post has no links")
-                return
-            choices = [(href, f"{text}  →  {href}") for text, href in links]
-            screen.app.push_screen(PickScreen("Links in this post", choices), self._chosen)
+        target = screen.history.step(step)
+        if target is None:
+            screen.notify("no more history that way", timeout=2)
+        else:
+            await screen.open_post(target, record=False)
+
+    def pick(self) -> None:
+        """Offer the post's links to follow."""
+        screen = self.screen
+        links = screen.query_one(Reader).links()
+        if not links:
+            screen.notify("this post has no links")
+            return
+        choices = [(href, f"{text}  →  {href}") for text, href in links]
+        screen.app.push_screen(PickScreen("Links in this post", choices), self._chosen)
 
     def _chosen(self, href: str | None) -> None:
         if href:

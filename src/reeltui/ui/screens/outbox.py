@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.vocab import OutboxRowState
 from reeltui.errors import ReelError
 from reeltui.services import Blog, moderation, outbox, replies
 from reeltui.services.events import Change
@@ -27,7 +28,12 @@ from reeltui.ui.widgets.comment_text import byline, comment_text
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
 
 COLUMNS = [("#", 3), ("what", 9), ("state", 6), ("post", 28), ("to", 18), ("text", 0)]
-STATE_STYLE = {"queued": "cyan", "sent": "green", "failed": "bold red", "draft": "yellow"}
+STATE_STYLE: dict[OutboxRowState, str] = {
+    "queued": "cyan",
+    "sent": "green",
+    "failed": "bold red",
+    "draft": "yellow",
+}
 
 
 class OutboxScreen(TableScreen[outbox.Row, None]):

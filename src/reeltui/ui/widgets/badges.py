@@ -7,11 +7,13 @@ from rich.style import Style
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.domain.vocab import PostStatus
 from reeltui.ui.widgets.reply_badges import STATUS_BADGES, SYNC_BADGES
 
 GUEST_CATEGORY = "guest post"
 
-_STATUS_STYLES = {  # a post's status (a comment's: reply_badges.STATUS_BADGES)
+# a post's status (a comment's: reply_badges.STATUS_BADGES)
+_STATUS_STYLES: dict[PostStatus, Style] = {
     "published": Style(color="green"),
     "draft": Style(color="yellow", bold=True),
     "pending": Style(color="magenta", bold=True),
@@ -21,7 +23,7 @@ _STATUS_STYLES = {  # a post's status (a comment's: reply_badges.STATUS_BADGES)
 }
 
 
-def status_style(status: str) -> Style:
+def status_style(status: PostStatus) -> Style:
     """The colour of a post's status."""
     return _STATUS_STYLES.get(status, Style())
 
@@ -41,7 +43,7 @@ def author_label(post: Post | PostSummary) -> str:
 def comment_badges(comment: Comment) -> list[tuple[str, str]]:
     """(label, style) of the badges worth showing on a comment: anything but an approved,
     imported comment. Same words and colours as the inbox's (reply_badges)."""
-    badges = []
+    badges: list[tuple[str, str]] = []
     if comment.status != "approved":
         badges.append((comment.status, STATUS_BADGES.get(comment.status, ("", ""))[1]))
     if comment.kind != "comment":

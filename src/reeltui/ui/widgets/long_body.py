@@ -6,11 +6,14 @@ cost half a second. Past a few pieces (`services.longtext.pieces`) the reader sh
 here instead. Rich renders each piece to lines in a background thread; the lines are added
 as they come, and `render_line` paints only the lines on screen, so scrolling costs the same
 at any length. Headings (for the table of contents) and search matches are found in the
-rendered lines.
+rendered lines. A bug in the rendering thread is reported like any other (`ui/bugs.py`: a
+notification naming the crash report, the app lives on) and the post is then shown as plain
+text, so it can still be read and searched.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from rich.cells import cell_len
@@ -24,6 +27,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.worker import Worker, WorkerState
 
 from reeltui.domain.text import fold, fold_map
 from reeltui.services.longtext import headings
@@ -109,7 +113,7 @@ class LongBody(Widget):
             self._stale = bool(self.lines)
             self._restart()
 
-    @work(thread=True, exclusive=True, group="long-body", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="long-body")
     def _render_pieces(self, generation: int, pieces: list[str], width: int) -> None:
         console = self.app.console
         for piece in pieces:
@@ -146,6 +150,22 @@ class LongBody(Widget):
         self.lines.extend(lines)
         self.texts.extend(texts)
         self.refresh(layout=True)
+        self.post_message(self.Grown())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The rendering raised: a bug, which the app reports (ui/bugs.py); the text is shown
+        plain instead, every line of it, so it can still be read and searched."""
+        if event.worker.group != "long-body" or event.state is not WorkerState.ERROR:
+            return
+        self._generation += 1  # a rendering still under way is dropped
+        self._clear()
+        width = max(self._width, 1)
+        for piece in self._pieces:
+            for line in piece.splitlines() or [""]:
+                for part in textwrap.wrap(line, width) or [""]:
+                    self.lines.append(Strip([Segment(part)]).crop_extend(0, width, None))
+                    self.texts.append(part)
+        self.complete = True
         self.post_message(self.Grown())
 
     def _done(self, generation: int) -> None:

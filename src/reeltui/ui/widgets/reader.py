@@ -74,12 +74,14 @@ class Reader(ReaderSearchMixin, Vertical):
             super().__init__()
             self.href = href
 
-    class Asked(Message):
-        """`links` (pick a link) or `history` (step -1 back, +1 forward)."""
+    class Links(Message):
+        """Pick one of the post's links."""
 
-        def __init__(self, what: str, step: int = 0) -> None:
+    class History(Message):
+        """Step back (-1) or forward (+1) in the posts read."""
+
+        def __init__(self, step: int) -> None:
             super().__init__()
-            self.what = what
             self.step = step
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -283,10 +285,10 @@ class Reader(ReaderSearchMixin, Vertical):
         self.post_message(self.LinkFollowed(event.href))
 
     def action_links(self) -> None:
-        self.post_message(self.Asked("links"))
+        self.post_message(self.Links())
 
     def action_history(self, step: int) -> None:
-        self.post_message(self.Asked("history", step))
+        self.post_message(self.History(step))
 
     # -- search --------------------------------------------------------------------------
 

@@ -13,14 +13,16 @@ from textual.widgets import DataTable
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
+from reeltui.domain.vocab import CommentStatus, SyncState
 
-SYNC_BADGES = {
+SYNC_BADGES: dict[SyncState, tuple[str, str]] = {
     "local": ("✎ draft", "bold yellow"),
     "queued": ("⧗ not yet sent", "bold cyan"),
     "failed": ("✗ failed to send", "bold red"),
     "sent": ("✓ sent", "green"),
 }
-STATUS_BADGES = {  # a comment's moderation status (a post's: badges.status_style)
+# a comment's moderation status (a post's: badges.status_style)
+STATUS_BADGES: dict[CommentStatus, tuple[str, str]] = {
     "pending": ("● pending", "bold magenta"),
     "spam": ("spam", "bold red"),
     "trash": ("trash", "dim"),
