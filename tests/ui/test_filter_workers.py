@@ -19,48 +19,15 @@ from types import CodeType
 
 from reeltui.config import Settings
 from reeltui.domain.identity import Identity
-from reeltui.domain.models import Post
 from reeltui.services import query
 from reeltui.services.session import open_blog
-from reeltui.store import records
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.widgets.post_list import PostList
+from tests import archives
 from tests.ui.helpers import _send, burst, key_events, settle
 
 SIZE = (120, 40)
-WORDS = [
-    "harbor",
-    "score",
-    "quiet",
-    "rain",
-    "lighthouse",
-    "fog",
-    "winter",
-    "sea",
-    "keeper",
-    "night",
-]
-
-
-def _archive(path: Path, count: int = 3000, indexed: bool = True, words: int = 40) -> None:
-    blog = open_blog(path)
-    posts = [
-        Post(
-            id=f"p{i}",
-            slug=f"post-{i}",
-            title=f"Review {i}: {WORDS[i % len(WORDS)].title()} {WORDS[(i * 7) % len(WORDS)]}",
-            author="Ruth",
-            date=f"2015-{1 + i % 12:02d}-{1 + i % 28:02d}T00:00:00+00:00",
-            status="published",
-            body=" ".join(WORDS[(i + j) % len(WORDS)] for j in range(words)),
-        )
-        for i in range(count)
-    ]
-    records.put_many(blog.store, posts, [])
-    if indexed:
-        blog.search_index().prepare()  # the text index made (as a first session does)
-    blog.close()
 
 
 def _searching(code: CodeType = query.find_posts.__code__) -> int:
@@ -97,7 +64,7 @@ def most_searching() -> Iterator[list[int]]:
 
 async def test_a_burst_of_letters_searches_once_at_a_time(tmp_path: Path) -> None:
     path = tmp_path / "store"
-    _archive(path)
+    archives.write(path, 3000, words=40, indexed=True)
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
@@ -124,7 +91,7 @@ async def test_letters_typed_while_the_text_index_is_made_leave_no_thread_waitin
     load waits for the index. Every letter's load used to wait there (the index being made
     for seconds), one thread per letter; now a replaced load stops waiting."""
     path = tmp_path / "store"
-    _archive(path, count=6000, indexed=False, words=400)  # the first open makes the text index
+    archives.write(path, 6000, words=400)  # the first open makes the text index
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
     loads = Listing._load.__code__

@@ -10,33 +10,14 @@ from pathlib import Path
 
 import orjson
 
-from reeltui.domain.models import Post
 from reeltui.services.session import open_blog
-from reeltui.store import index, records
-
-
-def _posts(path: Path, count: int) -> None:
-    blog = open_blog(path)
-    made = [
-        Post(
-            id=f"p{i}",
-            slug=f"post-{i}",
-            title=f"Review number {i:05d}",
-            author="Ruth",
-            date=f"2015-{1 + i % 12:02d}-01T00:00:00+00:00",
-            status="published",
-            categories=["Reviews", "Drama"],
-            tags=["harbor", "score"],
-        )
-        for i in range(count)
-    ]
-    records.put_many(blog.store, made, [])
-    blog.close()
+from reeltui.store import index
+from tests import archives
 
 
 def test_index_pages_are_not_kept_beside_the_summaries(tmp_path: Path) -> None:
     path = tmp_path / "store"
-    _posts(path, 3000)
+    archives.write(path, 3000)
     with open_blog(path, read_only=True) as blog:  # (no backup thread allocating meanwhile)
         tracemalloc.start()
         try:
@@ -58,7 +39,7 @@ def test_index_pages_are_not_kept_beside_the_summaries(tmp_path: Path) -> None:
 
 def test_a_refused_row_is_still_reported(tmp_path: Path) -> None:
     path = tmp_path / "store"
-    _posts(path, 30)
+    archives.write(path, 30)
     page = next((path / "posts-index").glob("2015-03*.json"))
     data = orjson.loads(page.read_bytes())
     table = data["posts"]

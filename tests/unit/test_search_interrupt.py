@@ -10,35 +10,12 @@ from pathlib import Path
 
 from reeltui.domain.models import Post
 from reeltui.services.session import open_blog
-from reeltui.store import records
-
-WORDS = [
-    "harbor",
-    "score",
-    "quiet",
-    "rain",
-    "lighthouse",
-    "fog",
-    "winter",
-    "sea",
-    "keeper",
-    "night",
-]
+from tests import archives
 
 
 def test_interrupts_while_the_index_is_made_leave_it_whole(tmp_path: Path) -> None:
     path = tmp_path / "store"
-    with open_blog(path) as blog:
-        posts = [
-            Post(
-                id=f"p{i}",
-                slug=f"post-{i}",
-                title=f"Review {i}",
-                body=" ".join(WORDS[(i + j) % len(WORDS)] for j in range(300)) + f" tag{i}x",
-            )
-            for i in range(1500)
-        ]
-        records.put_many(blog.store, posts, [])
+    archives.write(path, 1500, words=300)
     with open_blog(path) as blog:
         search = blog.search_index()
         blog.posts()
