@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from reeltui.domain.models import Post
@@ -34,15 +35,26 @@ async def settle(pilot: Pilot[None]) -> None:
     the screen is repainted."""
     app = pilot.app
     typeahead = getattr(app, "typeahead", None)
-    for _ in range(6000):  # keys wait their turn (ui/typeahead.py): a slow run takes longer
-        if typeahead is None or typeahead.idle:
-            break
-        await pilot.pause(0.01)
-    await pilot.app.workers.wait_for_complete()
+    # keys wait their turn (ui/typeahead.py): a slow run takes longer
+    await wait_until(pilot, lambda: typeahead is None or typeahead.idle, "every key handled", 0.01)
+    await workers_done(app)
     await save_queue(pilot.app).idle()
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
+
+
+async def workers_done(app: App[object]) -> None:
+    """Wait until no worker runs. One replaced meanwhile (a newer load cancels the older)
+    is done too: Textual's `wait_for_complete` raised WorkerCancelled for it."""
+    import asyncio
+
+    from textual.worker import WorkerCancelled
+
+    while running := [w for w in app.workers if not w.is_finished]:
+        for result in await asyncio.gather(*(w.wait() for w in running), return_exceptions=True):
+            if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+                raise result
 
 
 def stored_post(store_path: Path, post_id: str) -> Post:

@@ -209,14 +209,18 @@ def test_a_bad_comment_comes_back_from_a_backup_and_newer_records_stay(
     edit_file(path, lambda d: d["comments"].update({"c-new-bad": bad}))
     done = reeltui(store_path, "check")
     assert done.returncode == 1
-    assert "comments record 'c-her-1': field 'date': expected an ISO 8601 date" in done.stderr
+    named = "comment 'c-her-1' by Marcy Lindqvist"
+    named += f" on post '{her_id}' \"Her (edited after the backup)\""
+    assert f"{named} (slug flixchatter-review-spike-jonzes-her): field 'date'" in done.stderr
     assert "field 'body': expected text, got null" in done.stderr
     # Commands work meanwhile: the bad records are skipped, the rest is shown.
     assert reeltui(store_path, "show", "flixchatter-review-spike-jonzes-her").returncode == 0
     done = reeltui(store_path, "check", "--repair", "--yes")
     assert done.returncode == 0, done.stderr
-    assert "restore 1 record(s) from backups" in done.stderr
-    assert "quarantine 1 record(s)" in done.stderr
+    assert "comments: put back 1 record from backups; quarantine 1 record" in done.stderr
+    assert f"done: posts/{path.name}: {named}" in done.stdout
+    assert "put back as the backup of" in done.stdout
+    assert f"done: posts/{path.name}: comment 'c-new-bad' on post '{her_id}'" in done.stdout
     with open_blog(store_path, read_only=True) as fixed:
         assert fixed.post(her_id).title == "Her (edited after the backup)"
         assert fixed.comment("c-late").body == "written after the backup"
@@ -281,3 +285,79 @@ def test_an_index_out_of_date_is_rebuilt(store_path: Path) -> None:
     done = reeltui(store_path, "check", "--repair", "--yes")
     assert done.returncode == 0, done.stderr
     assert len(open_blog(store_path, read_only=True).posts()) == 4
+
+
+def test_a_backup_asked_inside_a_change_is_taken_once_it_is_committed(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Store.back_up` (an import, a sync pull) inside a batch backs up what the batch
+    commits, not the store before it; asked twice during a backup, it takes one more."""
+    monkeypatch.setenv("REELTUI_BACKUP_EVERY", "3600")
+    blog = open_blog(store_path)
+    try:
+        blog.store.backups.wait()
+        count = len(list_backups(store_path))
+        with blog.store.batch():
+            blog.save_post(Post(id="p-in", slug="in", title="in"))
+            blog.store.back_up()
+            blog.store.backups.wait()
+            assert len(list_backups(store_path)) == count  # not before the commit
+        blog.store.backups.wait()
+        newest = list_backups(store_path)[0]
+        assert len(list_backups(store_path)) == count + 1 and "posts/p-in.json" in newest.files
+        blog.store.back_up()
+        blog.save_post(Post(id="p-late", slug="late", title="late"))
+        blog.store.back_up()  # while the first may still run: its backup may miss p-late
+        blog.store.backups.wait()
+        assert "posts/p-late.json" in list_backups(store_path)[0].files
+    finally:
+        blog.close()
+
+
+FULL_DISK_CHILD = r"""
+import json, sys
+from pathlib import Path
+from reeltui.domain import Post
+from reeltui.services.session import open_blog
+from reeltui.store.backup import snapshot
+
+path = Path(sys.argv[1])
+blog = open_blog(path)
+blog.store.backups.wait()
+blog.save_post(Post(id="p-big", slug="big", title="Big", body="x " * 550_000))
+out = {}
+try:
+    snapshot(path)
+    out["backup"] = "taken"
+except OSError as exc:
+    out["backup"] = exc.strerror
+out["left"] = sorted(p.name for p in (path / "backups").iterdir())
+try:
+    blog.save_post(Post(id="p-more", slug="more", title="More", body="y " * 150_000))
+    out["saved"] = "yes"
+except Exception as exc:
+    out["saved"] = str(exc)
+blog.close()
+print(json.dumps(out))
+"""
+
+
+def test_a_backup_that_fills_the_disk_gives_the_room_back_at_once(tmp_path: Path) -> None:
+    """A backup after an import may not fit: on a real full file system (a 2 MB tmpfs) it
+    fails, leaves no partial copy behind, and the next save still has room."""
+    from tests.unit.test_write_failures import _in_mount_namespace
+
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    script = 'mount -t tmpfs -o size=2m tmpfs "$1" && exec "$2" -c "$3" "$1/store"'
+    done = subprocess.run(
+        _in_mount_namespace(script, str(mnt), sys.executable, FULL_DISK_CHILD),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = orjson.loads(done.stdout.splitlines()[-1])
+    assert out["backup"] == "No space left on device"
+    assert [n for n in out["left"] if n.startswith(".")] == []
+    assert out["saved"] == "yes"

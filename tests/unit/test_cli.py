@@ -19,6 +19,7 @@ POST_KEYS = {f.name for f in fields(Post)} - {"body", "html", "excerpt_html"} | 
     "comment_count",
     "pending_count",
     "word_count",
+    "damaged",
 }
 
 
@@ -33,7 +34,7 @@ def test_posts_json(store_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0
     posts = json.loads(out)
     assert len(posts) == 4
-    assert all(set(p) == POST_KEYS for p in posts)
+    assert all(set(p) == POST_KEYS and p["damaged"] is None for p in posts)
     her = next(p for p in posts if p["slug"] == "flixchatter-review-spike-jonzes-her")
     assert her["rating"] == 4.5 and her["comment_count"] == 4 and her["word_count"] > 1000
     assert her["date"].startswith("2014-01-11T")
@@ -55,7 +56,7 @@ def test_show_json_thread_order(store_path: Path, capsys: pytest.CaptureFixture[
     )
     assert code == 0
     post = json.loads(out)
-    assert POST_KEYS | {"body", "html", "excerpt_html", "comments"} == set(post)
+    assert POST_KEYS - {"damaged"} | {"body", "html", "excerpt_html", "comments"} == set(post)
     comments = post["comments"]
     assert set(comments[0]) == {f.name for f in fields(Comment)} | {"depth"}
     seen: dict[str, int] = {}
@@ -104,7 +105,9 @@ def test_corrupt_store_is_one_clear_line(
     page.write_bytes(content)
     code, _, err = run(capsys, "--store", str(store_path), "posts")
     assert code == 2 and err.startswith("reeltui: ") and page.name in err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    error, hint = err.splitlines()  # one line, then what to do about it
+    assert page.name in error and "Traceback" not in err
+    assert hint.startswith("reeltui: hint: ") and "`reeltui check --repair`" in hint
     assert page.read_bytes() == content
 
 

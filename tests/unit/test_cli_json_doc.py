@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 DOC = ROOT / "docs" / "cli-json.md"
 HER = "flixchatter-review-spike-jonzes-her"
 SHOW_ONLY = {"body", "html", "excerpt_html", "comments"}
+LIST_ONLY = {"damaged"}  # `posts` and `search`: why a post's file cannot be read, or null
 
 
 def documented() -> dict[str, set[str]]:
@@ -65,7 +66,7 @@ def test_the_document_lists_every_field_of_the_real_output(
         "Post reference",
     }
     shown = run_json(capsys, rich_store, "show", HER)
-    assert set(shown) == objects["Post"]
+    assert set(shown) == objects["Post"] - LIST_ONLY
     assert set(shown["film"]) == objects["Film"]
     kinds = set()
     for comment in shown["comments"]:

@@ -108,7 +108,9 @@ def test_bad_records_of_an_old_store_are_carried_for_check_to_report(tmp_path: P
     found = diagnose(path)
     assert not found.sound
     text = "\n".join(found.problems)
-    assert "posts/p-bad.json: posts record 'p-bad': field 'title': expected text, got 12345" in text
+    assert (
+        "posts/p-bad.json: post 'p-bad' (slug bad): field 'title': expected text, got 12345" in text
+    )
     assert "'p-str'" in text and "expected an object of fields" in text
 
 

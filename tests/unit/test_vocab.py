@@ -73,12 +73,13 @@ def test_check_names_the_file_record_and_field_of_a_misspelt_word(store_path: Pa
     done = reeltui(store_path, "check")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
+    post = f"post '{HER}' \"FlixChatter Review: Spike Jonze’s HER\" (slug {HER[2:]})"
     assert (
-        f"- posts/{HER}.json: posts record '{HER}': field 'status': expected one of draft, "
+        f"- posts/{HER}.json: {post}: field 'status': expected one of draft, "
         'pending, scheduled, published, private, trash; got text "publsh"'
     ) in lines
     assert (
-        f"- posts/{HER}.json: comments record 'c-her-2': field 'kind': expected one of "
+        f"- posts/{HER}.json: comment 'c-her-2' by Ruth on {post}: field 'kind': expected one of "
         'comment, pingback, trackback; got text "pingbak"'
     ) in lines
     assert (

@@ -91,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:  # the log file cannot be written
         sys.stderr.write(f"reeltui: {exc}\n")
         return 2
+    said = ""  # the error the command ended with
     try:
         code = int(args.func(args) or 0)
     except KeyboardInterrupt:
@@ -100,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = 0
     except ReelError as exc:  # every error meant for the user: one line, exit 2
         log.info("failed: %s", exc, exc_info=exc)
+        said = str(exc)
         sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
         if exc.hint:
             sys.stderr.write(f"reeltui: hint: {one_line(exc.hint)}\n")
@@ -115,5 +117,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         debuglog.stop()
         common = sys.modules.get("reeltui.cli.common")  # not loaded: no store was opened
         if common is not None:
-            common.warn_damage()
+            common.warn_damage(said)
     return code

@@ -12,6 +12,7 @@ from reeltui.domain.sanitize import sanitize_line
 
 if TYPE_CHECKING:
     from reeltui.services.check import Diagnosis
+    from reeltui.store.findings import Finding
 
 SHOWN = 200  # problems printed before "... and N more"
 
@@ -95,6 +96,15 @@ def _may_ask(args: argparse.Namespace) -> bool:
     return True
 
 
+def _what_to_do(finding: Finding) -> str:
+    if finding.record is None and finding.fix == "restore":
+        return (
+            " (no backup has a sound copy of it: correct the file by hand, or move it out of "
+            "the store to drop what it holds; then run `reeltui check --repair` again)"
+        )
+    return ""
+
+
 def _said_sound(args: argparse.Namespace, found: Diagnosis, sound: str) -> bool:
     """Print `sound` (its {} the store's summary) when `found` is sound, and say True; else
     say the error that stops the check, if any."""
@@ -139,8 +149,10 @@ def run_repair(args: argparse.Namespace) -> int:
     try:
         for fix in fixes:
             _say(f"{fix.table}: {fix.describe()}")
+            for line in fix.lines()[:SHOWN]:
+                _say(f"  - {line}")
             for finding in fix.unfixable[:SHOWN]:
-                _say(f"  cannot be repaired automatically: {finding}")
+                _say(f"  cannot be repaired automatically: {finding}{_what_to_do(finding)}")
         doable = [f for f in fixes if f.changes]
         if not doable:
             _say(
@@ -157,10 +169,13 @@ def run_repair(args: argparse.Namespace) -> int:
         done = repair(store, chosen)
     finally:
         store.close()
+    for fix in chosen:
+        for line in fix.lines():
+            print(sanitize_line(f"done: {line}"))
     if done.kept is not None:
         print(f"the replaced files were kept in {done.kept}")
     if done.quarantine is not None:
-        print(f"quarantined records are in {done.quarantine}")
+        print(f"quarantined records (and kept records as they were) are in {done.quarantine}")
     after = diagnose(path)
     if not after.sound:
         _say(f"reeltui: {args.store} still has {count(len(after.problems), 'problem')}:")

@@ -80,9 +80,10 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
 _OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
 
 
-def warn_damage() -> None:
-    """One line when the command went past damaged records (never a traceback for them)."""
-    found = [line for blog in _OPENED for line in blog.damage()]
+def warn_damage(said: str = "") -> None:
+    """One line when the command went past damaged records (never a traceback for them),
+    leaving out the damage the command's error (`said`) already named."""
+    found = [line for blog in _OPENED for line in blog.damage() if line not in said]
     _OPENED.clear()
     if found:
         sys.stderr.write(

@@ -76,7 +76,8 @@ def run_search(args: argparse.Namespace) -> int:
         if query.scope == "comments":
             hits = find_comments(blog, query, limit=args.limit, writer=me)
         else:
-            print_rows(find_posts(blog, query, sort=args.sort, writer=me), args.json)
+            found = find_posts(blog, query, sort=args.sort, writer=me)
+            print_rows(found, args.json, blog=blog)
             return 0
     if args.json:
         print_json([hit_json(h) for h in hits])

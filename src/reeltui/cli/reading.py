@@ -13,7 +13,7 @@ from reeltui.domain.models import POST_STATUSES
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
     from rich.console import Console
 
-    from reeltui.services import PostRow
+    from reeltui.services import Blog, PostRow
 
 
 def register(sub: Any) -> None:
@@ -38,31 +38,68 @@ def run_posts(args: argparse.Namespace) -> int:
             blog, args.search or "", sort=args.sort, filters=status_filter, writer=writer(blog)
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
-        print_rows(rows, args.json, none)
+        print_rows(rows, args.json, none, blog)
     return 0
 
 
-def print_rows(rows: list[PostRow], as_json: bool, none: str = "no posts match") -> None:
+def print_rows(
+    rows: list[PostRow], as_json: bool, none: str = "no posts match", blog: Blog | None = None
+) -> None:
     """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`; `none`
-    is said instead of an empty table."""
+    is said instead of an empty table. A post whose file cannot be read (`blog` given:
+    `services.damage`) is listed with the mark "damaged" (JSON: `damaged`, the reason, else
+    null) and counted in a warning on stderr."""
+    damaged: dict[str, str] = {}
+    if blog is not None:
+        from reeltui.services.damage import damaged_posts
+
+        damaged = damaged_posts(blog, (r.post.id for r in rows))
     if as_json:
         from reeltui.cli.json_out import post_json
 
-        print_json([post_json(r, body=False) for r in rows])  # word counts read bodies
-        return
-    if not rows:
+        found = [post_json(r, body=False) for r in rows]  # word counts read bodies
+        for item in found:
+            item["damaged"] = damaged.get(item["id"])
+        print_json(found)
+    elif not rows:
         sys.stdout.write(none + "\n")
-        return
-    from reeltui.cli.printing import console
+    else:
+        from reeltui.cli.printing import console
 
-    print_posts(console(wide_when_piped=True), rows)
+        print_posts(console(wide_when_piped=True), rows, set(damaged))
+    if damaged:
+        _warn_damaged(rows, damaged)
+
+
+def _warn_damaged(rows: list[PostRow], damaged: dict[str, str]) -> None:
+    from reeltui.domain.plural import count
+    from reeltui.domain.sanitize import sanitize_line
+    from reeltui.domain.titles import safe_slug
+
+    first = next(r.post for r in rows if r.post.id in damaged)
+    why = f"{safe_slug(first.slug)}: {damaged[first.id]}"
+    if len(damaged) == 1:
+        said = f"1 post is listed as damaged, its file cannot be read ({why})"
+    else:
+        said = (
+            f"{count(len(damaged), 'post')} are listed as damaged, their file cannot be read "
+            f"(the first, {why})"
+        )
+    sys.stdout.flush()
+    sys.stderr.write(
+        sanitize_line(
+            f"reeltui: warning: {said}; `reeltui check` lists the damage and "
+            "`reeltui check --repair` mends it"
+        )
+        + "\n"
+    )
 
 
 COLUMNS = ("date", "title", "author", "status", "rating", "comments", "slug")
 SHORTEST = {"title": 12, "author": 8}  # what is left of them before the table gives up
 
 
-def print_posts(out: Console, rows: list[PostRow]) -> None:
+def print_posts(out: Console, rows: list[PostRow], damaged: set[str] | None = None) -> None:
     """The posts as a table; slugs are never cut (`show` and `edit` need them whole): the
     title, then the author, are shortened instead. When even that does not fit (a long slug
     in a narrow terminal), each post takes two lines: its slug whole, then the rest, title
@@ -73,7 +110,7 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
 
     from reeltui.cli.printing import print_clean
 
-    cells = [_cells(row) for row in rows]
+    cells = [_cells(row, damaged or set()) for row in rows]
     widths = [max([cell_len(n), *(cell_len(c[i]) for c in cells)]) for i, n in enumerate(COLUMNS)]
     spare = out.width - 2 * len(COLUMNS) - sum(widths)  # a cell of padding a side
     for name, shortest in SHORTEST.items():
@@ -104,7 +141,7 @@ def print_posts(out: Console, rows: list[PostRow]) -> None:
     sys.stdout.flush()
 
 
-def _cells(row: PostRow) -> list[str]:
+def _cells(row: PostRow, damaged: set[str]) -> list[str]:
     from reeltui.domain.rating import format_reels
     from reeltui.domain.readers import count_label
     from reeltui.domain.sanitize import sanitize_line
@@ -115,7 +152,7 @@ def _cells(row: PostRow) -> list[str]:
         post.date[:10],
         sanitize_line(post.title),
         sanitize_line(post.author),
-        " ".join([post.status, *post_marks(post)]),
+        " ".join([post.status, *post_marks(post), *(["damaged"] if post.id in damaged else [])]),
         format_reels(post.rating),
         count_label(row.comment_count, row.pending_count, word=False),  # readers' comments
         safe_slug(post.slug),  # as `show` and `edit` find it (a store may hold a raw one)

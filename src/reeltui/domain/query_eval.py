@@ -52,6 +52,8 @@ def name_matches(term: Term, name: str) -> bool:
     k = len(want)
     if not k:
         return False
+    if k == 1 and not term.prefix:  # (the usual case, and the one asked of every post)
+        return want[0] in have
     last = want[-1]
     for i in range(len(have) - k + 1):
         if have[i : i + k - 1] != want[:-1]:

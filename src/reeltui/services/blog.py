@@ -65,7 +65,7 @@ class Blog:
         """What was skipped as damaged in what was read so far (records the validation gate
         refused, files that cannot be read); `reeltui check` lists it all."""
         refused = [str(r) for r in self.store.refusals()]
-        skipped = self.opened.skipped
+        skipped = list(dict.fromkeys(self.opened.skipped + self.store.skipped))
         return refused + [s for s in skipped if not any(s.endswith(r) for r in refused)]
 
     @property

@@ -18,10 +18,12 @@ from reeltui.store import datafile as datafiles
 from reeltui.store.backup import list_backups
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreForeign
-from reeltui.store.integrity import Scan, meta_problem, scan
+from reeltui.store.findings import Scan
+from reeltui.store.integrity import meta_problem, scan
 from reeltui.store.layout import META_FILE
 from reeltui.store.lock import StoreLock
-from reeltui.store.repair import Done, Fix, apply, plan
+from reeltui.store.repair import Done, apply, plan
+from reeltui.store.repairplan import Fix
 from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, V1_FILES
 from reeltui.store.storage import replace_file
 from reeltui.store.store import now_iso, store_exists

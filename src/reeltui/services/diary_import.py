@@ -176,6 +176,7 @@ def import_letterboxd(blog: Blog, read: LetterboxdRead) -> DiaryReport:
     if work.out:
         with blog.store.batch("diary"):
             diary_records.put_entries(blog.store, work.out)
+        blog.store.back_up()  # the newest backup holds what came in
         events.changed(blog, "diary")
     report.total = diary.count(blog)
     return report

@@ -329,6 +329,7 @@ def _merge(
                 # Queued replies the file gave no outbox entry (Markdown, an old export).
                 report.local.outbox += outbox.repair(blog)
         blog.invalidate()
+        blog.store.back_up()  # the newest backup holds what came in
         if progress is not None:
             progress("writing", 1, 1)
     return report

@@ -25,7 +25,7 @@ from reeltui.domain.query_eval import (
     name_words,
     post_filter,
 )
-from reeltui.services import commentfields, reads
+from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
 from reeltui.services.search import Interrupted
 from reeltui.store import NotFound
@@ -154,8 +154,12 @@ def find_comments(
     docs = blog.search_index().comment_docs()
     texts = blog.search_index().comments
     post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
-    rows = find_posts(blog, Query(post_terms), writer=writer) if post_terms else None
-    allowed = None if rows is None else {row.post.id for row in rows}
+    scope = None
+    if post_terms:
+        scope = comment_scope.of(
+            blog, post_terms, writer, lambda: find_posts(blog, Query(post_terms), writer=writer)
+        )
+    allowed = None if scope is None else scope.posts
     comment_test = comment_filter(query, None)  # words are checked below
     hide = () if query.fields("status") else _HIDDEN
     positive = [t.text for t in query.words if not t.negated]
@@ -166,7 +170,7 @@ def find_comments(
     ]
     driver = max(positive or names, key=len, default="")
     by_fields = _by_fields(blog, query)  # author: and date: looked up in their index
-    held = None if rows is None else sum(row.summary.comments for row in rows)
+    held = None if scope is None else scope.held
     if by_fields is not None and (
         (not positive or len(by_fields) * POST_SIDE < len(docs))
         and (held is None or len(by_fields) <= held)
@@ -174,10 +178,9 @@ def find_comments(
         # The comment fields are the narrowest side: their comments, every other term checked.
         batches: Iterator[list[str]] = _chunks(texts.newest_first(by_fields))
         others = positive
-    elif rows is not None and (not driver or (held or 0) * POST_SIDE < len(docs)):
+    elif scope is not None and scope.held * POST_SIDE < len(docs):
         # The posts are the narrower side: their comments, newest first, every word checked.
-        of_posts = (cid for row in rows for cid in blog.comment_ids(row.post.id))
-        batches = _chunks(texts.newest_first(of_posts))
+        batches = _chunks(scope.newest_first())
         others = positive
     else:
         others = [w for w in positive if w != driver] if positive else []
@@ -202,8 +205,8 @@ def find_comments(
             if comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
                 hits.append(cid)
                 if limit is not None and len(hits) >= limit:
-                    return _hits(blog, hits, positive)
-    return _hits(blog, hits, positive)
+                    return _hits(blog, hits, positive, docs)
+    return _hits(blog, hits, positive, docs)
 
 
 def _by_fields(blog: Blog, query: Query) -> set[str] | None:
@@ -232,10 +235,22 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
         start, size = start + size, size * 4
 
 
-def _hits(blog: Blog, ids: list[str], words: list[str]) -> list[CommentHit]:
+def _comment(blog: Blog, cid: str, post_id: object) -> Comment:
+    """The comment `cid`, read from the file of its post `post_id` (from its stored
+    document: no look-up in the comment index's files) when it is there."""
+    if isinstance(post_id, str) and post_id:
+        found = blog.opened.get(post_id).comments.get(cid)
+        if found is not None:
+            return found
+    return blog.comment(cid)
+
+
+def _hits(
+    blog: Blog, ids: list[str], words: list[str], docs: Mapping[str, Mapping[str, Any]]
+) -> list[CommentHit]:
     found = []
     for cid in ids:
-        comment = blog.comment(cid)
+        comment = _comment(blog, cid, (docs.get(cid) or {}).get("post_id"))
         try:
             post = blog.post(comment.post_id)
         except NotFound:  # a comment left by a deleted post: nothing to open

@@ -7,7 +7,8 @@ with `n` or from the diary with `w`, are not the blog's yet. Comments are reader
 (`domain.readers`, as the post list counts them). "Your" replies are comments of the blog's
 own people (`services.people`: post authors, the writer, the settings' `authors`, any other
 names given). The comments are counted from their stored documents (no object is made for
-each of 200,000 comments), yet it is a pass over all of them: run it off the UI thread.
+each of 200,000 comments; those the comment search keeps), yet it is a pass over all of
+them: run it off the UI thread.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from reeltui.services import inbox
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people
 from reeltui.services.query import as_query, find_posts
-from reeltui.store import records
 
 TOP = 10
 Doc = Mapping[str, Any]  # a stored comment
@@ -155,10 +155,15 @@ def _compute(
     posts = [row.post for row in find_posts(blog, parsed, writer=writer)]
     chosen = {p.id for p in posts}
     own = own_people(blog, extra_authors, writer)
-    docs = records.raw_comments(blog.store)  # documents: no 200,000 Comments to make
+    # The stored documents (no 200,000 Comments to make), as the comment search keeps them:
+    # read once per session, not again for each query, and never dropped here at once (a
+    # second-long free of 200,000 documents, holding the interpreter while the UI thread
+    # waits). A copy of their table (a save may change it meanwhile): a dict's copy is one
+    # quick C call, where a list of its items was a long one.
+    docs = dict(blog.search_index().comment_docs())
     thread = {
         cid: doc
-        for cid, doc in list(docs.items())  # (a copy: the UI thread may save meanwhile)
+        for cid, doc in docs.items()
         if doc.get("post_id") in chosen
         and doc.get("kind", "comment") == "comment"
         and doc.get("status", "approved") in COUNTED

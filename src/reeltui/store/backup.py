@@ -1,8 +1,10 @@
 """Rotating backups of a store: the last few copies of its files, in `backups/`.
 
 A backup is taken in the background after a store is opened for writing, at most once every
-`backup_interval()` seconds, so opening, saving and autosaving never wait for it (closing the
-store waits for a backup under way). Each backup is a folder `backups/<UTC time>/` holding
+`backup_interval()` seconds, and after each import and sync pull that changed the store
+(`Backups.request`, whatever the interval: the newest backup then holds what came in), so
+opening, saving and autosaving never wait for it (closing the store waits for a backup under
+way). Each backup is a folder `backups/<UTC time>/` holding
 copies of the store's files (same relative paths) and a `manifest.json` written last; it is
 built under a temporary name and renamed into place, so a crash while backing up leaves no
 half backup. A file unchanged since the previous backup is hard-linked to that backup's copy
@@ -132,6 +134,25 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
     stamp = now.strftime(_STAMP)
     tmp = root / f".tmp-{stamp}"
     tmp.mkdir()
+    try:
+        files = _fill(folder, tmp, previous)
+        manifest: dict[str, Any] = {"taken": now.isoformat(), "files": files}
+        (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        syncfs(tmp)
+        fsync_dir(tmp)
+        os.replace(tmp, root / stamp)
+    except OSError:  # a full disk: give the room back at once, the store's saves need it
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    fsync_dir(root)
+    backups = list_backups(folder)
+    for old in backups[keep:]:
+        _drop(old.path)
+    return backups[0]
+
+
+def _fill(folder: Path, tmp: Path, previous: Backup | None) -> dict[str, list[int]]:
+    """Copy (or link, when unchanged since `previous`) the store's files into `tmp`."""
     files: dict[str, list[int]] = {}
     for rel, info in store_files(folder).items():
         signature = _signature(info)
@@ -146,16 +167,7 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
             except FileNotFoundError:
                 continue  # replaced or removed meanwhile: the next backup has it
         files[rel] = signature
-    manifest: dict[str, Any] = {"taken": now.isoformat(), "files": files}
-    (tmp / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
-    syncfs(tmp)
-    fsync_dir(tmp)
-    os.replace(tmp, root / stamp)
-    fsync_dir(root)
-    backups = list_backups(folder)
-    for old in backups[keep:]:
-        _drop(old.path)
-    return backups[0]
+    return files
 
 
 def _drop(backup: Path) -> None:
@@ -179,11 +191,16 @@ def due(folder: Path, interval: float | None = None) -> bool:
 
 
 class Backups:
-    """The background backups of one open store."""
+    """The background backups of one open store: one at open when the newest is old enough
+    (`start`), and one after each change worth a copy at once (`request`: an import, a sync
+    pull), whatever the interval. One thread backs up at a time; a request made while a
+    backup runs is served by one more backup after it."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._thread: threading.Thread | None = None
+        self._guard = threading.Lock()
+        self._wanted = False  # a backup is asked for and not started yet
         self.taken: Backup | None = None
         self.error: str = ""
 
@@ -194,19 +211,44 @@ class Backups:
                 return
         except OSError:
             return
-        self._thread = threading.Thread(target=self._run, name="reeltui-backup", daemon=True)
-        self._thread.start()
+        self.request()
+
+    def request(self) -> None:
+        """Back up soon, in a background thread (closing the store waits for it)."""
+        with self._guard:
+            self._wanted = True
+            if self._thread is None:  # else the running thread takes one more backup
+                self._thread = threading.Thread(
+                    target=self._run, name="reeltui-backup", daemon=True
+                )
+                self._thread.start()
 
     def _run(self) -> None:
         try:
-            self.taken = snapshot(self.folder)
-        except OSError as exc:  # saving the user's work matters more than backing it up
-            self.error = exc.strerror or str(exc)
+            while True:
+                with self._guard:
+                    if not self._wanted:
+                        self._thread = None  # a request from now on starts another thread
+                        return
+                    self._wanted = False
+                try:
+                    self.taken = snapshot(self.folder)
+                    self.error = ""
+                except OSError as exc:  # saving the user's work matters more than backing up
+                    self.error = exc.strerror or str(exc)
+        except BaseException:  # a bug: reported by the thread's hook; never a stuck `wait`
+            with self._guard:
+                self._thread, self._wanted = None, False
+            raise
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        """Until no backup is under way or asked for."""
+        while True:
+            with self._guard:
+                thread = self._thread
+            if thread is None:
+                return
+            thread.join()
 
     stop = wait
 

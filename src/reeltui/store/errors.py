@@ -12,6 +12,8 @@ class StoreError(ReelError):
 class StoreCorrupt(StoreError):
     """A store file is not valid JSON or not shaped as a TinyDB file."""
 
+    hint = "`reeltui check` lists the damage; `reeltui check --repair` mends it from the backups"
+
 
 class StoreForeign(StoreError):
     """The path is something other than a reeltui store."""

@@ -12,23 +12,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from reeltui.domain.listing import from_row
 from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import index
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
+from reeltui.store.findings import Finding, Scan, fields_named, key, title
+from reeltui.store.labels import post_label, record_label
 from reeltui.store.layout import (
     COMMENTS,
-    DRAFTS,
     LOCATOR,
     META,
     META_FILE,
-    OUTBOX,
     POST,
     POSTS_INDEX,
-    READS,
     REVISIONS,
     TABLES,
     TableSpec,
@@ -38,61 +37,6 @@ from reeltui.store.layout import (
 )
 
 Load = Callable[[str], DataFile]  # read one file of the store (raises StoreError)
-TITLES = {
-    f"{t.path}:{t.name}": title
-    for t, title in (
-        (META, "store information"),
-        (POSTS_INDEX, "posts index"),
-        (POST, "posts"),
-        (COMMENTS, "comments"),
-        (REVISIONS, "revisions"),
-        (DRAFTS, "working copies"),
-        (OUTBOX, "outbox"),
-        (READS, "read marks"),
-        (LOCATOR, "comment index"),
-    )
-}
-
-
-def title(spec: TableSpec) -> str:
-    return TITLES.get(f"{spec.path}:{spec.name}", spec.name)
-
-
-@dataclass(frozen=True)
-class Finding:
-    table: str  # as a user calls it ("comments")
-    file: str  # relative to the store
-    record: str | None  # None: the file as a whole
-    message: str
-    fix: str  # "restore", "rebuild" or "none"
-    spec: str = ""  # the table's key in layout.BY_NAME ("posts:comments")
-    related: str = ""  # the other record involved (the missing post of an orphan comment)
-
-    def __str__(self) -> str:
-        what = f"{self.table} record {self.record!r}" if self.record is not None else "the file"
-        return f"{self.file}: {what}: {self.message}"
-
-
-@dataclass
-class Scan:
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    posts: int = 0
-    comments: int = 0
-
-    @property
-    def sound(self) -> bool:
-        return not self.findings
-
-    def by_table(self) -> dict[str, list[Finding]]:
-        out: dict[str, list[Finding]] = {}
-        for finding in self.findings:
-            out.setdefault(finding.table, []).append(finding)
-        return out
-
-
-def _key(spec: TableSpec) -> str:
-    return f"{spec.path}:{spec.name}"
 
 
 def files_of(listing: Callable[[str], list[str]]) -> Iterator[tuple[str, list[TableSpec]]]:
@@ -120,6 +64,8 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     located: dict[str, str] = {}
     expected_rows: dict[str, dict[str, object]] = {}
     unreadable: set[str] = set()  # post files that cannot be read: their rows are not judged
+    invalid: dict[str, tuple[str, tuple[str, ...]]] = {}  # refused post -> (file, bad fields)
+    skipped: dict[str, str] = {}  # refused comment -> its file: its post's counts are not judged
     own = recorded_own(load)
     for rel, specs in files_of(listing):
         try:
@@ -128,15 +74,21 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
             unreadable.add(rel)
             spec = specs[0]
             fix = "rebuild" if spec.derived else "restore"
-            found.findings.append(Finding(title(spec), rel, None, str(exc), fix, _key(spec)))
+            found.findings.append(Finding(title(spec), rel, None, str(exc), fix, key(spec)))
             continue
         for refusal in data.refused.values():
             spec = next(s for s in specs if s.name == refusal.table)
             message = "; ".join(str(p) for p in refusal.problems)
             fix = "rebuild" if spec.derived else "restore"
+            what = record_label(refusal.table, refusal.record, data.data)
+            bad = tuple(p.field for p in refusal.problems)
             found.findings.append(
-                Finding(title(spec), rel, refusal.record, message, fix, _key(spec))
+                Finding(title(spec), rel, refusal.record, message, fix, key(spec), "", what, bad)
             )
+            if refusal.table == POST.name:
+                invalid[refusal.record] = (rel, bad)
+            elif refusal.table == COMMENTS.name:
+                skipped[refusal.record] = rel
         if rel.startswith(f"{POST.path}/"):
             _post_file(found, rel, data, posts, comments, parents, expected_rows, own)
         elif rel.startswith(f"{POSTS_INDEX.path}/"):
@@ -149,15 +101,32 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
             for rev_id, doc in data.good(REVISIONS.name).items():
                 if f"{REVISIONS.path}/{safe_name(doc['post_id'])}.json" != rel:
                     found.notes.append(f"{rel}: revision {rev_id!r} is of another post")
-    _links(found, posts, comments, parents)
+    _links(found, posts, comments, parents, set(invalid), set(skipped))
+    _name_unreadable(found, rows, unreadable)
     rows = {p: r for p, r in rows.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable}
-    _index(found, posts, rows, expected_rows)
+    _index(found, posts, rows, expected_rows, invalid, set(skipped.values()))
     located = {
-        c: p for c, p in located.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable
+        c: p
+        for c, p in located.items()
+        if f"{POST.path}/{safe_name(p)}.json" not in unreadable and c not in skipped
     }
     _locator(found, comments, located)
     found.posts, found.comments = len(posts), len(comments)
     return found
+
+
+def _name_unreadable(
+    found: Scan, rows: dict[str, list[tuple[str, dict[str, object]]]], unreadable: set[str]
+) -> None:
+    """Name the post of each post file that cannot be read, as the index knows it."""
+    named = {
+        f"{POST.path}/{safe_name(p)}.json": f"the file of {post_label(p, held[0][1])}"
+        for p, held in rows.items()
+    }
+    found.findings[:] = [
+        replace(f, what=named[f.file]) if f.record is None and f.file in named else f
+        for f in found.findings
+    ]
 
 
 def _post_file(
@@ -174,7 +143,7 @@ def _post_file(
     for post_id in data.good(POST.name):
         if safe_name(post_id) != owner:
             message = f"post {post_id!r} is in the file of another post"
-            found.findings.append(Finding("posts", rel, post_id, message, "none", _key(POST)))
+            found.findings.append(Finding("posts", rel, post_id, message, "none", key(POST)))
             continue
         posts[post_id] = rel
         summary = index.summary_of(post_id, data, None, own)
@@ -185,13 +154,13 @@ def _post_file(
         if safe_name(post_id) != owner:
             message = f"belongs to post {post_id!r} but is kept in another post's file"
             found.findings.append(
-                Finding("comments", rel, comment_id, message, "none", _key(COMMENTS))
+                Finding("comments", rel, comment_id, message, "none", key(COMMENTS))
             )
             continue
         if comment_id in comments:
             message = f"the same comment id is in {comments[comment_id][1]} too"
             found.findings.append(
-                Finding("comments", rel, comment_id, message, "none", _key(COMMENTS))
+                Finding("comments", rel, comment_id, message, "none", key(COMMENTS))
             )
         comments[comment_id] = (post_id, rel)
         if doc.get("parent_id"):
@@ -203,15 +172,24 @@ def _links(
     posts: dict[str, str],
     comments: dict[str, tuple[str, str]],
     parents: list[tuple[str, str, str]],
+    invalid: set[str],
+    refused: set[str],
 ) -> None:
+    """Comments against their posts and parents (the comments of a post the gate refused
+    are not judged: that post's finding covers them, and a repair moves them with it)."""
     for comment_id, (post_id, rel) in sorted(comments.items()):
-        if post_id not in posts:
+        if post_id not in posts and post_id not in invalid:
             message = f"belongs to missing post {post_id!r}"
             found.findings.append(
-                Finding("comments", rel, comment_id, message, "restore", _key(COMMENTS), post_id)
+                Finding("comments", rel, comment_id, message, "restore", key(COMMENTS), post_id)
             )
     for comment_id, parent, rel in sorted(parents):
-        if parent not in comments:
+        if parent in refused:
+            found.notes.append(
+                f"{rel}: comment {comment_id!r} answers comment {parent!r}, whose record is "
+                "invalid (shown at the top level until that one is repaired)"
+            )
+        elif parent not in comments:
             found.notes.append(
                 f"{rel}: comment {comment_id!r} answers missing comment {parent!r} "
                 "(shown at the top level)"
@@ -223,43 +201,55 @@ def _index(
     posts: dict[str, str],
     rows: dict[str, list[tuple[str, dict[str, object]]]],
     expected: dict[str, dict[str, object]],
+    invalid: dict[str, tuple[str, tuple[str, ...]]],
+    refused_comments: set[str],
 ) -> None:
+    """The index against the posts (a post with a refused comment is not compared: its
+    counts leave that comment out until the comment is repaired)."""
     slugs = Counter(str(row.get("slug", "")) for row in expected.values())
     for slug, count in sorted(slugs.items()):
         if count > 1:
             users = sorted(p for p, r in expected.items() if r.get("slug") == slug)
             message = f"duplicate slug {slug!r} used by {count} posts ({', '.join(users[:4])})"
             found.findings.append(
-                Finding("posts", posts[users[0]], users[0], message, "none", _key(POST))
+                Finding("posts", posts[users[0]], users[0], message, "none", key(POST))
             )
     for post_id, row in sorted(expected.items()):
         if not row.get("slug"):
             message = "has no slug"
             found.findings.append(
-                Finding("posts", posts[post_id], post_id, message, "none", _key(POST))
+                Finding("posts", posts[post_id], post_id, message, "none", key(POST))
             )
         held = rows.get(post_id, [])
         where = index_file(month_of(str(row.get("date", ""))))
         if not held:
             message = "is not in the posts index (the list does not show it)"
             found.findings.append(
-                Finding("posts index", where, post_id, message, "rebuild", _key(POSTS_INDEX))
+                Finding("posts index", where, post_id, message, "rebuild", key(POSTS_INDEX))
             )
         elif len(held) > 1:
             message = f"is in the posts index {len(held)} times"
             found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
             )
+        elif posts[post_id] in refused_comments:
+            continue
         elif from_row(post_id, held[0][1]).key() != from_row(post_id, row).key():
             message = "the list's summary differs from the post (index out of date)"
             found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
             )
     for post_id, held in sorted(rows.items()):
-        if post_id not in expected:
+        if post_id in invalid:  # in the store, but refused by the gate: say that
+            where, bad = invalid[post_id]
+            message = f"lists a post whose record in {where} is invalid ({fields_named(bad)})"
+            found.findings.append(
+                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
+            )
+        elif post_id not in expected:
             message = "lists a post that is not in the store"
             found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", _key(POSTS_INDEX))
+                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
             )
 
 
@@ -270,7 +260,7 @@ def _locator(found: Scan, comments: dict[str, tuple[str, str]], located: dict[st
         sample = ", ".join(sorted(wrong + extra)[:3])
         message = f"{len(wrong) + len(extra)} comment(s) not indexed as they are stored ({sample})"
         found.findings.append(
-            Finding("comment index", LOCATOR.path, None, message, "rebuild", _key(LOCATOR))
+            Finding("comment index", LOCATOR.path, None, message, "rebuild", key(LOCATOR))
         )
 
 

@@ -167,13 +167,21 @@ def raw_comments(store: Store) -> dict[str, dict[str, Any]]:
     comment search and the names the spelling checker knows; no objects built)."""
     docs = [(cid, doc) for f in all_post_files(store) for cid, doc in f.good(COMMENTS.name).items()]
     docs.sort(key=lambda item: (str(item[1].get("date", "")), item[0]))
-    return dict(docs)
+    # (not dict(docs): one C call hashing 200,000 ids holds the interpreter, and the UI
+    # thread with it, for a third of a second; this loop lets it run in between)
+    return {cid: doc for cid, doc in docs}
 
 
 def all_post_files(store: Store) -> Iterator[DataFile]:
-    """Every per-post file, one at a time (a whole-archive scan: export, check, search)."""
+    """Every per-post file, one at a time (a whole-archive scan: inbox, stats, comment
+    search). A file that cannot be read is skipped and noted in `store.skipped` (the
+    commands warn, `reeltui check` lists it), as a refused record is."""
     for name in store.listing(POST.path):
-        yield store.peek(f"{POST.path}/{name}")
+        try:
+            yield store.peek(f"{POST.path}/{name}")
+        except StoreCorrupt as exc:
+            if str(exc) not in store.skipped:
+                store.skipped.append(str(exc))
 
 
 # -- writing (each function commits, unless called inside store.changing()) -----------------

@@ -1,8 +1,11 @@
 """`reeltui check --repair`: mend a store table by table, never rolling back the others.
 
-For every bad record, the newest backup holding a good copy of THAT record gives it back
-(the other records, good and maybe newer, stay as they are); without one, the record is
-quarantined: taken out of the store and written, with why, to `backups/quarantine-*.json`.
+A bad record whose only bad fields are ones it can do without (a post's rating, tags...) is
+kept, with those fields taken from the newest backup holding it sound or else set to their
+default (`salvage`). Any other bad record comes back from the newest backup holding a good copy
+of THAT record (the other records, good and maybe newer, stay as they are); without one, the
+record is quarantined (a post with its comments): taken out of the store and written, with why,
+to `backups/quarantine-*.json` (which also holds the kept records as they were).
 A file that cannot be read at all is replaced by the newest backup copy that passes the gate.
 The derived tables (posts index, comment index) are rebuilt from the posts' files. A broken
 comments file therefore never rolls back a post, and the other way round.
@@ -16,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,8 @@ from reeltui.store import index
 from reeltui.store.backup import BACKUP_DIR, Backup
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
-from reeltui.store.integrity import Finding, Scan
+from reeltui.store.findings import Finding, Scan
+from reeltui.store.labels import comment_label, post_label
 from reeltui.store.layout import (
     BY_NAME,
     COMMENTS,
@@ -39,37 +43,10 @@ from reeltui.store.layout import (
     hashed_file,
     safe_name,
 )
+from reeltui.store.repairplan import Fix, RecordFix
+from reeltui.store.salvage import salvage
 from reeltui.store.storage import replace_file
 from reeltui.store.store import Store
-
-
-@dataclass
-class Fix:
-    """What repairing one table does."""
-
-    table: str
-    restores: list[tuple[str, str, str, Any, str]] = field(default_factory=list)
-    files: list[tuple[str, DataFile, str]] = field(default_factory=list)  # whole files
-    quarantines: list[tuple[str, str, str, Any, str]] = field(default_factory=list)
-    rebuild: bool = False
-    unfixable: list[Finding] = field(default_factory=list)
-
-    def describe(self) -> str:
-        parts = []
-        if self.restores:
-            parts.append(f"restore {len(self.restores)} record(s) from backups")
-        if self.files:
-            names = ", ".join(rel for rel, _, _ in self.files[:3])
-            parts.append(f"restore {len(self.files)} file(s) from backups ({names})")
-        if self.quarantines:
-            parts.append(f"quarantine {len(self.quarantines)} record(s) no backup has sound")
-        if self.rebuild:
-            parts.append("rebuild it from the posts' files")
-        return "; ".join(parts) or "nothing it can do"
-
-    @property
-    def changes(self) -> bool:
-        return bool(self.restores or self.files or self.quarantines or self.rebuild)
 
 
 def _good_copy(backups: list[Backup], rel: str, table: str, record: str) -> tuple[Any, str] | None:
@@ -106,22 +83,55 @@ def plan(store: Store, found: Scan, backups: list[Backup]) -> list[Fix]:
             if sound is None:
                 fix.unfixable.append(finding)
             else:
-                fix.files.append((finding.file, sound[0], sound[1]))
+                fix.files.append((finding.file, sound[0], sound[1], finding.what))
         elif finding.related:
             _orphan(store, fix, fixes, finding, backups)
         else:
-            copy = _good_copy(backups, finding.file, spec.name, finding.record)
-            if copy is not None:
-                fix.restores.append((finding.file, spec.name, finding.record, copy[0], copy[1]))
-            else:
-                doc = store.peek(finding.file).data.get(spec.name, {}).get(finding.record)
-                fix.quarantines.append(
-                    (finding.file, spec.name, finding.record, doc, finding.message)
-                )
-    if any(f.restores or f.files or f.quarantines for f in fixes.values()):
+            _record(store, fix, spec, finding, backups)
+    _followers(store, fixes)
+    if any(f.restores or f.files or f.kept or f.quarantines for f in fixes.values()):
         for derived in ("posts index", "comment index"):
             fixes.setdefault(derived, Fix(derived)).rebuild = True
     return list(fixes.values())
+
+
+def _record(
+    store: Store, fix: Fix, spec: TableSpec, finding: Finding, backups: list[Backup]
+) -> None:
+    """A refused record: kept without its bad fields when they are ones it can do without
+    (`salvage`), else put back from the newest backup holding it sound, else quarantined."""
+    assert finding.record is not None
+    record = finding.record
+    doc = store.peek(finding.file).data.get(spec.name, {}).get(record)
+    copy = _good_copy(backups, finding.file, spec.name, record)
+    made = RecordFix(finding.file, spec.name, record, doc, finding.message, finding.what)
+    kept = salvage(spec, record, doc, finding.fields, copy)
+    if kept is not None:
+        fix.kept.append(replace(made, doc=kept.doc, was=doc, changed=kept.now))
+    elif copy is not None:
+        fix.restores.append(replace(made, doc=copy[0], source=copy[1]))
+    else:
+        fix.quarantines.append(made)
+
+
+def _followers(store: Store, fixes: dict[str, Fix]) -> None:
+    """The comments of a quarantined post go with it (they would belong to no post)."""
+    posts = fixes.get("posts", Fix("posts"))
+    comments = fixes.get("comments", Fix("comments"))
+    planned = {r.record for r in (*comments.restores, *comments.kept, *comments.quarantines)}
+    for post in list(posts.quarantines):
+        if post.table != POST.name:
+            continue
+        found = store.peek(post.file)
+        for comment_id, doc in found.data.get(COMMENTS.name, {}).items():
+            if comment_id in planned or not isinstance(doc, dict):
+                continue
+            if doc.get("post_id") == post.record:
+                what = comment_label(comment_id, doc, found.data.get(POST.name, {}))
+                why = f"its post {post.record!r} is quarantined"
+                posts.followers.append(
+                    RecordFix(post.file, COMMENTS.name, comment_id, doc, why, what)
+                )
 
 
 def _orphan(
@@ -130,15 +140,28 @@ def _orphan(
     """A comment whose post is gone: bring the post back from a backup, else quarantine it."""
     post_id = finding.related
     posts = fixes.setdefault("posts", Fix("posts"))
-    if any(r[2] == post_id for r in posts.restores):
+    if any(r.record == post_id for r in posts.restores):
         return
     copy = _good_copy(backups, finding.file, POST.name, post_id) if post_id else None
     if copy is not None:
-        posts.restores.append((finding.file, POST.name, post_id, copy[0], copy[1]))
+        why = f"its comment {finding.record!r} was left without it"
+        posts.restores.append(
+            RecordFix(
+                finding.file,
+                POST.name,
+                post_id,
+                copy[0],
+                why,
+                post_label(post_id, copy[0]),
+                copy[1],
+            )
+        )
         return
     assert finding.record is not None
     doc = store.peek(finding.file).data.get(COMMENTS.name, {}).get(finding.record)
-    fix.quarantines.append((finding.file, COMMENTS.name, finding.record, doc, finding.message))
+    fix.quarantines.append(
+        RecordFix(finding.file, COMMENTS.name, finding.record, doc, finding.message, finding.what)
+    )
 
 
 @dataclass
@@ -151,14 +174,9 @@ def apply(store: Store, fixes: list[Fix]) -> Done:
     """Carry out `fixes` in one store commit (the store is open for writing)."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     root = store.path / BACKUP_DIR
-    touched = {r[0] for f in fixes for r in (*f.restores, *f.quarantines)}
-    touched |= {rel for f in fixes for rel, _, _ in f.files}
+    touched = set().union(*(f.touched() for f in fixes))
     kept = _keep(store.path, sorted(touched), root / f"broken-{stamp}") if touched else None
-    quarantined = [
-        {"file": q[0], "table": q[1], "record": q[2], "document": q[3], "why": q[4]}
-        for f in fixes
-        for q in f.quarantines
-    ]
+    quarantined = [entry for f in fixes for entry in f.quarantined()]
     where = None
     if quarantined:
         where = root / f"quarantine-{stamp}.json"
@@ -166,17 +184,17 @@ def apply(store: Store, fixes: list[Fix]) -> Done:
         replace_file(where, orjson.dumps(quarantined, option=orjson.OPT_INDENT_2))
     with store.changing():
         for fix in fixes:
-            for rel, copy, _ in fix.files:
+            for rel, copy, _, _ in fix.files:
                 store.adopt(DataFile(rel, copy.data))
-            for rel, table, record, doc, _ in fix.restores:
-                found = store.file(rel)
-                found.table(table)[record] = doc
-                found.accept(table, record)
+            for r in (*fix.restores, *fix.kept):
+                found = store.file(r.file)
+                found.table(r.table)[r.record] = r.doc
+                found.accept(r.table, r.record)
                 store.changed(found)
-            for rel, table, record, _, _ in fix.quarantines:
-                found = store.file(rel)
-                found.table(table).pop(record, None)
-                found.refused.pop((table, record), None)
+            for r in (*fix.quarantines, *fix.followers):
+                found = store.file(r.file)
+                found.table(r.table).pop(r.record, None)
+                found.refused.pop((r.table, r.record), None)
                 store.changed(found)
         derived = {f.table for f in fixes if f.rebuild}
         if derived:

@@ -72,6 +72,7 @@ class Store:
         self.counted = True  # the index holds readers' counts (False: its fields are older)
         self.migrated_from: int | None = None
         self.file_writes: dict[str, int] = {}  # files written per table folder (benchmarks)
+        self.skipped: list[str] = []  # files whole-archive scans could not read (`records`)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -382,6 +383,22 @@ class Store:
     def writes(self, folder: str) -> int:
         """How many times a file of `folder` ("posts", "drafts.json") was written."""
         return self.file_writes.get(folder, 0)
+
+    def back_up(self) -> None:
+        """Back up the store soon, whatever the interval: after a change that brought much in
+        at once (an import, a sync pull), so the newest backup holds it. In the background,
+        once this thread's changes are committed; closing the store waits for it."""
+        if self.read_only:
+            return
+        if not (self._depth or getattr(self._local, "held", 0)):
+            self.backups.request()
+            return
+
+        def committed(written: list[str]) -> None:
+            self.off_commit(committed)
+            self.backups.request()
+
+        self.on_commit(committed)
 
     def close(self) -> None:
         self.backups.stop()

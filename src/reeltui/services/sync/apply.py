@@ -105,6 +105,8 @@ def _apply(blog: Blog, got: Fetched, state: SyncState, names: TermNames) -> Pull
         state.terms = names.known
         state.last_pull = now()
         save_state(blog, state)  # the clock lands with what it covers
+    if posts or comments:
+        blog.store.back_up()  # the newest backup holds what came in
     # Again once committed: a view that re-read the store on the first news (the app's list,
     # in a worker) read it before the batch's files were written.
     blog.invalidate()

@@ -223,12 +223,19 @@ class MainScreen(Screen[None]):
 
     @on(PostList.Opened)
     async def _opened(self, event: PostList.Opened) -> None:
-        await self.open_post(event.post_id)
-        self.action_pane("reader")
+        if await self.open_post(event.post_id):
+            self.action_pane("reader")
 
-    async def open_post(self, post_id: str, record: bool = True) -> None:
-        post = self.blog.post(post_id)
-        thread = self.blog.thread(post_id)
+    async def open_post(self, post_id: str, record: bool = True) -> bool:
+        """Show the post and its thread; a post whose file cannot be read is said in a
+        message (False), the rest of the app goes on."""
+        try:
+            post = self.blog.post(post_id)
+            thread = self.blog.thread(post_id)
+        except ReelError as exc:
+            hint = "`reeltui check` lists the damage, `reeltui check --repair` mends it"
+            self.notify(f"{exc}\n{hint}", title="This post cannot be opened", severity="error")
+            return False
         self.current_post = post_id
         if record:
             self.history.visit(post_id)
@@ -237,12 +244,13 @@ class MainScreen(Screen[None]):
         await self.query_one(Thread).show(thread, post.author, drafts)
         self.post_list.set_items(self.post_list.items, post_id)
         self.mark_read(post_id)
+        return True
 
     async def open_comment(self, post_id: str, comment_id: str) -> None:
         """Open `post_id` and put the thread's cursor on `comment_id`."""
-        await self.open_post(post_id)
-        self.query_one(Thread).select(comment_id)
-        self.action_pane("thread")
+        if await self.open_post(post_id):
+            self.query_one(Thread).select(comment_id)
+            self.action_pane("thread")
 
     @work(thread=True, group="reads")
     def mark_read(self, post_id: str, unread: bool = False) -> None:

@@ -1,11 +1,13 @@
 """The stats screen: the blog in charts (textual-plotext) and tables, for all posts or those a
-search finds. Figures are computed in a worker thread: the screen never freezes."""
+search finds. Figures are computed in a worker thread, and the charts drawn in theirs
+(`widgets/charts.py`): the screen never freezes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -15,7 +17,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
-from textual_plotext import PlotextPlot
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.query import QueryError
@@ -24,9 +25,12 @@ from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
+from reeltui.ui.widgets.charts import Chart, ChartSpec
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
+
+PAINT_WAIT = 5.0  # seconds a worker waits for the screen's first paint, at most
 
 
 class StatsScreen(Screen[str | None]):
@@ -54,6 +58,7 @@ class StatsScreen(Screen[str | None]):
         self.query_text = query
         self.now = now  # None: the clock (tests give a fixed time)
         self.stats: Stats | None = None
+        self.painted = threading.Event()  # the screen was painted once
 
     def compose(self) -> ComposeResult:
         yield Header(icon="●")
@@ -63,8 +68,8 @@ class StatsScreen(Screen[str | None]):
         yield QueryHint(id="stats-hint")
         yield Static("Counting…", id="stats-summary")
         with Horizontal(id="stats-charts"):
-            yield PlotextPlot(id="ratings-chart")
-            yield PlotextPlot(id="months-chart")
+            yield Chart(id="ratings-chart")
+            yield Chart(id="months-chart")
         with Horizontal(id="stats-tables"):
             yield ReelTable(id="discussed", zebra_stripes=True)
             yield ReelTable(id="commenters", zebra_stripes=True)
@@ -82,11 +87,16 @@ class StatsScreen(Screen[str | None]):
         self.query_one("#discussed", DataTable).add_columns("n", "most discussed", "date")
         self.query_one("#commenters", DataTable).add_columns("n", "top commenters")
         self.query_one("#discussed", DataTable).focus()
+        # The workers start now and get to work once the screen is painted: while they run,
+        # the UI thread shares the interpreter with them, and building the screen would
+        # take twice as long.
+        self.call_after_refresh(self.painted.set)
         self.load_values()
         self.compute(self.query_text)
 
     @work(thread=True, exclusive=True, group="stats-values")
     def load_values(self) -> None:
+        self.painted.wait(PAINT_WAIT)
         from reeltui.services.query import vocabulary
 
         values = vocabulary(self.blog)
@@ -95,6 +105,7 @@ class StatsScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, group="stats")
     def compute(self, query: str) -> None:
         worker = get_current_worker()
+        self.painted.wait(PAINT_WAIT)
         try:
             found = stats_service.compute(
                 self.blog, query, writer=self.writer, now=self.now, extra_authors=self.extra_authors
@@ -105,8 +116,9 @@ class StatsScreen(Screen[str | None]):
         except ReelError as exc:  # a store problem: one line, the screen stays usable
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
+        charts = (ratings_chart(found), months_chart(found))  # (their data, drawn apart)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show, found)
+            self.app.call_from_thread(self.show, found, charts)
 
     @on(Input.Submitted, "#stats-query")
     def _narrow(self, event: Input.Submitted) -> None:
@@ -125,52 +137,16 @@ class StatsScreen(Screen[str | None]):
 
     # -- showing the figures -------------------------------------------------------------
 
-    def show(self, found: Stats) -> None:
+    def show(self, found: Stats, charts: tuple[ChartSpec, ChartSpec]) -> None:
+        """The figures; each chart draws its data in a worker (unless it shows it already)."""
         self.stats = found
         self.query_one("#stats-summary", Static).update(
             Text(" · ".join(found.headline(found.query)), style="bold")
         )
-        self._ratings(found)
-        self._months(found)
+        self.query_one("#ratings-chart", Chart).show(charts[0])
+        self.query_one("#months-chart", Chart).show(charts[1])
         self._tables(found)
         self._replies(found)
-
-    def _ratings(self, found: Stats) -> None:
-        chart = self.query_one("#ratings-chart", PlotextPlot)
-        plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("Reviews per rating (reels)")
-        counts = [n for _, n in found.ratings]
-        # Labels on whole reels only: plotext drops labels that collide, unpredictably.
-        _bars(plt, [f"{r:g}" if r == int(r) else "" for r, _ in found.ratings], counts)
-        chart.refresh()
-
-    def _months(self, found: Stats) -> None:
-        chart = self.query_one("#months-chart", PlotextPlot)
-        plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("Per month: reviews (bars) · comments (line, right axis)")
-        if not found.months:
-            chart.refresh()
-            return
-        xs = list(range(len(found.months)))
-        reviews = [r for _, r, _ in found.months]
-        shown = [i for i in xs if reviews[i]]  # (plotext paints empty bars as a block)
-        if shown:
-            plt.bar(shown, [reviews[i] for i in shown], label="reviews", minimum=0, width=0.6)
-        _y_axis(plt, max(reviews, default=0))
-        plt.xlim(-0.5, len(xs) - 0.5)
-        plt.plot(
-            xs, [c for _, _, c in found.months], yside="right", marker="braille", label="comments"
-        )
-        years = [(i, m[:4]) for i, (m, _, _) in enumerate(found.months) if m.endswith("-01")]
-        if not years:
-            years = [(0, found.months[0][0])]
-        step = max(1, len(years) // 6)
-        plt.xticks([i for i, _ in years[::step]], [y for _, y in years[::step]])
-        chart.refresh()
 
     def _tables(self, found: Stats) -> None:
         discussed = self.query_one("#discussed", DataTable)
@@ -211,20 +187,40 @@ class StatsScreen(Screen[str | None]):
         self.dismiss(f'search:in:comments author:"{name}"')
 
 
-def _bars(plt: Any, labels: list[str], counts: list[int]) -> None:
-    """A bar per label; empty ones left out (plotext paints an empty bar as a block)."""
-    shown = [i for i, n in enumerate(counts) if n]
-    if shown:
-        plt.bar(shown, [counts[i] for i in shown], minimum=0, width=0.7)
-    ticks = [(i, label) for i, label in enumerate(labels) if label]
-    plt.xticks([i for i, _ in ticks], [label for _, label in ticks])
-    plt.xlim(-0.5, len(labels) - 0.5)
-    _y_axis(plt, max(counts, default=0))
+def ratings_chart(found: Stats) -> ChartSpec:
+    """The ratings histogram's data: a bar per half reel (empty ones left out: plotext
+    paints an empty bar as a block), labels on whole reels only (plotext drops labels that
+    collide, unpredictably)."""
+    counts = [n for _, n in found.ratings]
+    labels = [f"{r:g}" if r == int(r) else "" for r, _ in found.ratings]
+    return ChartSpec(
+        title="Reviews per rating (reels)",
+        bars=tuple((i, n) for i, n in enumerate(counts) if n),
+        xticks=tuple((i, label) for i, label in enumerate(labels) if label),
+        xlim=(-0.5, len(labels) - 0.5),
+        top=max(counts, default=0),
+    )
 
 
-def _y_axis(plt: Any, top: int) -> None:
-    """Whole-number ticks from 0 up to `top` (at most six), the axis starting at 0."""
-    step = max(1, -(-top // 5))
-    ticks = [float(n) for n in range(0, max(top, 1) + step, step)]
-    plt.yticks(ticks)
-    plt.ylim(0, ticks[-1])
+def months_chart(found: Stats) -> ChartSpec:
+    """Reviews per month (bars) and readers' comments per month (a line, right axis), a
+    tick on some Januaries."""
+    title = "Per month: reviews (bars) · comments (line, right axis)"
+    if not found.months:
+        return ChartSpec(title=title, axes=False)
+    reviews = [r for _, r, _ in found.months]
+    years = [(i, m[:4]) for i, (m, _, _) in enumerate(found.months) if m.endswith("-01")]
+    if not years:
+        years = [(0, found.months[0][0])]
+    step = max(1, len(years) // 6)
+    return ChartSpec(
+        title=title,
+        bars=tuple((i, n) for i, n in enumerate(reviews) if n),
+        bar_width=0.6,
+        bar_label="reviews",
+        line=tuple(c for _, _, c in found.months),
+        line_label="comments",
+        xticks=tuple(years[::step]),
+        xlim=(-0.5, len(reviews) - 0.5),
+        top=max(reviews, default=0),
+    )

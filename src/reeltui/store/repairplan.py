@@ -1,0 +1,123 @@
+"""What `check --repair` will do to one table, record by record, in words a user can check:
+each record named as the user knows it (a post by id, title and slug; a comment by id, author
+and post), with its file, its bad fields and what happens to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reeltui.domain.checks import show
+from reeltui.domain.plural import count
+from reeltui.store.datafile import DataFile
+from reeltui.store.findings import Finding
+
+
+@dataclass(frozen=True)
+class RecordFix:
+    """One record a repair restores, keeps without its bad fields, or quarantines."""
+
+    file: str
+    table: str
+    record: str
+    doc: Any  # what is written (restore, keep), or what is taken out (quarantine)
+    why: str  # what was wrong with it
+    what: str  # as a user knows it
+    source: str = ""  # restore: when the backup was taken
+    was: Any = None  # keep: the record as it was; quarantine: None
+    changed: dict[str, str] = field(default_factory=dict)  # keep: field -> what it became
+
+    def replaced(self) -> str:
+        """`field 'rating' (text "abc") set to null, its default`."""
+        was = self.was if isinstance(self.was, dict) else {}
+        return "; ".join(
+            f"field {name!r} ({show(was.get(name))}) set to {show(self.doc.get(name))}, {how}"
+            for name, how in self.changed.items()
+        )
+
+    def line(self, kind: str) -> str:
+        """What happens to it (`kind`: restore, keep, quarantine, follow)."""
+        where = f"{self.file}: {self.what or f'{self.table} record {self.record!r}'}"
+        if kind == "restore":
+            return f"{where}: put back as the backup of {self.source} has it ({self.why})"
+        if kind == "keep":
+            return (
+                f"{where}: kept with {self.replaced()}, every other field as it was (the "
+                "record as it was goes to the quarantine file)"
+            )
+        if kind == "follow":
+            return f"{where}: taken out with its post, into the quarantine file"
+        return f"{where}: taken out of the store, into the quarantine file ({self.why})"
+
+
+@dataclass
+class Fix:
+    """What repairing one table does."""
+
+    table: str
+    restores: list[RecordFix] = field(default_factory=list)
+    files: list[tuple[str, DataFile, str, str]] = field(default_factory=list)  # +when, +what
+    kept: list[RecordFix] = field(default_factory=list)  # kept without their bad fields
+    quarantines: list[RecordFix] = field(default_factory=list)
+    followers: list[RecordFix] = field(default_factory=list)  # comments of a quarantined post
+    rebuild: bool = False
+    unfixable: list[Finding] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = []
+        if self.restores:
+            parts.append(f"put back {count(len(self.restores), 'record')} from backups")
+        if self.files:
+            parts.append(f"put back {count(len(self.files), 'file')} from backups")
+        if self.kept:
+            parts.append(f"keep {count(len(self.kept), 'record')} without its bad fields")
+        if self.quarantines:
+            parts.append(f"quarantine {count(len(self.quarantines), 'record')} no backup has sound")
+        if self.followers:
+            parts.append(
+                f"quarantine {count(len(self.followers), 'comment')} with the post they are on"
+            )
+        if self.rebuild:
+            parts.append("rebuild it from the posts' files")
+        return "; ".join(parts) or "nothing it can do"
+
+    def lines(self) -> list[str]:
+        """One line per record or file this fix changes."""
+        out = [
+            f"{rel}: {what or 'the file'}: put back whole as the backup of {when} has it"
+            for rel, _, when, what in self.files
+        ]
+        out += [r.line("restore") for r in self.restores]
+        out += [r.line("keep") for r in self.kept]
+        out += [r.line("quarantine") for r in self.quarantines]
+        out += [r.line("follow") for r in self.followers]
+        return out
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.restores or self.files or self.kept or self.quarantines or self.rebuild)
+
+    def touched(self) -> set[str]:
+        found = {r.file for r in (*self.restores, *self.kept, *self.quarantines, *self.followers)}
+        return found | {rel for rel, _, _, _ in self.files}
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """The quarantine file's entries of this fix."""
+        out = []
+        for r in (*self.quarantines, *self.followers):
+            out.append(_entry(r, r.doc, "taken out of the store"))
+        for r in self.kept:
+            out.append(_entry(r, r.was, f"kept in the store with {r.replaced()}"))
+        return out
+
+
+def _entry(r: RecordFix, doc: Any, done: str) -> dict[str, Any]:
+    return {
+        "file": r.file,
+        "table": r.table,
+        "record": r.record,
+        "what": r.what,
+        "why": r.why,
+        "done": done,
+        "document": doc,
+    }
