@@ -74,13 +74,13 @@ async def test_keys_after_a_new_order_act_on_the_list_in_that_order(
     blog.close()
 
 
-async def test_an_older_search_answering_late_never_replaces_the_newer_answer(
+async def test_an_older_search_answering_late_is_never_shown(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each letter starts a load and cancels the one before, but a cancelled load's thread
-    runs on. Here the older comment searches (every comment, Marcy's and others') are held
-    until the newest one's answer is on screen, then let go: the list keeps showing the
-    newest search's answer, Marcy's comments only."""
+    """Each letter starts a load and cancels the one before, but a load already searching
+    runs on until its next check. Here the first comment search (every comment) is held
+    until the whole query is typed, then let go: its answer comes after it was replaced and
+    is never shown; the list shows only the newest search's answer, Marcy's comments."""
     real = main_search.find_comments
     release = threading.Event()
     started: list[bool] = []  # per call: is it the newest search's
@@ -92,7 +92,15 @@ async def test_an_older_search_answering_late_never_replaces_the_newer_answer(
             release.wait(60)
         return real(blog, query, **kwargs)
 
+    shown: list[set[str]] = []  # the authors of each list of comments shown
+    show_hits = main_search.Searching._show_hits
+
+    def recorded(self: Any, items: Any, more: bool) -> None:
+        shown.append({item.hit.comment.author for item in items})
+        show_hits(self, items, more)
+
     monkeypatch.setattr(main_search, "find_comments", older_held)
+    monkeypatch.setattr(main_search.Searching, "_show_hits", recorded)
     blog = open_blog(store_path)
     app = make_app(blog, settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
@@ -102,15 +110,16 @@ async def test_an_older_search_answering_late_never_replaces_the_newer_answer(
         hits = main.searching.hits
         await burst(pilot, "/")
         send_keys(app, "in:comments")
-        await wait_until(pilot, lambda: started, "an older comment search running")
+        await wait_until(pilot, lambda: started, "the first comment search running")
         send_keys(app, " author:marcy")
-        await wait_until(pilot, lambda: hits.display and len(hits.items) == 3, "Marcy's found")
-        release.set()  # the older answers come now
+        full = "in:comments author:marcy"
+        await wait_until(pilot, lambda: main.listing.search == full, "the whole query typed")
+        release.set()  # the first search answers now, after it was replaced
         await settle(pilot)
+        assert started[0] is False and True in started  # (both searches ran)
         assert hits.display and not main.post_list.display
-        authors = {item.hit.comment.author for item in hits.items}  # type: ignore[attr-defined]
-        assert len(hits.items) == 3 and authors == {"Marcy Lindqvist"}, authors
-        assert started[0] is False and True in started
+        assert shown and all(authors == {"Marcy Lindqvist"} for authors in shown), shown
+        assert len(hits.items) == 3
     blog.close()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from reeltui.domain.query_eval import (
 )
 from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
+from reeltui.services.search import Interrupted
 from reeltui.store import NotFound
 
 COMMENT_LIMIT = 200
@@ -68,13 +69,15 @@ def find_posts(
     filters: Mapping[str, str] | None = None,
     writer: Identity,
     words: Callable[[str], set[str]] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
     sorted. Read marks are `writer`'s (their own posts are never unread, their own replies
     never new): every caller says who the writer is (`Identity()` when nobody is known).
     `words`: the posts a free word is in (default: the search index's whole answer; a
-    screen passes the summaries' answer while the text index is not ready). Raises
-    QueryError for a query that cannot be understood."""
+    screen passes the summaries' answer while the text index is not ready). `stop`: looked
+    at every few hundred rows, Interrupted raised when it says so (a newer keystroke's
+    search replaced this one). Raises QueryError for a query that cannot be understood."""
     query = as_query(query)
     if query.scope == "comments":
         raise QueryError("in:comments finds comments, not posts")
@@ -89,14 +92,15 @@ def find_posts(
     )
     if not query.terms:
         return rows
+    looked: Iterable[PostRow] = rows if stop is None else _checked(rows, stop)
     test = post_filter(query, words or blog.search_index().post_ids)
     figures, reads_needed, queued_needed = _needs_facts(query)
     if not figures:
-        return [row for row in rows if test(row.post, _NO_FACTS)]
+        return [row for row in looked if test(row.post, _NO_FACTS)]
     marks = reads.Marks(blog, writer) if reads_needed else None
     queued = blog.queued_counts() if queued_needed else {}
     found = []
-    for row in rows:
+    for row in looked:
         mark = marks.of(row.post, row.comment_count) if marks is not None else None
         facts = PostFacts(
             comments=row.comment_count,
@@ -108,6 +112,14 @@ def find_posts(
         if test(row.post, facts):
             found.append(row)
     return found
+
+
+def _checked(rows: list[PostRow], stop: Callable[[], bool], every: int = 256) -> Iterator[PostRow]:
+    """`rows`, raising Interrupted before each `every` of them when `stop()` says so."""
+    for start in range(0, len(rows), every):
+        if stop():
+            raise Interrupted()
+        yield from rows[start : start + every]
 
 
 # -- comments ---------------------------------------------------------------------------
@@ -280,9 +292,7 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["director"][post.film.director] += 1
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
-    commenters: Counter[str] = Counter(
-        doc.get("author", "") for doc in blog.search_index().comment_docs().values()
-    )
+    commenters = blog.search_index().commenters()  # (no comment read into memory)
     found = {
         field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
         for field, c in counts.items()

@@ -7,7 +7,9 @@ shows `meta_ids` at once and asks `text_ids` from a thread (`interrupt` stops a 
 running there), so a keystroke never waits for an earlier one.
 
 Comments (`comments`, `comment_docs`: the query language's `in:comments`) are read from every
-post's file the first time a comment search needs them, then kept up to date.
+post's file the first time a comment search needs them, then kept up to date. The commenters'
+names alone (`commenters`: completion, spelling) come from the text index, which keeps them
+per post: no comment is read into memory for them.
 """
 
 from __future__ import annotations
@@ -21,8 +23,15 @@ from reeltui.domain.models import Comment, Post
 from reeltui.services.comment_texts import CommentTexts
 from reeltui.services.textindex import TextIndex
 from reeltui.store import datafile
-from reeltui.store.layout import POST, safe_name
-from reeltui.store.searchcache import Interrupted, SearchCache, file_signatures, signature
+from reeltui.store.layout import COMMENTS, POST, safe_name
+from reeltui.store.searchcache import (
+    Interrupted,
+    Item,
+    Names,
+    SearchCache,
+    file_signatures,
+    signature,
+)
 
 __all__ = ["Interrupted", "PostSearch", "doc_text", "post_text", "search_comments"]
 
@@ -67,6 +76,16 @@ def post_text(post: Post) -> str:
     )
 
 
+def commenters(comments: Mapping[str, Mapping[str, Any]]) -> Names:
+    """Name -> comments, of a post's stored comments (every status)."""
+    found: dict[str, int] = {}
+    for doc in comments.values():
+        name = doc.get("author") or ""
+        if isinstance(name, str) and name:
+            found[name] = found.get(name, 0) + 1
+    return found
+
+
 def summary_text(summary: PostSummary) -> str:
     """What the summary filter matches (known at once, before the text index answers)."""
     return "\x00".join((summary.title, summary.author, *summary.categories, *summary.tags))
@@ -82,7 +101,9 @@ class PostSearch:
         self._meta_size = 0
         self._lock = threading.Lock()
         self.fresh = False  # the text index matches every post's file (after `prepare`)
+        self._prepared = threading.Event()  # `prepare` ended (see `wait`)
         self._stale: set[str] = set()  # posts a reader searches in their files
+        self._gone: set[str] = set()  # posts the index holds that a reader no longer has
         self._comments = CommentTexts(blog.store)
         blog.store.on_commit(self._committed)
 
@@ -118,29 +139,43 @@ class PostSearch:
         """Bring the text index up to date with the posts' files (a writer indexes what
         changed; a reader remembers it, to search those files directly)."""
         with self._lock:
-            if self.fresh:
-                return
-            summaries = self.blog.posts()
-            on_disk = file_signatures(self.blog.path / POST.path)
-            indexed = self.cache.signatures()
-            stale = [
-                s.id
-                for s in summaries
-                if indexed.get(s.id) != on_disk.get(f"{safe_name(s.id)}.json")
-            ]
-            known = {s.id for s in summaries}
-            if self.cache.writable and self.cache.usable:
-                self.cache.remove([pid for pid in indexed if pid not in known])
-                for start in range(0, len(stale), BATCH):
-                    self.cache.put(self._texts(stale[start : start + BATCH]))
-                    if progress is not None:
-                        progress(min(start + BATCH, len(stale)), len(stale))
-                self._stale = set() if self.cache.usable else set(stale)
-            else:
-                self._stale = set(stale) if self.cache.usable else known
-            self.fresh = True
+            try:
+                self._prepare(progress)
+            finally:
+                self._prepared.set()
 
-    def _texts(self, post_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    def wait(self, stop: Callable[[], bool], step: float = 0.05) -> bool:
+        """Wait until `prepare` (run by another thread) has ended; False when `stop` said
+        so first (looked at every `step` seconds)."""
+        while not self._prepared.wait(step):
+            if stop():
+                return False
+        return True
+
+    def _prepare(self, progress: Progress | None) -> None:
+        if self.fresh:
+            return
+        summaries = self.blog.posts()
+        on_disk = file_signatures(self.blog.path / POST.path)
+        indexed = self.cache.signatures()
+        stale = [
+            s.id for s in summaries if indexed.get(s.id) != on_disk.get(f"{safe_name(s.id)}.json")
+        ]
+        known = {s.id for s in summaries}
+        self._gone = {pid for pid in indexed if pid not in known}  # (a reader keeps them)
+        if self.cache.writable and self.cache.usable:
+            self.cache.remove(self._gone)
+            for start in range(0, len(stale), BATCH):
+                self.cache.put(self._texts(stale[start : start + BATCH]))
+                if progress is not None:
+                    progress(min(start + BATCH, len(stale)), len(stale))
+            self._stale = set() if self.cache.usable else set(stale)
+            self._gone = set()
+        else:
+            self._stale = set(stale) if self.cache.usable else known
+        self.fresh = True
+
+    def _texts(self, post_ids: Iterable[str]) -> Iterator[Item]:
         root = self.blog.path
         for post_id in post_ids:
             rel = f"{POST.path}/{safe_name(post_id)}.json"
@@ -150,7 +185,8 @@ class PostSearch:
                 continue
             doc = found.good(POST.name).get(post_id)
             if doc is not None:
-                yield post_id, doc_text(doc), signature(root / rel)
+                names = commenters(found.good(COMMENTS.name))
+                yield post_id, doc_text(doc), signature(root / rel), names
 
     def _committed(self, written: list[str]) -> None:
         """After a commit: index again the posts whose file was written."""
@@ -163,7 +199,8 @@ class PostSearch:
                 found = self.blog.store.cached(rel)
                 posts = found.good(POST.name) if found is not None else {}
                 sig = signature(self.blog.path / rel)
-                items += [(pid, doc_text(doc), sig) for pid, doc in posts.items()]
+                names = commenters(found.good(COMMENTS.name)) if found is not None else {}
+                items += [(pid, doc_text(doc), sig, names) for pid, doc in posts.items()]
                 if found is not None and not posts:
                     gone += [pid for pid in found.data.get(POST.name, {})]
         if items:
@@ -179,10 +216,23 @@ class PostSearch:
             needle = query.casefold()
             found |= {
                 pid
-                for pid, text, _ in self._texts(sorted(self._stale))
+                for pid, text, _, _ in self._texts(sorted(self._stale))
                 if needle in text.casefold()
             }
         return found
+
+    def commenters(self) -> dict[str, int]:
+        """Every commenter's name -> their comments, across the blog (from the text index;
+        the files of posts it does not hold as they are now are read one at a time)."""
+        self.prepare()
+        found = self.cache.names()
+        for name, n in self.cache.names(sorted(self._stale | self._gone)).items():
+            found[name] -= n
+        if self._stale:
+            for _, _, _, names in self._texts(sorted(self._stale)):
+                for name, n in names.items():
+                    found[name] = found.get(name, 0) + n
+        return {name: n for name, n in found.items() if n > 0}
 
     def post_ids(self, query: str) -> set[str]:
         """Every post matching `query`: summary or text."""

@@ -92,13 +92,13 @@ def name_words(names: Iterable[str]) -> set[str]:
 
 def blog_names(blog: Blog) -> set[str]:
     """Words the blog already knows: film titles, directors and cast, tags, categories,
-    authors and commenters (from the raw comment documents: no objects built)."""
+    authors and commenters (their names as the search index keeps them)."""
     names: list[str] = []
     for post in blog.posts():
         film = post.film
         names += [film.title, film.director, post.author, *film.cast, *post.tags]
         names += post.categories
-    names += {str(doc.get("author", "")) for doc in blog.search_index().comment_docs().values()}
+    names += blog.search_index().commenters()
     return name_words(names)
 
 

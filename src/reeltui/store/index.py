@@ -101,8 +101,12 @@ def month_pages(store: Store, month: str) -> list[str]:
 
 
 def read_page(store: Store, rel: str) -> list[PostSummary]:
-    """The accepted rows of one index file."""
-    return [from_row(pid, row) for pid, row in store.file(rel).good(POSTS_INDEX.name).items()]
+    """The accepted rows of one index file (not kept in memory: the summaries are, and a
+    change reads its file again; kept when the gate refused a row, for `refusals`)."""
+    found = store.peek(rel)
+    if found.refused:
+        found = store.file(rel)
+    return [from_row(pid, row) for pid, row in found.good(POSTS_INDEX.name).items()]
 
 
 def find_row(store: Store, post_id: str, date: str) -> DataFile | None:

@@ -7,6 +7,10 @@ open (in the background) every post file's signature (size, modification time) i
 with the one indexed, so a crash between a commit and its indexing, or a file edited by hand,
 is caught. A reader never writes it: posts whose file changed since are searched directly.
 
+It also keeps, per post, how many comments each commenter left (`names`): the search box's
+completion of `author:` and the spelling checker's known names come from there, instead of
+every comment of the archive being read into memory.
+
 Matching is case-insensitive substring matching, as the list filter always was: the trigram
 tokenizer finds a string of 3 characters or more through its index; shorter ones are looked
 for in every post's text (a scan of the stored text, interruptible).
@@ -18,23 +22,34 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
 from reeltui.store.layout import SEARCH_FILE
 
-VERSION = "2"  # another way of folding the text: the index is built again
+VERSION = "3"  # another content (3: the commenters' names): the index is built again
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
     " sig TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS body USING fts5(text, tokenize='trigram', detail=full)",
+    "CREATE TABLE IF NOT EXISTS names(doc INTEGER NOT NULL, name TEXT NOT NULL,"
+    " n INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS names_doc ON names(doc)",
 )
+Names = Mapping[str, int]  # a post's commenters: name -> comments
+Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, commenters)
 
 
-_HITS = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
+RETRIES = 3  # runs of a change that a search's interrupt() hit
+T = TypeVar("T")
+# The hits' rowids: the writer knows each one's post id (`SearchCache._ids`: no join per
+# hit); a reader joins (a writer in another process may have changed them since).
+_HITS = "SELECT body.rowid FROM body WHERE"
+_JOINED = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
 
 
 class Interrupted(ReelError):
@@ -66,10 +81,13 @@ class SearchCache:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
+        self._query = False  # a search is running (what `interrupt` stops)
+        self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
             return self._db
+        self._ids = None  # (a new file: its rowids are read again)
         try:
             self._db = self._open()
         except sqlite3.Error as exc:
@@ -108,56 +126,87 @@ class SearchCache:
         with self._lock:
             return self._connect() is not None
 
-    def signatures(self) -> dict[str, str]:
-        """Post id -> signature of the file it was indexed from."""
+    def _run(self, work: Callable[[sqlite3.Connection], T], default: T, write: bool = False) -> T:
+        """`work` on the connection (in one transaction when `write`). An `interrupt()` meant
+        for a search that had just ended runs it again; another error marks the index
+        broken (its callers then read the posts' files)."""
         with self._lock:
             db = self._connect()
-            if db is None:
-                return {}
-            try:
-                return dict(db.execute("SELECT id, sig FROM docs"))
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
-                return {}
+            if db is None or (write and not self.writable):
+                return default
+            for _ in range(RETRIES):
+                try:
+                    if not write:
+                        return work(db)
+                    with db:
+                        return work(db)
+                except sqlite3.OperationalError as exc:
+                    if "interrupted" not in str(exc):
+                        self.broken = str(exc)
+                        return default
+                except sqlite3.Error as exc:
+                    self.broken = str(exc)
+                    return default
+            return default
 
-    def put(self, items: Iterable[tuple[str, str, str]]) -> None:
-        """Index (post id, text, signature) triples (replacing what was there)."""
+    def signatures(self) -> dict[str, str]:
+        """Post id -> signature of the file it was indexed from."""
+        return self._run(lambda db: dict(db.execute("SELECT id, sig FROM docs")), {})
 
-        def write(db: sqlite3.Connection) -> None:
-            for post_id, text, sig in items:
+    def put(self, items: Iterable[Item]) -> None:
+        """Index (post id, text, signature, commenters) (replacing what was there)."""
+        batch = list(items)
+
+        def work(db: sqlite3.Connection) -> None:
+            for post_id, text, sig, names in batch:
                 rowid = _rowid(db, post_id)
                 if rowid is None:
                     cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
                     rowid = cur.lastrowid
+                    if self._ids is not None and rowid is not None:
+                        self._ids[rowid] = post_id
                 else:
                     db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                    db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                 db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text)))
+                db.executemany(
+                    "INSERT INTO names VALUES (?, ?, ?)",
+                    [(rowid, name, n) for name, n in names.items()],
+                )
 
-        self._change(write)
+        self._run(work, None, write=True)
 
     def remove(self, post_ids: Iterable[str]) -> None:
-        def write(db: sqlite3.Connection) -> None:
-            for post_id in post_ids:
+        ids = list(post_ids)
+
+        def work(db: sqlite3.Connection) -> None:
+            for post_id in ids:
                 rowid = _rowid(db, post_id)
                 if rowid is not None:
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
+                    db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                     db.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+                    if self._ids is not None:
+                        self._ids.pop(rowid, None)
 
-        self._change(write)
+        self._run(work, None, write=True)
 
-    def _change(self, write: Callable[[sqlite3.Connection], None]) -> None:
-        """`write` in one transaction; nothing when the index is read-only or cannot be
-        opened. An SQLite failure marks it broken (searches then read the posts)."""
-        with self._lock:
-            db = self._connect()
-            if db is None or not self.writable:
-                return
-            try:
-                with db:
-                    write(db)
-            except sqlite3.Error as exc:
-                self.broken = str(exc)
+    def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Commenter -> comments, over the indexed posts (or only `post_ids` of them)."""
+        ids = None if post_ids is None else list(post_ids)
+
+        def work(db: sqlite3.Connection) -> dict[str, int]:
+            if ids is None:
+                return dict(db.execute("SELECT name, SUM(n) FROM names GROUP BY name"))
+            found: dict[str, int] = {}
+            sql = "SELECT name, n FROM names JOIN docs d ON d.rowid = names.doc WHERE d.id=?"
+            for post_id in ids:
+                for name, n in db.execute(sql, (post_id,)):
+                    found[name] = found.get(name, 0) + n
+            return found
+
+        return self._run(work, {})
 
     def search(self, query: str) -> set[str]:
         """Ids of the indexed posts whose text contains `query` (case-insensitive).
@@ -170,23 +219,33 @@ class SearchCache:
             if db is None or not needle:
                 return set()
             if len(needle) >= 3:  # through the trigram index
-                sql = f"{_HITS} body MATCH ?"
+                sql = "body MATCH ?"
                 arg = '"' + needle.replace('"', '""') + '"'
             else:  # too short for trigrams: a scan of the stored text
-                sql = f"{_HITS} instr(body.text, ?) > 0"
+                sql = "instr(body.text, ?) > 0"
                 arg = needle
+            self._query = True
             try:
-                return {row[0] for row in db.execute(sql, (arg,))}
+                if not self.writable:
+                    return {row[0] for row in db.execute(f"{_JOINED} {sql}", (arg,))}
+                if self._ids is None:
+                    self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
+                ids = self._ids
+                hits = db.execute(f"{_HITS} {sql}", (arg,))
+                return {ids[row[0]] for row in hits if row[0] in ids}
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     raise Interrupted() from exc
                 self.broken = str(exc)
                 return set()
+            finally:
+                self._query = False
 
     def interrupt(self) -> None:
-        """Stop a query running in another thread (it raises Interrupted)."""
+        """Stop a search running in another thread (it raises Interrupted); never what
+        indexes the posts (it broke the index being made by the first keystrokes)."""
         db = self._db
-        if db is not None:
+        if db is not None and self._query:
             with contextlib.suppress(sqlite3.Error):
                 db.interrupt()
 
@@ -196,6 +255,7 @@ class SearchCache:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
                 self._db = None
+                self._ids = None
 
 
 def _rowid(db: sqlite3.Connection, post_id: str) -> int | None:

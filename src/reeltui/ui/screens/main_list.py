@@ -14,15 +14,14 @@ from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
 from reeltui.config import SORTS
-from reeltui.domain.plural import count as plural_count
 from reeltui.domain.query import QueryError, parse
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
-from reeltui.services.search import Interrupted
+from reeltui.services.search import Interrupted, PostSearch
 from reeltui.ui.navigation import site_of
-from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.dialogs import PickScreen, filter_choices
+from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ListItem
 from reeltui.ui.widgets.reader import Reader
@@ -34,6 +33,8 @@ if TYPE_CHECKING:
 FILTER_KINDS = ("category", "tag", "status", "author")
 FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
 PAINT_WAIT = 3.0  # seconds the rest waits for the first rows to be painted, at most
+Words = Callable[[str], set[str]]  # the posts a free word is in
+Stop = Callable[[], bool]  # has a newer load replaced this one?
 
 
 def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
@@ -50,7 +51,7 @@ def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
     app.call_from_thread(if_current)
 
 
-class Listing:
+class Listing(FeedReading):
     def __init__(self, screen: MainScreen, sort: str) -> None:
         self.screen = screen
         self.blog = screen.blog
@@ -64,6 +65,8 @@ class Listing:
         self.partial = False  # the rows shown match free words in titles only, so far
         self.painted = threading.Event()  # the list's first rows are on screen
         self._asked: Worker[None] | None = None  # the load keys typed wait for (see `load`)
+        self._computing = threading.Lock()  # held by the load finding rows (see `_load`)
+        self._preparing: PostSearch | None = None  # the text index being made (its worker)
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -87,25 +90,29 @@ class Listing:
     def _load(self, keep: str | None) -> None:
         app = self.screen.app
         worker = get_current_worker()
+
+        def stop() -> bool:  # a newer load replaced this one
+            return worker.is_cancelled
+
         try:
-            if not self.blog.index_complete:
-                self._first_screen(worker)
-            search = self.blog.search_index()
-            partial = not search.fresh and self._has_words()
-            # Until the text index is ready, free words match titles, authors and terms at
-            # once (the status line says the text is coming); the rest follows.
-            for words in [search.meta_ids, None] if partial else [None]:
-                if words is None and partial:
-                    search.prepare()
-                counts = self.blog.counts()  # the status line's, whatever the list shows
-                rows = self.screen.searching.query_rows(words)  # the query language
-                if rows is None:  # comments searched, or the query cannot run (it says why)
-                    answer(app, self._counted, counts)
+            with self._computing:  # one load at a time: the one replaced stops at its next check
+                if stop():
                     return
-                items = self._items(rows)
-                if worker.is_cancelled:
+                if not self.blog.index_complete and not self._first_screen(worker):
                     return
-                answer(app, self._show, items, counts, keep, words is not None)
+                search = self.blog.search_index()
+                partial = not search.fresh and self._has_words()
+                # Until the text index is ready, free words match titles, authors and terms
+                # at once (the status line says the text is coming); the rest follows.
+                if not self._answer(keep, search.meta_ids if partial else None, stop):
+                    return
+            if partial:
+                app.call_from_thread(self._prepare_search)
+                if not search.wait(stop):  # (outside: the next key's load does not wait)
+                    return
+                with self._computing:
+                    if stop() or not self._answer(keep, None, stop):
+                        return
         except Interrupted:  # a newer keystroke: its load answers
             return
         except ReelError as exc:  # a store problem: one clear line, never a traceback
@@ -117,6 +124,21 @@ class Listing:
                 app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
         if not search.fresh:  # ready the text search meanwhile (after the first paint)
             app.call_from_thread(self._prepare_search)
+
+    def _answer(self, keep: str | None, words: Words | None, stop: Stop) -> bool:
+        """Find the rows (`words`: the posts a free word is in, when not the text index's
+        whole answer) and hand them to the list; False when there is nothing more to do
+        (comments searched, a query that cannot run, a newer load)."""
+        counts = self.blog.counts()  # the status line's, whatever the list shows
+        rows = self.screen.searching.query_rows(words, stop)  # the query language
+        if rows is None:  # comments searched, or the query cannot run (it says why)
+            answer(self.screen.app, self._counted, counts)
+            return False
+        items = self._items(rows)
+        if stop():
+            return False
+        answer(self.screen.app, self._show, items, counts, keep, words is not None)
+        return True
 
     def _items(self, rows: list[PostRow]) -> list[ListItem]:
         writer = self.screen.reel_app.writer
@@ -131,21 +153,23 @@ class Listing:
         except QueryError:
             return False
 
-    def _first_screen(self, worker: Worker[None]) -> None:
+    def _first_screen(self, worker: Worker[None]) -> bool:
         """The first read of the posts index, newest month first: the newest posts are
-        shown once a screenful is known (in the list's usual order), then all of them."""
+        shown once a screenful is known (in the list's usual order), then all of them.
+        False when a newer load replaced this one (it reads the rest)."""
         plain = self.sort == "date" and not (self.reversed or self.filters or self.search)
         shown = not plain or self.my_drafts
         for known in self.blog.load_index():
+            if worker.is_cancelled:
+                return False
             if not shown and known >= FIRST_SCREEN:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
-                if worker.is_cancelled:
-                    return
                 answer(self.screen.app, self._show_first, self._items(rows))
                 shown = True
                 # The rest is read once the first rows are on screen: this thread, reading,
                 # would slow the first paint (it holds the interpreter meanwhile).
                 self.wait_painted(worker)
+        return True
 
     def wait_painted(self, worker: Worker[None]) -> None:
         """In a worker: until the list's first rows are painted (PAINT_WAIT at most)."""
@@ -161,6 +185,10 @@ class Listing:
         pane.border_title = f"Posts ({len(items)}, reading the rest…)"
 
     def _prepare_search(self) -> None:
+        search = self.blog.search_index()
+        if self._preparing is search:  # (once per text index: loads wait for it)
+            return
+        self._preparing = search
         self.screen.run_worker(
             self._ready_search, thread=True, exclusive=True, group="search-ready",
             exit_on_error=False,
@@ -275,44 +303,3 @@ class Listing:
         box.remove_class("-visible")
         self.search = ""
         self.load(asked=True)
-
-    # -- reading like a feed reader ------------------------------------------------------
-
-    def next_post(self, which: str) -> str | None:
-        """The next unread post (`which` "unread") or the next with new comments
-        ("comments") after the cursor; None (and said so) when there is none."""
-        post_list = self.screen.post_list
-        if which == "unread":
-            found = post_list.next_after_cursor(lambda item: item.mark.unread)
-        else:
-            found = post_list.next_after_cursor(lambda item: item.mark.new_comments > 0)
-        if found is None:
-            what = "unread posts" if which == "unread" else "posts with new comments"
-            self.screen.notify(f"no {what} in the list", timeout=3)
-        return found
-
-    def mark_all_read(self) -> None:
-        """Mark every post of the list read (after a confirmation)."""
-        items = self.screen.post_list.items
-        shown = [item.row.post.id for item in items]
-        unread = sum(1 for item in items if item.mark.unread)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.screen.run_worker(lambda: self._mark_all(shown), thread=True, group="reads")
-
-        question = (
-            f"Mark the {plural_count(len(shown), 'post')} of the list read ({unread} unread now)?"
-        )
-        self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
-
-    def _mark_all(self, post_ids: list[str]) -> None:
-        app = self.screen.app
-        try:
-            count = read_service.mark_all_read(self.blog, post_ids, self.screen.reel_app.writer)
-        except ReelError as exc:  # e.g. disk full: say so, keep browsing
-            app.call_from_thread(self.screen.notify, f"could not save the read marks: {exc}")
-            return
-        app.call_from_thread(
-            self.screen.notify, f"{plural_count(count, 'post')} marked read", timeout=3
-        )

@@ -56,10 +56,15 @@ class Searching:
         """The list the pane shows: posts, or the comments a search found."""
         return self.hits if self.hits.display else self.screen.post_list
 
-    def query_rows(self, words: Callable[[str], set[str]] | None = None) -> list[PostRow] | None:
+    def query_rows(
+        self,
+        words: Callable[[str], set[str]] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> list[PostRow] | None:
         """The posts matching the search (in the rows worker). None when the search is of
         comments (their list is shown from here) or cannot run (the box says why). `words`:
-        the posts a free word is in, when not the search index's whole answer."""
+        the posts a free word is in, when not the search index's whole answer; `stop`: a
+        newer load replaced this one (the search raises Interrupted at its next check)."""
         screen, listing = self.screen, self.screen.listing
         call = partial(answer, screen.app)  # (shown only while this load is the newest)
         try:
@@ -82,6 +87,7 @@ class Searching:
             filters=listing.filters,
             writer=writer,
             words=words,
+            stop=stop,
         )
         call(self._show_view, False)
         return rows
