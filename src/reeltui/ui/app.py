@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events, work
-from textual.app import App, InvalidThemeError, SystemCommand
+from textual import events
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
 from textual.signal import Signal
 
-from reeltui.config import ConfigError, Settings, load_settings, save_settings
+from reeltui.config import Settings, load_settings
 from reeltui.domain.identity import Identity
 from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
-from reeltui.services.events import Change, StoreWatch, subscribe
-from reeltui.services.session import reread
-from reeltui.ui import bugs
+from reeltui.services.events import Change
+from reeltui.ui import bugs, opening, preferences
+from reeltui.ui.announcing import Announcements
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.commands import ReelCommands
 from reeltui.ui.keys import (
     Scope,
     binding_classes,
-    binding_ids,
     check_keymap,
     class_scopes,
     key_of,
@@ -57,9 +52,6 @@ def _desk_commands() -> type[Provider]:
     from reeltui.ui.desk_commands import DeskCommands  # when the palette first opens
 
     return DeskCommands
-
-
-WATCH_SECONDS = 2.0  # how often a read-only app looks for changes made by the writer
 
 
 class ReelApp(App[None]):
@@ -97,7 +89,6 @@ class ReelApp(App[None]):
         self.initial_screen = initial_screen
         self.only_initial = only_initial  # `reeltui new/edit`: back to the shell when it closes
         self.store_changed: Signal[Change] = Signal(self, "store-changed")  # see ui/changes.py
-        self._watch: StoreWatch | None = None
         self.problems = list(problems or [])
         self.mouse_enabled = settings.mouse
         self.main_screen: MainScreen | None = None
@@ -109,17 +100,8 @@ class ReelApp(App[None]):
         blog.signers = self.own_signers  # counts leave out the writer's comments (readers.py)
 
     async def on_mount(self) -> None:
-        try:
-            self.theme = self.settings.theme
-        except InvalidThemeError:  # unknown theme name in the config: keep the default
-            self.problems.append(f"unknown theme {self.settings.theme!r}; using the default")
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._announcing = threading.Lock()
-        self._unheard: list[Change] = []
-        self._unsubscribe = subscribe(self.blog, self._announced)
-        if self.blog.read_only:  # another reeltui writes: look for its changes now and then
-            self._watch = StoreWatch(self.blog.path)
-            self.set_interval(WATCH_SECONDS, self._look_at_disk)
+        preferences.apply_theme(self)
+        self.announcements = Announcements(self, self.blog)  # a read-only app watches the disk
         # The keymap check walks every UI module (binding_classes imports them): only when
         # the user has a [keymap] to check (a first paint without it costs no screen unused).
         scopes = class_scopes(binding_classes(), ReelApp) if self.settings.keymap else []
@@ -135,7 +117,7 @@ class ReelApp(App[None]):
         if self.settings.keymap:
             self._apply_keymap(scopes)
         if not self.mouse_enabled:
-            self._driver_mouse(False)
+            preferences.driver_mouse(self, False)
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
 
@@ -148,7 +130,7 @@ class ReelApp(App[None]):
         self.update_keymap(check.applied)
 
     def on_unmount(self) -> None:
-        self._unsubscribe()
+        self.announcements.close()
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
 
     # -- the last resort (see ui/bugs.py) -----------------------------------------------
@@ -163,29 +145,11 @@ class ReelApp(App[None]):
         self._exit_renderables.append(bugs.exit_line(self))
         self._close_messages_no_wait()
 
-    # -- changes to the store ------------------------------------------------------------
-
-    def _announced(self, change: Change) -> None:  # in the thread that changed the store
-        with self._announcing:  # the changes heard before the app gets to them: one message
-            self._unheard.append(change)
-            if len(self._unheard) > 1:
-                return
-        if not self.post_message(StoreChanged(change)):  # the app has closed
-            with self._announcing:
-                self._unheard.clear()
+    # -- changes to the store (ui/announcing.py) ------------------------------------------
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        with self._announcing:
-            changes, self._unheard = self._unheard, []
-        for change in changes:  # (a view hears them in one list: ui/changes.py)
+        for change in self.announcements.take():  # (a view hears them in one list)
             self.store_changed.publish(change)
-
-    @work(thread=True, exclusive=True, group="watch")
-    def _look_at_disk(self) -> None:
-        watch = self._watch
-        # reread announces "all": every view redraws; False: caught mid-change, look again
-        if watch is not None and watch.changed_on_disk() and not reread(self.blog):
-            watch.look_again()
 
     # -- settings ------------------------------------------------------------------------
 
@@ -205,42 +169,16 @@ class ReelApp(App[None]):
         return identity.suggested(self.settings.identity, self.blog)
 
     def remember(self, **changes: Any) -> None:
-        for name, value in changes.items():
-            setattr(self.settings, name, value)
-        self._save_settings()
-
-    @work(thread=True, exclusive=True, group="settings")
-    def _save_settings(self) -> None:
-        try:
-            save_settings(self.settings)
-        except ConfigError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
-
-    def _theme_changed(self, theme: Any) -> None:
-        if getattr(theme, "name", None) and theme.name != self.settings.theme:
-            self.remember(theme=theme.name)
+        """Change settings and save them in the background (ui/preferences.py)."""
+        preferences.remember(self, **changes)
 
     def action_next_theme(self) -> None:
-        names = sorted(self.available_themes)
-        self.theme = (
-            names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
-        )
-        self.notify(f"theme: {self.theme}", timeout=2)
+        preferences.next_theme(self)
 
     # -- mouse ---------------------------------------------------------------------------
 
     def action_toggle_mouse(self) -> None:
-        self.mouse_enabled = not self.mouse_enabled
-        self._driver_mouse(self.mouse_enabled)
-        self.remember(mouse=self.mouse_enabled)
-        self.notify("mouse on" if self.mouse_enabled else "mouse off: the terminal selects text")
-
-    def _driver_mouse(self, enabled: bool) -> None:
-        driver: Any = self._driver
-        method = "_enable_mouse_support" if enabled else "_disable_mouse_support"
-        if driver is not None and hasattr(driver, method):
-            with contextlib.suppress(Exception):
-                getattr(driver, method)()
+        preferences.toggle_mouse(self)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.MouseEvent) and not self.mouse_enabled:
@@ -249,24 +187,10 @@ class ReelApp(App[None]):
             return
         await super().on_event(event)
 
-    # -- app-wide actions ----------------------------------------------------------------
+    # -- app-wide actions (what they open: ui/opening.py) ----------------------------------
 
     def action_help(self) -> None:
-        from reeltui.ui.screens.help import HelpScreen, key_rows
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        chain = [(node, list(bindings)) for node, bindings in self.screen._modal_binding_chain]
-        focused = self.screen.focused
-        where = "this screen"
-        for node in focused.ancestors_with_self if focused else []:
-            if node.id in ("list-pane", "reader", "thread"):
-                where = {"list-pane": "Post list", "reader": "Reader", "thread": "Comments"}[
-                    node.id
-                ]
-                break
-        rows = key_rows(chain, binding_ids(binding_classes()))
-        self.push_screen(HelpScreen(rows, f"Keys · {where}"))
+        opening.open_help(self)
 
     def action_zoom(self) -> None:
         """Fill the screen with the focused pane (Textual's maximize), or put it back."""
@@ -284,70 +208,39 @@ class ReelApp(App[None]):
                 yield command
 
     def action_inbox(self) -> None:
-        from reeltui.ui.screens.inbox import InboxScreen
-
-        self.push_screen(InboxScreen(self.blog, self.settings.authors), self.jump_to_comment)
+        opening.open_inbox(self)
 
     def action_outbox(self) -> None:
-        from reeltui.ui.screens.outbox import OutboxScreen
-
-        self.push_screen(OutboxScreen(self.blog))
+        opening.open_outbox(self)
 
     def action_sync(self, start: bool = False) -> None:
-        from reeltui.ui.screens.sync import SyncScreen
-
-        if not isinstance(self.screen, SyncScreen):
-            self.push_screen(SyncScreen(self.blog, start=start))
+        opening.open_sync(self, start)
 
     def action_stats(self) -> None:
-        from reeltui.ui.desk_commands import open_stats
-        from reeltui.ui.screens.stats import StatsScreen
-
-        if not isinstance(self.screen, StatsScreen):
-            open_stats(self)
+        opening.open_stats_screen(self)
 
     def action_diary(self) -> None:
-        from reeltui.ui.screens.diary import DiaryScreen
-
-        if not isinstance(self.screen, DiaryScreen):
-            self.push_screen(DiaryScreen(self.blog))
+        opening.open_diary(self)
 
     def action_conflicts(self) -> None:
-        from reeltui.ui.screens.sync import ConflictsScreen
-
-        self.push_screen(ConflictsScreen(self.blog))
+        opening.open_conflicts(self)
 
     def action_import(self) -> None:
-        from reeltui.ui.screens.transfer import ImportScreen
-
-        self.push_screen(ImportScreen(self.blog))
+        opening.open_import(self)
 
     def action_export(self) -> None:
-        from reeltui.ui.screens.transfer import ExportScreen
-
-        self.push_screen(ExportScreen(self.blog))
+        opening.open_export(self)
 
     async def jump_to_comment(self, choice: InboxChoice | None) -> None:
         """Open the chosen comment's post and put the thread's cursor on it."""
-        if choice is not None and self.main_screen is not None:
-            await self.main_screen.open_comment(choice.post_id, choice.comment_id)
+        await opening.jump_to_comment(self, choice)
 
     async def open_post(self, post_id: str) -> None:
-        if self.main_screen is not None:
-            await self.main_screen.open_post(post_id)
-            self.main_screen.action_pane("reader")
+        await opening.open_post(self, post_id)
 
     def open_link(self, url: str) -> str:
-        """Open `url` in a graphical browser; without one, copy it (a console browser would
-        take over this terminal). Returns what was done, for a notice."""
-        graphical = sys.platform in ("darwin", "win32") or any(
-            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
-        )
-        if not graphical:
-            self.copy_text(url)
-            return f"no graphical browser here: copied {url} instead"
-        self.open_url(url)
-        return f"opening {url} in the browser"
+        """Open `url` in a graphical browser, else copy it; returns what was done."""
+        return opening.open_link(self, url)
 
     def copy_text(self, text: str) -> None:
         """OSC 52 first (works over SSH and in tmux), then the system clipboard if any."""
