@@ -7,7 +7,6 @@ and sets what the widgets show. It redraws when the services announce a change o
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -15,23 +14,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Input
 
 from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
-from reeltui.services.events import Change
 from reeltui.services.people import thread_counts
 from reeltui.services.templates import TEMPLATES
-from reeltui.ui.changes import listen, touches
+from reeltui.ui.changes import listen
 from reeltui.ui.navigation import History
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.dialogs import PickScreen
+from reeltui.ui.screens.main_follow import OpenPostFollower
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
+from reeltui.ui.screens.main_panes import Panes
 from reeltui.ui.screens.main_search import Searching
-from reeltui.ui.screens.main_thread import patch_thread
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
@@ -44,9 +42,6 @@ from reeltui.ui.widgets.thread import Thread
 
 if TYPE_CHECKING:
     from reeltui.ui.app import ReelApp
-
-NARROW_WIDTH = 100
-PANES = ("list-pane", "reader", "thread")
 
 
 class ListSearch(QueryBox):
@@ -83,14 +78,12 @@ class MainScreen(Screen[None]):
         self.blog = blog
         self.history = History()
         self.current_post: str | None = None
-        self.pane = "list-pane"
+        self.panes = Panes(self)
         self.listing = Listing(self, sort)
         self.searching = Searching(self)
-        self.comment_actions = CommentActions(self, blog, self.point_at)
+        self.follower = OpenPostFollower(self)  # redraws after the store changed
+        self.comment_actions = CommentActions(self, blog, self.follower.point_at)
         self.links = LinkFollower(self)
-        self._select_next: str | None = None  # the comment the next thread redraw selects
-        self._drawing = False  # the thread is being redrawn (see _refresh_open)
-        self._unshown: list[Change] = []  # changes the thread has not followed yet
 
     @property
     def reel_app(self) -> ReelApp:
@@ -123,114 +116,31 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#list-pane").border_title = "Posts"
-        self._set_pane("list-pane")
-        self.on_resize()
+        self.panes.show("list-pane")
+        self.panes.resized()
         search_box = self.query_one("#list-search", ListSearch)
         search_box.return_focus = self.post_list
         self.post_list.search_box = search_box
         focus_now(self.post_list)
         self.searching.setup()
-        listen(self, self._store_changed)
+        listen(self, self.follower.store_changed)
         self.listing.load()
 
     def on_resize(self) -> None:
-        narrow = self.size.width < NARROW_WIDTH
-        if narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
-            self._set_pane(self.pane)
+        self.panes.resized()
 
-    # -- changes to the store (from anywhere: see ui/changes.py) -------------------------
+    # -- panes (see main_panes.py) --------------------------------------------------------
 
-    def _store_changed(self, changes: list[Change]) -> None:
-        if all(c.kind == "reads" for c in changes):
-            self.listing.refresh_marks({post_id for c in changes for post_id in c.ids})
-            return
-        self.listing.load()
-        if self.current_post is not None:
-            # The changes of one save may come in several bursts (made in the save queue's
-            # thread): a newer redraw cancels an older one, so each takes every change not
-            # shown yet, and gives them back if it is cancelled before it is done.
-            self._unshown += changes
-            self.run_worker(self._refresh_unshown(), exclusive=True, group="thread")
-
-    async def _refresh_unshown(self) -> None:
-        changes, self._unshown = self._unshown, []
-        try:
-            await self._refresh_open(changes)
-        except asyncio.CancelledError:
-            self._unshown = changes + self._unshown
-            raise
-
-    async def _refresh_open(self, changes: list[Change]) -> None:
-        """Redraw the open post (when it changed) and its thread, the cursor kept."""
-        post_id = self.current_post
-        if post_id is None or not changes:
-            return
-        try:
-            post = self.blog.post(post_id)
-        except ReelError:  # deleted by a sync: say nothing, show what is left
-            return
-        widget = self.query_one(Thread)
-        if not touches(changes, "post", post_id) and await patch_thread(
-            self.blog, post_id, widget, changes
-        ):  # comments changed in place, or one new in a long thread: those views alone
-            row = self.blog.summary(post_id)  # the header's count follows (as the list's)
-            self.query_one(Reader).show_counts(row.readers, row.pending)
-            if self._select_next is not None and widget.select(self._select_next):
-                self._select_next = None
-            return
-        thread = self.blog.thread(post_id)
-        counts = thread_counts(self.blog, thread)
-        if touches(changes, "post", post_id):
-            await self.query_one(Reader).show(post, *counts)
-        else:  # a comment moderated, a reply queued...: the header's count follows
-            self.query_one(Reader).show_counts(*counts)
-        drafts = replies.draft_parents(self.blog, post_id)
-        self._drawing = True
-        try:
-            await widget.show(thread, post.author, drafts, select=widget.highlighted_comment_id())
-        finally:
-            self._drawing = False
-        if self._select_next is not None and widget.select(self._select_next):
-            self._select_next = None  # asked for while the thread was being drawn
-
-    def point_at(self, comment_id: str | None) -> None:
-        """Put the thread's cursor on `comment_id` (now, or once it is drawn)."""
-        if comment_id is None:
-            return
-        if self._drawing or not self.query_one(Thread).select(comment_id):
-            self._select_next = comment_id
-
-    # -- panes ---------------------------------------------------------------------------
+    @property
+    def pane(self) -> str:
+        """The pane shown (narrow) or focused (wide): "list-pane", "reader" or "thread"."""
+        return self.panes.current
 
     def action_pane(self, name: str) -> None:
-        if name == "list-pane" and self.query_one("#list-search", Input).has_focus:
-            self.action_close_search()
-            return
-        self._set_pane(name)
-        target: Widget = {
-            "list-pane": self.searching.shown_list,
-            "reader": self.query_one(Reader).scroller,
-            "thread": self.query_one(Thread),
-        }[name]
-        focus_now(target)
-
-    def _set_pane(self, name: str) -> None:
-        # Screen classes restyle every widget (costly with a long post): only narrow
-        # layouts need them, so wide ones skip the change.
-        self.pane = name
-        if self.has_class("-narrow"):
-            self.set_classes(
-                {"-narrow", f"-show-{name}"} | (set(self.classes) - {f"-show-{p}" for p in PANES})
-            )
+        self.panes.go(name)
 
     def on_descendant_focus(self, event: object) -> None:
-        focused = self.focused
-        for pane in PANES:
-            if focused is not None and any(a.id == pane for a in focused.ancestors_with_self):
-                if pane != self.pane:
-                    self._set_pane(pane)
-                return
+        self.panes.focus_moved()
 
     # -- opening -------------------------------------------------------------------------
 
