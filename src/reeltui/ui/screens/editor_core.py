@@ -1,9 +1,7 @@
-"""The editor's core: state, form and body, status line, autosave and save (through the app's
-save queue, ui/saving.py)."""
+"""The editor's core: state, form and body, status line; its autosave and save (through the app's
+save queue) live in editor_saving.py."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from textual import events
 from textual.app import ComposeResult
@@ -17,24 +15,21 @@ from reeltui.domain.models import Post
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import WORDS_PER_MINUTE, word_count
-from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services.drafts import Clock, EditSession, utc_now
-from reeltui.services.postform import Form, form_of
-from reeltui.services.revisions import Revision
+from reeltui.services.postform import form_of
 from reeltui.services.templates import post_from_template
-from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.editor_modals import (
     confirm_recover,
 )
-from reeltui.ui.screens.editor_style import ago, describe, first_prompt
+from reeltui.ui.screens.editor_saving import EditorSaves, State
+from reeltui.ui.screens.editor_style import ago, first_prompt
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import focus_now
-from reeltui.ui.widgets.meta_form import MetaForm, field_names
+from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
 from reeltui.ui.widgets.spell_area import SpellTextArea
 
-State = tuple[Form, str]
 STATUS_DELAY = 0.15  # seconds after the last key before the word count is refreshed
 NARROW = 110  # columns: under this the form folds away (F2 unfolds it in the body's place)
 STACKED = 150  # columns: under this the preview goes under the body, not beside it
@@ -66,24 +61,23 @@ class EditorCore(Screen[None]):
         self.autosave_delay = autosave_delay
         self.base_url = base_url
         saved = self.session.saved
-        self._clean: State | None = (form_of(saved), saved.body)
-        self._autosaved: State | None = self._clean
-        self._start = self._clean
+        self._start: State = (form_of(saved), saved.body)
+        clean: State | None = self._start
+        autosaved = clean
         working = self.session.working_copy()
         self._offer: tuple[Post, str] | None = None
         if self.session.is_new and post_id is not None:  # a working copy never saved
-            self._clean = None  # nothing of it is in posts.json yet: leaving asks
+            clean = None  # nothing of it is in posts.json yet: leaving asks
         elif working is not None and recover:
             self._start = (form_of(working[0]), working[0].body)
         elif working is not None:
             self._offer = working
-        self._last_save: tuple[dt.datetime, str] | None = None
+        self.saves = EditorSaves(self, clean, autosaved, self._start)
         self._idle: Timer | None = None
         self._preview_timer: Timer | None = None
         self._status_timer: Timer | None = None
         self._counted: tuple[str, int] = ("", 0)
         self._pane = ""
-        self._latest: State = self._start
         self.discarded = False  # the user chose to throw the changes away
 
     # -- layout --------------------------------------------------------------------------
@@ -166,7 +160,7 @@ class EditorCore(Screen[None]):
 
     @property
     def dirty(self) -> bool:
-        return self.state() != self._clean
+        return self.state() != self.saves.clean
 
     def build(self) -> tuple[Post, dict[str, str]]:
         form, body = self.state()
@@ -176,12 +170,11 @@ class EditorCore(Screen[None]):
         self.form.load(form_of(post))
         self.body.load_text(post.body)
         if clean:
-            self._clean = (form_of(post), post.body)
-            self._autosaved = self._clean
+            self.saves.clean = self.saves.autosaved = (form_of(post), post.body)
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        state = self._latest = self.state()
+        state = self.saves.latest = self.state()
         form, body = state
         title = sanitize_line(form.title) or "(untitled)"
         new = "new post" if self.session.is_new else "editing"
@@ -199,17 +192,17 @@ class EditorCore(Screen[None]):
         parts = [form.status, count(words, "word"), f"{minutes} min read"]
         if self.session.read_only:
             parts.append("read-only")
-        elif self._last_save is not None:
-            when, what = self._last_save
+        elif self.saves.last_save is not None:
+            when, what = self.saves.last_save
             parts.append(f"{what} {ago(self.session.clock() - when)}")
-        if state != self._clean:
+        if state != self.saves.clean:
             parts.append("unsaved changes")
-        elif self._last_save is None:
+        elif self.saves.last_save is None:
             parts.append("no changes")
         self._set("#editor-status", " · ".join(parts))
 
     def mark_saved(self, what: str) -> None:
-        self._last_save = (self.session.clock(), what)
+        self.saves.last_save = (self.session.clock(), what)
         self.refresh_status()
 
     def _set(self, selector: str, text: str) -> None:
@@ -233,7 +226,7 @@ class EditorCore(Screen[None]):
 
     def _edited(self) -> None:
         """After each change: the status line follows shortly (not on every key), autosave later."""
-        self._latest = self.state()
+        self.saves.latest = self.state()
         if self._status_timer is not None:
             self._status_timer.stop()
         self._status_timer = self.set_timer(STATUS_DELAY, self.refresh_status)
@@ -264,29 +257,14 @@ class EditorCore(Screen[None]):
         self.set_class(pane == "meta", "-form")
         self.refresh_status()
 
-    # -- saving --------------------------------------------------------------------------
+    # -- saving (see editor_saving.py) ---------------------------------------------------
 
     def on_unmount(self) -> None:
         """Closing the app (Ctrl+Q, a signal) while editing: keep the words as a working copy."""
-        if (
-            self.discarded
-            or self.session.read_only
-            or self._latest in (self._autosaved, self._clean)
-        ):
-            return
-        form, body = self._latest
-        post, _ = self.session.build(form, body)
-        try:
-            self.session.autosave(post)
-        except ReelError:  # the app is going away: nothing left to tell the user with
-            return
+        self.saves.keep_on_exit()
 
     def autosave(self) -> None:
-        state = self.state()
-        if self.session.read_only or state == self._autosaved or state == self._clean:
-            return
-        post, _ = self.build()
-        self._autosave_worker(post, state)
+        self.saves.autosave()
 
     @property
     def on_stack(self) -> bool:
@@ -294,83 +272,15 @@ class EditorCore(Screen[None]):
         it was closed, or while the app is ending: its widgets are removed first)."""
         return self in self.app.screen_stack and bool(self.query("#editor-status"))
 
-    def _autosave_worker(self, post: Post, state: State) -> None:
-        """Write the working copy through the app's save queue (one writer, in order)."""
-
-        def failed(exc: Exception) -> None:  # StoreError (disk full...): say it, keep the text
-            said = f"Autosave failed: {describe(exc)}"
-            self.app.notify(said, severity="error", timeout=8)
-
-        save_queue(self.app).save(
-            self.session.blog,
-            lambda: self.session.autosave(post),
-            lambda _: self._autosave_done(state),
-            failed,
-            words=post.body,
-            holds_keys=True,
-        )
-
-    def _autosave_done(self, state: State) -> None:
-        if not self.on_stack:  # the editor was closed while it was written
-            return
-        self._autosaved = state
-        self.mark_saved("autosaved")
-
     def action_save(self, close: bool = False) -> None:
-        if self.session.read_only:
-            self.notify("The store is open read-only: nothing was saved", severity="error")
-            return
-        post, errors = self.build()
-        self.form.show_errors(errors)
-        self._save_worker(post, self.state(), errors, close)
-
-    def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
-        """Save through the app's save queue; the keys typed after Ctrl+S wait for it (it
-        may close the editor: they go to the screen behind it)."""
-        save_queue(self.app).save(
-            self.session.blog,
-            lambda: self.session.save(post),
-            lambda rev: self._saved(state, rev, errors, close),
-            lambda exc: self._save_failed(describe(exc)),
-            words=post.body,
-            holds_keys=True,
-        )
+        self.saves.save(close)
 
     def _save_failed(self, message: str) -> None:
-        said = f"{message}. Your text is still here."
-        self.app.notify(said, title="Not saved", severity="error")
-        if self.on_stack:
-            self.refresh_status()
-
-    def _saved(
-        self, state: State, rev: Revision | None, errors: dict[str, str], close: bool
-    ) -> None:
-        what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
-        if not self.on_stack:  # closed while it was written (Ctrl+Q): it is on disk
-            self.app.notify(f"{what} “{sanitize_line(self.session.saved.title) or 'untitled'}”")
-            return
-        self._clean = None if errors else state
-        self._autosaved = state
-        self.mark_saved("saved")
-        if errors:
-            fields = field_names(errors)
-            self.notify(f"{what}, except the marked fields ({fields})", severity="warning")
-        else:
-            self.notify(f"{what} “{sanitize_line(self.session.saved.title) or 'untitled'}”")
-        if close and not errors:
-            self.dismiss()
+        self.saves.failed(message)
 
     def discard_working_copy(self, *, leaving: bool = False) -> None:
-        """Through the save queue too: after an autosave asked for before (a timer's), which
-        would otherwise write the working copy back once it was discarded."""
-        self.discarded = leaving
-        save_queue(self.app).save(
-            self.session.blog,
-            self.session.discard_working_copy,
-            lambda _: None,
-            lambda exc: self.app.notify(describe(exc), severity="error"),
-            holds_keys=True,
-        )
+        """Through the save queue too (see EditorSaves.discard)."""
+        self.saves.discard(leaving=leaving)
 
     def update_preview(self) -> None:
         self.query_one("#preview", Preview).show(self.body.text)
