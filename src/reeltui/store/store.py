@@ -19,31 +19,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reeltui.domain.listing import ROW_FIELDS, PostSummary
+from reeltui.domain.listing import PostSummary
 from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import commit as commits
-from reeltui.store import datafile
+from reeltui.store import counting, starting
 from reeltui.store.backup import Backups
 from reeltui.store.datafile import DataFile, Refusal
 from reeltui.store.errors import (
-    StoreCorrupt,
     StoreForeign,
     StoreReadOnly,
-    StoreTooNew,
     StoreWriteError,
 )
 from reeltui.store.files import Files
-from reeltui.store.layout import JOURNAL_FILE, META, META_FILE, tables_in
+from reeltui.store.layout import META, META_FILE
 from reeltui.store.lock import StoreLock
 from reeltui.store.opening import (
     STORE_INFO,
-    create_meta,
     examine,
     now_iso,
     store_exists,
-    write_upgrade,
 )
-from reeltui.store.schema import APP_NAME, SCHEMA_VERSION, migrate_files
 
 __all__ = ["Store", "now_iso", "store_exists"]
 CommitHook = Callable[[list[str]], None]
@@ -65,7 +60,7 @@ class Store:
         self._failure: StoreWriteError | None = None
         self._broken: StoreWriteError | None = None  # an unfinished commit: no more writes
         self._hooks: list[CommitHook] = []
-        self._new_mode = 0o644
+        self.new_mode = 0o644
         self.backups = Backups(path)
         self.info: dict[str, Any] = {}
         self.own: OwnPeople = NOBODY  # whom the index's readers' counts leave out
@@ -107,112 +102,24 @@ class Store:
             lock.acquire(timeout=wait)
         store = cls(folder, read_only, lock)
         try:
-            store._start(is_new)
+            starting.start(store, is_new)
         except BaseException:
             store.close()
             raise
         return store
 
-    def _start(self, is_new: bool) -> None:
-        if is_new:
-            create_meta(self.path)
-        if self.read_only:
-            try:
-                self.files.overlay = commits.overlay(self.path)
-            except (OSError, ValueError) as exc:
-                raise StoreCorrupt(f"{self.path / JOURNAL_FILE} cannot be read: {exc}") from exc
-        else:
-            try:
-                commits.roll_forward(self.path)
-            except (OSError, ValueError) as exc:
-                raise StoreCorrupt(
-                    f"{self.path} has an unfinished change ({JOURNAL_FILE}) that cannot be "
-                    f"completed: {exc}; nothing was changed"
-                ) from exc
-            self._new_mode = commits.file_mode(self.path / META_FILE, 0o644) & 0o666
-            commits.sweep([self.path])
-        meta = self.file(META_FILE)
-        if meta.refused or not meta.exists:
-            raise StoreCorrupt(f"{self.path / META_FILE} is not a valid reeltui meta file")
-        info = meta.data.get(META.name, {}).get(STORE_INFO)
-        if not isinstance(info, dict) or info.get("app") != APP_NAME:
-            raise StoreForeign(f"{self.path / META_FILE} does not describe a reeltui store")
-        version = info.get("schema")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise StoreCorrupt(f"{self.path / META_FILE} has no valid schema version")
-        if version > SCHEMA_VERSION:
-            raise StoreTooNew(
-                f"{self.path} was written by a newer reeltui (schema {version}; this version "
-                f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
-            )
-        self.info = info
-        if version < SCHEMA_VERSION:
-            self._migrate(version)
-        self.own = OwnPeople.from_doc(self.info.get("own"))
-        if not self.read_only and not is_new:
-            self._reindex_if_fields_changed()
-            self.backups.start()  # in the background: opening never waits for it
-        # an index of other list fields (read only: nothing rewrote it) has no counts to trust
-        self.counted = self.info.get("index") == list(ROW_FIELDS)
+    # -- what the index was counted with (see counting.py) --------------------------------
 
     def _reindex_if_fields_changed(self) -> None:
-        """The list's fields (`PostSummary`) changed since the index was written (a new
-        reeltui): write the index again from the posts' files, once."""
-        if self.info.get("index") == list(ROW_FIELDS):
-            return
-        from reeltui.store.repair import rebuild  # (it uses this module)
-
-        with self.changing():
-            rebuild(self, posts_index=True, comment_index=False)
-            meta = self.file(META_FILE)
-            self.info = {**self.info, "index": list(ROW_FIELDS)}
-            meta.table(META.name)[STORE_INFO] = self.info
-            self.changed(meta)
+        counting.reindex_if_fields_changed(self)
 
     def recount(self, own: OwnPeople, save: bool = True) -> list[PostSummary]:
-        """Count the posts' readers' comments again with `own` as the blog's own people,
-        from the posts' files in one pass; returns the new summaries. A writer stores them
-        and `own` (in meta.json) in one commit: a crash leaves the old counts with the old
-        set, counted again at the next open. A reader (or `save=False`) only counts."""
-        from reeltui.store.repair import rebuild, summaries
-
-        if self.read_only or not save:
-            return summaries(self, own)
-        was = self.own, self.info
-        try:
-            with self.changing():
-                self.own = own
-                found = rebuild(self, posts_index=True, comment_index=False)
-                self.record_own(own)
-        except BaseException:
-            self.own, self.info = was
-            raise
-        return found
+        """Count the readers' comments again with `own` (see counting.recount)."""
+        return counting.recount(self, own, save)
 
     def record_own(self, own: OwnPeople) -> None:
-        """From now on count with `own` (meta.json says so once this change is committed;
-        the caller makes the rows agree in the same change)."""
-        with self.changing():
-            self.own = own
-            meta = self.file(META_FILE)
-            self.info = {**self.info, "own": own.to_doc()}
-            meta.table(META.name)[STORE_INFO] = self.info
-            self.changed(meta)
-
-    def _migrate(self, version: int) -> None:
-        """Bring an older store up to date: in memory for a reader (nothing is written),
-        on disk for a writer (one journaled change; the old files go to a backup)."""
-        files, moved = migrate_files(self, version)
-        self.migrated_from = version
-        if self.read_only:
-            for found in files:
-                datafile.check(found, tables_in(found.rel))
-            self.files.put(files)
-        else:
-            kept = self.backups.migration_folder(version)
-            write_upgrade(self.path, files, moved, kept, self._new_mode)
-            self.forget()
-        self.info = self.file(META_FILE).data[META.name][STORE_INFO]
+        """From now on count with `own` (see counting.record_own)."""
+        counting.record_own(self, own)
 
     # -- files ---------------------------------------------------------------------------
 
@@ -316,11 +223,11 @@ class Store:
                     changes = {f.rel: None if f.is_empty() else f.payload() for f in dirty}
             try:
                 if len(dirty) <= commits.MANY:
-                    commits.commit(self.path, changes, self._new_mode)
+                    commits.commit(self.path, changes, self.new_mode)
                 else:  # big (an import): copied and written one by one, locked meanwhile
                     with self.mutex:
                         pairs = ((f.rel, None if f.is_empty() else f.payload()) for f in dirty)
-                        commits.commit(self.path, pairs, self._new_mode, count=len(dirty))
+                        commits.commit(self.path, pairs, self.new_mode, count=len(dirty))
             except commits.Unfinished as exc:
                 self._broken = StoreWriteError(
                     f"a change to {self.path} was saved but not completed "

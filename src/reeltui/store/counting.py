@@ -1,0 +1,65 @@
+"""What the posts index was counted with, kept in meta.json's store information: the list's
+fields (`PostSummary`: an index written with other fields is written again from the posts'
+files, once, at a writing open) and the blog's own people (`own`: the readers' comment counts
+leave them out; another set counts every post again, in one commit)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reeltui.domain.listing import ROW_FIELDS, PostSummary
+from reeltui.domain.readers import OwnPeople
+from reeltui.store.layout import META, META_FILE
+from reeltui.store.opening import STORE_INFO
+
+if TYPE_CHECKING:
+    from reeltui.store.store import Store
+
+
+def set_info(store: Store, **changes: Any) -> None:
+    """Change the store's own information in meta.json (inside `changing()`)."""
+    meta = store.file(META_FILE)
+    store.info = {**store.info, **changes}
+    meta.table(META.name)[STORE_INFO] = store.info
+    store.changed(meta)
+
+
+def reindex_if_fields_changed(store: Store) -> None:
+    """The list's fields (`PostSummary`) changed since the index was written (a new
+    reeltui): write the index again from the posts' files, once."""
+    if store.info.get("index") == list(ROW_FIELDS):
+        return
+    from reeltui.store.repair import rebuild  # (it uses the store)
+
+    with store.changing():
+        rebuild(store, posts_index=True, comment_index=False)
+        set_info(store, index=list(ROW_FIELDS))
+
+
+def recount(store: Store, own: OwnPeople, save: bool = True) -> list[PostSummary]:
+    """Count the posts' readers' comments again with `own` as the blog's own people,
+    from the posts' files in one pass; returns the new summaries. A writer stores them
+    and `own` (in meta.json) in one commit: a crash leaves the old counts with the old
+    set, counted again at the next open. A reader (or `save=False`) only counts."""
+    from reeltui.store.repair import rebuild, summaries
+
+    if store.read_only or not save:
+        return summaries(store, own)
+    was = store.own, store.info
+    try:
+        with store.changing():
+            store.own = own
+            found = rebuild(store, posts_index=True, comment_index=False)
+            record_own(store, own)
+    except BaseException:
+        store.own, store.info = was
+        raise
+    return found
+
+
+def record_own(store: Store, own: OwnPeople) -> None:
+    """From now on count with `own` (meta.json says so once this change is committed;
+    the caller makes the rows agree in the same change)."""
+    with store.changing():
+        store.own = own
+        set_info(store, own=own.to_doc())
