@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reeltui.services.templates import TEMPLATES
 from reeltui.ui.keys import binding_classes, binding_ids
 
 if TYPE_CHECKING:
@@ -31,6 +33,25 @@ def open_help(app: ReelApp) -> None:
             break
     rows = key_rows(chain, binding_ids(binding_classes()))
     app.push_screen(HelpScreen(rows, f"Keys · {where}"))
+
+
+def open_editor(app: ReelApp, post_id: str | None = None, *, template: str = "") -> None:
+    """The editor on `post_id`, or on a new post from `template` signed by the user."""
+    from reeltui.ui.screens.editor import EditorScreen  # imported when first used
+
+    if post_id is not None:
+        app.push_screen(EditorScreen(app.blog, post_id))
+    else:
+        author = app.signer.name
+        app.push_screen(EditorScreen(app.blog, template=template, author=author))
+
+
+def pick_template(app: ReelApp, chosen: Callable[[str | None], None]) -> None:
+    """Ask which template a new post starts from."""
+    from reeltui.ui.screens.dialogs import PickScreen
+
+    choices = [(name, f"{name}: {t.label}") for name, t in TEMPLATES.items()]
+    app.push_screen(PickScreen("New post from a template", choices), chosen)
 
 
 def open_inbox(app: ReelApp) -> None:

@@ -20,11 +20,10 @@ from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
 from reeltui.services.people import thread_counts
-from reeltui.services.templates import TEMPLATES
+from reeltui.ui import opening
 from reeltui.ui.changes import listen
 from reeltui.ui.navigation import History
 from reeltui.ui.screens.comment_actions import CommentActions
-from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.main_follow import OpenPostFollower
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
@@ -292,19 +291,11 @@ class MainScreen(Screen[None]):
         if self.current_post is None:
             self.notify("open a post first (enter on the list)")
             return
-        from reeltui.ui.screens.editor import EditorScreen  # imported when first used
-
-        self.app.push_screen(EditorScreen(self.blog, self.current_post))
+        opening.open_editor(self.reel_app, self.current_post)
 
     def action_new_post(self) -> None:
-        choices = [(name, f"{name}: {t.label}") for name, t in TEMPLATES.items()]
-        self.app.push_screen(
-            PickScreen("New post from a template", choices), self.new_from_template
-        )
+        opening.pick_template(self.reel_app, self.new_from_template)
 
     def new_from_template(self, template: str | None) -> None:
         if template:
-            from reeltui.ui.screens.editor import EditorScreen
-
-            author = self.reel_app.signer.name
-            self.app.push_screen(EditorScreen(self.blog, template=template, author=author))
+            opening.open_editor(self.reel_app, template=template)
