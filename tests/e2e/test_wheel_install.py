@@ -151,6 +151,8 @@ def still_running(tmux_run: object, binary: Path) -> str:
         ):
             time.sleep(0.05)  # polling for the dump to end
     pane = run("capture-pane", "-p", "-S", "-200", "-t", "0")
+    # (a dump written while the app still had the alternate screen is kept there)
+    pane += run("capture-pane", "-p", "-a", "-q", "-t", "0")
     ended = run("display", "-p", "-t", "0", "dead #{pane_dead} signal #{pane_dead_signal}")
     return f"the app did not end well after q ({ended.strip()}); the pane (and stacks):\n{pane}"
 
