@@ -24,10 +24,25 @@ def set_info(store: Store, **changes: Any) -> None:
     store.changed(meta)
 
 
+def index_sound(store: Store) -> bool:
+    """Can every file of the posts index be read, every row passing the gate? A store whose
+    index is damaged is the user's to repair (`check --repair`, which keeps a copy of what it
+    replaces): what is written from here would overwrite the damaged file unasked, and the
+    blog's own people worked out from the posts it could read would be wrong."""
+    from reeltui.store.errors import StoreError
+    from reeltui.store.index import pages
+
+    try:
+        return not any(store.peek(rel).refused for rel in pages(store))
+    except StoreError:
+        return False
+
+
 def reindex_if_fields_changed(store: Store) -> None:
     """The list's fields (`PostSummary`) changed since the index was written (a new
-    reeltui): write the index again from the posts' files, once."""
-    if store.info.get("index") == list(ROW_FIELDS):
+    reeltui): write the index again from the posts' files, once (not over a damaged
+    index: see `index_sound`)."""
+    if store.info.get("index") == list(ROW_FIELDS) or not index_sound(store):
         return
     from reeltui.store.repair import rebuild  # (it uses the store)
 
@@ -40,10 +55,11 @@ def recount(store: Store, own: OwnPeople, save: bool = True) -> list[PostSummary
     """Count the posts' readers' comments again with `own` as the blog's own people,
     from the posts' files in one pass; returns the new summaries. A writer stores them
     and `own` (in meta.json) in one commit: a crash leaves the old counts with the old
-    set, counted again at the next open. A reader (or `save=False`) only counts."""
+    set, counted again at the next open. A reader (or `save=False`) only counts, and so
+    does a writer whose index is damaged (`index_sound`: nothing is written over it)."""
     from reeltui.store.repair import rebuild, summaries
 
-    if store.read_only or not save:
+    if store.read_only or not save or not index_sound(store):
         return summaries(store, own)
     was = store.own, store.info
     try:
