@@ -121,8 +121,11 @@ def test_the_app_paints_the_demo_blog_and_quits(installed: Path, tmp_path: Path)
         tmux_run("send-keys", "-t", "0", "q")
         # tmux marks the pane dead when the terminal closes, and knows the exit status only
         # once it has reaped the process (a moment later on a busy machine): wait for that.
+        # The app waits for a backup under way before it ends (its files flushed to the disk
+        # with syncfs, slow on a disk the rest of the suite keeps busy): a generous limit; a
+        # hang still fails, with every thread's stack.
         ended = "#{pane_dead_status}#{pane_dead_signal}"
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if tmux_run("display", "-p", "-t", "0", ended).strip():
                 break

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import threading
@@ -148,6 +149,8 @@ def snapshot(folder: Path, keep: int = KEEP) -> Backup:
     backups = list_backups(folder)
     for old in backups[keep:]:
         _drop(old.path)
+    if not backups:  # another process's backup of this store made room meanwhile
+        raise OSError(errno.ENOENT, "the backup was removed by another backup of the store")
     return backups[0]
 
 
