@@ -1,9 +1,14 @@
 """The first paint costs what the first screen needs, whatever the archive's size: the rest of
 the posts index is read after the newest rows are painted, the footer is made once per set
-of keys, and the screens not yet opened are not imported (a fresh interpreter tells)."""
+of keys, the screen is drawn once (with its rows) before the user sees a post, and the
+screens not yet opened and the reader's Markdown are not imported (a fresh interpreter
+tells)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,8 +24,40 @@ from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.main_list import FIRST_SCREEN
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.post_list import PostList
-from tests.ui.helpers import press, settle
+from tests.ui.helpers import press, settle, wait_until
 from tests.unit.test_startup import APP_START, modules_of
+
+# The modules a fresh interpreter holds when the list first draws its rows.
+AT_FIRST_ROWS = """
+import asyncio, json, sys
+from pathlib import Path
+from reeltui.config import Settings
+from reeltui.services.session import open_blog
+from reeltui.ui.app import make_app
+from reeltui.ui.widgets.post_list import PostList
+
+seen = []
+draw = PostList.render_line
+
+def first_rows_drawn(post_list, y):
+    if post_list.items and not seen:
+        seen.append(sorted(sys.modules))
+        seen.append([type(w).__name__ for w in post_list.screen.walk_children()])
+    return draw(post_list, y)
+
+PostList.render_line = first_rows_drawn
+
+async def first_paint(store):
+    blog = open_blog(Path(store))
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not seen:
+            await pilot.pause(0.01)
+    blog.close()
+
+asyncio.run(first_paint(sys.argv[1]))
+sys.stdout.write("FOUND " + json.dumps(seen))
+"""
 
 MONTHS = 60
 PER_MONTH = 10
@@ -99,3 +136,42 @@ def test_the_first_screen_imports_no_screen_not_yet_opened(store_path: Path) -> 
         "tree_sitter",
     }
     assert found & later == set()
+
+
+async def test_the_screen_is_first_drawn_with_its_rows(
+    app: ReelApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's first drawing holds the rows: the screen waits (a moment at most) for the
+    worker reading the newest posts before it is laid out and drawn. It used to be drawn
+    empty first, then laid out and drawn again when the rows came (a fifth of the start)."""
+    drawn: list[bool] = []
+    draw = PostList.render_line
+
+    def recorded(post_list: PostList, y: int) -> Strip:
+        drawn.append(bool(post_list.items))
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", recorded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: bool(app.screen.query_one(PostList).items), "rows")
+        await settle(pilot)
+    assert drawn and drawn[0]
+
+
+def test_the_first_rows_are_drawn_without_the_readers_markdown(store_path: Path) -> None:
+    """Textual's Markdown widget (markdown-it and its block widgets) and the HTML views of a
+    post are imported and mounted when the first post is opened, not for the first paint:
+    the reader is then an empty pane (its header line), the same on screen."""
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_ROWS, str(store_path)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    modules, widgets = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
+    assert "reeltui.ui.screens.main" in modules and "Reader" in widgets  # it did paint
+    tops = {m.split(".")[0] for m in modules}
+    assert "markdown_it" not in tops
+    assert not {"textual.widgets._markdown", "rich.markdown", "reeltui.formats.display"} & set(
+        modules
+    )
+    assert "Markdown" not in widgets

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from markdown_it import MarkdownIt
-
 PIECE = 16_000  # characters per piece (about a few screens of text)
 LONG_PIECES = 3  # more pieces than this (~50 KB): too long for a Markdown widget (LongBody)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -49,6 +47,8 @@ def pieces(markdown: str, size: int = PIECE) -> list[str]:
 def headings(markdown: str) -> list[tuple[int, str]]:
     """(level, plain text) of each heading of `markdown`, in order."""
     found: list[tuple[int, str]] = []
+    from markdown_it import MarkdownIt  # (once a long post is shown: not at the first paint)
+
     tokens = MarkdownIt("commonmark").parse(markdown)
     for token, inline in pairwise(tokens):
         if token.type == "heading_open" and inline.type == "inline":

@@ -7,6 +7,8 @@ and sets what the widgets show. It redraws when the services announce a change o
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -41,6 +43,9 @@ from reeltui.ui.widgets.thread import Thread
 
 if TYPE_CHECKING:
     from reeltui.ui.app import ReelApp
+
+
+FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows, at most
 
 
 class ListSearch(QueryBox):
@@ -113,7 +118,7 @@ class MainScreen(Screen[None]):
     def post_list(self) -> PostList:
         return self.query_one(PostList)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#list-pane").border_title = "Posts"
         self.panes.show("list-pane")
         self.panes.resized()
@@ -124,6 +129,11 @@ class MainScreen(Screen[None]):
         self.searching.setup()
         listen(self, self.follower.store_changed)
         self.listing.load()
+        # The screen is first laid out and drawn once mounted: with the rows (read by the
+        # load's worker meanwhile), not without them and again with them (a fifth of the
+        # start). A slow disk: the screen is shown after FIRST_ROWS_WAIT, the rows follow.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.listing.shown.wait(), FIRST_ROWS_WAIT)
 
     def on_resize(self) -> None:
         self.panes.resized()

@@ -4,6 +4,7 @@ comments, mark all read). The screen owns one `Listing` and hands it the list's 
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -64,6 +65,7 @@ class Listing(FeedReading):
         self.site: str | None = None  # the blog's host name, from the posts' source links
         self.partial = False  # the rows shown match free words in titles only, so far
         self.painted = threading.Event()  # the list's first rows are on screen
+        self.shown = asyncio.Event()  # the list was given its first rows (or told why not)
         self._asked: Worker[None] | None = None  # the load keys typed wait for (see `load`)
         self._computing = threading.Lock()  # held by the load finding rows (see `_load`)
         self._preparing: PostSearch | None = None  # the text index being made (its worker)
@@ -117,6 +119,7 @@ class Listing(FeedReading):
             return
         except ReelError as exc:  # a store problem: one clear line, never a traceback
             app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
+            app.call_from_thread(self.shown.set)
             return
         if self.site is None:
             self.site = site_of(self.blog.posts())
@@ -183,6 +186,7 @@ class Listing(FeedReading):
         self.screen.post_list.set_items(items)
         pane = self.screen.query_one("#list-pane")
         pane.border_title = f"Posts ({len(items)}, reading the rest…)"
+        self.shown.set()
 
     def _prepare_search(self) -> None:
         search = self.blog.search_index()
@@ -211,10 +215,12 @@ class Listing(FeedReading):
         self.counts = counts
         self.partial = partial
         self.show_status()
+        self.shown.set()
 
     def _counted(self, counts: Counts) -> None:
         self.counts = counts
         self.show_status()
+        self.shown.set()
 
     def show_status(self) -> None:
         if self.counts is None:

@@ -18,7 +18,6 @@ from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
 from rich.style import Style
 from textual import work
@@ -30,7 +29,6 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from reeltui.domain.text import fold, fold_map
-from reeltui.services.longtext import headings
 
 HIT = Style(underline=True)
 CURRENT_HIT = Style(reverse=True, bold=True)
@@ -41,6 +39,8 @@ Match = tuple[Hit, ...]  # one search match: its piece on each line it covers
 def render_piece(text: str, width: int, console: Console) -> list[Strip]:
     """`text` (Markdown) as lines of exactly `width` cells; links are clickable (they run
     the widget's `follow` action, as Textual's own links do)."""
+    from rich.markdown import Markdown as RichMarkdown  # (markdown-it: not at the first paint)
+
     options = console.options.update(width=width, height=None, highlight=False)
     lines = console.render_lines(RichMarkdown(text, hyperlinks=True), options, pad=True)
     return [Strip([_clickable(segment) for segment in line], width) for line in lines]
@@ -115,6 +115,8 @@ class LongBody(Widget):
 
     @work(thread=True, exclusive=True, group="long-body")
     def _render_pieces(self, generation: int, pieces: list[str], width: int) -> None:
+        from reeltui.services.longtext import headings  # (markdown-it: not at the first paint)
+
         console = self.app.console
         for piece in pieces:
             lines = render_piece(piece, width, console)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
 from rich.text import Text
 
 from reeltui.domain.dates import display_date
@@ -16,6 +15,8 @@ from reeltui.ui.widgets.badges import author_label, status_style
 
 def post_links(body: str) -> list[tuple[str, str]]:
     """(text, href) of every link of a Markdown body, in order."""
+    from markdown_it import MarkdownIt  # (when links are asked for: not at the first paint)
+
     found: list[tuple[str, str]] = []
     for token in MarkdownIt("commonmark").parse(body):
         children = token.children or []

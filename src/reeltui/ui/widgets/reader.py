@@ -3,7 +3,7 @@ with a table of contents for long posts and `/` search inside the post (n/N, mat
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -12,20 +12,22 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Markdown, OptionList, Static
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.formats.display import readable
-from reeltui.services.longtext import LONG_PIECES, pieces
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.lists import ReelOptions
 from reeltui.ui.widgets.long_body import LongBody, Match
-from reeltui.ui.widgets.post_text import header_text, post_links
+from reeltui.ui.widgets.post_text import header_text
 from reeltui.ui.widgets.reader_search import ReaderSearchMixin
+
+if TYPE_CHECKING:  # Textual's Markdown widget (markdown-it, its blocks) is imported and
+    # mounted when the first post is shown: the first paint has no use for it (see `body`)
+    from textual.widgets import Markdown
+    from textual.widgets.markdown import MarkdownBlock
 
 TOC_MIN_HEADINGS = 3
 
@@ -100,7 +102,7 @@ class Reader(ReaderSearchMixin, Vertical):
             yield ReelOptions(id="reader-toc")
             with VerticalScroll(id="reader-scroll"):
                 yield Static("Open a post from the list (enter).", id="reader-head")
-                yield Markdown(id="reader-body", open_links=False)
+                # (the Markdown body, #reader-body, is mounted here by `body`)
                 yield LongBody(id="reader-long")
         with Horizontal(id="reader-searchbar"):
             yield SearchInput(placeholder="search in this post", id="reader-search")
@@ -112,7 +114,22 @@ class Reader(ReaderSearchMixin, Vertical):
 
     @property
     def markdown(self) -> Markdown:
+        """The body's Markdown widget (mounted by `body` when the first post is shown)."""
+        from textual.widgets import Markdown
+
         return self.query_one("#reader-body", Markdown)
+
+    async def body(self) -> Markdown:
+        """The body's Markdown widget, mounted under the header the first time: empty, it
+        is no line on screen, and the first paint then skips importing and styling it."""
+        from textual.widgets import Markdown
+
+        found = self.query("#reader-body")
+        if found:
+            return found.first(Markdown)
+        markdown = Markdown(id="reader-body", open_links=False)
+        await self.scroller.mount(markdown, after="#reader-head")
+        return markdown
 
     def show_counts(self, comment_count: int, pending: int = 0) -> None:
         """The shown post's header with these counts (its comments changed)."""
@@ -132,20 +149,24 @@ class Reader(ReaderSearchMixin, Vertical):
         self.query_one("#reader-head", Static).update(header_text(post, comment_count, pending))
         # A long post is shown piece by piece: the first screens at once, the rest appended
         # in the background (Textual's Markdown slows down faster than the text grows).
+        from reeltui.formats.display import readable
+        from reeltui.services.longtext import LONG_PIECES, pieces
+
         chunks = pieces(sanitize(readable(post.body)))  # raw HTML blocks made readable
+        markdown = await self.body()
         long_body = self.query_one(LongBody)
         if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
             self.add_class("-long")
             self.query_one("#reader-toc", OptionList).clear_options()
             self._fit_toc()  # (its headings come as the lines are made)
-            await self.markdown.update("")
+            await markdown.update("")
             long_body.show(chunks)
             self.scroller.scroll_home(animate=False)
             return
         self.remove_class("-long")
         long_body.show([])
         first, *rest = chunks
-        await self.markdown.update(first)
+        await markdown.update(first)
         self.scroller.scroll_home(animate=False)
         if rest:  # started once the first piece is on screen
             self.call_after_refresh(
@@ -182,6 +203,9 @@ class Reader(ReaderSearchMixin, Vertical):
         self._run_search("")
 
     def links(self) -> list[tuple[str, str]]:
+        from reeltui.formats.display import readable
+        from reeltui.ui.widgets.post_text import post_links
+
         return post_links(readable(self.post.body)) if self.post else []
 
     # -- table of contents ---------------------------------------------------------------
@@ -193,8 +217,9 @@ class Reader(ReaderSearchMixin, Vertical):
         wanted = headings >= TOC_MIN_HEADINGS if self._toc_wanted is None else self._toc_wanted
         self.set_class(bool(headings) and wanted, "-toc")
 
-    @on(Markdown.TableOfContentsUpdated)
-    def _toc_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
+    def on_markdown_table_of_contents_updated(
+        self, event: Markdown.TableOfContentsUpdated
+    ) -> None:  # (by its name: Markdown is not imported when the class is made)
         event.stop()
         if self.has_class("-long"):
             return  # the emptied Markdown's: a long post's headings come from LongBody
@@ -278,7 +303,9 @@ class Reader(ReaderSearchMixin, Vertical):
 
     # -- links and history ---------------------------------------------------------------
 
-    @on(Markdown.LinkClicked)
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        self._link_clicked(event)
+
     @on(LongBody.LinkClicked)
     def _link_clicked(self, event: Markdown.LinkClicked | LongBody.LinkClicked) -> None:
         event.stop()

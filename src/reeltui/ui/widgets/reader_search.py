@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Markdown, Static
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Static
 
 from reeltui.domain.text import find_folded
 from reeltui.ui.widgets.long_body import LongBody, Match
@@ -18,6 +17,8 @@ CURRENT_HIT_STYLE = "reverse bold"
 
 if TYPE_CHECKING:
     from textual.widget import Widget as _Base
+    from textual.widgets import Markdown
+    from textual.widgets.markdown import MarkdownBlock
 else:
     _Base = object
 
@@ -71,7 +72,9 @@ class ReaderSearchMixin(_Base):
         if self.has_class("-long"):
             self.long_hits = self.query_one(LongBody).find(query)
             self.hit_index = 0 if self.long_hits else -1
-        elif query:
+        elif query and self.query("#reader-body"):  # (a body once a post was shown)
+            from textual.widgets.markdown import MarkdownBlock
+
             for block in self.markdown.query(MarkdownBlock):  # compared folded (accents...)
                 for start, end in find_folded(block._content.plain, query):
                     self.hits.append((block, start, end))
