@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the commands import what they use when they run: --help sta
     from rich.console import Console
 
     from reeltui.services import Blog, PostRow
+    from reeltui.services.damage import DamageScan
 
 
 def register(sub: Any) -> None:
@@ -31,30 +32,37 @@ def register(sub: Any) -> None:
 
 def run_posts(args: argparse.Namespace) -> int:
     from reeltui.domain.memory import paused_gc
+    from reeltui.services.damage import DamageScan
     from reeltui.services.query import find_posts
 
     status_filter = {"status": args.status} if args.status else {}
     with paused_gc(), blog_for_reading(args) as blog:  # no cycles made: no collection passes
+        scan = DamageScan(blog)  # the posts' files looked at while the index is read
         rows = find_posts(
             blog, args.search or "", sort=args.sort, filters=status_filter, writer=writer(blog)
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
-        print_rows(rows, args.json, none, blog)
+        print_rows(rows, args.json, none, blog, scan)
     return 0
 
 
 def print_rows(
-    rows: list[PostRow], as_json: bool, none: str = "no posts match", blog: Blog | None = None
+    rows: list[PostRow],
+    as_json: bool,
+    none: str = "no posts match",
+    blog: Blog | None = None,
+    scan: DamageScan | None = None,
 ) -> None:
     """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`; `none`
     is said instead of an empty table. A post whose file cannot be read (`blog` given:
-    `services.damage`) is listed with the mark "damaged" (JSON: `damaged`, the reason, else
-    null) and counted in a warning on stderr."""
+    `services.damage`; `scan`: its look at the disk, started earlier) is listed with the
+    mark "damaged" (JSON: `damaged`, the reason, else null) and counted in a warning on
+    stderr."""
     damaged: dict[str, str] = {}
     if blog is not None:
-        from reeltui.services.damage import damaged_posts
+        from reeltui.services.damage import DamageScan
 
-        damaged = damaged_posts(blog, (r.post.id for r in rows))
+        damaged = (scan or DamageScan(blog)).damaged(r.post.id for r in rows)
     if as_json:
         from reeltui.cli.json_out import post_json
         from reeltui.cli.jsonwrite import write_json_array

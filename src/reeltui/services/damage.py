@@ -8,11 +8,15 @@ file each post was indexed from, and it indexes only files that passed the gate.
 the posts' folder tells which files differ; those alone are read through the gate. A store
 with no search index yet (the app builds it) has every listed post's file read.
 
-Nothing is written: this is for readers.
+Nothing is written: this is for readers. The look at the disk (a stat per post file, the
+signatures kept by the search index) is started at once in a thread (`DamageScan`): its
+system calls leave the interpreter free, so a command reads the posts index meanwhile
+(`posts --json` at 50,000 posts spent a third of its time waiting for the stats).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -33,14 +37,43 @@ def _known_sound(blog: Blog) -> dict[str, str]:
         cache.close()
 
 
+class DamageScan:
+    """The posts' files as they are on disk and as they were last read sound, looked at in
+    a thread started at once; `damaged` waits for it."""
+
+    def __init__(self, blog: Blog) -> None:
+        self.blog = blog
+        self._found: tuple[dict[str, str], dict[str, str]] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._scan, name="damage-scan", daemon=True)
+        self._thread.start()
+
+    def _scan(self) -> None:
+        try:
+            self._found = (file_signatures(self.blog.path / POST.path), _known_sound(self.blog))
+        except BaseException as exc:  # handed to the caller of `damaged`
+            self._error = exc
+
+    def damaged(self, post_ids: Iterable[str]) -> dict[str, str]:
+        """Post id -> why its file cannot be read, for those of `post_ids` whose file is
+        damaged or missing (the others are left out)."""
+        wanted = list(post_ids)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._found is not None
+        return _damaged(self.blog, wanted, *self._found) if wanted else {}
+
+
 def damaged_posts(blog: Blog, post_ids: Iterable[str]) -> dict[str, str]:
     """Post id -> why its file cannot be read, for those of `post_ids` whose file is damaged
     or missing (the others are left out)."""
-    wanted = list(post_ids)
-    if not wanted:
-        return {}
-    on_disk = file_signatures(blog.path / POST.path)
-    known = _known_sound(blog)
+    return DamageScan(blog).damaged(post_ids)
+
+
+def _damaged(
+    blog: Blog, wanted: list[str], on_disk: dict[str, str], known: dict[str, str]
+) -> dict[str, str]:
     out: dict[str, str] = {}
     for post_id in wanted:
         name = f"{safe_name(post_id)}.json"
