@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
 import importlib
 import os
 import platform
@@ -26,6 +27,7 @@ from benchmarks.generate import archive, search_bytes, store_bytes
 
 BENCHMARKS = ("tui", "cli", "wxr", "reader")
 MEDIANS = ("query", "stats", "spelling", "fidelity")  # `run(cfg) -> list[Result]` each
+PARTS = ("open",)  # a part of `tui` alone: the open figures (nothing written to the archives)
 READING = [
     "- Each ratio is of the two quantiles named in the goal column, both sides measured in the "
     "same run (a busy machine slows both). An absolute limit (50 ms) has no such protection: "
@@ -169,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smallest sizes (for tests)")
     parser.add_argument("--sizes", type=int, nargs="+", help="archive sizes (posts)")
     parser.add_argument("--runs", type=int, help="process starts per figure (default 5)")
-    parser.add_argument("--only", nargs="+", choices=BENCHMARKS + MEDIANS, help="run only these")
+    parser.add_argument(
+        "--only", nargs="+", choices=BENCHMARKS + MEDIANS + PARTS, help="run only these"
+    )
     parser.add_argument("--out", type=Path, help="results file (default benchmarks/RESULTS.md)")
     parser.add_argument("--work", type=Path, help="cache folder (default benchmarks/.work)")
     args = parser.parse_args(argv)
@@ -224,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         if "tui" in wanted:
             step(f"tui {size}", lambda s=size: bench_tui.run(cfg, s, small))  # type: ignore[misc]
+        elif "open" in wanted:
+            step(f"open {size}", functools.partial(bench_tui.open_figures, cfg, size, store))
         if "cli" in wanted:
             step(f"cli {size}", lambda s=size: [bench_cli.posts_json(cfg, s)])  # type: ignore[misc]
         if "wxr" in wanted and size <= cfg.wxr_limit:
