@@ -162,7 +162,8 @@ async def test_the_screen_is_first_drawn_with_its_rows(
 def test_the_first_rows_are_drawn_without_the_readers_markdown(store_path: Path) -> None:
     """Textual's Markdown widget (markdown-it and its block widgets) and the HTML views of a
     post are imported and mounted when the first post is opened, not for the first paint:
-    the reader is then an empty pane (its header line), the same on screen."""
+    the reader is then an empty pane (its header line), the same on screen. Nor is the
+    `filelock` package imported (a fifth of the store's import)."""
     done = subprocess.run(
         [sys.executable, "-c", AT_FIRST_ROWS, str(store_path)],
         capture_output=True, text=True, timeout=120,
@@ -171,6 +172,7 @@ def test_the_first_rows_are_drawn_without_the_readers_markdown(store_path: Path)
     assert "reeltui.ui.screens.main" in modules and "Reader" in widgets  # it did paint
     tops = {m.split(".")[0] for m in modules}
     assert "markdown_it" not in tops
+    assert "filelock" not in tops  # the store's lock is taken with fcntl (store/lock.py)
     assert not {"textual.widgets._markdown", "rich.markdown", "reeltui.formats.display"} & set(
         modules
     )
