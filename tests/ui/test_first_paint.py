@@ -6,6 +6,7 @@ tells)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -177,3 +178,35 @@ def test_the_first_rows_are_drawn_without_the_readers_markdown(store_path: Path)
         modules
     )
     assert "Markdown" not in widgets
+
+
+async def test_no_collector_pass_runs_before_the_first_paint(
+    app: ReelApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start makes objects that live for the session (widgets, styles, rows): the
+    collector's passes over them (a fifth of the time to the first frame) wait until it is
+    painted; then what was made is frozen (later passes leave it alone) and the collector
+    runs again."""
+    passes: list[int] = []
+    at_first_rows: list[int] = []
+    draw = PostList.render_line
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    def recorded(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not at_first_rows:
+            at_first_rows.append(len(passes))
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", recorded)
+    gc.callbacks.append(counted)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
+            await settle(pilot)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.callbacks.remove(counted)
+    assert at_first_rows == [0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reeltui.cli.common import CliError, prepare_store
@@ -30,6 +30,16 @@ def register(sub: Any) -> None:
 
 
 def run_tui(args: argparse.Namespace) -> int:
+    from reeltui.domain.memory import pause_gc
+
+    started = pause_gc()  # no collector pass over the imports (the app's own pause follows)
+    try:
+        return _run_tui(args, started)
+    finally:
+        started()
+
+
+def _run_tui(args: argparse.Namespace, started: Callable[[], None]) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.recover import recovery_screen
 
@@ -41,6 +51,7 @@ def run_tui(args: argparse.Namespace) -> int:
     blog, notice = open_for_app(args)
     try:
         app = make_app(blog, initial_screen=recovery_screen(blog))  # drafts left by a crash
+        started()  # (the app holds its own pause until its first paint)
         if notice:
             app.call_later(app.notify, notice, severity="warning", timeout=15)
         return run_app(app)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _lock = threading.Lock()
 _depth = 0
@@ -35,3 +35,18 @@ def paused_gc() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def pause_gc() -> Callable[[], None]:
+    """The collector paused (as by `paused_gc`) until the returned function is called: a
+    pause spanning more than one block, such as the app's start until its first paint.
+    Calling the function again does nothing."""
+    pause = paused_gc()
+    pause.__enter__()
+    done = threading.Lock()
+
+    def release() -> None:
+        if done.acquire(blocking=False):
+            pause.__exit__(None, None, None)
+
+    return release
