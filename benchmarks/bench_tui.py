@@ -2,7 +2,8 @@
 
 - open: process start until the first frame holding the list's rows is made, vs a bare
   Textual app's start (process start until its first frame). Both pay for importing
-  Textual. (Until 2026-12-07 both ended with Pilot's `pause()`, which waits until the whole
+  Textual; the collector is paused on both sides from the app's creation to its first
+  frame (the app does so itself). (Until 2026-12-07 both ended with Pilot's `pause()`, which waits until the whole
   process is idle: for the app that took in the work started after the paint, the rest of
   the index read in a thread; that figure is kept in the notes.)
 - filter keystroke: a key typed in the list's filter box until the list shows its whole

@@ -145,10 +145,14 @@ async def open_store(store: Path) -> dict[str, Any]:
 
 
 async def bare() -> dict[str, Any]:
+    import gc
+
+    gc.disable()  # symmetric: the app pauses the collector from its creation to its first frame
     app = Bare()
     stamp = first_frame(app, lambda: True)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: "frame" in stamp)
+        gc.enable()
         await pilot.pause()
         return {"seconds": stamp["frame"], "idle": time.perf_counter() - STARTED}
 
