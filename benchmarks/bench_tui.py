@@ -3,9 +3,10 @@
 - open: process start until the first frame holding the list's rows is made, vs a bare
   Textual app's start (process start until its first frame). Both pay for importing
   Textual; the collector is paused on both sides from the app's creation to its first
-  frame (the app does so itself). (Until 2026-12-07 both ended with Pilot's `pause()`, which waits until the whole
-  process is idle: for the app that took in the work started after the paint, the rest of
-  the index read in a thread; that figure is kept in the notes.)
+  frame (the app does so itself). (Until 2026-12-07 both ended with Pilot's `pause()`,
+  which waits until the whole process is idle: for the app that took in the work started
+  after the paint, the rest of the index read in a thread; that figure is kept in the
+  notes.)
 - filter keystroke: a key typed in the list's filter box until the list shows its whole
   answer (summaries and text), painted; vs a bare app's key typed into an Input until a line
   echoing it is painted. Also the time until the summary matches are shown (at once), and
