@@ -11,6 +11,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+from reeltui.domain.memory import paused_gc
 from reeltui.services.textindex import TextIndex
 from reeltui.store import Store, records
 from reeltui.store.layout import COMMENTS, POST, per_post_file
@@ -38,15 +39,18 @@ class CommentTexts:
     def _load(self) -> tuple[dict[str, dict[str, Any]], TextIndex]:
         with self._lock:
             if self._docs is None or self._index is None:
-                docs = records.raw_comments(self.store)
-                of_file: dict[str, set[str]] = {}
-                for cid, doc in docs.items():
-                    of_file.setdefault(per_post_file(POST, str(doc.get("post_id", ""))), set()).add(
-                        cid
-                    )
-                self._index = TextIndex((cid, comment_text(d)) for cid, d in docs.items())
-                self._docs, self._of_file = docs, of_file
+                with paused_gc(keep=True):  # kept for the session: out of the collector's walks
+                    self._read()
+            assert self._docs is not None and self._index is not None
             return self._docs, self._index
+
+    def _read(self) -> None:
+        docs = records.raw_comments(self.store)
+        of_file: dict[str, set[str]] = {}
+        for cid, doc in docs.items():
+            of_file.setdefault(per_post_file(POST, str(doc.get("post_id", ""))), set()).add(cid)
+        self._index = TextIndex((cid, comment_text(d)) for cid, d in docs.items())
+        self._docs, self._of_file = docs, of_file
 
     @property
     def docs(self) -> dict[str, dict[str, Any]]:
