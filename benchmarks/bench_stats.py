@@ -101,7 +101,7 @@ def run(cfg: Config) -> list[Result]:
     longest, longest_calm = [max(gaps) for gaps in freeze], [max(gaps) for gaps in calm]
     screen.notes.append(
         f"{cfg.runs} sessions each side (in turn), the longest gap of each: "
-        f"{spread(longest, longest_calm)}"
+        f"{spread(longest, longest_calm)}; the {cfg.small}-post blog's: {spread(longest_calm)}"
     )
     screen.notes.append(
         f"longest gap between {TICK * 1e3:.0f} ms ticks of the event loop from opening the "
