@@ -52,3 +52,9 @@ def paused_gc(*, keep: bool = False) -> Iterator[None]:
                     gc.freeze()
                 if _was_enabled:
                     gc.enable()
+
+
+def pausing() -> bool:
+    """Is a pause under way (in any thread)?"""
+    with _lock:
+        return _depth > 0
