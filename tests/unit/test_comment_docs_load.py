@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import builtins
 import gc
+import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,11 @@ from benchmarks import content
 
 from reeltui.domain import memory
 from reeltui.domain.identity import Identity
-from reeltui.services import stats
+from reeltui.domain.models import Comment
+from reeltui.services import comment_texts, stats
+from reeltui.services.search import search_comments
 from reeltui.services.session import open_blog
+from reeltui.services.textindex import TextIndex
 from reeltui.store import Store, records
 from tests.unit.test_memory import walked_by_passes
 
@@ -97,3 +101,36 @@ def test_first_stats_leave_the_comment_documents_to_no_collector_pass(
         assert max(walked) < len(docs) // 2, walked
     finally:
         blog.close()
+
+
+def test_stats_read_the_documents_not_their_text_index(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stats need the comment documents only: their text index (a second pass over the
+    archive's text) is built by the first comment search, and lists a comment saved
+    meanwhile as an index kept up to date since would: what a fresh session finds."""
+    store = tmp_path / "store"
+    shutil.copytree(store_path, store)
+    built: list[int] = []
+
+    class Counted(TextIndex):
+        def __init__(self, items: Iterable[tuple[str, str]] = ()) -> None:
+            built.append(1)
+            super().__init__(items)
+
+    monkeypatch.setattr(comment_texts, "TextIndex", Counted)
+    with open_blog(store) as blog:
+        stats.compute(blog, writer=Identity())
+        assert built == []
+        post = blog.posts()[0]
+        late = Comment(
+            id="c-late", post_id=post.id, author="Ann Lindqvist", date="2099-01-01T00:00:00",
+            body="a haunting late word",
+        )  # fmt: skip
+        blog.save_comment(late)
+        blog.delete_comment(blog.comment_ids(blog.posts()[1].id)[0])
+        found = {q: search_comments(blog, q, limit=None) for q in ("haunting", "late", "e")}
+        assert built == [1] and found["late"][0].id == "c-late"
+    with open_blog(store, read_only=True) as fresh:
+        for q, hits in found.items():
+            assert [c.id for c in hits] == [c.id for c in search_comments(fresh, q, limit=None)]
