@@ -36,7 +36,7 @@ def start(store: Store, is_new: bool) -> None:
                 f"{store.path} has an unfinished change ({JOURNAL_FILE}) that cannot be "
                 f"completed: {exc}; nothing was changed"
             ) from exc
-        store.new_mode = commits.file_mode(store.path / META_FILE, 0o644) & 0o666
+        store.writer.new_mode = commits.file_mode(store.path / META_FILE, 0o644) & 0o666
         commits.sweep([store.path])
     store.info = read_info(store)
     version = store.info["schema"]
@@ -81,6 +81,6 @@ def migrate(store: Store, version: int) -> None:
         store.files.put(files)
     else:
         kept = store.backups.migration_folder(version)
-        write_upgrade(store.path, files, moved, kept, store.new_mode)
+        write_upgrade(store.path, files, moved, kept, store.writer.new_mode)
         store.forget()
     store.info = store.file(META_FILE).data[META.name][STORE_INFO]
