@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import ROW_FIELDS
 from reeltui.domain.readers import OwnPeople
+from reeltui.domain.versions import VersionError, readable_version
 from reeltui.store import commit as commits
 from reeltui.store import datafile
 from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreTooNew
@@ -59,14 +60,11 @@ def read_info(store: Store) -> dict[str, Any]:
     info = meta.data.get(META.name, {}).get(STORE_INFO)
     if not isinstance(info, dict) or info.get("app") != APP_NAME:
         raise StoreForeign(f"{store.path / META_FILE} does not describe a reeltui store")
-    version = info.get("schema")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StoreCorrupt(f"{store.path / META_FILE} has no valid schema version")
-    if version > SCHEMA_VERSION:
-        raise StoreTooNew(
-            f"{store.path} was written by a newer reeltui (schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
-        )
+    try:
+        readable_version(info.get("schema"), SCHEMA_VERSION, "schema")
+    except VersionError as exc:
+        error = StoreTooNew if exc.newer else StoreCorrupt
+        raise error(f"{store.path / META_FILE}: {exc}; nothing was changed") from exc
     return info
 
 
