@@ -85,10 +85,7 @@ class ReelApp(App[None]):
         *,
         only_initial: bool = False,
     ) -> None:
-        # No collector pass until the first paint (its objects are then frozen): the start
-        # makes hundreds of thousands of objects that live for the session, and the passes
-        # over them took a fifth of the time to the first frame.
-        self._started = pause_gc()
+        self._started: Callable[[], None] = lambda: None  # the start's pause (`on_load`)
         super().__init__()
         self.blog = blog
         self.settings = settings
@@ -104,6 +101,14 @@ class ReelApp(App[None]):
         self.bug_line = ""
         self.sub_title = store_label(blog.path, blog.read_only)
         blog.signers = self.own_signers  # counts leave out the writer's comments (readers.py)
+
+    def on_load(self) -> None:
+        # No collector pass from the app's start until its first paint (then what was made
+        # is frozen): the start makes hundreds of thousands of objects that live for the
+        # session, and the passes over them took a fifth of the time to the first frame.
+        # (Begun here, when the app runs, not when it is made: an app made and never run
+        # must not leave the collector off.)
+        self._started = pause_gc()
 
     async def on_mount(self) -> None:
         preferences.apply_theme(self)
