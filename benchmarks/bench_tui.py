@@ -2,8 +2,8 @@
 
 - open: process start until the first frame showing the list's rows is sent to the terminal,
   vs a bare Textual app's start (process start until its first frame). Both pay for
-  importing Textual; the collector is paused on both sides from the app's creation to its
-  first frame (the app does so itself).
+  importing Textual; the collector is paused on both sides until the first frame (the app
+  pauses its own from its Load event, the bare app's is paused from its creation).
 - filter keystroke: a key put in the app's queue until the first frame showing the list's
   whole answer (summaries and text) is sent to the terminal; vs a bare app's key typed into
   an Input until the first frame showing a line echoing it. Also the time until a frame shows

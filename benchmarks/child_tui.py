@@ -139,7 +139,7 @@ async def open_store(store: Path) -> dict[str, Any]:
 async def bare() -> dict[str, Any]:
     import gc
 
-    gc.disable()  # symmetric: the app pauses the collector from its creation to its first frame
+    gc.disable()  # symmetric: the app pauses the collector from its start to its first frame
     app = Bare()
     watch = FrameWatch(app, lambda: True)
     async with app.run_test(size=SIZE) as pilot:
