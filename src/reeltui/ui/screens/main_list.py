@@ -132,7 +132,7 @@ class Listing(FeedReading):
         counts = self.blog.counts()  # the status line's, whatever the list shows
         rows = self.screen.searching.query_rows(words, stop)  # the query language
         if rows is None:  # comments searched, or the query cannot run (it says why)
-            answer(self.screen.app, self._counted, counts)
+            answer(self.screen.app, self.counted, counts)
             return False
         items = self._items(rows)
         if stop():
@@ -212,7 +212,7 @@ class Listing(FeedReading):
         self.partial = partial
         self.show_status()
 
-    def _counted(self, counts: Counts) -> None:
+    def counted(self, counts: Counts) -> None:
         self.counts = counts
         self.show_status()
 
