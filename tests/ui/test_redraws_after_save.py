@@ -121,3 +121,33 @@ async def test_a_moderation_draws_its_row_again_without_loading_the_list(
         await press(pilot, "s")  # the same comment marked as spam
         await settle(pilot)
         assert loads  # (once per burst of announcements)
+
+
+async def test_a_moderation_asks_for_no_layout(
+    app: ReelApp, open_store: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The comment's head, the reader's heading, the list's row and the status line change
+    but keep their heights: nothing is laid out again (a layout arranges every widget of
+    the screen: every comment of a long thread)."""
+    from textual.screen import Screen
+
+    layouts: list[str] = []  # whole layouts (a scroll only places what is visible)
+    real = Screen._refresh_layout
+
+    def layout(self: Screen[object], size: object = None, scroll: bool = False) -> None:
+        if not scroll:
+            layouts.append(type(self).__name__)
+        real(self, size, scroll)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", layout)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c")
+        thread = app.screen.query_one(Thread)
+        thread.select("c-her-6")
+        await settle(pilot)
+        layouts.clear()
+        await press(pilot, "s")
+        await settle(pilot)
+        assert "[spam]" in screen_text(app)
+        assert layouts == []
