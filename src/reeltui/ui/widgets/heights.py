@@ -4,6 +4,9 @@ seconds). Measured the way Textual measures it when it lays the widget out."""
 
 from __future__ import annotations
 
+from typing import cast
+
+from textual.css.styles import RulesMap
 from textual.visual import VisualType, visualize
 from textual.widgets import Static
 
@@ -14,5 +17,6 @@ def keeps_height(widget: Static, new: VisualType) -> bool:
     width = widget.content_region.width
     if width <= 0:
         return False
-    old = widget.visual.get_height(widget.styles, width)
-    return visualize(widget, new).get_height(widget.styles, width) == old
+    rules = cast(RulesMap, widget.styles)  # (what Textual's layout passes: its styles)
+    old = widget.visual.get_height(rules, width)
+    return visualize(widget, new).get_height(rules, width) == old
