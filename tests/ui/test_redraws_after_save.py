@@ -93,6 +93,31 @@ async def test_nothing_is_drawn_under_the_composer_and_the_reply_is_mounted_alon
     assert thread.current is not None and thread.current.body == "Agreed, Tom."
 
 
+async def test_the_composer_says_saving_without_a_layout(
+    app: ReelApp, gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+S freezes the text and says "Saving…" on the status line (one line high): a
+    repaint, not a layout of the composer over the screen beneath it."""
+    from textual.screen import Screen
+
+    layouts = counted(monkeypatch, Screen, "_refresh_layout")
+    gate.open.set()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c", "r")
+        await pilot.press(*"Thanks!")
+        await settle(pilot)
+        layouts.clear()
+        gate.open.clear()
+        await pilot.press("ctrl+s")
+        for _ in range(5):
+            await pilot.pause()
+        assert "Saving…" in screen_text(app)
+        assert layouts == []
+        gate.open.set()
+        await settle(pilot)
+
+
 async def test_a_moderation_draws_its_row_again_without_loading_the_list(
     app: ReelApp, open_store: Blog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
