@@ -121,7 +121,12 @@ async def test_the_composer_says_saving_without_a_layout(
 async def test_a_moderation_draws_its_row_again_without_loading_the_list(
     app: ReelApp, open_store: Blog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from reeltui.store import state
+
     loads = counted(monkeypatch, Listing, "load")
+    every_mark: list[object] = []  # whole reads-table reads (every post's mark)
+    real = state.read_marks
+    monkeypatch.setattr(state, "read_marks", lambda store: every_mark.append(1) or real(store))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         main = app.screen
@@ -133,10 +138,12 @@ async def test_a_moderation_draws_its_row_again_without_loading_the_list(
         assert before in screen_text(app)
         assert "1 pending comment" in main.query_one(StatusLine).text
         loads.clear()
+        every_mark.clear()
         main.query_one(Thread).select("c-question-5")
         await press(pilot, "a")  # the pending comment approved
         await settle(pilot)
         assert loads == []  # the row and the counts follow without the list found again
+        assert every_mark == []  # the row's mark: its post's alone
         assert "pending" not in row_text(app, QUESTION)
         after = row_text(app, QUESTION).strip()[:40]
         assert after in screen_text(app) and before not in screen_text(app)  # drawn again
