@@ -183,3 +183,34 @@ async def test_a_moderation_asks_for_no_layout(
         await settle(pilot)
         assert "[spam]" in screen_text(app)
         assert layouts == []
+
+
+class Walked(list):  # type: ignore[type-arg]
+    """A list that counts how often it is walked through."""
+
+    walks = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        self.walks += 1
+        return super().__iter__()
+
+
+async def test_a_row_after_a_moderation_is_found_without_walking_the_list(
+    app: ReelApp, open_store: Blog
+) -> None:
+    """The row of the post whose comment changed is found in a map made once per list shown
+    (every row was looked at twice per save: 50,000 at the largest archive)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await main.open_post(QUESTION)  # type: ignore[attr-defined]
+        main.action_pane("thread")  # type: ignore[attr-defined]
+        await settle(pilot)
+        post_list = main.query_one(PostList)
+        walked = Walked(post_list.items)
+        post_list.items = walked
+        main.query_one(Thread).select("c-question-5")
+        await press(pilot, "a", "s", "R")  # approved, spam, restored
+        await settle(pilot)
+        assert open_store.comment("c-question-5").status == "approved"  # (restored)
+        assert walked.walks <= 1  # the map of rows, made once at most

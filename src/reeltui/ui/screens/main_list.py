@@ -243,11 +243,11 @@ class Listing(FeedReading):
         except ReelError:  # the marks cannot be read (said where they failed)
             return
         post_list = self.screen.post_list
-        for item in post_list.items:
-            if item.row.post.id in post_ids:
-                post_list.update_mark(
-                    item.row.post.id, marks.of(item.row.post, item.row.comment_count)
-                )
+        for post_id in post_ids:
+            i = post_list.position(post_id)
+            if i is not None:
+                row = post_list.items[i].row
+                post_list.update_mark(post_id, marks.of(row.post, row.comment_count))
 
     # -- order and filters ---------------------------------------------------------------
 
