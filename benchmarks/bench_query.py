@@ -69,6 +69,7 @@ def run(cfg: Config) -> list[Result]:
         started = time.perf_counter()
         blog.search_index().prepare()  # the text index and every comment, read once
         blog.search_index().comment_docs()
+        assert blog.search_index().comments is not None  # their text index (built lazily)
         text_build = time.perf_counter() - started
         started = time.perf_counter()
         commentfields.of(blog)  # built by the first author:/date: search of a session

@@ -86,8 +86,11 @@ def run(cfg: Config) -> list[Result]:
     for result, values in zip(results, (first, again, narrowed), strict=True):
         result.notes.append(f"{len(values)} runs: {spread(values, base)}")
     small = archive(cfg.small, cfg.work)
-    freeze = [asyncio.run(_screen_freeze(path)) for _ in range(max(1, cfg.runs // 2))]
-    calm = [asyncio.run(_screen_freeze(small)) for _ in range(max(1, cfg.runs // 2))]
+    freeze: list[list[float]] = []
+    calm: list[list[float]] = []
+    for _ in range(cfg.runs):  # a session each side in turn: both under the same load
+        freeze.append(asyncio.run(_screen_freeze(path)))
+        calm.append(asyncio.run(_screen_freeze(small)))
     screen = Result(
         f"stats screen, longest freeze while computing {cfg.big} posts",
         median([max(gaps) for gaps in freeze]),
@@ -95,6 +98,11 @@ def run(cfg: Config) -> list[Result]:
         FREEZE_GOAL,
     )
     every, every_calm = [g for gaps in freeze for g in gaps], [g for gaps in calm for g in gaps]
+    longest, longest_calm = [max(gaps) for gaps in freeze], [max(gaps) for gaps in calm]
+    screen.notes.append(
+        f"{cfg.runs} sessions each side (in turn), the longest gap of each: "
+        f"{spread(longest, longest_calm)}; the {cfg.small}-post blog's: {spread(longest_calm)}"
+    )
     screen.notes.append(
         f"longest gap between {TICK * 1e3:.0f} ms ticks of the event loop from opening the "
         f"stats screen until its worker is done, vs the same on a {cfg.small}-post blog: a "

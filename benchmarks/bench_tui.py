@@ -1,11 +1,17 @@
 """The app as a user meets it, headless through Textual's Pilot, one fresh process per run.
 
-- open: process start until the list's first rows are painted, vs a bare Textual app's start
-  (process start until its first screen is painted). Both pay for importing Textual.
-- filter keystroke: a key typed in the list's filter box until the list shows its whole
-  answer (summaries and text), painted; vs a bare app's key typed into an Input until a line
-  echoing it is painted. Also the time until the summary matches are shown (at once), and
-  the same keys typed right after the first paint, before the search index is ready.
+- open: process start until the first frame showing the list's rows is sent to the terminal,
+  vs a bare Textual app's start (process start until its first frame). Both pay for
+  importing Textual.
+- filter keystroke: a key put in the app's queue until the first frame showing the list's
+  whole answer (summaries and text) is sent to the terminal; vs a bare app's key typed into
+  an Input until the first frame showing a line echoing it. Also the time until a frame shows
+  the list answering the typed search (the summary matches, at once), and the same keys
+  typed right after the first paint, before the search index is ready.
+  A frame is what the app hands its driver, turned into the terminal's bytes
+  (benchmarks/frames.py); before 2026-12-07 the clock stopped after Pilot's idle waits
+  (`press` + `pause`: 20 ms sleeps until the whole process looks idle), which cost a bare app
+  ~100 ms a key and an app with a worker still busy far more, whatever its screen showed.
 - reply: Ctrl+S in the composer until the post's file on disk holds the reply; the longest
   the app could not answer a key from Ctrl+S until the reply is on disk and the redraws it
   set going (the list's and the thread's) are done (gaps between 4 ms ticks of its loop);
@@ -43,8 +49,8 @@ def open_figures(cfg: Config, size: int, store: Path) -> list[Figure]:
         ours.append(float(got["seconds"]))  # type: ignore[arg-type]
         ready.append(float(got["ready"]))  # type: ignore[arg-type]
     what = (
-        "process start -> first rows of the list painted; baseline: process start -> a bare "
-        "Textual app painted"
+        "process start -> the first frame showing the list's rows sent to the terminal; "
+        "baseline: process start -> a bare Textual app's first frame"
     )
     first = Figure("open to first paint", size, what, ours, base, goal=1.5, on="p50")
     whole = Figure(
@@ -67,8 +73,9 @@ def key_figures(cfg: Config, size: int, store: Path) -> list[Figure]:
     shown = floats(got["shown"])
     n = len(complete)
     what = (
-        "a key pressed in the filter box -> the list shows the whole answer (summaries and "
-        "text search), painted; baseline: a key in a bare app's Input -> a line echoing it painted"
+        "a key put in the filter box's queue -> the first frame showing the whole answer "
+        "(summaries and text search) sent to the terminal; baseline: a key in a bare app's "
+        "Input -> the first frame showing a line echoing it"
     )
     fig = Figure(
         "filter keystroke, whole answer", size, what, complete, bare, goal=3.0, limit=0.050

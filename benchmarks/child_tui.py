@@ -25,11 +25,13 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any, cast  # noqa: E402
 
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input, Static  # noqa: E402
+
+from benchmarks.frames import FrameWatch, send_key  # noqa: E402
 
 SIZE = (120, 40)
 TICK = 0.004  # seconds between the freeze probe's ticks
@@ -102,40 +104,57 @@ def _ready(app: Any) -> bool:
     return main is not None and not main.loading and not any(w.is_running for w in app.workers)
 
 
-async def open_store(store: Path) -> dict[str, Any]:
-    from reeltui.ui.widgets.post_list import PostList
+async def frame(
+    pilot: Pilot[Any], watch: FrameWatch, shows: Callable[[Any], bool], since: float
+) -> float:
+    """Seconds from `since` to the first frame sent after it that `shows` the change."""
+    await until(pilot, lambda: watch.first(shows, since) is not None)
+    return cast(float, watch.first(shows, since)) - since
 
+
+def _list_look(app: Any) -> Callable[[], Any]:
+    """What a frame of the main screen shows of the list: the rows' list (kept, so a frame can
+    be matched to the rows of the answer) and the search they answer."""
+
+    def look() -> Any:
+        main = _main(app)
+        found = main.query("PostList") if main is not None else []
+        return (found[0].items, main.search) if found else (None, None)
+
+    return look
+
+
+async def open_store(store: Path) -> dict[str, Any]:
     app = _app(store)
+    watch = FrameWatch(app, _list_look(app))
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: _main(app) is not None)
-        await until(pilot, lambda: bool(app.screen.query_one(PostList).items))
-        await pilot.pause()  # painted
-        first = time.perf_counter() - STARTED
+        first = await frame(pilot, watch, lambda seen: bool(seen[0]), STARTED)
         await until(pilot, lambda: _ready(app))
         ready = time.perf_counter() - STARTED
-        shown = len(app.screen.query_one(PostList).items)
+        shown = len(app.screen.query_one("PostList").items)
     app.blog.close()
     return {"seconds": first, "ready": ready, "rows": shown}
 
 
 async def bare() -> dict[str, Any]:
     app = Bare()
+    watch = FrameWatch(app, lambda: True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        return {"seconds": time.perf_counter() - STARTED}
+        await until(pilot, lambda: bool(watch.log))
+        return {"seconds": watch.log[0][0] - STARTED}
 
 
 async def keys(store: Path, queries: list[str], early: bool) -> dict[str, Any]:
-    """Per keystroke: the time until the list shows the summary matches (at once) and until
-    it shows the whole answer (the text search's too), painted."""
-    from reeltui.ui.widgets.post_list import PostList
-
+    """Per keystroke: the time until a frame shows the list answering the typed search (its
+    summary matches, at once) and until a frame shows the rows of its whole answer (the text
+    search's too)."""
     app = _app(store)
+    watch = FrameWatch(app, _list_look(app))
     shown: list[float] = []
     complete: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: _main(app) is not None)
-        await until(pilot, lambda: bool(app.screen.query_one(PostList).items))
+        await until(pilot, lambda: bool(app.screen.query_one("PostList").items))
         if not early:
             await until(pilot, lambda: _ready(app))
         main = _main(app)
@@ -145,14 +164,14 @@ async def keys(store: Path, queries: list[str], early: bool) -> dict[str, Any]:
                 typed = query[:n]
                 char = typed[-1]
                 started = time.perf_counter()
-                await pilot.press("space" if char == " " else char)
-                await until(pilot, lambda t=typed: main.search == t.strip())  # type: ignore[misc]
-                await pilot.pause()
-                shown.append(time.perf_counter() - started)
-                done = lambda t=typed: main.search == t.strip() and not _answering(main)  # type: ignore[misc]  # noqa: E731
+                send_key(app, "space" if char == " " else char)
+                wanted = typed.strip()
+                shown.append(await frame(pilot, watch, lambda s, w=wanted: s[1] == w, started))  # type: ignore[misc]
+                done = lambda t=wanted: main.search == t and not _answering(main)  # type: ignore[misc]  # noqa: E731
                 await until(pilot, done)
-                await pilot.pause()
-                complete.append(time.perf_counter() - started)
+                rows = main.query_one("PostList").items
+                complete.append(await frame(pilot, watch, lambda s, r=rows: s[0] is r, started))  # type: ignore[misc]
+                watch.log.clear()
             await pilot.press("escape")
             await until(pilot, lambda: not main.search and not _answering(main))
             await pilot.pause()
@@ -162,11 +181,11 @@ async def keys(store: Path, queries: list[str], early: bool) -> dict[str, Any]:
 
 async def bare_keys(queries: list[str]) -> dict[str, Any]:
     app = Bare()
+    watch = FrameWatch(app, lambda: str(app.query_one("#echo", Static).render()))
     times: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         box = app.query_one("#box", Input)
-        echo = app.query_one("#echo", Static)
         for query in queries:
             box.value = ""
             await pilot.pause()
@@ -174,10 +193,9 @@ async def bare_keys(queries: list[str]) -> dict[str, Any]:
                 typed = query[:n]
                 char = typed[-1]
                 started = time.perf_counter()
-                await pilot.press("space" if char == " " else char)
-                await until(pilot, lambda t=typed: str(echo.render()) == t)  # type: ignore[misc]
-                await pilot.pause()
-                times.append(time.perf_counter() - started)
+                send_key(app, "space" if char == " " else char)
+                times.append(await frame(pilot, watch, lambda s, t=typed: s == t, started))  # type: ignore[misc]
+                watch.log.clear()
     return {"complete": times}
 
 

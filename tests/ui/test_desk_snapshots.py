@@ -17,7 +17,7 @@ from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.editor import EditorScreen
 from reeltui.ui.screens.stats import StatsScreen
-from tests.ui.helpers import settle
+from tests.ui.helpers import press, settle
 from tests.ui.test_editor_snapshots import clock, steady_cursors
 
 FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
@@ -39,6 +39,23 @@ def test_stats_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]
         initial_screen=lambda: StatsScreen(blog, writer=Identity(), now=FEB_2014),
     )
     assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+def test_stats_screen_while_narrowing(snap_compare: Any, store_path: Path) -> None:
+    """The query box's hint (completions) covers the summary line: the charts keep theirs."""
+    blog = open_blog(store_path)
+    app = make_app(
+        blog,
+        settings=Settings(),
+        initial_screen=lambda: StatsScreen(blog, writer=Identity(), now=FEB_2014),
+    )
+
+    async def typing(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        await press(pilot, "slash", "t", "a")
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=typing)
 
 
 def test_recap_draft(snap_compare: Any, store_path: Path) -> None:

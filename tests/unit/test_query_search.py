@@ -3,14 +3,16 @@ definitions (every post / comment checked one by one, no index)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import write_archive
 
+from reeltui.domain import query_eval
 from reeltui.domain.identity import Identity
 from reeltui.domain.models import Post
-from reeltui.domain.query import Query, parse
+from reeltui.domain.query import Query, Term, parse
 from reeltui.domain.query_eval import PostFacts, name_matches, post_filter
 from reeltui.services import Blog, PostRow, reads
 from reeltui.services import query as search
@@ -75,6 +77,12 @@ QUERIES = [
     "cast:lindqvist",
     "year:1990..2010 has:rating",
     "status:draft",
+    "tag:n",
+    "tag:noi",
+    "tag:noir -tag:drama",
+    "tag:sci* category:review",
+    "director:k",
+    "author:ted cast:lind*",
 ]
 
 
@@ -165,3 +173,36 @@ def test_vocabulary_lists_names_most_used_first(blog: Blog) -> None:
     assert names["tag"][0] == "Spike Jonze"  # on three of the four demo posts
     assert "Conor Holt" in names["author"]
     assert names["director"] == ["Spike Jonze"]
+
+
+def test_a_name_term_is_matched_against_each_name_once_and_follows_saves(
+    big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke changing `tag:noi` matches the term against the blog's tags, each once,
+    not against every post's tags (100-280 ms at 10,000 posts); a post's new tags count at
+    once."""
+    store = tmp_path / "store"
+    shutil.copytree(big, store)
+    with open_blog(store) as blog:
+        tags = {t for p in blog.posts() for t in p.tags}
+        found = find_posts(blog, "tag:drama", writer=NOBODY)  # (the index made)
+        calls: list[str] = []
+        real = query_eval.name_matches
+
+        def counted(term: Term, name: str) -> bool:
+            calls.append(name)
+            return real(term, name)
+
+        monkeypatch.setattr(query_eval, "name_matches", counted)
+        for typed in ("tag:n", "tag:no", "tag:noi", "tag:noir"):
+            calls.clear()
+            assert [r.post.id for r in find_posts(blog, typed, writer=NOBODY)] == _brute_posts(
+                blog, typed
+            )
+            assert sorted(calls[: len(tags)]) == sorted(tags), typed  # each tag once
+        other = next(r.post for r in blog.rows() if "drama" not in r.post.tags)
+        post = blog.post(other.id)
+        post.tags = [*post.tags, "Drama"]
+        blog.save_post(post)
+        again = [r.post.id for r in find_posts(blog, "tag:drama", writer=NOBODY)]
+        assert set(again) == {r.post.id for r in found} | {other.id}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from reeltui.domain.listing import Listed
@@ -17,6 +17,7 @@ from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES
 from reeltui.domain.query import Query, QueryError, Span, Term, fold
 
 TextMatcher = Callable[[str], Container[str]]
+NameIndex = Callable[[str], Mapping[str, Collection[str]]]  # field -> {name: post ids}
 PostTest = Callable[[Listed, "PostFacts"], bool]
 CommentTest = Callable[[str, str, str, str], bool]  # id, author, date, status
 COMMENT_FIELDS = ("author", "date", "status")  # about the comment itself in in:comments
@@ -74,24 +75,31 @@ def _day(date: str) -> str:
     return date[:10]
 
 
-def _post_test(term: Term, text: TextMatcher | None) -> PostTest:
+# The name fields: a post's names of each (name_matches decides whether a term picks one).
+NAMES: dict[str, Callable[[Listed], Iterable[str]]] = {
+    "tag": lambda p: p.tags,
+    "category": lambda p: p.categories,
+    "cast": lambda p: p.film.cast,
+    "author": lambda p: (p.author,),
+    "director": lambda p: (p.film.director,),
+}
+
+
+def _post_test(term: Term, text: TextMatcher | None, names: NameIndex | None) -> PostTest:
     field = term.field
     if not field:
         if text is None:
             raise QueryError("free-text search is not available here")
         ids = text(term.text)
         return lambda p, f: p.id in ids
-    if field in ("tag", "category", "cast"):
-        attr = {"tag": "tags", "category": "categories"}.get(field)
-
-        def names(p: Listed) -> list[str]:
-            return p.film.cast if attr is None else list(getattr(p, attr))
-
-        return lambda p, f: any(name_matches(term, n) for n in names(p))
-    if field == "author":
-        return lambda p, f: name_matches(term, p.author)
-    if field == "director":
-        return lambda p, f: name_matches(term, p.film.director)
+    if field in NAMES:
+        if names is not None:  # the term against each name once, not against every post's
+            picked = set().union(
+                *(ids for name, ids in names(field).items() if name_matches(term, name))
+            )
+            return lambda p, f: p.id in picked
+        of = NAMES[field]
+        return lambda p, f: any(name_matches(term, n) for n in of(p))
     if field == "title":
         return lambda p, f: name_matches(term, p.title) or name_matches(term, p.film.title)
     if field == "rating":
@@ -139,14 +147,16 @@ def _negate(test: PostTest) -> PostTest:
     return lambda p, f: not test(p, f)
 
 
-def post_filter(query: Query, text: TextMatcher | None) -> PostTest:
+def post_filter(query: Query, text: TextMatcher | None, names: NameIndex | None = None) -> PostTest:
     """A test of (post, facts) for `query`. In in:comments the words and the comment fields
-    (author, date, status) are left to `comment_filter`: this test picks the posts."""
+    (author, date, status) are left to `comment_filter`: this test picks the posts.
+    `names`: each name field's names and the posts having them (every post that will be
+    tested among them), else each post's names are matched."""
     tests = []
     for term in query.terms:
         if query.scope == "comments" and (not term.field or term.field in COMMENT_FIELDS):
             continue
-        test = _post_test(term, text)
+        test = _post_test(term, text, names)
         tests.append(_negate(test) if term.negated else test)
     if not tests:
         return lambda p, f: True

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+from reeltui.domain.memory import paused_gc
 from reeltui.services.textindex import TextIndex
 from reeltui.store import Store, records
 from reeltui.store.layout import COMMENTS, POST, per_post_file
@@ -22,7 +23,9 @@ def comment_text(doc: Mapping[str, Any]) -> str:
 
 
 class CommentTexts:
-    """The stored documents of every comment (oldest first) and their text index."""
+    """The stored documents of every comment (oldest first) and their text index (built
+    when first searched: a dict keeps its insertion order, so an index built after changes
+    lists the comments as one built before them and kept up to date)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -35,44 +38,53 @@ class CommentTexts:
     def detach(self) -> None:
         self.store.off_commit(self._committed)
 
-    def _load(self) -> tuple[dict[str, dict[str, Any]], TextIndex]:
-        with self._lock:
-            if self._docs is None or self._index is None:
+    def _read_docs(self) -> dict[str, dict[str, Any]]:
+        """(Under the lock.)"""
+        if self._docs is None:
+            with paused_gc(keep=True):  # kept for the session: out of the collector's walks
                 docs = records.raw_comments(self.store)
                 of_file: dict[str, set[str]] = {}
                 for cid, doc in docs.items():
-                    of_file.setdefault(per_post_file(POST, str(doc.get("post_id", ""))), set()).add(
-                        cid
-                    )
-                self._index = TextIndex((cid, comment_text(d)) for cid, d in docs.items())
+                    rel = per_post_file(POST, str(doc.get("post_id", "")))
+                    of_file.setdefault(rel, set()).add(cid)
                 self._docs, self._of_file = docs, of_file
-            return self._docs, self._index
+        return self._docs
 
     @property
     def docs(self) -> dict[str, dict[str, Any]]:
-        return self._load()[0]
+        with self._lock:
+            return self._read_docs()
 
     @property
     def index(self) -> TextIndex:
-        return self._load()[1]
+        """Built when a search first needs it (the stats need only the documents)."""
+        with self._lock:
+            docs = self._read_docs()
+            if self._index is None:
+                with paused_gc(keep=True):
+                    self._index = TextIndex((cid, comment_text(d)) for cid, d in docs.items())
+            return self._index
 
     def _committed(self, written: list[str]) -> None:
         with self._lock:
-            if self._docs is None or self._index is None:
+            if self._docs is None:
                 return
             for rel in written:
                 if rel.startswith(f"{POST.path}/"):
                     self._file_changed(rel, self._docs, self._index)
 
-    def _file_changed(self, rel: str, docs: dict[str, Any], index: TextIndex) -> None:
+    def _file_changed(self, rel: str, docs: dict[str, Any], index: TextIndex | None) -> None:
+        """A post file written: its comments' documents (and their text, once indexed)."""
         found = self.store.cached(rel)
         now = dict(found.good(COMMENTS.name)) if found is not None else {}
         for cid in self._of_file.pop(rel, set()) - set(now):
             docs.pop(cid, None)
-            index.remove(cid)
+            if index is not None:
+                index.remove(cid)
         for cid, doc in now.items():
             if docs.get(cid) != doc:
                 docs[cid] = doc
-                index.set(cid, comment_text(doc))
+                if index is not None:
+                    index.set(cid, comment_text(doc))
         if now:
             self._of_file[rel] = set(now)

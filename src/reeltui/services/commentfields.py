@@ -84,12 +84,12 @@ class CommentFields:
         self.name_of: dict[str, str] = {}
         self.day_of: dict[str, str] = {}
         self.post_of: dict[str, str] = {}
-        with paused_gc():
-            self._build(list(docs.items()))  # (a copy: the UI thread may save meanwhile)
-        self.days = sorted(self.by_day)
         self.by_word: dict[str, set[str]] = {}
-        for name in self.by_name:
-            self._name_added(name)
+        with paused_gc(keep=True):  # (kept for the session: frozen, out of the collector's walks)
+            self._build(list(docs.items()))  # (a copy: the UI thread may save meanwhile)
+            self.days = sorted(self.by_day)
+            for name in self.by_name:
+                self._name_added(name)
 
     def _build(self, items: list[tuple[str, Mapping[str, Any]]]) -> None:
         by_name, by_day, by_post = self.by_name, self.by_day, self.by_post

@@ -93,7 +93,7 @@ def find_posts(
     if not query.terms:
         return rows
     looked: Iterable[PostRow] = rows if stop is None else _checked(rows, stop)
-    test = post_filter(query, words or blog.search_index().post_ids)
+    test = post_filter(query, words or blog.search_index().post_ids, blog.rowset.names)
     figures, reads_needed, queued_needed = _needs_facts(query)
     if not figures:
         return [row for row in looked if test(row.post, _NO_FACTS)]

@@ -13,11 +13,13 @@ list of its own, so a reader never sorts or walks an array another thread is ext
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
+from reeltui.domain.query_eval import NAMES
 
 SORT_KEYS = ("date", "rating", "comments", "title")
 UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
@@ -100,6 +102,7 @@ class RowSet:
         self._sorted: dict[tuple[str, bool], list[PostRow]] = {}
         self._unsorted: set[tuple[str, bool]] = set()
         self._counts: tuple[int, int, int, int] | None = None
+        self._names: dict[str, dict[str, frozenset[str]]] = {}  # field -> name -> post ids
         self._lock = threading.RLock()
 
     def __len__(self) -> int:
@@ -124,6 +127,7 @@ class RowSet:
             ordered.extend(new)
             self._unsorted.add(key)
         self._counts = None
+        self._names.clear()
 
     update = add
 
@@ -195,6 +199,20 @@ class RowSet:
             test = tests[0]
             return [r for r in rows if test(r.summary)]
         return [r for r in rows if all(t(r.summary) for t in tests)]
+
+    def names(self, field: str) -> dict[str, frozenset[str]]:
+        """A name field's names (tags, categories, cast, authors, directors: the query
+        language's `NAMES`) and the posts having each, made once until a post changes: a
+        keystroke changing `tag:noi` matches the blog's few hundred tags, not every post's."""
+        with self._lock:
+            found = self._names.get(field)
+            if found is None:
+                of, by_name = NAMES[field], defaultdict[str, set[str]](set)
+                for summary in self.summaries.values():
+                    for name in of(summary):
+                        by_name[name].add(summary.id)
+                found = self._names[field] = {n: frozenset(ids) for n, ids in by_name.items()}
+            return found
 
     def counts(self, make: Callable[[int, int, int, int], T]) -> T:
         with self._lock:

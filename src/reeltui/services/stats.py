@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -133,13 +132,12 @@ def compute(
 ) -> Stats:
     """The figures of the posts matching `query` (all posts when empty). `writer`: who the
     user is (`is:unread` in the query; their comments are never readers')."""
-    # The first time, every post is read as an object (the Blog keeps them): with the
-    # collector on, its passes re-walk them all while holding the interpreter and the UI
-    # thread stalls. Paused, then frozen out of its sight (as the store does after loading).
-    with paused_gc():
-        found = _compute(blog, query, writer, now, extra_authors)
-    gc.freeze()
-    return found
+    # The first time, every post is read as an object and every comment's document (the
+    # Blog keeps them): with the collector on, its passes re-walk them all while holding the
+    # interpreter and the UI thread stalls. Paused, and frozen out of its sight before it is
+    # back on (else its first pass walks all of them at once: `paused_gc`).
+    with paused_gc(keep=True):
+        return _compute(blog, query, writer, now, extra_authors)
 
 
 def _compute(

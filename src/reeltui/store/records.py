@@ -8,6 +8,7 @@ the comment index (which post a comment id belongs to). Every record written pas
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -165,11 +166,16 @@ def all_comments(store: Store) -> list[Comment]:
 def raw_comments(store: Store) -> dict[str, dict[str, Any]]:
     """Every accepted comment's stored document by id, oldest first (a whole-archive scan:
     comment search and the names the spelling checker knows; no objects built)."""
-    docs = [(cid, doc) for f in all_post_files(store) for cid, doc in f.good(COMMENTS.name).items()]
-    docs.sort(key=lambda item: (str(item[1].get("date", "")), item[0]))
-    # (not dict(docs): one C call hashing 200,000 ids holds the interpreter, and the UI
-    # thread with it, for a third of a second; this loop lets it run in between)
-    return {cid: doc for cid, doc in docs}
+    # Sorted a day at a time: one sort of 200,000 comments is one C call that holds the
+    # interpreter, and the UI thread with it, for 0.1-0.2 s; the days' sorts are short, and
+    # the loops between them let it run. (Nor dict(pairs): one long C call too.)
+    days: dict[str, list[tuple[str, str, int, dict[str, Any]]]] = {}
+    order = itertools.count()  # (a stable order: two docs are never compared)
+    for f in all_post_files(store):
+        for cid, doc in f.good(COMMENTS.name).items():
+            date = str(doc.get("date", ""))
+            days.setdefault(date[:10], []).append((date, cid, next(order), doc))
+    return {cid: doc for day in sorted(days) for _, cid, _, doc in sorted(days[day])}
 
 
 def all_post_files(store: Store) -> Iterator[DataFile]:

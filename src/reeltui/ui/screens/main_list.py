@@ -233,8 +233,9 @@ class Listing(FeedReading):
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
         status.set_status(self.counts, shown, order, filters)
         pane = self.screen.query_one("#list-pane")
-        pane.border_title = f"Posts ({shown})"
-        pane.border_subtitle = f"sort: {order}"
+        title, subtitle = f"Posts ({shown})", f"sort: {order}"
+        if (pane.border_title, pane.border_subtitle) != (title, subtitle):  # (repaints the pane)
+            pane.border_title, pane.border_subtitle = title, subtitle
 
     def refresh_marks(self, post_ids: set[str]) -> None:
         """Show the read marks of `post_ids` as the store has them now."""

@@ -65,8 +65,9 @@ class StatsScreen(Screen[str | None]):
         box = QueryBox(placeholder="narrow: tag:drama rating:>=4 … (enter)", id="stats-query")
         box.value = self.query_text
         yield box
-        yield QueryHint(id="stats-hint")
-        yield Static("Counting…", id="stats-summary")
+        with Vertical(id="stats-status"):  # one line: the hint, while it has something to say,
+            yield QueryHint(id="stats-hint")  # covers the summary (not a line of the charts)
+            yield Static("Counting…", id="stats-summary")
         with Horizontal(id="stats-charts"):
             yield Chart(id="ratings-chart")
             yield Chart(id="months-chart")

@@ -120,6 +120,7 @@ class PostList(ScrollView, can_focus=True):
         # post is saved): filtering redraws rows seen a moment ago without building them.
         self._strips: dict[tuple[object, ...], Strip] = {}
         self.empty_text = "No posts."
+        self._frame: tuple[Style, int] | None = None  # (style, width) while a frame is drawn
         self.search_box: Widget | None = None  # set by the screen: focused at once on `/`
 
     # -- data ----------------------------------------------------------------------------
@@ -129,7 +130,7 @@ class PostList(ScrollView, can_focus=True):
         keep = keep or self.current_id
         self.items = items
         self._positions = None  # made again when first asked (`position`)
-        self.virtual_size = Size(self.size.width, max(1, len(items)) * ROW_HEIGHT)
+        self._fit()
         index = next((i for i, it in enumerate(items) if it.row.post.id == keep), 0)
         self.cursor = min(index, max(0, len(items) - 1))
         self.refresh()
@@ -215,15 +216,29 @@ class PostList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, max(1, len(self.items)) * ROW_HEIGHT)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The rows' height; no width of their own (rows are cut to the list's width), so
+        never a horizontal scroll bar (one took a row's line and was drawn again at every
+        keystroke, the vertical bar leaving the rows two columns less than the list)."""
+        self.virtual_size = Size(0, max(1, len(self.items)) * ROW_HEIGHT)
 
     # -- rendering -----------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style and width once per frame, not once per line (rich_style walks
+        # the ancestors each time: most of a frame's cost when the rows were drawn before).
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        base, width = self._frame or (self.rich_style, self.scrollable_content_region.width)
         line = y + int(self.scroll_offset.y)
         index, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
         if not self.items:
             text = Text(self.empty_text if line == 0 else "", style=base)
             return self._strip(text, width, base)

@@ -30,10 +30,17 @@ class QueryHint(Static):
         self.display = False
 
     def say(self, text: str, error: bool = False) -> None:
+        if (text, error) == (self.text, self.has_class("-error")):
+            return  # said already (an update repaints the line; a layout moves the panes)
+        wraps = self._wraps(self.text) or self._wraps(text)
         self.text = text
         self.set_class(error, "-error")
-        self.update(Text(sanitize_line(text)))
+        # A layout only when the line appears, goes, or may wrap (height auto, max 2).
+        self.update(Text(sanitize_line(text)), layout=wraps or self.display != bool(text))
         self.display = bool(text)
+
+    def _wraps(self, text: str) -> bool:
+        return len(text) >= max(1, self.content_region.width)
 
 
 class QueryBox(ReturningInput):
