@@ -48,6 +48,16 @@ def counted(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[Any]
     return calls
 
 
+async def open_question(app: ReelApp, pilot: Any) -> Any:
+    """The main screen with the question post open in its thread pane (one pending comment)."""
+    await settle(pilot)
+    main = app.screen
+    await main.open_post(QUESTION)  # type: ignore[attr-defined]
+    main.action_pane("thread")  # type: ignore[attr-defined]
+    await settle(pilot)
+    return main
+
+
 def row_text(app: ReelApp, post_id: str) -> str:
     post_list = app.screen.query_one(PostList)
     index = next(i for i, it in enumerate(post_list.items) if it.row.post.id == post_id)
@@ -128,11 +138,7 @@ async def test_a_moderation_draws_its_row_again_without_loading_the_list(
     real = state.read_marks
     monkeypatch.setattr(state, "read_marks", lambda store: every_mark.append(1) or real(store))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        await main.open_post(QUESTION)  # type: ignore[attr-defined]
-        main.action_pane("thread")  # type: ignore[attr-defined]
-        await settle(pilot)
+        main = await open_question(app, pilot)
         assert "1 pending" in row_text(app, QUESTION)
         before = row_text(app, QUESTION).strip()[:40]
         assert before in screen_text(app)
@@ -201,11 +207,7 @@ async def test_a_row_after_a_moderation_is_found_without_walking_the_list(
     """The row of the post whose comment changed is found in a map made once per list shown
     (every row was looked at twice per save: 50,000 at the largest archive)."""
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        await main.open_post(QUESTION)  # type: ignore[attr-defined]
-        main.action_pane("thread")  # type: ignore[attr-defined]
-        await settle(pilot)
+        main = await open_question(app, pilot)
         post_list = main.query_one(PostList)
         walked = Walked(post_list.items)
         post_list.items = walked
