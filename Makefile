@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 DEMO_STORE ?= .demo/store
 
 .PHONY: run test fuzz install bench screenshots clean
-# The suite runs on every core (pytest-xdist); the real-WordPress tests share one server on
-# one worker (--dist loadgroup); -rs prints why anything was skipped.
+# The suite runs in parallel (pytest-xdist; -n auto: 1.5 workers per core, tests/conftest.py);
+# the real-WordPress tests share one server on one worker, and tests sharing a module fixture
+# (the built wheel, a generated store) one worker (--dist loadgroup); -rs prints skip reasons.
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -rs -n auto --dist loadgroup
 
 $(BIN)/.installed: pyproject.toml

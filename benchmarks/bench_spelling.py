@@ -31,6 +31,7 @@ from reeltui.ui.spelling import CHECK_DELAY
 
 SIZE = (120, 40)
 KEYS = 60
+QUICK_KEYS = 10  # --quick (the suite's run of the harness): each key costs CADENCE of waiting
 CADENCE = CHECK_DELAY + 0.03  # seconds between keys: each meets the previous key's check
 GOAL = 1.5  # p90 with checking on, at most this many times the p90 with it off
 
@@ -48,7 +49,7 @@ def _first_check(text: str) -> float:
     return time.perf_counter() - started
 
 
-async def _typing(store: Path, spelling: bool) -> list[float]:
+async def _typing(store: Path, spelling: bool, keys: int = KEYS) -> list[float]:
     """Seconds from each key press to the next screen refresh."""
     os.environ["REELTUI_SPELLING"] = "on" if spelling else "off"
     blog = open_blog(store)
@@ -72,7 +73,7 @@ async def _typing(store: Path, spelling: bool) -> list[float]:
             body.focus()
             body.move_cursor((body.document.line_count // 2, 0))
             await pilot.pause()
-            for n in range(KEYS):
+            for n in range(keys):
                 painted = asyncio.Event()
                 pressed = time.perf_counter()
                 await pilot.press("abcdefghij"[n % 10])
@@ -98,9 +99,10 @@ def run(cfg: Config) -> list[Result]:
         off: list[float] = []
         on: list[float] = []
         first: list[float] = []
+        keys = QUICK_KEYS if cfg.quick else KEYS
         for _ in range(max(1, cfg.runs // 2)):  # interleaved: both sides see the same load
-            off += asyncio.run(_typing(store, False))
-            on += asyncio.run(_typing(store, True))
+            off += asyncio.run(_typing(store, False, keys))
+            on += asyncio.run(_typing(store, True, keys))
             first.append(_first_check(text))
     kb = len(text) // 1000
     result = Result(

@@ -15,6 +15,7 @@ from reeltui.services.session import open_blog
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+pytest_plugins = ["tests.wordpress.fixtures"]  # the real WordPress, one for every folder
 
 
 def need_shared(*parts: str) -> Path:
@@ -61,10 +62,36 @@ def blog(store_path: Path) -> Iterator[Blog]:
     opened.close()
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: half as many workers again as there are cores. A Pilot test keeps its core
+    busy only about half the time (measured: 13.6 s of CPU in 24 s on a quiet core for
+    tests/ui/test_reader.py and test_vim_lists.py; the rest is waiting for the app's loop
+    to go idle, for repaints and for the app's threads), so a worker more per two cores
+    keeps them busy."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, (cores or 1) * 3 // 2)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (else they are ignored)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under xdist (`--dist loadgroup`), every test that talks to the real WordPress runs on
-    one worker, so one server is started for the whole run instead of one per worker."""
+    one worker, so one server is started for the whole run instead of one per worker; and
+    the tests sharing a module-scoped fixture of their module (a built wheel, a generated
+    store) run on one worker, so it is made once, not once per worker that got one of them."""
     for item in items:
         uses_server = "wordpress_server" in getattr(item, "fixturenames", ())
         if uses_server or item.get_closest_marker("wordpress") is not None:
             item.add_marker(pytest.mark.xdist_group("wordpress"))
+        elif item.get_closest_marker("xdist_group") is None and (shared := _module_fixture(item)):
+            item.add_marker(pytest.mark.xdist_group(shared))
+
+
+def _module_fixture(item: pytest.Item) -> str | None:
+    """`module::fixture` for the first module-scoped fixture of the item's own module it uses."""
+    info = getattr(item, "_fixtureinfo", None)
+    module = item.nodeid.partition("::")[0]
+    for name in getattr(item, "fixturenames", ()):
+        for fixturedef in info.name2fixturedefs.get(name, ()) if info else ():
+            if fixturedef.scope == "module" and fixturedef.baseid == module:
+                return f"{module}::{name}"
+    return None

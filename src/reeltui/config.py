@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from reeltui.domain.identity import Identity
+from reeltui.domain.models import DomainError, member
+from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.locations import config_file
 
-SORTS = ("date", "rating", "comments", "title")
 DEFAULT_THEME = "textual-dark"
 _TOP_KEYS = ("theme", "mouse", "sort")
 
@@ -45,7 +46,7 @@ class ConfigError(ReelError):
 class Settings:
     theme: str = DEFAULT_THEME
     mouse: bool = True
-    sort: str = "date"
+    sort: SortKey = "date"
     keymap: dict[str, str] = field(default_factory=dict)
     spelling: bool = True  # [spelling] enabled: underline unknown words in the editor
     spelling_language: str = "en"  # [spelling] language: a word list pyspellchecker ships
@@ -103,11 +104,10 @@ def _read_values(data: dict[str, Any], settings: Settings, path: Path) -> list[s
         settings.mouse = mouse
     else:
         problems.append(f"{path}: mouse must be true or false")
-    sort = data.get("sort", settings.sort)
-    if sort in SORTS:
-        settings.sort = sort
-    else:
-        problems.append(f"{path}: sort must be one of {', '.join(SORTS)}")
+    try:
+        settings.sort = member(SORT_KEYS, data.get("sort", settings.sort), "sort")
+    except DomainError:
+        problems.append(f"{path}: sort must be one of {', '.join(SORT_KEYS)}")
     settings.identity = _identity(data.get("identity"), path, problems)
     authors = data.get("authors", [])
     if isinstance(authors, list) and all(isinstance(a, str) for a in authors):

@@ -14,13 +14,13 @@ import pytest
 from reeltui.services import Blog
 from reeltui.store import Store
 from tests.e2e.test_reply_tmux import BIN, Tmux, tmux  # noqa: F401  (the tmux fixture)
-from tests.sync.conftest import Site, site, wordpress_server  # noqa: F401  (fixtures)
+from tests.wordpress.fixtures import Site
 
 pytestmark = [pytest.mark.e2e, pytest.mark.wordpress]
 REPLY = "Sandworms forever, Marcy."
 
 
-def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: Path) -> None:  # noqa: F811
+def test_sync_from_the_palette_sends_a_reply(tmux: Tmux, site: Site, tmp_path: Path) -> None:  # noqa: F811  (tmux)
     assert BIN.exists(), f"{BIN} is not installed (make install)"
     store = tmp_path / "store"
     Blog(Store.open(store)).close()  # an empty store: only the site's posts

@@ -17,17 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import CodeType
 
-from reeltui.config import Settings
 from reeltui.domain.identity import Identity
 from reeltui.services import query
-from reeltui.services.session import open_blog
-from reeltui.ui.app import make_app
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.widgets.post_list import PostList
 from tests import archives
+from tests.ui.conftest import RunMain
 from tests.ui.helpers import _send, burst, key_events, settle
-
-SIZE = (120, 40)
 
 
 def _searching(code: CodeType = query.find_posts.__code__) -> int:
@@ -62,15 +58,13 @@ def most_searching() -> Iterator[list[int]]:
         watcher.join()
 
 
-async def test_a_burst_of_letters_searches_once_at_a_time(tmp_path: Path) -> None:
+async def test_a_burst_of_letters_searches_once_at_a_time(
+    tmp_path: Path, run_main: RunMain
+) -> None:
     path = tmp_path / "store"
     archives.write(path, 3000, words=40, indexed=True)
-    blog = open_blog(path)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.main_screen
-        assert main is not None
+    async with run_main(path) as running:
+        blog, pilot, main = running.blog, running.pilot, running.main
         typed = "harbor keeper sea"
         with most_searching() as most:
             await burst(pilot, "/", typed)
@@ -81,25 +75,21 @@ async def test_a_burst_of_letters_searches_once_at_a_time(tmp_path: Path) -> Non
         assert expected  # (the search finds posts)
         assert left == 0, f"{left} searches of earlier letters still running"
         assert most[0] == 1, f"{most[0]} searches at once"
-    blog.close()
 
 
 async def test_letters_typed_while_the_text_index_is_made_leave_no_thread_waiting(
-    tmp_path: Path,
+    tmp_path: Path, run_main: RunMain
 ) -> None:
     """Before the text index is ready the list shows the titles' matches at once, then its
     load waits for the index. Every letter's load used to wait there (the index being made
     for seconds), one thread per letter; now a replaced load stops waiting."""
     path = tmp_path / "store"
     archives.write(path, 6000, words=400)  # the first open makes the text index
-    blog = open_blog(path)
-    app = make_app(blog, settings=Settings())
     loads = Listing._load.__code__
-    async with app.run_test(size=SIZE) as pilot:
-        main = None
-        while main is None or not main.query_one(PostList).items:
+    async with run_main(path, settled=False) as running:
+        blog, app, pilot, main = running.blog, running.app, running.pilot, running.main
+        while not main.query_one(PostList).items:
             await pilot.pause()
-            main = app.main_screen
         typed = "harbor keeper"
         sent = key_events("/", typed)
         for event in sent:
@@ -123,4 +113,3 @@ async def test_letters_typed_while_the_text_index_is_made_leave_no_thread_waitin
         # (13 loads waited side by side, until the index was made, without the change)
         assert not fresh, f"{most} loads waited for the text index at once, {waiting} to the end"
         assert waiting == 1
-    blog.close()

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from reeltui.config import Settings
-from reeltui.services.session import open_blog
-from reeltui.ui.app import make_app
 from reeltui.ui.screens import main_list, main_search
 from reeltui.ui.screens.composer import ComposerScreen
+from tests.ui.conftest import RunMain
 from tests.ui.helpers import burst, send_keys, settle, wait_until
 
-SIZE = (120, 40)
 SLOW = 0.4  # seconds each search takes on top of its own work
 
 
@@ -37,45 +33,37 @@ def slowed(real: Any) -> Any:
 
 
 async def test_keys_after_a_comment_search_act_on_the_comments_found(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_main: RunMain, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(main_search, "find_comments", slowed(main_search.find_comments))
-    blog = open_blog(store_path)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await burst(pilot, "/", "in:comments author:marcy", "<enter>", "<enter>", "r")
+    async with run_main() as running:
+        app = running.app
+        await burst(running.pilot, "/", "in:comments author:marcy", "<enter>", "<enter>", "r")
         assert isinstance(app.screen, ComposerScreen), app.screen
         assert app.screen.answering is not None
         assert "marcy" in app.screen.answering.author.lower(), app.screen.answering.author
-    blog.close()
 
 
 async def test_keys_after_a_new_order_act_on_the_list_in_that_order(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_main: RunMain, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`s` three times (date, rating, comments, title), `g` (the first row) and `enter`
     open the first post in title order, not the first of the order shown before."""
     rows = main_list.Listing._items
     monkeypatch.setattr(main_list.Listing, "_items", slowed(rows))
-    blog = open_blog(store_path)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.main_screen
-        assert main is not None
+    async with run_main() as running:
+        main = running.main
         before = [item.row.post.id for item in main.post_list.items]
-        await burst(pilot, "s", "s", "s", "g", "<enter>")
+        await burst(running.pilot, "s", "s", "s", "g", "<enter>")
         assert main.listing.sort == "title"
         after = [item.row.post.id for item in main.post_list.items]
         titles = [item.row.post.title.lower() for item in main.post_list.items]
         assert titles == sorted(titles) and after != before
         assert main.current_post == after[0]
-    blog.close()
 
 
 async def test_an_older_search_answering_late_is_never_shown(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_main: RunMain, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each letter starts a load and cancels the one before, but a load already searching
     runs on until its next check. Here the first comment search (every comment) is held
@@ -101,12 +89,8 @@ async def test_an_older_search_answering_late_is_never_shown(
 
     monkeypatch.setattr(main_search, "find_comments", older_held)
     monkeypatch.setattr(main_search.Searching, "_show_hits", recorded)
-    blog = open_blog(store_path)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.main_screen
-        assert main is not None
+    async with run_main() as running:
+        app, pilot, main = running.app, running.pilot, running.main
         hits = main.searching.hits
         await burst(pilot, "/")
         send_keys(app, "in:comments")
@@ -120,21 +104,16 @@ async def test_an_older_search_answering_late_is_never_shown(
         assert hits.display and not main.post_list.display
         assert shown and all(authors == {"Marcy Lindqvist"} for authors in shown), shown
         assert len(hits.items) == 3
-    blog.close()
 
 
 async def test_the_list_given_focus_a_moment_before_the_answer_hands_it_on(
-    store_path: Path,
+    run_main: RunMain,
 ) -> None:
     """Enter in the box gives focus to the post list; the comments found arrive before the
     list has handled its Focus event (its `has_focus` is still False): focus goes on to the
     comments found instead of staying on a hidden list (which sent it back to the box)."""
-    blog = open_blog(store_path)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.main_screen
-        assert main is not None
+    async with run_main() as running:
+        app, pilot, main = running.app, running.pilot, running.main
         await burst(pilot, "/")  # focus in the search box
         assert app.focused is main.searching.box
         main.set_focus(main.post_list)  # what enter in the box does ...
@@ -142,4 +121,3 @@ async def test_the_list_given_focus_a_moment_before_the_answer_hands_it_on(
         main.searching._show_view(True)  # ... and the comments found, in the same turn
         await settle(pilot)
         assert app.focused is main.searching.hits
-    blog.close()

@@ -7,7 +7,8 @@ from __future__ import annotations
 import threading
 
 from reeltui.domain.listing import PostSummary
-from reeltui.services.rows import SORT_KEYS, RowSet
+from reeltui.domain.vocab import SORT_KEYS
+from reeltui.services.rows import RowSet
 
 
 def page(number: int, size: int = 400) -> list[PostSummary]:

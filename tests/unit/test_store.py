@@ -115,7 +115,7 @@ def test_lock_of_a_killed_process_is_recovered(tmp_path: Path) -> None:
                 {"meta": {"store": {"app": "reeltui", "schema": SCHEMA_VERSION + 1}}}
             ).encode(),
             StoreTooNew,
-            "newer reeltui",
+            "schema version .* is newer than this reeltui",
         ),
     ],
 )

@@ -6,6 +6,7 @@ only; no time is asserted)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import re
 import subprocess
@@ -60,7 +61,10 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@functools.cache
 def run(store: Path, *args: str, color: bool = False) -> str:
+    """What `reeltui --store STORE ARGS` prints (run once per arguments: `show nasty`, 10,000
+    replies, is read by two tests; the store is never changed)."""
     env = {**os.environ, "COLUMNS": str(WIDTH), "LINES": "40"}
     env.pop("NO_COLOR", None)
     if color:

@@ -118,12 +118,15 @@ WRONG = """
 from reeltui.domain.models import Comment, Post
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
+from reeltui.services.sync.resolve import resolve
 
 
 def use(blog: Blog, post: Post, comment: Comment) -> bool:
     Post(id="p", slug="s", title="t", status="{post}")
     comment.status = "{comment}"
     outbox.add(blog, "moderate", "c", "{action}")
+    blog.rows(sort="{sort}")
+    resolve(blog, "post:p", "{keep}")
     return post.status == "{post}"
 """
 
@@ -140,12 +143,18 @@ def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_mypy_refuses_a_misspelt_word(tmp_path: Path) -> None:
-    right = _mypy(tmp_path, WRONG.format(post="published", comment="approved", action="approve"))
+    words = {"post": "published", "comment": "approved", "action": "approve"}
+    right = _mypy(tmp_path, WRONG.format(**words, sort="rating", keep="remote"))
     assert right.returncode == 0, right.stdout
-    wrong = _mypy(tmp_path, WRONG.format(post="publsh", comment="aproved", action="aprove"))
+    wrong = _mypy(
+        tmp_path,
+        WRONG.format(post="publsh", comment="aproved", action="aprove", sort="stars", keep="site"),
+    )
     assert wrong.returncode == 1
     errors = [line for line in wrong.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 4, wrong.stdout
+    assert len(errors) == 6, wrong.stdout
     assert '"status" to "Post" has incompatible type "Literal[\'publsh\']"' in errors[0]
     assert "Literal['aproved']" in errors[1] and "Literal['aprove']" in errors[2]
-    assert "Non-overlapping equality check" in errors[3]
+    assert '"sort" to "rows" of "Blog" has incompatible type "Literal[\'stars\']"' in errors[3]
+    assert '"resolve" has incompatible type "Literal[\'site\']"' in errors[4]
+    assert "Non-overlapping equality check" in errors[5]

@@ -6,7 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import CliError, blog_for_reading, print_json, writer
-from reeltui.config import SORTS
+from reeltui.domain.models import member
+from reeltui.domain.vocab import SORT_KEYS
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
     from rich.console import Console
@@ -28,7 +29,7 @@ def register(sub: Any) -> None:
     search.add_argument("query", nargs="*", help="the search (several words are one query)")
     search.add_argument("--saved", metavar="NAME", help="run a saved search (settings file)")
     search.add_argument("--json", action="store_true", help="print a JSON array")
-    search.add_argument("--sort", choices=SORTS, default="date", help="posts' order")
+    search.add_argument("--sort", choices=SORT_KEYS, default="date", help="posts' order")
     search.add_argument("--limit", type=int, default=200, help="comments shown (default 200)")
     search.set_defaults(func=run_search)
     stats = sub.add_parser("stats", help="the blog in figures (of the posts a search finds)")
@@ -76,7 +77,7 @@ def run_search(args: argparse.Namespace) -> int:
         if query.scope == "comments":
             hits = find_comments(blog, query, limit=args.limit, writer=me)
         else:
-            found = find_posts(blog, query, sort=args.sort, writer=me)
+            found = find_posts(blog, query, sort=member(SORT_KEYS, args.sort, "sort"), writer=me)
             print_rows(found, args.json, blog=blog)
             return 0
     if args.json:

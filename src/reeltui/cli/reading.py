@@ -7,8 +7,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, writer
-from reeltui.config import SORTS
-from reeltui.domain.models import POST_STATUSES
+from reeltui.domain.models import POST_STATUSES, member
+from reeltui.domain.vocab import SORT_KEYS
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
     from rich.console import Console
@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
         help="only posts with this status (pages: the site's pages)",
     )
     posts.add_argument("--search", metavar="Q", help="only posts matching this search")
-    posts.add_argument("--sort", choices=SORTS, default="date", help="order (default: date)")
+    posts.add_argument("--sort", choices=SORT_KEYS, default="date", help="order (default: date)")
     posts.set_defaults(func=run_posts)
 
 
@@ -36,7 +36,11 @@ def run_posts(args: argparse.Namespace) -> int:
     status_filter = {"status": args.status} if args.status else {}
     with paused_gc(), blog_for_reading(args) as blog:  # no cycles made: no collection passes
         rows = find_posts(
-            blog, args.search or "", sort=args.sort, filters=status_filter, writer=writer(blog)
+            blog,
+            args.search or "",
+            sort=member(SORT_KEYS, args.sort, "sort"),
+            filters=status_filter,
+            writer=writer(blog),
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
         print_rows(rows, args.json, none, blog)

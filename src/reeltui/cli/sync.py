@@ -14,7 +14,9 @@ from reeltui.cli.common import (
     blog_to_fill,
     print_json,
 )
+from reeltui.domain.models import member
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.vocab import KEEP_SIDES
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ def register(sub: Any) -> None:
     cmd.add_argument("--conflicts", action="store_true", help="list open conflicts and exit")
     cmd.add_argument("--status", action="store_true", help="show what waits to be sent and exit")
     cmd.add_argument("--resolve", metavar="ID", help="settle a conflict (with --keep)")
-    cmd.add_argument("--keep", choices=("local", "remote"), help="which version --resolve keeps")
+    cmd.add_argument("--keep", choices=KEEP_SIDES, help="which version --resolve keeps")
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
     cmd.set_defaults(func=run_sync)
 
@@ -124,7 +126,7 @@ def run_sync(args: argparse.Namespace) -> int:
         if not args.keep:
             raise CliError("--resolve needs --keep local or --keep remote")
         with blog_for_writing(args) as blog:
-            print(resolve(blog, args.resolve, args.keep))
+            print(resolve(blog, args.resolve, member(KEEP_SIDES, args.keep, "side to keep")))
         return 0
     if not args.timeout > 0:
         raise CliError("--timeout must be a number of seconds above 0")

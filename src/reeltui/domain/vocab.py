@@ -26,6 +26,9 @@ OutboxRowState: TypeAlias = Literal[OutboxState, "draft"]
 OutboxAction: TypeAlias = Literal[ModerationAction, ""]
 RevisionReason: TypeAlias = Literal["save", "autosave", "publish", "restore", "original"]
 DiarySource: TypeAlias = Literal["diary", "review", "watched", "csv"]  # the file it came from
+SortKey: TypeAlias = Literal["date", "rating", "comments", "title"]  # the post list's orders
+# Which side of a conflict (sync or import) is kept: yours, or the site's / the file's.
+KeepSide: TypeAlias = Literal["local", "remote"]
 
 POST_STATUSES: tuple[PostStatus, ...] = get_args(PostStatus)
 POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
@@ -39,3 +42,5 @@ OUTBOX_STATES: tuple[OutboxState, ...] = get_args(OutboxState)
 OUTBOX_ACTIONS: tuple[OutboxAction, ...] = get_args(OutboxAction)
 REVISION_REASONS: tuple[RevisionReason, ...] = get_args(RevisionReason)
 DIARY_SOURCES: tuple[DiarySource, ...] = get_args(DiarySource)
+SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
+KEEP_SIDES: tuple[KeepSide, ...] = get_args(KeepSide)

@@ -21,6 +21,7 @@ import orjson
 
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.models import Comment, DomainError, Post, member
+from reeltui.domain.versions import VersionError, readable_version
 from reeltui.domain.vocab import OUTBOX_ACTIONS, OUTBOX_KINDS, OUTBOX_STATES, REVISION_REASONS
 from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief
 from reeltui.formats.local_state import LocalState, OutboxItem, ReadItem, RevisionItem
@@ -111,13 +112,11 @@ def read_json(data: bytes, *, name: str = "<json>") -> ReadResult:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise FormatError(f'{name}: not a reeltui JSON export (no "format": "{FORMAT}")')
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise FormatError(f"{name}: not a reeltui JSON export version: {brief(version)}")
-    if version > VERSION:
-        raise FormatError(
-            f"{name}: JSON export version {version} is newer than this reeltui "
-            f"(it reads up to {VERSION}); please upgrade reeltui"
-        )
+    try:
+        readable_version(version, VERSION, "JSON export")
+    except VersionError as exc:
+        said = exc if exc.newer else f"not a reeltui JSON export version: {brief(version)}"
+        raise FormatError(f"{name}: {said}") from exc
     result = ReadResult(source=name)
     by_post: dict[str, Parsed] = {}
     for index, raw in enumerate(_list(document, "posts", name), 1):

@@ -23,11 +23,11 @@ from reeltui.domain.models import Comment, Post, thread_order
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
-from reeltui.errors import InputError
+from reeltui.domain.vocab import SortKey
 from reeltui.services import events
 from reeltui.services.opened import OpenedPosts
 from reeltui.services.people import of_posts
-from reeltui.services.rows import SORT_KEYS, PostRow, RowSet
+from reeltui.services.rows import PostRow, RowSet
 from reeltui.store import NotFound, Store, StoreError, index, records
 from reeltui.store import diary as diary_records
 from reeltui.store.layout import COMMENTS, POST, safe_name
@@ -35,7 +35,7 @@ from reeltui.store.layout import COMMENTS, POST, safe_name
 if TYPE_CHECKING:
     from reeltui.services.search import PostSearch
 
-__all__ = ["SORT_KEYS", "Blog", "Counts", "PostRow"]
+__all__ = ["Blog", "Counts", "PostRow"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,14 +238,12 @@ class Blog:
         category: str | None = None,
         tag: str | None = None,
         author: str | None = None,
-        sort: str = "date",
+        sort: SortKey = "date",
         reverse: bool | None = None,
         ids: Collection[str] | None = None,
     ) -> list[PostRow]:
         """Posts matching every given filter, sorted (newest, best, most discussed first).
         `ids`: only these posts (an answer of the search already at hand)."""
-        if sort not in SORT_KEYS:
-            raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
         self._index()
         if search:
             found = self.search_index().post_ids(search)

@@ -24,6 +24,7 @@ import json
 import orjson
 
 from reeltui.domain.models import Post
+from reeltui.domain.vocab import KeepSide
 from reeltui.services import revisions
 from reeltui.services.blog import Blog
 from reeltui.services.sync import state as syncstate
@@ -161,7 +162,7 @@ def record(blog: Blog, found: list[Conflict]) -> int:
     return len(fresh)
 
 
-def resolve(blog: Blog, conflict: Conflict, keep: str) -> str:
+def resolve(blog: Blog, conflict: Conflict, keep: KeepSide) -> str:
     """Keep "local" (the post as it is; the file's version counts as seen, so importing that
     file again changes nothing) or "remote" (the file's version; yours stays a revision)."""
     if conflict.kind == DRAFT:

@@ -25,6 +25,7 @@ from reeltui.domain.query_eval import (
     name_words,
     post_filter,
 )
+from reeltui.domain.vocab import SortKey
 from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
 from reeltui.services.search import Interrupted
@@ -64,7 +65,7 @@ def find_posts(
     blog: Blog,
     query: str | Query,
     *,
-    sort: str = "date",
+    sort: SortKey = "date",
     reverse: bool | None = None,
     filters: Mapping[str, str] | None = None,
     writer: Identity,

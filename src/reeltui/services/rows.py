@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import NAMES
+from reeltui.domain.vocab import SortKey
 
-SORT_KEYS = ("date", "rating", "comments", "title")
 UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ def _rating(row: PostRow) -> tuple[float, str]:
     return (rating if rating is not None else -1, row.post.date)
 
 
-SORTS: dict[str, Callable[[PostRow], Any]] = {
+SORTS: dict[SortKey, Callable[[PostRow], Any]] = {
     "date": lambda r: (r.post.date or UNDATED, r.post.title),  # drafts: newest
     "rating": _rating,
     "comments": lambda r: (r.comment_count, r.post.date),
@@ -99,8 +99,8 @@ class RowSet:
     def __init__(self) -> None:
         self.summaries: dict[str, PostSummary] = {}
         self.rows: dict[str, PostRow] = {}
-        self._sorted: dict[tuple[str, bool], list[PostRow]] = {}
-        self._unsorted: set[tuple[str, bool]] = set()
+        self._sorted: dict[tuple[SortKey, bool], list[PostRow]] = {}
+        self._unsorted: set[tuple[SortKey, bool]] = set()
         self._counts: tuple[int, int, int, int] | None = None
         self._names: dict[str, dict[str, frozenset[str]]] = {}  # field -> name -> post ids
         self._lock = threading.RLock()
@@ -136,12 +136,12 @@ class RowSet:
         with self._lock:
             return list(self.summaries.values())
 
-    def ordered(self, sort: str, reverse: bool | None) -> list[PostRow]:
+    def ordered(self, sort: SortKey, reverse: bool | None) -> list[PostRow]:
         """The rows in that order (a copy: the set's own array may grow meanwhile)."""
         with self._lock:
             return list(self._ordered(sort, reverse))
 
-    def _ordered(self, sort: str, reverse: bool | None) -> list[PostRow]:
+    def _ordered(self, sort: SortKey, reverse: bool | None) -> list[PostRow]:
         descending = sort != "title" if reverse is None else reverse
         key = (sort, descending)
         found = self._sorted.get(key)
@@ -159,7 +159,7 @@ class RowSet:
         category: str | None,
         tag: str | None,
         author: str | None,
-        sort: str,
+        sort: SortKey,
         reverse: bool | None,
         ids: Collection[str] | None = None,
     ) -> list[PostRow]:

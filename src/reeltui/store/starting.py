@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import ROW_FIELDS
 from reeltui.domain.readers import OwnPeople
+from reeltui.domain.versions import VersionError, readable_version
 from reeltui.store import commit as commits
 from reeltui.store import datafile
 from reeltui.store.errors import StoreCorrupt, StoreForeign, StoreTooNew
@@ -36,7 +37,7 @@ def start(store: Store, is_new: bool) -> None:
                 f"{store.path} has an unfinished change ({JOURNAL_FILE}) that cannot be "
                 f"completed: {exc}; nothing was changed"
             ) from exc
-        store.new_mode = commits.file_mode(store.path / META_FILE, 0o644) & 0o666
+        store.writer.new_mode = commits.file_mode(store.path / META_FILE, 0o644) & 0o666
         commits.sweep([store.path])
     store.info = read_info(store)
     version = store.info["schema"]
@@ -59,14 +60,11 @@ def read_info(store: Store) -> dict[str, Any]:
     info = meta.data.get(META.name, {}).get(STORE_INFO)
     if not isinstance(info, dict) or info.get("app") != APP_NAME:
         raise StoreForeign(f"{store.path / META_FILE} does not describe a reeltui store")
-    version = info.get("schema")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StoreCorrupt(f"{store.path / META_FILE} has no valid schema version")
-    if version > SCHEMA_VERSION:
-        raise StoreTooNew(
-            f"{store.path} was written by a newer reeltui (schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}); please upgrade reeltui. Nothing was changed."
-        )
+    try:
+        readable_version(info.get("schema"), SCHEMA_VERSION, "schema")
+    except VersionError as exc:
+        error = StoreTooNew if exc.newer else StoreCorrupt
+        raise error(f"{store.path / META_FILE}: {exc}; nothing was changed") from exc
     return info
 
 
@@ -81,6 +79,6 @@ def migrate(store: Store, version: int) -> None:
         store.files.put(files)
     else:
         kept = store.backups.migration_folder(version)
-        write_upgrade(store.path, files, moved, kept, store.new_mode)
+        write_upgrade(store.path, files, moved, kept, store.writer.new_mode)
         store.forget()
     store.info = store.file(META_FILE).data[META.name][STORE_INFO]

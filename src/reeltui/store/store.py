@@ -3,7 +3,7 @@
 Opening reads meta.json only (and finishes a change a crash interrupted); every other file is
 read when first needed and kept (`files`). Changes are made in memory inside `changing()` (or
 `batch()`, `held()`), under one lock, so a commit never sees half of one; `commit()` then
-writes every changed file in one atomic step (`store.commit`): a single file by rename,
+writes every changed file in one atomic step (`writer`, `store.commit`): a single file by rename,
 several through the journal. Serialising a file holds the GIL, so files are kept small (a
 post, a month of the index, a page of read marks): no commit blocks the UI thread for long.
 
@@ -21,14 +21,12 @@ from typing import Any
 
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.readers import NOBODY, OwnPeople
-from reeltui.store import commit as commits
 from reeltui.store import counting, starting
 from reeltui.store.backup import Backups
 from reeltui.store.datafile import DataFile, Refusal
 from reeltui.store.errors import (
     StoreForeign,
     StoreReadOnly,
-    StoreWriteError,
 )
 from reeltui.store.files import Files
 from reeltui.store.layout import META, META_FILE
@@ -39,9 +37,9 @@ from reeltui.store.opening import (
     now_iso,
     store_exists,
 )
+from reeltui.store.writer import CommitHook, Writer
 
 __all__ = ["Store", "now_iso", "store_exists"]
-CommitHook = Callable[[list[str]], None]
 
 
 class Store:
@@ -52,21 +50,14 @@ class Store:
         self.read_only = read_only
         self._lock = lock
         self.mutex = threading.RLock()  # held while records change and while they are copied
-        self._commit_lock = threading.Lock()
         self._local = threading.local()  # .depth, .held: this thread's deferral
         self.files = Files(path, self.mutex)
-        self._seq = 0  # number of the last change made in memory
-        self._saved = 0  # every change up to this number is on disk
-        self._failure: StoreWriteError | None = None
-        self._broken: StoreWriteError | None = None  # an unfinished commit: no more writes
-        self._hooks: list[CommitHook] = []
-        self.new_mode = 0o644
+        self.writer = Writer(path, self.files, self.mutex)  # commits (see writer.py)
         self.backups = Backups(path)
         self.info: dict[str, Any] = {}
         self.own: OwnPeople = NOBODY  # whom the index's readers' counts leave out
         self.counted = True  # the index holds readers' counts (False: its fields are older)
         self.migrated_from: int | None = None
-        self.file_writes: dict[str, int] = {}  # files written per table folder (benchmarks)
         self.skipped: list[str] = []  # files whole-archive scans could not read (`records`)
 
     # -- opening -------------------------------------------------------------------------
@@ -154,8 +145,8 @@ class Store:
     def ensure_writable(self) -> None:
         if self.read_only:
             raise StoreReadOnly(f"{self.path} is open read-only; nothing was saved")
-        if self._broken is not None:
-            raise self._broken
+        if self.writer.broken is not None:
+            raise self.writer.broken
 
     @property
     def _depth(self) -> int:
@@ -181,9 +172,7 @@ class Store:
 
     def changed(self, found: DataFile) -> None:
         """Mark `found` as changed (call inside `changing()`)."""
-        self._seq += 1
-        found.change = self._seq
-        self.files.mark(found)
+        self.writer.changed(found)
 
     @contextlib.contextmanager
     def held(self) -> Iterator[Callable[[], None]]:
@@ -199,69 +188,23 @@ class Store:
             finally:
                 self._local.depth -= 1
                 self._local.held -= 1
-                upto[0] = self._seq
+                upto[0] = self.writer.seq
 
     def flush(self, upto: int | None = None) -> None:
         """Commit pending changes; raise if the changes up to `upto` are not on disk."""
-        self.commit()
-        wanted = self._seq if upto is None else upto
-        if self._saved < wanted:
-            raise self._failure or StoreWriteError(f"could not save to {self.path}")
+        self.writer.flush(upto)
 
     def commit(self) -> None:
-        """Write every changed file, in one atomic step."""
-        with self._commit_lock:
-            if self._broken is not None:
-                raise self._broken
-            with self.mutex:
-                dirty = self.files.take_dirty()
-                seq = self._seq
-                if not dirty:
-                    self._saved = max(self._saved, seq)
-                    return
-                if len(dirty) <= commits.MANY:  # small: copied now, written unlocked
-                    changes = {f.rel: None if f.is_empty() else f.payload() for f in dirty}
-            try:
-                if len(dirty) <= commits.MANY:
-                    commits.commit(self.path, changes, self.new_mode)
-                else:  # big (an import): copied and written one by one, locked meanwhile
-                    with self.mutex:
-                        pairs = ((f.rel, None if f.is_empty() else f.payload()) for f in dirty)
-                        commits.commit(self.path, pairs, self.new_mode, count=len(dirty))
-            except commits.Unfinished as exc:
-                self._broken = StoreWriteError(
-                    f"a change to {self.path} was saved but not completed "
-                    f"({exc.strerror}); it is completed when the store is opened again"
-                )
-                raise self._broken from exc
-            except OSError as exc:
-                self.files.not_written(dirty)
-                raise self._failed(dirty, exc) from exc
-            self.files.written(dirty)
-            for found in dirty:
-                folder = found.rel.rpartition("/")[0] or found.rel
-                self.file_writes[folder] = self.file_writes.get(folder, 0) + 1
-            self._saved = max(self._saved, seq)
-        written = [f.rel for f in dirty]
-        for hook in list(self._hooks):
-            hook(written)
-
-    def _failed(self, dirty: list[DataFile], exc: OSError) -> StoreWriteError:
-        reason = exc.strerror or str(exc)
-        names = ", ".join(sorted(f.rel for f in dirty)[:3]) + (", ..." if len(dirty) > 3 else "")
-        self._failure = StoreWriteError(
-            f"could not save {names} in {self.path}: {reason}; the previous version of the "
-            "files is intact"
-        )
-        return self._failure
+        """Write every changed file, in one atomic step (see writer.py)."""
+        self.writer.commit()
 
     def on_commit(self, hook: CommitHook) -> None:
         """Call `hook(relative paths written)` after each successful commit."""
-        self._hooks.append(hook)
+        self.writer.hooks.append(hook)
 
     def off_commit(self, hook: CommitHook) -> None:
-        if hook in self._hooks:
-            self._hooks.remove(hook)
+        if hook in self.writer.hooks:
+            self.writer.hooks.remove(hook)
 
     def forget(self) -> None:
         """Drop every cached file that has no unsaved change (re-read on next use)."""
@@ -289,7 +232,7 @@ class Store:
 
     def writes(self, folder: str) -> int:
         """How many times a file of `folder` ("posts", "drafts.json") was written."""
-        return self.file_writes.get(folder, 0)
+        return self.writer.file_writes.get(folder, 0)
 
     def back_up(self) -> None:
         """Back up the store soon, whatever the interval: after a change that brought much in

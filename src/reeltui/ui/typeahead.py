@@ -32,19 +32,11 @@ replies to the comment found instead of opening the post the list showed before 
 came. Other workers (a sync, an import, the list's first read of the archive) run on while
 keys are typed.
 
-A key the focused field takes as text (a letter into an Input or a TextArea, no priority
-binding on it) needs none of this: it cannot run a binding or move focus, and the keys after
-it go to the same field's queue, behind it. Typing stays as fast as without the gate; only
-keys that may act (Tab, F2, enter, j...) wait for the ones before them. A key that acts after
-text waits for that field to have taken the text first: a priority binding (Ctrl+S) runs in
-the app's own handling of the key, ahead of the field's queue, and saved the post without
-the words typed just before it.
-
-Esc followed at once by a key (a burst, or tmux, which joins what arrives within its
-`escape-time`) reaches the app as one sequence, which the terminal parser reads as Alt+key:
-the Esc was lost and the key typed into the field ("Esc d" in the editor put a "d" in the
-title instead of answering the unsaved-changes question). reeltui binds no Alt+letter, so
-such a key is given back as what was typed: Esc, then the key.
+A key the focused field takes as text needs none of this (ui/typed_keys.py: it goes straight
+on). A key that acts after text waits for that field to have taken the text first: a priority
+binding (Ctrl+S) runs in the app's own handling of the key, ahead of the field's queue, and
+saved the post without the words typed just before it. Esc followed at once by a key arrives
+as Alt+key: it is given back as Esc, then the key (ui/typed_keys.py).
 
 Nothing is timed: each step waits for queues to reach the callbacks. A node that closes with
 a callback still in its queue (a screen dismissed by the key) would stall the chain: a
@@ -69,6 +61,7 @@ from textual.timer import Timer
 from textual.worker import Worker
 
 from reeltui.ui.saving import save_queue
+from reeltui.ui.typed_keys import escape_then, is_text_for, is_typed
 
 WATCHDOG_SECONDS = 0.2  # how often a stalled chain is looked for (never a delivery delay)
 MAX_SETTLE_ROUNDS = 4  # screens pushed by screens being pushed... then deliver anyway
@@ -80,27 +73,6 @@ MAX_QUIET_ROUNDS = 50  # looks for busy nodes in one settle (something always bu
 
 class Dispatch(Protocol):
     async def __call__(self, event: events.Event, /) -> None: ...
-
-
-def is_typed(event: events.Event) -> bool:
-    """A key or a paste from the terminal (not one Textual forwards or bubbles)."""
-    return isinstance(event, events.Key | events.Paste) and not event.is_forwarded
-
-
-def escape_then(event: events.Event, app: App[Any]) -> events.Key | None:
-    """The key typed after Esc when `event` is Alt+letter (or digit) that no binding where
-    focus is uses (see the module docstring), else None."""
-    if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
-        return None
-    character = event.character or ""
-    if len(character) != 1 or not character.isalnum():
-        return None
-    if event.key not in (f"alt+{character}", f"alt+shift+{character.lower()}"):
-        return None  # (alt+ctrl+..., a kitty-protocol key: a real modifier)
-    for _, bindings in app.screen._binding_chain:
-        if event.key in bindings.key_to_bindings:
-            return None
-    return events.Key(character, character)
 
 
 class TypeAhead:
@@ -144,7 +116,7 @@ class TypeAhead:
         if (after := escape_then(event, self.app)) is not None:
             self.waiting.appendleft(after)  # delivered once the Esc has been
             event = events.Key("escape", "\x1b")
-        if self._typed_into(target, event):
+        if is_text_for(target, event, self.app):
             self.delivered += 1
             await self._dispatch(event)  # text for the focused field: nothing to wait for
             self._text_to = target if isinstance(target, MessagePump) else None
@@ -164,24 +136,6 @@ class TypeAhead:
         if self.in_flight:  # (the app may have closed meanwhile)
             self._start_watchdog()
             self._wait_on(self.app, self._settle)  # (behind the key, on the app's queue)
-
-    def _typed_into(self, target: DOMNode, event: events.Event) -> bool:
-        """Is `event` text the focused field takes (see the module docstring)?"""
-        if target is self.app.screen:
-            return False
-        if isinstance(event, events.Paste):
-            key, character = "", event.text[:1] or None
-        elif isinstance(event, events.Key):
-            key, character = event.key, event.character
-        else:
-            return False
-        if not target.check_consume_key(key, character):
-            return False
-        return not any(  # a priority binding would act on the key before the field sees it
-            binding.priority
-            for _, bindings in self.app.screen._binding_chain
-            for binding in bindings.key_to_bindings.get(key, ())
-        )
 
     def _settle(self) -> None:
         """On the app's queue: wait until no node has anything left to do (see the module

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from reeltui.domain.models import POST_STATUSES, member
+from reeltui.domain.vocab import KeepSide
 from reeltui.errors import InputError
 from reeltui.services import import_conflicts, outbox
 from reeltui.services.blog import Blog
@@ -14,7 +15,7 @@ from reeltui.services.sync.state import Conflict
 from reeltui.store import NotFound
 
 
-def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
+def resolve(blog: Blog, conflict_id: str, keep: KeepSide) -> str:
     """Settle a conflict: keep "local" (sent on the next sync) or "remote" (the site's version).
 
     Keeping the site's version of a post replaces the local text by the one stored in the
@@ -22,8 +23,6 @@ def resolve(blog: Blog, conflict_id: str, keep: str) -> str:
     local draft reply (a reply is never deleted by sync). A conflict an import found keeps
     the post or the file's version of it ("remote").
     """
-    if keep not in ("local", "remote"):
-        raise InputError("keep must be 'local' or 'remote'")
     state = syncstate.load(blog)
     conflict = state.conflict(conflict_id)
     if conflict is None:

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
+from reeltui.domain.vocab import SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Blog, replies
 from reeltui.services import reads as read_service
@@ -72,7 +73,7 @@ class MainScreen(Screen[None]):
         Binding("F", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
     ]
 
-    def __init__(self, blog: Blog, sort: str = "date") -> None:
+    def __init__(self, blog: Blog, sort: SortKey = "date") -> None:
         super().__init__()
         self.blog = blog
         self.history = History()

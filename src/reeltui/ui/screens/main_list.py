@@ -13,8 +13,8 @@ from textual.app import App
 from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
-from reeltui.config import SORTS
 from reeltui.domain.query import QueryError, parse
+from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
@@ -52,10 +52,10 @@ def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
 
 
 class Listing(FeedReading):
-    def __init__(self, screen: MainScreen, sort: str) -> None:
+    def __init__(self, screen: MainScreen, sort: SortKey) -> None:
         self.screen = screen
         self.blog = screen.blog
-        self.sort = sort if sort in SORTS else "date"
+        self.sort = sort
         self.reversed = False  # the other way round from the sort's usual order
         self.search = ""
         self.filters: dict[str, str] = {}
@@ -253,7 +253,7 @@ class Listing(FeedReading):
     # -- order and filters ---------------------------------------------------------------
 
     def cycle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
         self.screen.reel_app.remember(sort=self.sort)
         self.screen.notify(f"sorted by {self.sort}", timeout=2)
         self.load(asked=True)

@@ -19,8 +19,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
+from reeltui.domain.models import member
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.vocab import KEEP_SIDES
 from reeltui.errors import ReelError
 from reeltui.services.blog import Blog
 from reeltui.services.sync import credentials
@@ -256,6 +258,7 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         self.set_detail(out)
 
     def action_keep(self, side: str) -> None:
+        keep = member(KEEP_SIDES, side, "side to keep")  # (the binding's text)
         conflict = self.current
         if conflict is None:
             return
@@ -276,7 +279,7 @@ class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
         # keeping the site's side rewrites posts or comments: in the background
         save_queue(self.app).save(
             self.blog,
-            lambda: resolve(self.blog, conflict.id, side),
+            lambda: resolve(self.blog, conflict.id, keep),
             lambda message: self.notify(message, markup=False),
             failed,
             made=made,
