@@ -29,12 +29,18 @@ class ReadMark:
     new_comments: int
 
 
-def seen(blog: Blog) -> dict[str, int]:
-    """{post id: number of comments it had when last read} for every read post."""
+def seen(blog: Blog, post_ids: set[str] | None = None) -> dict[str, int]:
+    """{post id: number of comments it had when last read} for every read post (of
+    `post_ids` only, when given: only the files holding theirs are read)."""
     with _LOCK:
-        docs = tables.read_marks(blog.store)
+        if post_ids is None:
+            docs = tables.read_marks(blog.store)
+        else:
+            docs = tables.read_marks_of(blog.store, post_ids)
     found = {post_id: doc["comments"] for post_id, doc in docs.items()}
-    found.update(_SESSION.get(str(blog.path), {}))
+    session = _SESSION.get(str(blog.path), {})
+    wanted = session.keys() if post_ids is None else post_ids & session.keys()
+    found.update((post_id, session[post_id]) for post_id in wanted)
     return found
 
 
@@ -63,10 +69,13 @@ class Marks:
     comments are readers' comments (`domain.readers`: never the writer's own replies, nor
     spam, pingbacks or comments waiting for moderation) beyond those there when it was read."""
 
-    def __init__(self, blog: Blog, writer: Identity | None = None) -> None:
+    def __init__(
+        self, blog: Blog, writer: Identity | None = None, posts: set[str] | None = None
+    ) -> None:
+        """`posts`: the marks of these posts only are needed (the others read unread)."""
         self.blog = blog
         self.writer = writer or Identity()
-        self.seen = seen(blog)
+        self.seen = seen(blog, posts)
 
     def of(self, post: Listed, readers_comments: int) -> ReadMark:
         """The mark of `post`, which has `readers_comments` now (the count its row shows)."""

@@ -139,6 +139,15 @@ def read_marks(store: Store) -> dict[str, dict[str, Any]]:
     return out
 
 
+def read_marks_of(store: Store, post_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The read marks of `post_ids` (reads only the files that hold them)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in {hashed_file(READS, post_id) for post_id in post_ids}:
+        good = store.file(name).good(READS.name)
+        out.update((post_id, good[post_id]) for post_id in post_ids if post_id in good)
+    return out
+
+
 def put_read_mark(store: Store, post_id: str, comments: int, at: str) -> None:
     found = store.file(hashed_file(READS, post_id))
     _put(store, found, READS, post_id, {"comments": comments, "at": at})

@@ -190,7 +190,8 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         if not self.on_stack:
             return
         self.query_one("#composer-text", TextArea).read_only = on
-        self.query_one("#composer-status", Static).update(Text("Saving…") if on else self._status())
+        status = self.query_one("#composer-status", Static)  # (one line high: no layout)
+        status.update(Text("Saving…") if on else self._status(), layout=False)
 
     def _save_failed(self, title: str, refused: str = "") -> Callable[[Exception], None]:
         """What a save that failed says: why, and that the words are still here. `refused`:

@@ -1,6 +1,13 @@
 """The main screen following the store's changes (from anywhere: see ui/changes.py): the
-list reloads (only its marks when posts were read), and the open post and its thread are drawn
-again, the thread's cursor kept (patched view by view when it can be: main_thread.py)."""
+list reloads (only its marks when posts were read, only the rows of the posts whose comments
+changed when that cannot change which posts it shows or their order), and the open post and
+its thread are drawn again, the thread's cursor kept (patched view by view when it can be:
+main_thread.py).
+
+While another screen covers it (the composer, a dialog, the inbox) the changes wait and are
+drawn once, when it is shown again: each redraw underneath a modal screen repainted that
+screen whole (a reply's composer, open until the reply is on disk, was repainted for the
+list's reload and again for the thread's new comment: tens of milliseconds each)."""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ from reeltui.services import replies
 from reeltui.services.events import Change
 from reeltui.services.people import thread_counts
 from reeltui.ui.changes import touches
+from reeltui.ui.screens.main_rows import update_rows
 from reeltui.ui.screens.main_thread import patch_thread
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.thread import Thread
@@ -26,19 +34,30 @@ class OpenPostFollower:
         self._select_next: str | None = None  # the comment the next thread redraw selects
         self._drawing = False  # the thread is being redrawn (see _refresh_open)
         self._unshown: list[Change] = []  # changes the thread has not followed yet
+        self._covered: list[Change] = []  # changes made while another screen covered this one
 
     def store_changed(self, changes: list[Change]) -> None:
         screen = self.screen
+        if screen.app.screen is not screen:  # covered: drawn once shown again (`shown`)
+            self._covered += changes
+            return
         if all(c.kind == "reads" for c in changes):
             screen.listing.refresh_marks({post_id for c in changes for post_id in c.ids})
             return
-        screen.listing.load()
+        if not update_rows(screen.listing, changes):
+            screen.listing.load()
         if screen.current_post is not None:
             # The changes of one save may come in several bursts (made in the save queue's
             # thread): a newer redraw cancels an older one, so each takes every change not
             # shown yet, and gives them back if it is cancelled before it is done.
             self._unshown += changes
             screen.run_worker(self._refresh_unshown(), exclusive=True, group="thread")
+
+    def shown(self) -> None:
+        """The screen is shown again: draw the changes made while it was covered."""
+        changes, self._covered = self._covered, []
+        if changes:
+            self.store_changed(changes)
 
     async def _refresh_unshown(self) -> None:
         changes, self._unshown = self._unshown, []

@@ -25,17 +25,15 @@ async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[C
     if not changed:  # an outbox entry or a read mark alone (the comment it concerns, if
         return True  # any, is announced too): no comment view shows them
     comments = {c.id: c for c in blog.comments(post_id)}
-    shown = {v.comment.id: v for v in thread.views}
+    shown = thread.comment_ids()
     if any(cid in shown and cid not in comments for cid in changed):
         return False  # a comment went: the tree is drawn again
     new = [cid for cid in changed if cid in comments and cid not in shown]
     if len(comments) != len(shown) + len(new) or len(new) > 1:
         return False
     for cid in changed:
-        view = shown.get(cid)
-        if view is not None:  # (the screen may have shown the change already: drawn anyway)
-            view.comment = comments[cid]
-            view.redraw()
+        if cid in shown:  # (the screen may have shown the change already: drawn anyway)
+            thread.update_comment(comments[cid])
     if new:
         await _insert(blog, post_id, thread, new[0])
     return True
@@ -48,10 +46,8 @@ async def _insert(blog: Blog, post_id: str, thread: Thread, comment_id: str) -> 
     comment, depth = order[index]
     current = thread.highlighted_comment_id()
     await thread.insert(comment, depth, index, post.author)
-    drafts = replies.draft_parents(blog, post_id)
-    for view in thread.views:  # its parent's "reply draft" badge may be gone now
-        if view.comment.id == comment.parent_id and view.has_draft != (view.comment.id in drafts):
-            view.has_draft = view.comment.id in drafts
-            view.redraw()
+    if comment.parent_id is not None:  # its parent's "reply draft" badge may be gone now
+        drafts = replies.draft_parents(blog, post_id)
+        thread.set_draft(comment.parent_id, comment.parent_id in drafts)
     if current is not None:
         thread.select(current)

@@ -27,6 +27,7 @@ class CommentView(Static):
         has_draft: bool = False,
         *,
         marked: bool = False,
+        hidden_replies: int = 0,
     ) -> None:
         super().__init__(classes="comment")
         self.comment = comment
@@ -34,7 +35,7 @@ class CommentView(Static):
         self.marked = marked
         self.depth = depth
         self.is_post_author = is_post_author
-        self.hidden_replies = 0
+        self.hidden_replies = hidden_replies
         self.styles.margin = (0, 0, 1, 2 * min(depth - 1, MAX_INDENT_LEVELS))
         self._drawn = ("", 0)  # the body and the head's width last drawn (see `redraw`)
         self.update(self.build())  # before the first layout: its height is right at once

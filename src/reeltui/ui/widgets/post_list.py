@@ -115,6 +115,7 @@ class PostList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[ListItem] = []
+        self._positions: dict[str, int] | None = None  # post id -> row (`position`)
         # Lines already drawn, by what they show (a row's summary object changes when its
         # post is saved): filtering redraws rows seen a moment ago without building them.
         self._strips: dict[tuple[object, ...], Strip] = {}
@@ -128,17 +129,24 @@ class PostList(ScrollView, can_focus=True):
         """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
         keep = keep or self.current_id
         self.items = items
+        self._positions = None  # made again when first asked (`position`)
         self._fit()
         index = next((i for i, it in enumerate(items) if it.row.post.id == keep), 0)
         self.cursor = min(index, max(0, len(items) - 1))
         self.refresh()
 
+    def position(self, post_id: str) -> int | None:
+        """Where the row of `post_id` is (None: not in the list); looked up in a map made
+        once per list shown (a search through 50,000 rows took a frame)."""
+        if self._positions is None:
+            self._positions = {item.row.post.id: i for i, item in enumerate(self.items)}
+        return self._positions.get(post_id)
+
     def update_mark(self, post_id: str, mark: ReadMark) -> None:
-        for i, item in enumerate(self.items):
-            if item.row.post.id == post_id:
-                self.items[i] = ListItem(item.row, mark)
-                self.refresh_lines(i * ROW_HEIGHT, ROW_HEIGHT)
-                return
+        i = self.position(post_id)
+        if i is not None:
+            self.items[i] = ListItem(self.items[i].row, mark)
+            self.refresh_lines(i * ROW_HEIGHT, ROW_HEIGHT)
 
     @property
     def current_id(self) -> str | None:

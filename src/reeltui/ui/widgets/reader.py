@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize, sanitize_line
 from reeltui.ui.widgets import thread_intents as intents
+from reeltui.ui.widgets.heights import keeps_height
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.lists import ReelOptions
 from reeltui.ui.widgets.long_body import LongBody, Match
@@ -134,9 +135,9 @@ class Reader(ReaderSearchMixin, Vertical):
     def show_counts(self, comment_count: int, pending: int = 0) -> None:
         """The shown post's header with these counts (its comments changed)."""
         if self.post is not None:
-            self.query_one("#reader-head", Static).update(
-                header_text(self.post, comment_count, pending)
-            )
+            head = self.query_one("#reader-head", Static)
+            text = header_text(self.post, comment_count, pending)
+            head.update(text, layout=not keeps_height(head, text))  # (no layout: same height)
 
     async def show(self, post: Post, comment_count: int, pending: int = 0) -> None:
         """Display `post` (awaits the Markdown rendering), with its readers' comments and

@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -14,12 +13,14 @@ from textual.widgets import Static
 from reeltui.domain.models import Comment
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_view import CommentView
+from reeltui.ui.widgets.thread_window import WINDOW, Entry, ThreadWindow
 
 __all__ = ["CommentView", "Thread"]
 
 
-class Thread(VerticalScroll, can_focus=True):
-    """Comments in reading order; the cursor moves over visible comments.
+class Thread(ThreadWindow, can_focus=True):
+    """Comments in reading order; the cursor moves over visible comments. Only a window of
+    them is mounted (thread_window.py): a thread of thousands answers like a short one.
 
     Reply and moderation keys post an intent message (thread_intents: `Reply`, `Edit`,
     `Delete`, `Moderate`, `Undo`) for the screen to act on; `x` marks comments so one
@@ -67,13 +68,12 @@ class Thread(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.views: list[CommentView] = []
         self.collapsed: set[str] = set()
         self.marked: list[str] = []  # comment ids, in the order they were marked
         self.border_title = "Comments"
 
     def on_mount(self) -> None:
-        if not self.views:
+        if not self.entries:
             self.mount(Static("Open a post to read its comments.", classes="empty"))
 
     async def show(
@@ -89,54 +89,63 @@ class Thread(VerticalScroll, can_focus=True):
         self.collapsed.clear()
         shown = {c.id for c, _ in thread}
         self.marked = [m for m in self.marked if m in shown]
-        self.views = [
-            CommentView(
-                c,
-                d,
-                bool(post_author) and c.author == post_author,
-                c.id in drafts,
-                marked=c.id in self.marked,
-            )
+        marked = set(self.marked)
+        own = bool(post_author)
+        self.entries = [
+            Entry(c, d, own and c.author == post_author, c.id in drafts, c.id in marked)
             for c, d in thread
         ]
-        if self.views:
-            await self.mount_all(self.views)
+        self.views, self.start = [], 0
+        self.set_reactive(Thread.cursor, 0 if self.entries else -1)
+        if self.entries:
+            for mounted in self.recut(0, self._walk(0, 1, WINDOW)):
+                await mounted
         else:
             await self.mount(Static("No comments yet.", classes="empty"))
-        self.border_title = f"Comments ({len(self.views)})"
-        self.cursor = 0 if self.views else -1
+        self.border_title = f"Comments ({len(self.entries)})"
         self.scroll_home(animate=False)
+        self.cursor = self.cursor
         if select is not None:
             self.select(select)
 
     async def insert(self, comment: Comment, depth: int, index: int, post_author: str) -> None:
         """Add one comment at `index` of the reading order (a new reply), without drawing
-        the others again."""
-        view = CommentView(comment, depth, bool(post_author) and comment.author == post_author)
-        if index < len(self.views):
-            await self.mount(view, before=self.views[index])
-        else:
-            await self.mount(view)
-        self.views.insert(index, view)
-        self.border_title = f"Comments ({len(self.views)})"
+        the others again (mounted only when inside the window)."""
+        entry = Entry(comment, depth, bool(post_author) and comment.author == post_author)
+        self.entries.insert(index, entry)
+        if not self.views:  # (an empty thread: its "no comments" line goes)
+            await self.remove_children()
+            for mounted in self.recut(index, index + 1):
+                await mounted
+        elif index < self.start:
+            self.start += 1
+        elif index < self.end:
+            view = self.make_view(index)
+            await self.mount(view, before=self.views[index - self.start])
+            self.views.insert(index - self.start, view)
+        elif index == self.end and self.end == len(self.entries) - 1:
+            view = self.make_view(index)
+            await self.mount(view, after=self.views[-1])
+            self.views.append(view)
+        self.border_title = f"Comments ({len(self.entries)})"
 
     def select(self, comment_id: str) -> bool:
         """Put the cursor on `comment_id` (expanding collapsed threads above it)."""
-        for i, view in enumerate(self.views):
-            if view.comment.id == comment_id:
-                if not view.display:
-                    self.collapsed.clear()
-                    self._relayout()
-                self.cursor = i
-                # Freshly mounted views have no size yet: scroll once they are laid out.
-                self.call_after_refresh(self._scroll_to_cursor)
-                return True
-        return False
+        index = self.index_of(comment_id)
+        if index is None:
+            return False
+        if not self.entries[index].shown:
+            self.collapsed.clear()
+            self._relayout()
+        self.cursor = index
+        # Freshly mounted views have no size yet: scroll once they are laid out.
+        self.call_after_refresh(self._scroll_to_cursor)
+        return True
 
     def _scroll_to_cursor(self, tries: int = 8) -> None:
-        if not 0 <= self.cursor < len(self.views):
+        view = self.view_at(self.cursor)
+        if view is None:
             return
-        view = self.views[self.cursor]
         if not view.region.height and tries:  # not laid out yet: after the next refresh
             self.call_after_refresh(self._scroll_to_cursor, tries - 1)
         else:
@@ -147,43 +156,41 @@ class Thread(VerticalScroll, can_focus=True):
 
     # -- structure -----------------------------------------------------------------------
 
-    @property
-    def current(self) -> Comment | None:
-        return self.views[self.cursor].comment if 0 <= self.cursor < len(self.views) else None
-
-    def _visible(self) -> list[int]:
-        return [i for i, v in enumerate(self.views) if v.display]
-
-    def _subtree_end(self, index: int) -> int:
-        depth = self.views[index].depth
-        end = index + 1
-        while end < len(self.views) and self.views[end].depth > depth:
-            end += 1
-        return end
-
     def _relayout(self) -> None:
         hide_below: int | None = None
-        for i, view in enumerate(self.views):
-            if hide_below is not None and view.depth > hide_below:
-                view.display = False
+        for i, e in enumerate(self.entries):
+            if hide_below is not None and e.depth > hide_below:
+                e.shown = False
                 continue
             hide_below = None
-            view.display = True
-            if view.comment.id in self.collapsed:
-                view.hidden_replies = self._subtree_end(i) - i - 1
-                hide_below = view.depth
+            e.shown = True
+            if e.comment.id in self.collapsed:
+                e.hidden_replies = self._subtree_end(i) - i - 1
+                hide_below = e.depth
             else:
-                view.hidden_replies = 0
+                e.hidden_replies = 0
+        for i, view in enumerate(self.views, self.start):
+            e = self.entries[i]
+            view.display, view.hidden_replies = e.shown, e.hidden_replies
             view.update(view.build())
+        if self.cursor >= 0:  # as many comments shown around the cursor as before
+            start = self._walk(self.cursor, -1, WINDOW // 2)
+            self.recut(start, self._walk(self.cursor, 1, WINDOW))
 
     # -- cursor --------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if 0 <= new < len(self.entries):
+            self.ensure_window(new)
         for i in (old, new):
-            if 0 <= i < len(self.views):
-                self.views[i].set_class(i == new, "-cursor")
-        if 0 <= new < len(self.views) and self.views[new].region.height:
-            self.scroll_to_widget(self.views[new], animate=False)
+            view = self.view_at(i)
+            if view is not None:
+                view.set_class(i == new, "-cursor")
+        view = self.view_at(new)
+        if view is not None and view.region.height:
+            self.scroll_to_widget(view, animate=False)
+        elif view is not None:
+            self.call_after_refresh(self._scroll_to_cursor)
         self.post_message(self.Moved(self.current.id if self.current else None))
 
     def action_move(self, step: int) -> None:
@@ -217,9 +224,9 @@ class Thread(VerticalScroll, can_focus=True):
     def action_parent(self) -> None:
         if self.cursor < 0:
             return
-        depth = self.views[self.cursor].depth
+        depth = self.entries[self.cursor].depth
         for i in range(self.cursor - 1, -1, -1):
-            if self.views[i].depth < depth:
+            if self.entries[i].depth < depth:
                 self.cursor = i
                 return
         self.notify("this comment is a top-level comment")
@@ -227,12 +234,12 @@ class Thread(VerticalScroll, can_focus=True):
     def action_sibling(self, step: int) -> None:
         if self.cursor < 0:
             return
-        depth = self.views[self.cursor].depth
+        depth = self.entries[self.cursor].depth
         i = self.cursor + step
-        while 0 <= i < len(self.views):
-            if self.views[i].depth < depth:
+        while 0 <= i < len(self.entries):
+            if self.entries[i].depth < depth:
                 break
-            if self.views[i].depth == depth:
+            if self.entries[i].depth == depth:
                 self.cursor = i
                 return
             i += step
@@ -240,8 +247,8 @@ class Thread(VerticalScroll, can_focus=True):
 
     def action_top_level(self, step: int) -> None:
         i = self.cursor + step
-        while 0 <= i < len(self.views):
-            if self.views[i].depth == 1:
+        while 0 <= i < len(self.entries):
+            if self.entries[i].depth == 1:
                 self.cursor = i
                 return
             i += step
@@ -264,13 +271,13 @@ class Thread(VerticalScroll, can_focus=True):
         """Mark (or unmark) the highlighted comment and move on to the next one."""
         if self.current is None:
             return
-        view = self.views[self.cursor]
-        if view.comment.id in self.marked:
-            self.marked.remove(view.comment.id)
+        entry = self.entries[self.cursor]
+        if entry.comment.id in self.marked:
+            self.marked.remove(entry.comment.id)
         else:
-            self.marked.append(view.comment.id)
-        view.marked = view.comment.id in self.marked
-        view.redraw()
+            self.marked.append(entry.comment.id)
+        entry.marked = entry.comment.id in self.marked
+        self.redraw_entry(self.cursor)
         self.action_move(1)
 
     def action_moderate(self, action: str) -> None:
@@ -281,10 +288,10 @@ class Thread(VerticalScroll, can_focus=True):
 
     def clear_marks(self) -> None:
         self.marked.clear()
-        for view in self.views:
-            if view.marked:
-                view.marked = False
-                view.redraw()
+        for i, entry in enumerate(self.entries):
+            if entry.marked:
+                entry.marked = False
+                self.redraw_entry(i)
 
     def action_undo(self) -> None:
         self.post_message(intents.Undo())
@@ -292,4 +299,4 @@ class Thread(VerticalScroll, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         widget = event.widget
         if isinstance(widget, CommentView) and widget in self.views:
-            self.cursor = self.views.index(widget)
+            self.cursor = self.start + self.views.index(widget)

@@ -1,0 +1,220 @@
+"""The thread pane's comments as a model, and the window of them that is mounted.
+
+A widget per comment of a 5,000-comment thread made every layout (a cursor moved, a reply
+added, a comment moderated) arrange 5,000 widgets: the screen froze for most of a second.
+The thread keeps every comment as an `Entry` (what a comment view shows) and mounts views
+for a window of them only: about `WINDOW` comments shown around the cursor. The window is
+cut again around the cursor when it comes within `MARGIN` shown comments of an edge that has
+more beyond it, and grows by `CHUNK` when the pane is scrolled (wheel, page keys) near one;
+past `2 * WINDOW` the far end is dropped. A thread of up to WINDOW comments is mounted whole.
+Comments inside a collapsed thread count for nothing: the window holds comments *shown*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from dataclasses import dataclass
+
+from textual.containers import VerticalScroll
+
+from reeltui.domain.models import Comment
+from reeltui.ui.widgets.comment_view import CommentView
+
+WINDOW = 120  # comments shown that are mounted after the window is cut again
+MARGIN = 20  # the cursor this near an edge with more beyond it: cut again around it
+CHUNK = 40  # comments mounted at a time when the pane is scrolled near an edge
+
+
+@dataclass(slots=True)
+class Entry:
+    """One comment of the thread, as its view shows it."""
+
+    comment: Comment
+    depth: int
+    is_post_author: bool
+    has_draft: bool = False
+    marked: bool = False
+    hidden_replies: int = 0  # (collapsed: how many replies it hides)
+    shown: bool = True  # False: inside a collapsed thread
+
+
+class ThreadWindow(VerticalScroll):
+    """`entries`: every comment in reading order; `views`: the mounted ones, for
+    `entries[start : start + len(views)]`; `cursor` is an index of `entries`."""
+
+    cursor: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[Entry] = []
+        self.views: list[CommentView] = []
+        self.start = 0
+        self._extending = False
+
+    # -- entries and their views -------------------------------------------------------
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.views)
+
+    def view_at(self, index: int) -> CommentView | None:
+        """The mounted view of entry `index` (None when outside the window)."""
+        return self.views[index - self.start] if self.start <= index < self.end else None
+
+    def index_of(self, comment_id: str) -> int | None:
+        return next((i for i, e in enumerate(self.entries) if e.comment.id == comment_id), None)
+
+    def make_view(self, index: int) -> CommentView:
+        e = self.entries[index]
+        view = CommentView(
+            e.comment,
+            e.depth,
+            e.is_post_author,
+            e.has_draft,
+            marked=e.marked,
+            hidden_replies=e.hidden_replies,
+        )
+        view.display = e.shown
+        view.set_class(index == self.cursor, "-cursor")
+        return view
+
+    def redraw_entry(self, index: int) -> None:
+        """Draw entry `index` again after a change of its comment, badges or mark."""
+        view = self.view_at(index)
+        if view is not None:
+            e = self.entries[index]
+            view.comment, view.has_draft, view.marked = e.comment, e.has_draft, e.marked
+            view.redraw()
+
+    def comment_ids(self) -> set[str]:
+        """Every comment of the thread shown (mounted or not)."""
+        return {e.comment.id for e in self.entries}
+
+    def update_comment(self, comment: Comment) -> None:
+        """Draw `comment` (changed in place: moderated, edited) again, alone."""
+        index = self.index_of(comment.id)
+        if index is not None:
+            self.entries[index].comment = comment
+            self.redraw_entry(index)
+
+    def set_draft(self, comment_id: str, has_draft: bool) -> None:
+        """Show (or not) the "reply draft" badge on `comment_id`."""
+        index = self.index_of(comment_id)
+        if index is not None and self.entries[index].has_draft != has_draft:
+            self.entries[index].has_draft = has_draft
+            self.redraw_entry(index)
+
+    @property
+    def current(self) -> Comment | None:
+        return self.entries[self.cursor].comment if 0 <= self.cursor < len(self.entries) else None
+
+    def _visible(self) -> list[int]:
+        return [i for i, e in enumerate(self.entries) if e.shown]
+
+    def _subtree_end(self, index: int) -> int:
+        depth = self.entries[index].depth
+        end = index + 1
+        while end < len(self.entries) and self.entries[end].depth > depth:
+            end += 1
+        return end
+
+    # -- the window ----------------------------------------------------------------------
+
+    def _walk(self, index: int, step: int, count: int) -> int:
+        """The entry index reached from `index` going `step` (1, -1) past `count` shown
+        entries: an end of the window (exclusive going down, inclusive going up)."""
+        seen = 0
+        if step > 0:
+            while index < len(self.entries) and seen < count:
+                seen += self.entries[index].shown
+                index += 1
+            return index
+        while index > 0 and seen < count:
+            index -= 1
+            seen += self.entries[index].shown
+        return index
+
+    def _shown_between(self, a: int, b: int) -> int:
+        return sum(e.shown for e in self.entries[a:b])
+
+    def ensure_window(self, index: int) -> None:
+        """Cut the window again around entry `index` unless it is well inside it."""
+        n = len(self.entries)
+        if not n:
+            return
+        if self.start <= index < self.end:
+            room_above = self.start == 0 or self._shown_between(self.start, index) >= MARGIN
+            room_below = self.end == n or self._shown_between(index + 1, self.end) >= MARGIN
+            if room_above and room_below:
+                return
+        start = self._walk(index, -1, WINDOW // 2)
+        end = self._walk(index, 1, WINDOW - self._shown_between(start, index))
+        self.recut(start, end)
+
+    def recut(self, a: int, b: int) -> list[Awaitable[None]]:
+        """Mount views for entries[a:b] exactly (the ones already mounted are kept); what
+        it returns is done once they are mounted and the others removed."""
+        lo, hi = max(a, self.start), min(b, self.end)
+        done: list[Awaitable[None]] = []
+        if lo >= hi:  # nothing in common: every view made again
+            gone = self.views
+            self.views = [self.make_view(i) for i in range(a, b)]
+            self.start = a
+            if gone:
+                done.append(self.remove_children(gone))
+            if self.views:
+                done.append(self.mount_all(self.views))
+            return done
+        keep = self.views[lo - self.start : hi - self.start]
+        gone = self.views[: lo - self.start] + self.views[hi - self.start :]
+        above = [self.make_view(i) for i in range(a, lo)]
+        below = [self.make_view(i) for i in range(hi, b)]
+        if gone:
+            done.append(self.remove_children(gone))
+        if above:
+            done.append(self.mount_all(above, before=keep[0]))
+        if below:
+            done.append(self.mount_all(below, after=keep[-1]))
+        self.views = above + keep + below
+        self.start = a
+        return done
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._extending or not self.views:
+            return
+        page = max(1, self.size.height)
+        if new_value >= self.max_scroll_y - page and self.end < len(self.entries):
+            self._grow(1)
+        elif new_value <= page and self.start > 0:
+            self._grow(-1)
+
+    def _grow(self, step: int) -> None:
+        """Mount CHUNK more shown comments below (1) or above (-1) the window, dropping
+        the far end past 2 * WINDOW; the comments on screen stay where they are."""
+        if step > 0:
+            a, b = self.start, self._walk(self.end, 1, CHUNK)
+            while self._shown_between(a, b) > 2 * WINDOW:
+                a = self._walk(a, 1, CHUNK)
+        else:
+            a, b = self._walk(self.start, -1, CHUNK), self.end
+            while self._shown_between(a, b) > 2 * WINDOW:
+                b = self._walk(b, -1, CHUNK)
+        anchor = self.view_at(max(a, self.start))  # stays on screen where it is
+        before = anchor.virtual_region.y if anchor is not None else 0
+        self._extending = True
+        self.recut(a, b)
+        if anchor is not None:
+            self.call_after_refresh(self._keep_place, anchor, before)
+        else:
+            self._extending = False
+
+    def _keep_place(self, anchor: CommentView, before: int) -> None:
+        """After the window grew or shrank above `anchor`: scroll by as much."""
+        try:
+            if anchor.is_attached:
+                shift = anchor.virtual_region.y - before
+                if shift:
+                    self.scroll_to(y=self.scroll_y + shift, animate=False, immediate=True)
+        finally:
+            self._extending = False
