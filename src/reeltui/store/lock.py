@@ -12,7 +12,7 @@ import errno
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reeltui.store.errors import StoreLocked, StoreWriteError
 
@@ -30,7 +30,9 @@ _BUSY = (errno.EAGAIN, errno.EWOULDBLOCK)
 class StoreLock:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._fd: int | None = None  # the lock file, open while the lock is held
+        # The lock file, open while the lock is held: a file object, so that a lock never
+        # released (its store not closed) is let go when it is collected, as filelock's was.
+        self._file: BinaryIO | None = None
         self._portable: Any = None
         if fcntl is None:
             from filelock import FileLock
@@ -65,22 +67,23 @@ class StoreLock:
             except Timeout:
                 return False
             return True
-        if self._fd is not None:
+        if self._file is not None:
             return True
         deadline = time.monotonic() + timeout
         while True:
             fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            file = os.fdopen(fd, "r+b", buffering=0)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
-                os.close(fd)
+                file.close()
                 if exc.errno not in _BUSY:
                     raise
                 if time.monotonic() >= deadline:
                     return False
                 time.sleep(POLL)
                 continue
-            self._fd = fd
+            self._file = file
             return True
 
     def holder(self) -> int | None:
@@ -96,11 +99,11 @@ class StoreLock:
                     (self.folder / PID_NAME).unlink()
                 self._portable.release()
             return
-        if self._fd is None:
+        if self._file is None:
             return
         with contextlib.suppress(OSError):
             (self.folder / PID_NAME).unlink()
-        fd, self._fd = self._fd, None
+        file, self._file = self._file, None
         with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+            fcntl.flock(file.fileno(), fcntl.LOCK_UN)
+        file.close()
