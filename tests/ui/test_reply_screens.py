@@ -201,9 +201,33 @@ async def test_read_only_store_refuses_replies_with_a_message(store_path: Path) 
             CommentActions(app.screen, blog).reply("c-her-6")
             await pilot.pause()
             assert not isinstance(app.screen, ComposerScreen)
-            assert any("read-only" in str(n.message) for n in app._notifications)
+            said = [str(n.message) for n in app._notifications]
+            # asked for: it says so (it blamed another reeltui that was not there)
+            assert said == [
+                "This store was opened read-only (--read-only): nothing can be changed."
+            ]
     finally:
         blog.close()
+
+
+async def test_a_store_another_reeltui_has_says_so_when_a_reply_is_refused(
+    store_path: Path,
+) -> None:
+    writer = open_blog(store_path)
+    blog = open_blog(store_path, fallback_read_only=True)
+    try:
+        app = make_app(blog)
+        async with app.run_test(size=SIZE) as pilot:
+            CommentActions(app.screen, blog).reply("c-her-6")
+            await pilot.pause()
+            said = [str(n.message) for n in app._notifications]
+            assert said == [
+                "Another reeltui has this store open, so it was opened read-only: "
+                "nothing can be changed."
+            ]
+    finally:
+        blog.close()
+        writer.close()
 
 
 async def test_bindings_have_ids_a_keymap_can_remap(blog: Blog) -> None:

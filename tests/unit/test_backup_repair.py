@@ -361,3 +361,19 @@ def test_a_backup_that_fills_the_disk_gives_the_room_back_at_once(tmp_path: Path
     assert out["backup"] == "No space left on device"
     assert [n for n in out["left"] if n.startswith(".")] == []
     assert out["saved"] == "yes"
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_repair_refuses_a_folder_that_never_was_a_store(tmp_path: Path, confirmed: bool) -> None:
+    """`check --repair --yes` on a folder of someone's files wrote a meta.json and a lock file
+    into it and called it a repaired, empty store (`--store /tmp` did it to /tmp); without
+    --yes it suggested running it with --yes."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "important.txt").write_text("mine")
+    done = reeltui(folder, "check", "--repair", *(["--yes"] if confirmed else []))
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"reeltui: {folder} is not a reeltui store: it has other files and no meta.json\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["important.txt"]

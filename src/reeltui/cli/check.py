@@ -119,10 +119,18 @@ def _said_sound(args: argparse.Namespace, found: Diagnosis, sound: str) -> bool:
 def run_repair(args: argparse.Namespace) -> int:
     from reeltui.services.check import diagnose, meta_damage, plan_repair, repair, restore_meta
     from reeltui.store import StoreError
+    from reeltui.store.errors import StoreForeign
+    from reeltui.store.opening import examine
     from reeltui.store.store import store_exists
 
     prepare_store(args, create=False)
     path = args.store.expanduser()
+    try:
+        examine(path)  # a folder that never was a store is refused, never made one
+    except StoreForeign:
+        raise
+    except StoreError:
+        pass  # the remains of a store (its files, no meta.json): a repair may mend it
     if not store_exists(path):
         raise StoreError(f"no reeltui store at {path}; nothing was created")
     found = diagnose(path)

@@ -60,6 +60,7 @@ class Blog:
         self.signers: Callable[[], OwnPeople] = OwnPeople  # who else signs as the blog: people.py
         self._own_lock = threading.Lock()
         self._own: tuple[OwnPeople, OwnPeople] | None = None  # (signers, own) counted with
+        self.locked_out = False  # read-only because another reeltui has the store (not asked)
 
     def damage(self) -> list[str]:
         """What was skipped as damaged in what was read so far (records the validation gate

@@ -65,7 +65,16 @@ def open_blog(
     except StoreLocked:
         if not fallback_read_only:
             raise
-        return Blog(Store.open(path, read_only=True))
+        blog = Blog(Store.open(path, read_only=True))
+        blog.locked_out = True
+        return blog
+
+
+def read_only_reason(blog: Blog) -> str:
+    """Why nothing can be changed in `blog`, in the user's words."""
+    if blog.locked_out:
+        return "another reeltui has this store open, so it was opened read-only"
+    return "this store was opened read-only (--read-only)"
 
 
 def reread(blog: Blog) -> bool:

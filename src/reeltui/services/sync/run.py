@@ -22,6 +22,7 @@ from reeltui.domain.plural import count
 from reeltui.errors import InputError
 from reeltui.services import outbox
 from reeltui.services.blog import Blog
+from reeltui.services.session import read_only_reason
 from reeltui.services.sync import identity
 from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.apply import PullCounts, apply, known
@@ -101,7 +102,7 @@ def sync(
     insecure_http: bool = False,
 ) -> SyncResult:
     if blog.read_only:
-        raise InputError(f"{blog.path} is open read-only (another reeltui has it?); not syncing")
+        raise InputError(f"{blog.path}: {read_only_reason(blog)}; not syncing")
     if not creds.complete:
         raise InputError("site, user and application password are all needed to sync")
     site = normalise_site(creds.site)

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.errors import ReelError
 from reeltui.services import Blog, moderation, replies
+from reeltui.services.session import read_only_reason
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.confirm import ConfirmScreen
 
@@ -68,7 +69,7 @@ class CommentActions:
     def _writable(self) -> bool:
         if self.blog.read_only:
             self.app.notify(
-                "This store is open read-only (another reeltui has it); nothing can be changed.",
+                f"{read_only_reason(self.blog).capitalize()}: nothing can be changed.",
                 title="Read-only",
                 severity="warning",
                 markup=False,
