@@ -131,3 +131,30 @@ async def test_a_reply_in_a_long_thread_is_added_alone(open_store: Blog) -> None
         assert len(thread.views) == len(before) + 1
         assert all(v in thread.views for v in before)  # nothing else drawn again
         assert thread.current is not None and thread.current.body == "A reply among many"
+
+
+async def test_a_draft_sent_from_the_composer_takes_its_parents_badge_away(
+    app: ReelApp, open_store: Blog
+) -> None:
+    """`r`, words, Esc (the draft kept: a badge on the comment), `e` on the draft, Ctrl+S:
+    the reply is queued and the badge goes (it stayed until the post was opened again)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c")
+        thread = app.screen.query_one(Thread)
+        thread.select("c-her-4")
+        await press(pilot, "r")
+        await pilot.press(*"hello")
+        await press(pilot, "escape")
+
+        def badged() -> bool:
+            view = next(v for v in thread.views if v.comment.id == "c-her-4")
+            return "[✎ reply draft]" in view.build().plain
+
+        assert badged()
+        await press(pilot, "e")  # the cursor is on the kept draft: open it again
+        assert isinstance(app.screen, ComposerScreen)
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, ComposerScreen)
+        assert thread.current is not None and thread.current.sync_state == "queued"
+        assert not badged()

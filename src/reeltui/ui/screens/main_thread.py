@@ -22,6 +22,8 @@ async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[C
     if any(c.kind not in PATCHED_KINDS for c in changes):
         return False
     changed = {i for c in changes if c.kind == "comment" for i in c.ids}
+    if any(c.kind in ("comment", "outbox") for c in changes):
+        _draft_badges(blog, post_id, thread)  # a draft kept, sent or dropped
     if not changed:  # an outbox entry or a read mark alone (the comment it concerns, if
         return True  # any, is announced too): no comment view shows them
     comments = {c.id: c for c in blog.comments(post_id)}
@@ -47,7 +49,12 @@ async def _insert(blog: Blog, post_id: str, thread: Thread, comment_id: str) -> 
     current = thread.highlighted_comment_id()
     await thread.insert(comment, depth, index, post.author)
     if comment.parent_id is not None:  # its parent's "reply draft" badge may be gone now
-        drafts = replies.draft_parents(blog, post_id)
-        thread.set_draft(comment.parent_id, comment.parent_id in drafts)
+        _draft_badges(blog, post_id, thread)
     if current is not None:
         thread.select(current)
+
+
+def _draft_badges(blog: Blog, post_id: str, thread: Thread) -> None:
+    """The "reply draft" badge on exactly the comments with a kept draft under them (a
+    draft sent from the composer left its parent's badge until the post was opened again)."""
+    thread.set_drafts(set(replies.draft_parents(blog, post_id)))

@@ -104,6 +104,13 @@ class ThreadWindow(VerticalScroll):
             self.entries[index].has_draft = has_draft
             self.redraw_entry(index)
 
+    def set_drafts(self, parents: set[str]) -> None:
+        """The "reply draft" badge on exactly the comments in `parents` (one pass)."""
+        for index, entry in enumerate(self.entries):
+            if entry.has_draft != (entry.comment.id in parents):
+                entry.has_draft = not entry.has_draft
+                self.redraw_entry(index)
+
     @property
     def current(self) -> Comment | None:
         return self.entries[self.cursor].comment if 0 <= self.cursor < len(self.entries) else None
