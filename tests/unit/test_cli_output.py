@@ -178,3 +178,23 @@ def test_a_50_mb_comment_is_shown_cut_with_a_note_in_bounded_time(store_path: Pa
     assert len(out) < 100_000
     # Parsing the 50 MB comments file is the only cost left that grows with it.
     assert spent < 6 * baseline + 2, (baseline, spent)
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_inbox_and_outbox_keep_ids_whole_in_a_narrow_terminal(busy: Path, columns: int) -> None:
+    """In a terminal of 80 columns `inbox` cut the comment ids `reply` and `moderate` need
+    (at 60 the date, author and id columns were gone) and `outbox` lost its entry numbers:
+    those keep their width now, the text columns are cut instead."""
+    from reeltui.services import inbox
+
+    with open_blog(busy) as blog:
+        waiting = [i.comment.id for i in inbox.needs_reply(blog, [])]
+    out = reeltui("--store", str(busy), "inbox", columns=columns, color=True)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
+    assert plain[0].split()[0] == "date" and plain[0].split()[-1] == "id"
+    assert [line.split()[-1] for line in plain[1:]] == waiting
+    assert all(len(line) <= columns for line in plain)
+    out = reeltui("--store", str(busy), "outbox", columns=columns, color=True)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
+    assert plain[0].split()[:3] == ["#", "what", "state"]
+    assert [line.split()[:2] for line in plain[1:]] == [["1", "reply"], ["2", "unapprove"]]

@@ -14,6 +14,8 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
+    from rich.table import Table
+
     from reeltui.domain.models import Comment
 
 
@@ -76,7 +78,6 @@ def register(sub: Any) -> None:
 
 
 def run_outbox(args: argparse.Namespace) -> int:
-    from rich.table import Table
     from rich.text import Text
 
     from reeltui.cli.json_out import post_ref
@@ -114,9 +115,13 @@ def run_outbox(args: argparse.Namespace) -> int:
                 f"Nothing in the outbox is {args.state}; {count(others, 'entry')} in other states."
             )
         return 0
-    table = Table(box=None, header_style="bold")
-    for name in ("#", "what", "state", "post", "to", "text"):
-        table.add_column(name, overflow="ellipsis", no_wrap=True, min_width=len(name))
+    # The entry's number and what it does whole at any width; the rest share what is left.
+    kinds = ["reply" if r.entry.kind == "reply" else r.entry.action for r in rows]
+    table = fitted_table(
+        {"#": max(len(str(r.entry.position)) for r in rows), "what": max(map(len, kinds))},
+        {"state": 1, "post": 2, "to": 1, "text": 3},
+        ("#", "what", "state", "post", "to", "text"),
+    )
     for r in rows:
         what = "reply" if r.entry.kind == "reply" else r.entry.action
         to = r.parent if r.entry.kind == "reply" else r.comment
@@ -142,7 +147,6 @@ def _comment(comment: Comment | None) -> dict[str, Any] | None:
 
 
 def run_inbox(args: argparse.Namespace) -> int:
-    from rich.table import Table
     from rich.text import Text
 
     from reeltui.cli.json_out import comment_json, post_ref
@@ -171,9 +175,13 @@ def run_inbox(args: argparse.Namespace) -> int:
         who = " from " + ", ".join(map(sanitize_line, args.from_names)) if args.from_names else ""
         print(f"Nothing{who} needs a reply.")
         return 0
-    table = Table(box=None, header_style="bold")
-    for name in ("date", "author", "post", "comment", "id"):
-        table.add_column(name, overflow="ellipsis", no_wrap=True)
+    # The date and the id whole at any width (`reply` and `moderate` need the id); the
+    # author, post and comment share what is left.
+    table = fitted_table(
+        {"date": 10, "id": max(len(i.comment.id) for i in items)},
+        {"author": 1, "post": 2, "comment": 3},
+        ("date", "author", "post", "comment", "id"),
+    )
     for i in items:
         table.add_row(
             i.comment.date[:10],
@@ -236,3 +244,18 @@ def run_moderate(args: argparse.Namespace) -> int:
         comment = moderation.moderate(blog, args.comment_id, args.action)
     sys.stdout.write(f"{comment.id} is now {comment.status} (queued for the blog)\n")
     return 0
+
+
+def fitted_table(whole: dict[str, int], shares: dict[str, int], order: tuple[str, ...]) -> Table:
+    """A table as wide as the terminal: the columns in `whole` keep that width (never cut,
+    never dropped), the others share the rest by their `shares` (cut with an ellipsis).
+    Rich left to itself dropped the last columns of a wide table at 80 columns."""
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", expand=True)
+    for name in order:
+        if name in whole:
+            table.add_column(name, no_wrap=True, width=max(len(name), whole[name]))
+        else:
+            table.add_column(name, overflow="ellipsis", no_wrap=True, ratio=shares[name])
+    return table
