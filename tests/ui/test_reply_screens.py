@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import DataTable, TextArea
 
@@ -193,41 +194,37 @@ async def test_inbox_reply_moderate_and_jump(blog: Blog) -> None:
     assert chosen[0].post_id.startswith("p-first-question")
 
 
-async def test_read_only_store_refuses_replies_with_a_message(store_path: Path) -> None:
-    blog = open_blog(store_path, read_only=True)
+@pytest.mark.parametrize(
+    ("locked_by_another", "said"),
+    [
+        (False, "This store was opened read-only (--read-only): nothing can be changed."),
+        (
+            True,
+            "Another reeltui has this store open, so it was opened read-only: "
+            "nothing can be changed.",
+        ),
+    ],
+)
+async def test_a_read_only_store_refuses_replies_saying_why(
+    store_path: Path, locked_by_another: bool, said: str
+) -> None:
+    """Asked with --read-only, it says so (it blamed another reeltui that was not there)."""
+    writer = open_blog(store_path) if locked_by_another else None
+    if writer is not None:
+        blog = open_blog(store_path, fallback_read_only=True)
+    else:
+        blog = open_blog(store_path, read_only=True)
     try:
         app = make_app(blog)
         async with app.run_test(size=SIZE) as pilot:
             CommentActions(app.screen, blog).reply("c-her-6")
             await pilot.pause()
             assert not isinstance(app.screen, ComposerScreen)
-            said = [str(n.message) for n in app._notifications]
-            # asked for: it says so (it blamed another reeltui that was not there)
-            assert said == [
-                "This store was opened read-only (--read-only): nothing can be changed."
-            ]
+            assert [str(n.message) for n in app._notifications] == [said]
     finally:
         blog.close()
-
-
-async def test_a_store_another_reeltui_has_says_so_when_a_reply_is_refused(
-    store_path: Path,
-) -> None:
-    writer = open_blog(store_path)
-    blog = open_blog(store_path, fallback_read_only=True)
-    try:
-        app = make_app(blog)
-        async with app.run_test(size=SIZE) as pilot:
-            CommentActions(app.screen, blog).reply("c-her-6")
-            await pilot.pause()
-            said = [str(n.message) for n in app._notifications]
-            assert said == [
-                "Another reeltui has this store open, so it was opened read-only: "
-                "nothing can be changed."
-            ]
-    finally:
-        blog.close()
-        writer.close()
+        if writer is not None:
+            writer.close()
 
 
 async def test_bindings_have_ids_a_keymap_can_remap(blog: Blog) -> None:

@@ -121,17 +121,16 @@ def run_repair(args: argparse.Namespace) -> int:
     from reeltui.store import StoreError
     from reeltui.store.errors import StoreForeign
     from reeltui.store.opening import examine
-    from reeltui.store.store import store_exists
 
     prepare_store(args, create=False)
     path = args.store.expanduser()
     try:
-        examine(path)  # a folder that never was a store is refused, never made one
-    except StoreForeign:
+        missing = examine(path)
+    except StoreForeign:  # a folder that never was a store is refused, never made one
         raise
-    except StoreError:
-        pass  # the remains of a store (its files, no meta.json): a repair may mend it
-    if not store_exists(path):
+    except StoreError:  # the remains of a store (its files, no meta.json): a repair may mend it
+        missing = False
+    if missing:
         raise StoreError(f"no reeltui store at {path}; nothing was created")
     found = diagnose(path)
     if _said_sound(args, found, "sound ({}); nothing to repair"):
