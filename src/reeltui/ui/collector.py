@@ -62,6 +62,4 @@ def _drawing(screen: Screen[Any]) -> bool:
         or bool(screen._dirty_widgets)
         or screen._message_queue.qsize() > 0
     )
-    return pending or any(
-        w.node is screen and not w.is_finished for w in screen.app.workers
-    )
+    return pending or any(w.node is screen and not w.is_finished for w in screen.app.workers)

@@ -106,6 +106,7 @@ class SaveQueue:
         def quiet() -> None:
             self._quiet.pop(number, None)
             paused()
+
         if holds_keys:
             self._holding[number] = reported
 
