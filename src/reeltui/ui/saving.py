@@ -18,8 +18,8 @@ words it was saving) for the command line to print once the screen is gone. A ca
 change, that raises anything but a ReelError is a bug: it goes to the app like any other,
 never to a log nobody reads.
 
-No collector pass runs from the moment a save is asked for until the screen has drawn it
-(ui/collector.py).
+No full collector pass runs from the moment a save is asked for until the screen has drawn
+it (ui/collector.py).
 
 A save that ends by closing or opening a screen (the editor's Ctrl+S) is asked for with
 `holds_keys`: the keys typed after the key that asked for it wait until it is reported
@@ -65,7 +65,7 @@ class SaveQueue:
         self._failures: dict[int, Unsaved] = {}  # failed writes not yet told to the user
         self._count = 0
         self._holding: dict[int, asyncio.Future[None]] = {}  # `holds_keys` saves under way
-        self._quiet: dict[int, Callable[[], None]] = {}  # collector pauses not yet ended
+        self._quiet: dict[int, Callable[[], None]] = {}  # deferred full passes, not yet ended
 
     @property
     def asked(self) -> int:
@@ -96,12 +96,12 @@ class SaveQueue:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reeltui-save")
         loop = asyncio.get_running_loop()
         context = contextvars.copy_context()  # the app's context, for the callbacks
+        paused = collector.hold(self.app)  # no full collector pass until the save is drawn
         self.in_flight += 1
         self._count += 1
         number = self._count
-        reported: asyncio.Future[None] = loop.create_future()
-        paused = collector.hold(self.app)  # no collector pass until the save is drawn
         self._quiet[number] = paused
+        reported: asyncio.Future[None] = loop.create_future()
 
         def quiet() -> None:
             self._quiet.pop(number, None)
