@@ -60,20 +60,24 @@ def one_line(text: str, length: int = 0) -> Text:
     return Text(clean)
 
 
-def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
-    """(Re)create the table's columns; the one of width 0 takes what is left of `width`.
-
-    On a narrow terminal the widest fixed columns give up room first (down to 10 cells) so
-    the flexible one keeps at least 20.
-    """
+def column_widths(columns: list[tuple[str, int]], width: int, padding: int) -> dict[str, int]:
+    """Every column's width in a table `width` cells wide whose cells' padding takes
+    `padding` cells: the one of width 0 takes what is left. On a narrow terminal the widest
+    fixed columns give up room first (down to 10 cells) so the flexible one keeps at least 20."""
     sizes = dict(columns)
-    padding = 2 * table.cell_padding * len(columns) + 2
     while width - sum(sizes.values()) - padding < 20:
         label = max(sizes, key=lambda k: sizes[k])
         if sizes[label] <= 10:
             break
         sizes[label] -= 1
-    table.clear(columns=True)
     left = width - sum(sizes.values()) - padding
+    return {label: sizes[label] or max(12, left) for label, _ in columns}
+
+
+def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
+    """(Re)create the table's columns as `column_widths` fits them (the scroll bar's 2
+    cells kept)."""
+    sizes = column_widths(columns, width, 2 * table.cell_padding * len(columns) + 2)
+    table.clear(columns=True)
     for label, _ in columns:
-        table.add_column(label, width=sizes[label] or max(12, left), key=label)
+        table.add_column(label, width=sizes[label], key=label)
