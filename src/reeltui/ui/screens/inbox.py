@@ -25,6 +25,7 @@ from reeltui.services.events import Change
 from reeltui.ui.changes import listen
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.table_screen import DetailScreen
+from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.comment_text import byline, comment_text
 from reeltui.ui.widgets.lazy_table import LazyTable
 from reeltui.ui.widgets.reply_badges import column_widths, draft_badge, one_line, status_badge
@@ -97,7 +98,10 @@ class InboxScreen(DetailScreen[inbox.InboxItem, InboxChoice | None]):
                 self.items = []
                 self._show(keep=self._keep)
             read = partial(inbox.view, self.blog, self.extra_authors, pending=self.pending)
-            self.run_worker(partial(self._read, read), thread=True, exclusive=True, group="inbox")
+            # ASKED: the keys typed after `i` or `p` act on the list read (ui/typeahead.py)
+            self.run_worker(
+                partial(self._read, read), name=ASKED, thread=True, exclusive=True, group="inbox"
+            )
         else:
             self._show()
 
