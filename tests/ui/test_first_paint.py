@@ -219,3 +219,37 @@ async def test_no_collector_pass_runs_before_the_first_paint(
     finally:
         gc.callbacks.remove(counted)
     assert len(at_load) == 1 and at_first_rows == at_load  # no pass in between
+
+
+async def test_the_main_screen_is_the_first_screen_laid_out(
+    app: ReelApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main screen is the app's first screen: no blank screen is mounted and laid out
+    before it (Textual's default screen, then the main one pushed over it, was laid out
+    five times and the main screen styled twice before the first frame)."""
+    from textual.screen import Screen
+
+    from reeltui.ui.screens.main import MainScreen
+
+    laid_out: list[str] = []
+    layout = Screen._refresh_layout
+    draw = PostList.render_line
+    drawn: list[bool] = []
+
+    def recorded(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        if not drawn:
+            laid_out.append(type(screen).__name__)
+        layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items:
+            drawn.append(True)
+        return draw(post_list, y)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", recorded)
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(drawn), "rows drawn")
+        assert app.screen_stack == [app.main_screen]
+        assert isinstance(app.screen, MainScreen)
+    assert laid_out and set(laid_out) == {"MainScreen"}

@@ -110,17 +110,26 @@ class ReelApp(App[None]):
         # must not leave the collector off.)
         self._started = pause_gc()
 
-    async def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the app's first screen (Textual's blank default screen, then
+        the main one pushed over it, laid the screen out and styled it twice before the
+        first frame). Theme and announcements come first: the screen is mounted here."""
+        if self.main_screen is not None:
+            return self.main_screen
         preferences.apply_theme(self)
         self.announcements = Announcements(self, self.blog)  # a read-only app watches the disk
+        if self.only_initial and self.initial_screen is not None:
+            return super().get_default_screen()
+        self.main_screen = MainScreen(self.blog, self.settings.sort)
+        return self.main_screen
+
+    async def on_mount(self) -> None:
         # The keymap check walks every UI module (binding_classes imports them): only when
         # the user has a [keymap] to check (a first paint without it costs no screen unused).
         scopes = class_scopes(binding_classes(), ReelApp) if self.settings.keymap else []
         if self.only_initial and self.initial_screen is not None:
             self.push_screen(self.initial_screen(), lambda _: self.exit())
-        else:
-            self.main_screen = MainScreen(self.blog, self.settings.sort)
-            await self.push_screen(self.main_screen)
+        elif self.main_screen is not None:
             if self.settings.keymap:
                 scopes += live_scopes(self.main_screen)
             if self.initial_screen is not None:
