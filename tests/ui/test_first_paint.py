@@ -253,3 +253,27 @@ async def test_the_main_screen_is_the_first_screen_laid_out(
         assert app.screen_stack == [app.main_screen]
         assert isinstance(app.screen, MainScreen)
     assert laid_out and set(laid_out) == {"MainScreen"}
+
+
+NOT_AT_FIRST_ROWS = {
+    "reeltui.services.search",  # the text search: its index is readied after the first paint
+    "reeltui.services.query",
+    "reeltui.services.textindex",
+    "sqlite3",
+    "reeltui.ui.screens.dialogs",  # the pickers: when one is first asked for
+    "textual.widgets._data_table",  # no table on the first screen (ui/widgets/tables.py)
+}
+
+
+def test_the_first_rows_are_drawn_without_the_search_and_the_tables(tmp_path: Path) -> None:
+    """The modules of the text search (SQLite, the trigram index), the pickers and Textual's
+    DataTable are imported after the first paint, when first used: nothing on the first
+    screen of an archive needs them (they were a fifth of reeltui's imports before the first
+    frame). (A store of less than a screenful is read whole and searched before its paint.)"""
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_ROWS, str(_archive(tmp_path / "store"))],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    modules, widgets = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
+    assert "reeltui.ui.screens.main" in modules and "PostList" in widgets  # it did paint
+    assert NOT_AT_FIRST_ROWS & set(modules) == set()

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.lists import ReelTable
+from reeltui.ui.widgets.tables import ReelTable
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
