@@ -277,3 +277,37 @@ def test_the_first_rows_are_drawn_without_the_search_and_the_tables(tmp_path: Pa
     modules, widgets = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
     assert "reeltui.ui.screens.main" in modules and "PostList" in widgets  # it did paint
     assert NOT_AT_FIRST_ROWS & set(modules) == set()
+
+
+async def test_a_search_typed_as_the_first_rows_are_drawn_is_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed the moment the first rows are on screen (the search's modules not yet
+    imported, the rest of the index not yet read) are handled in order: `/` opens the box,
+    the words filter the whole archive, not only the first screenful."""
+    from reeltui.ui.widgets.query_box import QueryBox
+    from tests.ui.helpers import send_keys
+
+    blog = open_blog(_archive(tmp_path / "store"))
+    app = make_app(blog, settings=Settings())
+    typed: list[bool] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not typed:
+            typed.append(True)
+            send_keys(app, "/", "m003n4")  # (m003: a month read after the first screen)
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(typed), "rows drawn")
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        await wait_until(pilot, lambda: main.search == "m003n4", "search typed")
+        await settle(pilot)
+        assert app.screen.query_one("#list-search", QueryBox).value == "m003n4"
+        assert [i.row.post.id for i in main.post_list.items] == ["m003n4"]
+        assert blog.index_complete
+    blog.close()
