@@ -311,3 +311,29 @@ async def test_a_search_typed_as_the_first_rows_are_drawn_is_answered(
         assert [i.row.post.id for i in main.post_list.items] == ["m003n4"]
         assert blog.index_complete
     blog.close()
+
+
+async def test_the_other_screens_styles_are_parsed_when_the_first_of_them_opens(
+    app: ReelApp,
+) -> None:
+    """The first paint parses the main screen's part of app.tcss only; the rules of the other
+    screens (the editor's, the outbox's...) are parsed when the first of them opens, and
+    style it as before."""
+
+    def styled() -> set[str]:  # every type, id and class a rule's selectors name
+        return {
+            selector.name
+            for rule in app.stylesheet.rules
+            for chain in rule.selector_set
+            for selector in chain.selectors
+        }
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert {"PostList", "Reader", "Thread"} <= styled()
+        assert not {"EditorCore", "OutboxScreen", "ComposerScreen"} & styled()
+        await press(pilot, "o")  # the outbox
+        assert {"EditorCore", "OutboxScreen", "ComposerScreen"} <= styled()
+        title = app.screen.query_one("#outbox-title")
+        assert title.styles.text_style.bold and title.styles.height is not None
+        assert title.styles.height.value == 1

@@ -20,7 +20,7 @@ from reeltui.domain.memory import pause_gc
 from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change
-from reeltui.ui import bugs, opening, preferences
+from reeltui.ui import bugs, opening, preferences, styles
 from reeltui.ui.announcing import Announcements
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
@@ -57,7 +57,7 @@ def _desk_commands() -> type[Provider]:
 
 
 class ReelApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = None  # app.tcss, in two parts (ui/styles.py)
     TITLE = "reeltui"
     COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, _desk_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,6 +87,8 @@ class ReelApp(App[None]):
     ) -> None:
         self._started: Callable[[], None] = lambda: None  # the start's pause (`on_load`)
         super().__init__()
+        first, self._later_css = styles.parts()
+        styles.add_first(self, first)
         self.blog = blog
         self.settings = settings
         self.initial_screen = initial_screen
@@ -141,6 +143,14 @@ class ReelApp(App[None]):
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
         self.call_after_refresh(self._painted)
+
+    def _load_screen_css(self, screen: Screen[Any]) -> None:
+        """Textual's hook when a screen is pushed or switched to: the first screen other than
+        the main one brings in the rest of app.tcss (ui/styles.py)."""
+        if self._later_css and screen is not self.main_screen:
+            css, self._later_css = self._later_css, ""
+            styles.add_later(self, css)
+        super()._load_screen_css(screen)
 
     def _painted(self) -> None:
         """After the first frame: what the start made stays for the session (frozen: the
