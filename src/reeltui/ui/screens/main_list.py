@@ -150,11 +150,18 @@ class Listing(FeedReading):
         answer(self.screen.app, self._show, items, counts, keep, words is not None)
         return True
 
-    def _items(self, rows: list[PostRow]) -> list[ListItem]:
+    def _items(self, rows: list[PostRow], first: bool = False) -> list[ListItem]:
+        """The list's items of `rows`; `first`: the first screen's, before the first paint
+        (the marks of these rows alone are read: every mark of a large archive cost a tenth
+        of a second there)."""
         writer = self.screen.reel_app.writer
         if self.my_drafts:
             rows = identity.my_drafts_first(rows, writer)
-        marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
+        if first:
+            posts = {row.post.id for row in rows}
+            marks = read_service.Marks(self.blog, writer, posts, glance=True)
+        else:
+            marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
         return [ListItem(r, marks=marks) for r in rows]
 
     def _has_words(self) -> bool:
@@ -174,7 +181,7 @@ class Listing(FeedReading):
                 return False
             if not shown and known >= FIRST_SCREEN:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
-                answer(self.screen.app, self._show_first, self._items(rows))
+                answer(self.screen.app, self._show_first, self._items(rows, first=True))
                 shown = True
                 # The rest is read once the first rows are on screen: this thread, reading,
                 # would slow the first paint (it holds the interpreter meanwhile).
