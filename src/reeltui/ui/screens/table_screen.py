@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.lists import ReelTable
+from reeltui.ui.widgets.tables import ReelTable
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

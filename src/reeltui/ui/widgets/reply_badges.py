@@ -6,14 +6,17 @@ All text that comes from a comment goes through `sanitize` before it reaches a T
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.widgets import DataTable
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.domain.vocab import CommentStatus, SyncState
+
+if TYPE_CHECKING:  # (the first paint, whose list shows badges, has no table)
+    from textual.widgets import DataTable
 
 SYNC_BADGES: dict[SyncState, tuple[str, str]] = {
     "local": ("✎ draft", "bold yellow"),
