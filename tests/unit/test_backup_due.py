@@ -22,9 +22,7 @@ def _store_with_backups(store_path: Path, count: int) -> list[Path]:
     return folders
 
 
-def test_no_manifest_is_parsed(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_manifest_is_parsed(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _store_with_backups(store_path, 3)
     read: list[str] = []
     load = backup.orjson.loads

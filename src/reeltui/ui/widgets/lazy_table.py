@@ -4,7 +4,7 @@ Textual's DataTable measures every cell of every row it is given (and we made ev
 first): 22,000 comments waiting for a reply took 18 s to show, and each moderation as long
 again. This Line API table is told how many rows it has and how to make a row's cells
 (`cells(index)`); it draws the rows on screen, with a header line that stays, and keeps the
-lines it drew until told a row changed. Keys as ReelTable's (the same binding ids: the
+lines it drew until told a row changed. Keys as ReelTable's (the same bindings: the
 keymap moves both).
 """
 
@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reeltui.ui.widgets.lists import ReelTable
+from reeltui.ui.widgets.tables import TABLE_KEYS
 
 Cells = Callable[[int], Sequence[Text]]
 KEPT = 500  # lines kept drawn
@@ -33,7 +33,7 @@ KEPT = 500  # lines kept drawn
 class LazyTable(ScrollView, can_focus=True):
     """Rows of one-line cells in columns of fixed widths; a cursor row."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list(ReelTable.BINDINGS)
+    BINDINGS: ClassVar[list[BindingType]] = list(TABLE_KEYS)
     COMPONENT_CLASSES: ClassVar[set[str]] = {"lazy-table--header", "lazy-table--cursor"}
     DEFAULT_CSS = """
     LazyTable {
