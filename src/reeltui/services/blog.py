@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reeltui.domain.idsets import AllBut, IdSet, both
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
@@ -241,14 +242,16 @@ class Blog:
         author: str | None = None,
         sort: SortKey = "date",
         reverse: bool | None = None,
-        ids: Collection[str] | None = None,
+        ids: Collection[str] | AllBut | None = None,
     ) -> list[PostRow]:
         """Posts matching every given filter, sorted (newest, best, most discussed first).
         `ids`: only these posts (an answer of the search already at hand)."""
         self._index()
         if search:
             found = self.search_index().post_ids(search)
-            ids = found if ids is None else found & set(ids)
+            ids = found if ids is None else both(found, _as_ids(ids))
+        if ids is not None and not (status or category or tag or author):
+            return self.rowset.choose(sort, reverse, _as_ids(ids))  # (by position: few looked at)
         return self.rowset.select(status, category, tag, author, sort, reverse, ids)
 
     def save_post(self, post: Post) -> None:
@@ -330,3 +333,7 @@ class Blog:
         self._index()
         found = self.rowset.counts(Counts)
         return dataclasses.replace(found, diary_entries=diary_records.count(self.store))
+
+
+def _as_ids(ids: Collection[str] | AllBut) -> IdSet:
+    return ids if isinstance(ids, AllBut | set | frozenset) else set(ids)

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from reeltui.domain.idsets import AllBut, IdSet, union
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
 from reeltui.services.comment_texts import CommentTexts
@@ -171,6 +172,7 @@ class PostSearch:
                     progress(min(start + BATCH, len(stale)), len(stale))
             self._stale = set() if self.cache.usable else set(stale)
             self._gone = set()
+            self.cache.fill()  # (once: an index made before its extra tables)
         else:
             self._stale = set(stale) if self.cache.usable else known
         self.fresh = True
@@ -208,17 +210,21 @@ class PostSearch:
         if gone:
             self.cache.remove(gone)
 
-    def text_ids(self, query: str) -> set[str]:
-        """Posts whose text contains `query`. Raises Interrupted when a newer query stopped it."""
+    def text_ids(self, query: str) -> IdSet:
+        """Posts whose text contains `query` (a set, or every post but a few: `AllBut`).
+        Raises Interrupted when a newer query stopped it."""
         self.prepare()
         found = self.cache.search(query)
-        if self._stale:
+        if self._stale:  # (a reader: the posts whose file changed are judged by their file)
             needle = query.casefold()
-            found |= {
+            hits = {
                 pid
                 for pid, text, _, _ in self._texts(sorted(self._stale))
                 if needle in text.casefold()
             }
+            if isinstance(found, AllBut):
+                return AllBut((found.lacking | self._stale) - hits)
+            found |= hits
         return found
 
     def commenters(self) -> dict[str, int]:
@@ -234,9 +240,9 @@ class PostSearch:
                     found[name] = found.get(name, 0) + n
         return {name: n for name, n in found.items() if n > 0}
 
-    def post_ids(self, query: str) -> set[str]:
+    def post_ids(self, query: str) -> IdSet:
         """Every post matching `query`: summary or text."""
-        return self.meta_ids(query) | self.text_ids(query)
+        return union(self.meta_ids(query), self.text_ids(query))
 
     def detach(self) -> None:
         """Stop following the store's commits (the Blog made a new search)."""

@@ -12,8 +12,10 @@ completion of `author:` and the spelling checker's known names come from there, 
 every comment of the archive being read into memory.
 
 Matching is case-insensitive substring matching, as the list filter always was: the trigram
-tokenizer finds a string of 3 characters or more through its index; shorter ones are looked
-for in every post's text (a scan of the stored text, interruptible).
+tokenizer finds a string of 3 characters or more through its index; a needle in nearly every
+post (one letter, or inside a word nearly every post has) is answered as the few posts that
+lack it (`store/searchextra.py`: `AllBut`); other short ones are looked for in every post's
+text (a scan of the stored text, interruptible).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from reeltui.domain.idsets import AllBut
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
+from reeltui.store import searchextra
 from reeltui.store.layout import SEARCH_FILE
 
 VERSION = "3"  # another content (3: the commenters' names): the index is built again
@@ -39,6 +43,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS names(doc INTEGER NOT NULL, name TEXT NOT NULL,"
     " n INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS names_doc ON names(doc)",
+    *searchextra.SCHEMA,  # (added to version 3 indexes as they are opened: see `fill`)
 )
 Names = Mapping[str, int]  # a post's commenters: name -> comments
 Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, commenters)
@@ -50,6 +55,7 @@ T = TypeVar("T")
 # hit); a reader joins (a writer in another process may have changed them since).
 _HITS = "SELECT body.rowid FROM body WHERE"
 _JOINED = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
+_IDS = "SELECT id FROM docs WHERE rowid IN"
 
 
 class Interrupted(ReelError):
@@ -83,11 +89,13 @@ class SearchCache:
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
         self._query = False  # a search is running (what `interrupt` stops)
         self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
+        self._dense: list[str] | None = None  # searchextra's dense words ([]: not filled)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
             return self._db
         self._ids = None  # (a new file: its rowids are read again)
+        self._dense = None
         try:
             self._db = self._open()
         except sqlite3.Error as exc:
@@ -162,14 +170,16 @@ class SearchCache:
                 rowid = _rowid(db, post_id)
                 if rowid is None:
                     cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
-                    rowid = cur.lastrowid
-                    if self._ids is not None and rowid is not None:
+                    rowid = int(cur.lastrowid or 0)  # (an INSERT's: always set)
+                    if self._ids is not None:
                         self._ids[rowid] = post_id
                 else:
                     db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
-                db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text)))
+                folded = fold(text)
+                db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, folded))
+                searchextra.write(db, rowid, folded, self._words(db))
                 db.executemany(
                     "INSERT INTO names VALUES (?, ?, ?)",
                     [(rowid, name, n) for name, n in names.items()],
@@ -187,10 +197,34 @@ class SearchCache:
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                     db.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+                    searchextra.forget(db, rowid)
                     if self._ids is not None:
                         self._ids.pop(rowid, None)
 
         self._run(work, None, write=True)
+
+    def _words(self, db: sqlite3.Connection) -> list[str]:
+        """The dense words ([] until the extra tables are filled: see `fill`)."""
+        if self._dense is None:
+            try:
+                filled = searchextra.is_filled(db)
+                self._dense = searchextra.words(db) if filled else []
+            except sqlite3.OperationalError:  # a reader's index made before the tables
+                self._dense = []
+        return self._dense
+
+    @property
+    def filled(self) -> bool:
+        """The extra tables answer what they can (see store/searchextra.py)."""
+        return bool(self._run(lambda db: searchextra.is_filled(db), False))
+
+    def fill(self) -> None:
+        """Fill the extra tables of an index made before them (once; a writer only)."""
+        if not self.writable or self.filled:
+            return
+        searchextra.fill(lambda work: self._run(work, None, write=True))
+        with self._lock:
+            self._dense = None
 
     def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Commenter -> comments, over the indexed posts (or only `post_ids` of them)."""
@@ -208,9 +242,10 @@ class SearchCache:
 
         return self._run(work, {})
 
-    def search(self, query: str) -> set[str]:
-        """Ids of the indexed posts whose text contains `query` (case-insensitive).
-        Raises Interrupted when `interrupt()` stopped it."""
+    def search(self, query: str) -> set[str] | AllBut:
+        """Ids of the indexed posts whose text contains `query` (case-insensitive), or (a
+        needle in nearly every post) every post but those lacking it. Raises Interrupted
+        when `interrupt()` stopped it."""
         needle = fold(query)
         if "\x1f" in needle:
             return set()
@@ -218,21 +253,9 @@ class SearchCache:
             db = self._connect()
             if db is None or not needle:
                 return set()
-            if len(needle) >= 3:  # through the trigram index
-                sql = "body MATCH ?"
-                arg = '"' + needle.replace('"', '""') + '"'
-            else:  # too short for trigrams: a scan of the stored text
-                sql = "instr(body.text, ?) > 0"
-                arg = needle
             self._query = True
             try:
-                if not self.writable:
-                    return {row[0] for row in db.execute(f"{_JOINED} {sql}", (arg,))}
-                if self._ids is None:
-                    self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
-                ids = self._ids
-                hits = db.execute(f"{_HITS} {sql}", (arg,))
-                return {ids[row[0]] for row in hits if row[0] in ids}
+                return self._search(db, needle)
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     raise Interrupted() from exc
@@ -240,6 +263,30 @@ class SearchCache:
                 return set()
             finally:
                 self._query = False
+
+    def _search(self, db: sqlite3.Connection, needle: str) -> set[str] | AllBut:
+        dense = self._words(db)
+        lacking = searchextra.lacking_sql(needle, dense) if dense else None
+        if lacking is not None:  # (the few posts lacking it: ids looked up for those only)
+            sql, args = lacking
+            return AllBut(row[0] for row in db.execute(f"{_IDS} ({sql})", args))
+        pair = searchextra.pair_sql(db, needle) if dense and len(needle) == 2 else None
+        if pair is not None:  # (the posts with a trigram starting with it, or ending so)
+            sql, args = pair
+            return {row[0] for row in db.execute(f"{_IDS} ({sql})", args)}
+        if len(needle) >= 3:  # through the trigram index
+            sql = "body MATCH ?"
+            arg = '"' + needle.replace('"', '""') + '"'
+        else:  # too short for trigrams: a scan of the stored text
+            sql = "instr(body.text, ?) > 0"
+            arg = needle
+        if not self.writable:
+            return {row[0] for row in db.execute(f"{_JOINED} {sql}", (arg,))}
+        if self._ids is None:
+            self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
+        ids = self._ids
+        hits = db.execute(f"{_HITS} {sql}", (arg,))
+        return {ids[row[0]] for row in hits if row[0] in ids}
 
     def interrupt(self) -> None:
         """Stop a search running in another thread (it raises Interrupted); never what

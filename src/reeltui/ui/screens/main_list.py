@@ -24,7 +24,7 @@ from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.dialogs import PickScreen, filter_choices
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
-from reeltui.ui.widgets.post_list import ListItem
+from reeltui.ui.widgets.post_list import Items
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
@@ -143,12 +143,12 @@ class Listing(FeedReading):
         answer(self.screen.app, self._show, items, counts, keep, words is not None)
         return True
 
-    def _items(self, rows: list[PostRow]) -> list[ListItem]:
+    def _items(self, rows: list[PostRow]) -> Items:
         writer = self.screen.reel_app.writer
         if self.my_drafts:
             rows = identity.my_drafts_first(rows, writer)
         marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
-        return [ListItem(r, marks=marks) for r in rows]
+        return Items(rows, marks)  # (a ListItem made for each row drawn)
 
     def _has_words(self) -> bool:
         try:
@@ -181,7 +181,7 @@ class Listing(FeedReading):
             if worker.is_cancelled or time.monotonic() > deadline:
                 return
 
-    def _show_first(self, items: list[ListItem]) -> None:
+    def _show_first(self, items: Items) -> None:
         self.screen.app.call_after_refresh(self.painted.set)
         self.screen.post_list.set_items(items)
         pane = self.screen.query_one("#list-pane")
@@ -204,9 +204,7 @@ class Listing(FeedReading):
         except Exception:  # the text index cannot be made: the search reads the posts
             return
 
-    def _show(
-        self, items: list[ListItem], counts: Counts, keep: str | None, partial: bool = False
-    ) -> None:
+    def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list
         narrowed = self.search or self.filters or self.my_drafts
         post_list.empty_text = "No posts match." if narrowed else "No posts."
