@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import write_archive
+
 from reeltui.config import Settings
 from reeltui.services.session import open_blog
 from reeltui.ui.app import make_app
@@ -41,9 +41,11 @@ async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Pat
             await press(pilot, *keys)
             await wait_until(
                 pilot,
-                lambda s=search: main.listing.search == s  # type: ignore[misc]
-                and not main.listing.partial
-                and not any(w.group == "rows" and not w.is_finished for w in app.workers),
+                lambda s=search: (
+                    main.listing.search == s  # type: ignore[misc]
+                    and not main.listing.partial
+                    and not any(w.group == "rows" and not w.is_finished for w in app.workers)
+                ),
                 f"the answer to {search!r}",
             )
             await settle(pilot)

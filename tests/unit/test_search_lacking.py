@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import write_archive
+
 from reeltui.domain import Post
 from reeltui.domain.identity import Identity
 from reeltui.domain.idsets import AllBut
@@ -69,7 +69,7 @@ def _queries(blog: Blog) -> Iterator[str]:
     letters = "aehiklnoqrstuz"
     yield from (a + b for a in letters for b in letters)
     yield from ["Ku", "HA", "ae", "ss", "ﬁ", "fi", "i ", "t\x1f"]
-    dense = blog.search_index().cache._words(blog.search_index().cache._db)  # noqa: SLF001
+    dense = blog.search_index().cache.dense()
     assert len(dense) > 10, dense
     for word in dense[:40]:
         yield word
@@ -103,8 +103,8 @@ def _statements(blog: Blog) -> list[str]:
     seen: list[str] = []
     cache = blog.search_index().cache
     assert cache.usable
-    assert cache._db is not None  # noqa: SLF001
-    cache._db.set_trace_callback(seen.append)  # noqa: SLF001
+    assert cache._db is not None
+    cache._db.set_trace_callback(seen.append)
     return seen
 
 
@@ -129,7 +129,7 @@ def test_a_post_saved_keeps_its_rows_exact(archive: Path, tmp_path: Path) -> Non
     shutil.copytree(archive, path)
     with open_blog(path) as blog:
         blog.search_index().prepare()
-        dense = blog.search_index().cache._words(blog.search_index().cache._db)  # noqa: SLF001
+        dense = blog.search_index().cache.dense()
         first = blog.rows()[0].post
         # the post loses every letter but a few, then a dense word comes back
         blog.save_post(Post(id=first.id, slug=first.slug, title="Xy", body="zzz", status="draft"))

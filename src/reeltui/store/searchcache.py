@@ -213,6 +213,10 @@ class SearchCache:
                 self._dense = []
         return self._dense
 
+    def dense(self) -> list[str]:
+        """The dense words, fewest posts lacking first ([]: none, or not filled yet)."""
+        return list(self._run(self._words, []))
+
     @property
     def filled(self) -> bool:
         """The extra tables answer what they can (see store/searchextra.py)."""
