@@ -215,7 +215,8 @@ class SearchCache:
 
     def dense(self) -> list[str]:
         """The dense words, fewest posts lacking first ([]: none, or not filled yet)."""
-        return list(self._run(self._words, []))
+        none: list[str] = []
+        return list(self._run(self._words, none))
 
     @property
     def filled(self) -> bool:
