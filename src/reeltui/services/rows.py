@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from reeltui.domain.idsets import AllBut, IdSet
@@ -23,6 +24,7 @@ from reeltui.domain.models import Post
 from reeltui.domain.query_eval import NAMES
 from reeltui.domain.vocab import SortKey
 
+_ID = attrgetter("post.id")
 UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 T = TypeVar("T")
 
@@ -159,19 +161,17 @@ class RowSet:
 
     def choose(self, sort: SortKey, reverse: bool | None, wanted: IdSet) -> list[PostRow]:
         """The rows in that order whose post is `wanted`, picked by position: the few left
-        out of an `AllBut` are cut out of the order, a few wanted taken from it; no row is
-        looked at one by one unless most are tested anyway."""
+        out of an `AllBut` are cut out of the order, the posts of a set taken from it; no
+        row is looked at one by one (a pass over 50,000 rows cost 20-40 ms a keystroke)."""
         with self._lock:
             rows = self._ordered(sort, reverse)
             few = wanted.lacking if isinstance(wanted, AllBut) else wanted
-            if len(few) * 8 > len(rows):
-                return self._filter(rows, None, None, None, None, wanted)
             descending = sort != "title" if reverse is None else reverse
             places = self._places.get((sort, descending))
-            if places is None:
-                places = {r.post.id: i for i, r in enumerate(rows)}
+            if places is None:  # (made in C: the ids of the rows, in order)
+                places = dict(zip(map(_ID, rows), range(len(rows)), strict=True))
                 self._places[(sort, descending)] = places
-            at = sorted(places[i] for i in few if i in places)
+            at = sorted(map(places.__getitem__, places.keys() & few))
             if not isinstance(wanted, AllBut):
                 return [rows[i] for i in at]
             kept: list[PostRow] = []

@@ -121,11 +121,14 @@ class PostSearch:
     # -- summaries: at once ------------------------------------------------------------
 
     def meta_ids(self, query: str) -> set[str]:
+        return set(self._summaries().search(query))
+
+    def _summaries(self) -> TextIndex:
         summaries = self.blog.rowset.summaries
         if self._meta is None or self._meta_size != len(summaries):  # more of the index read
             self._meta_size = len(summaries)
             self._meta = TextIndex((pid, summary_text(s)) for pid, s in list(summaries.items()))
-        return set(self._meta.search(query))
+        return self._meta
 
     def post_saved(self, summary: PostSummary) -> None:
         if self._meta is not None:
@@ -242,7 +245,12 @@ class PostSearch:
 
     def post_ids(self, query: str) -> IdSet:
         """Every post matching `query`: summary or text."""
-        return union(self.meta_ids(query), self.text_ids(query))
+        text = self.text_ids(query)
+        if isinstance(text, AllBut):  # (the summaries of the few lacking it are looked at)
+            return AllBut(
+                set(text.lacking) - set(self._summaries().search_within(query, text.lacking))
+            )
+        return union(self.meta_ids(query), text)
 
     def detach(self) -> None:
         """Stop following the store's commits (the Blog made a new search)."""

@@ -89,7 +89,7 @@ class SearchCache:
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
         self._query = False  # a search is running (what `interrupt` stops)
         self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
-        self._dense: list[str] | None = None  # searchextra's dense words ([]: not filled)
+        self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
@@ -203,20 +203,19 @@ class SearchCache:
 
         self._run(work, None, write=True)
 
-    def _words(self, db: sqlite3.Connection) -> list[str]:
-        """The dense words ([] until the extra tables are filled: see `fill`)."""
+    def _words(self, db: sqlite3.Connection) -> searchextra.Dense:
+        """The dense words (none until the extra tables are filled: see `fill`)."""
         if self._dense is None:
             try:
                 filled = searchextra.is_filled(db)
-                self._dense = searchextra.words(db) if filled else []
+                self._dense = searchextra.dense_words(db) if filled else searchextra.NONE
             except sqlite3.OperationalError:  # a reader's index made before the tables
-                self._dense = []
+                self._dense = searchextra.NONE
         return self._dense
 
     def dense(self) -> list[str]:
         """The dense words, fewest posts lacking first ([]: none, or not filled yet)."""
-        none: list[str] = []
-        return list(self._run(self._words, none))
+        return list(self._run(self._words, searchextra.NONE).whole)
 
     @property
     def filled(self) -> bool:

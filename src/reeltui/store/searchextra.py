@@ -10,8 +10,10 @@ few posts that lack it (`lacking`), from two tables kept beside the text:
   it); any other character shares a bit (a set bit is checked in the text).
   `tail`: its last two characters (see `pair_sql`).
 - `lacks`: the blog's `dense` words (in nearly every post: chosen from a sample of the texts
-  when the index is first filled) and, per word, the posts that lack it. A needle inside a
-  dense word is in every post not listed there; the listed ones are checked in their text.
+  when the index is first filled) and their beginnings (what typing a word letter by letter
+  asks), and, per word, the posts that lack it. A dense word or beginning is in every post
+  not listed there; a needle inside a dense word is too, and the listed ones are checked in
+  their text.
 
 Both are exact: a post is left out only when its own text does not hold the needle. They are
 derived like the rest of the index: written with each post, filled once over the stored text
@@ -23,12 +25,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS chars(doc INTEGER PRIMARY KEY, mask INTEGER NOT NULL,"
     " tail TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS dense(word TEXT PRIMARY KEY, lacking INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS dense(word TEXT PRIMARY KEY, lacking INTEGER NOT NULL,"
+    " whole INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS lacks(word TEXT NOT NULL, doc INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS lacks_word ON lacks(word, doc)",
     "CREATE INDEX IF NOT EXISTS lacks_doc ON lacks(doc)",
@@ -64,19 +67,45 @@ def mask(text: str) -> int:
     return found
 
 
-def words(db: sqlite3.Connection) -> list[str]:
-    return [row[0] for row in db.execute("SELECT word FROM dense ORDER BY lacking, word")]
+class Dense:
+    """The dense words and their beginnings of 2 letters or more (`order`: all of them, fewest
+    posts lacking first)."""
+
+    def __init__(self, whole: list[str], order: list[str] | None = None) -> None:
+        self.whole = whole
+        known = set(whole)
+        self.starts = {w: [w[:k] for k in range(2, len(w)) if w[:k] not in known] for w in whole}
+        begun = sorted({p for starts in self.starts.values() for p in starts})
+        self.order = whole + begun if order is None else order
+        self.entries = set(self.order)
+
+    def __bool__(self) -> bool:
+        return bool(self.whole)
+
+    def lacked(self, text: str) -> set[str]:
+        """The words and beginnings `text` lacks (a beginning only where a word is lacked:
+        a text holding the word holds its beginnings)."""
+        gone = {w for w in self.whole if w not in text}
+        return gone | {p for w in gone for p in self.starts[w] if p not in text}
+
+
+NONE = Dense([])
+
+
+def dense_words(db: sqlite3.Connection) -> Dense:
+    rows = db.execute("SELECT word, whole FROM dense ORDER BY lacking, word").fetchall()
+    return Dense([w for w, whole in rows if whole], [w for w, _ in rows])
 
 
 def is_filled(db: sqlite3.Connection) -> bool:
     return db.execute("SELECT 1 FROM info WHERE key=?", (FILLED,)).fetchone() is not None
 
 
-def write(db: sqlite3.Connection, rowid: int, text: str, dense: Iterable[str]) -> None:
+def write(db: sqlite3.Connection, rowid: int, text: str, dense: Dense) -> None:
     """The rows of one post (`text` as indexed), replacing its old ones."""
     db.execute("INSERT OR REPLACE INTO chars VALUES (?, ?, ?)", (rowid, mask(text), text[-2:]))
     db.execute("DELETE FROM lacks WHERE doc=?", (rowid,))
-    db.executemany("INSERT INTO lacks VALUES (?, ?)", [(w, rowid) for w in dense if w not in text])
+    db.executemany("INSERT INTO lacks VALUES (?, ?)", [(w, rowid) for w in dense.lacked(text)])
 
 
 def forget(db: sqlite3.Connection, rowid: int) -> None:
@@ -106,18 +135,19 @@ def fill(
     """Choose the dense words and write every post's rows, `BATCH` posts per transaction
     (`run`: the cache's write runner, which takes its lock for each)."""
 
-    def start(db: sqlite3.Connection) -> list[str]:
+    def start(db: sqlite3.Connection) -> Dense:
         db.execute("DELETE FROM info WHERE key=?", (FILLED,))
         for table in ("chars", "dense", "lacks"):  # (made again: whatever was there)
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in SCHEMA:
             db.execute(statement)
-        dense = choose(db)
-        db.executemany("INSERT INTO dense VALUES (?, 0)", [(w,) for w in dense])
+        dense = Dense(choose(db))
+        whole = set(dense.whole)
+        db.executemany("INSERT INTO dense VALUES (?, 0, ?)", [(w, w in whole) for w in dense.order])
         return dense
 
     dense = run(start)
-    if not isinstance(dense, list):
+    if not isinstance(dense, Dense):
         return  # (the index broke meanwhile)
     last = [-1]
 
@@ -149,7 +179,7 @@ def fill(
     run(finish)
 
 
-def lacking_sql(needle: str, dense: list[str]) -> tuple[str, tuple[object, ...]] | None:
+def lacking_sql(needle: str, dense: Dense) -> tuple[str, tuple[object, ...]] | None:
     """A query of the rowids of the posts whose text lacks `needle` (folded), answered from
     the tables; None when they cannot answer it (a needle of 2+ characters in no dense word)."""
     if len(needle) == 1:
@@ -161,7 +191,9 @@ def lacking_sql(needle: str, dense: list[str]) -> tuple[str, tuple[object, ...]]
             " WHERE rowid IN (SELECT doc FROM chars WHERE mask & ? != 0) AND instr(text, ?) = 0",
             (b, b, needle),
         )
-    word = next((w for w in dense if needle in w), None)  # (fewest lacking first)
+    if needle in dense.entries:  # (its rows were written by looking for it in the same text)
+        return "SELECT doc FROM lacks WHERE word = ?", (needle,)
+    word = next((w for w in dense.order if needle in w), None)  # (fewest lacking first)
     if word is None:
         return None
     return (
