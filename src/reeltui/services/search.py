@@ -139,6 +139,11 @@ class PostSearch:
 
     # -- text: the store's full-text index ------------------------------------------------
 
+    def warm(self) -> None:
+        """Make what the first keystroke would otherwise make: the summaries' index (a
+        quarter of a second at 50,000 posts)."""
+        self._summaries()
+
     def prepare(self, progress: Progress | None = None) -> None:
         """Bring the text index up to date with the posts' files (a writer indexes what
         changed; a reader remembers it, to search those files directly)."""

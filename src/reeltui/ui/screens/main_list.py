@@ -203,6 +203,10 @@ class Listing(FeedReading):
             self.blog.search_index().prepare()
         except Exception:  # the text index cannot be made: the search reads the posts
             return
+        # what the first keystroke would make otherwise: the summaries' index, the rows'
+        # positions in the list's order
+        self.blog.search_index().warm()
+        self.blog.rows(sort=self.sort, reverse=(self.sort != "title") != self.reversed, ids=set())
 
     def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list
