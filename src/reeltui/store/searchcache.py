@@ -56,7 +56,15 @@ T = TypeVar("T")
 _HITS = "SELECT body.rowid FROM body WHERE"
 _JOINED = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
 _IDS = "SELECT id FROM docs WHERE rowid IN"
-_IDS_NOT = "SELECT id FROM docs WHERE rowid NOT IN"
+# The posts matching, or (most posts match) those not matching, tagged 1 or 0 (every row
+# the same); a row with a NULL id tells which side when that side is empty.
+_SIDES = """
+WITH hits(r) AS MATERIALIZED (SELECT rowid FROM body WHERE body MATCH :match),
+     n(most) AS (SELECT count(*) * 2 > :posts FROM hits)
+SELECT 0, id FROM docs WHERE (SELECT most FROM n) AND rowid NOT IN (SELECT r FROM hits)
+UNION ALL SELECT 1, d.id FROM hits JOIN docs d ON d.rowid = hits.r WHERE NOT (SELECT most FROM n)
+UNION ALL SELECT NOT most, NULL FROM n
+"""
 
 
 class Interrupted(ReelError):
@@ -91,7 +99,6 @@ class SearchCache:
         self._query = False  # a search is running (what `interrupt` stops)
         self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
         self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
-        self._last = ("", False)  # the last needle searched, and whether most posts hold it
         self._posts: int | None = None  # posts indexed (counted when first needed)
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -265,9 +272,7 @@ class SearchCache:
                 return set()
             self._query = True
             try:
-                found = self._search(db, needle)
-                self._last = (needle, self._most(db, found))
-                return found
+                return self._search(db, needle)
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     raise Interrupted() from exc
@@ -287,30 +292,26 @@ class SearchCache:
             sql, args = pair
             return {row[0] for row in db.execute(f"{_IDS} ({sql})", args)}
         if len(needle) >= 3:  # through the trigram index
-            sql = "body MATCH ?"
-            arg = '"' + needle.replace('"', '""') + '"'
-            prev, most = self._last
-            if most and (needle.startswith(prev) or prev.startswith(needle)):
-                # One more letter (or one less) of a word in most posts: asked as the posts
-                # lacking it (a set of 50,000 ids built a keystroke cost more than the query).
-                return AllBut(row[0] for row in db.execute(f"{_IDS_NOT} ({_HITS} {sql})", (arg,)))
-        else:  # too short for trigrams: a scan of the stored text
-            sql = "instr(body.text, ?) > 0"
-            arg = needle
+            return self._smaller_side(db, '"' + needle.replace('"', '""') + '"')
+        sql = "instr(body.text, ?) > 0"  # too short for trigrams: a scan of the stored text
         if not self.writable:
-            return {row[0] for row in db.execute(f"{_JOINED} {sql}", (arg,))}
+            return {row[0] for row in db.execute(f"{_JOINED} {sql}", (needle,))}
         if self._ids is None:
             self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
         ids = self._ids
-        hits = db.execute(f"{_HITS} {sql}", (arg,))
+        hits = db.execute(f"{_HITS} {sql}", (needle,))
         return {ids[row[0]] for row in hits if row[0] in ids}
 
-    def _most(self, db: sqlite3.Connection, found: set[str] | AllBut) -> bool:
-        """Does `found` hold most of the indexed posts?"""
+    def _smaller_side(self, db: sqlite3.Connection, match: str) -> set[str] | AllBut:
+        """The posts matching `match` (FTS5), or, when most posts do, every post but those
+        lacking it: the query is run once, and the side returned is the smaller (a set of
+        50,000 ids built a keystroke cost more than the query itself)."""
         if self._posts is None:
             self._posts = int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
-        held = self._posts - len(found.lacking) if isinstance(found, AllBut) else len(found)
-        return held * 2 > self._posts
+        rows = db.execute(_SIDES, {"match": match, "posts": self._posts}).fetchall()
+        if rows and rows[0][0] == 0:
+            return AllBut(pid for _, pid in rows if pid is not None)
+        return {pid for _, pid in rows if pid is not None}
 
     def interrupt(self) -> None:
         """Stop a search running in another thread (it raises Interrupted); never what
