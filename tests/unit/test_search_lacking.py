@@ -9,6 +9,7 @@ import sqlite3
 import string
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.generate import write_archive
@@ -187,3 +188,39 @@ def test_an_index_made_before_the_extra_tables_is_filled_once_without_a_rebuild(
     db = sqlite3.connect(path / "search.sqlite")
     assert db.execute("SELECT rowid, id, sig FROM docs ORDER BY rowid").fetchall() == docs
     db.close()
+
+
+def test_a_post_saved_while_the_tables_are_filled_gets_its_rows(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store"
+    shutil.copytree(archive, path)
+    db = sqlite3.connect(path / "search.sqlite")
+    with db:  # an index made before the extra tables
+        db.execute("DELETE FROM info WHERE key=?", (searchextra.FILLED,))
+    (first,) = db.execute("SELECT id FROM docs ORDER BY rowid LIMIT 1").fetchone()
+    db.close()
+    monkeypatch.setattr(searchextra, "BATCH", 10)
+    real_fill = searchextra.fill
+    with open_blog(path) as blog:
+        saved = blog.summary(first)
+
+        def fill(run: Any, chosen: Any) -> None:
+            calls = [0]
+
+            def between(work: Any) -> object:  # a save between two batches of the fill
+                out = run(work)
+                calls[0] += 1
+                if calls[0] == 3:  # (the choice, two batches: the post's rowid is done)
+                    blog.save_post(Post(id=saved.id, slug=saved.slug, title="Zzz", body="zzz"))
+                return out
+
+            real_fill(between, chosen)
+
+        monkeypatch.setattr(searchextra, "fill", fill)
+        blog.search_index().prepare()
+        assert blog.search_index().cache.filled
+        texts = _texts(blog)
+        for text in [*blog.search_index().cache.dense()[:20], "e", "zz"]:
+            found = [r.post.id for r in find_posts(blog, text, writer=NOBODY)]
+            assert found == _plain(blog, text, texts), text

@@ -100,6 +100,7 @@ class SearchCache:
         self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
         self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
         self._posts: int | None = None  # posts indexed (counted when first needed)
+        self._filling: searchextra.Dense | None = None  # the words being filled (`fill`)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
@@ -191,7 +192,7 @@ class SearchCache:
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                 folded = fold(text)
                 db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, folded))
-                searchextra.write(db, rowid, folded, self._words(db))
+                searchextra.write(db, rowid, folded, self._filling or self._words(db))
                 db.executemany(
                     "INSERT INTO names VALUES (?, ?, ?)",
                     [(rowid, name, n) for name, n in names.items()],
@@ -239,9 +240,15 @@ class SearchCache:
         """Fill the extra tables of an index made before them (once; a writer only)."""
         if not self.writable or self.filled:
             return
-        searchextra.fill(lambda work: self._run(work, None, write=True))
-        with self._lock:
-            self._dense = None
+
+        def chosen(dense: searchextra.Dense) -> None:
+            self._filling = dense  # (a post indexed meanwhile gets its rows with them)
+
+        try:
+            searchextra.fill(lambda work: self._run(work, None, write=True), chosen)
+        finally:
+            with self._lock:
+                self._dense = self._filling = None
 
     def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Commenter -> comments, over the indexed posts (or only `post_ids` of them)."""

@@ -130,10 +130,11 @@ def choose(db: sqlite3.Connection) -> list[str]:
 
 def fill(
     run: Callable[[Callable[[sqlite3.Connection], object]], object],
-    progress: Callable[[int], None] | None = None,
+    chosen: Callable[[Dense], None],
 ) -> None:
     """Choose the dense words and write every post's rows, `BATCH` posts per transaction
-    (`run`: the cache's write runner, which takes its lock for each)."""
+    (`run`: the cache's write runner, which takes its lock for each; `chosen`: told the
+    words once chosen, for the posts indexed meanwhile to be written with them)."""
 
     def start(db: sqlite3.Connection) -> Dense:
         db.execute("DELETE FROM info WHERE key=?", (FILLED,))
@@ -149,6 +150,7 @@ def fill(
     dense = run(start)
     if not isinstance(dense, Dense):
         return  # (the index broke meanwhile)
+    chosen(dense)
     last = [-1]
 
     def batch(db: sqlite3.Connection) -> str:
@@ -162,11 +164,8 @@ def fill(
             last[0] = rows[-1][0]
         return "more" if len(rows) == BATCH else "done"
 
-    done = 0
     while (step := run(batch)) == "more":
-        done += BATCH
-        if progress is not None:
-            progress(done)
+        pass
     if step != "done":
         return  # a batch failed (the index is marked broken): never marked filled
 
