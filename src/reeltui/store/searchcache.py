@@ -31,7 +31,7 @@ from typing import TypeVar
 from reeltui.domain.idsets import AllBut
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
-from reeltui.store import searchextra
+from reeltui.store import searchanswer, searchextra
 from reeltui.store.layout import SEARCH_FILE
 
 VERSION = "3"  # another content (3: the commenters' names): the index is built again
@@ -55,16 +55,6 @@ T = TypeVar("T")
 # hit); a reader joins (a writer in another process may have changed them since).
 _HITS = "SELECT body.rowid FROM body WHERE"
 _JOINED = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
-_IDS = "SELECT id FROM docs WHERE rowid IN"
-# The posts matching, or (most posts match) those not matching, tagged 1 or 0 (every row
-# the same); a row with a NULL id tells which side when that side is empty.
-_SIDES = """
-WITH hits(r) AS MATERIALIZED (SELECT rowid FROM body WHERE body MATCH :match),
-     n(most) AS (SELECT count(*) * 2 > :posts FROM hits)
-SELECT 0, id FROM docs WHERE (SELECT most FROM n) AND rowid NOT IN (SELECT r FROM hits)
-UNION ALL SELECT 1, d.id FROM hits JOIN docs d ON d.rowid = hits.r WHERE NOT (SELECT most FROM n)
-UNION ALL SELECT NOT most, NULL FROM n
-"""
 
 
 class Interrupted(ReelError):
@@ -289,17 +279,9 @@ class SearchCache:
                 self._query = False
 
     def _search(self, db: sqlite3.Connection, needle: str) -> set[str] | AllBut:
-        dense = self._words(db)
-        lacking = searchextra.lacking_sql(needle, dense) if dense else None
-        if lacking is not None:  # (the few posts lacking it: ids looked up for those only)
-            sql, args = lacking
-            return AllBut(row[0] for row in db.execute(f"{_IDS} ({sql})", args))
-        pair = searchextra.pair_sql(db, needle) if dense and len(needle) == 2 else None
-        if pair is not None:  # (the posts with a trigram starting with it, or ending so)
-            sql, args = pair
-            return {row[0] for row in db.execute(f"{_IDS} ({sql})", args)}
-        if len(needle) >= 3:  # through the trigram index
-            return self._smaller_side(db, '"' + needle.replace('"', '""') + '"')
+        found = searchanswer.answer(db, needle, self._words(db), self._count)
+        if found is not None:
+            return found
         sql = "instr(body.text, ?) > 0"  # too short for trigrams: a scan of the stored text
         if not self.writable:
             return {row[0] for row in db.execute(f"{_JOINED} {sql}", (needle,))}
@@ -309,16 +291,11 @@ class SearchCache:
         hits = db.execute(f"{_HITS} {sql}", (needle,))
         return {ids[row[0]] for row in hits if row[0] in ids}
 
-    def _smaller_side(self, db: sqlite3.Connection, match: str) -> set[str] | AllBut:
-        """The posts matching `match` (FTS5), or, when most posts do, every post but those
-        lacking it: the query is run once, and the side returned is the smaller (a set of
-        50,000 ids built a keystroke cost more than the query itself)."""
+    def _count(self, db: sqlite3.Connection) -> int:
+        """The posts indexed (counted once until one is put or removed)."""
         if self._posts is None:
             self._posts = int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
-        rows = db.execute(_SIDES, {"match": match, "posts": self._posts}).fetchall()
-        if rows and rows[0][0] == 0:
-            return AllBut(pid for _, pid in rows if pid is not None)
-        return {pid for _, pid in rows if pid is not None}
+        return self._posts
 
     def interrupt(self) -> None:
         """Stop a search running in another thread (it raises Interrupted); never what
