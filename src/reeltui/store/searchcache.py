@@ -263,6 +263,20 @@ def _rowid(db: sqlite3.Connection, post_id: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def signatures_of(folder: Path, names: Iterable[str]) -> dict[str, str]:
+    """File name -> signature, for those of `names` that are in `folder` (a stat each; the
+    others are left out)."""
+    out = {}
+    base = f"{folder}{os.sep}"
+    for name in names:
+        try:
+            info = os.lstat(base + name)
+        except OSError:
+            continue
+        out[name] = f"{info.st_size}:{info.st_mtime_ns}"
+    return out
+
+
 def file_signatures(folder: Path) -> dict[str, str]:
     """File name -> signature, for every post file in `folder` (one directory scan)."""
     out = {}
