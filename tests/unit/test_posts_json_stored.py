@@ -141,9 +141,9 @@ def test_only_the_listed_posts_files_are_looked_at(
     looked: list[str] = []
     signatures = searchcache.signatures_of
 
-    def spy(folder: Path, names: Any) -> dict[str, str]:
+    def spy(folder: Path, names: list[str]) -> list[str | None]:
         looked.extend(names)
-        return signatures(folder, looked)
+        return signatures(folder, names)
 
     monkeypatch.setattr("reeltui.services.damage.signatures_of", spy)
     code, out, _ = _posts(capsys, archive, "--status", "pages")

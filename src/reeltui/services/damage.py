@@ -46,12 +46,11 @@ def damaged_posts(blog: Blog, post_ids: Iterable[str]) -> dict[str, str]:
     wanted = list(dict.fromkeys(post_ids))
     if not wanted:
         return {}
-    names = dict(zip(wanted, [f"{name}.json" for name in safe_names(wanted)], strict=True))
+    names = [f"{name}.json" for name in safe_names(wanted)]
+    on_disk = signatures_of(blog.path / POST.path, names)
     known = _known_sound(blog)
-    on_disk = signatures_of(blog.path / POST.path, names.values())
     out: dict[str, str] = {}
-    for post_id, name in names.items():
-        sig = on_disk.get(name)
+    for post_id, name, sig in zip(wanted, names, on_disk, strict=True):
         if sig is None:
             out[post_id] = f"its file {POST.path}/{name} is missing"
         elif known.get(post_id) != sig:
