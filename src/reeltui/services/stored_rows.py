@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import PostSummary
@@ -35,8 +36,8 @@ DEFAULTS: dict[str, Any] = {
 
 
 def _field(name: str) -> Callable[[Row], Any]:
-    default = DEFAULTS[name]
-    return lambda row: row.get(name, default)
+    """`row.get(name, default)`, called from C (no Python frame per row)."""
+    return methodcaller("get", name, DEFAULTS[name])
 
 
 _date, _title, _rating, _readers = (_field(n) for n in ("date", "title", "rating", "readers"))
@@ -78,5 +79,6 @@ def select(rows: Rows, status: str | None, sort: SortKey) -> Rows:
     elif status:
         of = _field("status")
         rows = [r for r in rows if of(r[1]) == status]
-    key = SORTS[sort]
-    return sorted(rows, key=lambda r: key(r[1]), reverse=sort != "title")
+    keys = list(map(SORTS[sort], map(itemgetter(1), rows)))
+    order = sorted(range(len(rows)), key=keys.__getitem__, reverse=sort != "title")
+    return [rows[i] for i in order]  # (a stable sort, as RowSet's: ties keep their order)
