@@ -67,6 +67,10 @@ class TableSpec:
     pages: int = 1  # files of a "hashed" table
     derived: bool = False  # rebuilt from other tables (never restored from a backup)
     what: str = ""  # what a message calls one record
+    # the gate's own fast test of one record (True: `gate` finds no problem), run over a
+    # file's records in one C loop before `gate` is asked about each: the posts index's
+    # 50,000 rows cost ~0.22 s so, ~0.29 s through `gate` one by one
+    accepts: Callable[[Any], bool] | None = None
 
     def is_folder(self) -> bool:
         return self.kind != "whole"
@@ -96,6 +100,7 @@ POSTS_INDEX = TableSpec(
     _schema_gate(schema_of(PostSummary)),
     derived=True,
     what="post summary",
+    accepts=schema_of(PostSummary).accepts,
 )
 POST = TableSpec("post", "per-post", "posts", check_post, what="post")
 COMMENTS = TableSpec("comments", "per-post", "posts", check_comment, what="comment")
