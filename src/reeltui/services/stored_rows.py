@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from operator import itemgetter, methodcaller
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import PostSummary
@@ -79,6 +79,5 @@ def select(rows: Rows, status: str | None, sort: SortKey) -> Rows:
     elif status:
         of = _field("status")
         rows = [r for r in rows if of(r[1]) == status]
-    keys = list(map(SORTS[sort], map(itemgetter(1), rows)))
-    order = sorted(range(len(rows)), key=keys.__getitem__, reverse=sort != "title")
-    return [rows[i] for i in order]  # (a stable sort, as RowSet's: ties keep their order)
+    key = SORTS[sort]
+    return sorted(rows, key=lambda r: key(r[1]), reverse=sort != "title")  # stable: as RowSet
