@@ -4,8 +4,8 @@ Each post's object is made from its stored row: the bytes `print_rows` writes fr
 summaries and row objects (`json_out.post_json`, then `damaged`), without those objects (at
 50,000 posts: 0.66 s of CPU for the rows and the objects, against 1.32 s through summaries,
 rows and `post_json`). tests/unit/test_posts_json_stored.py compares the two paths' output
-byte for byte. A row the gate let through without one of the
-list's fields (an older index) is made the long way, through its summary.
+byte for byte. A row the gate let through without one of the list's fields (an older index)
+is made the long way, through its summary.
 """
 
 from __future__ import annotations
