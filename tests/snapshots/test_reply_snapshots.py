@@ -13,6 +13,7 @@ from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
+from tests.ui.helpers import settle
 
 SIZE = (110, 34)
 
@@ -51,6 +52,6 @@ def test_outbox_view(blog: Blog, snap_compare: Any) -> None:
 def test_needs_reply_inbox(blog: Blog, snap_compare: Any) -> None:
     async def before(pilot: Pilot[None]) -> None:
         await pilot.app.push_screen(InboxScreen(blog))
-        await pilot.pause()
+        await settle(pilot)  # (the comments are read in a worker)
 
     assert snap_compare(app_on(blog), terminal_size=SIZE, run_before=before)

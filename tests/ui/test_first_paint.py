@@ -219,3 +219,165 @@ async def test_no_collector_pass_runs_before_the_first_paint(
     finally:
         gc.callbacks.remove(counted)
     assert len(at_load) == 1 and at_first_rows == at_load  # no pass in between
+
+
+async def test_the_main_screen_is_the_first_screen_laid_out(
+    app: ReelApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main screen is the app's first screen: no blank screen is mounted and laid out
+    before it (Textual's default screen, then the main one pushed over it, was laid out
+    five times and the main screen styled twice before the first frame)."""
+    from textual.screen import Screen
+
+    from reeltui.ui.screens.main import MainScreen
+
+    laid_out: list[str] = []
+    layout = Screen._refresh_layout
+    draw = PostList.render_line
+    drawn: list[bool] = []
+
+    def recorded(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        if not drawn:
+            laid_out.append(type(screen).__name__)
+        layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items:
+            drawn.append(True)
+        return draw(post_list, y)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", recorded)
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(drawn), "rows drawn")
+        assert app.screen_stack == [app.main_screen]
+        assert isinstance(app.screen, MainScreen)
+    assert laid_out and set(laid_out) == {"MainScreen"}
+
+
+NOT_AT_FIRST_ROWS = {
+    "reeltui.services.search",  # the text search: its index is readied after the first paint
+    "reeltui.services.query",
+    "reeltui.services.textindex",
+    "sqlite3",
+    "reeltui.ui.screens.dialogs",  # the pickers: when one is first asked for
+    "textual.widgets._data_table",  # no table on the first screen (ui/widgets/tables.py)
+}
+
+
+def test_the_first_rows_are_drawn_without_the_search_and_the_tables(tmp_path: Path) -> None:
+    """The modules of the text search (SQLite, the trigram index), the pickers and Textual's
+    DataTable are imported after the first paint, when first used: nothing on the first
+    screen of an archive needs them (they were a fifth of reeltui's imports before the first
+    frame). (A store of less than a screenful is read whole and searched before its paint.)"""
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_ROWS, str(_archive(tmp_path / "store"))],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    modules, widgets = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
+    assert "reeltui.ui.screens.main" in modules and "PostList" in widgets  # it did paint
+    assert NOT_AT_FIRST_ROWS & set(modules) == set()
+
+
+async def test_a_search_typed_as_the_first_rows_are_drawn_is_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed the moment the first rows are on screen (the search's modules not yet
+    imported, the rest of the index not yet read) are handled in order: `/` opens the box,
+    the words filter the whole archive, not only the first screenful."""
+    from reeltui.ui.widgets.query_box import QueryBox
+    from tests.ui.helpers import send_keys
+
+    blog = open_blog(_archive(tmp_path / "store"))
+    app = make_app(blog, settings=Settings())
+    typed: list[bool] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not typed:
+            typed.append(True)
+            send_keys(app, "/", "m003n4")  # (m003: a month read after the first screen)
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(typed), "rows drawn")
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        await wait_until(pilot, lambda: main.search == "m003n4", "search typed")
+        await settle(pilot)
+        assert app.screen.query_one("#list-search", QueryBox).value == "m003n4"
+        assert [i.row.post.id for i in main.post_list.items] == ["m003n4"]
+        assert blog.index_complete
+    blog.close()
+
+
+async def test_the_other_screens_styles_are_parsed_when_the_first_of_them_opens(
+    app: ReelApp,
+) -> None:
+    """The first paint parses the main screen's part of app.tcss only; the rules of the other
+    screens (the editor's, the outbox's...) are parsed when the first of them opens, and
+    style it as before."""
+
+    def styled() -> set[str]:  # every type, id and class a rule's selectors name
+        return {
+            selector.name
+            for rule in app.stylesheet.rules
+            for chain in rule.selector_set
+            for selector in chain.selectors
+        }
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert {"PostList", "Reader", "Thread"} <= styled()
+        assert not {"EditorCore", "OutboxScreen", "ComposerScreen"} & styled()
+        await press(pilot, "o")  # the outbox
+        assert {"EditorCore", "OutboxScreen", "ComposerScreen"} <= styled()
+        title = app.screen.query_one("#outbox-title")
+        assert title.styles.text_style.bold and title.styles.height is not None
+        assert title.styles.height.value == 1
+
+
+async def test_the_first_screen_gates_only_its_own_read_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen's read marks are read for its rows alone: no file of the read-marks
+    table is gated whole before the first rows are drawn (a screenful's marks are spread
+    over every file, and at 50,000 posts gating all 30,000 marks cost a tenth of a second),
+    and the rows show the marks as stored."""
+    from reeltui.store import datafile, state
+
+    path = _archive(tmp_path / "store")
+    with open_blog(path) as blog, blog.store.batch():
+        for month in range(MONTHS):
+            for n in range(0, PER_MONTH, 2):  # every other post read, with all its comments
+                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
+    gated: list[str] = []
+    check = datafile.check
+
+    def recorded(found: datafile.DataFile, specs: list[object]) -> None:
+        gated.append(found.rel)
+        check(found, specs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(datafile, "check", recorded)
+    blog = open_blog(path)
+    app = make_app(blog, settings=Settings())
+    at_first_rows: list[list[str]] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not at_first_rows:
+            at_first_rows.append(list(gated))
+            marks = {i.row.post.id: i.mark.unread for i in post_list.items}
+            at_first_rows.append([p for p, unread in marks.items() if unread])
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
+        await settle(pilot)
+    blog.close()
+    gated_then, unread = at_first_rows
+    assert not [rel for rel in gated_then if rel.startswith("reads/")]
+    assert unread and all(int(post_id[-1]) % 2 == 1 for post_id in unread)

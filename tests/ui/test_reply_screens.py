@@ -169,10 +169,10 @@ async def test_inbox_reply_moderate_and_jump(blog: Blog) -> None:
     chosen: list[InboxChoice | None] = []
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(InboxScreen(blog), chosen.append)
-        await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        first = table.get_row_at(0)
-        assert "Tom Okafor" in str(first[2]) and "9 comments" in screen_text(app)
+        await settle(pilot)  # (the comments are read in a worker)
+        assert isinstance(app.screen, InboxScreen)
+        first = app.screen.table.row_cells(0)
+        assert "Tom Okafor" in first[2].plain and "9 comments" in screen_text(app)
         await pilot.press("r")  # reply to the oldest one, right from the inbox
         await pilot.pause()
         await pilot.press(*"Agreed", "ctrl+s")
@@ -181,13 +181,13 @@ async def test_inbox_reply_moderate_and_jump(blog: Blog) -> None:
         assert "8 comments" in screen_text(app)
         assert "c-recap-3" in {c.parent_id for c in blog.all_comments() if c.origin == "local"}
         await pilot.press("p")  # pending moderation
-        await pilot.pause()
+        await settle(pilot)
         assert "Waiting for moderation — 1" in screen_text(app)
         await pilot.press("a")
         await settle(pilot)  # written in the background
         assert on_disk(blog, "comments")["c-question-5"]["status"] == "approved"
         assert [e.action for e in outbox.entries(blog) if e.kind == "moderate"] == ["approve"]
-        await pilot.press("p", "down", "enter")
+        await pilot.press("p", "down", "enter")  # (down waits for the list p asked for)
         await pilot.pause()
     assert chosen and chosen[0] is not None
     assert chosen[0].comment_id == "c-question-3"  # second oldest, once c-recap-3 was answered

@@ -70,3 +70,17 @@ async def test_every_count_of_the_open_post_follows_a_reply(app: ReelApp) -> Non
         assert "3 comments  Ruth" in text
         heading = app.screen.query_one("#reader-head", Static).render()
         assert "·  3 comments" in str(heading), heading
+
+
+async def test_a_narrow_terminal_keeps_what_the_list_shows_on_the_status_line(
+    app: ReelApp,
+) -> None:
+    """At 80 columns the line was cut after the blog's counts and read "   showing": what
+    the search narrowed the list to comes first now, so it is what stays on screen."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", "author:ruth", "<enter>")
+        await settle(pilot)
+        line = next(t for t in screen_text(app).splitlines() if "showing" in t)
+        assert line.strip().startswith("showing 3 of 4 posts (search: author:ruth)"), line
+        assert "4 posts ·" not in status(app)  # said once: "of 4 posts"

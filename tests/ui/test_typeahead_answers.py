@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from reeltui.services import query
 from reeltui.ui.screens import main_list, main_search
 from reeltui.ui.screens.composer import ComposerScreen
 from tests.ui.conftest import RunMain
@@ -35,7 +36,7 @@ def slowed(real: Any) -> Any:
 async def test_keys_after_a_comment_search_act_on_the_comments_found(
     run_main: RunMain, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(main_search, "find_comments", slowed(main_search.find_comments))
+    monkeypatch.setattr(query, "find_comments", slowed(query.find_comments))
     async with run_main() as running:
         app = running.app
         await burst(running.pilot, "/", "in:comments author:marcy", "<enter>", "<enter>", "r")
@@ -69,7 +70,7 @@ async def test_an_older_search_answering_late_is_never_shown(
     runs on until its next check. Here the first comment search (every comment) is held
     until the whole query is typed, then let go: its answer comes after it was replaced and
     is never shown; the list shows only the newest search's answer, Marcy's comments."""
-    real = main_search.find_comments
+    real = query.find_comments
     release = threading.Event()
     started: list[bool] = []  # per call: is it the newest search's
 
@@ -87,7 +88,7 @@ async def test_an_older_search_answering_late_is_never_shown(
         shown.append({item.hit.comment.author for item in items})
         show_hits(self, items, more)
 
-    monkeypatch.setattr(main_search, "find_comments", older_held)
+    monkeypatch.setattr(query, "find_comments", older_held)
     monkeypatch.setattr(main_search.Searching, "_show_hits", recorded)
     async with run_main() as running:
         app, pilot, main = running.app, running.pilot, running.main

@@ -24,6 +24,7 @@ from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.screens.stats import StatsScreen
 from reeltui.ui.screens.sync import ConflictsScreen
+from reeltui.ui.widgets.lazy_table import LazyTable
 from tests.ui.helpers import HER, burst, settle
 from tests.ui.test_diary_screen import with_diary
 
@@ -31,14 +32,16 @@ SIZE = (120, 40)
 
 
 def position(widget: Widget) -> int:
-    if isinstance(widget, DataTable):
+    if isinstance(widget, DataTable | LazyTable):
         return widget.cursor_row
     assert isinstance(widget, OptionList)
     return widget.highlighted if widget.highlighted is not None else -1
 
 
 def rows(widget: Widget) -> int:
-    return widget.row_count if isinstance(widget, DataTable) else widget.option_count  # type: ignore[attr-defined]
+    if isinstance(widget, DataTable | LazyTable):
+        return widget.row_count
+    return widget.option_count  # type: ignore[attr-defined,no-any-return]
 
 
 async def walk(pilot: object, widget: Widget) -> None:

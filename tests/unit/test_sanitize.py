@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import sanitize, sanitize_line, strip_unsafe
 
 HOSTILE = [
     ("\x1b]0;pwned title\x07Nice film", "Nice film"),  # OSC set title
@@ -35,3 +37,20 @@ def test_plain_text_unchanged() -> None:
 
 def test_sanitize_line_collapses_whitespace() -> None:
     assert sanitize_line("A\n\n title\x1b[1m ") == "A title"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_printable_text_is_returned_as_is_and_the_rest_as_the_patterns_clean_it(text: str) -> None:
+    """strip_unsafe returns printable text without "&" at once (one C scan: 591,700 calls
+    of the regexes were a third of `reeltui inbox` at 10,000 posts); it must be what the
+    patterns would have made of it."""
+    from reeltui.domain import sanitize as s
+
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    for pattern in (s._ESCAPES, s._CONTROLS, s._BIDI):
+        expected = pattern.sub("", expected)
+    expected = s._REFERENCE.sub(s._drop_unsafe_reference, expected)
+    assert strip_unsafe(text) == expected
+    assert strip_unsafe("Zoë’s “Her” — 4.5 reels") == "Zoë’s “Her” — 4.5 reels"
+    assert strip_unsafe("a\u202eb") == "ab" and strip_unsafe("a&#x202e;b") == "ab"

@@ -50,6 +50,6 @@ def comment_json(comment: Comment, depth: int | None = None) -> dict[str, Any]:
     return data
 
 
-def post_ref(post: Post | None) -> dict[str, Any] | None:
+def post_ref(post: Post | PostSummary | None) -> dict[str, Any] | None:
     """The post a comment is on, as lists of comments name it."""
     return None if post is None else {"id": post.id, "slug": post.slug, "title": post.title}

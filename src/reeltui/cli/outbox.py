@@ -14,9 +14,9 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import excerpt
 
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
-    from rich.table import Table
-
+    from reeltui.cli.tables import Column
     from reeltui.domain.models import Comment
+    from reeltui.services.outbox import Row
 
 
 def register(sub: Any) -> None:
@@ -78,10 +78,8 @@ def register(sub: Any) -> None:
 
 
 def run_outbox(args: argparse.Namespace) -> int:
-    from rich.text import Text
-
     from reeltui.cli.json_out import post_ref
-    from reeltui.cli.printing import console, print_clean
+    from reeltui.cli.printing import print_table
     from reeltui.services import outbox, replies
 
     with blog_for_reading(args) as blog:
@@ -117,26 +115,27 @@ def run_outbox(args: argparse.Namespace) -> int:
         return 0
     # The entry's number and what it does whole at any width; the rest share what is left.
     kinds = ["reply" if r.entry.kind == "reply" else r.entry.action for r in rows]
-    table = fitted_table(
+    columns = fitted_columns(
         {"#": max(len(str(r.entry.position)) for r in rows), "what": max(map(len, kinds))},
         {"state": 1, "post": 2, "to": 1, "text": 3},
         ("#", "what", "state", "post", "to", "text"),
     )
-    for r in rows:
-        what = "reply" if r.entry.kind == "reply" else r.entry.action
+
+    def cells(r: Row) -> list[str]:
         to = r.parent if r.entry.kind == "reply" else r.comment
         state = r.entry.state + (f": {r.entry.error}" if r.entry.error else "")
         # the reply's own words, as the app's outbox shows them (a quote's lines left out)
         text = replies.own_words(r.comment.body) if r.comment and r.entry.kind == "reply" else ""
-        table.add_row(
+        return [
             str(r.entry.position),
-            what,
-            Text(excerpt(sanitize_line(state), 40)),
-            Text(excerpt(sanitize_line(r.post.title if r.post else "(missing)"), 36)),
-            Text(sanitize_line(to.author) if to else ""),
-            Text(excerpt(sanitize_line(text), 50)),
-        )
-    print_clean(console(wide_when_piped=True), table)
+            "reply" if r.entry.kind == "reply" else r.entry.action,
+            excerpt(sanitize_line(state), 40),
+            excerpt(sanitize_line(r.post.title if r.post else "(missing)"), 36),
+            sanitize_line(to.author) if to else "",
+            excerpt(sanitize_line(text), 50),
+        ]
+
+    print_table(columns, map(cells, rows))
     return 0
 
 
@@ -147,10 +146,8 @@ def _comment(comment: Comment | None) -> dict[str, Any] | None:
 
 
 def run_inbox(args: argparse.Namespace) -> int:
-    from rich.text import Text
-
     from reeltui.cli.json_out import comment_json, post_ref
-    from reeltui.cli.printing import console, print_clean
+    from reeltui.cli.printing import print_table
     from reeltui.config import load_settings
     from reeltui.services import inbox
 
@@ -177,20 +174,22 @@ def run_inbox(args: argparse.Namespace) -> int:
         return 0
     # The date and the id whole at any width (`reply` and `moderate` need the id); the
     # author, post and comment share what is left.
-    table = fitted_table(
+    columns = fitted_columns(
         {"date": 10, "id": max(len(i.comment.id) for i in items)},
         {"author": 1, "post": 2, "comment": 3},
         ("date", "author", "post", "comment", "id"),
     )
-    for i in items:
-        table.add_row(
+    rows = (
+        [
             i.comment.date[:10],
-            Text(sanitize_line(i.comment.author)),
-            Text(excerpt(sanitize_line(i.post.title), 30)),
-            Text(excerpt(sanitize_line(i.comment.body), 50)),
-            i.comment.id,
-        )
-    print_clean(console(wide_when_piped=True), table)
+            sanitize_line(i.comment.author),
+            excerpt(sanitize_line(i.post.title), 30),
+            excerpt(sanitize_line(i.comment.body), 50),
+            sanitize_line(i.comment.id),
+        ]
+        for i in items
+    )
+    print_table(columns, rows)
     return 0
 
 
@@ -246,16 +245,12 @@ def run_moderate(args: argparse.Namespace) -> int:
     return 0
 
 
-def fitted_table(whole: dict[str, int], shares: dict[str, int], order: tuple[str, ...]) -> Table:
-    """A table as wide as the terminal: the columns in `whole` keep that width (never cut,
-    never dropped), the others share the rest by their `shares` (cut with an ellipsis).
+def fitted_columns(
+    whole: dict[str, int], shares: dict[str, int], order: tuple[str, ...]
+) -> list[Column]:
+    """Columns for a table as wide as the terminal: those in `whole` keep that width (never
+    cut, never dropped), the others share the rest by their `shares` (cut with an ellipsis).
     Rich left to itself dropped the last columns of a wide table at 80 columns."""
-    from rich.table import Table
+    from reeltui.cli.tables import Column
 
-    table = Table(box=None, header_style="bold", expand=True)
-    for name in order:
-        if name in whole:
-            table.add_column(name, no_wrap=True, width=max(len(name), whole[name]))
-        else:
-            table.add_column(name, overflow="ellipsis", no_wrap=True, ratio=shares[name])
-    return table
+    return [Column(n, width=whole[n]) if n in whole else Column(n, share=shares[n]) for n in order]

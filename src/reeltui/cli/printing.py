@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
+
+if TYPE_CHECKING:
+    from reeltui.cli.tables import Column
 
 # Spaces at the end of a line, before any colour (SGR) or link (OSC 8) codes closing it.
 _CODES = r"(?:\x1b\[[0-9;]*m|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\))*"
@@ -32,3 +37,18 @@ def print_clean(out: Console, *renderables: RenderableType) -> None:
             out.print(renderable)
     sys.stdout.write(_TRAILING.sub(r"\1", captured.get()))
     sys.stdout.flush()
+
+
+def print_table(
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[str]],
+    sizes: Sequence[int] | None = None,
+) -> None:
+    """One-line cells as a table as wide as the terminal (or PIPED_WIDTH when piped), the
+    columns `sizes` wide (by default as `tables.widths` fits them); rows are plain text,
+    already made safe for a terminal."""
+    from reeltui.cli.tables import widths, write_table
+
+    out = console(wide_when_piped=True)
+    fitted = widths(columns, out.width) if sizes is None else sizes
+    write_table(columns, fitted, rows, bold_header=out.color_system is not None)

@@ -125,10 +125,7 @@ def print_posts(out: Console, rows: list[PostRow], damaged: set[str] | None = No
     in a narrow terminal), each post takes two lines: its slug whole, then the rest, title
     last (shortened)."""
     from rich.cells import cell_len
-    from rich.table import Table
     from rich.text import Text
-
-    from reeltui.cli.printing import print_clean
 
     cells = [_cells(row, damaged or set()) for row in rows]
     widths = [max([cell_len(n), *(cell_len(c[i]) for c in cells)]) for i, n in enumerate(COLUMNS)]
@@ -139,12 +136,12 @@ def print_posts(out: Console, rows: list[PostRow], damaged: set[str] | None = No
         widths[at] -= cut
         spare += cut
     if spare >= 0:
-        table = Table(box=None, header_style="bold")
-        for name, size in zip(COLUMNS, widths, strict=True):
-            table.add_column(name, width=size, no_wrap=True, overflow="ellipsis")
-        for row in cells:
-            table.add_row(*(Text(c) for c in row))
-        print_clean(out, table)
+        from reeltui.cli.printing import print_table
+        from reeltui.cli.tables import Column
+
+        print_table(
+            [Column(n, width=w) for n, w in zip(COLUMNS, widths, strict=True)], cells, widths
+        )
         return
     from reeltui.domain.plural import count as plural_count
 

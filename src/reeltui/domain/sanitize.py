@@ -89,8 +89,8 @@ def strip_unsafe(text: str) -> str:
     """`text` with escape sequences, control characters, bidi overrides and the character
     references that decode to them removed; newlines and tabs kept, carriage returns made
     newlines. The text itself is otherwise unchanged (for JSON output)."""
-    if not text:
-        return text
+    if not text or (text.isprintable() and "&" not in text):
+        return text  # nothing to remove (one C scan: a name, a title, a one-line comment)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)

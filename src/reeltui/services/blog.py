@@ -176,6 +176,11 @@ class Blog:
             self._search = PostSearch(self)
         return self._search
 
+    def interrupt_search(self) -> None:
+        """Stop a query of the text index running in another thread (none made: none runs)."""
+        if self._search is not None:
+            self._search.interrupt()
+
     def invalidate(self) -> None:
         """Forget cached records (after a bulk change made directly on the store)."""
         with self._index_lock:

@@ -29,12 +29,15 @@ class ReadMark:
     new_comments: int
 
 
-def seen(blog: Blog, post_ids: set[str] | None = None) -> dict[str, int]:
+def seen(blog: Blog, post_ids: set[str] | None = None, glance: bool = False) -> dict[str, int]:
     """{post id: number of comments it had when last read} for every read post (of
-    `post_ids` only, when given: only the files holding theirs are read)."""
+    `post_ids` only, when given: only the files holding theirs are read; with `glance`,
+    only their marks in those files: see `state.glance_read_marks`)."""
     with _LOCK:
         if post_ids is None:
             docs = tables.read_marks(blog.store)
+        elif glance:
+            docs = tables.glance_read_marks(blog.store, post_ids)
         else:
             docs = tables.read_marks_of(blog.store, post_ids)
     found = {post_id: doc["comments"] for post_id, doc in docs.items()}
@@ -70,12 +73,17 @@ class Marks:
     spam, pingbacks or comments waiting for moderation) beyond those there when it was read."""
 
     def __init__(
-        self, blog: Blog, writer: Identity | None = None, posts: set[str] | None = None
+        self,
+        blog: Blog,
+        writer: Identity | None = None,
+        posts: set[str] | None = None,
+        glance: bool = False,
     ) -> None:
-        """`posts`: the marks of these posts only are needed (the others read unread)."""
+        """`posts`: the marks of these posts only are needed (the others read unread);
+        `glance`: a first look, nothing else of their files read (see `seen`)."""
         self.blog = blog
         self.writer = writer or Identity()
-        self.seen = seen(blog, posts)
+        self.seen = seen(blog, posts, glance)
 
     def of(self, post: Listed, readers_comments: int) -> ReadMark:
         """The mark of `post`, which has `readers_comments` now (the count its row shows)."""

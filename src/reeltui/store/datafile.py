@@ -80,15 +80,20 @@ def load(root: Path, rel: str, source: Path | None = None) -> DataFile:
     path = source or root / rel
     if not path.exists() and not path.is_symlink():
         return DataFile(rel)
+    found = DataFile(rel, read_tables(root, rel, path), exists=True)
+    check(found, tables_in(rel))
+    return found
+
+
+def read_tables(root: Path, rel: str, path: Path) -> dict[str, dict[str, Any]]:
+    """The tables of the file at `path` (the store's `rel`), as read: not yet gated."""
     data = read_json_file(path)
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise StoreCorrupt(
             f"{root / rel} is valid JSON but not a TinyDB table file "
             '({"table": {"id": {...}}}); the file was left untouched'
         )
-    found = DataFile(rel, data, exists=True)
-    check(found, tables_in(rel))
-    return found
+    return data
 
 
 def check(found: DataFile, specs: list[TableSpec]) -> None:

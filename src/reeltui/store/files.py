@@ -12,11 +12,12 @@ import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 from reeltui.store import datafile
 from reeltui.store.datafile import DataFile, Refusal
 from reeltui.store.errors import StoreCorrupt
-from reeltui.store.layout import TABLES
+from reeltui.store.layout import TABLES, TableSpec
 
 CACHED_POSTS = 256  # per-post files kept in memory (clean ones beyond are dropped first)
 _PER_POST = tuple(sorted({f"{t.path}/" for t in TABLES if t.kind == "per-post"}))
@@ -53,6 +54,20 @@ class Files:
         source = self.overlay.get(rel, self.root / rel)
         # None: deleted by a committed change not yet applied
         return DataFile(rel) if source is None else datafile.load(self.root, rel, source)
+
+    def records_of(self, rel: str, spec: TableSpec, ids: set[str]) -> dict[str, Any]:
+        """The records `ids` of table `spec` in file `rel` that pass the gate. A file not in
+        memory is read for them alone: each is gated, the rest of the file is neither gated
+        nor kept (a few records of a large file: the list's first screen of read marks)."""
+        found = self.cached(rel)
+        if found is not None:
+            good = found.good(spec.name)
+            return {i: good[i] for i in ids if i in good}
+        source = self.overlay.get(rel, self.root / rel)
+        if source is None or (not source.exists() and not source.is_symlink()):
+            return {}
+        records = datafile.read_tables(self.root, rel, source).get(spec.name, {})
+        return {i: records[i] for i in ids if i in records and not spec.gate(i, records[i])}
 
     def peek(self, rel: str) -> DataFile:
         """As `get`, but not kept when it was not in memory (a whole-archive scan)."""

@@ -148,6 +148,20 @@ def read_marks_of(store: Store, post_ids: set[str]) -> dict[str, dict[str, Any]]
     return out
 
 
+def glance_read_marks(store: Store, post_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """As `read_marks_of`, but the files not yet in memory are read for these marks alone
+    (each gated; the others neither gated nor kept): the list's first screen. At 50,000
+    posts the table's 16 files hold 30,000 marks, and a screenful touches every file:
+    gating them all took a tenth of a second before the first paint."""
+    out: dict[str, dict[str, Any]] = {}
+    wanted: dict[str, set[str]] = {}
+    for post_id in post_ids:
+        wanted.setdefault(hashed_file(READS, post_id), set()).add(post_id)
+    for name, ids in wanted.items():
+        out.update(store.files.records_of(name, READS, ids))
+    return out
+
+
 def put_read_mark(store: Store, post_id: str, comments: int, at: str) -> None:
     found = store.file(hashed_file(READS, post_id))
     _put(store, found, READS, post_id, {"comments": comments, "at": at})

@@ -20,7 +20,7 @@ from reeltui.domain.memory import pause_gc
 from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change
-from reeltui.ui import bugs, opening, preferences
+from reeltui.ui import bugs, opening, preferences, styles
 from reeltui.ui.announcing import Announcements
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
@@ -57,7 +57,7 @@ def _desk_commands() -> type[Provider]:
 
 
 class ReelApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = None  # app.tcss, in two parts (ui/styles.py)
     TITLE = "reeltui"
     COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, _desk_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,6 +87,8 @@ class ReelApp(App[None]):
     ) -> None:
         self._started: Callable[[], None] = lambda: None  # the start's pause (`on_load`)
         super().__init__()
+        first, self._later_css = styles.parts()
+        styles.add_first(self, first)
         self.blog = blog
         self.settings = settings
         self.initial_screen = initial_screen
@@ -110,17 +112,26 @@ class ReelApp(App[None]):
         # must not leave the collector off.)
         self._started = pause_gc()
 
-    async def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the app's first screen (Textual's blank default screen, then
+        the main one pushed over it, laid the screen out and styled it twice before the
+        first frame). Theme and announcements come first: the screen is mounted here."""
+        if self.main_screen is not None:
+            return self.main_screen
         preferences.apply_theme(self)
         self.announcements = Announcements(self, self.blog)  # a read-only app watches the disk
+        if self.only_initial and self.initial_screen is not None:
+            return super().get_default_screen()
+        self.main_screen = MainScreen(self.blog, self.settings.sort)
+        return self.main_screen
+
+    async def on_mount(self) -> None:
         # The keymap check walks every UI module (binding_classes imports them): only when
         # the user has a [keymap] to check (a first paint without it costs no screen unused).
         scopes = class_scopes(binding_classes(), ReelApp) if self.settings.keymap else []
         if self.only_initial and self.initial_screen is not None:
             self.push_screen(self.initial_screen(), lambda _: self.exit())
-        else:
-            self.main_screen = MainScreen(self.blog, self.settings.sort)
-            await self.push_screen(self.main_screen)
+        elif self.main_screen is not None:
             if self.settings.keymap:
                 scopes += live_scopes(self.main_screen)
             if self.initial_screen is not None:
@@ -132,6 +143,14 @@ class ReelApp(App[None]):
         for problem in self.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
         self.call_after_refresh(self._painted)
+
+    def _load_screen_css(self, screen: Screen[Any]) -> None:
+        """Textual's hook when a screen is pushed or switched to: the first screen other than
+        the main one brings in the rest of app.tcss (ui/styles.py)."""
+        if self._later_css and screen is not self.main_screen:
+            css, self._later_css = self._later_css, ""
+            styles.add_later(self, css)
+        super()._load_screen_css(screen)
 
     def _painted(self) -> None:
         """After the first frame: what the start made stays for the session (frozen: the

@@ -27,8 +27,8 @@ from reeltui.services import Blog, diary
 from reeltui.ui.screens.dialogs import PickScreen
 from reeltui.ui.screens.table_screen import TableScreen
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.reply_badges import fit_columns, one_line
+from reeltui.ui.widgets.tables import ReelTable
 
 NEW = "new:"  # the picker's choice of a new draft over a title-only match
 COLUMNS = [("watched", 10), ("film", 0), ("year", 4), ("rating", 9), ("↻✎", 2), ("on the blog", 36)]

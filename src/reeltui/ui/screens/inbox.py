@@ -10,24 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 
 from reeltui.domain.dates import display_date
 from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
-from reeltui.services import Blog, inbox, moderation, replies
+from reeltui.services import Blog, inbox, moderation
 from reeltui.services.events import Change
 from reeltui.ui.changes import listen
 from reeltui.ui.screens.comment_actions import CommentActions
-from reeltui.ui.screens.table_screen import TableScreen
+from reeltui.ui.screens.table_screen import DetailScreen
+from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.comment_text import byline, comment_text
-from reeltui.ui.widgets.reply_badges import draft_badge, fit_columns, one_line, status_badge
+from reeltui.ui.widgets.lazy_table import LazyTable
+from reeltui.ui.widgets.reply_badges import column_widths, draft_badge, one_line, status_badge
 
 COLUMNS = [("✓", 1), ("date", 16), ("author", 18), ("post", 26), ("comment", 0), ("status", 9)]
 MARK = Text("✓", "bold reverse")
+NO_MARK = Text("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +41,7 @@ class InboxChoice:
     comment_id: str
 
 
-class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
+class InboxScreen(DetailScreen[inbox.InboxItem, InboxChoice | None]):
     PREFIX = "inbox"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="inbox.close"),
@@ -61,57 +66,90 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
         self.extra_authors = tuple(extra_authors)
         self.pending = pending
         self._loaded = False
+        self._keep: str | None = None  # the comment the cursor stays on once read again
         self.marked: list[str] = []  # comment ids, in the order they were marked
+        self.drafts: frozenset[str] = frozenset()  # comments with a kept reply draft
+        self.widths: dict[str, int] = {}
         self.actions = CommentActions(self, blog)
 
+    def make_table(self) -> Widget:
+        return LazyTable(id="inbox-table")
+
+    @property
+    def table(self) -> LazyTable:
+        return self.query_one("#inbox-table", LazyTable)
+
+    def cursor_index(self) -> int:
+        return self.table.cursor_row
+
     def on_mount(self) -> None:
-        self.refresh_items()
         self.table.focus()
+        self.refresh_items()
         listen(self, self._store_changed)
 
     # -- showing -------------------------------------------------------------------------
 
-    def _load(self) -> list[inbox.InboxItem]:
-        if self.pending:
-            return inbox.pending_items(self.blog)
-        return inbox.needs_reply(self.blog, self.extra_authors)
-
     def refresh_items(self, keep: str | None = None, *, reload: bool = True) -> None:
-        """Fill the table (from the store again unless `reload` is False and it was read)."""
-        table = self.table
-        index = table.cursor_row
-        current = keep or (self.current.comment.id if self.current else None)
+        """Read the comments again in a worker (a big archive's inbox takes seconds; the
+        table shows what it had meanwhile), or, unless `reload`, show the items read."""
+        self._keep = keep or self._keep or (self.current.comment.id if self.current else None)
         if reload or not self._loaded:
-            self.items, self._loaded = self._load(), True
-        fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
-        width = {str(key.value): col.width for key, col in table.columns.items()}
-        ids = [i.comment.id for i in self.items]
-        self.marked = [m for m in self.marked if m in ids]
-        with_draft = replies.draft_parents(self.blog)
-        for item in self.items:
-            c = item.comment
-            status = status_badge(c)
-            if c.id in with_draft:
-                status = (status + " " + draft_badge(True)) if status.plain else draft_badge(True)
-            table.add_row(
-                MARK if c.id in self.marked else "",
-                one_line(display_date(c.date)),
-                one_line(c.author, width["author"]),
-                one_line(item.post.title, width["post"]),
-                one_line(c.body, width["comment"]),
-                status,
-                key=c.id,
+            if not self._loaded:  # (first, or the other list: nothing to act on meanwhile)
+                self.items = []
+                self._show(keep=self._keep)
+            read = partial(inbox.view, self.blog, self.extra_authors, pending=self.pending)
+            # ASKED: the keys typed after `i` or `p` act on the list read (ui/typeahead.py)
+            self.run_worker(
+                partial(self._read, read), name=ASKED, thread=True, exclusive=True, group="inbox"
             )
-        if current in ids:
-            table.move_cursor(row=ids.index(current))
-        elif ids:
-            table.move_cursor(row=min(index, len(ids) - 1))
+        else:
+            self._show()
+
+    def _read(self, read: partial[inbox.InboxView]) -> None:  # a thread worker
+        found = read()
+        self.app.call_from_thread(self._got, found, read.keywords["pending"])
+
+    def _got(self, found: inbox.InboxView, pending: bool) -> None:
+        if pending != self.pending or not self.is_attached:
+            return  # read for the other list (p was pressed meanwhile)
+        self.items, self.drafts, self._loaded = found.items, found.drafts, True
+        self._show()
+
+    def _show(self, keep: str | None = None) -> None:
+        """Show `items` (rows made when drawn), the cursor on `_keep` when listed (then on
+        `keep` when read again)."""
+        table = self.table
+        self.widths = column_widths(COLUMNS, self.size.width or self.app.size.width, 14)
+        index = {item.comment.id: n for n, item in enumerate(self.items)}
+        self.marked = [m for m in self.marked if m in index]
+        current, self._keep = self._keep, keep
+        cursor = index.get(current, table.cursor_row) if current else table.cursor_row
+        columns = [(label, self.widths[label]) for label, _ in COLUMNS]
+        table.show(columns, len(self.items), self._cells, min(cursor, len(self.items) - 1))
         self._title()
         self.show_detail()
 
+    def _cells(self, row: int) -> list[Text]:
+        item = self.items[row]
+        c = item.comment
+        status = status_badge(c)
+        if c.id in self.drafts:
+            status = (status + " " + draft_badge(True)) if status.plain else draft_badge(True)
+        return [
+            MARK if c.id in self.marked else NO_MARK,
+            one_line(display_date(c.date)),
+            one_line(c.author, self.widths["author"]),
+            one_line(item.post.title, self.widths["post"]),
+            one_line(c.body, self.widths["comment"]),
+            status,
+        ]
+
     def _title(self) -> None:
         pending = moderation.pending_count(self.blog)
-        if self.pending:
+        if not self._loaded:
+            what = "Waiting for moderation" if self.pending else "Needs a reply"
+            title = f"{what} — reading the comments…"
+        elif self.pending:
             title = f"Waiting for moderation — {count(pending, 'comment')}, oldest first"
         else:
             title = f"Needs a reply — {count(len(self.items), 'comment')}, oldest first"
@@ -123,6 +161,9 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
 
     def show_detail(self) -> None:
         item = self.current
+        if item is None and not self._loaded:
+            self.set_detail("")
+            return
         if item is None:
             self.set_detail(
                 "Nothing is waiting for moderation." if self.pending else "All answered."
@@ -139,7 +180,11 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
         self.set_detail(out)
 
     def on_resize(self) -> None:
-        self.refresh_items(reload=False)  # new column widths; the items are the same
+        if self._loaded:
+            self._show()  # new column widths; the items are the same
+
+    def on_lazy_table_highlighted(self, event: LazyTable.Highlighted) -> None:
+        self.show_detail()
 
     def _store_changed(self, changes: list[Change]) -> None:
         if any(c.kind != "reads" for c in changes):
@@ -165,6 +210,7 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
 
     def action_toggle_pending(self) -> None:
         self.pending = not self.pending
+        self._loaded = False
         self.refresh_items()
 
     def action_mark(self) -> None:
@@ -177,7 +223,7 @@ class InboxScreen(TableScreen[inbox.InboxItem, InboxChoice | None]):
             self.marked.remove(cid)
         else:
             self.marked.append(cid)
-        self.table.update_cell(cid, "✓", MARK if cid in self.marked else "")
+        self.table.refresh_row(self.table.cursor_row)
         self.table.action_cursor_down()
         self._title()
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from reeltui.errors import ReelError
 from reeltui.ui.navigation import internal_slug, is_external
-from reeltui.ui.screens.dialogs import LinkActionScreen, PickScreen
 from reeltui.ui.widgets.reader import Reader
 
 if TYPE_CHECKING:
@@ -36,6 +35,8 @@ class LinkFollower:
             screen.notify("this post has no links")
             return
         choices = [(href, f"{text}  →  {href}") for text, href in links]
+        from reeltui.ui.screens.dialogs import PickScreen  # (when first asked: not at start)
+
         screen.app.push_screen(PickScreen("Links in this post", choices), self._chosen)
 
     def _chosen(self, href: str | None) -> None:
@@ -54,6 +55,8 @@ class LinkFollower:
             await screen.open_post(post.id)
             screen.action_pane("reader")
         elif is_external(href):
+            from reeltui.ui.screens.dialogs import LinkActionScreen
+
             screen.app.push_screen(LinkActionScreen(href), lambda what: self._act(href, what))
         else:
             screen.notify(f"cannot follow the link {href!r}", severity="warning")

@@ -19,9 +19,7 @@ from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
-from reeltui.services.search import Interrupted, PostSearch
 from reeltui.ui.navigation import site_of
-from reeltui.ui.screens.dialogs import PickScreen, filter_choices
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ListItem
@@ -29,6 +27,7 @@ from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from reeltui.services.search import PostSearch
     from reeltui.ui.screens.main import MainScreen
 
 FILTER_KINDS = ("category", "tag", "status", "author")
@@ -36,6 +35,14 @@ FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is r
 PAINT_WAIT = 3.0  # seconds the rest waits for the first rows to be painted, at most
 Words = Callable[[str], set[str]]  # the posts a free word is in
 Stop = Callable[[], bool]  # has a newer load replaced this one?
+
+
+def interrupted() -> type[Exception]:
+    """The text search's `Interrupted` (its modules are imported after the first paint, when
+    the first search runs: before, nothing can have raised it)."""
+    from reeltui.services.search import Interrupted
+
+    return Interrupted
 
 
 def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
@@ -77,7 +84,7 @@ class Listing(FeedReading):
         `asked`: the rows are the answer to keys typed (a search, an order, a filter): the
         keys typed after wait for them (ui/typeahead.py); a load that replaces such a load
         before it is done is an answer too."""
-        self.blog.search_index().interrupt()  # a query of the text an earlier load runs stops
+        self.blog.interrupt_search()  # a query of the text an earlier load runs stops
         running = self._asked
         asked = asked or (running is not None and not running.is_finished)
         worker = self.screen.run_worker(
@@ -115,7 +122,7 @@ class Listing(FeedReading):
                 with self._computing:
                     if stop() or not self._answer(keep, None, stop):
                         return
-        except Interrupted:  # a newer keystroke: its load answers
+        except interrupted():  # a newer keystroke: its load answers
             return
         except ReelError as exc:  # a store problem: one clear line, never a traceback
             app.call_from_thread(self.screen.notify, str(exc), severity="error", timeout=15)
@@ -143,11 +150,18 @@ class Listing(FeedReading):
         answer(self.screen.app, self._show, items, counts, keep, words is not None)
         return True
 
-    def _items(self, rows: list[PostRow]) -> list[ListItem]:
+    def _items(self, rows: list[PostRow], first: bool = False) -> list[ListItem]:
+        """The list's items of `rows`; `first`: the first screen's, before the first paint
+        (the marks of these rows alone are read: every mark of a large archive cost a tenth
+        of a second there)."""
         writer = self.screen.reel_app.writer
         if self.my_drafts:
             rows = identity.my_drafts_first(rows, writer)
-        marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
+        if first:
+            posts = {row.post.id for row in rows}
+            marks = read_service.Marks(self.blog, writer, posts, glance=True)
+        else:
+            marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
         return [ListItem(r, marks=marks) for r in rows]
 
     def _has_words(self) -> bool:
@@ -167,7 +181,7 @@ class Listing(FeedReading):
                 return False
             if not shown and known >= FIRST_SCREEN:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
-                answer(self.screen.app, self._show_first, self._items(rows))
+                answer(self.screen.app, self._show_first, self._items(rows, first=True))
                 shown = True
                 # The rest is read once the first rows are on screen: this thread, reading,
                 # would slow the first paint (it holds the interpreter meanwhile).
@@ -276,6 +290,8 @@ class Listing(FeedReading):
         self.load(asked=True)
 
     def ask_filters(self) -> None:
+        from reeltui.ui.screens.dialogs import PickScreen, filter_choices  # (not at start)
+
         view = ("view:my-drafts", "My drafts (your posts, drafts first)")
         choices = [view, *filter_choices(self.blog.posts(), FILTER_KINDS)]
         self.screen.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)

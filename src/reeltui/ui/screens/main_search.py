@@ -14,7 +14,6 @@ from textual.worker import get_current_worker
 from reeltui.domain.query import QueryError, parse
 from reeltui.domain.query_eval import check
 from reeltui.services import PostRow
-from reeltui.services.query import COMMENT_LIMIT, find_comments, find_posts, vocabulary
 from reeltui.ui.screens.main_list import answer
 from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
 from reeltui.ui.widgets.inputs import focus_now
@@ -48,6 +47,8 @@ class Searching:
 
     def _load_vocabulary(self) -> None:
         self.screen.listing.wait_painted(get_current_worker())  # it reads the whole index
+        from reeltui.services.query import vocabulary  # (the search's modules: after the paint)
+
         values = vocabulary(self.screen.blog)
         self.screen.app.call_from_thread(setattr, self.box, "values", values)
 
@@ -66,6 +67,8 @@ class Searching:
         the posts a free word is in, when not the search index's whole answer; `stop`: a
         newer load replaced this one (the search raises Interrupted at its next check)."""
         screen, listing = self.screen, self.screen.listing
+        from reeltui.services.query import COMMENT_LIMIT, find_comments, find_posts
+
         call = partial(answer, screen.app)  # (shown only while this load is the newest)
         try:
             query = parse(listing.search)

@@ -27,8 +27,8 @@ from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
 from reeltui.ui.widgets.charts import Chart, ChartSpec
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.lists import ReelTable
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
+from reeltui.ui.widgets.tables import ReelTable
 
 PAINT_WAIT = 5.0  # seconds a worker waits for the screen's first paint, at most
 

@@ -1,5 +1,7 @@
-"""The shape shared by the inbox, the outbox and the conflicts list: a title line, a table of
-rows (one per item), and the highlighted item's detail below it."""
+"""The shape shared by the inbox, the outbox, the diary and the conflicts list: a title line, a
+table of rows (one per item), and the highlighted item's detail below it. `DetailScreen` is
+the shape whatever the table; `TableScreen` has a DataTable (the inbox: a LazyTable, for its
+tens of thousands of rows)."""
 
 from __future__ import annotations
 
@@ -9,18 +11,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.lists import ReelTable
+from reeltui.ui.widgets.tables import ReelTable
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-class TableScreen(Screen[Result], Generic[Item, Result]):
+class DetailScreen(Screen[Result], Generic[Item, Result]):
     """Subclasses set `PREFIX` (ids `#<prefix>-title`, `-table`, `-detail`, `-detail-text`,
-    styled in app.tcss), keep their rows in `self.items`, and implement `show_detail`."""
+    styled in app.tcss), keep their rows in `self.items`, make their table (`make_table`),
+    say where its cursor is (`cursor_index`) and implement `show_detail`."""
 
     PREFIX: ClassVar[str] = "table"
 
@@ -30,19 +34,21 @@ class TableScreen(Screen[Result], Generic[Item, Result]):
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"{self.PREFIX}-title", markup=False)
-        yield ReelTable(id=f"{self.PREFIX}-table")
+        yield self.make_table()
         with VerticalScroll(id=f"{self.PREFIX}-detail"):
             yield Static(id=f"{self.PREFIX}-detail-text")
         yield ReelFooter()
 
-    @property
-    def table(self) -> DataTable[Text | str]:
-        return self.query_one(f"#{self.PREFIX}-table", DataTable)
+    def make_table(self) -> Widget:
+        raise NotImplementedError
+
+    def cursor_index(self) -> int:
+        raise NotImplementedError
 
     @property
     def current(self) -> Item | None:
         """The highlighted item (None when the table is empty)."""
-        row = self.table.cursor_row
+        row = self.cursor_index()
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def set_title(self, title: str) -> None:
@@ -54,6 +60,20 @@ class TableScreen(Screen[Result], Generic[Item, Result]):
     def show_detail(self) -> None:
         """Show the highlighted item's detail (`set_detail`)."""
         raise NotImplementedError
+
+
+class TableScreen(DetailScreen[Item, Result]):
+    """A DetailScreen whose table is a DataTable (ReelTable)."""
+
+    def make_table(self) -> Widget:
+        return ReelTable(id=f"{self.PREFIX}-table")
+
+    @property
+    def table(self) -> DataTable[Text | str]:
+        return self.query_one(f"#{self.PREFIX}-table", DataTable)
+
+    def cursor_index(self) -> int:
+        return self.table.cursor_row
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

@@ -4,6 +4,7 @@ the post's title; the commenter, the date and the matched words in context."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -12,8 +13,10 @@ from textual.message import Message
 from reeltui.domain.dates import display_date
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.services import PostRow
-from reeltui.services.query import CommentHit
 from reeltui.services.reads import ReadMark
+
+if TYPE_CHECKING:  # (the search's modules are imported after the first paint)
+    from reeltui.services.query import CommentHit
 from reeltui.ui.widgets.post_list import ListItem, PostList
 
 READ = ReadMark(unread=False, new_comments=0)

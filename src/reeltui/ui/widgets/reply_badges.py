@@ -6,14 +6,17 @@ All text that comes from a comment goes through `sanitize` before it reaches a T
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.widgets import DataTable
 
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.domain.vocab import CommentStatus, SyncState
+
+if TYPE_CHECKING:  # (the first paint, whose list shows badges, has no table)
+    from textual.widgets import DataTable
 
 SYNC_BADGES: dict[SyncState, tuple[str, str]] = {
     "local": ("✎ draft", "bold yellow"),
@@ -60,20 +63,24 @@ def one_line(text: str, length: int = 0) -> Text:
     return Text(clean)
 
 
-def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
-    """(Re)create the table's columns; the one of width 0 takes what is left of `width`.
-
-    On a narrow terminal the widest fixed columns give up room first (down to 10 cells) so
-    the flexible one keeps at least 20.
-    """
+def column_widths(columns: list[tuple[str, int]], width: int, padding: int) -> dict[str, int]:
+    """Every column's width in a table `width` cells wide whose cells' padding takes
+    `padding` cells: the one of width 0 takes what is left. On a narrow terminal the widest
+    fixed columns give up room first (down to 10 cells) so the flexible one keeps at least 20."""
     sizes = dict(columns)
-    padding = 2 * table.cell_padding * len(columns) + 2
     while width - sum(sizes.values()) - padding < 20:
         label = max(sizes, key=lambda k: sizes[k])
         if sizes[label] <= 10:
             break
         sizes[label] -= 1
-    table.clear(columns=True)
     left = width - sum(sizes.values()) - padding
+    return {label: sizes[label] or max(12, left) for label, _ in columns}
+
+
+def fit_columns(table: DataTable[Text | str], columns: list[tuple[str, int]], width: int) -> None:
+    """(Re)create the table's columns as `column_widths` fits them (the scroll bar's 2
+    cells kept)."""
+    sizes = column_widths(columns, width, 2 * table.cell_padding * len(columns) + 2)
+    table.clear(columns=True)
     for label, _ in columns:
-        table.add_column(label, width=sizes[label] or max(12, left), key=label)
+        table.add_column(label, width=sizes[label], key=label)

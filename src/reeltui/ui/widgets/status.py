@@ -8,18 +8,19 @@ from reeltui.services import Counts
 
 
 def status_text(counts: Counts, shown: int, sort: str, filters: str) -> str:
+    """The blog's counts; while a search or filter narrows the list, what it shows comes
+    first ("showing 12 of 1001 posts (search: her)"), so a narrow terminal, which cuts the
+    line's end, keeps it."""
+    posts = f"{counts.posts} post{'' if counts.posts == 1 else 's'}"
     parts = [
-        f"{counts.posts} post{'' if counts.posts == 1 else 's'}",
+        f"showing {shown} of {posts} ({filters})" if filters else posts,
         f"{counts.drafts} draft{'' if counts.drafts == 1 else 's'}",
         f"{counts.pending_comments} pending comment{'' if counts.pending_comments == 1 else 's'}",
         f"{counts.queued_replies} queued repl{'y' if counts.queued_replies == 1 else 'ies'}",
     ]
     if counts.diary_entries:
         parts.append(f"{counts.diary_entries} in the diary (D)")
-    text = " · ".join(parts)
-    if filters:
-        text += f"   showing {shown} ({filters})"
-    return text
+    return " · ".join(parts)
 
 
 class StatusLine(Static):
