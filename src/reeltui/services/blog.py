@@ -155,7 +155,7 @@ class Blog:
             if self._own is not None and self._own[0] == signers:
                 return
             own = of_posts(self.rowset.snapshot(), signers)
-            stale = own != self.store.own or not self.store.counted
+            stale = not self.counted_as_stored(own)
             if stale and (self._own is None or self._own[1] != own):
                 try:
                     summaries = self.store.recount(own)
@@ -163,6 +163,11 @@ class Blog:
                     summaries = self.store.recount(own, save=False)
                 self.rowset.update(summaries)
             self._own = (signers, own)
+
+    def counted_as_stored(self, own: OwnPeople) -> bool:
+        """Are the index's stored readers' counts those made with `own` as the blog's own
+        people (else `_count_with_own` counts them again)?"""
+        return own == self.store.own and self.store.counted
 
     def search_index(self) -> PostSearch:
         """The post search (metadata in memory, text through the store's full-text index)."""
