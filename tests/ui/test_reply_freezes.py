@@ -19,8 +19,6 @@ from reeltui.ui import collector
 from reeltui.ui.app import ReelApp
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.composer import ComposerScreen
-from reeltui.ui.screens.main import MainScreen
-from reeltui.ui.widgets.post_list import ListItem
 from reeltui.ui.widgets.thread import CommentView, Thread
 from tests import storefiles
 from tests.ui.helpers import press, screen_text, settle, wait_until
@@ -172,28 +170,3 @@ async def test_no_full_collector_pass_while_a_save_is_made_and_drawn(
             await press(pilot, "j", "k", "G", "g")
         assert 2 in passes.seen
         passes.until = lambda: True
-
-
-def tracked_items() -> int:
-    """The list's items the collector's passes walk (frozen ones are left alone)."""
-    return sum(isinstance(o, ListItem) for o in gc.get_objects())
-
-
-async def test_the_lists_items_are_out_of_the_collectors_walks_until_a_post_is_open(
-    app: ReelApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """At 50,000 posts the list's 50,000 items doubled what every full pass walked: built
-    with no post open, they are frozen (a bulk: here every build counts as one); with a post
-    open they are not (its widgets would be frozen with them, and kept once garbage)."""
-    monkeypatch.setattr(memory, "FREEZE_ABOVE", 0)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen) and main.current_post is None
-        main.listing.load()  # the list found again (an order, a filter...)
-        await settle(pilot)
-        assert main.post_list.items and tracked_items() == 0
-        await main.open_post(main.post_list.items[0].row.post.id)
-        main.listing.load()
-        await settle(pilot)
-        assert tracked_items() == len(main.post_list.items)
