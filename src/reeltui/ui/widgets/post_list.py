@@ -267,7 +267,16 @@ class PostList(ScrollView, can_focus=True):
         """The rows' height; no width of their own (rows are cut to the list's width), so
         never a horizontal scroll bar (one took a row's line and was drawn again at every
         keystroke, the vertical bar leaving the rows two columns less than the list)."""
-        self.virtual_size = Size(0, max(1, len(self.items)) * ROW_HEIGHT)
+        size = Size(0, max(1, len(self.items)) * ROW_HEIGHT)
+        shown = self.container_size.height
+        if shown and (size.height > shown) == (self.virtual_size.height > shown):
+            # The scroll bar stays (or stays away): its thumb is set here, no layout of the
+            # whole screen (a new height asked for one at every keystroke of a search).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     # -- rendering -----------------------------------------------------------------------
 
