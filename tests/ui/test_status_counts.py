@@ -62,12 +62,15 @@ async def test_every_count_of_the_open_post_follows_a_reply(app: ReelApp) -> Non
         assert "1 queued reply" in status(app)
         assert "4 comments  Ruth" in text  # the list's row: readers' comments
         assert "Comments (7)" in text  # the thread's title: with the queued reply
+        # ... and under the thread, why the list says 4 (it read as a mismatch)
+        assert "4 of them readers' comments, as the list counts" in text
         heading = app.screen.query_one("#reader-head", Static).render()
         assert "·  4 comments" in str(heading), heading
         await burst(pilot, "g", "t")  # trash a reader's comment: every count follows
         await settle(pilot)
         text = screen_text(app)
         assert "3 comments  Ruth" in text
+        assert "3 of them readers' comments, as the list counts" in text
         heading = app.screen.query_one("#reader-head", Static).render()
         assert "·  3 comments" in str(heading), heading
 

@@ -175,9 +175,11 @@ class MainScreen(Screen[None]):
         self.current_post = post_id
         if record:
             self.history.visit(post_id)
-        await self.query_one(Reader).show(post, *thread_counts(self.blog, thread))
+        counts = thread_counts(self.blog, thread)
+        await self.query_one(Reader).show(post, *counts)
         drafts = replies.draft_parents(self.blog, post_id)
         await self.query_one(Thread).show(thread, post.author, drafts)
+        self.query_one(Thread).set_counted(counts[0])
         self.post_list.set_items(self.post_list.items, post_id)
         self.mark_read(post_id)
         return True

@@ -100,6 +100,7 @@ class OpenPostFollower:
         ):  # comments changed in place, or one new in a long thread: those views alone
             row = blog.summary(post_id)  # the header's count follows (as the list's)
             screen.query_one(Reader).show_counts(row.readers, row.pending)
+            widget.set_counted(row.readers)
             if self._select_next is not None and widget.select(self._select_next):
                 self._select_next = None
             return
@@ -113,6 +114,7 @@ class OpenPostFollower:
         self._drawing = True
         try:
             await widget.show(thread, post.author, drafts, select=widget.highlighted_comment_id())
+            widget.set_counted(counts[0])
         finally:
             self._drawing = False
         if self._select_next is not None and widget.select(self._select_next):

@@ -70,6 +70,7 @@ class Thread(ThreadWindow, can_focus=True):
         super().__init__(id=id)
         self.collapsed: set[str] = set()
         self.marked: list[str] = []  # comment ids, in the order they were marked
+        self.readers: int | None = None  # the post's readers' comments (`set_counted`)
         self.border_title = "Comments"
 
     def on_mount(self) -> None:
@@ -102,7 +103,7 @@ class Thread(ThreadWindow, can_focus=True):
                 await mounted
         else:
             await self.mount(Static("No comments yet.", classes="empty"))
-        self.border_title = f"Comments ({len(self.entries)})"
+        self._titles()
         self.scroll_home(animate=False)
         self.cursor = self.cursor
         if select is not None:
@@ -127,7 +128,23 @@ class Thread(ThreadWindow, can_focus=True):
             view = self.make_view(index)
             await self.mount(view, after=self.views[-1])
             self.views.append(view)
-        self.border_title = f"Comments ({len(self.entries)})"
+        self._titles()
+
+    def set_counted(self, readers: int) -> None:
+        """The post's readers' comments, the number the list and the reader show for it:
+        said under the thread when it holds others too (the blog's replies, pending...)."""
+        self.readers = readers
+        self._titles()
+
+    def _titles(self) -> None:
+        total = len(self.entries)
+        self.border_title = f"Comments ({total})"
+        readers = self.readers
+        self.border_subtitle = (
+            f"{readers} of them readers' comments, as the list counts"
+            if readers is not None and readers != total
+            else ""
+        )
 
     def select(self, comment_id: str) -> bool:
         """Put the cursor on `comment_id` (expanding collapsed threads above it)."""
