@@ -381,3 +381,57 @@ async def test_the_first_screen_gates_only_its_own_read_marks(
     gated_then, unread = at_first_rows
     assert not [rel for rel in gated_then if rel.startswith("reads/")]
     assert unread and all(int(post_id[-1]) % 2 == 1 for post_id in unread)
+
+
+BUSY_MONTH = 150  # posts of the newest month: more than twice a first screen
+
+
+async def test_the_first_screen_gates_only_the_newest_rows_of_the_newest_index_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen reads the newest FIRST_SCREEN rows of the newest index file: no index
+    file is gated whole before the first rows are drawn (the newest month of a large archive
+    holds hundreds of rows: gating them and making their rows and items was the largest part
+    of the index's share of the start), and the rows drawn are the newest, in order. The
+    rest of that file and the other files are read after, as before."""
+    from reeltui.store import datafile
+
+    path = _archive(tmp_path / "store")
+    with open_blog(path) as blog, blog.store.batch():
+        for n in range(BUSY_MONTH):
+            post_id = f"busy{n:03d}"
+            date = f"2020-01-{1 + n // 6:02d}T{n % 6:02d}:00:00+00:00"
+            records.put_post(blog.store, Post(id=post_id, slug=post_id, title=post_id, date=date))
+    gated: list[str] = []
+    check = datafile.check
+
+    def recorded(found: datafile.DataFile, specs: list[object]) -> None:
+        gated.append(found.rel)
+        check(found, specs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(datafile, "check", recorded)
+    blog = open_blog(path)
+    app = make_app(blog, settings=Settings())
+    at_first_rows: list[list[str]] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not at_first_rows:
+            at_first_rows.append(list(gated))
+            at_first_rows.append([i.row.post.id for i in post_list.items])
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
+        await settle(pilot)
+        await wait_until(pilot, lambda: blog.index_complete, "index read")
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        assert len(main.post_list.items) == len(blog.rowset) >= MONTHS * PER_MONTH + BUSY_MONTH
+    blog.close()
+    gated_then, shown = at_first_rows
+    assert not [rel for rel in gated_then if rel.startswith("posts-index/")]
+    newest = [f"busy{n:03d}" for n in reversed(range(BUSY_MONTH))]
+    assert shown == newest[: len(shown)] and FIRST_SCREEN <= len(shown) < BUSY_MONTH
