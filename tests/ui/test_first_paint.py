@@ -435,3 +435,42 @@ async def test_the_first_screen_gates_only_the_newest_rows_of_the_newest_index_f
     assert not [rel for rel in gated_then if rel.startswith("posts-index/")]
     newest = [f"busy{n:03d}" for n in reversed(range(BUSY_MONTH))]
     assert shown == newest[: len(shown)] and FIRST_SCREEN <= len(shown) < BUSY_MONTH
+
+
+async def test_the_readers_hidden_parts_are_mounted_when_first_needed(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's search bar (a box and a counter) and a very long post's lines are hidden
+    until used: they are not on the first screen (fewer widgets to style and lay out before
+    the first frame) but mounted the first time they are needed. Keys typed the moment the
+    first rows are drawn reach the search bar opened by them."""
+    from reeltui.ui.widgets.reader import Reader
+    from tests.ui.helpers import send_keys
+
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    at_first_rows: list[list[str]] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not at_first_rows:
+            at_first_rows.append([type(w).__name__ for w in post_list.screen.walk_children()])
+            send_keys(app, "2", "/", "the")
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        await wait_until(pilot, lambda: reader.query_text == "the", "typed in the reader's box")
+        box = reader.query_one("#reader-search")
+        assert box.has_focus and reader.query_one("#reader-searchbar").has_class("-visible")
+        await press(pilot, "escape")
+        assert not box.has_focus and not reader.query_one("#reader-searchbar").has_class(
+            "-visible"
+        )
+    blog.close()
+    [widgets] = at_first_rows
+    assert "Reader" in widgets and "PostList" in widgets  # it did paint
+    assert not {"SearchInput", "LongBody"} & set(widgets)
