@@ -74,7 +74,10 @@ async def test_a_burst_of_letters_searches_once_at_a_time(
         assert [item.row.post.id for item in main.post_list.items] == expected
         assert expected  # (the search finds posts)
         assert left == 0, f"{left} searches of earlier letters still running"
-        assert most[0] == 1, f"{most[0]} searches at once"
+        # (0: every search ended between two looks of the watcher, a millisecond apart:
+        # a word in nearly every post is answered in about that since the index's extra
+        # tables, store/searchextra.py)
+        assert most[0] <= 1, f"{most[0]} searches at once"
 
 
 async def test_letters_typed_while_the_text_index_is_made_leave_no_thread_waiting(

@@ -74,3 +74,34 @@ async def test_the_list_panes_title_is_set_only_when_it_changes(app: ReelApp) ->
         await press(pilot, "slash", "z", "z", "q")
         await wait_until(pilot, lambda: pane.border_title == "Posts (0)", "no post found")
         assert calls  # a new title: drawn
+
+
+async def test_a_letter_typed_in_the_search_lays_nothing_out(
+    app: ReelApp, monkeypatch: Any
+) -> None:
+    """Each letter asked for a layout of the whole screen twice: the search box (Textual's
+    Input sets its scrollable width to the text's, a reactive that lays the screen out) and
+    the list (a new count, a new scrollable height). A box of a fixed width and a list whose
+    scroll bar stays need none."""
+    from textual.screen import Screen
+
+    layouts: list[str] = []
+    real = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> Any:
+        layouts.append(type(self).__name__)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    async with app.run_test(size=(120, 8)) as pilot:  # the list's scroll bar shows
+        await settle(pilot)
+        post_list = app.screen.query_one(PostList)
+        await press(pilot, "slash", "e")
+        await settle(pilot)
+        for letter in "ar":  # "ear": fewer posts each time, the scroll bar stays
+            shown = len(post_list.items)
+            layouts.clear()
+            await press(pilot, letter)
+            await settle(pilot)
+            assert post_list.show_vertical_scrollbar
+            assert layouts == [], (letter, shown, len(post_list.items))

@@ -91,3 +91,12 @@ def test_the_app_starts_without_import_and_sync_libraries(store_path: Path) -> N
     found = {m.split(".")[0] for m in modules_of(APP_START, str(store_path))}
     assert "textual" in found  # it did start and paint the list
     assert found & IMPORT_AND_SYNC == set()
+
+
+def test_posts_json_loads_only_its_own_path(store_path: Path) -> None:
+    """`posts --json` prints the stored rows (cli/posts_json.py): no UI, no rich, none of the
+    query language, the search or the row objects' JSON that the other listings use."""
+    found = modules_of(CONSOLE_SCRIPT, "--store", str(store_path), "posts", "--json")
+    assert "reeltui.cli.posts_json" in found  # (it did take that path)
+    assert not {m.split(".")[0] for m in found} & {"textual", "rich"}
+    assert not found & {"reeltui.services.query", "reeltui.services.search", "reeltui.cli.json_out"}

@@ -14,7 +14,6 @@ if TYPE_CHECKING:  # the commands import what they use when they run: --help sta
     from rich.console import Console
 
     from reeltui.services import Blog, PostRow
-    from reeltui.services.damage import DamageScan
 
 
 def register(sub: Any) -> None:
@@ -32,21 +31,29 @@ def register(sub: Any) -> None:
 
 def run_posts(args: argparse.Namespace) -> int:
     from reeltui.domain.memory import paused_gc
-    from reeltui.services.damage import DamageScan
-    from reeltui.services.query import find_posts
 
-    status_filter = {"status": args.status} if args.status else {}
+    sort = member(SORT_KEYS, args.sort, "sort")
     with paused_gc(), blog_for_reading(args) as blog:  # no cycles made: no collection passes
-        scan = DamageScan(blog)  # the posts' files looked at while the index is read
+        if args.json and not args.search:  # every row printed once: no row objects
+            from reeltui.cli.posts_json import write_posts
+
+            printed = write_posts(blog, args.status, sort)
+            if printed is not None:
+                if printed[0]:
+                    _warn_damaged(printed[1], printed[0])
+                return 0
+        from reeltui.services.query import find_posts
+
+        status_filter = {"status": args.status} if args.status else {}
         rows = find_posts(
             blog,
             args.search or "",
-            sort=member(SORT_KEYS, args.sort, "sort"),
+            sort=sort,
             filters=status_filter,
             writer=writer(blog),
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
-        print_rows(rows, args.json, none, blog, scan)
+        print_rows(rows, args.json, none, blog)
     return 0
 
 
@@ -55,18 +62,17 @@ def print_rows(
     as_json: bool,
     none: str = "no posts match",
     blog: Blog | None = None,
-    scan: DamageScan | None = None,
 ) -> None:
     """Posts as a table (or a JSON array): `reeltui posts` and `reeltui search`; `none`
     is said instead of an empty table. A post whose file cannot be read (`blog` given:
-    `services.damage`; `scan`: its look at the disk, started earlier) is listed with the
-    mark "damaged" (JSON: `damaged`, the reason, else null) and counted in a warning on
-    stderr."""
+    `services.damage`) is listed with the mark "damaged" (JSON: `damaged`, the reason,
+    else null) and counted in a warning on stderr. (`posts --json` prints the same bytes
+    from the stored rows: cli/posts_json.py.)"""
     damaged: dict[str, str] = {}
     if blog is not None:
-        from reeltui.services.damage import DamageScan
+        from reeltui.services.damage import damaged_posts
 
-        damaged = (scan or DamageScan(blog)).damaged(r.post.id for r in rows)
+        damaged = damaged_posts(blog, (r.post.id for r in rows))
     if as_json:
         from reeltui.cli.json_out import post_json
         from reeltui.cli.jsonwrite import write_json_array
@@ -80,16 +86,18 @@ def print_rows(
 
         print_posts(console(wide_when_piped=True), rows, set(damaged))
     if damaged:
-        _warn_damaged(rows, damaged)
+        first = next(r.post for r in rows if r.post.id in damaged)
+        _warn_damaged(first.slug, damaged)
 
 
-def _warn_damaged(rows: list[PostRow], damaged: dict[str, str]) -> None:
+def _warn_damaged(first_slug: str, damaged: dict[str, str]) -> None:
+    """One line on stderr: how many listed posts are damaged, the first (by its slug) and
+    why (`damaged`: post id -> why, in the list's order)."""
     from reeltui.domain.plural import count
     from reeltui.domain.sanitize import sanitize_line
     from reeltui.domain.titles import safe_slug
 
-    first = next(r.post for r in rows if r.post.id in damaged)
-    why = f"{safe_slug(first.slug)}: {damaged[first.id]}"
+    why = f"{safe_slug(first_slug)}: {next(iter(damaged.values()))}"
     if len(damaged) == 1:
         said = f"1 post is listed as damaged, its file cannot be read ({why})"
     else:

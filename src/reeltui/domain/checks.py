@@ -206,11 +206,14 @@ def _rating(value: Any) -> str | None:
     return None
 
 
-def _rating_ok(value: Any) -> bool:
-    return _rating(value) is None
+def _rating_expr(v: str) -> str:
+    """`_rating(v) is None` without a call (a rating is read per post of the index): a NaN
+    or an infinity fails the range test before `int` sees it."""
+    number = f"(type({v}) is float or type({v}) is int)"
+    return f"({v} is None or ({number} and 0 <= {v} <= _TOP and {v} * 2 == int({v} * 2)))"
 
 
-rating = Check(_rating, lambda v: f"({v} is None or _rating_ok({v}))", {"_rating_ok": _rating_ok})
+rating = Check(_rating, _rating_expr, {"_TOP": MAX_RATING})
 
 
 def compile_accept(fields: dict[str, tuple[Check, bool]]) -> Callable[[Any], bool]:

@@ -73,3 +73,35 @@ def pause_gc() -> Callable[[], None]:
             pause.__exit__(None, None, None)
 
     return release
+
+
+NEVER = 1_000_000_000  # a threshold the oldest generation's count never reaches
+
+_deferring = 0  # how many `defer_full_passes` are under way
+_thresholds = gc.get_threshold()
+
+
+def defer_full_passes() -> Callable[[], None]:
+    """No full pass of the collector (over the oldest generation: every object not frozen)
+    until the returned function is called (once: later calls do nothing). The young passes
+    go on as before: they walk only what was made lately, a few milliseconds, where pausing
+    the collector altogether left one pass over everything made meanwhile for its end.
+    Nestable, and safe from several threads."""
+    global _deferring, _thresholds
+    with _lock:
+        if _deferring == 0:
+            _thresholds = gc.get_threshold()
+            gc.set_threshold(_thresholds[0], _thresholds[1], NEVER)
+        _deferring += 1
+    done = threading.Lock()
+
+    def release() -> None:
+        global _deferring
+        if not done.acquire(blocking=False):
+            return
+        with _lock:
+            _deferring -= 1
+            if _deferring == 0:
+                gc.set_threshold(*_thresholds)
+
+    return release

@@ -46,8 +46,9 @@ class OwnPeople:
         return cls(frozenset(keys), frozenset(emails))
 
     def with_names(self, names: Iterable[str]) -> OwnPeople:
-        """These people and `names` too (the blog's post authors, `--author` names)."""
-        keys = self.names | {name_key(n) for n in names}
+        """These people and `names` too (the blog's post authors, `--author` names: one per
+        post, a few people in all, so each name is keyed once)."""
+        keys = self.names | {name_key(n) for n in set(names)}
         return OwnPeople(keys - {""}, self.emails)
 
     def union(self, other: OwnPeople) -> OwnPeople:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reeltui.domain.idsets import AllBut, IdSet, both
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.models import Comment, Post, thread_order
@@ -164,7 +165,7 @@ class Blog:
             if self._own is not None and self._own[0] == signers:
                 return
             own = of_posts(self.rowset.snapshot(), signers)
-            stale = own != self.store.own or not self.store.counted
+            stale = not self.counted_as_stored(own)
             if stale and (self._own is None or self._own[1] != own):
                 try:
                     summaries = self.store.recount(own)
@@ -172,6 +173,11 @@ class Blog:
                     summaries = self.store.recount(own, save=False)
                 self.rowset.update(summaries)
             self._own = (signers, own)
+
+    def counted_as_stored(self, own: OwnPeople) -> bool:
+        """Are the index's stored readers' counts those made with `own` as the blog's own
+        people (else `_count_with_own` counts them again)?"""
+        return own == self.store.own and self.store.counted
 
     def search_index(self) -> PostSearch:
         """The post search (metadata in memory, text through the store's full-text index)."""
@@ -256,14 +262,16 @@ class Blog:
         author: str | None = None,
         sort: SortKey = "date",
         reverse: bool | None = None,
-        ids: Collection[str] | None = None,
+        ids: Collection[str] | AllBut | None = None,
     ) -> list[PostRow]:
         """Posts matching every given filter, sorted (newest, best, most discussed first).
         `ids`: only these posts (an answer of the search already at hand)."""
         self._index()
         if search:
             found = self.search_index().post_ids(search)
-            ids = found if ids is None else found & set(ids)
+            ids = found if ids is None else both(found, _as_ids(ids))
+        if ids is not None and not (status or category or tag or author):
+            return self.rowset.choose(sort, reverse, _as_ids(ids))  # (by position: few looked at)
         return self.rowset.select(status, category, tag, author, sort, reverse, ids)
 
     def save_post(self, post: Post) -> None:
@@ -345,3 +353,7 @@ class Blog:
         self._index()
         found = self.rowset.counts(Counts)
         return dataclasses.replace(found, diary_entries=diary_records.count(self.store))
+
+
+def _as_ids(ids: Collection[str] | AllBut) -> IdSet:
+    return ids if isinstance(ids, AllBut | set | frozenset) else set(ids)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reeltui.domain.identity import Identity
+from reeltui.domain.idsets import AllBut, IdSet, both, others
 from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import Query, QueryError, fold, parse
 from reeltui.domain.query_eval import (
@@ -69,7 +70,7 @@ def find_posts(
     reverse: bool | None = None,
     filters: Mapping[str, str] | None = None,
     writer: Identity,
-    words: Callable[[str], set[str]] | None = None,
+    words: Callable[[str], IdSet] | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
@@ -83,6 +84,14 @@ def find_posts(
     if query.scope == "comments":
         raise QueryError("in:comments finds comments, not posts")
     f = filters or {}
+    if query.terms and all(not t.field for t in query.terms):
+        # Free words only (what typing in the box gives): their answers combined as sets
+        # (a common word's as the few posts lacking it), the rows picked by position.
+        wanted = _words_answer(query, words or blog.search_index().post_ids, stop)
+        return blog.rows(
+            sort=sort, reverse=reverse, status=f.get("status"), category=f.get("category"),
+            tag=f.get("tag"), author=f.get("author"), ids=wanted,
+        )  # fmt: skip
     rows = blog.rows(
         sort=sort,
         reverse=reverse,
@@ -113,6 +122,19 @@ def find_posts(
         if test(row.post, facts):
             found.append(row)
     return found
+
+
+def _words_answer(
+    query: Query, words: Callable[[str], IdSet], stop: Callable[[], bool] | None
+) -> IdSet:
+    """The posts holding every free word and phrase of `query` and none of its -words."""
+    wanted: IdSet | None = None
+    for term in query.terms:
+        if stop is not None and stop():
+            raise Interrupted()
+        found = others(words(term.text)) if term.negated else words(term.text)
+        wanted = found if wanted is None else both(wanted, found)
+    return AllBut() if wanted is None else wanted
 
 
 def _checked(rows: list[PostRow], stop: Callable[[], bool], every: int = 256) -> Iterator[PostRow]:

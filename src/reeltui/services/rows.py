@@ -15,13 +15,16 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from operator import attrgetter
 from typing import Any, TypeVar
 
+from reeltui.domain.idsets import AllBut, IdSet
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 from reeltui.domain.query_eval import NAMES
 from reeltui.domain.vocab import SortKey
 
+_ID = attrgetter("post.id")
 UNDATED = "\uffff"  # a post without a date (a new draft) sorts as the newest
 T = TypeVar("T")
 
@@ -101,6 +104,7 @@ class RowSet:
         self.rows: dict[str, PostRow] = {}
         self._sorted: dict[tuple[SortKey, bool], list[PostRow]] = {}
         self._unsorted: set[tuple[SortKey, bool]] = set()
+        self._places: dict[tuple[SortKey, bool], dict[str, int]] = {}  # post id -> position
         self._counts: tuple[int, int, int, int] | None = None
         self._names: dict[str, dict[str, frozenset[str]]] = {}  # field -> name -> post ids
         self._lock = threading.RLock()
@@ -126,6 +130,7 @@ class RowSet:
         for key, ordered in self._sorted.items():
             ordered.extend(new)
             self._unsorted.add(key)
+        self._places.clear()
         self._counts = None
         self._names.clear()
 
@@ -151,7 +156,31 @@ class RowSet:
         if key in self._unsorted:
             found.sort(key=SORTS[sort], reverse=descending)
             self._unsorted.discard(key)
+            self._places.pop(key, None)
         return found
+
+    def choose(self, sort: SortKey, reverse: bool | None, wanted: IdSet) -> list[PostRow]:
+        """The rows in that order whose post is `wanted`, picked by position: the few left
+        out of an `AllBut` are cut out of the order, the posts of a set taken from it; no
+        row is looked at one by one (a pass over 50,000 rows cost 20-40 ms a keystroke)."""
+        with self._lock:
+            rows = self._ordered(sort, reverse)
+            few = wanted.lacking if isinstance(wanted, AllBut) else wanted
+            descending = sort != "title" if reverse is None else reverse
+            places = self._places.get((sort, descending))
+            if places is None:  # (made in C: the ids of the rows, in order)
+                places = dict(zip(map(_ID, rows), range(len(rows)), strict=True))
+                self._places[(sort, descending)] = places
+            at = sorted(map(places.__getitem__, places.keys() & few))
+            if not isinstance(wanted, AllBut):
+                return [rows[i] for i in at]
+            kept: list[PostRow] = []
+            start = 0
+            for i in at:
+                kept += rows[start:i]
+                start = i + 1
+            kept += rows[start:]
+            return kept
 
     def select(
         self,
@@ -161,7 +190,7 @@ class RowSet:
         author: str | None,
         sort: SortKey,
         reverse: bool | None,
-        ids: Collection[str] | None = None,
+        ids: Collection[str] | AllBut | None = None,
     ) -> list[PostRow]:
         with self._lock:
             rows = self._ordered(sort, reverse)
@@ -174,7 +203,7 @@ class RowSet:
         category: str | None,
         tag: str | None,
         author: str | None,
-        ids: Collection[str] | None,
+        ids: Collection[str] | AllBut | None,
     ) -> list[PostRow]:
         tests: list[Callable[[PostSummary], bool]] = []
         if status == "pages":  # the site's pages, whatever their status
@@ -190,7 +219,10 @@ class RowSet:
         if author:
             wanted_a = author.casefold()
             tests.append(lambda p: p.author.casefold() == wanted_a)
-        if ids is not None:
+        if isinstance(ids, AllBut):
+            unwanted = ids.lacking
+            tests.insert(0, lambda p: p.id not in unwanted)
+        elif ids is not None:
             wanted_ids = ids if isinstance(ids, set | frozenset | dict) else set(ids)
             tests.insert(0, lambda p: p.id in wanted_ids)
         if not tests:

@@ -103,10 +103,16 @@ def month_pages(store: Store, month: str) -> list[str]:
 def read_page(store: Store, rel: str) -> list[PostSummary]:
     """The accepted rows of one index file (not kept in memory: the summaries are, and a
     change reads its file again; kept when the gate refused a row, for `refusals`)."""
+    return [from_row(pid, row) for pid, row in page_rows(store, rel).items()]
+
+
+def page_rows(store: Store, rel: str) -> dict[str, dict[str, Any]]:
+    """The rows of one index file as stored (post id -> row), those the gate accepted: read
+    only (a row may be the store's own copy). Kept as `read_page` keeps them."""
     found = store.peek(rel)
     if found.refused:
         found = store.file(rel)
-    return [from_row(pid, row) for pid, row in found.good(POSTS_INDEX.name).items()]
+    return found.good(POSTS_INDEX.name)
 
 
 def glance_page(store: Store, rel: str, count: int) -> list[PostSummary] | None:

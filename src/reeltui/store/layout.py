@@ -67,6 +67,10 @@ class TableSpec:
     pages: int = 1  # files of a "hashed" table
     derived: bool = False  # rebuilt from other tables (never restored from a backup)
     what: str = ""  # what a message calls one record
+    # the gate's own fast test of one record (True: `gate` finds no problem), run over a
+    # file's records in one C loop before `gate` is asked about each: the posts index's
+    # 50,000 rows cost ~0.22 s so, ~0.29 s through `gate` one by one
+    accepts: Callable[[Any], bool] | None = None
 
     def is_folder(self) -> bool:
         return self.kind != "whole"
@@ -96,6 +100,7 @@ POSTS_INDEX = TableSpec(
     _schema_gate(schema_of(PostSummary)),
     derived=True,
     what="post summary",
+    accepts=schema_of(PostSummary).accepts,
 )
 POST = TableSpec("post", "per-post", "posts", check_post, what="post")
 COMMENTS = TableSpec("comments", "per-post", "posts", check_comment, what="comment")
@@ -132,6 +137,18 @@ def safe_name(record_id: str) -> str:
     plain = re.sub(r"[^a-z0-9._-]+", "-", record_id.lower()).strip(".-")[:60] or "x"
     digest = hashlib.sha1(record_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{plain}~{digest}"
+
+
+_ALL_SAFE = re.compile(r"(?:[a-z0-9][a-z0-9._-]{0,99}(?<!\.)\n)*")
+
+
+def safe_names(record_ids: list[str]) -> list[str]:
+    """`safe_name` of each id; ids that are all plain (the usual case: 50,000 posts' ids)
+    are told so by one match over them all, not one call per id."""
+    joined = "\n".join(record_ids) + "\n"
+    if joined.count("\n") == len(record_ids) and _ALL_SAFE.fullmatch(joined):
+        return list(record_ids)  # (an id holding a newline would have split in two)
+    return [safe_name(record_id) for record_id in record_ids]
 
 
 def per_post_file(spec: TableSpec, post_id: str) -> str:

@@ -12,8 +12,10 @@ completion of `author:` and the spelling checker's known names come from there, 
 every comment of the archive being read into memory.
 
 Matching is case-insensitive substring matching, as the list filter always was: the trigram
-tokenizer finds a string of 3 characters or more through its index; shorter ones are looked
-for in every post's text (a scan of the stored text, interruptible).
+tokenizer finds a string of 3 characters or more through its index; a needle in nearly every
+post (one letter, or inside a word nearly every post has) is answered as the few posts that
+lack it (`store/searchextra.py`: `AllBut`); other short ones are looked for in every post's
+text (a scan of the stored text, interruptible).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from reeltui.domain.idsets import AllBut
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
+from reeltui.store import searchanswer, searchextra
 from reeltui.store.layout import SEARCH_FILE
 
 VERSION = "3"  # another content (3: the commenters' names): the index is built again
@@ -39,6 +43,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS names(doc INTEGER NOT NULL, name TEXT NOT NULL,"
     " n INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS names_doc ON names(doc)",
+    *searchextra.SCHEMA,  # (added to version 3 indexes as they are opened: see `fill`)
 )
 Names = Mapping[str, int]  # a post's commenters: name -> comments
 Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, commenters)
@@ -83,11 +88,16 @@ class SearchCache:
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
         self._query = False  # a search is running (what `interrupt` stops)
         self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
+        self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
+        self._posts: int | None = None  # posts indexed (counted when first needed)
+        self._filling: searchextra.Dense | None = None  # the words being filled (`fill`)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
             return self._db
         self._ids = None  # (a new file: its rowids are read again)
+        self._dense = None
+        self._posts = None
         try:
             self._db = self._open()
         except sqlite3.Error as exc:
@@ -156,20 +166,23 @@ class SearchCache:
     def put(self, items: Iterable[Item]) -> None:
         """Index (post id, text, signature, commenters) (replacing what was there)."""
         batch = list(items)
+        self._posts = None  # (counted again when next needed)
 
         def work(db: sqlite3.Connection) -> None:
             for post_id, text, sig, names in batch:
                 rowid = _rowid(db, post_id)
                 if rowid is None:
                     cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
-                    rowid = cur.lastrowid
-                    if self._ids is not None and rowid is not None:
+                    rowid = int(cur.lastrowid or 0)  # (an INSERT's: always set)
+                    if self._ids is not None:
                         self._ids[rowid] = post_id
                 else:
                     db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
-                db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, fold(text)))
+                folded = fold(text)
+                db.execute("INSERT INTO body(rowid, text) VALUES (?, ?)", (rowid, folded))
+                searchextra.write(db, rowid, folded, self._filling or self._words(db))
                 db.executemany(
                     "INSERT INTO names VALUES (?, ?, ?)",
                     [(rowid, name, n) for name, n in names.items()],
@@ -179,6 +192,7 @@ class SearchCache:
 
     def remove(self, post_ids: Iterable[str]) -> None:
         ids = list(post_ids)
+        self._posts = None
 
         def work(db: sqlite3.Connection) -> None:
             for post_id in ids:
@@ -187,10 +201,44 @@ class SearchCache:
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                     db.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
+                    searchextra.forget(db, rowid)
                     if self._ids is not None:
                         self._ids.pop(rowid, None)
 
         self._run(work, None, write=True)
+
+    def _words(self, db: sqlite3.Connection) -> searchextra.Dense:
+        """The dense words (none until the extra tables are filled: see `fill`)."""
+        if self._dense is None:
+            try:
+                filled = searchextra.is_filled(db)
+                self._dense = searchextra.dense_words(db) if filled else searchextra.NONE
+            except sqlite3.OperationalError:  # a reader's index made before the tables
+                self._dense = searchextra.NONE
+        return self._dense
+
+    def dense(self) -> list[str]:
+        """The dense words, fewest posts lacking first ([]: none, or not filled yet)."""
+        return list(self._run(self._words, searchextra.NONE).whole)
+
+    @property
+    def filled(self) -> bool:
+        """The extra tables answer what they can (see store/searchextra.py)."""
+        return bool(self._run(lambda db: searchextra.is_filled(db), False))
+
+    def fill(self) -> None:
+        """Fill the extra tables of an index made before them (once; a writer only)."""
+        if not self.writable or self.filled:
+            return
+
+        def chosen(dense: searchextra.Dense) -> None:
+            self._filling = dense  # (a post indexed meanwhile gets its rows with them)
+
+        try:
+            searchextra.fill(lambda work: self._run(work, None, write=True), chosen)
+        finally:
+            with self._lock:
+                self._dense = self._filling = None
 
     def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Commenter -> comments, over the indexed posts (or only `post_ids` of them)."""
@@ -208,9 +256,10 @@ class SearchCache:
 
         return self._run(work, {})
 
-    def search(self, query: str) -> set[str]:
-        """Ids of the indexed posts whose text contains `query` (case-insensitive).
-        Raises Interrupted when `interrupt()` stopped it."""
+    def search(self, query: str) -> set[str] | AllBut:
+        """Ids of the indexed posts whose text contains `query` (case-insensitive), or (a
+        needle in nearly every post) every post but those lacking it. Raises Interrupted
+        when `interrupt()` stopped it."""
         needle = fold(query)
         if "\x1f" in needle:
             return set()
@@ -218,21 +267,9 @@ class SearchCache:
             db = self._connect()
             if db is None or not needle:
                 return set()
-            if len(needle) >= 3:  # through the trigram index
-                sql = "body MATCH ?"
-                arg = '"' + needle.replace('"', '""') + '"'
-            else:  # too short for trigrams: a scan of the stored text
-                sql = "instr(body.text, ?) > 0"
-                arg = needle
             self._query = True
             try:
-                if not self.writable:
-                    return {row[0] for row in db.execute(f"{_JOINED} {sql}", (arg,))}
-                if self._ids is None:
-                    self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
-                ids = self._ids
-                hits = db.execute(f"{_HITS} {sql}", (arg,))
-                return {ids[row[0]] for row in hits if row[0] in ids}
+                return self._search(db, needle)
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     raise Interrupted() from exc
@@ -240,6 +277,25 @@ class SearchCache:
                 return set()
             finally:
                 self._query = False
+
+    def _search(self, db: sqlite3.Connection, needle: str) -> set[str] | AllBut:
+        found = searchanswer.answer(db, needle, self._words(db), self._count)
+        if found is not None:
+            return found
+        sql = "instr(body.text, ?) > 0"  # too short for trigrams: a scan of the stored text
+        if not self.writable:
+            return {row[0] for row in db.execute(f"{_JOINED} {sql}", (needle,))}
+        if self._ids is None:
+            self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
+        ids = self._ids
+        hits = db.execute(f"{_HITS} {sql}", (needle,))
+        return {ids[row[0]] for row in hits if row[0] in ids}
+
+    def _count(self, db: sqlite3.Connection) -> int:
+        """The posts indexed (counted once until one is put or removed)."""
+        if self._posts is None:
+            self._posts = int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
+        return self._posts
 
     def interrupt(self) -> None:
         """Stop a search running in another thread (it raises Interrupted); never what
@@ -263,6 +319,27 @@ def _rowid(db: sqlite3.Connection, post_id: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def signatures_of(folder: Path, names: list[str]) -> list[str | None]:
+    """The signature of each of `names` in `folder` (None: missing or unreadable): a stat
+    each, made in one C loop while none fails (`signature`'s text, made by `str.format`)."""
+    base = f"{folder}{os.sep}"
+    paths = [base + name for name in names]
+    try:
+        return list(map(_SIGNATURE, map(os.lstat, paths)))
+    except OSError:  # one is missing: each on its own
+        return [_signature_or_none(path) for path in paths]
+
+
+_SIGNATURE = "{0.st_size}:{0.st_mtime_ns}".format  # as `signature` writes it
+
+
+def _signature_or_none(path: str) -> str | None:
+    try:
+        return _SIGNATURE(os.lstat(path))
+    except OSError:
+        return None
+
+
 def file_signatures(folder: Path) -> dict[str, str]:
     """File name -> signature, for every post file in `folder` (one directory scan)."""
     out = {}
@@ -271,8 +348,10 @@ def file_signatures(folder: Path) -> dict[str, str]:
     except OSError:
         return {}
     for entry in entries:
-        if entry.name.endswith(".json") and not entry.name.startswith("."):
-            with contextlib.suppress(OSError):
-                info = entry.stat(follow_symlinks=False)
-                out[entry.name] = f"{info.st_size}:{info.st_mtime_ns}"
+        name = entry.name
+        if name.endswith(".json") and not name.startswith("."):
+            try:  # (not contextlib.suppress: a context per file was a third of the scan)
+                out[name] = _SIGNATURE(entry.stat(follow_symlinks=False))
+            except OSError:
+                continue
     return out

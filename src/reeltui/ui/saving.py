@@ -18,6 +18,9 @@ words it was saving) for the command line to print once the screen is gone. A ca
 change, that raises anything but a ReelError is a bug: it goes to the app like any other,
 never to a log nobody reads.
 
+No full collector pass runs from the moment a save is asked for until the screen has drawn
+it (ui/collector.py).
+
 A save that ends by closing or opening a screen (the editor's Ctrl+S) is asked for with
 `holds_keys`: the keys typed after the key that asked for it wait until it is reported
 (`asked`, `after`: ui/typeahead.py), so they go to the screen behind the editor. Other saves
@@ -28,7 +31,6 @@ when it ends, waiting for the saves still queued or being written.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +42,7 @@ from textual.app import App
 
 from reeltui.errors import ReelError
 from reeltui.services import Blog
+from reeltui.ui import collector
 
 T = TypeVar("T")
 
@@ -62,6 +65,7 @@ class SaveQueue:
         self._failures: dict[int, Unsaved] = {}  # failed writes not yet told to the user
         self._count = 0
         self._holding: dict[int, asyncio.Future[None]] = {}  # `holds_keys` saves under way
+        self._quiet: dict[int, Callable[[], None]] = {}  # deferred full passes, not yet ended
 
     @property
     def asked(self) -> int:
@@ -92,10 +96,17 @@ class SaveQueue:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reeltui-save")
         loop = asyncio.get_running_loop()
         context = contextvars.copy_context()  # the app's context, for the callbacks
+        paused = collector.hold(self.app)  # no full collector pass until the save is drawn
         self.in_flight += 1
         self._count += 1
         number = self._count
+        self._quiet[number] = paused
         reported: asyncio.Future[None] = loop.create_future()
+
+        def quiet() -> None:
+            self._quiet.pop(number, None)
+            paused()
+
         if holds_keys:
             self._holding[number] = reported
 
@@ -116,9 +127,15 @@ class SaveQueue:
                 finally:
                     if last and not reported.done():
                         reported.set_result(None)
+                    if last and self.app._exit:
+                        quiet()
+                    elif last:
+                        collector.release_when_drawn(self.app, quiet)
 
-            with contextlib.suppress(RuntimeError):  # the app's loop has already closed
+            try:
                 loop.call_soon_threadsafe(run, context=context)
+            except RuntimeError:  # the app's loop has already closed
+                quiet()
 
         def job() -> None:  # in the writer thread
             try:
@@ -157,6 +174,9 @@ class SaveQueue:
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
+        for paused in list(self._quiet.values()):  # (ended by now, unless the app ended first)
+            paused()
+        self._quiet.clear()
 
 
 def save_queue(app: App[object]) -> SaveQueue:

@@ -139,8 +139,8 @@ class MainScreen(Screen[None]):
     def on_resize(self) -> None:
         self.panes.resized()
 
-    def on_screen_resume(self) -> None:
-        self.follower.shown()  # the changes made while another screen covered this one
+    async def on_screen_resume(self) -> None:
+        await self.follower.shown()  # the changes made while another screen covered this one
 
     # -- panes (see main_panes.py) --------------------------------------------------------
 

@@ -12,6 +12,7 @@ list's reload and again for the thread's new comment: tens of milliseconds each)
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING
 
 from reeltui.errors import ReelError
@@ -20,7 +21,7 @@ from reeltui.services.events import Change
 from reeltui.services.people import thread_counts
 from reeltui.ui.changes import touches
 from reeltui.ui.screens.main_rows import update_rows
-from reeltui.ui.screens.main_thread import patch_thread
+from reeltui.ui.screens.main_thread import PATCHED_KINDS, patch_thread
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.thread import Thread
 
@@ -36,28 +37,44 @@ class OpenPostFollower:
         self._unshown: list[Change] = []  # changes the thread has not followed yet
         self._covered: list[Change] = []  # changes made while another screen covered this one
 
-    def store_changed(self, changes: list[Change]) -> None:
+    def store_changed(self, changes: list[Change]) -> Awaitable[None] | None:
+        """Follow `changes`; what it returns (a patch of the thread) is awaited before the
+        screen is drawn again, so the rows, the thread and the screen come in one frame."""
         screen = self.screen
         if screen.app.screen is not screen:  # covered: drawn once shown again (`shown`)
             self._covered += changes
-            return
+            return None
         if all(c.kind == "reads" for c in changes):
             screen.listing.refresh_marks({post_id for c in changes for post_id in c.ids})
-            return
+            return None
         if not update_rows(screen.listing, changes):
             screen.listing.load()
-        if screen.current_post is not None:
-            # The changes of one save may come in several bursts (made in the save queue's
-            # thread): a newer redraw cancels an older one, so each takes every change not
-            # shown yet, and gives them back if it is cancelled before it is done.
-            self._unshown += changes
-            screen.run_worker(self._refresh_unshown(), exclusive=True, group="thread")
+        if screen.current_post is None:
+            return None
+        # The changes of one save may come in several bursts (made in the save queue's
+        # thread): a newer redraw cancels an older one, so each takes every change not
+        # shown yet, and gives them back if it is cancelled before it is done.
+        self._unshown += changes
+        redrawing = any(w.group == "thread" and not w.is_finished for w in screen.workers)
+        if not redrawing and all(c.kind in PATCHED_KINDS for c in changes):
+            return self._patch_unshown()  # a patch (a few views): done before the paint
+        screen.run_worker(self._refresh_unshown(), exclusive=True, group="thread")
+        return None
 
-    def shown(self) -> None:
+    async def shown(self) -> None:
         """The screen is shown again: draw the changes made while it was covered."""
         changes, self._covered = self._covered, []
         if changes:
-            self.store_changed(changes)
+            drawn = self.store_changed(changes)
+            if drawn is not None:
+                await drawn
+
+    async def _patch_unshown(self) -> None:
+        """Patch the thread with nothing drawn meanwhile (Textual's repaint timer runs
+        while a mount is awaited): the screen is then laid out and painted once, with the
+        rows, the new comment and the screen shown again (it was painted, then laid out)."""
+        with self.screen.app.batch_update():
+            await self._refresh_unshown()
 
     async def _refresh_unshown(self) -> None:
         changes, self._unshown = self._unshown, []

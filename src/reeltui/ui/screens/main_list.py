@@ -22,7 +22,7 @@ from reeltui.services import reads as read_service
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
-from reeltui.ui.widgets.post_list import ListItem
+from reeltui.ui.widgets.post_list import Items
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
@@ -150,10 +150,10 @@ class Listing(FeedReading):
         answer(self.screen.app, self._show, items, counts, keep, words is not None)
         return True
 
-    def _items(self, rows: list[PostRow], first: bool = False) -> list[ListItem]:
-        """The list's items of `rows`; `first`: the first screen's, before the first paint
-        (the marks of these rows alone are read: every mark of a large archive cost a tenth
-        of a second there)."""
+    def _items(self, rows: list[PostRow], first: bool = False) -> Items:
+        """The list's items of `rows` (a ListItem made for each row drawn); `first`: the
+        first screen's, before the first paint (the marks of these rows alone are read:
+        every mark of a large archive cost a tenth of a second there)."""
         writer = self.screen.reel_app.writer
         if self.my_drafts:
             rows = identity.my_drafts_first(rows, writer)
@@ -162,7 +162,7 @@ class Listing(FeedReading):
             marks = read_service.Marks(self.blog, writer, posts, glance=True)
         else:
             marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
-        return [ListItem(r, marks=marks) for r in rows]
+        return Items(rows, marks)
 
     def _has_words(self) -> bool:
         try:
@@ -195,7 +195,7 @@ class Listing(FeedReading):
             if worker.is_cancelled or time.monotonic() > deadline:
                 return
 
-    def _show_first(self, items: list[ListItem]) -> None:
+    def _show_first(self, items: Items) -> None:
         self.screen.app.call_after_refresh(self.painted.set)
         self.screen.post_list.set_items(items)
         pane = self.screen.query_one("#list-pane")
@@ -217,10 +217,12 @@ class Listing(FeedReading):
             self.blog.search_index().prepare()
         except Exception:  # the text index cannot be made: the search reads the posts
             return
+        # what the first keystroke would make otherwise: the summaries' index, the rows'
+        # positions in the list's order
+        self.blog.search_index().warm()
+        self.blog.rows(sort=self.sort, reverse=(self.sort != "title") != self.reversed, ids=set())
 
-    def _show(
-        self, items: list[ListItem], counts: Counts, keep: str | None, partial: bool = False
-    ) -> None:
+    def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list
         narrowed = self.search or self.filters or self.my_drafts
         post_list.empty_text = "No posts match." if narrowed else "No posts."

@@ -47,10 +47,8 @@ async def _insert(blog: Blog, post_id: str, thread: Thread, comment_id: str) -> 
     index = next(i for i, (c, _) in enumerate(order) if c.id == comment_id)
     comment, depth = order[index]
     current = thread.highlighted_comment_id()
-    await thread.insert(comment, depth, index, post.author)
-    if comment.parent_id is not None:  # its parent's "reply draft" badge may be gone now
-        _draft_badges(blog, post_id, thread)
-    if current is not None:
+    await thread.insert(comment, depth, index, post.author)  # (its parent's "reply draft"
+    if current is not None:  # badge was set by `patch_thread`, from the same drafts)
         thread.select(current)
 
 

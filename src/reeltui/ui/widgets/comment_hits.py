@@ -17,7 +17,7 @@ from reeltui.services.reads import ReadMark
 
 if TYPE_CHECKING:  # (the search's modules are imported after the first paint)
     from reeltui.services.query import CommentHit
-from reeltui.ui.widgets.post_list import ListItem, PostList
+from reeltui.ui.widgets.post_list import Items, ListItem, PostList
 
 READ = ReadMark(unread=False, new_comments=0)
 
@@ -59,7 +59,7 @@ class CommentHitList(PostList):
         hit = self.current_hit
         return hit.comment.id if hit else None
 
-    def set_items(self, items: list[ListItem], keep: str | None = None) -> None:
+    def set_items(self, items: list[ListItem] | Items, keep: str | None = None) -> None:
         keep = keep or self.current_id
         super().set_items(items, None)
         for i, item in enumerate(items):

@@ -8,8 +8,8 @@ moment ago without building them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import ClassVar, overload
 
 from rich.segment import Segment
 from rich.style import Style
@@ -55,6 +55,51 @@ class ListItem:
             else:
                 self._mark = self._marks.of(self.row.post, self.row.comment_count)
         return self._mark
+
+
+class Items(Sequence[ListItem]):
+    """The list's rows as ListItems, each made when first asked: a list of 50,000 rows (a
+    one-letter search) makes the screenful it draws, not 50,000 objects per keystroke."""
+
+    __slots__ = ("_made", "_marks", "rows")
+
+    def __init__(self, rows: list[PostRow], marks: Marks | None = None) -> None:
+        self.rows = rows
+        self._marks = marks
+        self._made: dict[int, ListItem] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> ListItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ListItem]: ...
+    def __getitem__(self, index: int | slice) -> ListItem | list[ListItem]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.rows)))]
+        if index < 0:
+            index += len(self.rows)
+        item = self._made.get(index)
+        if item is None:
+            item = self._made[index] = ListItem(self.rows[index], marks=self._marks)
+        return item
+
+    def __setitem__(self, index: int, item: ListItem) -> None:
+        self.rows[index]  # (IndexError, as a list would)
+        self._made[index] = item
+
+    @property
+    def made(self) -> int:
+        """How many ListItems were made so far."""
+        return len(self._made)
+
+
+def post_ids(items: Sequence[ListItem]) -> Iterator[str]:
+    """The post ids of `items`, in order (without making the ListItems of an `Items`)."""
+    if isinstance(items, Items):
+        return (row.post.id for row in items.rows)
+    return (item.row.post.id for item in items)
 
 
 class PostList(ScrollView, can_focus=True):
@@ -114,7 +159,7 @@ class PostList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[ListItem] = []
+        self.items: list[ListItem] | Items = []
         self._positions: dict[str, int] | None = None  # post id -> row (`position`)
         # Lines already drawn, by what they show (a row's summary object changes when its
         # post is saved): filtering redraws rows seen a moment ago without building them.
@@ -125,13 +170,13 @@ class PostList(ScrollView, can_focus=True):
 
     # -- data ----------------------------------------------------------------------------
 
-    def set_items(self, items: list[ListItem], keep: str | None = None) -> None:
+    def set_items(self, items: list[ListItem] | Items, keep: str | None = None) -> None:
         """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
         keep = keep or self.current_id
         self.items = items
         self._positions = None  # made again when first asked (`position`)
         self._fit()
-        index = next((i for i, it in enumerate(items) if it.row.post.id == keep), 0)
+        index = next((i for i, pid in enumerate(post_ids(items)) if pid == keep), 0)
         self.cursor = min(index, max(0, len(items) - 1))
         self.refresh()
 
@@ -139,7 +184,7 @@ class PostList(ScrollView, can_focus=True):
         """Where the row of `post_id` is (None: not in the list); looked up in a map made
         once per list shown (a search through 50,000 rows took a frame)."""
         if self._positions is None:
-            self._positions = {item.row.post.id: i for i, item in enumerate(self.items)}
+            self._positions = {pid: i for i, pid in enumerate(post_ids(self.items))}
         return self._positions.get(post_id)
 
     def update_mark(self, post_id: str, mark: ReadMark) -> None:
@@ -222,7 +267,16 @@ class PostList(ScrollView, can_focus=True):
         """The rows' height; no width of their own (rows are cut to the list's width), so
         never a horizontal scroll bar (one took a row's line and was drawn again at every
         keystroke, the vertical bar leaving the rows two columns less than the list)."""
-        self.virtual_size = Size(0, max(1, len(self.items)) * ROW_HEIGHT)
+        size = Size(0, max(1, len(self.items)) * ROW_HEIGHT)
+        shown = self.container_size.height
+        if shown and (size.height > shown) == (self.virtual_size.height > shown):
+            # The scroll bar stays (or stays away): its thumb is set here, no layout of the
+            # whole screen (a new height asked for one at every keystroke of a search).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     # -- rendering -----------------------------------------------------------------------
 

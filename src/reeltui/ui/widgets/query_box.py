@@ -9,6 +9,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from reeltui.domain.query import QueryError, parse
@@ -59,6 +61,15 @@ class QueryBox(ReturningInput):
         self.hint: QueryHint | None = None
         self.error = ""  # why the current query cannot be used ("" when it can)
         self.completion = Completion(0)
+
+    def _watch_value(self, value: str) -> None:
+        # Input sets its scrollable width to the text's at every letter, and that reactive
+        # asks for a layout of the whole screen: a box of a fixed width (ours: the styles
+        # give it one) needs none, its width is only how far it scrolls sideways. The new
+        # width is set without a layout first; Input's own watcher then finds it unchanged.
+        if not self.styles.auto_dimensions:
+            self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_complete(self) -> None:
         if self.completion.candidates:

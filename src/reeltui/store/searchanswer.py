@@ -1,0 +1,49 @@
+"""How the search index answers a needle (folded) without a scan of all the text: from the
+extra tables (store/searchextra.py: a letter, a dense word or its beginning, two letters), or
+from FTS5 (3 letters or more) as the smaller side — the posts holding it, or, when most do,
+every post but those lacking it (`AllBut`). None: the caller scans the stored text."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from reeltui.domain.idsets import AllBut
+from reeltui.store import searchextra
+
+_IDS = "SELECT id FROM docs WHERE rowid IN"
+# The posts matching, or (most posts match) those not matching, tagged 1 or 0 (every row
+# the same); a row with a NULL id tells which side when that side is empty. FTS5 is run
+# once (a set of 50,000 ids built a keystroke cost more than the query itself).
+_SIDES = """
+WITH hits(r) AS MATERIALIZED (SELECT rowid FROM body WHERE body MATCH :match),
+     n(most) AS (SELECT count(*) * 2 > :posts FROM hits)
+SELECT 0, id FROM docs WHERE (SELECT most FROM n) AND rowid NOT IN (SELECT r FROM hits)
+UNION ALL SELECT 1, d.id FROM hits JOIN docs d ON d.rowid = hits.r WHERE NOT (SELECT most FROM n)
+UNION ALL SELECT NOT most, NULL FROM n
+"""
+
+
+def answer(
+    db: sqlite3.Connection,
+    needle: str,
+    dense: searchextra.Dense,
+    posts: Callable[[sqlite3.Connection], int],
+) -> set[str] | AllBut | None:
+    """The ids of the posts holding `needle` (`dense`: the extra tables' words, empty until
+    they are filled; `posts`: how many posts are indexed)."""
+    lacking = searchextra.lacking_sql(needle, dense) if dense else None
+    if lacking is not None:  # (the few posts lacking it: ids looked up for those only)
+        sql, args = lacking
+        return AllBut(row[0] for row in db.execute(f"{_IDS} ({sql})", args))
+    pair = searchextra.pair_sql(db, needle) if dense and len(needle) == 2 else None
+    if pair is not None:  # (the posts with a trigram starting with it, or ending so)
+        sql, args = pair
+        return {row[0] for row in db.execute(f"{_IDS} ({sql})", args)}
+    if len(needle) < 3:
+        return None
+    match = '"' + needle.replace('"', '""') + '"'  # (through the trigram index)
+    rows = db.execute(_SIDES, {"match": match, "posts": posts(db)}).fetchall()
+    if rows and rows[0][0] == 0:
+        return AllBut(pid for _, pid in rows if pid is not None)
+    return {pid for _, pid in rows if pid is not None}

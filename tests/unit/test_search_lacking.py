@@ -1,0 +1,226 @@
+"""A filter word in nearly every post: answered from the search index's extra tables (the few
+posts lacking it: store/searchextra.py) with the same posts, in the same order, as a plain
+scan of every post's text; never a scan of all the text."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import string
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from benchmarks.generate import write_archive
+
+from reeltui.domain import Post
+from reeltui.domain.identity import Identity
+from reeltui.domain.idsets import AllBut
+from reeltui.domain.query import parse
+from reeltui.domain.query_eval import PostFacts, post_filter
+from reeltui.domain.text import fold
+from reeltui.services import Blog
+from reeltui.services.query import find_posts
+from reeltui.services.search import post_text
+from reeltui.services.session import open_blog
+from reeltui.store import searchextra
+
+NOBODY = Identity()
+ODD = [  # posts whose text only folding finds, and characters with no bit of their own
+    ("x-amelie", "Amélie à Montmartre", "Le fabuleux destin d’Amélie: QUIET Æon Straße"),
+    ("x-lodz", "Łódź nights", "Iñárritu — ﬁlm of the year; «rain»"),
+    ("x-solaris", "Солярис", "Тарковский 東京物語 😀 ß"),
+    ("x-zz", "zz", "kubrick zz"),
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated archive (120 posts, the benchmarks' generator) and a few odd posts, with
+    its search index made and its extra tables filled."""
+    path = tmp_path_factory.mktemp("lacking") / "store"
+    write_archive(path, 120)
+    with open_blog(path) as blog:
+        for pid, title, body in ODD:
+            blog.save_post(Post(id=pid, slug=pid, title=title, body=body, status="published"))
+        blog.search_index().prepare()
+        assert blog.search_index().cache.filled
+    return path
+
+
+def _texts(blog: Blog) -> dict[str, str]:
+    return {r.post.id: fold(post_text(blog.post(r.post.id))) for r in blog.rows()}
+
+
+def _plain(blog: Blog, text: str, texts: dict[str, str] | None = None) -> list[str]:
+    """The posts a plain scan finds: every word folded, looked for in each post's text."""
+    texts = texts or _texts(blog)
+
+    def words(word: str) -> set[str]:
+        return {pid for pid, blob in texts.items() if fold(word) in blob}
+
+    test = post_filter(parse(text), words, None)
+    return [r.post.id for r in blog.rows() if test(r.post, PostFacts())]
+
+
+def _queries(blog: Blog) -> Iterator[str]:
+    yield from string.ascii_lowercase + string.digits
+    yield from ["é", "É", "ł", "ß", "я", "東", "😀", "’", "«", "-", ".", "Q", "K", "Z"]
+    letters = "aehiklnoqrstuz"
+    yield from (a + b for a in letters for b in letters)
+    yield from ["Ku", "HA", "ae", "ss", "ﬁ", "fi", "i ", "t\x1f"]
+    dense = blog.search_index().cache.dense()
+    assert len(dense) > 10, dense
+    for word in dense[:40]:
+        yield word
+        yield word[1:3] or word
+        yield word.upper()
+    yield from ["haunting s", "Quiet R", "quiet -r", '"the quiet"', '"n t"', "-a", "-e h"]
+    yield from ["tag:drama h", "h tag:drama", "category:review q", "-tag:drama s", "amélie"]
+    yield from ["kubrick", "lindqvist h", "harbor", "zz", "ZZ k", "status:published e"]
+
+
+def test_every_word_is_answered_as_a_plain_scan_answers_it(archive: Path) -> None:
+    with open_blog(archive) as blog:
+        blog.search_index().prepare()
+        asked, texts = 0, _texts(blog)
+        for text in _queries(blog):
+            found = [r.post.id for r in find_posts(blog, text, writer=NOBODY)]
+            assert found == _plain(blog, text, texts), text
+            asked += 1
+        assert asked > 300
+
+
+def test_words_typed_letter_by_letter_are_answered_as_a_plain_scan_answers_them(
+    archive: Path,
+) -> None:
+    with open_blog(archive) as blog:
+        search = blog.search_index()
+        search.prepare()
+        texts = _texts(blog)
+        seen = _statements(blog)
+        words = ["haunting score", "lindqvist", "Quiet Rain", "kubrick", *search.cache.dense()[:8]]
+        for word in words:
+            for typed in [word[:n] for n in range(1, len(word) + 1)] + [word[:-1], word[:3]]:
+                found = [r.post.id for r in find_posts(blog, typed, writer=NOBODY)]
+                assert found == _plain(blog, typed, texts), typed
+        # a word of 3+ letters in most posts came back as the posts lacking it
+        assert any("NOT IN" in s and "MATCH" in s for s in seen)
+        assert isinstance(search.text_ids("hauntin"), AllBut)
+        assert search.text_ids("kubrick") == {"x-zz"}
+
+
+def test_a_reader_gets_the_same_answers(archive: Path) -> None:
+    with open_blog(archive, read_only=True) as blog:
+        for text in ["h", "q", "ha", "ku", "zz", "é", "quiet", "Quiet R", "-e h"]:
+            assert [r.post.id for r in find_posts(blog, text, writer=NOBODY)] == _plain(
+                blog, text
+            ), text
+
+
+def _statements(blog: Blog) -> list[str]:
+    seen: list[str] = []
+    cache = blog.search_index().cache
+    assert cache.usable
+    assert cache._db is not None
+    cache._db.set_trace_callback(seen.append)
+    return seen
+
+
+def test_short_and_common_words_never_scan_every_posts_text(archive: Path) -> None:
+    with open_blog(archive) as blog:
+        search = blog.search_index()
+        search.prepare()
+        seen = _statements(blog)
+        for word in ["h", "q", "k", "ha", "qu", "ku", "zz", "quiet", "the"]:
+            seen.clear()
+            search.text_ids(word)
+            scans = [s for s in seen if "instr" in s and "rowid IN" not in s]
+            assert not scans, (word, seen)
+        # a word in nearly every post comes back as the few posts lacking it
+        assert isinstance(search.text_ids("h"), AllBut)
+        assert isinstance(search.text_ids("quiet"), AllBut)
+        assert search.text_ids("kubrick") == {"x-zz"}
+
+
+def test_a_post_saved_keeps_its_rows_exact(archive: Path, tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    shutil.copytree(archive, path)
+    with open_blog(path) as blog:
+        blog.search_index().prepare()
+        dense = blog.search_index().cache.dense()
+        first = blog.rows()[0].post
+        # the post loses every letter but a few, then a dense word comes back
+        blog.save_post(Post(id=first.id, slug=first.slug, title="Xy", body="zzz", status="draft"))
+        for text in ["x", "z", "e", "h", dense[0], "zz", "xy"]:
+            assert [r.post.id for r in find_posts(blog, text, writer=NOBODY)] == _plain(
+                blog, text
+            ), text
+        blog.save_post(Post(id=first.id, slug=first.slug, title="Xy", body=" ".join(dense)))
+        for text in ["e", dense[0], dense[-1], "zz"]:
+            assert [r.post.id for r in find_posts(blog, text, writer=NOBODY)] == _plain(
+                blog, text
+            ), text
+
+
+def test_an_index_made_before_the_extra_tables_is_filled_once_without_a_rebuild(
+    archive: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "store"
+    shutil.copytree(archive, path)
+    db = sqlite3.connect(path / "search.sqlite")
+    with db:  # as an index of version 3 was before the extra tables
+        for table in ("chars", "dense", "lacks"):
+            db.execute(f"DROP TABLE {table}")
+        db.execute("DELETE FROM info WHERE key=?", (searchextra.FILLED,))
+    docs = db.execute("SELECT rowid, id, sig FROM docs ORDER BY rowid").fetchall()
+    db.close()
+    with open_blog(path) as blog:
+        search = blog.search_index()
+        assert not search.cache.filled
+        # before it is filled, the old path answers the same
+        assert [r.post.id for r in find_posts(blog, "h", writer=NOBODY)] == _plain(blog, "h")
+        search.prepare()
+        assert search.cache.filled
+        assert isinstance(search.text_ids("h"), AllBut)
+        assert [r.post.id for r in find_posts(blog, "h", writer=NOBODY)] == _plain(blog, "h")
+    db = sqlite3.connect(path / "search.sqlite")
+    assert db.execute("SELECT rowid, id, sig FROM docs ORDER BY rowid").fetchall() == docs
+    db.close()
+
+
+def test_a_post_saved_while_the_tables_are_filled_gets_its_rows(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store"
+    shutil.copytree(archive, path)
+    db = sqlite3.connect(path / "search.sqlite")
+    with db:  # an index made before the extra tables
+        db.execute("DELETE FROM info WHERE key=?", (searchextra.FILLED,))
+    (first,) = db.execute("SELECT id FROM docs ORDER BY rowid LIMIT 1").fetchone()
+    db.close()
+    monkeypatch.setattr(searchextra, "BATCH", 10)
+    real_fill = searchextra.fill
+    with open_blog(path) as blog:
+        saved = blog.summary(first)
+
+        def fill(run: Any, chosen: Any) -> None:
+            calls = [0]
+
+            def between(work: Any) -> object:  # a save between two batches of the fill
+                out = run(work)
+                calls[0] += 1
+                if calls[0] == 3:  # (the choice, two batches: the post's rowid is done)
+                    blog.save_post(Post(id=saved.id, slug=saved.slug, title="Zzz", body="zzz"))
+                return out
+
+            real_fill(between, chosen)
+
+        monkeypatch.setattr(searchextra, "fill", fill)
+        blog.search_index().prepare()
+        assert blog.search_index().cache.filled
+        texts = _texts(blog)
+        for text in [*blog.search_index().cache.dense()[:20], "e", "zz"]:
+            found = [r.post.id for r in find_posts(blog, text, writer=NOBODY)]
+            assert found == _plain(blog, text, texts), text
