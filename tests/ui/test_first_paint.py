@@ -339,20 +339,10 @@ async def test_the_other_screens_styles_are_parsed_when_the_first_of_them_opens(
         assert title.styles.height.value == 1
 
 
-async def test_the_first_screen_gates_only_its_own_read_marks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first screen's read marks are read for its rows alone: no file of the read-marks
-    table is gated whole before the first rows are drawn (a screenful's marks are spread
-    over every file, and at 50,000 posts gating all 30,000 marks cost a tenth of a second),
-    and the rows show the marks as stored."""
-    from reeltui.store import datafile, state
+def _gated_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files of the store passed through the gate (in order), from now on."""
+    from reeltui.store import datafile
 
-    path = _archive(tmp_path / "store")
-    with open_blog(path) as blog, blog.store.batch():
-        for month in range(MONTHS):
-            for n in range(0, PER_MONTH, 2):  # every other post read, with all its comments
-                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
     gated: list[str] = []
     check = datafile.check
 
@@ -361,6 +351,24 @@ async def test_the_first_screen_gates_only_its_own_read_marks(
         check(found, specs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(datafile, "check", recorded)
+    return gated
+
+
+async def test_the_first_screen_gates_only_its_own_read_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen's read marks are read for its rows alone: no file of the read-marks
+    table is gated whole before the first rows are drawn (a screenful's marks are spread
+    over every file, and at 50,000 posts gating all 30,000 marks cost a tenth of a second),
+    and the rows show the marks as stored."""
+    from reeltui.store import state
+
+    path = _archive(tmp_path / "store")
+    with open_blog(path) as blog, blog.store.batch():
+        for month in range(MONTHS):
+            for n in range(0, PER_MONTH, 2):  # every other post read, with all its comments
+                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
+    gated = _gated_files(monkeypatch)
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
     at_first_rows: list[list[str]] = []
@@ -394,22 +402,13 @@ async def test_the_first_screen_gates_only_the_newest_rows_of_the_newest_index_f
     holds hundreds of rows: gating them and making their rows and items was the largest part
     of the index's share of the start), and the rows drawn are the newest, in order. The
     rest of that file and the other files are read after, as before."""
-    from reeltui.store import datafile
-
     path = _archive(tmp_path / "store")
     with open_blog(path) as blog, blog.store.batch():
         for n in range(BUSY_MONTH):
             post_id = f"busy{n:03d}"
             date = f"2020-01-{1 + n // 6:02d}T{n % 6:02d}:00:00+00:00"
             records.put_post(blog.store, Post(id=post_id, slug=post_id, title=post_id, date=date))
-    gated: list[str] = []
-    check = datafile.check
-
-    def recorded(found: datafile.DataFile, specs: list[object]) -> None:
-        gated.append(found.rel)
-        check(found, specs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(datafile, "check", recorded)
+    gated = _gated_files(monkeypatch)
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
     at_first_rows: list[list[str]] = []
@@ -467,9 +466,7 @@ async def test_the_readers_hidden_parts_are_mounted_when_first_needed(
         box = reader.query_one("#reader-search")
         assert box.has_focus and reader.query_one("#reader-searchbar").has_class("-visible")
         await press(pilot, "escape")
-        assert not box.has_focus and not reader.query_one("#reader-searchbar").has_class(
-            "-visible"
-        )
+        assert not box.has_focus and not reader.query_one("#reader-searchbar").has_class("-visible")
     blog.close()
     [widgets] = at_first_rows
     assert "Reader" in widgets and "PostList" in widgets  # it did paint
