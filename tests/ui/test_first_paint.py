@@ -339,20 +339,10 @@ async def test_the_other_screens_styles_are_parsed_when_the_first_of_them_opens(
         assert title.styles.height.value == 1
 
 
-async def test_the_first_screen_gates_only_its_own_read_marks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first screen's read marks are read for its rows alone: no file of the read-marks
-    table is gated whole before the first rows are drawn (a screenful's marks are spread
-    over every file, and at 50,000 posts gating all 30,000 marks cost a tenth of a second),
-    and the rows show the marks as stored."""
-    from reeltui.store import datafile, state
+def _gated_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files of the store passed through the gate (in order), from now on."""
+    from reeltui.store import datafile
 
-    path = _archive(tmp_path / "store")
-    with open_blog(path) as blog, blog.store.batch():
-        for month in range(MONTHS):
-            for n in range(0, PER_MONTH, 2):  # every other post read, with all its comments
-                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
     gated: list[str] = []
     check = datafile.check
 
@@ -361,6 +351,24 @@ async def test_the_first_screen_gates_only_its_own_read_marks(
         check(found, specs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(datafile, "check", recorded)
+    return gated
+
+
+async def test_the_first_screen_gates_only_its_own_read_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen's read marks are read for its rows alone: no file of the read-marks
+    table is gated whole before the first rows are drawn (a screenful's marks are spread
+    over every file, and at 50,000 posts gating all 30,000 marks cost a tenth of a second),
+    and the rows show the marks as stored."""
+    from reeltui.store import state
+
+    path = _archive(tmp_path / "store")
+    with open_blog(path) as blog, blog.store.batch():
+        for month in range(MONTHS):
+            for n in range(0, PER_MONTH, 2):  # every other post read, with all its comments
+                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
+    gated = _gated_files(monkeypatch)
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
     at_first_rows: list[list[str]] = []
@@ -381,3 +389,85 @@ async def test_the_first_screen_gates_only_its_own_read_marks(
     gated_then, unread = at_first_rows
     assert not [rel for rel in gated_then if rel.startswith("reads/")]
     assert unread and all(int(post_id[-1]) % 2 == 1 for post_id in unread)
+
+
+BUSY_MONTH = 150  # posts of the newest month: more than twice a first screen
+
+
+async def test_the_first_screen_gates_only_the_newest_rows_of_the_newest_index_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen reads the newest FIRST_SCREEN rows of the newest index file: no index
+    file is gated whole before the first rows are drawn (the newest month of a large archive
+    holds hundreds of rows: gating them and making their rows and items was the largest part
+    of the index's share of the start), and the rows drawn are the newest, in order. The
+    rest of that file and the other files are read after, as before."""
+    path = _archive(tmp_path / "store")
+    with open_blog(path) as blog, blog.store.batch():
+        for n in range(BUSY_MONTH):
+            post_id = f"busy{n:03d}"
+            date = f"2020-01-{1 + n // 6:02d}T{n % 6:02d}:00:00+00:00"
+            records.put_post(blog.store, Post(id=post_id, slug=post_id, title=post_id, date=date))
+    gated = _gated_files(monkeypatch)
+    blog = open_blog(path)
+    app = make_app(blog, settings=Settings())
+    at_first_rows: list[list[str]] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not at_first_rows:
+            at_first_rows.append(list(gated))
+            at_first_rows.append([i.row.post.id for i in post_list.items])
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
+        await settle(pilot)
+        await wait_until(pilot, lambda: blog.index_complete, "index read")
+        await settle(pilot)
+        main = app.main_screen
+        assert main is not None
+        assert len(main.post_list.items) == len(blog.rowset) >= MONTHS * PER_MONTH + BUSY_MONTH
+    blog.close()
+    gated_then, shown = at_first_rows
+    assert not [rel for rel in gated_then if rel.startswith("posts-index/")]
+    newest = [f"busy{n:03d}" for n in reversed(range(BUSY_MONTH))]
+    assert shown == newest[: len(shown)] and FIRST_SCREEN <= len(shown) < BUSY_MONTH
+
+
+async def test_the_readers_hidden_parts_are_mounted_when_first_needed(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's search bar (a box and a counter) and a very long post's lines are hidden
+    until used: they are not on the first screen (fewer widgets to style and lay out before
+    the first frame) but mounted the first time they are needed. Keys typed the moment the
+    first rows are drawn reach the search bar opened by them."""
+    from reeltui.ui.widgets.reader import Reader
+    from tests.ui.helpers import send_keys
+
+    blog = open_blog(store_path)
+    app = make_app(blog, settings=Settings())
+    at_first_rows: list[list[str]] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not at_first_rows:
+            at_first_rows.append([type(w).__name__ for w in post_list.screen.walk_children()])
+            send_keys(app, "2", "/", "the")
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        await wait_until(pilot, lambda: reader.query_text == "the", "typed in the reader's box")
+        box = reader.query_one("#reader-search")
+        assert box.has_focus and reader.query_one("#reader-searchbar").has_class("-visible")
+        await press(pilot, "escape")
+        assert not box.has_focus and not reader.query_one("#reader-searchbar").has_class("-visible")
+    blog.close()
+    [widgets] = at_first_rows
+    assert "Reader" in widgets and "PostList" in widgets  # it did paint
+    assert not {"SearchInput", "LongBody"} & set(widgets)

@@ -46,11 +46,9 @@ async def finish(app: ReelApp, pilot: Pilot[None]) -> None:
     rest of a post of a few pieces starts in a callback after the next repaint). A render
     can end just before the layout it caused gives the body a new width (its scroll bar
     came), which renders it again: done is when it still holds after a repaint."""
-    body = app.screen.query_one(LongBody)
-
-    def done() -> bool:
+    def done() -> bool:  # (no LongBody until a very long post is first shown)
         return (
-            body.complete
+            all(body.complete for body in app.screen.query(LongBody))
             and not app.screen._callbacks
             and not any(w.is_running for w in app.workers)
         )

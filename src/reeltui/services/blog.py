@@ -108,22 +108,32 @@ class Blog:
 
     # -- the posts index -------------------------------------------------------------------
 
-    def load_index(self) -> Iterator[int]:
+    def load_index(self, glance: int = 0) -> Iterator[int]:
         """Read the posts index, newest month first; yields the number of posts known after
-        each file (a screen can show the newest posts before the rest is read). Safe to
-        call from several threads: each file is read once."""
+        each file (a screen can show the newest posts before the rest is read). `glance`:
+        first the `glance` newest rows of the newest file alone (a first screen; gating and
+        making 276 rows cost ~10 ms at 50,000 posts), then the file whole. Safe to call from
+        several threads: each file is read once."""
         while True:
             with self._index_lock:
                 if self._pages is None:
                     self._pages = index.pages(self.store)
                 if not self._pages:
                     return
-                rel = self._pages.pop(0)
-                with paused_gc():  # thousands of rows: no collection pass meanwhile
-                    self.rowset.add(index.read_page(self.store, rel))
-                known = len(self.rowset)
-                if not self._pages:
-                    gc.freeze()  # kept for the session: the collector need not walk them
+                first = None
+                if glance and not self.rowset.summaries:
+                    first = index.glance_page(self.store, self._pages[0], glance)
+                    glance = 0
+                if first is not None:
+                    self.rowset.add(first)
+                    known = len(self.rowset)
+                else:
+                    rel = self._pages.pop(0)
+                    with paused_gc():  # thousands of rows: no collection pass meanwhile
+                        self.rowset.add(index.read_page(self.store, rel))
+                    known = len(self.rowset)
+                    if not self._pages:
+                        gc.freeze()  # kept for the session: the collector need not walk them
             yield known
 
     @property

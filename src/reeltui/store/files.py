@@ -59,15 +59,21 @@ class Files:
         """The records `ids` of table `spec` in file `rel` that pass the gate. A file not in
         memory is read for them alone: each is gated, the rest of the file is neither gated
         nor kept (a few records of a large file: the list's first screen of read marks)."""
-        found = self.cached(rel)
-        if found is not None:
-            good = found.good(spec.name)
+        records = self.as_stored(rel, spec)
+        if records is None:
+            good = self.get(rel).good(spec.name)
             return {i: good[i] for i in ids if i in good}
+        return {i: records[i] for i in ids if i in records and not spec.gate(i, records[i])}
+
+    def as_stored(self, rel: str, spec: TableSpec) -> dict[str, Any] | None:
+        """The records of table `spec` in file `rel` as read, neither gated nor kept (the
+        caller gates those it uses); None when the file is in memory (`get`: gated)."""
+        if self.cached(rel) is not None:
+            return None
         source = self.overlay.get(rel, self.root / rel)
         if source is None or (not source.exists() and not source.is_symlink()):
             return {}
-        records = datafile.read_tables(self.root, rel, source).get(spec.name, {})
-        return {i: records[i] for i in ids if i in records and not spec.gate(i, records[i])}
+        return datafile.read_tables(self.root, rel, source).get(spec.name, {})
 
     def peek(self, rel: str) -> DataFile:
         """As `get`, but not kept when it was not in memory (a whole-archive scan)."""

@@ -115,6 +115,27 @@ def page_rows(store: Store, rel: str) -> dict[str, dict[str, Any]]:
     return found.good(POSTS_INDEX.name)
 
 
+def glance_page(store: Store, rel: str, count: int) -> list[PostSummary] | None:
+    """The `count` newest rows of index file `rel` (with every row dated as the count-th
+    newest), each gated, the rest of the file neither gated nor kept: the list's first
+    screen, before the page is read whole (`read_page`). None when the file is in memory,
+    holds less than twice `count` rows, or a row picked is refused."""
+    records = store.files.as_stored(rel, POSTS_INDEX)
+    if records is None or len(records) < 2 * count or count < 1:
+        return None
+    dates = sorted((_date(row) for row in records.values()), reverse=True)
+    edge = dates[count - 1]
+    picked = {i: row for i, row in records.items() if _date(row) >= edge}
+    if not edge or any(POSTS_INDEX.gate(i, row) for i, row in picked.items()):
+        return None
+    return [from_row(i, row) for i, row in picked.items()]
+
+
+def _date(row: object) -> str:
+    date = row.get("date") if isinstance(row, dict) else None
+    return date if isinstance(date, str) else ""
+
+
 def find_row(store: Store, post_id: str, date: str) -> DataFile | None:
     """The index file holding the row of `post_id`, looked up in the month of `date`."""
     for rel in month_pages(store, month_of(date)):

@@ -176,7 +176,7 @@ class Listing(FeedReading):
         False when a newer load replaced this one (it reads the rest)."""
         plain = self.sort == "date" and not (self.reversed or self.filters or self.search)
         shown = not plain or self.my_drafts
-        for known in self.blog.load_index():
+        for known in self.blog.load_index(glance=0 if shown else FIRST_SCREEN):
             if worker.is_cancelled:
                 return False
             if not shown and known >= FIRST_SCREEN:

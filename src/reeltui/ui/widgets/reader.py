@@ -97,17 +97,39 @@ class Reader(ReaderSearchMixin, Vertical):
         self._originals: dict[int, tuple[MarkdownBlock, Content]] = {}
         self._toc_wanted: bool | None = None  # t's choice on this post (None: by headings)
         self.long_hits: list[Match] = []
+        self.searchbar: tuple[SearchInput, Static] | None = None  # mounted when first opened
+        self.long: LongBody | None = None  # mounted for the first very long post
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-main"):
             yield ReelOptions(id="reader-toc")
             with VerticalScroll(id="reader-scroll"):
                 yield Static("Open a post from the list (enter).", id="reader-head")
-                # (the Markdown body, #reader-body, is mounted here by `body`)
-                yield LongBody(id="reader-long")
-        with Horizontal(id="reader-searchbar"):
-            yield SearchInput(placeholder="search in this post", id="reader-search")
-            yield Static("", id="reader-count")
+                # (the Markdown body, #reader-body, is mounted here by `body`, a very long
+                # post's lines, #reader-long, by `long_body`)
+        # (the search bar, #reader-searchbar, is mounted below by `search_box`)
+
+    # The parts hidden until used (the search bar, a very long post's lines) are mounted the
+    # first time they are needed: the first paint lays out and styles fewer widgets.
+
+    async def search_box(self) -> SearchInput:
+        """The search bar's box (the bar mounted under the post the first time: awaited,
+        the keys typed next reach the box once focused)."""
+        if self.searchbar is None:
+            box = SearchInput(placeholder="search in this post", id="reader-search")
+            self.searchbar = (box, Static("", id="reader-count"))
+            await self.mount(Horizontal(*self.searchbar, id="reader-searchbar"))
+        return self.searchbar[0]
+
+    def counter_box(self) -> Static | None:
+        return self.searchbar[1] if self.searchbar is not None else None
+
+    def long_body(self) -> LongBody:
+        """The lines of a very long post (mounted after the body the first time)."""
+        if self.long is None:
+            self.long = LongBody(id="reader-long")
+            self.scroller.mount(self.long)
+        return self.long
 
     @property
     def scroller(self) -> VerticalScroll:
@@ -155,17 +177,17 @@ class Reader(ReaderSearchMixin, Vertical):
 
         chunks = pieces(sanitize(readable(post.body)))  # raw HTML blocks made readable
         markdown = await self.body()
-        long_body = self.query_one(LongBody)
         if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
             self.add_class("-long")
             self.query_one("#reader-toc", OptionList).clear_options()
             self._fit_toc()  # (its headings come as the lines are made)
             await markdown.update("")
-            long_body.show(chunks)
+            self.long_body().show(chunks)
             self.scroller.scroll_home(animate=False)
             return
         self.remove_class("-long")
-        long_body.show([])
+        if self.long is not None:
+            self.long.show([])
         first, *rest = chunks
         await markdown.update(first)
         self.scroller.scroll_home(animate=False)
@@ -186,8 +208,8 @@ class Reader(ReaderSearchMixin, Vertical):
 
     def _reset(self) -> None:
         """Forget what was done to the previous post (its search, the contents box)."""
-        box = self.query_one("#reader-search", SearchInput)
-        if box.has_focus or self.query_one("#reader-toc", OptionList).has_focus:
+        box = self.searchbar[0] if self.searchbar else None
+        if (box and box.has_focus) or self.query_one("#reader-toc").has_focus:
             focus_now(self.scroller)
         self.clear_search()
         self._toc_wanted = None
@@ -195,12 +217,13 @@ class Reader(ReaderSearchMixin, Vertical):
 
     def clear_search(self) -> None:
         """Close the search bar and drop the matches."""
-        box = self.query_one("#reader-search", SearchInput)
-        if self.screen.focused is box:
-            focus_now(self.scroller)
-        with box.prevent(Input.Changed):
-            box.value = ""
-        self.query_one("#reader-searchbar").remove_class("-visible")
+        if self.searchbar is not None:  # (once opened)
+            box = self.searchbar[0]
+            if self.screen.focused is box:
+                focus_now(self.scroller)
+            with box.prevent(Input.Changed):
+                box.value = ""
+            self.query_one("#reader-searchbar").remove_class("-visible")
         self._run_search("")
 
     def links(self) -> list[tuple[str, str]]:
@@ -237,7 +260,7 @@ class Reader(ReaderSearchMixin, Vertical):
     @on(LongBody.Grown)
     def _long_grown(self, event: LongBody.Grown) -> None:
         event.stop()
-        body = self.query_one(LongBody)
+        body = self.long_body()
         toc = self.query_one("#reader-toc", OptionList)
         shown = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
         found = [f"line-{line}" for _, _, line in body.headings]
@@ -254,7 +277,7 @@ class Reader(ReaderSearchMixin, Vertical):
             self._run_search(self.query_text)
 
     def _scroll_to_line(self, line: int, *, center: bool = False) -> None:
-        body = self.query_one(LongBody)
+        body = self.long_body()
         offset = self.scroller.scrollable_content_region.height // 2 if center else 0
         self.scroller.scroll_to(y=max(0, body.virtual_region.y + line - offset), animate=False)
 
@@ -320,9 +343,9 @@ class Reader(ReaderSearchMixin, Vertical):
 
     # -- search --------------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        box = await self.search_box()
         self.query_one("#reader-searchbar").add_class("-visible")
-        box = self.query_one("#reader-search", SearchInput)
         box.return_focus = self.scroller
         box.value = self.query_text
         focus_now(box)

@@ -24,7 +24,8 @@ else:
 
 
 class ReaderSearchMixin(_Base):
-    """Mixed into Reader (which has #reader-scroll, #reader-body, #reader-count, a LongBody)."""
+    """Mixed into Reader (which has #reader-scroll, #reader-body, a search bar and a LongBody
+    once needed)."""
 
     hits: list[tuple[MarkdownBlock, int, int]]
     long_hits: list[Match]
@@ -32,6 +33,7 @@ class ReaderSearchMixin(_Base):
     query_text: str
     counter: str
     _originals: dict[int, tuple[MarkdownBlock, Content]]
+    long: LongBody | None
 
     @property
     def scroller(self) -> VerticalScroll:
@@ -42,6 +44,12 @@ class ReaderSearchMixin(_Base):
         raise NotImplementedError
 
     def _scroll_to_line(self, line: int, *, center: bool = False) -> None:
+        raise NotImplementedError
+
+    def long_body(self) -> LongBody:
+        raise NotImplementedError
+
+    def counter_box(self) -> Static | None:
         raise NotImplementedError
 
     @property
@@ -63,14 +71,15 @@ class ReaderSearchMixin(_Base):
         self._originals.clear()
         self.hits = []
         self.long_hits = []
-        self.query_one(LongBody).mark([], -1)
+        if self.long is not None:
+            self.long.mark([], -1)
         self.hit_index = -1
 
     def _run_search(self, query: str) -> None:
         self._clear_hits()
         self.query_text = query
         if self.has_class("-long"):
-            self.long_hits = self.query_one(LongBody).find(query)
+            self.long_hits = self.long_body().find(query)
             self.hit_index = 0 if self.long_hits else -1
         elif query and self.query("#reader-body"):  # (a body once a post was shown)
             from textual.widgets.markdown import MarkdownBlock
@@ -83,7 +92,7 @@ class ReaderSearchMixin(_Base):
 
     def _paint(self) -> None:
         if self.has_class("-long"):
-            self.query_one(LongBody).mark(self.long_hits, self.hit_index)
+            self.long_body().mark(self.long_hits, self.hit_index)
             if self.long_hits:
                 self._scroll_to_line(self.long_hits[self.hit_index][0][0], center=True)
             self._show_counter(len(self.long_hits))
@@ -106,4 +115,6 @@ class ReaderSearchMixin(_Base):
             self.counter = "no matches"
         else:
             self.counter = f"{self.hit_index + 1}/{count}"
-        self.query_one("#reader-count", Static).update(self.counter)
+        shown = self.counter_box()
+        if shown is not None:  # (the search bar once opened)
+            shown.update(self.counter)
