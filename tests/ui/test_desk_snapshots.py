@@ -24,6 +24,11 @@ FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
 
 
 async def steady(pilot: Pilot[None]) -> None:
+    # The stats screen is run alone (only_initial): over the main screen (whose workers
+    # finish while the stats' do), the last column of the lines touching the screen's right
+    # edge was, in about a third of the runs, a segment of its own: the same look in other
+    # SVG bytes, a snapshot failing at random (found this stop, since the main screen became
+    # the app's first screen; not found in the app's behaviour).
     pilot.app.sub_title = "store ~/.local/share/reeltui/store"
     await settle(pilot)
     await steady_cursors(pilot)
@@ -37,6 +42,7 @@ def test_stats_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]
         blog,
         settings=Settings(),
         initial_screen=lambda: StatsScreen(blog, writer=Identity(), now=FEB_2014),
+        only_initial=True,  # (the look of the stats screen alone: see steady)
     )
     assert snap_compare(app, terminal_size=size, run_before=steady)
 
@@ -48,6 +54,7 @@ def test_stats_screen_while_narrowing(snap_compare: Any, store_path: Path) -> No
         blog,
         settings=Settings(),
         initial_screen=lambda: StatsScreen(blog, writer=Identity(), now=FEB_2014),
+        only_initial=True,  # (the look of the stats screen alone: see steady)
     )
 
     async def typing(pilot: Pilot[None]) -> None:

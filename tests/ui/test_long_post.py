@@ -46,6 +46,7 @@ async def finish(app: ReelApp, pilot: Pilot[None]) -> None:
     rest of a post of a few pieces starts in a callback after the next repaint). A render
     can end just before the layout it caused gives the body a new width (its scroll bar
     came), which renders it again: done is when it still holds after a repaint."""
+
     def done() -> bool:  # (no LongBody until a very long post is first shown)
         return (
             all(body.complete for body in app.screen.query(LongBody))

@@ -120,6 +120,9 @@ class ReelApp(App[None]):
             return self.main_screen
         preferences.apply_theme(self)
         self.announcements = Announcements(self, self.blog)  # a read-only app watches the disk
+        if self.initial_screen is not None and self._later_css:  # another screen opens first:
+            css, self._later_css = self._later_css, ""  # all of app.tcss before any screen
+            styles.add_later(self, css)
         if self.only_initial and self.initial_screen is not None:
             return super().get_default_screen()
         self.main_screen = MainScreen(self.blog, self.settings.sort)

@@ -40,12 +40,6 @@ class ChartSpec:
     axes: bool = True  # False: the title alone (nothing to plot)
 
 
-def whole_ticks(top: int) -> list[float]:
-    """Whole-number ticks from 0 to at least `top`, at most six of them."""
-    step = max(1, -(-top // 5))
-    return [float(n) for n in range(0, max(top, 1) + step, step)]
-
-
 def draw(spec: ChartSpec, width: int, height: int, theme: str) -> Text:
     """The chart as text (any thread: a Plot of its own, no global state)."""
     plt: Any = Plot()
@@ -55,7 +49,8 @@ def draw(spec: ChartSpec, width: int, height: int, theme: str) -> Text:
             xs, ys = zip(*spec.bars, strict=True)
             kwargs = {"label": spec.bar_label} if spec.bar_label else {}
             plt.bar(list(xs), list(ys), minimum=0, width=spec.bar_width, **kwargs)
-        ticks = whole_ticks(spec.top)
+        step = max(1, -(-spec.top // 5))  # whole-number ticks from 0, at most six
+        ticks = [float(n) for n in range(0, max(spec.top, 1) + step, step)]
         plt.yticks(ticks)
         plt.ylim(0, ticks[-1])
         if spec.xlim is not None:
@@ -68,9 +63,6 @@ def draw(spec: ChartSpec, width: int, height: int, theme: str) -> Text:
                 marker="braille",
                 label=spec.line_label,
             )
-            right = whole_ticks(max(spec.line))  # counts: no "78.3" on the right axis
-            plt.yticks(right, [str(int(t)) for t in right], yside="right")
-            plt.ylim(0, right[-1], yside="right")
         plt.xticks([x for x, _ in spec.xticks], [label for _, label in spec.xticks])
     plt.plotsize(width, height)
     plt._set_size(width, height)  # (as PlotextPlot.render does: resizing needs both)
