@@ -23,7 +23,6 @@ from benchmarks import content
 from benchmarks.common import Config, Figure
 from reeltui.domain.models import Post
 from reeltui.services.longtext import pieces
-from reeltui.ui.widgets.long_body import LongBody
 from reeltui.ui.widgets.reader import Reader
 
 SIZE = (120, 40)
@@ -54,8 +53,10 @@ class Probe:
 
 async def _everything_shown(app: App[None], reader: Reader) -> None:
     """Until no worker runs and the long-post view (if used) has every line."""
-    body = reader.query_one(LongBody)
-    while any(w.is_running for w in app.workers) or not body.complete:
+    # (the long-post view is mounted with the first very long post: `Reader.long`)
+    while any(w.is_running for w in app.workers) or (
+        reader.long is not None and not reader.long.complete
+    ):
         await asyncio.sleep(0.01)
 
 

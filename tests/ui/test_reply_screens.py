@@ -232,6 +232,7 @@ async def test_bindings_have_ids_a_keymap_can_remap(blog: Blog) -> None:
     app.set_keymap({"inbox.reply": "x", "composer.send": "ctrl+t"})
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(InboxScreen(blog))
+        await settle(pilot)  # (its comments are read in a worker)
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
