@@ -62,6 +62,7 @@ async def test_inbox_and_composer_neutralise_hostile_comment(blog: Blog) -> None
     app = make_app(blog)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(InboxScreen(blog, pending=True))
+        await settle(pilot)  # (its comments are read in a worker)
         await pilot.press("down")  # the hostile comment is the second oldest pending one
         await pilot.pause()
         text = assert_clean(app)
