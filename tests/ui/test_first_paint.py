@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -354,6 +355,25 @@ def _gated_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return gated
 
 
+def _at_first_rows(
+    monkeypatch: pytest.MonkeyPatch, look: Callable[[PostList], list[str]]
+) -> list[list[str]]:
+    """Filled when the list first draws rows: the files gated until then (from now on), and
+    what `look` saw of the list."""
+    gated = _gated_files(monkeypatch)
+    seen: list[list[str]] = []
+    draw = PostList.render_line
+
+    def first_rows(post_list: PostList, y: int) -> Strip:
+        if post_list.items and not seen:
+            seen.append(list(gated))
+            seen.append(look(post_list))
+        return draw(post_list, y)
+
+    monkeypatch.setattr(PostList, "render_line", first_rows)
+    return seen
+
+
 async def test_the_first_screen_gates_only_its_own_read_marks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -368,20 +388,11 @@ async def test_the_first_screen_gates_only_its_own_read_marks(
         for month in range(MONTHS):
             for n in range(0, PER_MONTH, 2):  # every other post read, with all its comments
                 state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
-    gated = _gated_files(monkeypatch)
+    at_first_rows = _at_first_rows(
+        monkeypatch, lambda post_list: [i.row.post.id for i in post_list.items if i.mark.unread]
+    )
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
-    at_first_rows: list[list[str]] = []
-    draw = PostList.render_line
-
-    def first_rows(post_list: PostList, y: int) -> Strip:
-        if post_list.items and not at_first_rows:
-            at_first_rows.append(list(gated))
-            marks = {i.row.post.id: i.mark.unread for i in post_list.items}
-            at_first_rows.append([p for p, unread in marks.items() if unread])
-        return draw(post_list, y)
-
-    monkeypatch.setattr(PostList, "render_line", first_rows)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
         await settle(pilot)
@@ -408,19 +419,11 @@ async def test_the_first_screen_gates_only_the_newest_rows_of_the_newest_index_f
             post_id = f"busy{n:03d}"
             date = f"2020-01-{1 + n // 6:02d}T{n % 6:02d}:00:00+00:00"
             records.put_post(blog.store, Post(id=post_id, slug=post_id, title=post_id, date=date))
-    gated = _gated_files(monkeypatch)
+    at_first_rows = _at_first_rows(
+        monkeypatch, lambda post_list: [i.row.post.id for i in post_list.items]
+    )
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
-    at_first_rows: list[list[str]] = []
-    draw = PostList.render_line
-
-    def first_rows(post_list: PostList, y: int) -> Strip:
-        if post_list.items and not at_first_rows:
-            at_first_rows.append(list(gated))
-            at_first_rows.append([i.row.post.id for i in post_list.items])
-        return draw(post_list, y)
-
-    monkeypatch.setattr(PostList, "render_line", first_rows)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: bool(at_first_rows), "rows drawn")
         await settle(pilot)
