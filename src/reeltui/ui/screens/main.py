@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -54,6 +54,7 @@ class ListSearch(QueryBox):
 
 
 class MainScreen(Screen[None]):
+    AUTO_FOCUS = "#post-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
@@ -89,6 +90,7 @@ class MainScreen(Screen[None]):
         self.follower = OpenPostFollower(self)  # redraws after the store changed
         self.comment_actions = CommentActions(self, blog, self.follower.point_at)
         self.links = LinkFollower(self)
+        self._shown_once = False
 
     @property
     def reel_app(self) -> ReelApp:
@@ -138,6 +140,12 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.panes.resized()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown_once:  # every node was styled as it was mounted, a moment ago:
+            self._shown_once = True  # not all of them again before the first frame
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     async def on_screen_resume(self) -> None:
         await self.follower.shown()  # the changes made while another screen covered this one
