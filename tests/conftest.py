@@ -45,6 +45,7 @@ def _never_the_users_config(
     """No test reads or writes the developer's own settings (the app remembers who signs
     replies there): each gets a config path of its own, children (tmux) included."""
     monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
+    monkeypatch.setenv("REELTUI_CACHE", str(tmp_path_factory.mktemp("cache")))  # styles kept
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.main import MainScreen
+from reeltui.ui.stylecache import keep_styles
 from reeltui.ui.typeahead import TypeAhead
 from reeltui.ui.zoom import toggle_zoom
 
@@ -84,6 +85,8 @@ class ReelApp(App[None]):
     ) -> None:
         self._started: Callable[[], None] = lambda: None  # the start's pause (`on_load`)
         super().__init__()
+        self.stylesheet = keep_styles(self.stylesheet)  # parsed once, kept between starts
+        self.kept_styles = self.stylesheet.kept
         first, self._later_css = styles.parts()
         styles.add_first(self, first)
         self.blog = blog
@@ -176,6 +179,7 @@ class ReelApp(App[None]):
         self._started()  # (never painted: a headless run that ended at once)
         self.announcements.close()
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
+        self.kept_styles.save()  # (when this session parsed any: ui/stylecache.py)
 
     # -- the last resort (see ui/bugs.py) -----------------------------------------------
 
