@@ -443,9 +443,9 @@ async def test_the_readers_hidden_parts_are_mounted_when_first_needed(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The reader's search bar (a box and a counter), its contents box and a very long post's
-    lines are hidden until used: they are not on the first screen (fewer widgets to style and lay out before
-    the first frame) but mounted the first time they are needed. Keys typed the moment the
-    first rows are drawn reach the search bar opened by them."""
+    lines are hidden until used: they are not on the first screen (fewer widgets to style and
+    lay out before the first frame) but mounted the first time they are needed. Keys typed the
+    moment the first rows are drawn reach the search bar opened by them."""
     from reeltui.ui.widgets.reader import Reader
     from tests.ui.helpers import send_keys
 

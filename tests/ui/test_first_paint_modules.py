@@ -11,36 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-# The modules a fresh interpreter holds when the list first draws its rows (the app made as
-# the command line makes it: the user's settings read).
-AT_FIRST_ROWS = """
-import asyncio, json, sys
-from pathlib import Path
-from reeltui.services.session import open_blog
-from reeltui.ui.app import make_app
-from reeltui.ui.widgets.post_list import PostList
+from tests.ui.test_first_paint import AT_FIRST_ROWS as FIRST_PAINT
 
-seen = []
-draw = PostList.render_line
-
-def first_rows_drawn(post_list, y):
-    if post_list.items and not seen:
-        seen.append(sorted(sys.modules))
-    return draw(post_list, y)
-
-PostList.render_line = first_rows_drawn
-
-async def first_paint(store):
-    blog = open_blog(Path(store))
-    app = make_app(blog)
-    async with app.run_test(size=(120, 40)) as pilot:
-        while not seen:
-            await pilot.pause(0.01)
-    blog.close()
-
-asyncio.run(first_paint(sys.argv[1]))
-sys.stdout.write("FOUND " + json.dumps(seen))
-"""
+# The modules a fresh interpreter holds when the list first draws its rows, the app made as
+# the command line makes it (the user's settings read).
+AT_FIRST_ROWS = FIRST_PAINT.replace("make_app(blog, settings=Settings())", "make_app(blog)")
+assert AT_FIRST_ROWS != FIRST_PAINT
 
 # Imported when first needed, never for the first frame.
 LATER = {
@@ -66,7 +42,7 @@ def test_the_first_frame_imports_nothing_it_does_not_use(store_path: Path, tmp_p
         capture_output=True, text=True, timeout=120,
         env={**os.environ, "REELTUI_CONFIG": str(tmp_path / "missing.toml")},
     )  # fmt: skip
-    [modules] = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
+    modules, _ = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
     assert "reeltui.ui.screens.main" in modules  # it did paint
     assert "reeltui.store.backup" in modules  # and checked the store's backups at open
     assert LATER & set(modules) == set()

@@ -10,26 +10,16 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.strip import Strip
 from textual.widget import Widget
 
 from reeltui.ui.app import ReelApp
-from reeltui.ui.widgets.post_list import PostList
 from tests.ui.helpers import press, settle, wait_until
+from tests.ui.test_first_paint import _at_first_rows
 
 
-def _until_first_rows(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Becomes [True] when the list first draws rows."""
-    drawn: list[bool] = []
-    draw = PostList.render_line
-
-    def first_rows(post_list: PostList, y: int) -> Strip:
-        if post_list.items and not drawn:
-            drawn.append(True)
-        return draw(post_list, y)
-
-    monkeypatch.setattr(PostList, "render_line", first_rows)
-    return drawn
+def _until_first_rows(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Not empty once the list first draws rows."""
+    return _at_first_rows(monkeypatch, lambda post_list: [])
 
 
 async def test_the_first_screen_gives_the_focus_once(
@@ -67,13 +57,11 @@ async def test_the_first_screen_styles_each_node_once_outside_the_focused_pane(
     resumed), a moment after it had styled every node it mounted."""
     drawn = _until_first_rows(monkeypatch)
     styled: Counter[int] = Counter()
-    nodes: dict[int, DOMNode] = {}
     apply = Stylesheet.apply
 
     def recorded(sheet: Stylesheet, node: DOMNode, *args: object, **kwargs: object) -> None:
         if not drawn:
             styled[id(node)] += 1
-            nodes[id(node)] = node
         apply(sheet, node, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Stylesheet, "apply", recorded)
