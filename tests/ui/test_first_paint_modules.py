@@ -27,6 +27,9 @@ LATER = {
     "reeltui.debuglog",
     "reeltui.services.templates",  # a new post's templates
     "tomllib",  # the config file's reader: no config file, nothing to read
+    "reeltui.services.outbox",  # a reply sent, edited or deleted
+    "reeltui.services.moderation",  # a comment approved, trashed...
+    "reeltui.ui.screens.confirm",  # a question asked
     "_strptime",  # the newest backup's time is read from its folder's name by hand
 }
 
