@@ -81,7 +81,7 @@ def _row_objects_print(
 ) -> tuple[int, str, str]:
     """What `print_rows` prints from the Blog's rows (the path before the stored rows)."""
     with monkeypatch.context() as patched:
-        patched.setattr(posts_json, "stored_rows", lambda blog: None)
+        patched.setattr(posts_json, "stored_rows", lambda blog, *_: None)
         return _posts(capsys, store, *args)
 
 

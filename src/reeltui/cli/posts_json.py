@@ -88,7 +88,9 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None
     returns what was printed as damaged (post id -> why) and the first such post's slug.
     None, with nothing printed, when the stored rows cannot be printed as they are
     (`stored_rows`)."""
-    found = stored_rows(blog)
+    from reeltui.locations import cache_dir
+
+    found = stored_rows(blog, cache_dir())
     if found is None:
         return None
     rows = select(found, status, sort)
