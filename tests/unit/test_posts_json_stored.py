@@ -18,7 +18,7 @@ from benchmarks.generate import write_archive
 from reeltui.cli import main, posts_json
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.vocab import SORT_KEYS
-from reeltui.services import query
+from reeltui.services import damage_probe, query
 from reeltui.services.session import open_blog
 from reeltui.services.stored_rows import stored_rows
 from reeltui.store import searchcache
@@ -134,10 +134,8 @@ def test_every_damaged_post_file_is_caught(
     assert listed["p00007"]["excerpt"] == ""
 
 
-def test_only_the_listed_posts_files_are_looked_at(
-    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The damage check costs a stat per listed post: not a scan of the whole folder."""
+def _looked_at(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The post files the command's own process stats for the damage check."""
     looked: list[str] = []
     signatures = searchcache.signatures_of
 
@@ -146,9 +144,60 @@ def test_only_the_listed_posts_files_are_looked_at(
         return signatures(folder, names)
 
     monkeypatch.setattr("reeltui.services.damage.signatures_of", spy)
+    return looked
+
+
+def test_only_the_listed_posts_files_are_looked_at(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The damage check costs a stat per listed post: not a scan of the whole folder."""
+    looked = _looked_at(monkeypatch)
+    monkeypatch.setattr(damage_probe.os, "fork", _no_fork)
     code, out, _ = _posts(capsys, archive, "--status", "pages")
     assert code == 0 and [p["id"] for p in json.loads(out)] == ["p00008"]
     assert looked == ["p00008.json"]
+
+
+def _no_fork() -> int:
+    raise OSError("no fork here")
+
+
+def test_the_stats_are_made_by_a_child_process_meanwhile(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child proves the files of the posts the search index holds sound (their recorded
+    signature): the command itself looks only at the damaged ones (same output)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(damage_probe.os, "fork", _no_fork)
+        expected = _posts(capsys, archive)
+    looked = _looked_at(monkeypatch)
+    assert _posts(capsys, archive) == expected
+    assert sorted(looked) == [f"{p}.json" for p in (BROKEN, REFUSED, MISSING)]
+
+
+def _child_fails(store: Path) -> list[str]:
+    raise RuntimeError("the child cannot read the search index")
+
+
+@pytest.mark.parametrize("failure", ["no fork", "the child fails", "another thread"])
+def test_without_the_childs_answer_the_command_makes_the_stats(
+    archive: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: str,
+) -> None:
+    with monkeypatch.context() as patched:
+        patched.setattr(damage_probe.os, "fork", _no_fork)
+        expected = _posts(capsys, archive)
+    looked = _looked_at(monkeypatch)
+    if failure == "no fork":
+        monkeypatch.setattr(damage_probe.os, "fork", _no_fork)
+    elif failure == "the child fails":
+        monkeypatch.setattr(damage_probe, "sound_posts", _child_fails)
+    else:
+        monkeypatch.setattr(damage_probe.threading, "active_count", lambda: 2)
+    assert _posts(capsys, archive) == expected
+    assert len(looked) == len(json.loads(expected[1]))  # every listed post, here
 
 
 def test_counts_made_with_other_people_take_the_row_objects(

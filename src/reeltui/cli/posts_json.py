@@ -14,12 +14,14 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from reeltui.cli import exiting
 from reeltui.cli.jsonwrite import CHUNK, write_json_array
 from reeltui.domain.listing import COPIED
 from reeltui.domain.models import Film
 from reeltui.domain.vocab import SortKey
 from reeltui.services.blog import Blog
 from reeltui.services.damage import damaged_posts
+from reeltui.services.damage_probe import probing
 from reeltui.services.stored_rows import Row, Rows, select, stored_rows
 
 # post_json's figures: (the key printed, the stored row's field)
@@ -90,11 +92,14 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None
     (`stored_rows`)."""
     from reeltui.locations import cache_dir
 
-    found = stored_rows(blog, cache_dir())
-    if found is None:
-        return None
-    rows = select(found, status, sort)
-    damaged = damaged_posts(blog, (post_id for post_id, _ in rows))
+    with probing(blog.path) as probe:  # the stats of the damage check, made meanwhile
+        found = stored_rows(blog, cache_dir())
+        if found is None:
+            return None
+        rows = select(found, status, sort)
+        sound = None if probe is None else probe.sound()
+    damaged = damaged_posts(blog, (post_id for post_id, _ in rows), sound)
     write_json_array(objects(rows, damaged))
     first = next((row.get("slug", "") for post_id, row in rows if post_id in damaged), "")
+    exiting.keep(found, rows)  # freed by the process's end (when it is one)
     return damaged, first

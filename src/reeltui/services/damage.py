@@ -40,15 +40,20 @@ def _known_sound(blog: Blog) -> dict[str, str]:
         cache.close()
 
 
-def damaged_posts(blog: Blog, post_ids: Iterable[str]) -> dict[str, str]:
+def damaged_posts(
+    blog: Blog, post_ids: Iterable[str], sound: set[str] | None = None
+) -> dict[str, str]:
     """Post id -> why its file cannot be read, for those of `post_ids` whose file is damaged
-    or missing (the others are left out)."""
+    or missing (the others are left out). `sound`: the posts whose file was found with its
+    recorded signature already (`damage_probe`): only the others are looked at."""
     wanted = list(dict.fromkeys(post_ids))
+    if sound is not None:
+        wanted = [post_id for post_id in wanted if post_id not in sound]
     if not wanted:
         return {}
     names = [f"{name}.json" for name in safe_names(wanted)]
     on_disk = signatures_of(blog.path / POST.path, names)
-    known = _known_sound(blog)
+    known = _known_sound(blog) if sound is None else {}
     out: dict[str, str] = {}
     for post_id, name, sig in zip(wanted, names, on_disk, strict=True):
         if sig is None:
