@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import Any
 
 from reeltui.cli import exiting
@@ -98,8 +99,8 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None
             return None
         rows = select(found, status, sort)
         sound = None if probe is None else probe.sound()
-    damaged = damaged_posts(blog, (post_id for post_id, _ in rows), sound)
+    damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
     write_json_array(objects(rows, damaged))
-    first = next((row.get("slug", "") for post_id, row in rows if post_id in damaged), "")
+    first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""
     exiting.keep(found, rows)  # freed by the process's end (when it is one)
     return damaged, first

@@ -48,7 +48,8 @@ def damaged_posts(
     recorded signature already (`damage_probe`): only the others are looked at."""
     wanted = list(dict.fromkeys(post_ids))
     if sound is not None:
-        wanted = [post_id for post_id in wanted if post_id not in sound]
+        unproven = set(wanted).difference(sound)
+        wanted = [post_id for post_id in wanted if post_id in unproven] if unproven else []
     if not wanted:
         return {}
     names = [f"{name}.json" for name in safe_names(wanted)]
