@@ -10,6 +10,7 @@ is made the long way, through its summary.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator
 from operator import itemgetter
@@ -27,6 +28,7 @@ from reeltui.services.stored_rows import Row, Rows, select, stored_rows
 
 # post_json's figures: (the key printed, the stored row's field)
 FIGURES = (("comment_count", "readers"), ("pending_count", "pending"), ("word_count", "words"))
+PROBED = (None, "published")  # the listings that hold most of an archive's posts
 _BLANK_FILM = dataclasses.asdict(Film())  # a film's fields, in order, as a summary has them
 _FILM_KEYS = tuple(_BLANK_FILM)
 Damaged = tuple[dict[str, str], str]  # post id -> why its file cannot be read; a slug
@@ -93,7 +95,10 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None
     (`stored_rows`)."""
     from reeltui.locations import cache_dir
 
-    with probing(blog.path) as probe:  # the stats of the damage check, made meanwhile
+    # the damage check's stats made meanwhile, by a child, when the list may be most of the
+    # archive (the child stats every indexed post's file); a few posts: their stats, here
+    probe_for = probing(blog.path) if status in PROBED else contextlib.nullcontext(None)
+    with probe_for as probe:
         found = stored_rows(blog, cache_dir())
         if found is None:
             return None
