@@ -12,24 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.generate import write_archive
 
 from reeltui.cli import main, posts_json
-from reeltui.services.session import open_blog
 from reeltui.store import datafile, gatememo
+from tests.unit.test_posts_json_stored import indexed_archive
 
 Checked = list[str]
 
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("memo") / "store"
-    open_blog(store).close()
-    write_archive(store, 40)
-    blog = open_blog(store)
-    blog.search_index().prepare()
-    blog.close()
-    return store
+    return indexed_archive(tmp_path_factory.mktemp("memo") / "store", 40)
 
 
 @pytest.fixture

@@ -42,16 +42,21 @@ def _edit_row(store: Path, post_id: str, change: Any) -> None:
     page.write_text(json.dumps(doc, indent=1))
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store with 60 generated posts, its search index made (as after a session),
-    then edited by hand."""
-    store = tmp_path_factory.mktemp("stored") / "store"
+def indexed_archive(store: Path, posts: int) -> Path:
+    """A demo store with `posts` generated posts more, its search index made (as after a
+    session: it holds the signatures of the posts' files, which the damage check uses)."""
     open_blog(store).close()
-    write_archive(store, 60)
+    write_archive(store, posts)
     blog = open_blog(store)
     blog.search_index().prepare()
     blog.close()
+    return store
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store with 60 generated posts, its search index made, then edited by hand."""
+    store = indexed_archive(tmp_path_factory.mktemp("stored") / "store", 60)
     posts = store / "posts"
     (posts / f"{BROKEN}.json").write_text('{"post": {')  # edited in place: not JSON
     refused = json.loads((posts / f"{REFUSED}.json").read_text())
