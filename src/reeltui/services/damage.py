@@ -11,9 +11,10 @@ with no search index yet (the app builds it) has every listed post's file read.
 The stat per file is what the check costs at least: a file edited in place (an editor that
 rewrites it, `>>` in a shell) changes its own size and time, not its folder's, so nothing
 cheaper (the folder's time, a backup's manifest) would see it. Only the listed posts' files
-are looked at, one system call each, in the command's own thread: at 50,000 posts a scan of
-the whole folder cost ~0.35 s against ~0.25 s for these stats, and a thread doing them while
-the index was read took longer than both in a row (each stat waited for the interpreter).
+are looked at, one system call each (at 50,000 posts a scan of the whole folder cost ~0.35 s
+against ~0.25 s for these stats), or, for `posts --json` listing most of an archive, those a
+child process did not already find sound while the index was read (`damage_probe`: a thread
+doing them took longer than both in a row, each stat waiting for the interpreter).
 
 Nothing is written: this is for readers.
 """
