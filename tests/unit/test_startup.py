@@ -104,3 +104,4 @@ def test_posts_json_loads_only_its_own_path(store_path: Path) -> None:
     assert not found & {"reeltui.services.query", "reeltui.services.search", "reeltui.cli.json_out"}
     others = {f"reeltui.cli.{m}" for m in commands.MODULES} - {"reeltui.cli.reading"}
     assert not found & (others | {"reeltui.formats", "reeltui.services.templates"})  # one module
+    assert "logging" not in found  # (imported when a log is started: --log)

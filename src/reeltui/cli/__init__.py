@@ -103,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         code = 0
     except ReelError as exc:  # every error meant for the user: one line, exit 2
-        log.info("failed: %s", exc, exc_info=exc)
+        if log is not None:
+            log.info("failed: %s", exc, exc_info=exc)
         said = str(exc)
         sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
         if exc.hint:
