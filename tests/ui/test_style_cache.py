@@ -4,7 +4,6 @@ parsed again, never trusted."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 
 from reeltui.config import Settings
+from reeltui.locations import cache_dir
 from reeltui.services.session import open_blog
 from reeltui.ui import stylecache
 from reeltui.ui.app import make_app
@@ -49,7 +49,7 @@ async def _session(store: Path, theme: str = "textual-dark", outbox: bool = Fals
 
 
 def _cache_files() -> list[Path]:
-    return sorted(Path(os.environ[stylecache.CACHE_ENV]).glob("styles-*.pickle"))
+    return sorted(cache_dir().glob("styles-*.pickle"))
 
 
 async def test_a_second_start_parses_no_css_and_looks_the_same(

@@ -5,7 +5,8 @@ Textual parses every stylesheet it is given at each start (app.tcss's first part
 defaults of each kind of widget as the first of its kind is mounted): ~20 ms of tokenizing
 before the first frame, for the same rules every time. The rules parsed are kept in a file
 of the user's cache folder, by what they were parsed from (the CSS, where it was read, and
-the theme's variables it was parsed with) and by the Textual and Python they were parsed by;
+the theme's variables it was parsed with) and by the Textual and Python they were parsed by
+(`reeltui paths` shows the cache folder);
 a start reads them back instead (a fifth of the time). A theme or a stylesheet that changed
 is parsed again; the file is written again only at the end of a session that parsed
 something (`Kept.save`), in one piece (temporary file, then renamed).
@@ -25,17 +26,11 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
-CACHE_ENV = "REELTUI_CACHE"  # the folder of reeltui's caches (else $XDG_CACHE_HOME/reeltui)
+from reeltui.locations import cache_dir
+
 _PARSER = ("model.py", "parse.py", "styles.py", "_styles_builder.py", "tokenize.py")
 
 Key = tuple[str, CSSLocation, bool, int, str, tuple[tuple[str, str], ...]]
-
-
-def cache_folder() -> Path:
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env).expanduser()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reeltui"
 
 
 def _build() -> tuple[Any, ...]:
@@ -121,7 +116,6 @@ class KeptStylesheet(Stylesheet):
             self.kept.parsed(key, rules)
         return rules
 
-
     def reparse(self) -> None:
         """Textual's: every source parsed again in a fresh stylesheet (a screen's styles
         added, a theme changed), here looked up in the same cache first."""
@@ -141,4 +135,4 @@ def keep_styles(sheet: Stylesheet) -> KeptStylesheet:
     """`sheet` (an app's, before anything is added to it) with its rules kept between starts,
     in a file of this reeltui's own (two installs never share one)."""
     where = zlib.crc32(str(Path(__file__).resolve().parent).encode())
-    return KeptStylesheet(sheet, Kept(cache_folder() / f"styles-{where:08x}.pickle"))
+    return KeptStylesheet(sheet, Kept(cache_dir() / f"styles-{where:08x}.pickle"))
