@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         elif "open" in wanted:
             step(f"open {size}", functools.partial(bench_tui.open_figures, cfg, size, store))
         if "cli" in wanted:
-            step(f"cli {size}", lambda s=size: [bench_cli.posts_json(cfg, s)])  # type: ignore[misc]
+            step(f"cli {size}", lambda s=size: list(bench_cli.posts_json(cfg, s)))  # type: ignore[misc]
         if "wxr" in wanted and size <= cfg.wxr_limit:
             step(f"wxr {size}", lambda s=size: [bench_cli.wxr_import(cfg, s)])  # type: ignore[misc]
     if "reader" in wanted:
