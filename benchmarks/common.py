@@ -216,7 +216,8 @@ def child_env(cfg: Config) -> dict[str, str]:
     made: a user's store has its backup for the next 10 minutes as well)."""
     env = dict(os.environ)
     home = cfg.work / "home"
-    folders = (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"))
+    folders = [("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")]
+    folders.append(("XDG_CACHE_HOME", "cache"))  # (reeltui's kept styles, sound index files)
     for var, sub in folders:
         (home / sub).mkdir(parents=True, exist_ok=True)
         env[var] = str(home / sub)
