@@ -57,3 +57,31 @@ async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Pat
             # the rows are the Blog's own, not copies made for this answer
             assert all(row is blog.rowset.rows[row.post.id] for row in items.rows)
     blog.close()
+
+
+async def test_a_key_that_leaves_the_query_as_it_was_loads_nothing(archive: Path) -> None:
+    """A space typed after a word (the query is the same) started a whole search again, and
+    closing the search loaded the list twice (once at once, once more for the emptied box)."""
+    blog = open_blog(archive)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        loads: list[str] = []
+        real = main.listing.load
+
+        def counted(*args: object, **kwargs: object) -> None:
+            loads.append(main.listing.search)
+            real(*args, **kwargs)  # type: ignore[arg-type]
+
+        main.listing.load = counted  # type: ignore[method-assign]
+        await press(pilot, "slash", "h", "a")
+        assert loads == ["h", "ha"]
+        await press(pilot, "space")
+        assert loads == ["h", "ha"]  # "ha " is "ha"
+        await press(pilot, "b")
+        assert loads == ["h", "ha", "ha b"]
+        await press(pilot, "escape")
+        assert loads == ["h", "ha", "ha b", ""]  # once
+    blog.close()

@@ -319,7 +319,10 @@ class Listing(FeedReading):
         self.clear_search()
 
     def searched(self, text: str) -> None:
-        self.search = text.strip()
+        search = text.strip()
+        if search == self.search:  # a space typed, the box emptied by `clear_search`: the
+            return  # same query, its rows shown or coming (a second load cost a key's time)
+        self.search = search
         self.load(asked=True)
 
     def clear_search(self) -> None:
