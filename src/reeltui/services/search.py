@@ -141,8 +141,9 @@ class PostSearch:
 
     def warm(self) -> None:
         """Make what the first keystroke would otherwise make: the summaries' index (a
-        quarter of a second at 50,000 posts)."""
+        quarter of a second at 50,000 posts), the text index's map of its posts."""
         self._summaries()
+        self.cache.warm()
 
     def prepare(self, progress: Progress | None = None) -> None:
         """Bring the text index up to date with the posts' files (a writer indexes what
