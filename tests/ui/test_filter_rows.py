@@ -5,12 +5,15 @@ word matches nearly all of them: 50,000 ListItems a keystroke at 50,000 posts)."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.generate import write_archive
+from textual.widgets import Input
 
 from reeltui.config import Settings
 from reeltui.services.session import open_blog
+from reeltui.ui import held_paint
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.post_list import Items, PostList
@@ -84,4 +87,66 @@ async def test_a_key_that_leaves_the_query_as_it_was_loads_nothing(archive: Path
         assert loads == ["h", "ha", "ha b"]
         await press(pilot, "escape")
         assert loads == ["h", "ha", "ha b", ""]  # once
+    blog.close()
+
+
+def _answered(app: Any, main: MainScreen, text: str) -> bool:
+    loads = [w for w in app.workers if w.group == "rows" and not w.is_finished]
+    return main.listing.search == text and not loads and not main.listing.partial
+
+
+async def test_a_letter_and_its_answer_are_drawn_in_one_frame(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A letter was drawn at once over the old list, and the list's answer a frame later at
+    least (Textual draws at most once per 1/60 s): two frames a key, the answer a frame late.
+    The paints are held until the answer is shown (a frame at most: here, as long as it
+    takes, so that a loaded machine cannot make the answer miss it)."""
+    from benchmarks.frames import FrameWatch
+
+    monkeypatch.setattr(held_paint, "FRAME", 120.0)
+    blog = open_blog(archive)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+        box, post_list = main.query_one("#list-search", Input), main.query_one(PostList)
+        await press(pilot, "slash", "h")
+        watch = FrameWatch(app, lambda: (box.value, post_list.items))
+        for key, text in (("a", "ha"), ("r", "har"), ("backspace", "ha"), ("space", "ha ")):
+            watch.log.clear()
+            await pilot.press(key)
+            await wait_until(pilot, lambda t=text: _answered(app, main, t.strip()), text)
+            await wait_until(pilot, lambda t=text: any(s[0] == t for _, s in watch.log), text)
+            first = next(seen for _, seen in watch.log if seen[0] == text)
+            assert first[1] is post_list.items, text  # the letter and its answer: one frame
+            assert not main.listing.hold.holding
+    blog.close()
+
+
+async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) -> None:
+    """The hold lasts a frame at most: a letter whose answer is late (here: held back) is
+    drawn on time, over the rows before; the answer follows."""
+    from benchmarks.frames import FrameWatch, send_key
+
+    blog = open_blog(archive)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+        box, post_list = main.query_one("#list-search", Input), main.query_one(PostList)
+        await press(pilot, "slash", "h")
+        before = post_list.items
+        watch = FrameWatch(app, lambda: (box.value, post_list.items))
+        with main.listing._computing:  # the load of "hq" waits
+            send_key(app, "q")
+            await wait_until(pilot, lambda: any(s[0] == "hq" for _, s in watch.log), "hq drawn")
+            assert post_list.items is before
+        await wait_until(pilot, lambda: _answered(app, main, "hq"), "the answer to hq")
+        await wait_until(pilot, lambda: watch.log[-1][1][1] is post_list.items, "drawn")
+        assert post_list.items is not before
     blog.close()

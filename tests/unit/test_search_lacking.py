@@ -116,7 +116,7 @@ def test_a_reader_gets_the_same_answers(archive: Path) -> None:
     with open_blog(archive, read_only=True) as blog:
         seen = _statements(blog)
         words = ["h", "q", "ha", "ku", "zz", "é", "quiet", "Quiet R", "-e h", "hauntin", "harbor"]
-        for text in words + ["lindqvist", "kubrick", "haunting s"]:
+        for text in [*words, "lindqvist", "kubrick", "haunting s", "notes", "-notes"]:
             assert [r.post.id for r in find_posts(blog, text, writer=NOBODY)] == _plain(
                 blog, text
             ), text

@@ -299,7 +299,7 @@ class SearchCache:
         """Read what the first search reads (a writer's rowid -> post id map: 20-30 ms at
         50,000 posts), from the thread that readies the search, not a keystroke's."""
         if self.writable:
-            self._run(self._known, {})
+            self._run(self._known, dict[int, str]())
 
     def _count(self, db: sqlite3.Connection) -> int:
         """The posts indexed (counted once until one is put or removed)."""
