@@ -84,8 +84,10 @@ def test_the_filter_part_alone_measures_every_querys_first_key(tmp_path: Path) -
     query measured for each query typed on both sides (it was the first query's only: one
     sample a run)."""
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--only", "filter"]
-        + ["--out", str(tmp_path / "RESULTS.md"), "--work", str(tmp_path / "work")],
+        [
+            *(sys.executable, "-m", "benchmarks", "--quick", "--only", "filter"),
+            *("--out", str(tmp_path / "RESULTS.md"), "--work", str(tmp_path / "work")),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -104,7 +104,7 @@ async def test_a_letter_and_its_answer_are_drawn_in_one_frame(
     takes, so that a loaded machine cannot make the answer miss it)."""
     from benchmarks.frames import FrameWatch
 
-    monkeypatch.setattr(held_paint, "FRAME", 120.0)
+    monkeypatch.setattr(held_paint, "HOLD", 120.0)
     blog = open_blog(archive)
     app = make_app(blog, settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -127,7 +127,7 @@ async def test_a_letter_and_its_answer_are_drawn_in_one_frame(
 
 
 async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) -> None:
-    """The hold lasts a frame at most: a letter whose answer is late (here: held back) is
+    """The hold is short (HOLD): a letter whose answer is late (here: held back) is
     drawn on time, over the rows before; the answer follows."""
     from benchmarks.frames import FrameWatch, send_key
 

@@ -87,7 +87,7 @@ class Listing(FeedReading):
 
     def typed(self, text: str) -> None:
         """The search box's text changed (before it is drawn): when its answer will be
-        looked for, the letter is drawn with it (in a frame's time, at most)."""
+        looked for, the letter is drawn with it (if it comes within HOLD: ui/held_paint.py)."""
         if text.strip() != self.search:
             self.hold.start()
 
