@@ -150,3 +150,36 @@ async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) 
         await wait_until(pilot, lambda: watch.log[-1][1][1] is post_list.items, "drawn")
         assert post_list.items is not before
     blog.close()
+
+
+async def test_a_letter_that_leaves_the_rows_as_they_were_draws_no_row(archive: Path) -> None:
+    """The first letter of a word is in nearly every post, a longer word often in the same
+    posts as its beginning: the list's rows are the very same, and every row was drawn
+    again all the same (most of such a keystroke's frame). Now only what changed is."""
+    blog = open_blog(archive)
+    app = make_app(blog, settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+        post_list = main.query_one(PostList)
+        await press(pilot, "slash", "h", "a", "r", "b")  # "harb": a few posts
+        shown = post_list.items
+        assert isinstance(shown, Items) and 0 < len(shown) < POSTS / 2
+        drawn: list[int] = []
+        real = post_list.render_line
+
+        def counted(y: int) -> Any:
+            drawn.append(y)
+            return real(y)
+
+        post_list.render_line = counted  # type: ignore[method-assign]
+        await press(pilot, "o")  # "harbo": the same posts
+        assert main.listing.search == "harbo"
+        assert post_list.items is not shown and post_list.items.rows == shown.rows
+        assert drawn == []  # no row drawn again
+        assert "search: harbo" in str(main.query_one("#status").render())
+        await press(pilot, "backspace", "backspace", "backspace", "backspace")  # "h"
+        assert drawn  # other rows: drawn
+    blog.close()
