@@ -115,7 +115,8 @@ class PostList(ScrollView, can_focus=True):
     def empty_text(self, text: str) -> None:
         if text != self._empty_text:
             self._empty_text = text
-            self.refresh()
+            if not self.items:  # (shown only then: rows drawn again for nothing otherwise)
+                self.refresh()
 
     def set_items(self, items: list[ListItem] | Items, keep: str | None = None) -> None:
         """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
