@@ -86,10 +86,13 @@ class Listing(FeedReading):
         return self._hold
 
     def typed(self, text: str) -> None:
-        """The search box's text changed (before it is drawn): when its answer will be
-        looked for, the letter is drawn with it (if it comes within HOLD: ui/held_paint.py)."""
+        """The search box's text changed, in the key's own handling: its answer is looked
+        for at once (the box's Changed message reached the screen 2-10 ms later, through
+        every container's queue), and the letter is drawn with it if it comes within HOLD
+        (ui/held_paint.py)."""
         if text.strip() != self.search:
             self.hold.start()
+            self.searched(text)
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -344,7 +347,8 @@ class Listing(FeedReading):
 
     def clear_search(self) -> None:
         box = self.screen.query_one("#list-search", Input)
+        self.search = ""  # (before the box is emptied: `typed` has nothing to look for)
         box.value = ""
         box.remove_class("-visible")
-        self.search = ""
+        self.hold.start()
         self.load(asked=True)
