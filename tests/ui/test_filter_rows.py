@@ -4,11 +4,14 @@ word matches nearly all of them: 50,000 ListItems a keystroke at 50,000 posts)."
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from benchmarks.generate import write_archive
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reeltui.config import Settings
@@ -31,14 +34,25 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Path) -> None:
+@asynccontextmanager
+async def _running(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
+    """The app on `archive`, its main screen shown and its search index ready."""
     blog = open_blog(archive)
     app = make_app(blog, settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            main = app.screen
+            assert isinstance(main, MainScreen)
+            await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+            yield pilot, main
+    finally:
+        blog.close()
+
+
+async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Path) -> None:
+    async with _running(archive) as (pilot, main):
+        app, blog = pilot.app, main.blog
         post_list = main.query_one(PostList)
         for keys, search in ((("slash", "h"), "h"), (("a",), "ha"), (("backspace",), "h")):
             await press(pilot, *keys)
@@ -59,18 +73,12 @@ async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Pat
             assert items.made <= drawn, (items.made, drawn)
             # the rows are the Blog's own, not copies made for this answer
             assert all(row is blog.rowset.rows[row.post.id] for row in items.rows)
-    blog.close()
 
 
 async def test_a_key_that_leaves_the_query_as_it_was_loads_nothing(archive: Path) -> None:
     """A space typed after a word (the query is the same) started a whole search again, and
     closing the search loaded the list twice (once at once, once more for the emptied box)."""
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+    async with _running(archive) as (pilot, main):
         loads: list[str] = []
         real = main.listing.load
 
@@ -87,7 +95,6 @@ async def test_a_key_that_leaves_the_query_as_it_was_loads_nothing(archive: Path
         assert loads == ["h", "ha", "ha b"]
         await press(pilot, "escape")
         assert loads == ["h", "ha", "ha b", ""]  # once
-    blog.close()
 
 
 def _answered(app: Any, main: MainScreen, text: str) -> bool:
@@ -105,13 +112,8 @@ async def test_a_letter_and_its_answer_are_drawn_in_one_frame(
     from benchmarks.frames import FrameWatch
 
     monkeypatch.setattr(held_paint, "HOLD", 120.0)
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+    async with _running(archive) as (pilot, main):
+        app = pilot.app
         box, post_list = main.query_one("#list-search", Input), main.query_one(PostList)
         await press(pilot, "slash", "h")
         watch = FrameWatch(app, lambda: (box.value, post_list.items))
@@ -123,7 +125,6 @@ async def test_a_letter_and_its_answer_are_drawn_in_one_frame(
             first = next(seen for _, seen in watch.log if seen[0] == text)
             assert first[1] is post_list.items, text  # the letter and its answer: one frame
             assert not main.listing.hold.holding
-    blog.close()
 
 
 async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) -> None:
@@ -131,13 +132,8 @@ async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) 
     drawn on time, over the rows before; the answer follows."""
     from benchmarks.frames import FrameWatch, send_key
 
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+    async with _running(archive) as (pilot, main):
+        app = pilot.app
         box, post_list = main.query_one("#list-search", Input), main.query_one(PostList)
         await press(pilot, "slash", "h")
         before = post_list.items
@@ -149,20 +145,13 @@ async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) 
         await wait_until(pilot, lambda: _answered(app, main, "hq"), "the answer to hq")
         await wait_until(pilot, lambda: watch.log[-1][1][1] is post_list.items, "drawn")
         assert post_list.items is not before
-    blog.close()
 
 
 async def test_a_letter_that_leaves_the_rows_as_they_were_draws_no_row(archive: Path) -> None:
     """The first letter of a word is in nearly every post, a longer word often in the same
     posts as its beginning: the list's rows are the very same, and every row was drawn
     again all the same (most of such a keystroke's frame). Now only what changed is."""
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+    async with _running(archive) as (pilot, main):
         post_list = main.query_one(PostList)
         await press(pilot, "slash", "h", "a", "r", "b")  # "harb": a few posts
         shown = post_list.items
@@ -182,7 +171,6 @@ async def test_a_letter_that_leaves_the_rows_as_they_were_draws_no_row(archive: 
         assert "search: harbo" in str(main.query_one("#status").render())
         await press(pilot, "backspace", "backspace", "backspace", "backspace")  # "h"
         assert drawn  # other rows: drawn
-    blog.close()
 
 
 async def test_a_letter_starts_its_search_in_its_own_handling(archive: Path) -> None:
@@ -191,12 +179,8 @@ async def test_a_letter_starts_its_search_in_its_own_handling(archive: Path) -> 
     starts it itself now (the message finds it started)."""
     import inspect
 
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+    async with _running(archive) as (pilot, main):
+        app = pilot.app
         started: list[tuple[str, bool]] = []
         real = main.listing.load
 
@@ -210,4 +194,3 @@ async def test_a_letter_starts_its_search_in_its_own_handling(archive: Path) -> 
         await wait_until(pilot, lambda: _answered(app, main, "harb"), "the answer to harb")
         assert 0 < len(main.query_one(PostList).items) < POSTS / 2
         assert started == [("h", False), ("ha", False), ("har", False), ("harb", False)]
-    blog.close()
