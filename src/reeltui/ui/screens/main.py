@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -51,6 +52,13 @@ FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows
 
 class ListSearch(QueryBox):
     """The search-as-you-type box of the post list (the query language)."""
+
+    typed: Callable[[str], None] | None = None  # told each new text before it is drawn
+
+    def _watch_value(self, value: str) -> None:
+        if self.typed is not None:
+            self.typed(value)
+        super()._watch_value(value)
 
 
 class MainScreen(Screen[None]):
@@ -127,6 +135,7 @@ class MainScreen(Screen[None]):
         self.panes.resized()
         search_box = self.query_one("#list-search", ListSearch)
         search_box.return_focus = self.post_list
+        search_box.typed = self.listing.typed
         self.post_list.search_box = search_box
         focus_now(self.post_list)
         self.searching.setup()
