@@ -49,3 +49,53 @@ def test_the_first_frame_imports_nothing_it_does_not_use(store_path: Path, tmp_p
     assert "reeltui.ui.screens.main" in modules  # it did paint
     assert "reeltui.store.backup" in modules  # and checked the store's backups at open
     assert LATER & set(modules) == set()
+
+
+# Before anything is imported: every regular expression compiled while a module of ours is
+# being imported (its body, or anything its body calls) is noted with that module's name.
+WATCH_IMPORTS = """
+import re, sys
+compiled_at_import = []
+compile_now = re._compile
+
+def watched(pattern, flags):
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_name != "<module>":
+        frame = frame.f_back
+    if frame is not None and frame.f_globals.get("__name__", "").startswith("reeltui"):
+        compiled_at_import.append(frame.f_globals["__name__"])
+    return compile_now(pattern, flags)
+
+re._compile = watched
+"""
+# When the first rows are drawn: what was compiled, and which record schemas were made.
+LOOK = """
+        from reeltui.domain import validate
+        made = [validate.draft_schema, validate.revision_schema, validate.outbox_entry_schema]
+        made = [f.__name__ for f in made if f.cache_info().currsize]
+        seen.append([list(compiled_at_import), made])
+"""
+
+
+def test_the_first_frame_compiles_no_pattern_and_makes_no_schema_it_does_not_use(
+    store_path: Path, tmp_path: Path
+) -> None:
+    """The modules the first frame imports compile their regular expressions when first
+    used (domain/patterns.lazy): 24 patterns were compiled at import, none used before the
+    first rows are drawn. The schemas of working copies, revisions and outbox entries (each
+    a generated check compiled, the post's nested) are made when such a record is first
+    read, not at import."""
+    first = "        seen.append(sorted(sys.modules))"
+    script = WATCH_IMPORTS + AT_FIRST_ROWS.replace(first + "\n", first + LOOK)
+    assert script.count("compiled_at_import") == 3  # the hook is in place
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(store_path)],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "REELTUI_CONFIG": str(tmp_path / "missing.toml")},
+    )  # fmt: skip
+    modules, (compiled, schemas), _ = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
+    assert "reeltui.ui.screens.main" in modules  # it did paint
+    # The text search (imported by a worker this early on so small an archive, after the
+    # first frame on a real one) finds libc with ctypes.util, whose own patterns it compiles.
+    assert [name for name in compiled if name != "reeltui.services.textindex"] == []
+    assert schemas == []

@@ -9,10 +9,11 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from reeltui.domain.models import DomainError
+from reeltui.domain.patterns import lazy
 from reeltui.domain.rating import validate_rating
 from reeltui.domain.vocab import DIARY_SOURCES, DiarySource
 
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_PUNCT = lazy(r"[^\w\s]", re.UNICODE)
 
 
 @dataclass(slots=True)

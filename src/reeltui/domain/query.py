@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 
 from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES, DomainError
+from reeltui.domain.patterns import lazy
 from reeltui.domain.text import fold as fold_text
 
 NAME_FIELDS = ("tag", "category", "author", "director", "cast", "title")
@@ -46,8 +46,8 @@ EXAMPLES = {
 }
 QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
 _OPS = (">=", "<=", ">", "<", "=")
-_FIELD = re.compile(r"([A-Za-z]+):")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_FIELD = lazy(r"([A-Za-z]+):")
+_DATE = lazy(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 class QueryError(DomainError):

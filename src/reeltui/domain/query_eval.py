@@ -8,12 +8,12 @@ it). Whatever index answers that (a substring buffer, shards of a big archive) p
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from reeltui.domain.listing import Listed
 from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES
+from reeltui.domain.patterns import lazy
 from reeltui.domain.query import Query, QueryError, Span, Term, fold
 
 TextMatcher = Callable[[str], Container[str]]
@@ -21,7 +21,7 @@ NameIndex = Callable[[str], Mapping[str, Collection[str]]]  # field -> {name: po
 PostTest = Callable[[Listed, "PostFacts"], bool]
 CommentTest = Callable[[str, str, str, str], bool]  # id, author, date, status
 COMMENT_FIELDS = ("author", "date", "status")  # about the comment itself in in:comments
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,19 +6,20 @@ import re
 from collections.abc import Iterator
 
 from reeltui.domain.models import DomainError
+from reeltui.domain.patterns import lazy
 
 MAX_RATING = 5.0
 FULL_REEL = "●"
 HALF_REEL = "◐"
 EMPTY_REEL = "○"
 
-_OUT_OF = re.compile(
+_OUT_OF = lazy(
     r"(?<![\d.])(\d+(?:[.,]\d+)?|\d*\s*½)\s*(?:/|out\s+of|of)\s*(\d+(?:[.,]\d+)?)"
     r"(?:\s*(?:reels?|stars?|popcorn|points?))?",
     re.IGNORECASE,
 )
-_CUE = re.compile(r"[\d½]\s*(?:/|o[uf])", re.IGNORECASE)
-_STARS = re.compile(r"([★⭐]+)\s*(½)?")
+_CUE = lazy(r"[\d½]\s*(?:/|o[uf])", re.IGNORECASE)
+_STARS = lazy(r"([★⭐]+)\s*(½)?")
 
 
 def validate_rating(value: float | None) -> float | None:

@@ -17,9 +17,11 @@ from __future__ import annotations
 import html
 import re
 
+from reeltui.domain.patterns import lazy
+
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] ... BEL or ST),
 # and two-character escapes (ESC x).
-_ESCAPES = re.compile(
+_ESCAPES = lazy(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|$)"
     r"|\x1b[ -/]*[0-~]?"
@@ -27,14 +29,14 @@ _ESCAPES = re.compile(
     r"|[\x9d\x90\x98\x9e\x9f].*?(?:\x07|\x9c|\x1b\\|$)",
     re.DOTALL,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # LRE RLE PDF LRO RLO, LRI RLI FSI PDI, and the invisible LRM/RLM/ALM marks used in spoofing.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_BIDI = lazy(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 # A Markdown renderer decodes character references: "&#x202e;" or "&rlm;" would put a bidi
 # control back after sanitizing. Drop every reference that decodes to a character we remove.
-_REFERENCE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|[A-Za-z][A-Za-z0-9]{1,31});")
+_REFERENCE = lazy(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _drop_unsafe_reference(match: re.Match[str]) -> str:
@@ -52,8 +54,8 @@ def _drop_unsafe_reference(match: re.Match[str]) -> str:
 MAX_LEVELS = 8  # quote and list markers kept at the start of a line
 MAX_INDENT = 16  # columns of indentation kept there
 # The container prefix of a line: indentation, quote markers and list markers, in any mix.
-_PREFIX = re.compile(r"^(?:[ \t]|>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
-_TOKEN = re.compile(r"[ \t]+|>|[-+*]|\d{1,9}[.)]")
+_PREFIX = lazy(r"^(?:[ \t]|>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
+_TOKEN = lazy(r"[ \t]+|>|[-+*]|\d{1,9}[.)]")
 
 
 def _shorten_prefix(match: re.Match[str]) -> str:

@@ -8,15 +8,16 @@ import unicodedata
 import urllib.parse
 from collections.abc import Container
 
+from reeltui.domain.patterns import lazy
 from reeltui.domain.titles import slug_text
 
 WORDS_PER_MINUTE = 230
 # A word: a run of letters, digits, ’ ' - _ holding at least one letter or digit ([^\W_]).
 # One match per word, counted in C (a Python test per word took 84% of `posts --json`).
-_WORD = re.compile(r"[_’'-]*[^\W_][\w’'-]*", re.UNICODE)
-_MD_NOISE = re.compile(r"(!?\[([^\]]*)\]\([^)]*\))|[*_`#>|~]")
+_WORD = lazy(r"[_’'-]*[^\W_][\w’'-]*", re.UNICODE)
+_MD_NOISE = lazy(r"(!?\[([^\]]*)\]\([^)]*\))|[*_`#>|~]")
 # Emphasis and code marks next to the text they mark ("*Wolf*," -> "Wolf,"), not inside words.
-_MD_MARKS = re.compile(r"(?<!\w)[*_`~]+(?=\S)|(?<=\S)[*_`~]+(?!\w)")
+_MD_MARKS = lazy(r"(?<!\w)[*_`~]+(?=\S)|(?<=\S)[*_`~]+(?!\w)")
 
 
 def plain_text(markdown: str) -> str:
@@ -106,7 +107,7 @@ def slugify(text: str, max_length: int = 200) -> str:
     return slug or "untitled"
 
 
-_ENTITY = re.compile(r"&.+?;")
+_ENTITY = lazy(r"&.+?;")
 
 
 def _cut(slug: str, max_length: int) -> str:
@@ -129,7 +130,7 @@ def slug_to_wire(slug: str) -> str:
     return _ESCAPE.sub(lambda m: m.group().lower(), urllib.parse.quote(slug, safe="-_~"))
 
 
-_ESCAPE = re.compile(r"%[0-9A-F]{2}")
+_ESCAPE = lazy(r"%[0-9A-F]{2}")
 
 
 def slug_from_wire(slug: str) -> str:
@@ -172,7 +173,7 @@ _FOLD_PAIRS = tuple(
 )
 # Accents of Latin, Greek and Cyrillic letters once decomposed (marks of other scripts,
 # such as the Japanese voicing marks, are kept: there they make another letter)
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKS = lazy("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:

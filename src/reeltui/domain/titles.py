@@ -12,10 +12,12 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING
 
+from reeltui.domain.patterns import lazy
+
 if TYPE_CHECKING:
     from reeltui.domain.listing import Listed
 
-_TAG = re.compile(r"<(?:[a-zA-Z/!][^<>]*)>")
+_TAG = lazy(r"<(?:[a-zA-Z/!][^<>]*)>")
 TERM_PATH = " › "  # "Parent › Child": a category under its parent
 
 
@@ -33,7 +35,7 @@ def slug_text(slug: str) -> str:
 
 # What no one can see or type in a slug: control, bidi, zero-width and soft-hyphen characters
 # (sanitize_title drops them too). A slug holding U+202E shows reversed and cannot be found.
-_SLUG_INVISIBLE = re.compile(
+_SLUG_INVISIBLE = lazy(
     "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 

@@ -181,35 +181,50 @@ non_empty = Check(
 )
 
 
-OUTBOX_ENTRY = Schema(
-    "outbox entry",
-    {
-        "kind": (check_of(OutboxKind), True),
-        "comment_id": (non_empty, True),
-        "action": (check_of(OutboxAction), False),
-        "state": (check_of(OutboxState), False),
-        "error": (text, False),
-        "remote_id": (text, False),
-        "position": (integer(), False),
-        "created": (iso_date, False),
-        "post_id": (text, False),
-    },
-)
+@functools.cache
+def outbox_entry_schema() -> Schema:
+    """The outbox entry's schema (made when an outbox is first read: not at every start)."""
+    return Schema(
+        "outbox entry",
+        {
+            "kind": (check_of(OutboxKind), True),
+            "comment_id": (non_empty, True),
+            "action": (check_of(OutboxAction), False),
+            "state": (check_of(OutboxState), False),
+            "error": (text, False),
+            "remote_id": (text, False),
+            "position": (integer(), False),
+            "created": (iso_date, False),
+            "post_id": (text, False),
+        },
+    )
+
+
 READ_MARK = Schema("read mark", {"comments": (integer(0), True), "at": (iso_date, False)})
-DRAFT = Schema(
-    "working copy", {"post": (schema_of(Post).check(), True), "saved_at": (iso_date, False)}
-)
-REVISION = Schema(
-    "revision",
-    {
-        "post_id": (non_empty, True),
-        "reason": (check_of(RevisionReason), True),
-        "at": (iso_date, False),
-        "seq": (integer(0), False),
-        "post": (schema_of(Post).check(), True),
-        "note": (text, False),
-    },
-)
+
+
+@functools.cache
+def draft_schema() -> Schema:
+    """A working copy's schema (a post's, nested): made when first needed."""
+    return Schema(
+        "working copy", {"post": (schema_of(Post).check(), True), "saved_at": (iso_date, False)}
+    )
+
+
+@functools.cache
+def revision_schema() -> Schema:
+    """A revision's schema (a post's, nested): made when first needed."""
+    return Schema(
+        "revision",
+        {
+            "post_id": (non_empty, True),
+            "reason": (check_of(RevisionReason), True),
+            "at": (iso_date, False),
+            "seq": (integer(0), False),
+            "post": (schema_of(Post).check(), True),
+            "note": (text, False),
+        },
+    )
 
 
 def check_post(post_id: str, doc: Any) -> list[Problem]:
@@ -224,7 +239,7 @@ def check_comment(comment_id: str, doc: Any) -> list[Problem]:
 
 
 def check_outbox_entry(entry_id: str, doc: Any) -> list[Problem]:
-    found = OUTBOX_ENTRY.problems(entry_id, doc)
+    found = outbox_entry_schema().problems(entry_id, doc)
     if not found and doc.get("kind") == "moderate":
         message = one_of(MODERATION_ACTIONS)(doc.get("action"))
         if message:

@@ -21,7 +21,6 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import re
 import shutil
 import threading
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import Any
 
 import orjson
 
+from reeltui.domain.patterns import lazy
 from reeltui.store import datafile
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
@@ -41,7 +41,7 @@ MANIFEST = "manifest.json"
 KEEP = 5
 DEFAULT_INTERVAL = 600.0  # seconds between two backups of one store
 _STAMP = "%Y%m%dT%H%M%S%fZ"
-_STAMPED = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{1,6})Z")
+_STAMPED = lazy(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{1,6})Z")
 
 
 def backup_interval() -> float:

@@ -21,19 +21,19 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from reeltui.domain.patterns import lazy
 from reeltui.errors import ReelError
 from reeltui.store.layout import JOURNAL_FILE
 from reeltui.store.storage import fsync_dir, replace_file, write_all
 
 MANY = 24  # files in one change above which one syncfs beats an fsync per file
-_TMP = re.compile(r"^\.(.+)\.(\d+)\.(tmp|new)$")  # `temp_name`, and `replace_file`'s
+_TMP = lazy(r"^\.(.+)\.(\d+)\.(tmp|new)$")  # `temp_name`, and `replace_file`'s
 
 
 @functools.cache

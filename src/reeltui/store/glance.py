@@ -18,6 +18,8 @@ from typing import Any
 
 import orjson
 
+from reeltui.domain.patterns import lazy
+
 
 def flat_records(raw: bytes, table: str, ids: Iterable[str]) -> dict[str, Any] | None:
     """The records `ids` of `table` found in the file's bytes `raw` (an id absent from the
@@ -44,7 +46,7 @@ def flat_records(raw: bytes, table: str, ids: Iterable[str]) -> dict[str, Any] |
 
 
 _WHITE = b" \t\r\n"
-_OPENS = re.compile(rb"[ \t\r\n]*:[ \t\r\n]*(?=\{)")
+_OPENS = lazy(rb"[ \t\r\n]*:[ \t\r\n]*(?=\{)")
 
 
 def _keyed_objects(raw: bytes, key: bytes) -> Iterator[int]:

@@ -13,14 +13,15 @@ as before: the result, and the error for a broken file, are those of `orjson.loa
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import orjson
 
+from reeltui.domain.patterns import lazy
+
 WHOLE_BELOW = 8 << 20  # smaller files are parsed in one go
 PIECE = 4 << 20  # bytes per piece
-_HEAD = re.compile(rb'\{\n  ("(?:[^"\\\n]|\\.)*"): \{\n(?=    ")')
+_HEAD = lazy(rb'\{\n  ("(?:[^"\\\n]|\\.)*"): \{\n(?=    ")')
 _RECORD = b'\n    "'  # a record's key: a line indented by exactly four spaces
 _TABLE_END = b"\n  }"  # the table's closing brace: a line indented by two
 

@@ -27,6 +27,7 @@ backs up, checks and repairs it like the others.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -37,15 +38,16 @@ from typing import Any, Literal
 from reeltui.domain.checks import text
 from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.listing import PostSummary
+from reeltui.domain.patterns import lazy
 from reeltui.domain.validate import (
-    DRAFT,
     READ_MARK,
-    REVISION,
     Problem,
     Schema,
     check_comment,
     check_outbox_entry,
     check_post,
+    draft_schema,
+    revision_schema,
     schema_of,
 )
 
@@ -83,6 +85,16 @@ def _schema_gate(schema: Schema) -> Gate:
     return schema.problems
 
 
+def _lazy_gate(schema: Callable[[], Schema]) -> Gate:
+    """The gate of a table whose schema is made when its first record is checked (a start
+    reads no revision, working copy or diary entry)."""
+
+    def gate(record_id: str, doc: Any) -> list[Problem]:
+        return schema().problems(record_id, doc)
+
+    return gate
+
+
 _LOCATION = Schema("comment location", {"post": (text, True)})
 
 
@@ -107,8 +119,10 @@ POSTS_INDEX = TableSpec(
 )
 POST = TableSpec("post", "per-post", "posts", check_post, what="post")
 COMMENTS = TableSpec("comments", "per-post", "posts", check_comment, what="comment")
-REVISIONS = TableSpec("revisions", "per-post", "revisions", _schema_gate(REVISION), what="revision")
-DRAFTS = TableSpec("drafts", "whole", "drafts.json", _schema_gate(DRAFT), what="working copy")
+REVISIONS = TableSpec(
+    "revisions", "per-post", "revisions", _lazy_gate(revision_schema), what="revision"
+)
+DRAFTS = TableSpec("drafts", "whole", "drafts.json", _lazy_gate(draft_schema), what="working copy")
 OUTBOX = TableSpec("outbox", "whole", "outbox.json", check_outbox_entry, what="outbox entry")
 READS = TableSpec(
     "reads", "hashed", "reads", _schema_gate(READ_MARK), pages=16, what="read mark", flat=True
@@ -119,7 +133,11 @@ LOCATOR = TableSpec(
 )  # fmt: skip
 META = TableSpec("meta", "whole", META_FILE, _meta_gate, what="store information")
 DIARY = TableSpec(
-    "diary", "whole", "diary.json", _schema_gate(schema_of(DiaryEntry)), what="diary entry"
+    "diary",
+    "whole",
+    "diary.json",
+    _lazy_gate(functools.partial(schema_of, DiaryEntry)),
+    what="diary entry",
 )  # the film diary (Letterboxd): store/diary.py
 
 TABLES: tuple[TableSpec, ...] = (META, POSTS_INDEX, POST, COMMENTS, REVISIONS, DRAFTS, OUTBOX)
@@ -129,8 +147,8 @@ BY_NAME = {f"{t.path}:{t.name}": t for t in TABLES}
 
 # -- file names --------------------------------------------------------------------------------
 
-_SAFE = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
-_MONTH = re.compile(r"\d{4}-\d{2}")
+_SAFE = lazy(r"[a-z0-9][a-z0-9._-]{0,99}")
+_MONTH = lazy(r"\d{4}-\d{2}")
 
 
 def safe_name(record_id: str) -> str:
@@ -144,7 +162,7 @@ def safe_name(record_id: str) -> str:
     return f"{plain}~{digest}"
 
 
-_ALL_SAFE = re.compile(r"(?:[a-z0-9][a-z0-9._-]{0,99}(?<!\.)\n)*")
+_ALL_SAFE = lazy(r"(?:[a-z0-9][a-z0-9._-]{0,99}(?<!\.)\n)*")
 
 
 def safe_names(record_ids: list[str]) -> list[str]:

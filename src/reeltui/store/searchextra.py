@@ -22,10 +22,11 @@ for an index made before they existed (`fill`), marked done in `info` (FILLED).
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
+
+from reeltui.domain.patterns import lazy
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS chars(doc INTEGER PRIMARY KEY, mask INTEGER NOT NULL,"
@@ -41,7 +42,7 @@ SAMPLE = 500  # texts read to choose the dense words
 DENSE = 0.9  # a dense word is in at least this share of the sample
 MOST = 400  # dense words at most
 BATCH = 500  # posts filled per transaction
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 # Characters with a bit of their own (letters, digits, the commonest punctuation, the field
 # separator); the others share the last bits (a set shared bit is checked in the text).
 _OWN = "abcdefghijklmnopqrstuvwxyz0123456789 .,'-:;!?()\"/\x1f\n"

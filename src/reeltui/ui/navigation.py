@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -10,8 +9,9 @@ from urllib.parse import urlsplit
 
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
+from reeltui.domain.patterns import lazy
 
-_INTERNAL = re.compile(r"^/?([a-z0-9][a-z0-9-]*)/?(?:[#?].*)?$")
+_INTERNAL = lazy(r"^/?([a-z0-9][a-z0-9-]*)/?(?:[#?].*)?$")
 
 
 @dataclass

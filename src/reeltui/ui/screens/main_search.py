@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
+from reeltui.domain.patterns import lazy
 from reeltui.domain.query import QueryError, parse
 from reeltui.domain.query_eval import check
 from reeltui.services import PostRow
@@ -23,7 +24,7 @@ from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 if TYPE_CHECKING:
     from reeltui.ui.screens.main import MainScreen
 
-_SCOPE = re.compile(r"(^|\s)in:(comments|posts)(?=\s|$)", re.IGNORECASE)
+_SCOPE = lazy(r"(^|\s)in:(comments|posts)(?=\s|$)", re.IGNORECASE)
 
 
 class Searching:

@@ -8,23 +8,22 @@ Comments are short and many: a line-by-line pass gives quotes (`> `), list bulle
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
 from reeltui.domain.dates import display_date
 from reeltui.domain.models import Comment
+from reeltui.domain.patterns import lazy
 from reeltui.domain.sanitize import cut_for_display, cut_note, sanitize, sanitize_line
 
 QUOTE_STYLE = "italic"
 QUOTE_BAR = "▌ "
-_INLINE = re.compile(
+_INLINE = lazy(
     r"(?P<code>`[^`\n]+`)"
     r"|\[(?P<label>[^\]\n]+)\]\((?P<href>[^)\s]+)\)"
     r"|(?P<mark>\*\*|\*|__|_)(?=\S)(?P<inner>.+?)(?<=\S)(?P=mark)"
 )
-_BULLET = re.compile(r"^(\s*)[-*+]\s+")
-_HEADING = re.compile(r"^#{1,6}\s+")
+_BULLET = lazy(r"^(\s*)[-*+]\s+")
+_HEADING = lazy(r"^#{1,6}\s+")
 
 
 def byline(comment: Comment) -> str:

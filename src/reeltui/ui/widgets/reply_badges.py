@@ -5,13 +5,13 @@ All text that comes from a comment goes through `sanitize` before it reaches a T
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from reeltui.domain.models import Comment
+from reeltui.domain.patterns import lazy
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.domain.vocab import CommentStatus, SyncState
 
@@ -52,7 +52,7 @@ def draft_badge(has_draft: bool) -> Text:
     return Text("✎ reply draft", DRAFT_STYLE) if has_draft else Text()
 
 
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = lazy(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 
 
 def one_line(text: str, length: int = 0) -> Text:
