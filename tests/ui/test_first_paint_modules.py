@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tests.ui.test_first_paint import AT_FIRST_ROWS as FIRST_PAINT
+from tests.ui.test_first_paint import _archive
 
 # The modules a fresh interpreter holds when the list first draws its rows, the app made as
 # the command line makes it (the user's settings read).
@@ -99,3 +100,17 @@ def test_the_first_frame_compiles_no_pattern_and_makes_no_schema_it_does_not_use
     # first frame on a real one) finds libc with ctypes.util, whose own patterns it compiles.
     assert [name for name in compiled if name != "reeltui.services.textindex"] == []
     assert schemas == []
+
+
+def test_an_archive_s_first_screen_reads_no_query_language(tmp_path: Path) -> None:
+    """The query language (its parser, its evaluation) is read when a search is typed or the
+    whole list is loaded, not for the first screen's rows of an archive whose index is read
+    in two parts (a small store's list is loaded whole at once, through the search)."""
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_ROWS, str(_archive(tmp_path / "store"))],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "REELTUI_CONFIG": str(tmp_path / "missing.toml")},
+    )  # fmt: skip
+    modules, _ = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
+    assert "reeltui.ui.widgets.query_box" in modules  # the search box is there, closed
+    assert {"reeltui.domain.query", "reeltui.domain.query_eval"} & set(modules) == set()

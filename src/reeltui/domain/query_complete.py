@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reeltui.domain.query import CHOICES, EXAMPLES, FIELDS, QUOTES, fold
-
 MAX_CANDIDATES = 12
 
 
@@ -27,6 +25,8 @@ class Completion:
 
 def _last_word(text: str) -> int:
     """Where the word under the cursor (the end of `text`) starts; quotes keep spaces in."""
+    from reeltui.domain.query import QUOTES  # the language, read when completing (not at import)
+
     start, quote = 0, ""
     for i, ch in enumerate(text):
         if quote:
@@ -40,12 +40,16 @@ def _last_word(text: str) -> int:
 
 
 def _quoted(value: str) -> str:
+    from reeltui.domain.query import QUOTES
+
     return f'"{value}"' if any(ch.isspace() or ch in QUOTES for ch in value) or not value else value
 
 
 def complete(text: str, values: Mapping[str, Sequence[str]]) -> Completion:
     """Candidates for the word at the end of `text`. `values` lists the names a field may
     take on this blog (tag, category, author, director, cast), most used first."""
+    from reeltui.domain.query import CHOICES, EXAMPLES, FIELDS, QUOTES, fold
+
     start = _last_word(text)
     word = text[start:]
     sign = "-" if word.startswith("-") else ""

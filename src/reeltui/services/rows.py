@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 from reeltui.domain.idsets import AllBut, IdSet
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
-from reeltui.domain.query_eval import NAMES
 from reeltui.domain.vocab import SortKey
 
 _ID = attrgetter("post.id")
@@ -236,6 +235,8 @@ class RowSet:
         """A name field's names (tags, categories, cast, authors, directors: the query
         language's `NAMES`) and the posts having each, made once until a post changes: a
         keystroke changing `tag:noi` matches the blog's few hundred tags, not every post's."""
+        from reeltui.domain.query_eval import NAMES  # the query language: not at open
+
         with self._lock:
             found = self._names.get(field)
             if found is None:

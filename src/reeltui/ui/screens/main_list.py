@@ -14,7 +14,6 @@ from textual.app import App
 from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
-from reeltui.domain.query import QueryError, parse
 from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
@@ -182,6 +181,10 @@ class Listing(FeedReading):
         return Items(rows, marks)
 
     def _has_words(self) -> bool:
+        if not self.search.strip():
+            return False  # nothing to parse (the first frame's list: the query language unread)
+        from reeltui.domain.query import QueryError, parse
+
         try:
             return bool(parse(self.search).words)
         except QueryError:

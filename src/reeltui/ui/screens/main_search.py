@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from reeltui.domain.patterns import lazy
-from reeltui.domain.query import QueryError, parse
-from reeltui.domain.query_eval import check
 from reeltui.services import PostRow
 from reeltui.ui.screens.main_list import answer
 from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
@@ -68,6 +66,8 @@ class Searching:
         the posts a free word is in, when not the search index's whole answer; `stop`: a
         newer load replaced this one (the search raises Interrupted at its next check)."""
         screen, listing = self.screen, self.screen.listing
+        from reeltui.domain.query import QueryError, parse
+        from reeltui.domain.query_eval import check
         from reeltui.services.query import COMMENT_LIMIT, find_comments, find_posts
 
         call = partial(answer, screen.app)  # (shown only while this load is the newest)

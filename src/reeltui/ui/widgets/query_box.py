@@ -14,9 +14,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from reeltui.domain.query import QueryError, parse
 from reeltui.domain.query_complete import Completion, complete
-from reeltui.domain.query_eval import check
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.ui.widgets.inputs import ReturningInput
 
@@ -132,6 +130,9 @@ class QueryBox(ReturningInput):
 
 def problem(text: str) -> str:
     """Why `text` is not a query that can run, in one line ("" when it is)."""
+    from reeltui.domain.query import QueryError, parse  # the language: not for the first frame
+    from reeltui.domain.query_eval import check
+
     try:
         check(parse(text))
     except QueryError as exc:
