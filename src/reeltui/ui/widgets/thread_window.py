@@ -12,12 +12,14 @@ Comments inside a collapsed thread count for nothing: the window holds comments 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass
 
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 
 from reeltui.domain.models import Comment
+from reeltui.domain.threadplace import leaf_place
 from reeltui.ui.widgets.comment_view import CommentView
 
 WINDOW = 120  # comments shown that are mounted after the window is cut again
@@ -46,10 +48,44 @@ class ThreadWindow(VerticalScroll):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries: list[Entry] = []
+        self._entries: list[Entry] = []
+        self._where: dict[str, int] | None = None  # comment id -> index (made when asked)
+        self._drafted: set[str] = set()  # the comments showing the "reply draft" badge
         self.views: list[CommentView] = []
         self.start = 0
         self._extending = False
+
+    @property
+    def entries(self) -> list[Entry]:
+        return self._entries
+
+    @entries.setter
+    def entries(self, entries: list[Entry]) -> None:
+        self._entries = entries
+        self._where = None
+        self._drafted = {e.comment.id for e in entries if e.has_draft}
+
+    def add_entry(self, index: int, entry: Entry) -> None:
+        """`entry` in the reading order at `index` (the views are the caller's)."""
+        self._entries.insert(index, entry)
+        self._where = None
+        if entry.has_draft:
+            self._drafted.add(entry.comment.id)
+
+    def place(self, comment: Comment, comments: Mapping[str, Comment]) -> tuple[int, int] | None:
+        """(index, depth) of a new `comment` in the reading order, told from its parent's
+        place (None: the thread must be ordered again: `threadplace.leaf_place`)."""
+        order = [(e.comment, e.depth) for e in self._entries]
+        parent = self.index_of(comment.parent_id) if comment.parent_id else None
+        return leaf_place(order, comment, comments, parent)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A new scroll height (a comment added, a window cut again) asked Textual for a
+        # second layout of the whole screen after the one that measured it; the scroll bar
+        # coming or going still asks for one (`show_vertical_scrollbar`).
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     # -- entries and their views -------------------------------------------------------
 
@@ -62,7 +98,14 @@ class ThreadWindow(VerticalScroll):
         return self.views[index - self.start] if self.start <= index < self.end else None
 
     def index_of(self, comment_id: str) -> int | None:
-        return next((i for i, e in enumerate(self.entries) if e.comment.id == comment_id), None)
+        """Where `comment_id` is in the reading order (a map made once per change of the
+        entries: a walk through a 5,000-comment thread took milliseconds, several times a
+        reply)."""
+        if self._where is None:
+            self._where = {}
+            for i, e in enumerate(self._entries):
+                self._where.setdefault(e.comment.id, i)
+        return self._where.get(comment_id)
 
     def make_view(self, index: int) -> CommentView:
         e = self.entries[index]
@@ -102,14 +145,14 @@ class ThreadWindow(VerticalScroll):
         index = self.index_of(comment_id)
         if index is not None and self.entries[index].has_draft != has_draft:
             self.entries[index].has_draft = has_draft
+            (self._drafted.add if has_draft else self._drafted.discard)(comment_id)
             self.redraw_entry(index)
 
     def set_drafts(self, parents: set[str]) -> None:
-        """The "reply draft" badge on exactly the comments in `parents` (one pass)."""
-        for index, entry in enumerate(self.entries):
-            if entry.has_draft != (entry.comment.id in parents):
-                entry.has_draft = not entry.has_draft
-                self.redraw_entry(index)
+        """The "reply draft" badge on exactly the comments in `parents`: the ones whose
+        badge changes are looked up, not every comment of the thread."""
+        for comment_id in sorted(self._drafted ^ parents):
+            self.set_draft(comment_id, comment_id in parents)
 
     @property
     def current(self) -> Comment | None:
