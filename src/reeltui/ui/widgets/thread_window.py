@@ -27,7 +27,7 @@ from reeltui.ui.widgets.thread_entries import Entry, ThreadEntries
 __all__ = ["CHUNK", "MARGIN", "STEP", "WINDOW", "Entry", "ThreadWindow"]
 
 WINDOW = 120  # comments shown that are mounted after the window is cut again
-MARGIN = 20  # the cursor this near an edge with more beyond it: cut again around it
+MARGIN = 20  # the cursor this near an edge with more beyond it: the window follows it
 CHUNK = 40  # comments mounted at a time when the pane is scrolled near an edge
 STEP = 10  # comments mounted (and dropped) a frame as the window follows the cursor
 
