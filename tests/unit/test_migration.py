@@ -129,6 +129,18 @@ def test_kill_9_during_the_upgrade_leaves_the_old_or_the_new_store(tmp_path: Pat
     """Twenty kills at random moments of the upgrade of a store of 300 posts: after each,
     the store opens, holds every post and comment once, and checks sound."""
     template = old_store(tmp_path / "template", n=300)
+    # How long one upgrade takes on this machine now (a loaded machine takes longer): the
+    # kills are spread over 1.6 times that, so some land before the upgrade's end, some after.
+    subprocess.run(["cp", "-a", str(template), str(tmp_path / "uncut")], check=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(tmp_path / "uncut")], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline() == "start\n"
+    began = time.monotonic()
+    assert child.stdout.readline() == "upgraded\n"
+    span = time.monotonic() - began
+    child.wait()
+    child.stdout.close()
     rng = random.Random(22)
     outcomes = {"old": 0, "new": 0}
     for i in range(20):
@@ -138,7 +150,7 @@ def test_kill_9_during_the_upgrade_leaves_the_old_or_the_new_store(tmp_path: Pat
             [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
         )
         assert child.stdout is not None and child.stdout.readline() == "start\n"
-        time.sleep(rng.uniform(0.0, 0.8))
+        time.sleep(span * 1.6 * (i + rng.random()) / 20)
         child.send_signal(signal.SIGKILL)
         child.wait()
         child.stdout.close()

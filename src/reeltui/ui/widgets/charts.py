@@ -40,17 +40,30 @@ class ChartSpec:
     axes: bool = True  # False: the title alone (nothing to plot)
 
 
+def whole_ticks(top: int, most: int = 6) -> list[float]:
+    """Whole-number ticks from 0 to at least `top`, at most `most` (>= 2) of them."""
+    step = max(1, -(-top // (max(most, 2) - 1)))
+    return [float(n) for n in range(0, max(top, 1) + step, step)]
+
+
+def ticks_for(height: int) -> int:
+    """How many ticks an axis of a chart `height` rows tall holds two rows apart: two ticks
+    on one row are drawn in an order that changes with Python's string hashing, so a
+    crowded axis read "4" in one process and "6" in the next."""
+    return max(2, min(6, (height - 4) // 2))
+
+
 def draw(spec: ChartSpec, width: int, height: int, theme: str) -> Text:
     """The chart as text (any thread: a Plot of its own, no global state)."""
     plt: Any = Plot()
-    plt.title(spec.title)
+    # plotext drops a title wider than the chart: the words before its colon, then
+    plt.title(spec.title if len(spec.title) <= width - 2 else spec.title.split(":")[0][: width - 2])
     if spec.axes:
         if spec.bars:
             xs, ys = zip(*spec.bars, strict=True)
             kwargs = {"label": spec.bar_label} if spec.bar_label else {}
             plt.bar(list(xs), list(ys), minimum=0, width=spec.bar_width, **kwargs)
-        step = max(1, -(-spec.top // 5))  # whole-number ticks from 0, at most six
-        ticks = [float(n) for n in range(0, max(spec.top, 1) + step, step)]
+        ticks = whole_ticks(spec.top, ticks_for(height))
         plt.yticks(ticks)
         plt.ylim(0, ticks[-1])
         if spec.xlim is not None:
@@ -63,6 +76,10 @@ def draw(spec: ChartSpec, width: int, height: int, theme: str) -> Text:
                 marker="braille",
                 label=spec.line_label,
             )
+            # counts: whole numbers on the right axis too (it read "78.3")
+            right = whole_ticks(max(spec.line), ticks_for(height))
+            plt.yticks(right, [str(int(t)) for t in right], yside="right")
+            plt.ylim(0, right[-1], yside="right")
         plt.xticks([x for x, _ in spec.xticks], [label for _, label in spec.xticks])
     plt.plotsize(width, height)
     plt._set_size(width, height)  # (as PlotextPlot.render does: resizing needs both)
