@@ -8,6 +8,8 @@ is made; a reply landing near the window's edge moves the window a step a frame
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +17,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from reeltui.domain import models
+from reeltui.domain.identity import Identity
 from reeltui.services import Blog
-from reeltui.ui.app import ReelApp
+from reeltui.services import blog as blog_module
+from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.widgets.thread import Thread
 from reeltui.ui.widgets.thread_window import MARGIN, STEP, WINDOW, ThreadWindow
@@ -156,3 +160,34 @@ async def test_a_reply_near_the_window_edge_moves_it_a_step_a_frame(
         assert thread.start > 0  # (it moved)
         assert max(made) <= STEP + 1  # (the reply's view and a step)
         assert len(thread.views) <= WINDOW + 1
+
+
+async def test_a_new_signer_counts_the_posts_again_in_the_background(
+    blog: Blog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer says their name (the composer asks it at the first reply signed): the
+    posts' readers' comments are counted again for the new set of people signing as the
+    blog by the worker that saves the settings. The next redraw did it on the UI thread
+    (every post's author walked: 20-45 ms at 50,000 posts, in the reply's frame)."""
+    config = tmp_path / "config.toml"
+    config.write_text("")
+    monkeypatch.setenv("REELTUI_CONFIG", str(config))
+    on_ui: list[bool] = []  # per count: was it made on the UI thread?
+    real = blog_module.of_posts
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        on_ui.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(blog_module, "of_posts", counted)
+    app = make_app(blog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = blog.posts()[0].id
+        blog.summary(first)  # (counted with the people known at the start)
+        on_ui.clear()
+        app.remember(identity=Identity("Someone New", ""))
+        await wait_until(pilot, lambda: "[identity]" in config.read_text(), "settings saved")
+        await settle(pilot)
+        blog.summary(first)  # what a redraw asks: counted already
+    assert on_ui == [False]  # counted once, in the background
