@@ -27,7 +27,8 @@ from benchmarks.generate import archive, search_bytes, store_bytes
 
 BENCHMARKS = ("tui", "cli", "wxr", "reader")
 MEDIANS = ("query", "stats", "spelling", "fidelity")  # `run(cfg) -> list[Result]` each
-PARTS = ("open",)  # a part of `tui` alone: the open figures (nothing written to the archives)
+# parts of `tui` alone, nothing written to the archives: the open figures, the filter's
+PARTS = ("open", "filter")
 READING = [
     "- Each ratio is of the two quantiles named in the goal column, both sides measured in the "
     "same run (a busy machine slows both). An absolute limit (50 ms) has no such protection: "
@@ -228,10 +229,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         if "tui" in wanted:
             step(f"tui {size}", lambda s=size: bench_tui.run(cfg, s, small))  # type: ignore[misc]
-        elif "open" in wanted:
-            step(f"open {size}", functools.partial(bench_tui.open_figures, cfg, size, store))
+        else:
+            if "open" in wanted:
+                step(f"open {size}", functools.partial(bench_tui.open_figures, cfg, size, store))
+            if "filter" in wanted:
+                step(f"filter {size}", functools.partial(bench_tui.key_figures, cfg, size, store))
         if "cli" in wanted:
-            step(f"cli {size}", lambda s=size: [bench_cli.posts_json(cfg, s)])  # type: ignore[misc]
+            step(f"cli {size}", lambda s=size: list(bench_cli.posts_json(cfg, s)))  # type: ignore[misc]
         if "wxr" in wanted and size <= cfg.wxr_limit:
             step(f"wxr {size}", lambda s=size: [bench_cli.wxr_import(cfg, s)])  # type: ignore[misc]
     if "reader" in wanted:

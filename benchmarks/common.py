@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -215,7 +216,9 @@ def child_env(cfg: Config) -> dict[str, str]:
     made: a user's store has its backup for the next 10 minutes as well)."""
     env = dict(os.environ)
     home = cfg.work / "home"
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")):
+    folders = [("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")]
+    folders.append(("XDG_CACHE_HOME", "cache"))  # (reeltui's kept styles, sound index files)
+    for var, sub in folders:
         (home / sub).mkdir(parents=True, exist_ok=True)
         env[var] = str(home / sub)
     env["PYTHONPATH"] = os.pathsep.join(
@@ -224,6 +227,13 @@ def child_env(cfg: Config) -> dict[str, str]:
     env["REELTUI_BACKUP_EVERY"] = "86400"
     env.pop("TEXTUAL", None)
     return env
+
+
+def empty_cache(cfg: Config) -> None:
+    """Empty the children's cache folder (what reeltui keeps between runs: the parsed styles,
+    the index files posts --json found sound), as on a first run after an install."""
+    shutil.rmtree(cfg.work / "home" / "cache", ignore_errors=True)
+    (cfg.work / "home" / "cache").mkdir(parents=True, exist_ok=True)
 
 
 def run_child(cfg: Config, module: str, *args: str, timeout: float = 900) -> dict[str, object]:

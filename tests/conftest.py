@@ -43,8 +43,11 @@ def _never_the_users_config(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No test reads or writes the developer's own settings (the app remembers who signs
-    replies there): each gets a config path of its own, children (tmux) included."""
+    replies there): each gets a config path of its own, children (tmux) included; and a
+    cache folder of its own (`posts --json` remembers there which index files passed, the
+    app the styles it parsed)."""
     monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

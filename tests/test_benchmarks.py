@@ -41,24 +41,23 @@ EXPECTED = (
 )
 
 
-def test_harness_runs_at_the_smallest_size(tmp_path: Path) -> None:
-    out = tmp_path / "RESULTS.md"
-    done = subprocess.run(
+def _benchmarks(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m benchmarks --quick ARGS`, writing in `tmp_path`."""
+    return subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "benchmarks",
-            "--quick",
-            "--out",
-            str(out),
-            "--work",
-            str(tmp_path / "work"),
+            *(sys.executable, "-m", "benchmarks", "--quick", *args),
+            *("--out", str(tmp_path / "RESULTS.md"), "--work", str(tmp_path / "work")),
         ],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=1500,
     )
+
+
+def test_harness_runs_at_the_smallest_size(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    done = _benchmarks(tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     lines = [line for line in done.stdout.splitlines() if line.startswith("ratio ")]
     for prefix in EXPECTED:
@@ -77,3 +76,14 @@ def test_harness_runs_at_the_smallest_size(tmp_path: Path) -> None:
     store = tmp_path / "work" / "store-20"
     assert (store / "meta.json").exists() and (store / "search.sqlite").exists()
     assert (store / "posts" / "p00019.json").stat().st_size > 1_000_000  # 5,000 comments
+
+
+def test_the_filter_part_alone_measures_every_querys_first_key(tmp_path: Path) -> None:
+    """`--only filter`: the filter figures alone (nothing else run), and the first key of a
+    query measured for each query typed on both sides (it was the first query's only: one
+    sample a run)."""
+    done = _benchmarks(tmp_path, "--only", "filter")
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("ratio ")]
+    assert len(lines) == 4 and all(" filter keystroke" in line for line in lines), lines
+    assert "5 first keys on each side, one per query" in done.stdout, done.stdout

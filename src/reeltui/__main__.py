@@ -19,7 +19,10 @@ def run() -> None:
 
         sys.stdout.write(f"reeltui {__version__}\n")
         sys.exit(0)
-    sys.exit(main())
+    from reeltui.cli import exiting
+
+    exiting.own_process()
+    exiting.end(main())
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ endings, and never touch a file that does not parse.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +82,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return settings, []
     except OSError as exc:
         return settings, [f"cannot read {path}: {exc.strerror or exc}; using defaults"]
+    import tomllib  # here: a start without a config file does not need it
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -169,6 +170,8 @@ def _line_endings(new: str, old: str) -> str:
 def updated_text(text: str, settings: Settings, where: Path) -> str:
     """`text` (the user's file) with theme, mouse, sort and identity set to `settings`'
     values: comments, layout, quoting, line endings and every other key are kept."""
+    import tomllib
+
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 

@@ -10,17 +10,18 @@ digits), HTTP Basic/Bearer credentials and `password=`/`app_password = "..."` pa
 
 from __future__ import annotations
 
-import logging
 import os
-import platform
 import re
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reeltui.errors import InputError
 
-LOGGER = logging.getLogger("reeltui")
+if TYPE_CHECKING:  # `logging` is imported when a log is started or a bug reported
+    import logging
+
 HIDDEN = "[hidden]"
 _SECRET_ENV = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN", re.IGNORECASE)
 _PATTERNS = (
@@ -49,16 +50,29 @@ def scrub(text: str) -> str:
     return _PATTERNS[2].sub(lambda m: m.group(1) + HIDDEN, text)
 
 
-class _ScrubbingFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return scrub(super().format(record))
+def __getattr__(name: str) -> logging.Logger:
+    """`LOGGER`, the `reeltui` logger, made when first asked for (a command run without a
+    log never imports `logging`: ~10 ms of its start)."""
+    if name != "LOGGER":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import logging
+
+    return logging.getLogger("reeltui")
 
 
-def start(path: Path | None, argv: list[str]) -> logging.Logger:
-    """Start logging to `path` (appending); None: no log. Raises ValueError (a message for
-    the user) when the file cannot be opened."""
+def start(path: Path | None, argv: list[str]) -> logging.Logger | None:
+    """Start logging to `path` (appending); None: no log (and None returned). Raises
+    ValueError (a message for the user) when the file cannot be opened."""
     if path is None:
-        return LOGGER
+        return None
+    import logging
+    import platform
+
+    class _ScrubbingFormatter(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return scrub(super().format(record))
+
+    log = logging.getLogger("reeltui")
     path = path.expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)  # `reeltui paths` suggests one in a
@@ -75,25 +89,28 @@ def start(path: Path | None, argv: list[str]) -> logging.Logger:
     _state.update(handler=handler, started=time.perf_counter())
     from reeltui import __version__
 
-    LOGGER.info(
+    log.info(
         "reeltui %s, Python %s on %s, run as: reeltui %s",
         __version__,
         platform.python_version(),
         platform.platform(),
         " ".join(argv),
     )
-    LOGGER.debug("terminal: TERM=%s, stdout a tty: %s", os.environ.get("TERM"), sys.stdout.isatty())
-    return LOGGER
+    log.debug("terminal: TERM=%s, stdout a tty: %s", os.environ.get("TERM"), sys.stdout.isatty())
+    return log
 
 
 def stop() -> None:
     """Close the log (nothing to do without one)."""
     handler = _state.pop("handler", None)
-    if not isinstance(handler, logging.Handler):
+    if handler is None:
         return
+    import logging
+
+    assert isinstance(handler, logging.Handler)
     started = _state.pop("started", time.perf_counter())
     assert isinstance(started, float)
-    LOGGER.info("finished after %.2f s", time.perf_counter() - started)
+    logging.getLogger("reeltui").info("finished after %.2f s", time.perf_counter() - started)
     for name in ("reeltui", "httpx"):
         logging.getLogger(name).removeHandler(handler)
     handler.close()

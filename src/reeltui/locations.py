@@ -45,6 +45,13 @@ def config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP)) / "config.toml"
 
 
+def cache_dir() -> Path:
+    """The user cache folder (e.g. ~/.cache/reeltui): what can be made again, never data."""
+    import platformdirs  # here: `reeltui --version` does not need it
+
+    return Path(platformdirs.user_cache_dir(APP))
+
+
 def default_log() -> Path:
     """Where `--log` without a file name writes (e.g. ~/.local/state/reeltui/reeltui.log)."""
     import platformdirs  # here: `reeltui --version` does not need it

@@ -442,10 +442,10 @@ async def test_the_first_screen_gates_only_the_newest_rows_of_the_newest_index_f
 async def test_the_readers_hidden_parts_are_mounted_when_first_needed(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The reader's search bar (a box and a counter) and a very long post's lines are hidden
-    until used: they are not on the first screen (fewer widgets to style and lay out before
-    the first frame) but mounted the first time they are needed. Keys typed the moment the
-    first rows are drawn reach the search bar opened by them."""
+    """The reader's search bar (a box and a counter), its contents box and a very long post's
+    lines are hidden until used: they are not on the first screen (fewer widgets to style and
+    lay out before the first frame) but mounted the first time they are needed. Keys typed the
+    moment the first rows are drawn reach the search bar opened by them."""
     from reeltui.ui.widgets.reader import Reader
     from tests.ui.helpers import send_keys
 
@@ -473,4 +473,4 @@ async def test_the_readers_hidden_parts_are_mounted_when_first_needed(
     blog.close()
     [widgets] = at_first_rows
     assert "Reader" in widgets and "PostList" in widgets  # it did paint
-    assert not {"SearchInput", "LongBody"} & set(widgets)
+    assert not {"SearchInput", "LongBody", "ReelOptions"} & set(widgets)  # (the contents box)

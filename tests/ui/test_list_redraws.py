@@ -29,6 +29,21 @@ def count_refreshes(widget: Widget, calls: list[dict[str, Any]]) -> None:
     widget.refresh = refresh  # type: ignore[method-assign]
 
 
+def count_layouts(monkeypatch: Any) -> list[str]:
+    """The layouts of a screen made from now on (the screens' names, in order)."""
+    from textual.screen import Screen
+
+    layouts: list[str] = []
+    real = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> Any:
+        layouts.append(type(self).__name__)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return layouts
+
+
 async def test_the_post_list_never_shows_a_horizontal_scroll_bar(app: ReelApp) -> None:
     async with app.run_test(size=(120, 11)) as pilot:  # more rows than the list has lines
         await settle(pilot)
@@ -83,16 +98,7 @@ async def test_a_letter_typed_in_the_search_lays_nothing_out(
     Input sets its scrollable width to the text's, a reactive that lays the screen out) and
     the list (a new count, a new scrollable height). A box of a fixed width and a list whose
     scroll bar stays need none."""
-    from textual.screen import Screen
-
-    layouts: list[str] = []
-    real = Screen._refresh_layout
-
-    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> Any:
-        layouts.append(type(self).__name__)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    layouts = count_layouts(monkeypatch)
     async with app.run_test(size=(120, 8)) as pilot:  # the list's scroll bar shows
         await settle(pilot)
         post_list = app.screen.query_one(PostList)
@@ -105,3 +111,31 @@ async def test_a_letter_typed_in_the_search_lays_nothing_out(
             await settle(pilot)
             assert post_list.show_vertical_scrollbar
             assert layouts == [], (letter, shown, len(post_list.items))
+
+
+async def test_the_hint_line_stays_while_the_search_is_typed(
+    app: ReelApp, monkeypatch: Any
+) -> None:
+    """A letter starting a field name brought a completion under the box and the next one
+    ended it (an error too): the hint line came or went, the list shrank or grew by a line,
+    and the screen was laid out twice (the line, then the list's scroll bar resized: 30-70
+    ms a letter at 50,000 posts). The line stays, blank when it has nothing to say, while
+    the box is shown."""
+    layouts = count_layouts(monkeypatch)
+    async with app.run_test(size=(120, 12)) as pilot:
+        await settle(pilot)
+        hint = app.screen.query_one(QueryHint)
+        post_list = app.screen.query_one(PostList)
+        await press(pilot, "slash")
+        assert hint.display  # (blank)
+        height = post_list.size.height
+        # " s": "tab → status:"; "c": no completion; a backspace: the completion again
+        for key in ("e", "space", "s", "c", "backspace", "backspace", "backspace"):
+            layouts.clear()
+            await press(pilot, key)
+            assert hint.display, key
+            assert post_list.size.height == height, key
+            assert layouts == [], (key, hint.text)
+        await press(pilot, "escape")  # the box closes: its line goes with it
+        assert not app.screen.query_one("#list-search").display
+        assert not hint.display

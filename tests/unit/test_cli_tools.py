@@ -41,6 +41,7 @@ def test_paths_says_where_everything_is_and_makes_nothing(
         ("XDG_DATA_HOME", "data"),
         ("XDG_CONFIG_HOME", "cfg"),
         ("XDG_STATE_HOME", "st"),
+        ("XDG_CACHE_HOME", "cache"),
     ):
         monkeypatch.setenv(var, str(tmp_path / sub))
     code, out, err = run(capsys, "paths", "--json")
@@ -53,13 +54,17 @@ def test_paths_says_where_everything_is_and_makes_nothing(
     assert found["backups"]["path"] == str(tmp_path / "data" / "reeltui" / "store" / "backups")
     assert found["log"]["path"] == str(tmp_path / "st" / "reeltui" / "reeltui.log")
     assert found["log"]["state"].startswith("off")
+    assert found["cache"] == {
+        "path": str(tmp_path / "cache" / "reeltui"),
+        "state": "empty: safe to delete, made again",
+    }
     assert Path(found["demo blog"]["path"]).is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing was created
     code, out, _ = run(capsys, "paths", "--log", str(tmp_path / "my.log"))
     assert code == 0
     lines = out.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "config", "store", "credentials", "backups", "log", "demo",
+        "config", "store", "credentials", "backups", "log", "cache", "demo",
     ]  # fmt: skip
     assert f"{tmp_path / 'my.log'}  (written; named by --log)" in out
     for line in lines:  # one plain phrase in the parentheses that end each line

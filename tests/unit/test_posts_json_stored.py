@@ -18,7 +18,7 @@ from benchmarks.generate import write_archive
 from reeltui.cli import main, posts_json
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.vocab import SORT_KEYS
-from reeltui.services import query
+from reeltui.services import damage_probe, query
 from reeltui.services.session import open_blog
 from reeltui.services.stored_rows import stored_rows
 from reeltui.store import searchcache
@@ -42,16 +42,21 @@ def _edit_row(store: Path, post_id: str, change: Any) -> None:
     page.write_text(json.dumps(doc, indent=1))
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store with 60 generated posts, its search index made (as after a session),
-    then edited by hand."""
-    store = tmp_path_factory.mktemp("stored") / "store"
+def indexed_archive(store: Path, posts: int) -> Path:
+    """A demo store with `posts` generated posts more, its search index made (as after a
+    session: it holds the signatures of the posts' files, which the damage check uses)."""
     open_blog(store).close()
-    write_archive(store, 60)
+    write_archive(store, posts)
     blog = open_blog(store)
     blog.search_index().prepare()
     blog.close()
+    return store
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store with 60 generated posts, its search index made, then edited by hand."""
+    store = indexed_archive(tmp_path_factory.mktemp("stored") / "store", 60)
     posts = store / "posts"
     (posts / f"{BROKEN}.json").write_text('{"post": {')  # edited in place: not JSON
     refused = json.loads((posts / f"{REFUSED}.json").read_text())
@@ -81,7 +86,7 @@ def _row_objects_print(
 ) -> tuple[int, str, str]:
     """What `print_rows` prints from the Blog's rows (the path before the stored rows)."""
     with monkeypatch.context() as patched:
-        patched.setattr(posts_json, "stored_rows", lambda blog: None)
+        patched.setattr(posts_json, "stored_rows", lambda blog, *_: None)
         return _posts(capsys, store, *args)
 
 
@@ -134,10 +139,8 @@ def test_every_damaged_post_file_is_caught(
     assert listed["p00007"]["excerpt"] == ""
 
 
-def test_only_the_listed_posts_files_are_looked_at(
-    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The damage check costs a stat per listed post: not a scan of the whole folder."""
+def _looked_at(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The post files the command's own process stats for the damage check."""
     looked: list[str] = []
     signatures = searchcache.signatures_of
 
@@ -146,9 +149,64 @@ def test_only_the_listed_posts_files_are_looked_at(
         return signatures(folder, names)
 
     monkeypatch.setattr("reeltui.services.damage.signatures_of", spy)
+    return looked
+
+
+def test_only_the_listed_posts_files_are_looked_at(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The damage check costs a stat per listed post: not a scan of the whole folder."""
+    looked = _looked_at(monkeypatch)
+    monkeypatch.setattr(damage_probe.os, "fork", _no_fork_wanted)  # a few: no child
     code, out, _ = _posts(capsys, archive, "--status", "pages")
     assert code == 0 and [p["id"] for p in json.loads(out)] == ["p00008"]
     assert looked == ["p00008.json"]
+
+
+def _no_fork_wanted() -> int:
+    raise AssertionError("a child stats every post's file for a list of a few")
+
+
+def _no_fork() -> int:
+    raise OSError("no fork here")
+
+
+def test_the_stats_are_made_by_a_child_process_meanwhile(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child proves the files of the posts the search index holds sound (their recorded
+    signature): the command itself looks only at the damaged ones (same output)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(damage_probe.os, "fork", _no_fork)
+        expected = _posts(capsys, archive)
+    looked = _looked_at(monkeypatch)
+    assert _posts(capsys, archive) == expected
+    assert sorted(looked) == [f"{p}.json" for p in (BROKEN, REFUSED, MISSING)]
+
+
+def _child_fails(store: Path) -> list[str]:
+    raise RuntimeError("the child cannot read the search index")
+
+
+@pytest.mark.parametrize("failure", ["no fork", "the child fails", "another thread"])
+def test_without_the_childs_answer_the_command_makes_the_stats(
+    archive: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: str,
+) -> None:
+    with monkeypatch.context() as patched:
+        patched.setattr(damage_probe.os, "fork", _no_fork)
+        expected = _posts(capsys, archive)
+    looked = _looked_at(monkeypatch)
+    if failure == "no fork":
+        monkeypatch.setattr(damage_probe.os, "fork", _no_fork)
+    elif failure == "the child fails":
+        monkeypatch.setattr(damage_probe, "sound_posts", _child_fails)
+    else:
+        monkeypatch.setattr(damage_probe.threading, "active_count", lambda: 2)
+    assert _posts(capsys, archive) == expected
+    assert len(looked) == len(json.loads(expected[1]))  # every listed post, here
 
 
 def test_counts_made_with_other_people_take_the_row_objects(

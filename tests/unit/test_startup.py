@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from reeltui.cli import commands
+
 # Loaded only when importing a file or syncing (or writing the settings): never at a start.
 IMPORT_AND_SYNC = {"markdownify", "bs4", "soupsieve", "defusedxml", "httpx", "httpcore", "yaml"}
 IMPORT_AND_SYNC |= {"tomlkit", "feedparser", "requests", "urllib3"}
@@ -100,3 +102,6 @@ def test_posts_json_loads_only_its_own_path(store_path: Path) -> None:
     assert "reeltui.cli.posts_json" in found  # (it did take that path)
     assert not {m.split(".")[0] for m in found} & {"textual", "rich"}
     assert not found & {"reeltui.services.query", "reeltui.services.search", "reeltui.cli.json_out"}
+    others = {f"reeltui.cli.{m}" for m in commands.MODULES} - {"reeltui.cli.reading"}
+    assert not found & (others | {"reeltui.formats", "reeltui.services.templates"})  # one module
+    assert "logging" not in found  # (imported when a log is started: --log)

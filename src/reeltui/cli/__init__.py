@@ -55,7 +55,9 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool) 
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command, or, given the words `argv` naming a known
+    command, that command's module alone (what a run needs; `commands.register`)."""
     parser = _Parser(
         prog="reeltui",
         description="A terminal reader and editor for a film-review blog. "
@@ -63,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reeltui {__version__}")
     add_global_options(parser, after_command=False)
+    command = None if argv is None else argv_words.command_word(parser, list(argv))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.register(sub)
+    commands.register(sub, command)
     for subparser in {id(p): p for p in sub.choices.values()}.values():
         add_global_options(subparser, after_command=True)
     parser.set_defaults(func=commands.run_tui)
@@ -75,8 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reeltui import debuglog
     from reeltui.locations import default_store, store_named_by_user
 
-    parser = build_parser()
     given = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(given)
     try:
         args = parser.parse_args(argv_words.prepare(parser, given))
     except SystemExit as exc:  # --help, --version (0) or a usage error (2): already printed
@@ -100,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         code = 0
     except ReelError as exc:  # every error meant for the user: one line, exit 2
-        log.info("failed: %s", exc, exc_info=exc)
+        if log is not None:
+            log.info("failed: %s", exc, exc_info=exc)
         said = str(exc)
         sys.stderr.write(f"reeltui: {one_line(str(exc))}\n")
         if exc.hint:

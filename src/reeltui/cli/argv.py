@@ -33,6 +33,12 @@ def _command_at(argv: list[str], parser: argparse.ArgumentParser) -> int:
     return -1
 
 
+def command_word(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The command `argv` names (after the global options `parser` knows), or None."""
+    at = _command_at(argv, parser)
+    return argv[at] if at >= 0 else None
+
+
 def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | None:
     """The option `word` names (`--js` for --json, as argparse allows), or None."""
     if not word.startswith("-") or word == "-":

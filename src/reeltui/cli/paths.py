@@ -1,4 +1,5 @@
-"""`reeltui paths`: where the config, the store, the credentials, the backups and the log are.
+"""`reeltui paths`: where the config, the store, the credentials, the backups, the log and the
+cache are.
 
 It only looks: nothing is created (not even the default store).
 """
@@ -15,7 +16,7 @@ from reeltui.cli.common import print_json
 def register(sub: Any) -> None:
     cmd = sub.add_parser(
         "paths",
-        help="show where the config, store, credentials, backups and log are",
+        help="show where the config, store, credentials, backups, log and cache are",
         description="Print where each file reeltui uses lives, and whether it exists yet. "
         "Nothing is created.",
     )
@@ -31,7 +32,7 @@ def _state(path: Path, missing: str) -> str:
 
 def locations(args: argparse.Namespace) -> list[tuple[str, Path | None, str]]:
     """(what, where, its state) for each location, in the order they are printed."""
-    from reeltui.locations import config_file, default_log, demo_dir
+    from reeltui.locations import cache_dir, config_file, default_log, demo_dir
     from reeltui.services.session import store_exists
     from reeltui.services.sync.credentials import credentials_file
     from reeltui.store.backup import BACKUP_DIR, list_backups
@@ -60,6 +61,7 @@ def locations(args: argparse.Namespace) -> list[tuple[str, Path | None, str]]:
             log.expanduser() if log else default_log(),
             log_state + ("" if log else ", e.g. here"),
         ),
+        ("cache", cache_dir(), _state(cache_dir(), "empty") + ": safe to delete, made again"),
         ("demo blog", demo_dir(), _state(demo_dir(), "missing")),
     ]
 

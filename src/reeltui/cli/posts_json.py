@@ -10,20 +10,25 @@ is made the long way, through its summary.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import Any
 
+from reeltui.cli import exiting
 from reeltui.cli.jsonwrite import CHUNK, write_json_array
 from reeltui.domain.listing import COPIED
 from reeltui.domain.models import Film
 from reeltui.domain.vocab import SortKey
 from reeltui.services.blog import Blog
 from reeltui.services.damage import damaged_posts
+from reeltui.services.damage_probe import probing
 from reeltui.services.stored_rows import Row, Rows, select, stored_rows
 
 # post_json's figures: (the key printed, the stored row's field)
 FIGURES = (("comment_count", "readers"), ("pending_count", "pending"), ("word_count", "words"))
+PROBED = (None, "published")  # the listings that hold most of an archive's posts
 _BLANK_FILM = dataclasses.asdict(Film())  # a film's fields, in order, as a summary has them
 _FILM_KEYS = tuple(_BLANK_FILM)
 Damaged = tuple[dict[str, str], str]  # post id -> why its file cannot be read; a slug
@@ -88,11 +93,19 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None
     returns what was printed as damaged (post id -> why) and the first such post's slug.
     None, with nothing printed, when the stored rows cannot be printed as they are
     (`stored_rows`)."""
-    found = stored_rows(blog)
-    if found is None:
-        return None
-    rows = select(found, status, sort)
-    damaged = damaged_posts(blog, (post_id for post_id, _ in rows))
+    from reeltui.locations import cache_dir
+
+    # the damage check's stats made meanwhile, by a child, when the list may be most of the
+    # archive (the child stats every indexed post's file); a few posts: their stats, here
+    probe_for = probing(blog.path) if status in PROBED else contextlib.nullcontext(None)
+    with probe_for as probe:
+        found = stored_rows(blog, cache_dir())
+        if found is None:
+            return None
+        rows = select(found, status, sort)
+        sound = None if probe is None else probe.sound()
+    damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
     write_json_array(objects(rows, damaged))
-    first = next((row.get("slug", "") for post_id, row in rows if post_id in damaged), "")
+    first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""
+    exiting.keep(found, rows)  # freed by the process's end (when it is one)
     return damaged, first

@@ -11,9 +11,10 @@ with no search index yet (the app builds it) has every listed post's file read.
 The stat per file is what the check costs at least: a file edited in place (an editor that
 rewrites it, `>>` in a shell) changes its own size and time, not its folder's, so nothing
 cheaper (the folder's time, a backup's manifest) would see it. Only the listed posts' files
-are looked at, one system call each, in the command's own thread: at 50,000 posts a scan of
-the whole folder cost ~0.35 s against ~0.25 s for these stats, and a thread doing them while
-the index was read took longer than both in a row (each stat waited for the interpreter).
+are looked at, one system call each (at 50,000 posts a scan of the whole folder cost ~0.35 s
+against ~0.25 s for these stats), or, for `posts --json` listing most of an archive, those a
+child process did not already find sound while the index was read (`damage_probe`: a thread
+doing them took longer than both in a row, each stat waiting for the interpreter).
 
 Nothing is written: this is for readers.
 """
@@ -40,15 +41,21 @@ def _known_sound(blog: Blog) -> dict[str, str]:
         cache.close()
 
 
-def damaged_posts(blog: Blog, post_ids: Iterable[str]) -> dict[str, str]:
+def damaged_posts(
+    blog: Blog, post_ids: Iterable[str], sound: set[str] | None = None
+) -> dict[str, str]:
     """Post id -> why its file cannot be read, for those of `post_ids` whose file is damaged
-    or missing (the others are left out)."""
+    or missing (the others are left out). `sound`: the posts whose file was found with its
+    recorded signature already (`damage_probe`): only the others are looked at."""
     wanted = list(dict.fromkeys(post_ids))
+    if sound is not None:
+        unproven = set(wanted).difference(sound)
+        wanted = [post_id for post_id in wanted if post_id in unproven] if unproven else []
     if not wanted:
         return {}
     names = [f"{name}.json" for name in safe_names(wanted)]
     on_disk = signatures_of(blog.path / POST.path, names)
-    known = _known_sound(blog)
+    known = _known_sound(blog) if sound is None else {}
     out: dict[str, str] = {}
     for post_id, name, sig in zip(wanted, names, on_disk, strict=True):
         if sig is None:

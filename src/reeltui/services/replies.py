@@ -10,12 +10,16 @@ Every action that writes both comments.json and outbox.json does so in one store
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reeltui.domain.models import Comment
 from reeltui.domain.sanitize import sanitize
 from reeltui.errors import ReelError
-from reeltui.services import outbox
 from reeltui.services.blog import Blog
 from reeltui.store import NotFound
+
+if TYPE_CHECKING:  # the outbox is imported when a reply is first sent, edited or deleted
+    from reeltui.services import outbox
 
 EDITABLE_STATES = ("local", "queued", "failed")
 
@@ -94,6 +98,8 @@ def start(blog: Blog, parent_id: str, *, quote_parent: bool = False, author: str
     A new reply is not stored until it is kept (`keep_draft`) or sent (`send`). With
     `quote_parent`, a new reply starts with the parent quoted (a kept draft is never overwritten).
     """
+    from reeltui.services import outbox
+
     parent = _parent(blog, parent_id)
     existing = draft_for(blog, parent_id)
     if existing is not None:
@@ -146,6 +152,8 @@ def keep_draft(blog: Blog, reply: Comment, text: str) -> Comment | None:
 
 def send(blog: Blog, reply: Comment, text: str) -> outbox.Entry:
     """Store the reply at once as queued in the outbox (Ctrl+S in the composer)."""
+    from reeltui.services import outbox
+
     _writable(blog)
     if not text.strip():
         raise ReplyError("a reply cannot be empty")
@@ -195,6 +203,8 @@ def edit(blog: Blog, comment_id: str, text: str) -> Comment:
 
 def delete(blog: Blog, comment_id: str) -> None:
     """Delete an own reply not yet sent, with its outbox entry, in one crash-safe step."""
+    from reeltui.services import outbox
+
     _writable(blog)
     comment = _own(blog, comment_id)
     if any(c.parent_id == comment.id for c in blog.comments(comment.post_id)):
@@ -208,5 +218,7 @@ def delete(blog: Blog, comment_id: str) -> None:
 
 def requeue(blog: Blog, comment_id: str) -> outbox.Entry:
     """Put a failed reply back in the queue (to be retried at the next sync)."""
+    from reeltui.services import outbox
+
     _writable(blog)
     return outbox.queue_reply(blog, _own(blog, comment_id))

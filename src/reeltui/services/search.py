@@ -22,7 +22,7 @@ from reeltui.domain.idsets import AllBut, IdSet, union
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
 from reeltui.services.comment_texts import CommentTexts
-from reeltui.services.textindex import TextIndex
+from reeltui.services.textindex import TextIndex, fold
 from reeltui.store import datafile
 from reeltui.store.layout import COMMENTS, POST, safe_name
 from reeltui.store.searchcache import (
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 COMMENT_LIMIT = 200  # comment hits returned by default (newest first)
 BATCH = 200  # posts indexed per transaction
+METAS = 8  # summaries' answers kept (the words of the query typed, as they grow)
 Progress = Callable[[int, int], None]
 
 
@@ -100,6 +101,8 @@ class PostSearch:
         self.cache = SearchCache(blog.path, writable=not blog.read_only)
         self._meta: TextIndex | None = None
         self._meta_size = 0
+        self._metas: dict[bytes, set[str]] = {}  # the last words' posts (`meta_ids`)
+        self._metas_of: TextIndex | None = None  # (the index they were found in)
         self._lock = threading.Lock()
         self.fresh = False  # the text index matches every post's file (after `prepare`)
         self._prepared = threading.Event()  # `prepare` ended (see `wait`)
@@ -121,7 +124,20 @@ class PostSearch:
     # -- summaries: at once ------------------------------------------------------------
 
     def meta_ids(self, query: str) -> set[str]:
-        return set(self._summaries().search(query))
+        """The posts whose summary holds `query`; typing one more letter (a query holding
+        the last one) looks again only at the last one's posts."""
+        index, needle = self._summaries(), fold(query)
+        if self._metas_of is not index:  # (another index: what was found is forgotten)
+            self._metas_of, self._metas = index, {}
+        known = [w for w in list(self._metas) if w and w in needle]
+        if known:  # (the longest: the fewest posts)
+            found = set(index.search_within(query, self._metas[max(known, key=len)]))
+        else:
+            found = set(index.search(query))
+        self._metas[needle] = found
+        if len(self._metas) > METAS:
+            del self._metas[next(iter(self._metas))]
+        return found
 
     def _summaries(self) -> TextIndex:
         summaries = self.blog.rowset.summaries
@@ -131,18 +147,21 @@ class PostSearch:
         return self._meta
 
     def post_saved(self, summary: PostSummary) -> None:
+        self._metas = {}
         if self._meta is not None:
             self._meta.set(summary.id, summary_text(summary))
 
     def forget(self) -> None:
         self._meta = None
+        self._metas = {}
 
     # -- text: the store's full-text index ------------------------------------------------
 
     def warm(self) -> None:
         """Make what the first keystroke would otherwise make: the summaries' index (a
-        quarter of a second at 50,000 posts)."""
+        quarter of a second at 50,000 posts), the text index's map of its posts."""
         self._summaries()
+        self.cache.warm()
 
     def prepare(self, progress: Progress | None = None) -> None:
         """Bring the text index up to date with the posts' files (a writer indexes what

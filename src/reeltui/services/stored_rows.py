@@ -14,12 +14,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from operator import methodcaller
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.vocab import SortKey
 from reeltui.services.rows import UNDATED
 from reeltui.store import index
+from reeltui.store.gatememo import GateMemo
 
 if TYPE_CHECKING:
     from reeltui.services.blog import Blog
@@ -56,14 +58,20 @@ SORTS: dict[SortKey, Callable[[Row], Any]] = {  # services.rows.SORTS, on stored
 }
 
 
-def stored_rows(blog: Blog) -> Rows | None:
+def stored_rows(blog: Blog, cache: Path | None = None) -> Rows | None:
     """Every post's row (post id, stored row) in the order the Blog reads them (index files
     newest first; a post listed twice keeps its first place and its last row). None when
     the stored readers' counts are not the ones the Blog would show (its own people changed
-    since they were counted: `Blog.rows` counts them again from the posts' files)."""
+    since they were counted: `Blog.rows` counts them again from the posts' files). With
+    `cache` (a folder), an index file that passed the gate whole and did not change since
+    is not gated again (`store.gatememo`)."""
     found: dict[str, Row] = {}
-    for rel in index.pages(blog.store):
-        found.update(index.page_rows(blog.store, rel))
+    pages = index.pages(blog.store)
+    memo = None if cache is None else GateMemo(blog.path, cache)
+    for rel in pages:
+        found.update(index.page_rows(blog.store, rel, memo))
+    if memo is not None:
+        memo.save(pages)
     author = _field("author")
     if not blog.counted_as_stored(blog.signers().with_names(map(author, found.values()))):
         return None

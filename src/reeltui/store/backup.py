@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import re
 import shutil
 import threading
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ MANIFEST = "manifest.json"
 KEEP = 5
 DEFAULT_INTERVAL = 600.0  # seconds between two backups of one store
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+_STAMPED = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{1,6})Z")
 
 
 def backup_interval() -> float:
@@ -81,7 +83,7 @@ def list_backups(folder: Path) -> list[Backup]:
         return []
     for entry in root.iterdir():
         try:
-            taken = dt.datetime.strptime(entry.name, _STAMP).replace(tzinfo=dt.UTC)
+            taken = stamp_time(entry.name).replace(tzinfo=dt.UTC)
             manifest = orjson.loads((entry / MANIFEST).read_bytes())
             files = {str(k): list(v) for k, v in manifest["files"].items()}
         except (ValueError, OSError, KeyError, TypeError, AttributeError, orjson.JSONDecodeError):
@@ -184,6 +186,20 @@ def _drop(backup: Path) -> None:
     shutil.rmtree(gone, ignore_errors=True)
 
 
+def stamp_time(name: str) -> dt.datetime:
+    """The time a backup folder's name (`_STAMP`) tells, as `strptime` reads it (ValueError:
+    not a backup's name). By hand: the opening of a store checks its newest backup, and
+    `strptime`'s first call imports and compiles its locale-aware patterns."""
+    found = _STAMPED.fullmatch(name)
+    if found is None:
+        raise ValueError(f"not a backup's name: {name!r}")
+    year, month, day, hour, minute, second, fraction = found.groups()
+    return dt.datetime(
+        int(year), int(month), int(day), int(hour), int(minute), int(second),
+        int(fraction.ljust(6, "0")),
+    )  # fmt: skip
+
+
 def newest_taken(folder: Path) -> dt.datetime | None:
     """When the newest complete backup of the store at `folder` was taken (None: none).
     The folders' names are their times; the newest whose manifest is whole counts. A backup
@@ -196,7 +212,7 @@ def newest_taken(folder: Path) -> dt.datetime | None:
     with contextlib.suppress(OSError):
         for entry in root.iterdir():
             with contextlib.suppress(ValueError):
-                stamped.append((dt.datetime.strptime(entry.name, _STAMP), entry))
+                stamped.append((stamp_time(entry.name), entry))
     for taken, entry in sorted(stamped, key=lambda found: found[0], reverse=True):
         if _whole(entry / MANIFEST):
             return taken.replace(tzinfo=dt.UTC)

@@ -87,7 +87,11 @@ def load(root: Path, rel: str, source: Path | None = None) -> DataFile:
 
 def read_tables(root: Path, rel: str, path: Path) -> dict[str, dict[str, Any]]:
     """The tables of the file at `path` (the store's `rel`), as read: not yet gated."""
-    data = read_json_file(path)
+    return as_tables(root, rel, read_json_file(path))
+
+
+def as_tables(root: Path, rel: str, data: Any) -> dict[str, dict[str, Any]]:
+    """`data`, parsed from the file `rel`, if it has a table file's shape (else StoreCorrupt)."""
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise StoreCorrupt(
             f"{root / rel} is valid JSON but not a TinyDB table file "

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from reeltui.store import datafile
+from reeltui.store import datafile, glance, storage
 from reeltui.store.datafile import DataFile, Refusal
 from reeltui.store.errors import StoreCorrupt
 from reeltui.store.layout import TABLES, TableSpec
@@ -59,11 +59,21 @@ class Files:
         """The records `ids` of table `spec` in file `rel` that pass the gate. A file not in
         memory is read for them alone: each is gated, the rest of the file is neither gated
         nor kept (a few records of a large file: the list's first screen of read marks)."""
-        records = self.as_stored(rel, spec)
+        records = self._glance(rel, spec, ids) if spec.flat else None
+        if records is None:
+            records = self.as_stored(rel, spec)
         if records is None:
             good = self.get(rel).good(spec.name)
             return {i: good[i] for i in ids if i in good}
         return {i: records[i] for i in ids if i in records and not spec.gate(i, records[i])}
+
+    def _glance(self, rel: str, spec: TableSpec, ids: set[str]) -> dict[str, Any] | None:
+        """The records `ids` of a file not in memory, found in its bytes (store/glance.py);
+        None: in memory, or not found that way (read it whole)."""
+        source = self.overlay.get(rel, self.root / rel)
+        if self.cached(rel) is not None or source is None or not source.exists():
+            return None
+        return glance.flat_records(storage.read_regular(source), spec.name, ids)
 
     def as_stored(self, rel: str, spec: TableSpec) -> dict[str, Any] | None:
         """The records of table `spec` in file `rel` as read, neither gated nor kept (the

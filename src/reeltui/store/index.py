@@ -28,6 +28,7 @@ from reeltui.store.layout import (
 )
 
 if TYPE_CHECKING:
+    from reeltui.store.gatememo import GateMemo
     from reeltui.store.store import Store
 
 
@@ -106,10 +107,14 @@ def read_page(store: Store, rel: str) -> list[PostSummary]:
     return [from_row(pid, row) for pid, row in page_rows(store, rel).items()]
 
 
-def page_rows(store: Store, rel: str) -> dict[str, dict[str, Any]]:
+def page_rows(store: Store, rel: str, memo: GateMemo | None = None) -> dict[str, dict[str, Any]]:
     """The rows of one index file as stored (post id -> row), those the gate accepted: read
-    only (a row may be the store's own copy). Kept as `read_page` keeps them."""
-    found = store.peek(rel)
+    only (a row may be the store's own copy). Kept as `read_page` keeps them. With `memo`,
+    a file that passed the gate whole and did not change since is not gated again."""
+    if memo is not None and rel not in store.files.overlay and store.cached(rel) is None:
+        found = memo.read(rel)
+    else:
+        found = store.peek(rel)
     if found.refused:
         found = store.file(rel)
     return found.good(POSTS_INDEX.name)

@@ -71,6 +71,9 @@ class TableSpec:
     # file's records in one C loop before `gate` is asked about each: the posts index's
     # 50,000 rows cost ~0.22 s so, ~0.29 s through `gate` one by one
     accepts: Callable[[Any], bool] | None = None
+    # its records hold no object (a read mark): a few are found in a file's bytes, without
+    # parsing the file (store/glance.py: the list's first screen)
+    flat: bool = False
 
     def is_folder(self) -> bool:
         return self.kind != "whole"
@@ -107,7 +110,9 @@ COMMENTS = TableSpec("comments", "per-post", "posts", check_comment, what="comme
 REVISIONS = TableSpec("revisions", "per-post", "revisions", _schema_gate(REVISION), what="revision")
 DRAFTS = TableSpec("drafts", "whole", "drafts.json", _schema_gate(DRAFT), what="working copy")
 OUTBOX = TableSpec("outbox", "whole", "outbox.json", check_outbox_entry, what="outbox entry")
-READS = TableSpec("reads", "hashed", "reads", _schema_gate(READ_MARK), pages=16, what="read mark")
+READS = TableSpec(
+    "reads", "hashed", "reads", _schema_gate(READ_MARK), pages=16, what="read mark", flat=True
+)
 LOCATOR = TableSpec(
     "comments", "hashed", "comment-index", _locator_gate, pages=64, derived=True,
     what="comment location",

@@ -178,6 +178,17 @@ def fill(
     run(finish)
 
 
+def letters(db: sqlite3.Connection) -> dict[str, list[int]]:
+    """Per letter and digit, the rowids of the posts lacking it (from the masks: what
+    `lacking_sql` answers for one of them, read once into memory)."""
+    masks = db.execute("SELECT doc, mask FROM chars").fetchall()
+    return {
+        ch: [doc for doc, held in masks if not held & 1 << at]
+        for at, ch in enumerate(_OWN)
+        if ch.isalnum()
+    }
+
+
 def lacking_sql(needle: str, dense: Dense) -> tuple[str, tuple[object, ...]] | None:
     """A query of the rowids of the posts whose text lacks `needle` (folded), answered from
     the tables; None when they cannot answer it (a needle of 2+ characters in no dense word)."""

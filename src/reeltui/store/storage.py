@@ -74,6 +74,12 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
 def read_regular(path: Path) -> bytes:
     """The bytes of the regular file at `path`. A FIFO, a device or a socket put in place of
     a store file is refused at once (opened without blocking, then checked), never read."""
+    return read_regular_as_of(path)[0]
+
+
+def read_regular_as_of(path: Path) -> tuple[bytes, os.stat_result]:
+    """`read_regular`, with the file's status taken once its bytes were read (a change
+    made in place meanwhile shows in its change time)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -88,7 +94,7 @@ def read_regular(path: Path) -> bytes:
         chunks = []
         while chunk := os.read(fd, max(info.st_size, 1 << 16)):
             chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), os.fstat(fd)
     except OSError as exc:
         raise StoreCorrupt(f"cannot read {path}: {exc.strerror or exc}") from exc
     finally:
@@ -108,7 +114,11 @@ def _kind(mode: int) -> str:
 
 
 def read_json_file(path: Path) -> Any:
-    raw = read_regular(path)
+    return parse_json(path, read_regular(path))
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """The JSON `raw` read from `path` (StoreCorrupt, naming it, when it is not JSON)."""
     try:
         return jsonload.loads(raw)  # a big table in pieces: a lower memory peak
     except orjson.JSONDecodeError as exc:

@@ -20,26 +20,18 @@ from reeltui.domain.memory import pause_gc
 from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change
-from reeltui.ui import bugs, opening, preferences, styles
+from reeltui.ui import opening, preferences, styles
 from reeltui.ui.announcing import Announcements
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
-from reeltui.ui.commands import ReelCommands
-from reeltui.ui.keys import (
-    Scope,
-    binding_classes,
-    check_keymap,
-    class_scopes,
-    key_of,
-    keymap_lines,
-    live_scopes,
-)
 from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.main import MainScreen
+from reeltui.ui.stylecache import keep_styles
 from reeltui.ui.typeahead import TypeAhead
 from reeltui.ui.zoom import toggle_zoom
 
 if TYPE_CHECKING:  # the other screens are imported when first opened: a faster first paint
+    from reeltui.ui.keys import Scope
     from reeltui.ui.screens.inbox import InboxChoice
 
 
@@ -48,6 +40,12 @@ def store_label(path: Path, read_only: bool) -> str:
     shown = f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
     # The marker first: a long path is cut at the right edge of the header, never the marker.
     return ("[read-only] " if read_only else "") + f"store {shown}"
+
+
+def _reel_commands() -> type[Provider]:
+    from reeltui.ui.commands import ReelCommands  # when the palette first opens
+
+    return ReelCommands
 
 
 def _desk_commands() -> type[Provider]:
@@ -59,7 +57,7 @@ def _desk_commands() -> type[Provider]:
 class ReelApp(App[None]):
     CSS_PATH = None  # app.tcss, in two parts (ui/styles.py)
     TITLE = "reeltui"
-    COMMANDS: ClassVar = App.COMMANDS | {ReelCommands, _desk_commands}
+    COMMANDS: ClassVar = App.COMMANDS | {_reel_commands, _desk_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Keys", id="app.help"),  # f1: where ? is typed
@@ -87,6 +85,8 @@ class ReelApp(App[None]):
     ) -> None:
         self._started: Callable[[], None] = lambda: None  # the start's pause (`on_load`)
         super().__init__()
+        self.stylesheet = keep_styles(self.stylesheet)  # parsed once, kept between starts
+        self.kept_styles = self.stylesheet.kept
         first, self._later_css = styles.parts()
         styles.add_first(self, first)
         self.blog = blog
@@ -131,7 +131,11 @@ class ReelApp(App[None]):
     async def on_mount(self) -> None:
         # The keymap check walks every UI module (binding_classes imports them): only when
         # the user has a [keymap] to check (a first paint without it costs no screen unused).
-        scopes = class_scopes(binding_classes(), ReelApp) if self.settings.keymap else []
+        scopes: list[Scope] = []
+        if self.settings.keymap:
+            from reeltui.ui.keys import binding_classes, class_scopes, live_scopes
+
+            scopes = class_scopes(binding_classes(), ReelApp)
         if self.only_initial and self.initial_screen is not None:
             self.push_screen(self.initial_screen(), lambda _: self.exit())
         elif self.main_screen is not None:
@@ -165,6 +169,8 @@ class ReelApp(App[None]):
         """The config's [keymap], entry by entry: the bad ones are said and left out."""
         path = self.settings.path
         where = str(path) if path is not None else "[keymap]"
+        from reeltui.ui.keys import check_keymap, keymap_lines
+
         check = check_keymap(self.settings.keymap, scopes, keymap_lines(path), where)
         self.problems += check.problems
         self.update_keymap(check.applied)
@@ -173,16 +179,21 @@ class ReelApp(App[None]):
         self._started()  # (never painted: a headless run that ended at once)
         self.announcements.close()
         self.saves.close()  # wait for writes still in flight: nothing typed is lost
+        self.kept_styles.save()  # (when this session parsed any: ui/stylecache.py)
 
     # -- the last resort (see ui/bugs.py) -----------------------------------------------
 
     def _handle_exception(self, error: Exception) -> None:
         survive = self.survive_bugs if self.survive_bugs is not None else not self.is_headless
+        from reeltui.ui import bugs  # (the last resort: imported when first needed)
+
         if not bugs.handle(self, error, survive):
             super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
         self.bell()
+        from reeltui.ui import bugs
+
         self._exit_renderables.append(bugs.exit_line(self))
         self._close_messages_no_wait()
 
@@ -240,6 +251,8 @@ class ReelApp(App[None]):
 
     def key_of(self, binding_id: str) -> str:
         """The key of a binding as the keymap has it ("" when none), as help shows it."""
+        from reeltui.ui.keys import key_of
+
         return key_of(self._keymap, binding_id)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

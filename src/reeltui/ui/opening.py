@@ -9,9 +9,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reeltui.services.templates import TEMPLATES
-from reeltui.ui.keys import binding_classes, binding_ids
-
 if TYPE_CHECKING:
     from reeltui.ui.app import ReelApp
     from reeltui.ui.screens.inbox import InboxChoice
@@ -31,6 +28,8 @@ def open_help(app: ReelApp) -> None:
         if node.id in PANE_NAMES:
             where = PANE_NAMES[node.id]
             break
+    from reeltui.ui.keys import binding_classes, binding_ids  # (with the help screen)
+
     rows = key_rows(chain, binding_ids(binding_classes()))
     app.push_screen(HelpScreen(rows, f"Keys · {where}"))
 
@@ -48,6 +47,7 @@ def open_editor(app: ReelApp, post_id: str | None = None, *, template: str = "")
 
 def pick_template(app: ReelApp, chosen: Callable[[str | None], None]) -> None:
     """Ask which template a new post starts from."""
+    from reeltui.services.templates import TEMPLATES
     from reeltui.ui.screens.dialogs import PickScreen
 
     choices = [(name, f"{name}: {t.label}") for name, t in TEMPLATES.items()]

@@ -20,12 +20,12 @@ from textual.widget import Widget
 
 from reeltui.domain.sanitize import MAX_SHOWN, sanitize_line
 from reeltui.errors import ReelError
-from reeltui.services import Blog, moderation, replies
+from reeltui.services import Blog, replies
 from reeltui.services.session import read_only_reason
 from reeltui.ui.saving import save_queue
-from reeltui.ui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:  # the composer (a TextArea) is imported when first opened: a faster start
+    from reeltui.services import moderation  # (imported when first used)
     from reeltui.ui.screens.composer import ComposerResult
 
 Done = Callable[[str | None], object]
@@ -163,6 +163,8 @@ class CommentActions:
         except ReelError as exc:
             self._error(exc, "Cannot delete")
             return
+        from reeltui.ui.screens.confirm import ConfirmScreen
+
         if not replies.can_edit(comment):
             self._error(
                 "only your own replies not yet sent can be deleted"
@@ -198,6 +200,8 @@ class CommentActions:
         the ones the action does not apply to are skipped and said so."""
         if not comment_ids or not self._writable():
             return
+        from reeltui.services import moderation
+
         self._moderation(lambda: moderation.moderate_many(self.blog, comment_ids, action))
 
     def undo(self) -> None:
@@ -209,6 +213,8 @@ class CommentActions:
         if not self._writable():
             return
         _LAST.pop(self.app, None)
+        from reeltui.services import moderation
+
         self._moderation(lambda: moderation.undo(self.blog, last))
 
     def _moderation(self, change: Callable[[], moderation.Batch]) -> None:

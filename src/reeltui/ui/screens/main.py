@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -52,8 +53,16 @@ FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows
 class ListSearch(QueryBox):
     """The search-as-you-type box of the post list (the query language)."""
 
+    typed: Callable[[str], None] | None = None  # told each new text before it is drawn
+
+    def _watch_value(self, value: str) -> None:
+        if self.typed is not None:
+            self.typed(value)
+        super()._watch_value(value)
+
 
 class MainScreen(Screen[None]):
+    AUTO_FOCUS = "#post-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
         Binding("c", "pane('thread')", "Comments", id="main.comments"),
@@ -89,6 +98,7 @@ class MainScreen(Screen[None]):
         self.follower = OpenPostFollower(self)  # redraws after the store changed
         self.comment_actions = CommentActions(self, blog, self.follower.point_at)
         self.links = LinkFollower(self)
+        self._shown_once = False
 
     @property
     def reel_app(self) -> ReelApp:
@@ -125,6 +135,7 @@ class MainScreen(Screen[None]):
         self.panes.resized()
         search_box = self.query_one("#list-search", ListSearch)
         search_box.return_focus = self.post_list
+        search_box.typed = self.listing.typed
         self.post_list.search_box = search_box
         focus_now(self.post_list)
         self.searching.setup()
@@ -138,6 +149,12 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.panes.resized()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown_once:  # every node was styled as it was mounted, a moment ago:
+            self._shown_once = True  # not all of them again before the first frame
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     async def on_screen_resume(self) -> None:
         await self.follower.shown()  # the changes made while another screen covered this one

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from reeltui.domain.plural import count as plural_count
 from reeltui.errors import ReelError
 from reeltui.services import reads as read_service
-from reeltui.ui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from reeltui.services import Blog
@@ -45,6 +44,8 @@ class FeedReading:
         question = (
             f"Mark the {plural_count(len(shown), 'post')} of the list read ({unread} unread now)?"
         )
+        from reeltui.ui.screens.confirm import ConfirmScreen  # (when first asked)
+
         self.screen.app.push_screen(ConfirmScreen(question, yes="Mark read", no="Cancel"), answered)
 
     def _mark_all(self, post_ids: list[str]) -> None:

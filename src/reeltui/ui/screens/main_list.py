@@ -19,6 +19,7 @@ from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
+from reeltui.ui.held_paint import PaintHold
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
@@ -76,6 +77,22 @@ class Listing(FeedReading):
         self._asked: Worker[None] | None = None  # the load keys typed wait for (see `load`)
         self._computing = threading.Lock()  # held by the load finding rows (see `_load`)
         self._preparing: PostSearch | None = None  # the text index being made (its worker)
+        self._hold: PaintHold | None = None  # a letter typed and its answer: one frame
+
+    @property
+    def hold(self) -> PaintHold:
+        if self._hold is None:
+            self._hold = PaintHold(self.screen.app)
+        return self._hold
+
+    def typed(self, text: str) -> None:
+        """The search box's text changed, in the key's own handling: its answer is looked
+        for at once (the box's Changed message reached the screen 2-10 ms later, through
+        every container's queue), and the letter is drawn with it if it comes within HOLD
+        (ui/held_paint.py)."""
+        if text.strip() != self.search:
+            self.hold.start()
+            self.searched(text)
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -196,6 +213,7 @@ class Listing(FeedReading):
                 return
 
     def _show_first(self, items: Items) -> None:
+        self.hold.end()
         self.screen.app.call_after_refresh(self.painted.set)
         self.screen.post_list.set_items(items)
         pane = self.screen.query_one("#list-pane")
@@ -232,11 +250,13 @@ class Listing(FeedReading):
         self.partial = partial
         self.show_status()
         self.shown.set()
+        self.hold.end()
 
     def counted(self, counts: Counts) -> None:
         self.counts = counts
         self.show_status()
         self.shown.set()
+        self.hold.end()
 
     def show_status(self) -> None:
         if self.counts is None:
@@ -319,12 +339,16 @@ class Listing(FeedReading):
         self.clear_search()
 
     def searched(self, text: str) -> None:
-        self.search = text.strip()
+        search = text.strip()
+        if search == self.search:  # a space typed, the box emptied by `clear_search`: the
+            return  # same query, its rows shown or coming (a second load cost a key's time)
+        self.search = search
         self.load(asked=True)
 
     def clear_search(self) -> None:
         box = self.screen.query_one("#list-search", Input)
+        self.search = ""  # (before the box is emptied: `typed` has nothing to look for)
         box.value = ""
         box.remove_class("-visible")
-        self.search = ""
+        self.hold.start()
         self.load(asked=True)

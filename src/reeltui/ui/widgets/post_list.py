@@ -8,8 +8,8 @@ moment ago without building them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import ClassVar, overload
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,78 +28,14 @@ from reeltui.domain.rating import format_reels
 from reeltui.domain.readers import count_label
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.titles import post_marks
-from reeltui.services import PostRow
-from reeltui.services.reads import Marks, ReadMark
+from reeltui.services.reads import ReadMark
 from reeltui.ui.widgets.badges import author_label, status_style
+from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows
+
+__all__ = ["ROW_HEIGHT", "STRIPS", "Items", "ListItem", "PostList", "post_ids"]
 
 ROW_HEIGHT = 2
 STRIPS = 2000  # lines kept drawn
-
-
-class ListItem:
-    """A row of the list and its read mark, worked out when first needed (`marks`): only
-    the rows drawn, or looked through, ever need theirs."""
-
-    __slots__ = ("_mark", "_marks", "row")
-
-    def __init__(self, row: PostRow, mark: ReadMark | None = None, marks: Marks | None = None):
-        self.row = row
-        self._mark = mark
-        self._marks = marks
-
-    @property
-    def mark(self) -> ReadMark:
-        if self._mark is None:
-            if self._marks is None:
-                self._mark = ReadMark(unread=False, new_comments=0)
-            else:
-                self._mark = self._marks.of(self.row.post, self.row.comment_count)
-        return self._mark
-
-
-class Items(Sequence[ListItem]):
-    """The list's rows as ListItems, each made when first asked: a list of 50,000 rows (a
-    one-letter search) makes the screenful it draws, not 50,000 objects per keystroke."""
-
-    __slots__ = ("_made", "_marks", "rows")
-
-    def __init__(self, rows: list[PostRow], marks: Marks | None = None) -> None:
-        self.rows = rows
-        self._marks = marks
-        self._made: dict[int, ListItem] = {}
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    @overload
-    def __getitem__(self, index: int) -> ListItem: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[ListItem]: ...
-    def __getitem__(self, index: int | slice) -> ListItem | list[ListItem]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self.rows)))]
-        if index < 0:
-            index += len(self.rows)
-        item = self._made.get(index)
-        if item is None:
-            item = self._made[index] = ListItem(self.rows[index], marks=self._marks)
-        return item
-
-    def __setitem__(self, index: int, item: ListItem) -> None:
-        self.rows[index]  # (IndexError, as a list would)
-        self._made[index] = item
-
-    @property
-    def made(self) -> int:
-        """How many ListItems were made so far."""
-        return len(self._made)
-
-
-def post_ids(items: Sequence[ListItem]) -> Iterator[str]:
-    """The post ids of `items`, in order (without making the ListItems of an `Items`)."""
-    if isinstance(items, Items):
-        return (row.post.id for row in items.rows)
-    return (item.row.post.id for item in items)
 
 
 class PostList(ScrollView, can_focus=True):
@@ -164,17 +100,32 @@ class PostList(ScrollView, can_focus=True):
         # Lines already drawn, by what they show (a row's summary object changes when its
         # post is saved): filtering redraws rows seen a moment ago without building them.
         self._strips: dict[tuple[object, ...], Strip] = {}
-        self.empty_text = "No posts."
+        self._empty_text = "No posts."
         self._frame: tuple[Style, int] | None = None  # (style, width) while a frame is drawn
         self.search_box: Widget | None = None  # set by the screen: focused at once on `/`
 
     # -- data ----------------------------------------------------------------------------
 
+    @property
+    def empty_text(self) -> str:
+        """What the list says when it has no rows."""
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: str) -> None:
+        if text != self._empty_text:
+            self._empty_text = text
+            if not self.items:  # (shown only then: rows drawn again for nothing otherwise)
+                self.refresh()
+
     def set_items(self, items: list[ListItem] | Items, keep: str | None = None) -> None:
         """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
         keep = keep or self.current_id
+        same = same_rows(self.items, items) and keep == self.current_id
         self.items = items
         self._positions = None  # made again when first asked (`position`)
+        if same:  # (a letter most posts hold, a longer word in the same posts: nothing on
+            return  # screen changes; drawing every row again was most of such a frame)
         self._fit()
         index = next((i for i, pid in enumerate(post_ids(items)) if pid == keep), 0)
         self.cursor = min(index, max(0, len(items) - 1))

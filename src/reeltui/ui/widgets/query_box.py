@@ -4,6 +4,7 @@ and values (tab takes the first) and says in one line what is wrong with a query
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -31,15 +32,18 @@ class QueryHint(Static):
         self.text = ""
         self.display = False
 
-    def say(self, text: str, error: bool = False) -> None:
-        if (text, error) == (self.text, self.has_class("-error")):
+    def say(self, text: str, error: bool = False, keep: bool = False) -> None:
+        """Show `text` ("": nothing to say); `keep`: the line stays, blank, when there is
+        nothing to say (the box it serves is being typed in: the panes do not move)."""
+        shown = bool(text) or keep
+        if (text, error, shown) == (self.text, self.has_class("-error"), self.display):
             return  # said already (an update repaints the line; a layout moves the panes)
         wraps = self._wraps(self.text) or self._wraps(text)
         self.text = text
         self.set_class(error, "-error")
         # A layout only when the line appears, goes, or may wrap (height auto, max 2).
-        self.update(Text(sanitize_line(text)), layout=wraps or self.display != bool(text))
-        self.display = bool(text)
+        self.update(Text(sanitize_line(text)), layout=wraps or self.display != shown)
+        self.display = shown
 
     def _wraps(self, text: str) -> bool:
         return len(text) >= max(1, self.content_region.width)
@@ -84,20 +88,24 @@ class QueryBox(ReturningInput):
     def refresh_hint(self) -> None:
         if self.hint is None:
             return
+        # A box shown on demand keeps its hint's line while it is shown: a letter that ends
+        # a completion or an error leaves the line blank, never lays the screen out (the
+        # line going, then the list a line taller: two layouts, 30-70 ms at 50,000 posts).
+        say = partial(self.hint.say, keep=not self.always_shown)
         if not (self.always_shown or self.has_class("-visible")):
             self.hint.say("")
         elif self.error and not (self.has_focus and self._completing()):
-            self.hint.say(f"⚠ {self.error}", error=True)
+            say(f"⚠ {self.error}", error=True)
         elif self.has_focus and self.completion.candidates:
             first, *more = self.completion.candidates
             extra = f"   also {' · '.join(more[:SHOWN])}" if more else ""
-            self.hint.say(f"tab → {first}{extra}")
+            say(f"tab → {first}{extra}")
         elif self.has_focus and self.completion.hint:
-            self.hint.say(self.completion.hint)
+            say(self.completion.hint)
         elif self.has_focus and not self.value:
-            self.hint.say(HELP)
+            say(HELP)
         else:
-            self.hint.say("")
+            say("")
 
     def _completing(self) -> bool:
         """Is the word being typed one that completion can help with (so not an error yet)?"""

@@ -99,14 +99,14 @@ class Reader(ReaderSearchMixin, Vertical):
         self.long_hits: list[Match] = []
         self.searchbar: tuple[SearchInput, Static] | None = None  # mounted when first opened
         self.long: LongBody | None = None  # mounted for the first very long post
+        self.contents: ReelOptions | None = None  # mounted with the first post's headings
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="reader-main"):
-            yield ReelOptions(id="reader-toc")
-            with VerticalScroll(id="reader-scroll"):
-                yield Static("Open a post from the list (enter).", id="reader-head")
-                # (the Markdown body, #reader-body, is mounted here by `body`, a very long
-                # post's lines, #reader-long, by `long_body`)
+        # (the contents box, #reader-toc, is mounted first in #reader-main by `toc`)
+        with Horizontal(id="reader-main"), VerticalScroll(id="reader-scroll"):
+            yield Static("Open a post from the list (enter).", id="reader-head")
+            # (the Markdown body, #reader-body, is mounted here by `body`, a very long
+            # post's lines, #reader-long, by `long_body`)
         # (the search bar, #reader-searchbar, is mounted below by `search_box`)
 
     # The parts hidden until used (the search bar, a very long post's lines) are mounted the
@@ -123,6 +123,17 @@ class Reader(ReaderSearchMixin, Vertical):
 
     def counter_box(self) -> Static | None:
         return self.searchbar[1] if self.searchbar is not None else None
+
+    def toc(self) -> ReelOptions:
+        """The contents box, left of the post (mounted the first time a post lists its
+        headings, shown by the `-toc` class)."""
+        if self.contents is None:
+            self.contents = ReelOptions(id="reader-toc")
+            self.query_one("#reader-main").mount(self.contents, before=0)
+        return self.contents
+
+    def _headings(self) -> int:
+        return self.contents.option_count if self.contents is not None else 0
 
     def long_body(self) -> LongBody:
         """The lines of a very long post (mounted after the body the first time)."""
@@ -179,7 +190,8 @@ class Reader(ReaderSearchMixin, Vertical):
         markdown = await self.body()
         if len(chunks) > LONG_PIECES:  # a very long post: pre-rendered lines, see LongBody
             self.add_class("-long")
-            self.query_one("#reader-toc", OptionList).clear_options()
+            if self.contents is not None:
+                self.contents.clear_options()
             self._fit_toc()  # (its headings come as the lines are made)
             await markdown.update("")
             self.long_body().show(chunks)
@@ -209,7 +221,7 @@ class Reader(ReaderSearchMixin, Vertical):
     def _reset(self) -> None:
         """Forget what was done to the previous post (its search, the contents box)."""
         box = self.searchbar[0] if self.searchbar else None
-        if (box and box.has_focus) or self.query_one("#reader-toc").has_focus:
+        if (box and box.has_focus) or (self.contents and self.contents.has_focus):
             focus_now(self.scroller)
         self.clear_search()
         self._toc_wanted = None
@@ -237,7 +249,7 @@ class Reader(ReaderSearchMixin, Vertical):
     def _fit_toc(self) -> None:
         """The contents box shows when it has headings, and there are many (unless `t` hid
         it) or `t` asked for it: never empty."""
-        headings = self.query_one("#reader-toc", OptionList).option_count
+        headings = self._headings()
         wanted = headings >= TOC_MIN_HEADINGS if self._toc_wanted is None else self._toc_wanted
         self.set_class(bool(headings) and wanted, "-toc")
 
@@ -247,7 +259,7 @@ class Reader(ReaderSearchMixin, Vertical):
         event.stop()
         if self.has_class("-long"):
             return  # the emptied Markdown's: a long post's headings come from LongBody
-        toc = self.query_one("#reader-toc", OptionList)
+        toc = self.toc()
         toc.clear_options()
         entries = event.table_of_contents
         toc.add_options(
@@ -261,7 +273,7 @@ class Reader(ReaderSearchMixin, Vertical):
     def _long_grown(self, event: LongBody.Grown) -> None:
         event.stop()
         body = self.long_body()
-        toc = self.query_one("#reader-toc", OptionList)
+        toc = self.toc()
         shown = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
         found = [f"line-{line}" for _, _, line in body.headings]
         # Lines made again for a new width list their headings afresh: keep the box until
@@ -297,15 +309,14 @@ class Reader(ReaderSearchMixin, Vertical):
         self.post_message(intents.Reply(None))
 
     def action_toggle_toc(self) -> None:
-        toc = self.query_one("#reader-toc", OptionList)
-        if not self.has_class("-toc") and not toc.option_count:
+        if not self.has_class("-toc") and not self._headings():
             self.notify("this post has no headings", timeout=2)
             return
         self._toc_wanted = not self.has_class("-toc")
         self._fit_toc()
         if self._toc_wanted:
-            focus_now(toc)
-        elif self.screen.focused is toc:
+            focus_now(self.toc())
+        elif self.contents is not None and self.screen.focused is self.contents:
             focus_now(self.scroller)
 
     # -- scrolling -----------------------------------------------------------------------
