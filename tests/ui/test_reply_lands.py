@@ -191,3 +191,21 @@ async def test_a_new_signer_counts_the_posts_again_in_the_background(
         await settle(pilot)
         blog.summary(first)  # what a redraw asks: counted already
     assert on_ui == [False]  # counted once, in the background
+
+
+async def test_a_scroll_while_the_window_follows_the_cursor_does_not_grow_it(
+    huge: tuple[ReelApp, str],
+) -> None:
+    """The pane scrolled to its end while the window is on its way to the cursor (a step a
+    frame): the scroll does not grow it as well (by CHUNK, up to twice its size: a thread
+    test counting the views failed now and then under load)."""
+    app, post_id = huge
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        thread = await opened(app, post_id, pilot)
+        thread.select(thread.entries[thread.end - 2].comment.id)  # near the edge: follows
+        thread.scroll_end(animate=False, immediate=True)
+        await settle(pilot)
+        await wait_until(pilot, lambda: thread._roomy(thread.cursor), "the window followed")
+        await settle(pilot)
+        assert len(thread.views) <= WINDOW + 1

@@ -209,7 +209,7 @@ class ThreadWindow(ThreadEntries):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if self._extending or not self.views:
+        if self._extending or self._following or not self.views:  # (moving already)
             return
         page = max(1, self.size.height)
         if new_value >= self.max_scroll_y - page and self.end < len(self.entries):
