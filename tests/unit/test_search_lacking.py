@@ -4,6 +4,7 @@ scan of every post's text; never a scan of all the text."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 import sqlite3
@@ -128,18 +129,25 @@ def test_a_reader_gets_the_same_answers(archive: Path) -> None:
         assert any("NOT IN" in s and "MATCH" in s for s in seen)
 
 
+@contextlib.contextmanager
+def _warm_copy(archive: Path, tmp_path: Path) -> Iterator[Blog]:
+    """A copy of the archive open, its search readied and warm."""
+    path = tmp_path / "store"
+    shutil.copytree(archive, path)
+    with open_blog(path) as blog:
+        blog.search_index().prepare()
+        blog.search_index().warm()
+        yield blog
+
+
 def test_a_letter_typed_is_answered_from_memory_once_the_search_is_warm(
     archive: Path, tmp_path: Path
 ) -> None:
     """A letter or digit (the first key of every word typed): the posts lacking it were
     found by a scan of every post's mask in SQLite at each keystroke (9-17 ms at 50,000
     posts); they are read once, when the search is readied, and forgotten at a save."""
-    path = tmp_path / "store"
-    shutil.copytree(archive, path)
-    with open_blog(path) as blog:
+    with _warm_copy(archive, tmp_path) as blog:
         search = blog.search_index()
-        search.prepare()
-        search.warm()
         seen = _statements(blog)
         for letter in [*string.ascii_lowercase, *string.digits, "H", "Q"]:
             seen.clear()
@@ -333,12 +341,8 @@ def test_a_match_is_answered_in_rowids_and_its_rows_taken_by_position(
     read from a list by rowid made when the search is readied: no post id is looked up (at
     50,000 posts, 10,000 ids made then looked up cost 30-50 ms a keystroke). A post saved
     (a new rowid) is in the answers at once."""
-    path = tmp_path / "store"
-    shutil.copytree(archive, path)
-    with open_blog(path) as blog:
+    with _warm_copy(archive, tmp_path) as blog:
         search = blog.search_index()
-        search.prepare()
-        search.warm()
         blog.rows(ids=search.nothing())  # (what the search's readying does)
         key = ("date", True)
         blog.rowset._places[key] = _Counted(blog.rowset._places[key])
