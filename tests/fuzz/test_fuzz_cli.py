@@ -116,7 +116,7 @@ def cli(stores: list[str]) -> Iterator[list[object]]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reeltui.cli.commands, "run_tui", lambda args: started.append(args) or 0)
         parser = reeltui.cli.build_parser()
-        patch.setattr(reeltui.cli, "build_parser", lambda: parser)
+        patch.setattr(reeltui.cli, "build_parser", lambda argv=None: parser)  # (every command)
         patch.setenv("REELTUI_STORE", stores[0])  # never the user's own store
         patch.chdir(Path(stores[0]).parent)  # a relative path never lands in the project
         yield started

@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import gc
 import threading
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -356,4 +356,4 @@ class Blog:
 
 
 def _as_ids(ids: Collection[str] | AllBut) -> IdSet:
-    return ids if isinstance(ids, AllBut | set | frozenset) else set(ids)
+    return ids if isinstance(ids, AllBut | Set) else set(ids)

@@ -163,6 +163,11 @@ class PostSearch:
         self._summaries()
         self.cache.warm()
 
+    def nothing(self) -> IdSet:
+        """An empty answer, in the form the text search's answers take (what the list's
+        positions are made from once, when the search is readied, not at a keystroke)."""
+        return self.cache.nothing()
+
     def prepare(self, progress: Progress | None = None) -> None:
         """Bring the text index up to date with the posts' files (a writer indexes what
         changed; a reader remembers it, to search those files directly)."""
@@ -251,7 +256,7 @@ class PostSearch:
             }
             if isinstance(found, AllBut):
                 return AllBut((found.lacking | self._stale) - hits)
-            found |= hits
+            return set(found) | hits
         return found
 
     def commenters(self) -> dict[str, int]:

@@ -6,10 +6,10 @@ every post but those lacking it (`AllBut`). None: the caller scans the stored te
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from itertools import chain
 
-from reeltui.domain.idsets import AllBut
+from reeltui.domain.idsets import AllBut, Codebook, Coded
 from reeltui.store import searchextra
 
 _IDS = "SELECT id FROM docs WHERE rowid IN"
@@ -31,10 +31,10 @@ def answer(
     needle: str,
     dense: searchextra.Dense,
     posts: Callable[[sqlite3.Connection], int],
-    ids: Mapping[int, str] | None = None,
-) -> set[str] | AllBut | None:
+    book: Codebook | None = None,
+) -> set[str] | Coded | AllBut | None:
     """The ids of the posts holding `needle` (`dense`: the extra tables' words, empty until
-    they are filled; `posts`: how many posts are indexed; `ids`: every indexed post's id by
+    they are filled; `posts`: how many posts are indexed; `book`: every indexed post's id by
     rowid, when the caller keeps them: a writer, whose index no other process changes)."""
     lacking = searchextra.lacking_sql(needle, dense) if dense else None
     if lacking is not None:  # (the few posts lacking it: ids looked up for those only)
@@ -47,20 +47,22 @@ def answer(
     if len(needle) < 3:
         return None
     match = '"' + needle.replace('"', '""') + '"'  # (through the trigram index)
-    if ids is not None:
-        return _sides(db.execute(_MATCH, (match,)).fetchall(), ids)
+    if book is not None:
+        return _sides(db.execute(_MATCH, (match,)).fetchall(), book)
     rows = db.execute(_SIDES, {"match": match, "posts": posts(db)}).fetchall()
     if rows and rows[0][0] == 0:
         return AllBut(pid for _, pid in rows if pid is not None)
     return {pid for _, pid in rows if pid is not None}
 
 
-def _sides(hits: list[tuple[int]], ids: Mapping[int, str]) -> set[str] | AllBut:
-    """The posts of the rowids `hits`, or (most posts are hits) every post but the others.
-    Decided here from the rowids alone: the same in SQL (`_SIDES`, the hits counted, then the
-    docs table looked through or joined) cost twice the match itself (11 against 4 ms for a
-    word in 2,600 of 50,000 posts, 59 against 28 ms for one in nearly all of them)."""
+def _sides(hits: list[tuple[int]], book: Codebook) -> Coded | AllBut:
+    """The posts of the rowids `hits` (as their rowids: `Coded`), or (most posts are hits)
+    every post but the others. Decided here from the rowids alone: the same in SQL (`_SIDES`,
+    the hits counted, then the docs table looked through or joined) cost twice the match
+    itself (11 against 4 ms for a word in 2,600 of 50,000 posts, 59 against 28 ms for one in
+    nearly all of them)."""
+    ids = book.decode
     held = ids.keys() & set(chain.from_iterable(hits))  # (set operations, in C)
     if len(hits) * 2 > len(ids):
         return AllBut(map(ids.__getitem__, ids.keys() - held))
-    return set(map(ids.__getitem__, held))
+    return Coded(list(held), book)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from reeltui.domain.idsets import AllBut
+from reeltui.domain.idsets import AllBut, Codebook, Coded
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
 from reeltui.store import searchanswer, searchextra
@@ -53,7 +53,7 @@ Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, com
 
 RETRIES = 3  # runs of a change that a search's interrupt() hit
 T = TypeVar("T")
-# The hits' rowids: the writer knows each one's post id (`SearchCache._ids`: no join per
+# The hits' rowids: the writer knows each one's post id (`SearchCache._book`: no join per
 # hit); a reader joins (a writer in another process may have changed them since).
 _HITS = "SELECT body.rowid FROM body WHERE"
 _JOINED = "SELECT d.id FROM body JOIN docs d ON d.rowid = body.rowid WHERE"
@@ -80,7 +80,7 @@ class SearchCache:
         self._lock = threading.RLock()
         self.broken = ""  # why the index cannot be used (then callers scan the posts)
         self._query = False  # a search is running (what `interrupt` stops)
-        self._ids: dict[int, str] | None = None  # docs' rowid -> post id (read at first search)
+        self._book: Codebook | None = None  # docs' rowids <-> post ids (read at first search)
         self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
         self._posts: int | None = None  # posts indexed (counted when first needed)
         self._filling: searchextra.Dense | None = None  # the words being filled (`fill`)
@@ -89,7 +89,7 @@ class SearchCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
             return self._db
-        self._ids = None  # (a new file: its rowids are read again)
+        self._book = None  # (a new file: its rowids are read again)
         self._letters = None
         self._dense = None
         self._posts = None
@@ -165,13 +165,13 @@ class SearchCache:
         self._letters = None  # (a post's letters changed: the tables answer until `warm`)
 
         def work(db: sqlite3.Connection) -> None:
+            added: dict[int, str] = {}
             for post_id, text, sig, names in batch:
                 rowid = _rowid(db, post_id)
                 if rowid is None:
                     cur = db.execute("INSERT INTO docs(id, sig) VALUES (?, ?)", (post_id, sig))
                     rowid = int(cur.lastrowid or 0)  # (an INSERT's: always set)
-                    if self._ids is not None:
-                        self._ids[rowid] = post_id
+                    added[rowid] = post_id
                 else:
                     db.execute("UPDATE docs SET sig=? WHERE rowid=?", (sig, rowid))
                     db.execute("DELETE FROM body WHERE rowid=?", (rowid,))
@@ -183,6 +183,8 @@ class SearchCache:
                     "INSERT INTO names VALUES (?, ?, ?)",
                     [(rowid, name, n) for name, n in names.items()],
                 )
+            if added and self._book is not None:  # (a new book: see domain/idsets.Codebook)
+                self._book = self._book.changed(added)
 
         self._run(work, None, write=True)
 
@@ -192,6 +194,7 @@ class SearchCache:
         self._letters = None
 
         def work(db: sqlite3.Connection) -> None:
+            gone = []
             for post_id in ids:
                 rowid = _rowid(db, post_id)
                 if rowid is not None:
@@ -199,8 +202,9 @@ class SearchCache:
                     db.execute("DELETE FROM names WHERE doc=?", (rowid,))
                     db.execute("DELETE FROM docs WHERE rowid=?", (rowid,))
                     searchextra.forget(db, rowid)
-                    if self._ids is not None:
-                        self._ids.pop(rowid, None)
+                    gone.append(rowid)
+            if gone and self._book is not None:
+                self._book = self._book.changed({}, gone)
 
         self._run(work, None, write=True)
 
@@ -253,7 +257,7 @@ class SearchCache:
 
         return self._run(work, {})
 
-    def search(self, query: str) -> set[str] | AllBut:
+    def search(self, query: str) -> set[str] | Coded | AllBut:
         """Ids of the indexed posts whose text contains `query` (case-insensitive), or (a
         needle in nearly every post) every post but those lacking it. Raises Interrupted
         when `interrupt()` stopped it."""
@@ -275,25 +279,27 @@ class SearchCache:
             finally:
                 self._query = False
 
-    def _search(self, db: sqlite3.Connection, needle: str) -> set[str] | AllBut:
-        ids = self._known(db) if self.writable else None
+    def _search(self, db: sqlite3.Connection, needle: str) -> set[str] | Coded | AllBut:
+        book = self._known(db) if self.writable else None
         letters = self._letters
-        if ids is not None and letters is not None and needle in letters:
+        if book is not None and letters is not None and needle in letters:
+            ids = book.decode
             return AllBut(ids[rowid] for rowid in letters[needle] if rowid in ids)
-        found = searchanswer.answer(db, needle, self._words(db), self._count, ids)
+        found = searchanswer.answer(db, needle, self._words(db), self._count, book)
         if found is not None:
             return found
         sql = "instr(body.text, ?) > 0"  # too short for trigrams: a scan of the stored text
-        if ids is None:
+        if book is None:
             return {row[0] for row in db.execute(f"{_JOINED} {sql}", (needle,))}
         hits = db.execute(f"{_HITS} {sql}", (needle,))
-        return {ids[row[0]] for row in hits if row[0] in ids}
+        return {book.decode[row[0]] for row in hits if row[0] in book.decode}
 
-    def _known(self, db: sqlite3.Connection) -> dict[int, str]:
-        """The writer's map of the docs' rowids to post ids (read once, then kept)."""
-        if self._ids is None:
-            self._ids = dict(db.execute("SELECT rowid, id FROM docs"))
-        return self._ids
+    def _known(self, db: sqlite3.Connection) -> Codebook:
+        """The writer's map of the docs' rowids to post ids and back (read once, then kept:
+        a change makes a new one)."""
+        if self._book is None:
+            self._book = Codebook(dict(db.execute("SELECT rowid, id FROM docs")))
+        return self._book
 
     def warm(self) -> None:
         """Read what the first search reads (a writer's rowid -> post id map: 20-30 ms at
@@ -302,6 +308,12 @@ class SearchCache:
         otherwise: 9-17 ms at 50,000 posts, the first key of every word)."""
         if self.writable:
             self._run(self._warm, None)
+
+    def nothing(self) -> set[str] | Coded:
+        """An empty answer, as a writer's searches answer (in its rowids: the list's
+        positions by rowid are made from it when the search is readied)."""
+        book = self._book
+        return set() if book is None else Coded([], book)
 
     def _warm(self, db: sqlite3.Connection) -> None:
         self._known(db)
@@ -328,7 +340,7 @@ class SearchCache:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.close()
                 self._db = None
-                self._ids = None
+                self._book = None
                 self._letters = None
 
 

@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -123,6 +124,13 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         if self.kept:
             return Text("A kept draft. Ctrl+S sends it to the outbox; Esc keeps it.")
         return Text("Ctrl+S sends to the outbox; Esc keeps it as a draft on this comment.")
+
+    def remove(self) -> AwaitRemove:
+        """Closed (Textual removes a screen it pops): the screen beneath, shown again, has
+        repainted itself whole already; removed as a child of the app, this screen asked
+        it for another layout and another whole repaint, often in the frame that draws
+        the reply just sent (App._prune's refresh of the parent)."""
+        return self.app._prune(self, parent=None)
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)

@@ -240,8 +240,10 @@ class Listing(FeedReading):
             return
         # what the first keystroke would make otherwise: the summaries' index, the rows'
         # positions in the list's order
-        self.blog.search_index().warm()
-        self.blog.rows(sort=self.sort, reverse=(self.sort != "title") != self.reversed, ids=set())
+        search = self.blog.search_index()
+        search.warm()
+        reverse = (self.sort != "title") != self.reversed
+        self.blog.rows(sort=self.sort, reverse=reverse, ids=search.nothing())
 
     def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list

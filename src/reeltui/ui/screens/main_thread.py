@@ -9,6 +9,7 @@ several new ones, the post itself changed) is drawn again whole by the caller.
 
 from __future__ import annotations
 
+from reeltui.domain.models import Comment
 from reeltui.services import Blog, replies
 from reeltui.services.events import Change
 from reeltui.ui.widgets.thread import Thread
@@ -37,15 +38,19 @@ async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[C
         if cid in shown:  # (the screen may have shown the change already: drawn anyway)
             thread.update_comment(comments[cid])
     if new:
-        await _insert(blog, post_id, thread, new[0])
+        await _insert(blog, post_id, thread, comments[new[0]], comments)
     return True
 
 
-async def _insert(blog: Blog, post_id: str, thread: Thread, comment_id: str) -> None:
+async def _insert(
+    blog: Blog, post_id: str, thread: Thread, comment: Comment, comments: dict[str, Comment]
+) -> None:
     post = blog.post(post_id)
-    order = blog.thread(post_id)
-    index = next(i for i, (c, _) in enumerate(order) if c.id == comment_id)
-    comment, depth = order[index]
+    place = thread.place(comment, comments)  # from its parent's place, as a rule
+    if place is None:  # (no parent, or one inside a cycle of parents: ordered again)
+        order = blog.thread(post_id)
+        place = next((i, d) for i, (c, d) in enumerate(order) if c.id == comment.id)
+    index, depth = place
     current = thread.highlighted_comment_id()
     await thread.insert(comment, depth, index, post.author)  # (its parent's "reply draft"
     if current is not None:  # badge was set by `patch_thread`, from the same drafts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import Static
 
 from reeltui.domain.dates import display_date
@@ -39,6 +40,13 @@ class CommentView(Static):
         self.styles.margin = (0, 0, 1, 2 * min(depth - 1, MAX_INDENT_LEVELS))
         self._drawn = ("", 0)  # the body and the head's width last drawn (see `redraw`)
         self.update(self.build())  # before the first layout: its height is right at once
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Nothing scrolls in a comment: its virtual size arranges nothing, where Textual
+        # asked for a second layout of the whole screen when it changed (each view mounted).
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def redraw(self) -> None:
         """Draw again after a change of the comment, its badges or its mark: when only the

@@ -113,7 +113,7 @@ class Thread(ThreadWindow, can_focus=True):
         """Add one comment at `index` of the reading order (a new reply), without drawing
         the others again (mounted only when inside the window)."""
         entry = Entry(comment, depth, bool(post_author) and comment.author == post_author)
-        self.entries.insert(index, entry)
+        self.add_entry(index, entry)
         if not self.views:  # (an empty thread: its "no comments" line goes)
             await self.remove_children()
             for mounted in self.recut(index, index + 1):

@@ -1,44 +1,38 @@
-"""The thread pane's comments as a model, and the window of them that is mounted.
+"""The window of the thread pane's comments that is mounted (the comments themselves:
+thread_entries.py).
 
 A widget per comment of a 5,000-comment thread made every layout (a cursor moved, a reply
 added, a comment moderated) arrange 5,000 widgets: the screen froze for most of a second.
 The thread keeps every comment as an `Entry` (what a comment view shows) and mounts views
 for a window of them only: about `WINDOW` comments shown around the cursor. The window is
-cut again around the cursor when it comes within `MARGIN` shown comments of an edge that has
-more beyond it, and grows by `CHUNK` when the pane is scrolled (wheel, page keys) near one;
-past `2 * WINDOW` the far end is dropped. A thread of up to WINDOW comments is mounted whole.
+cut again around the cursor when it leaves it; when the cursor comes within `MARGIN` shown
+comments of an edge that has more beyond it, the window follows it by `STEP` comments a
+frame (mounting 40 views at once, then laying out the screen, froze it for 100-200 ms: a
+reply landing near the edge did); it grows by `CHUNK` when the pane is scrolled (wheel, page
+keys) near one; past `2 * WINDOW` the far end is dropped. A thread of up to WINDOW comments
+is mounted whole.
 Comments inside a collapsed thread count for nothing: the window holds comments *shown*.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 
 from reeltui.domain.models import Comment
 from reeltui.ui.widgets.comment_view import CommentView
+from reeltui.ui.widgets.thread_entries import Entry, ThreadEntries
+
+__all__ = ["CHUNK", "MARGIN", "STEP", "WINDOW", "Entry", "ThreadWindow"]
 
 WINDOW = 120  # comments shown that are mounted after the window is cut again
-MARGIN = 20  # the cursor this near an edge with more beyond it: cut again around it
+MARGIN = 20  # the cursor this near an edge with more beyond it: the window follows it
 CHUNK = 40  # comments mounted at a time when the pane is scrolled near an edge
+STEP = 10  # comments mounted (and dropped) a frame as the window follows the cursor
 
 
-@dataclass(slots=True)
-class Entry:
-    """One comment of the thread, as its view shows it."""
-
-    comment: Comment
-    depth: int
-    is_post_author: bool
-    has_draft: bool = False
-    marked: bool = False
-    hidden_replies: int = 0  # (collapsed: how many replies it hides)
-    shown: bool = True  # False: inside a collapsed thread
-
-
-class ThreadWindow(VerticalScroll):
+class ThreadWindow(ThreadEntries):
     """`entries`: every comment in reading order; `views`: the mounted ones, for
     `entries[start : start + len(views)]`; `cursor` is an index of `entries`."""
 
@@ -46,10 +40,18 @@ class ThreadWindow(VerticalScroll):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries: list[Entry] = []
         self.views: list[CommentView] = []
         self.start = 0
         self._extending = False
+        self._following = False  # a step of the window toward the cursor is asked for
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A new scroll height (a comment added, a window cut again) asked Textual for a
+        # second layout of the whole screen after the one that measured it; the scroll bar
+        # coming or going still asks for one (`show_vertical_scrollbar`).
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     # -- entries and their views -------------------------------------------------------
 
@@ -60,9 +62,6 @@ class ThreadWindow(VerticalScroll):
     def view_at(self, index: int) -> CommentView | None:
         """The mounted view of entry `index` (None when outside the window)."""
         return self.views[index - self.start] if self.start <= index < self.end else None
-
-    def index_of(self, comment_id: str) -> int | None:
-        return next((i for i, e in enumerate(self.entries) if e.comment.id == comment_id), None)
 
     def make_view(self, index: int) -> CommentView:
         e = self.entries[index]
@@ -86,10 +85,6 @@ class ThreadWindow(VerticalScroll):
             view.comment, view.has_draft, view.marked = e.comment, e.has_draft, e.marked
             view.redraw()
 
-    def comment_ids(self) -> set[str]:
-        """Every comment of the thread shown (mounted or not)."""
-        return {e.comment.id for e in self.entries}
-
     def update_comment(self, comment: Comment) -> None:
         """Draw `comment` (changed in place: moderated, edited) again, alone."""
         index = self.index_of(comment.id)
@@ -102,28 +97,18 @@ class ThreadWindow(VerticalScroll):
         index = self.index_of(comment_id)
         if index is not None and self.entries[index].has_draft != has_draft:
             self.entries[index].has_draft = has_draft
+            (self._drafted.add if has_draft else self._drafted.discard)(comment_id)
             self.redraw_entry(index)
 
     def set_drafts(self, parents: set[str]) -> None:
-        """The "reply draft" badge on exactly the comments in `parents` (one pass)."""
-        for index, entry in enumerate(self.entries):
-            if entry.has_draft != (entry.comment.id in parents):
-                entry.has_draft = not entry.has_draft
-                self.redraw_entry(index)
+        """The "reply draft" badge on exactly the comments in `parents`: the ones whose
+        badge changes are looked up, not every comment of the thread."""
+        for comment_id in sorted(self._drafted ^ parents):
+            self.set_draft(comment_id, comment_id in parents)
 
     @property
     def current(self) -> Comment | None:
         return self.entries[self.cursor].comment if 0 <= self.cursor < len(self.entries) else None
-
-    def _visible(self) -> list[int]:
-        return [i for i, e in enumerate(self.entries) if e.shown]
-
-    def _subtree_end(self, index: int) -> int:
-        depth = self.entries[index].depth
-        end = index + 1
-        while end < len(self.entries) and self.entries[end].depth > depth:
-            end += 1
-        return end
 
     # -- the window ----------------------------------------------------------------------
 
@@ -145,18 +130,54 @@ class ThreadWindow(VerticalScroll):
         return sum(e.shown for e in self.entries[a:b])
 
     def ensure_window(self, index: int) -> None:
-        """Cut the window again around entry `index` unless it is well inside it."""
-        n = len(self.entries)
-        if not n:
+        """Cut the window again around entry `index` when it is outside it; follow it a
+        step a frame when it is near an edge (`_follow`)."""
+        if not self.entries:
             return
-        if self.start <= index < self.end:
-            room_above = self.start == 0 or self._shown_between(self.start, index) >= MARGIN
-            room_below = self.end == n or self._shown_between(index + 1, self.end) >= MARGIN
-            if room_above and room_below:
-                return
+        if not self.start <= index < self.end:
+            self.recut(*self._around(index))
+        elif not self._roomy(index) and not self._following:
+            self._following = True
+            self.call_after_refresh(self._follow)
+
+    def _around(self, index: int) -> tuple[int, int]:
+        """The window cut around entry `index`: WINDOW // 2 shown comments above it."""
         start = self._walk(index, -1, WINDOW // 2)
-        end = self._walk(index, 1, WINDOW - self._shown_between(start, index))
-        self.recut(start, end)
+        return start, self._walk(index, 1, WINDOW - self._shown_between(start, index))
+
+    def _roomy(self, index: int) -> bool:
+        """Has entry `index` MARGIN shown comments of the window on each side (or its
+        thread's end)?"""
+        n = len(self.entries)
+        room_above = self.start == 0 or self._shown_between(self.start, index) >= MARGIN
+        room_below = self.end == n or self._shown_between(index + 1, self.end) >= MARGIN
+        return room_above and room_below
+
+    def _follow(self) -> None:
+        """Move each end of the window by up to STEP shown comments toward the window cut
+        around the cursor, keeping what is on screen in place; again after the next
+        frame until the cursor has room."""
+        self._following = False
+        index = self.cursor
+        if not self.start <= index < self.end or self._roomy(index):
+            return
+        if self._extending:  # (a scroll's growth is being placed: after it)
+            self._follow_on()
+            return
+        start, end = self._around(index)
+        a, b = self._toward(self.start, start), self._toward(self.end, end)
+        self._move(a, b, then=self._follow_on)
+
+    def _follow_on(self) -> None:
+        if self.start <= self.cursor < self.end and not self._roomy(self.cursor):
+            self._following = True
+            self.call_after_refresh(self._follow)
+
+    def _toward(self, edge: int, goal: int) -> int:
+        """`edge` moved toward `goal` by up to STEP shown comments."""
+        if goal > edge:
+            return min(goal, self._walk(edge, 1, STEP))
+        return max(goal, self._walk(edge, -1, STEP))
 
     def recut(self, a: int, b: int) -> list[Awaitable[None]]:
         """Mount views for entries[a:b] exactly (the ones already mounted are kept); what
@@ -188,7 +209,7 @@ class ThreadWindow(VerticalScroll):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if self._extending or not self.views:
+        if self._extending or self._following or not self.views:  # (moving already)
             return
         page = max(1, self.size.height)
         if new_value >= self.max_scroll_y - page and self.end < len(self.entries):
@@ -207,16 +228,25 @@ class ThreadWindow(VerticalScroll):
             a, b = self._walk(self.start, -1, CHUNK), self.end
             while self._shown_between(a, b) > 2 * WINDOW:
                 b = self._walk(b, -1, CHUNK)
+        self._move(a, b)
+
+    def _move(self, a: int, b: int, then: Callable[[], None] | None = None) -> None:
+        """The window made entries[a:b], the comments on screen kept where they are;
+        `then` once they are placed."""
         anchor = self.view_at(max(a, self.start))  # stays on screen where it is
         before = anchor.virtual_region.y if anchor is not None else 0
         self._extending = True
         self.recut(a, b)
         if anchor is not None:
-            self.call_after_refresh(self._keep_place, anchor, before)
+            self.call_after_refresh(self._keep_place, anchor, before, then)
         else:
             self._extending = False
+            if then is not None:
+                then()
 
-    def _keep_place(self, anchor: CommentView, before: int) -> None:
+    def _keep_place(
+        self, anchor: CommentView, before: int, then: Callable[[], None] | None = None
+    ) -> None:
         """After the window grew or shrank above `anchor`: scroll by as much."""
         try:
             if anchor.is_attached:
@@ -225,3 +255,5 @@ class ThreadWindow(VerticalScroll):
                     self.scroll_to(y=self.scroll_y + shift, animate=False, immediate=True)
         finally:
             self._extending = False
+        if then is not None:
+            then()
