@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
@@ -192,3 +194,19 @@ def test_comment_search_while_typing_matches_a_plain_scan(blog: Blog) -> None:
         for query in ("t", "th", "the", "ther", "the", "th", "h", "ha", "har", "her", "she"):
             got = [c.id for c in search_comments(blog, query, limit=limit)]
             assert got == plain(query, limit), (query, limit)
+
+
+def test_the_text_search_finds_memmem_without_a_subprocess() -> None:
+    """services/textindex found libc through `ctypes.util.find_library`, which runs
+    `ldconfig -p` in a subprocess at import (on a small store, during the first paint): the
+    process's own symbols hold memmem."""
+    script = (
+        "import subprocess, sys\n"
+        "def refuse(*a, **k): raise SystemExit('a subprocess at import')\n"
+        "subprocess.Popen = refuse\n"
+        "from reeltui.services import textindex\n"
+        "print(textindex._MEMMEM is not None, 'ctypes.util' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False"]

@@ -13,7 +13,6 @@ large enough to be worth a rebuild.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -28,10 +27,11 @@ FOLD_BATCH = 256  # records folded together while building (see `fold_all`)
 
 
 def _load_memmem() -> Callable[[int, int, bytes, int], int | None] | None:
+    # The process's own symbols (libc is loaded): `ctypes.util.find_library` would run
+    # `ldconfig -p` in a subprocess at every start that imports this module.
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        memmem = libc.memmem
-    except (OSError, AttributeError):
+        memmem = ctypes.CDLL(None).memmem
+    except (OSError, AttributeError, TypeError):  # (no memmem here: the search uses `in`)
         return None
     memmem.restype = ctypes.c_void_p
     memmem.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t]
