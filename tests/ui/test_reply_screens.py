@@ -17,7 +17,7 @@ from reeltui.ui.screens.confirm import ConfirmScreen
 from reeltui.ui.screens.inbox import InboxChoice, InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from tests import storefiles
-from tests.ui.helpers import settle
+from tests.ui.helpers import press, settle
 
 SIZE = (120, 40)
 
@@ -240,3 +240,26 @@ async def test_bindings_have_ids_a_keymap_can_remap(blog: Blog) -> None:
         await settle(pilot)  # a save closes the composer once on disk
         assert isinstance(app.screen, InboxScreen)
     assert [c.body for c in blog.all_comments() if c.origin == "local"] == ["Remapped"]
+
+
+@pytest.mark.parametrize("key", ["n", "e"])
+async def test_a_read_only_store_refuses_a_new_post_or_an_edit_before_a_word_is_typed(
+    store_path: Path, key: str
+) -> None:
+    """`n` opened the template picker and the editor on a read-only store, and only the save
+    said "nothing was saved" (found by the new-user pass): refused at once, as `r` is."""
+    blog = open_blog(store_path, read_only=True)
+    try:
+        app = make_app(blog)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            if key == "e":
+                await press(pilot, "enter")  # (a post open: what `e` edits)
+                await settle(pilot)
+            await press(pilot, key)
+            await settle(pilot)
+            assert type(app.screen).__name__ == "MainScreen"
+            said = [str(n.message) for n in app._notifications]
+            assert said and said[-1].endswith("nothing can be changed."), said
+    finally:
+        blog.close()

@@ -97,3 +97,17 @@ async def test_another_theme_is_parsed_with_its_own_colours(
     assert await _session(store_path, "textual-light") == light
     assert await _session(store_path, "textual-dark") == dark
     assert parsed == []  # each kept with its own theme's colours
+
+
+async def test_a_cache_folder_that_cannot_be_made_never_breaks_quitting(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file where the cache folder goes: the styles are parsed, the session ends as usual
+    (saving them raised NotADirectoryError from its own clean-up: a crash report and exit
+    70 at every quit; found by the new-user pass)."""
+    cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    cache_dir().write_text("x")
+    parsed = _parsed(monkeypatch)
+    await _session(store_path)  # (ends with Kept.save: it raised here)
+    assert any("app.tcss" in where for where in parsed)
+    assert cache_dir().read_text() == "x"  # left as found

@@ -40,8 +40,17 @@ def keep(*made: object) -> None:
 
 
 def end(code: int) -> NoReturn:
-    """End the process with `code`: at once if a command asked (`keep`), else as usual."""
+    """End the process with `code`: at once if a command asked (`keep`), else as usual.
+    Output a reader stopped taking (`| head -1`) is dropped quietly: flushed here, not at
+    the interpreter's end (which said "Exception ignored ... BrokenPipeError", exit 120)."""
     if not _at_once:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)  # (the interpreter flushes again)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         sys.exit(code)
     atexit._run_exitfuncs()  # what was asked for at exit still runs (a log's flush...)
     for stream in (sys.stdout, sys.stderr):

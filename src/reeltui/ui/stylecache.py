@@ -14,6 +14,7 @@ something (`Kept.save`), in one piece (temporary file, then renamed).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -87,8 +88,9 @@ class Kept:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_bytes(pickle.dumps({"build": self.build, "rules": rules}))
             os.replace(temporary, self.path)
-        except (OSError, pickle.PicklingError):
-            temporary.unlink(missing_ok=True)  # (a cache: the next session parses again)
+        except Exception:  # (a cache: the next session parses again; quitting goes on)
+            with contextlib.suppress(OSError):  # (its folder may be a file: NotADirectoryError)
+                temporary.unlink()
         self.fresh = False
 
 

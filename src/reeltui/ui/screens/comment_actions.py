@@ -66,7 +66,8 @@ class CommentActions:
     def _error(self, exc: Exception | str, title: str) -> None:
         self.app.notify(str(exc), title=title, severity="error", markup=False)
 
-    def _writable(self) -> bool:
+    def writable(self) -> bool:
+        """The store can be changed; else the user is told why not (a warning)."""
         if self.blog.read_only:
             self.app.notify(
                 f"{read_only_reason(self.blog).capitalize()}: nothing can be changed.",
@@ -87,7 +88,7 @@ class CommentActions:
 
     def reply(self, comment_id: str, *, quote: bool = False) -> None:
         """Open the composer under `comment_id` (its kept draft, if any)."""
-        if not self._writable():
+        if not self.writable():
             return
         try:
             if replies.is_draft(self.blog.comment(comment_id)):
@@ -143,7 +144,7 @@ class CommentActions:
 
     def edit(self, comment_id: str) -> None:
         """Edit an own reply not yet sent (a kept draft or one in the outbox)."""
-        if not self._writable():
+        if not self.writable():
             return
         try:
             from reeltui.ui.screens.composer import ComposerScreen
@@ -156,7 +157,7 @@ class CommentActions:
 
     def delete(self, comment_id: str) -> None:
         """Delete an own reply not yet sent, after a confirmation."""
-        if not self._writable():
+        if not self.writable():
             return
         try:
             comment = self.blog.comment(comment_id)
@@ -198,7 +199,7 @@ class CommentActions:
     def moderate(self, comment_ids: list[str], action: str) -> None:
         """Approve, unapprove, spam, trash or restore readers' comments (queued for sync);
         the ones the action does not apply to are skipped and said so."""
-        if not comment_ids or not self._writable():
+        if not comment_ids or not self.writable():
             return
         from reeltui.services import moderation
 
@@ -210,7 +211,7 @@ class CommentActions:
         if last is None or not last.done:
             self.app.notify("No moderation to undo.", markup=False)
             return
-        if not self._writable():
+        if not self.writable():
             return
         _LAST.pop(self.app, None)
         from reeltui.services import moderation

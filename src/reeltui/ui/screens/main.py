@@ -324,10 +324,12 @@ class MainScreen(Screen[None]):
         if self.current_post is None:
             self.notify("open a post first (enter on the list)")
             return
-        opening.open_editor(self.reel_app, self.current_post)
+        if self.comment_actions.writable():  # (refused before a word is typed)
+            opening.open_editor(self.reel_app, self.current_post)
 
     def action_new_post(self) -> None:
-        opening.pick_template(self.reel_app, self.new_from_template)
+        if self.comment_actions.writable():
+            opening.pick_template(self.reel_app, self.new_from_template)
 
     def new_from_template(self, template: str | None) -> None:
         if template:
