@@ -95,16 +95,17 @@ def test_other_commands_end_as_before(store: Path) -> None:
 def test_a_reader_gone_before_the_first_write_gets_no_error(
     store_path: Path, command: list[str]
 ) -> None:
-    """A reader gone before anything is written: exit 0, nothing said. (The new-user pass saw
-    `reeltui posts --json | head -1` exit 120 with "Exception ignored ... BrokenPipeError" in
-    about half its runs, from a wheel install; not reproduced here, this passed before
-    cli/exiting.end flushed standard output itself: a guard, not the proof of a fix.)"""
+    """A reader gone before anything is written: exit 0, nothing said. `reeltui posts --json
+    | head -1` exited 120 with "Exception ignored ... BrokenPipeError" in about half the
+    new-user pass's runs: standard output, buffered (not under PYTHONUNBUFFERED, which this
+    machine's shells set), was flushed at the interpreter's end, after the command's guard."""
     read, write = os.pipe()
     os.close(read)
     try:
         done = subprocess.run(
             [sys.executable, "-c", SCRIPT, "--store", str(store_path), *command],
             stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
         )  # fmt: skip
     finally:
         os.close(write)
