@@ -273,8 +273,9 @@ class Listing(FeedReading):
         if self.counts is None:
             return
         status = self.screen.query_one(StatusLine)
-        hits = self.screen.searching.hits
-        if hits.display:  # the comments a search found (the pane's title is theirs)
+        searching = self.screen.searching
+        hits = searching.hits if searching.mounted else None
+        if hits is not None and hits.display:  # the comments found (the pane's title is theirs)
             status.set_status(self.counts, len(hits.items), self.sort, f"search: {self.search}")
             return
         shown = len(self.screen.post_list.items)
