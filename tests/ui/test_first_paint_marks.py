@@ -17,17 +17,23 @@ from reeltui.store import datafile, glance, state
 from reeltui.ui.app import make_app
 from reeltui.ui.widgets.post_list import PostList
 from tests.ui.helpers import settle, wait_until
-from tests.ui.test_first_paint import MONTHS, PER_MONTH, _archive
+from tests.ui.test_first_paint import MONTHS, PER_MONTH, _archive, _at_first_rows
+
+
+def _marked_archive(tmp_path: Path) -> Path:
+    """`_archive`, every other post of each month read."""
+    path = _archive(tmp_path / "store")
+    with open_blog(path) as blog, blog.store.batch():
+        for month in range(MONTHS):
+            for n in range(0, PER_MONTH, 2):
+                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
+    return path
 
 
 async def test_no_read_marks_file_is_parsed_whole_for_the_first_screen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _archive(tmp_path / "store")
-    with open_blog(path) as blog, blog.store.batch():
-        for month in range(MONTHS):
-            for n in range(0, PER_MONTH, 2):  # every other post read
-                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
+    path = _marked_archive(tmp_path)
     parsed: list[str] = []
     read_tables = datafile.read_tables
 
@@ -72,11 +78,7 @@ async def test_the_first_screen_looks_up_the_marks_of_the_rows_it_can_show(
     50,000 posts each id is searched for through a 160 KB file, and the 16 files scanned
     for escapes, ~10 ms); a row drawn later has its mark looked up then, and shows it as
     stored."""
-    path = _archive(tmp_path / "store")
-    with open_blog(path) as blog, blog.store.batch():
-        for month in range(MONTHS):
-            for n in range(0, PER_MONTH, 2):  # every other post read
-                state.put_read_mark(blog.store, f"m{month:03d}n{n}", 0, "2024-01-01T00:00:00")
+    path = _marked_archive(tmp_path)
     looked_up: list[str] = []
     flat_records = glance.flat_records
 
@@ -85,16 +87,8 @@ async def test_the_first_screen_looks_up_the_marks_of_the_rows_it_can_show(
         looked_up.extend(ids)
         return flat_records(raw, table, ids)
 
-    at_first_rows: list[list[str]] = []
-    draw = PostList.render_line
-
-    def first_rows(post_list: PostList, y: int) -> Strip:
-        if post_list.items and not at_first_rows:
-            at_first_rows.append(list(looked_up))
-        return draw(post_list, y)
-
     monkeypatch.setattr(glance, "flat_records", recorded)
-    monkeypatch.setattr(PostList, "render_line", first_rows)
+    at_first_rows = _at_first_rows(monkeypatch, lambda post_list: list(looked_up))
     blog = open_blog(path)
     app = make_app(blog, settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -106,7 +100,7 @@ async def test_the_first_screen_looks_up_the_marks_of_the_rows_it_can_show(
         assert beyond.mark.unread == (int(beyond.row.post.id[-1]) % 2 == 1)  # as stored
         await settle(pilot)
     blog.close()
-    assert sorted(at_first_rows[0]) == sorted(newest_ids(20))
+    assert sorted(at_first_rows[1]) == sorted(newest_ids(20))
 
 
 def newest_ids(count: int) -> list[str]:

@@ -167,8 +167,9 @@ class Listing(FeedReading):
         return True
 
     def screenful(self) -> int:
-        """Rows the list can show at most: as many as the terminal has pairs of lines."""
-        return max(1, -(-self.screen.app.size.height // ROW_HEIGHT))
+        """Rows the list can show at most: as many as the terminal has pairs of lines (a
+        24-line terminal's at least, should its size not be known yet)."""
+        return max(12, -(-self.screen.app.size.height // ROW_HEIGHT))
 
     def _items(self, rows: list[PostRow], first: bool = False) -> Items:
         """The list's items of `rows` (a ListItem made for each row drawn); `first`: the
