@@ -128,12 +128,15 @@ class Marks:
         self.glance = glance
         self.looked_up = None if posts is None else set(posts)  # None: every mark is known
         self.seen = _every_mark(blog) if posts is None else seen(blog, posts, glance)
+        self._looking = threading.Lock()  # (the UI thread and a worker may both ask)
 
     def of(self, post: Listed, readers_comments: int) -> ReadMark:
         """The mark of `post`, which has `readers_comments` now (the count its row shows)."""
         if self.looked_up is not None and post.id not in self.looked_up:
-            self.seen = {**self.seen, **seen(self.blog, {post.id}, self.glance)}
-            self.looked_up.add(post.id)
+            with self._looking:
+                if post.id not in self.looked_up:
+                    self.seen = {**self.seen, **seen(self.blog, {post.id}, self.glance)}
+                    self.looked_up.add(post.id)
         found = mark(self.seen, post.id, readers_comments)
         if found.unread and wrote_post(self.writer, post):
             return ReadMark(unread=False, new_comments=0)
