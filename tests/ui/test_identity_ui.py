@@ -124,3 +124,34 @@ async def test_my_drafts_view(blog: Blog, tmp_path: Path) -> None:
         await press(pilot, "m")
         await settle(pilot)
         assert len(app.screen.query_one(PostList).items) == 6
+
+
+def unread_authors(app: object) -> list[tuple[str, bool]]:
+    post_list = app.main_screen.query_one(PostList)  # type: ignore[attr-defined]
+    return [(item.row.post.author, item.mark.unread) for item in post_list.items]
+
+
+async def test_signing_the_first_reply_keeps_the_writers_posts_unread(
+    blog: Blog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new-user pass: a first reply signed with the name offered (Ruth, the blog's main
+    author) made Ruth's posts read, never opened, from the next list on. Who the writer is
+    changes no dot: only opening a post (or `u`, `A`) does."""
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config.toml"))
+    app = make_app(blog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = unread_authors(app)
+        assert before == [("Ruth", True), ("Conor Holt", True), ("Ruth", True), ("Ruth", True)]
+        await reply_on_guest_post(app, blog, pilot)
+        assert app.screen.query_one("#composer-name", Input).value == "Ruth"
+        await pilot.press(*"Thanks", "ctrl+s")
+        await settle(pilot)
+        await press(pilot, "s")  # the list made again (sorted by rating)
+        await settle(pilot)
+        assert sorted(unread_authors(app)) == sorted(before)
+    assert "Ruth" in (tmp_path / "config.toml").read_text()  # signed: Ruth is the writer now
+    again = make_app(blog)  # and at the next start
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert unread_authors(again) == before

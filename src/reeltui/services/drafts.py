@@ -182,7 +182,7 @@ class EditSession:
                 self.blog.invalidate()  # the cached post was not written: forget it
                 raise
             self.saved = post
-            if self.is_new:  # the writer's own new post is never unread
+            if self.is_new:  # a post made here starts read
                 with contextlib.suppress(StoreError):
                     reads.mark_read(self.blog, post.id)
             self.is_new = False

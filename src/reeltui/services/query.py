@@ -74,8 +74,9 @@ def find_posts(
     stop: Callable[[], bool] | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
-    sorted. Read marks are `writer`'s (their own posts are never unread, their own replies
-    never new): every caller says who the writer is (`Identity()` when nobody is known).
+    sorted. A post is unread until opened or marked read, whoever wrote it (its new comments
+    are readers' ones: the Blog's signers leave the writer's out); `writer`: who the user is
+    (`Identity()` when nobody is known), which changes no post's read mark.
     `words`: the posts a free word is in (default: the search index's whole answer; a
     screen passes the summaries' answer while the text index is not ready). `stop`: looked
     at every few hundred rows, Interrupted raised when it says so (a newer keystroke's
@@ -107,7 +108,7 @@ def find_posts(
     figures, reads_needed, queued_needed = _needs_facts(query)
     if not figures:
         return [row for row in looked if test(row.post, _NO_FACTS)]
-    marks = reads.Marks(blog, writer) if reads_needed else None
+    marks = reads.Marks(blog) if reads_needed else None
     queued = blog.queued_counts() if queued_needed else {}
     found = []
     for row in looked:

@@ -175,9 +175,9 @@ class Listing(FeedReading):
             rows = identity.my_drafts_first(rows, writer)
         if first:
             posts = {row.post.id for row in rows}
-            marks = read_service.Marks(self.blog, writer, posts, glance=True)
+            marks = read_service.Marks(self.blog, posts=posts, glance=True)
         else:
-            marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
+            marks = read_service.Marks(self.blog)  # worked out for the rows drawn
         return Items(rows, marks)
 
     def _has_words(self) -> bool:
@@ -287,7 +287,7 @@ class Listing(FeedReading):
     def refresh_marks(self, post_ids: set[str]) -> None:
         """Show the read marks of `post_ids` as the store has them now."""
         try:  # (theirs only: every mark of a large archive took the UI thread ~0.1 s)
-            marks = read_service.Marks(self.blog, self.screen.reel_app.writer, post_ids)
+            marks = read_service.Marks(self.blog, posts=post_ids)
         except ReelError:  # the marks cannot be read (said where they failed)
             return
         post_list = self.screen.post_list
