@@ -72,6 +72,32 @@ async def test_tab_completes_field_names_and_the_blogs_values(app: ReelApp) -> N
         assert "rating:>=4" in hint(app)  # numbers and dates: examples
 
 
+async def test_author_completion_offers_names_that_find_something(app: ReelApp) -> None:
+    """The new-user pass: `author:` in the list's search offered every commenter after the
+    blog's authors (the spam 'Free HD Movies 2013' and a pingback's site name among them),
+    and such a name found no post. Posts: the posts' authors only; `in:comments`: the
+    commenters, never a spam, trashed, pingback or trackback name."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(QueryBox)
+        await press(pilot, "slash", *"author:")
+        await settle(pilot)
+        assert box.completion.candidates == ("author:Ruth", 'author:"Conor Holt"')
+        await press(pilot, *"f")
+        assert not box.completion.candidates  # 'Free HD Movies 2013' wrote no post
+        await press(pilot, "tab")
+        assert shown(app) == [] and box.value == "author:f"
+        await press(pilot, "ctrl+u", *"in:comments author:")
+        await settle(pilot)  # (the commenters' names are read by a worker)
+        offered = [c.removeprefix("author:").strip('"') for c in box.completion.candidates]
+        assert {"Priya Natarajan", "Jenna Park", "Tom Okafor", "Ruth"} <= set(offered)
+        assert not [n for n in offered if "Free HD" in n or "FlixChatter" in n]
+        await press(pilot, *"pri", "tab", "enter")
+        hits = app.screen.query_one(CommentHitList)
+        assert box.value == 'in:comments author:"Priya Natarajan"'
+        assert hits.items and {i.hit.comment.author for i in hits.items} == {"Priya Natarajan"}  # type: ignore[attr-defined]
+
+
 async def test_comment_search_opens_the_thread_at_the_comment(app: ReelApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

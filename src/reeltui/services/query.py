@@ -304,8 +304,9 @@ def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET)
 
 
 def vocabulary(blog: Blog) -> dict[str, list[str]]:
-    """The names each field may take on this blog, most used first (for completion);
-    authors are the posts' then the commenters'."""
+    """The names each field may take on this blog, most used first, for completion: names
+    that find posts (authors are the posts'; a search of comments completes its authors
+    from `services.commenters.comment_vocabulary`)."""
     counts: dict[str, Counter[str]] = {
         k: Counter() for k in ("tag", "category", "author", "director", "cast", "title")
     }
@@ -316,16 +317,7 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["director"][post.film.director] += 1
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
-    commenters = blog.search_index().commenters()  # (no comment read into memory)
-    found = {
+    return {
         field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
         for field, c in counts.items()
     }
-    # author: is also a commenter's name (in:comments): after the blog's own authors
-    own = set(found["author"])
-    found["author"] += [
-        name
-        for name, _ in sorted(commenters.items(), key=lambda kv: (-kv[1], fold(kv[0])))
-        if name and name not in own
-    ]
-    return found
