@@ -55,6 +55,43 @@ async def test_a_bad_query_says_why_and_keeps_the_list(app: ReelApp) -> None:
         assert not app.screen.query_one(QueryHint).display
 
 
+async def test_a_long_error_keeps_the_hint_one_row_and_the_status_says_not_applied(
+    app: ReelApp,
+) -> None:
+    """The new-user pass: an error wider than the list wrapped the hint line to two rows
+    and the list moved down one (the README: the list never moves as you type); the status
+    line said "showing 4 of 4 posts (search: ...)" for a search that was not applied."""
+    from textual.widgets import Static
+
+    from reeltui.ui.widgets.status import StatusLine
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        post_list = app.screen.query_one(PostList)
+        await press(pilot, "slash", *"her")
+        await settle(pilot)
+        top = post_list.region.y
+        shown_before = shown(app)
+        app.screen.query_one(QueryBox).value = "her raiting:4"  # pasted
+        await settle(pilot)
+        line = app.screen.query_one(QueryHint)
+        message = hint(app)
+        assert message.startswith("⚠ unknown field raiting: (did you mean rating:?")
+        assert len(message) > line.content_region.width  # wider than the list
+        assert line.region.height == 1 and post_list.region.y == top  # nothing moved
+        drawn = next(r for r in screen_text(app).splitlines() if "⚠" in r)
+        assert "did you mean rating:?" in drawn and drawn.rstrip("│ ").endswith("…")
+        assert str(line.tooltip) == message  # the whole of it
+        assert shown(app) == shown_before
+        status = app.screen.query_one(StatusLine).text
+        assert f"(search not applied: {message.removeprefix('⚠ ')})" in status
+        assert "search: her raiting" not in status
+        await press(pilot, "end", "ctrl+u", *"her")
+        await settle(pilot)
+        assert "(search: her)" in app.screen.query_one(StatusLine).text
+        assert isinstance(line, Static)
+
+
 async def test_tab_completes_field_names_and_the_blogs_values(app: ReelApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -23,6 +23,7 @@ from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import Items
+from reeltui.ui.widgets.query_box import problem
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
@@ -274,7 +275,10 @@ class Listing(FeedReading):
         shown = len(self.screen.post_list.items)
         views = ["my drafts first"] if self.my_drafts else []
         filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
-        if self.search:
+        error = problem(self.search) if self.search else ""  # (as the search box finds it)
+        if error:  # the list shows what it showed: say why, whole
+            filters = ", ".join(x for x in (filters, f"search not applied: {error}") if x)
+        elif self.search:
             note = " (titles so far: searching the text…)" if self.partial else ""
             filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"

@@ -23,7 +23,9 @@ HELP = 'words, "phrases", -word, tag: rating:>=4 date:2013-11 is:unread in:comme
 
 
 class QueryHint(Static):
-    """The line under a QueryBox: completions, a number field's examples, or an error."""
+    """The line under a QueryBox: completions, a number field's examples, or an error. One
+    row whatever it says (the list below never moves): what is wider is cut with "…" and
+    shown whole as the line's tooltip (and an error in the status line, by the owner)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -36,15 +38,13 @@ class QueryHint(Static):
         shown = bool(text) or keep
         if (text, error, shown) == (self.text, self.has_class("-error"), self.display):
             return  # said already (an update repaints the line; a layout moves the panes)
-        wraps = self._wraps(self.text) or self._wraps(text)
         self.text = text
         self.set_class(error, "-error")
-        # A layout only when the line appears, goes, or may wrap (height auto, max 2).
-        self.update(Text(sanitize_line(text)), layout=wraps or self.display != shown)
+        line = sanitize_line(text)
+        # A layout only when the line appears or goes (one row: a long text is cut).
+        self.update(Text(line), layout=self.display != shown)
+        self.tooltip = Text(line) if line else None  # (the whole: the line may cut it)
         self.display = shown
-
-    def _wraps(self, text: str) -> bool:
-        return len(text) >= max(1, self.content_region.width)
 
 
 class QueryBox(ReturningInput):
