@@ -107,7 +107,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         verb = "Edit your reply" if self.editing_queued else "Reply"
         to = sanitize_line(self.answering.author) if self.answering else "the post"
         title = Text(f"{verb} to {to}", style="bold")
-        title.append(f"  on {sanitize_line(self.post_title)}", style="dim")
+        title.append(f" on {sanitize_line(self.post_title)}", style="dim")
         return title
 
     def _parent_text(self) -> Text:
