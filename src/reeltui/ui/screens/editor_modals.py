@@ -64,6 +64,23 @@ def confirm_leave() -> Choice:
     )
 
 
+def confirm_quit(read_only: bool) -> Choice:
+    """Ctrl+Q in the editor with unsaved changes."""
+    if read_only:
+        return Choice(
+            "The store is open read-only: these changes cannot be kept (F8 copies the post).",
+            [("lose", "Quit, lose them", "q"), ("cancel", "Keep editing", "k")],
+        )
+    return Choice(
+        "This post has unsaved changes. Quit reeltui?",
+        [
+            ("save", "Save and quit", "s"),
+            ("keep", "Quit, keep them for later", "q"),
+            ("cancel", "Keep editing", "k"),
+        ],
+    )
+
+
 def confirm_recover(saved_at: str) -> Choice:
     return Choice(
         f"A working copy autosaved {display_date(saved_at)} UTC was not saved. Restore it?",
