@@ -155,3 +155,25 @@ async def test_signing_the_first_reply_keeps_the_writers_posts_unread(
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert unread_authors(again) == before
+
+
+async def test_ctrl_q_in_the_composer_keeps_the_reply_and_says_so(
+    blog: Blog, tmp_path: Path
+) -> None:
+    """Ctrl+Q while a reply was typed quit and lost it (Esc keeps it as a draft): now it is
+    kept as Esc keeps it before the app ends, and the app says where."""
+    from tests.ui.helpers import wait_until
+
+    settings = Settings(identity=Identity("Marcy L"), path=tmp_path / "c.toml")
+    app = make_app(blog, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await reply_on_guest_post(app, blog, pilot)
+        assert isinstance(app.screen, ComposerScreen)
+        await pilot.press(*"Half a thought", "ctrl+q")
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+        said = " ".join(str(r) for r in app._exit_renderables)
+        assert "your reply was kept as a draft on its comment" in said
+    drafts = [
+        c for c in storefiles.comments(blog.path).values() if c.get("body") == "Half a thought"
+    ]
+    assert len(drafts) == 1 and drafts[0]["author"] == "Marcy L", drafts
