@@ -113,7 +113,7 @@ def test_a_hand_edited_index_file_is_gated_again_and_refused(
     code, out, err = _posts(capsys, store)
     assert set(checked) == {f"posts-index/{page.name}"}  # that file alone: size and time match
     assert code == 0 and "p00004" not in {p["id"] for p in json.loads(out)}
-    assert "damaged record(s) skipped" in err and "posts-index" in err and "status" in err
+    assert "not listed" in err and "posts-index" in err and "status" in err
     assert "Traceback" not in err
     assert _the_row_objects(capsys, monkeypatch, store) == (code, out, err)
     checked.clear()

@@ -128,7 +128,7 @@ def test_every_damaged_post_file_is_caught(
         p for p in listed if p in {BROKEN, REFUSED, MISSING}
     ]
     assert "3 posts are listed as damaged" in err
-    assert "p00006" not in listed and "damaged record(s) skipped" in err  # its row refused
+    assert "p00006" not in listed and "1 post is not listed (posts/p00006.json" in err  # refused
     assert "\x1b" not in out and "\u202e" not in out  # the texts' controls stripped
     assert listed["p00008"]["film"] == {
         "title": "Out of order",

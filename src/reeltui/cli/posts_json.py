@@ -25,13 +25,15 @@ from reeltui.services.blog import Blog
 from reeltui.services.damage import damaged_posts
 from reeltui.services.damage_probe import probing
 from reeltui.services.stored_rows import Row, Rows, select, stored_rows
+from reeltui.services.unlisted import Unlisted, unlisted
 
 # post_json's figures: (the key printed, the stored row's field)
 FIGURES = (("comment_count", "readers"), ("pending_count", "pending"), ("word_count", "words"))
 PROBED = (None, "published")  # the listings that hold most of an archive's posts
 _BLANK_FILM = dataclasses.asdict(Film())  # a film's fields, in order, as a summary has them
 _FILM_KEYS = tuple(_BLANK_FILM)
-Damaged = tuple[dict[str, str], str]  # post id -> why its file cannot be read; a slug
+# post id -> why its file cannot be read; the first such post's slug; the posts left out
+Printed = tuple[dict[str, str], str, "Unlisted | None"]
 
 
 def _film(film: dict[str, Any]) -> dict[str, Any]:
@@ -88,11 +90,11 @@ def objects(rows: Rows, damaged: dict[str, str]) -> Iterator[dict[str, Any]]:
                     yield _the_long_way(post_id, row, damaged)
 
 
-def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None:
+def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Printed | None:
     """Print the posts of `status` in `sort`'s order as `print_rows` prints the Blog's rows;
-    returns what was printed as damaged (post id -> why) and the first such post's slug.
-    None, with nothing printed, when the stored rows cannot be printed as they are
-    (`stored_rows`)."""
+    returns what was printed as damaged (post id -> why), the first such post's slug and
+    the posts the index leaves out (`services.unlisted`). None, with nothing printed, when
+    the stored rows cannot be printed as they are (`stored_rows`)."""
     from reeltui.locations import cache_dir
 
     # the damage check's stats made meanwhile, by a child, when the list may be most of the
@@ -103,9 +105,12 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None
         if found is None:
             return None
         rows = select(found, status, sort)
-        sound = None if probe is None else probe.sound()
+        sound = files = None
+        if probe is not None:
+            sound, files = probe.sound(), probe.files
     damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
     write_json_array(objects(rows, damaged))
     first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""
+    left = unlisted(blog.store, list(map(itemgetter(0), found)), files)
     exiting.keep(found, rows)  # freed by the process's end (when it is one)
-    return damaged, first
+    return damaged, first, left

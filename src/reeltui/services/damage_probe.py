@@ -6,7 +6,8 @@ system calls plus ~0.05 s to read the signatures, which no cheaper signal replac
 edited in place changes only its own times). A thread cannot overlap them with the index's
 parse (each stat waits for the interpreter that the parse holds); a child process can: forked
 before the index is read, it reads the recorded signatures, stats every recorded post's file
-and sends back the ids whose file has the recorded signature (`sound`). The command then
+and sends back the ids whose file has the recorded signature (`sound`), and the number of
+files in the posts' folder (`files`: `services.unlisted`). The command then
 looks only at its listed posts outside that set, as `damaged_posts` always did.
 
 Anything short of a complete answer (no fork on this platform, other threads running, the
@@ -26,9 +27,20 @@ from pathlib import Path
 
 import orjson
 
+from reeltui.store.files import table_file_names
 from reeltui.store.layout import POST, safe_names
 from reeltui.store.searchcache import SearchCache, signatures_of
 from reeltui.store.storage import write_all
+
+
+def _answer(store: Path) -> dict[str, object]:
+    """The child's answer: the sound posts, and how many table files the posts' folder
+    holds (`services.unlisted` compares it with the posts listed)."""
+    try:
+        files: int | None = len(table_file_names(store / POST.path))
+    except OSError:
+        files = None
+    return {"sound": sound_posts(store), "files": files}
 
 
 def sound_posts(store: Path) -> list[str]:
@@ -51,6 +63,7 @@ class Probe:
         self.pid = pid
         self.reply = reply
         self._sound: set[str] | None = None
+        self.files: int | None = None  # the posts' folder's table files (`sound` reads it)
         self._done = False
 
     def sound(self) -> set[str] | None:
@@ -64,7 +77,10 @@ class Probe:
             if self._reap() == 0:
                 with contextlib.suppress(orjson.JSONDecodeError):
                     found = orjson.loads(b"".join(chunks))
-                    self._sound = set(found) if isinstance(found, list) else None
+                    if isinstance(found, dict) and isinstance(found.get("sound"), list):
+                        self._sound = set(found["sound"])
+                        files = found.get("files")
+                        self.files = files if isinstance(files, int) else None
         return self._sound
 
     def close(self) -> None:
@@ -105,7 +121,7 @@ def probing(store: Path) -> Iterator[Probe | None]:
         code = 1
         try:
             os.close(reply)
-            write_all(write_end, orjson.dumps(sound_posts(store)))
+            write_all(write_end, orjson.dumps(_answer(store)))
             code = 0
         finally:
             os._exit(code)

@@ -166,11 +166,7 @@ class Files:
         names = self._names.get(folder)
         if names is None:
             try:
-                names = {
-                    e.name
-                    for e in os.scandir(self.root / folder)
-                    if e.name.endswith(".json") and not e.name.startswith(".")
-                }
+                names = table_file_names(self.root / folder)
             except FileNotFoundError:
                 names = set()
             except NotADirectoryError as exc:
@@ -200,3 +196,8 @@ class Files:
             self._files.clear()
             self._per_post.clear()
             self._names.clear()
+
+
+def table_file_names(folder: Path) -> set[str]:
+    """The names of the table files in `folder` on disk (FileNotFoundError if none)."""
+    return {e.name for e in os.scandir(folder) if e.name.endswith(".json") and e.name[0] != "."}

@@ -1,0 +1,159 @@
+"""`reeltui posts` lists what the posts index lists, and says in one line what it leaves out
+(services/unlisted.py): a post whose index row the gate refused (edited by hand) is not
+listed, however the readers' counts are made (settings naming one more of the blog's own
+people count them again from the posts' files, which listed it while the warning called it
+skipped); an index file deleted leaves its month's posts out with a warning naming the
+file. The same through the table, `--json` from the stored rows, `--json` through the
+Blog's rows, and through the memo of index files that passed the gate
+(store/gatememo.py), with the damage check's child and without it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reeltui.cli import main
+from reeltui.services import damage_probe
+from reeltui.store import files, gatememo
+from reeltui.store.layout import POST
+
+HER = "p-flixchatter-review-spike-jonzes-her"  # the demo's only post of January 2014 rated
+JANUARY = (
+    "p-first-question-of-the-year-which-2013-movies-do-you-appreciate-but-wouldnt-watch-again",
+    HER,
+    "p-guest-post-elysium-her-the-nature-of-science-fiction",
+)
+PATHS = ["table", "json", "json-no-fork"]
+
+
+@pytest.fixture
+def own_people(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings naming one more of the blog's own people (README: `authors`)."""
+    config = tmp_path / "config.toml"
+    config.write_text('authors = ["Ruth S."]\n')
+    monkeypatch.setenv("REELTUI_CONFIG", str(config))
+
+
+def _no_fork() -> int:
+    raise OSError("no fork here")
+
+
+def _listed(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    store: Path,
+    path: str,
+) -> tuple[list[str], list[str]]:
+    """The slugs (table) or ids (JSON) listed, and the warnings said."""
+    with monkeypatch.context() as patched:
+        if path == "json-no-fork":
+            patched.setattr(damage_probe.os, "fork", _no_fork)
+        code = main(["--store", str(store), "posts", *([] if path == "table" else ["--json"])])
+    out, err = capsys.readouterr()
+    assert code == 0 and "Traceback" not in err
+    if path == "table":
+        listed = [line.split()[-1] for line in out.splitlines()[1:]]
+    else:
+        listed = [post["id"] for post in json.loads(out)]
+    return listed, err.splitlines()
+
+
+def _refuse_her_rating(store: Path) -> None:
+    page = store / "posts-index" / "2014-01.json"
+    doc = json.loads(page.read_text())
+    doc["posts"][HER]["rating"] = "abc"
+    page.write_text(json.dumps(doc, indent=1))
+
+
+def _said_unlisted(warnings: list[str], count: int, why: str) -> None:
+    said = [w for w in warnings if " not listed " in w]
+    assert len(said) == 1, warnings
+    assert said[0].startswith(f"reeltui: warning: {count} post")
+    assert why in said[0] and "`reeltui check --repair`" in said[0]
+
+
+@pytest.mark.parametrize("counted", ["as stored", "again"])
+@pytest.mark.parametrize("path", PATHS)
+def test_a_refused_index_row_is_not_listed_and_said_so(
+    store_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    path: str,
+    counted: str,
+) -> None:
+    if counted == "again":
+        request.getfixturevalue("own_people")
+    _refuse_her_rating(store_path)
+    listed, warnings = _listed(capsys, monkeypatch, store_path, path)
+    assert len(listed) == 3
+    assert HER not in listed and "flixchatter-review-spike-jonzes-her" not in listed
+    _said_unlisted(warnings, 1, "field 'rating': expected a number, got text \"abc\"")
+    assert not any("skipped" in w for w in warnings)  # not called skipped beside it
+    assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("counted", ["as stored", "again"])
+@pytest.mark.parametrize("path", PATHS)
+def test_a_deleted_index_file_is_named(
+    store_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    path: str,
+    counted: str,
+) -> None:
+    if counted == "again":
+        request.getfixturevalue("own_people")
+    (store_path / "posts-index" / "2014-01.json").unlink()
+    listed, warnings = _listed(capsys, monkeypatch, store_path, path)
+    assert len(listed) == 1 and not set(listed) & set(JANUARY)
+    _said_unlisted(warnings, 3, "posts-index/2014-01.json is missing")
+    assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_sound_store_says_nothing(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    listed, warnings = _listed(capsys, monkeypatch, store_path, path)
+    assert len(listed) == 4 and warnings == []
+
+
+def test_the_memo_of_sound_index_files_still_sees_the_damage(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Index files remembered as sound (gatememo), then one edited in place and another
+    deleted: both are seen at the next run."""
+    monkeypatch.setattr(gatememo, "SETTLED_NS", -(10**12))  # the files are seconds old
+    assert _listed(capsys, monkeypatch, store_path, "json")[1] == []
+    _refuse_her_rating(store_path)
+    listed, warnings = _listed(capsys, monkeypatch, store_path, "json")
+    assert HER not in listed
+    _said_unlisted(warnings, 1, "field 'rating'")
+    assert _listed(capsys, monkeypatch, store_path, "json")[1] == warnings  # not remembered
+    (store_path / "posts-index" / "2013-12.json").unlink()
+    listed, warnings = _listed(capsys, monkeypatch, store_path, "json")
+    assert len(listed) == 2
+    _said_unlisted(warnings, 2, "field 'rating'")
+
+
+def test_the_child_counts_the_posts_folder(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the damage check's child answering, a sound store's posts' folder is not listed
+    by the command's own process (the child counted its files meanwhile)."""
+    listed_folders: list[Path] = []
+    names = files.table_file_names
+
+    def spy(folder: Path) -> set[str]:
+        listed_folders.append(folder)
+        return names(folder)
+
+    monkeypatch.setattr(files, "table_file_names", spy)
+    assert _listed(capsys, monkeypatch, store_path, "json")[1] == []
+    assert store_path / POST.path not in listed_folders
+    assert _listed(capsys, monkeypatch, store_path, "json-no-fork")[1] == []
+    assert store_path / POST.path in listed_folders  # (the spy sees the command's listing)
