@@ -47,10 +47,11 @@ def damaged_posts(
     """Post id -> why its file cannot be read, for those of `post_ids` whose file is damaged
     or missing (the others are left out). `sound`: the posts whose file was found with its
     recorded signature already (`damage_probe`): only the others are looked at."""
+    if sound is not None:  # (most lists: every post proven, nothing more made)
+        post_ids = list(post_ids)
+        unproven = set(post_ids).difference(sound)
+        post_ids = [post_id for post_id in post_ids if post_id in unproven] if unproven else []
     wanted = list(dict.fromkeys(post_ids))
-    if sound is not None:
-        unproven = set(wanted).difference(sound)
-        wanted = [post_id for post_id in wanted if post_id in unproven] if unproven else []
     if not wanted:
         return {}
     names = [f"{name}.json" for name in safe_names(wanted)]
