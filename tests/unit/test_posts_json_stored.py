@@ -149,7 +149,7 @@ def _looked_at(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         looked.extend(names)
         return signatures(folder, names)
 
-    monkeypatch.setattr("reeltui.services.damage.signatures_of", spy)
+    monkeypatch.setattr(searchcache, "signatures_of", spy)
     return looked
 
 

@@ -105,3 +105,18 @@ def test_posts_json_loads_only_its_own_path(store_path: Path) -> None:
     others = {f"reeltui.cli.{m}" for m in commands.MODULES} - {"reeltui.cli.reading"}
     assert not found & (others | {"reeltui.formats", "reeltui.services.templates"})  # one module
     assert "logging" not in found  # (imported when a log is started: --log)
+
+
+def test_posts_json_on_a_sound_store_loads_neither_platformdirs_nor_sqlite(
+    store_path: Path,
+) -> None:
+    """Its user folders are worked out without platformdirs (locations.py), and the search
+    index's signatures are read by the damage check's child: the command's own process
+    opens no database when the child proved every listed post's file sound."""
+    from reeltui.services.session import open_blog
+
+    with open_blog(store_path) as blog:
+        blog.search_index().prepare()  # (as after a session in the app)
+    found = modules_of(CONSOLE_SCRIPT, "--store", str(store_path), "posts", "--json")
+    assert "reeltui.cli.posts_json" in found and "reeltui.services.damage" in found
+    assert not found & {"platformdirs", "sqlite3", "reeltui.store.searchcache"}

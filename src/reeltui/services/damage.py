@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from reeltui.store import StoreError
 from reeltui.store.layout import POST, safe_names
-from reeltui.store.searchcache import SearchCache, signatures_of
 
 if TYPE_CHECKING:
     from reeltui.services.blog import Blog
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
 
 def _known_sound(blog: Blog) -> dict[str, str]:
     """Post id -> the signature of its file when it was last read sound (search index)."""
+    from reeltui.store.searchcache import SearchCache
     cache = SearchCache(blog.path, writable=False)
     try:
         return cache.signatures() if cache.usable else {}
@@ -54,6 +54,8 @@ def damaged_posts(
     wanted = list(dict.fromkeys(post_ids))
     if not wanted:
         return {}
+    from reeltui.store.searchcache import signatures_of  # (sqlite3: not for a sound list)
+
     names = [f"{name}.json" for name in safe_names(wanted)]
     on_disk = signatures_of(blog.path / POST.path, names)
     known = _known_sound(blog) if sound is None else {}

@@ -29,7 +29,6 @@ import orjson
 
 from reeltui.store.files import table_file_names
 from reeltui.store.layout import POST, safe_names
-from reeltui.store.searchcache import SearchCache, signatures_of
 from reeltui.store.storage import write_all
 
 
@@ -45,6 +44,8 @@ def _answer(store: Path) -> dict[str, object]:
 
 def sound_posts(store: Path) -> list[str]:
     """The ids of the posts whose file has the signature the search index recorded."""
+    from reeltui.store.searchcache import SearchCache, signatures_of  # (in the child)
+
     cache = SearchCache(store, writable=False)
     try:
         known = cache.signatures() if cache.usable else {}
