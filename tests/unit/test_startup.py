@@ -120,3 +120,21 @@ def test_posts_json_on_a_sound_store_loads_neither_platformdirs_nor_sqlite(
     found = modules_of(CONSOLE_SCRIPT, "--store", str(store_path), "posts", "--json")
     assert "reeltui.cli.posts_json" in found and "reeltui.services.damage" in found
     assert not found & {"platformdirs", "sqlite3", "reeltui.store.searchcache"}
+
+
+def test_a_command_without_a_log_compiles_no_secret_pattern(store_path: Path) -> None:
+    """The log's secret patterns (debuglog) are compiled when a text is first scrubbed,
+    not at every command's start (four patterns: a few milliseconds)."""
+    code = CONSOLE_SCRIPT.replace(
+        "run()",
+        "import atexit\n"
+        "atexit.register(lambda: sys.stderr.write('\\nPATTERNS %d' % __import__("
+        "'reeltui.debuglog').debuglog._patterns.cache_info().currsize))\nrun()",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--store", str(store_path), "posts", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stderr.rstrip().endswith("PATTERNS 0"), done.stderr
