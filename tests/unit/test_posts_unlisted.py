@@ -157,3 +157,17 @@ def test_the_child_counts_the_posts_folder(
     assert store_path / POST.path not in listed_folders
     assert _listed(capsys, monkeypatch, store_path, "json-no-fork")[1] == []
     assert store_path / POST.path in listed_folders  # (the spy sees the command's listing)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["a.json", "b.json", "c.txt", "d.json.x", "json"],
+        ["a.json", ".b.json", ".c.tmp", "e.json"],  # hidden names: counted one by one
+        [],
+    ],
+)
+def test_the_childs_count_is_the_listings(tmp_path: Path, names: list[str]) -> None:
+    for name in names:
+        (tmp_path / name).write_text("{}")
+    assert files.count_table_files(tmp_path) == len(files.table_file_names(tmp_path))

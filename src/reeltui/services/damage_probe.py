@@ -27,7 +27,7 @@ from pathlib import Path
 
 import orjson
 
-from reeltui.store.files import table_file_names
+from reeltui.store.files import count_table_files
 from reeltui.store.layout import POST, safe_names
 from reeltui.store.storage import write_all
 
@@ -36,7 +36,7 @@ def _answer(store: Path) -> dict[str, object]:
     """The child's answer: the sound posts, and how many table files the posts' folder
     holds (`services.unlisted` compares it with the posts listed)."""
     try:
-        files: int | None = len(table_file_names(store / POST.path))
+        files: int | None = count_table_files(store / POST.path)
     except OSError:
         files = None
     return {"sound": sound_posts(store), "files": files}
