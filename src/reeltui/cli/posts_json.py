@@ -117,11 +117,10 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Printed | None
         if found is None:
             return None
         rows = select(found, status, sort)
-        sound = files = None
-        if probe is not None:
-            sound, files = probe.sound(), probe.files
-    damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
-    write_json_chunks(_chunks(rows, damaged, unshaped))
+        sound = None if probe is None else probe.sound()
+        damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
+        write_json_chunks(_chunks(rows, damaged, unshaped))
+        files = None if probe is None else probe.files()  # (counted while printing)
     first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""
     left = unlisted(blog.store, list(map(itemgetter(0), found)), files)
     exiting.keep(found, rows)  # freed by the process's end (when it is one)

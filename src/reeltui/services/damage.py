@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 def _known_sound(blog: Blog) -> dict[str, str]:
     """Post id -> the signature of its file when it was last read sound (search index)."""
     from reeltui.store.searchcache import SearchCache
+
     cache = SearchCache(blog.path, writable=False)
     try:
         return cache.signatures() if cache.usable else {}
