@@ -155,6 +155,22 @@ def test_the_child_counts_the_posts_folder(
     assert store_path / POST.path in listed_folders  # (the spy sees the command's listing)
 
 
+def _count_fails(folder: Path) -> int:
+    raise OSError("the child cannot list the folder")
+
+
+def test_without_the_childs_count_the_command_lists_the_folder(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child answers which posts are sound, then fails to count: the command counts
+    itself, and still says what the index leaves out."""
+    (store_path / "posts-index" / "2014-01.json").unlink()
+    expected = _listed(capsys, monkeypatch, store_path, "json-no-fork")
+    monkeypatch.setattr(damage_probe, "count_table_files", _count_fails)
+    assert _listed(capsys, monkeypatch, store_path, "json") == expected
+    assert "posts-index/2014-01.json is missing" in expected[1][0]
+
+
 @pytest.mark.parametrize(
     "names",
     [
