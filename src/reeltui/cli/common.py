@@ -135,7 +135,7 @@ def signer(blog: Blog) -> Identity:
 
 def writer(blog: Blog) -> Identity:
     """The writer for sure, as the app has them: the settings' [identity], else the site user
-    sync found; else nobody. Their own posts are never unread, their replies never new."""
+    sync found; else nobody. Their replies never count as new comments."""
     from reeltui.config import load_settings
     from reeltui.services import identity
 

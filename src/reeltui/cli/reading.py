@@ -102,7 +102,8 @@ def print_rows(
     else:
         from reeltui.cli.printing import console
 
-        print_posts(console(wide_when_piped=True), rows, set(damaged))
+        out = console()
+        print_posts(out, rows, set(damaged), whole=not out.is_terminal)
     if damaged:
         first = next(r.post for r in rows if r.post.id in damaged)
         _warn_damaged(first.slug, damaged)
@@ -137,17 +138,20 @@ COLUMNS = ("date", "title", "author", "status", "rating", "comments", "slug")
 SHORTEST = {"title": 12, "author": 8}  # what is left of them before the table gives up
 
 
-def print_posts(out: Console, rows: list[PostRow], damaged: set[str] | None = None) -> None:
+def print_posts(
+    out: Console, rows: list[PostRow], damaged: set[str] | None = None, whole: bool = False
+) -> None:
     """The posts as a table; slugs are never cut (`show` and `edit` need them whole): the
     title, then the author, are shortened instead. When even that does not fit (a long slug
     in a narrow terminal), each post takes two lines: its slug whole, then the rest, title
-    last (shortened)."""
+    last (shortened). `whole` (standard output is no terminal: a pipe to grep or less, a
+    file): one line a post, nothing cut, each column as wide as its longest cell."""
     from rich.cells import cell_len
     from rich.text import Text
 
     cells = [_cells(row, damaged or set()) for row in rows]
     widths = [max([cell_len(n), *(cell_len(c[i]) for c in cells)]) for i, n in enumerate(COLUMNS)]
-    spare = out.width - 2 * len(COLUMNS) - sum(widths)  # a cell of padding a side
+    spare = 0 if whole else out.width - 2 * len(COLUMNS) - sum(widths)  # a cell a side
     for name, shortest in SHORTEST.items():
         at = COLUMNS.index(name)
         cut = min(max(0, -spare), max(0, widths[at] - shortest))

@@ -13,7 +13,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from reeltui.domain.identity import Identity, wrote_post
+from reeltui.domain.identity import Identity
 from reeltui.domain.listing import Listed
 from reeltui.services import events
 from reeltui.services.blog import Blog
@@ -108,29 +108,21 @@ def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadM
 
 
 class Marks:
-    """Read marks of the list's rows for one writer: their own posts are never unread; new
-    comments are readers' comments (`domain.readers`: never the writer's own replies, nor
-    spam, pingbacks or comments waiting for moderation) beyond those there when it was read."""
+    """Read marks of the list's rows: a post is unread until opened here or marked read
+    (whoever wrote it: who the writer is changes no dot; a post made here starts read,
+    `drafts.EditSession`); new comments are readers' comments (`domain.readers`: never the
+    writer's own replies, nor spam, pingbacks or comments waiting for moderation) beyond
+    those there when it was read (the counts the caller passes)."""
 
-    def __init__(
-        self,
-        blog: Blog,
-        writer: Identity | None = None,
-        posts: set[str] | None = None,
-        glance: bool = False,
-    ) -> None:
+    def __init__(self, blog: Blog, *, posts: set[str] | None = None, glance: bool = False) -> None:
         """`posts`: the marks of these posts only are needed (the others read unread);
         `glance`: a first look, nothing else of their files read (see `seen`)."""
         self.blog = blog
-        self.writer = writer or Identity()
         self.seen = _every_mark(blog) if posts is None else seen(blog, posts, glance)
 
     def of(self, post: Listed, readers_comments: int) -> ReadMark:
         """The mark of `post`, which has `readers_comments` now (the count its row shows)."""
-        found = mark(self.seen, post.id, readers_comments)
-        if found.unread and wrote_post(self.writer, post):
-            return ReadMark(unread=False, new_comments=0)
-        return found
+        return mark(self.seen, post.id, readers_comments)
 
 
 def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:
