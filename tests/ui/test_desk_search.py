@@ -55,6 +55,43 @@ async def test_a_bad_query_says_why_and_keeps_the_list(app: ReelApp) -> None:
         assert not app.screen.query_one(QueryHint).display
 
 
+async def test_a_long_error_keeps_the_hint_one_row_and_the_status_says_not_applied(
+    app: ReelApp,
+) -> None:
+    """The new-user pass: an error wider than the list wrapped the hint line to two rows
+    and the list moved down one (the README: the list never moves as you type); the status
+    line said "showing 4 of 4 posts (search: ...)" for a search that was not applied."""
+    from textual.widgets import Static
+
+    from reeltui.ui.widgets.status import StatusLine
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        post_list = app.screen.query_one(PostList)
+        await press(pilot, "slash", *"her")
+        await settle(pilot)
+        top = post_list.region.y
+        shown_before = shown(app)
+        app.screen.query_one(QueryBox).value = "her raiting:4"  # pasted
+        await settle(pilot)
+        line = app.screen.query_one(QueryHint)
+        message = hint(app)
+        assert message.startswith("⚠ unknown field raiting: (did you mean rating:?")
+        assert len(message) > line.content_region.width  # wider than the list
+        assert line.region.height == 1 and post_list.region.y == top  # nothing moved
+        drawn = next(r for r in screen_text(app).splitlines() if "⚠" in r)
+        assert "did you mean rating:?" in drawn and drawn.rstrip("│ ").endswith("…")
+        assert str(line.tooltip) == message  # the whole of it
+        assert shown(app) == shown_before
+        status = app.screen.query_one(StatusLine).text
+        assert f"(search not applied: {message.removeprefix('⚠ ')})" in status
+        assert "search: her raiting" not in status
+        await press(pilot, "end", "ctrl+u", *"her")
+        await settle(pilot)
+        assert "(search: her)" in app.screen.query_one(StatusLine).text
+        assert isinstance(line, Static)
+
+
 async def test_tab_completes_field_names_and_the_blogs_values(app: ReelApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -70,6 +107,32 @@ async def test_tab_completes_field_names_and_the_blogs_values(app: ReelApp) -> N
         assert shown(app) == ["FlixChatter Review: Spike Jonze’s HER"]
         await press(pilot, *" rating:")
         assert "rating:>=4" in hint(app)  # numbers and dates: examples
+
+
+async def test_author_completion_offers_names_that_find_something(app: ReelApp) -> None:
+    """The new-user pass: `author:` in the list's search offered every commenter after the
+    blog's authors (the spam 'Free HD Movies 2013' and a pingback's site name among them),
+    and such a name found no post. Posts: the posts' authors only; `in:comments`: the
+    commenters, never a spam, trashed, pingback or trackback name."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(QueryBox)
+        await press(pilot, "slash", *"author:")
+        await settle(pilot)
+        assert box.completion.candidates == ("author:Ruth", 'author:"Conor Holt"')
+        await press(pilot, *"f")
+        assert not box.completion.candidates  # 'Free HD Movies 2013' wrote no post
+        await press(pilot, "tab")
+        assert shown(app) == [] and box.value == "author:f"
+        await press(pilot, "ctrl+u", *"in:comments author:")
+        await settle(pilot)  # (the commenters' names are read by a worker)
+        offered = [c.removeprefix("author:").strip('"') for c in box.completion.candidates]
+        assert {"Priya Natarajan", "Jenna Park", "Tom Okafor", "Ruth"} <= set(offered)
+        assert not [n for n in offered if "Free HD" in n or "FlixChatter" in n]
+        await press(pilot, *"pri", "tab", "enter")
+        hits = app.screen.query_one(CommentHitList)
+        assert box.value == 'in:comments author:"Priya Natarajan"'
+        assert hits.items and {i.hit.comment.author for i in hits.items} == {"Priya Natarajan"}  # type: ignore[attr-defined]
 
 
 async def test_comment_search_opens_the_thread_at_the_comment(app: ReelApp) -> None:

@@ -26,7 +26,7 @@ from reeltui.ui.screens.editor_modals import Choice, RecoverList, RevisionsScree
 from reeltui.ui.screens.recover import recovery_screen
 from reeltui.ui.widgets.preview import Preview
 from tests import storefiles
-from tests.ui.helpers import Notes
+from tests.ui.helpers import Notes, wait_until
 
 SIZE = (120, 40)
 HER = "flixchatter-review-spike-jonzes-her"
@@ -272,20 +272,74 @@ async def test_discarding_leaves_nothing_behind(store_path: Path) -> None:
         stored(store_path, "best-sequel")
 
 
-async def test_quitting_the_app_keeps_unsaved_words(store_path: Path) -> None:
+def exit_said(app: App[Any]) -> str:
+    """What the app prints when it has ended (Textual's exit message)."""
+    return " ".join(str(r) for r in app._exit_renderables)
+
+
+async def test_ctrl_q_with_unsaved_words_asks_then_keeps_them_and_says_where(
+    store_path: Path,
+) -> None:
+    """The new-user pass: Ctrl+Q left the editor without a word (the text was kept, and
+    offered back at the next start, but the user was not told). Now it asks; 'quit, keep
+    them' writes the working copy before the app ends and says where it is."""
     app, blog = editor_app(store_path, HER, autosave_delay=3600)
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, "Typed just before Ctrl+Q. ")
-        await pilot.press("ctrl+q")  # Textual's quit: no dialog, but nothing is lost
-        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, Choice) and app.is_running  # asked, not gone
+        assert "unsaved changes" in str(app.screen.question)
+        assert storefiles.drafts(store_path) == {}  # (autosave is an hour away)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+        # on disk before the app ends, and the user is told where
+        drafts = storefiles.drafts(store_path)
+        assert [d["post"]["body"][:26] for d in drafts.values()] == ["Typed just before Ctrl+Q. "]
+        said = exit_said(app)
+        assert str(store_path / "drafts.json") in said and "Spike Jonze’s HER" in said
+        assert "offers them back" in said
     blog.close()
-    drafts = storefiles.drafts(store_path)
-    assert [d["post"]["body"][:26] for d in drafts.values()] == ["Typed just before Ctrl+Q. "]
     blog = open_blog(store_path)
     try:
         assert [r.post.slug for r in recoverable(blog)] == [HER]
     finally:
         blog.close()
+
+
+async def test_ctrl_q_can_save_and_quit_or_keep_editing(store_path: Path) -> None:
+    app, blog = editor_app(store_path, HER, autosave_delay=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await paste(pilot, "Saved on the way out. ")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("k")  # keep editing: nothing written, still here
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen) and app.is_running
+        assert storefiles.drafts(store_path) == {}
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("s")  # save and quit
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+        assert "Saved “FlixChatter Review" in exit_said(app)
+    blog.close()
+    assert stored(store_path, HER).body.startswith("Saved on the way out. ")
+
+
+async def test_ctrl_q_twice_or_without_changes_quits(store_path: Path) -> None:
+    app, blog = editor_app(store_path, HER, autosave_delay=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")  # nothing changed: no question
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+    blog.close()
+    app, blog = editor_app(store_path, HER, autosave_delay=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await paste(pilot, "Twice. ")
+        await pilot.press("ctrl+q", "ctrl+q")  # asked, and meant it: kept, then quit
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+        drafts = storefiles.drafts(store_path)
+        assert [d["post"]["body"][:7] for d in drafts.values()] == ["Twice. "]
+    blog.close()
 
 
 async def test_revisions_diff_and_restore(store_path: Path) -> None:

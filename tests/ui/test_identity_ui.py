@@ -124,3 +124,56 @@ async def test_my_drafts_view(blog: Blog, tmp_path: Path) -> None:
         await press(pilot, "m")
         await settle(pilot)
         assert len(app.screen.query_one(PostList).items) == 6
+
+
+def unread_authors(app: object) -> list[tuple[str, bool]]:
+    post_list = app.main_screen.query_one(PostList)  # type: ignore[attr-defined]
+    return [(item.row.post.author, item.mark.unread) for item in post_list.items]
+
+
+async def test_signing_the_first_reply_keeps_the_writers_posts_unread(
+    blog: Blog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new-user pass: a first reply signed with the name offered (Ruth, the blog's main
+    author) made Ruth's posts read, never opened, from the next list on. Who the writer is
+    changes no dot: only opening a post (or `u`, `A`) does."""
+    monkeypatch.setenv("REELTUI_CONFIG", str(tmp_path / "config.toml"))
+    app = make_app(blog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = unread_authors(app)
+        assert before == [("Ruth", True), ("Conor Holt", True), ("Ruth", True), ("Ruth", True)]
+        await reply_on_guest_post(app, blog, pilot)
+        assert app.screen.query_one("#composer-name", Input).value == "Ruth"
+        await pilot.press(*"Thanks", "ctrl+s")
+        await settle(pilot)
+        await press(pilot, "s")  # the list made again (sorted by rating)
+        await settle(pilot)
+        assert sorted(unread_authors(app)) == sorted(before)
+    assert "Ruth" in (tmp_path / "config.toml").read_text()  # signed: Ruth is the writer now
+    again = make_app(blog)  # and at the next start
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert unread_authors(again) == before
+
+
+async def test_ctrl_q_in_the_composer_keeps_the_reply_and_says_so(
+    blog: Blog, tmp_path: Path
+) -> None:
+    """Ctrl+Q while a reply was typed quit and lost it (Esc keeps it as a draft): now it is
+    kept as Esc keeps it before the app ends, and the app says where."""
+    from tests.ui.helpers import wait_until
+
+    settings = Settings(identity=Identity("Marcy L"), path=tmp_path / "c.toml")
+    app = make_app(blog, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await reply_on_guest_post(app, blog, pilot)
+        assert isinstance(app.screen, ComposerScreen)
+        await pilot.press(*"Half a thought", "ctrl+q")
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+        said = " ".join(str(r) for r in app._exit_renderables)
+        assert "your reply was kept as a draft on its comment" in said
+    drafts = [
+        c for c in storefiles.comments(blog.path).values() if c.get("body") == "Half a thought"
+    ]
+    assert len(drafts) == 1 and drafts[0]["author"] == "Marcy L", drafts

@@ -147,3 +147,41 @@ async def test_the_stats_and_diary_footers_show_their_keys_and_help(
         assert line.rstrip().endswith("? Keys"), line
         for text in wanted:
             assert text in line, line
+
+
+@pytest.mark.parametrize(
+    ("keys", "wanted"),
+    [
+        (["f"], ["esc Cancel"]),  # the filter picker
+        (["A"], ["y Yes", "n No"]),  # mark the list read: asks first
+        (["question_mark"], ["esc Close"]),  # help
+    ],
+)
+async def test_a_modal_shows_its_own_keys_in_the_footer(
+    app: ReelApp, keys: list[str], wanted: list[str]
+) -> None:
+    """The new-user pass: the pickers and dialogs showed the main screen's footer beneath
+    them (`/ Search`, `s Sort`...: keys that do nothing there) instead of their own."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main_keys = footer_line(app)
+        assert "/ Search" in main_keys
+        await press(pilot, *keys)
+        await settle(pilot)
+        assert app.screen is not app.main_screen
+        line = footer_line(app)
+        for text in wanted:
+            assert text in line, line
+        assert "Search" not in line and "Sort" not in line, line
+
+
+async def test_help_says_x_marks_and_moves_down(app: ReelApp) -> None:
+    """`x` in the thread marks the comment and moves to the next: help says so (it said
+    "Mark")."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c", "question_mark")
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        rows = {row[3]: row for row in screen.rows}
+        assert rows["thread.mark"][1:3] == ("x", "Mark, move down")

@@ -7,15 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter
+from typing import Any
 
 import pytest
-from textual_plotext import Plot
 
 from reeltui.domain.identity import Identity
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.stats import StatsScreen
-from reeltui.ui.widgets.charts import Chart
+from reeltui.ui.widgets import charts
+from reeltui.ui.widgets.charts import Chart, ChartSpec
 from tests.ui.helpers import press, screen_text, settle
 
 FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
@@ -23,16 +24,16 @@ FEB_2014 = dt.datetime(2014, 2, 1, tzinfo=dt.UTC)
 
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
-    """Every chart plotext builds: (its title, built on the UI thread)."""
+    """Every chart drawn: (its title, drawn on the UI thread)."""
     seen: list[tuple[str, bool]] = []
-    real = Plot.build
+    real = charts.draw
 
-    def build(self: Plot) -> str:
-        title = str(self.monitor.title or "")  # type: ignore[attr-defined]
-        seen.append((title.split(":")[0], threading.current_thread() is threading.main_thread()))
-        return real(self)
+    def draw(spec: ChartSpec, *args: Any) -> Any:
+        main = threading.current_thread() is threading.main_thread()
+        seen.append((spec.title.split(":")[0], main))
+        return real(spec, *args)
 
-    monkeypatch.setattr(Plot, "build", build)
+    monkeypatch.setattr(charts, "draw", draw)
     return seen
 
 
@@ -92,3 +93,46 @@ async def test_the_query_hint_takes_no_line_from_the_charts(
         await press(pilot, "escape")
         assert summary in screen_text(app)
         assert not builds, builds
+
+
+def chart_rows(app: ReelApp, chart_id: str) -> list[str]:
+    chart = app.screen.query_one(f"#{chart_id}", Chart)
+    assert chart.drawn is not None
+    return chart.drawn[1].plain.splitlines()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (160, 50)])
+async def test_half_reel_bars_never_touch_and_the_legend_is_off_the_bars(
+    app: ReelApp, open_store: Blog, size: tuple[int, int]
+) -> None:
+    """The new-user pass: plotext drew half-reel bars 5 columns wide on a 4-column pitch
+    (neighbours ran into each other, or merged into one block), its legend ("L ██ reviews",
+    "⅃ ⢕⢕ comments") over the bars, and a single month's comments as one dot."""
+    from reeltui.domain.models import Post
+
+    for i in range(11):  # every half reel from 0 to 5, a review or more each
+        for j in range(1 + i % 3):
+            open_store.save_post(
+                Post(id=f"p-r{i}-{j}", slug=f"r{i}-{j}", title=f"R {i} {j}", rating=i / 2,
+                     status="published", date="2014-01-05 10:00:00", categories=["Review"])
+            )  # fmt: skip
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.push_screen(StatsScreen(open_store, writer=Identity(), now=FEB_2014))
+        await settle(pilot)
+        from textual.widgets import DataTable
+
+        discussed = app.screen.query_one("#discussed", DataTable)
+        assert not discussed.show_horizontal_scrollbar  # (it read as a stray bar)
+        rows = chart_rows(app, "ratings-chart")
+        bottom = next(r for r in reversed(rows) if "┤" in r)  # the 0 row: every bar
+        runs = [run for run in bottom.split("┤", 1)[1].split(" ") if run.strip("│")]
+        assert len(runs) == 11, bottom  # eleven bars, each apart from the next
+        assert len({len(run) for run in runs}) == 1, bottom  # all as wide
+        months = "\n".join(chart_rows(app, "months-chart"))
+        assert "⅃" not in months and "L " not in months  # no legend over the bars
+        assert "reviews" in months.splitlines()[0]  # the legend is in the title
+        await press(pilot, "slash", *"date:2014-01", "enter")  # a single month
+        await settle(pilot)
+        months = "\n".join(chart_rows(app, "months-chart"))
+        assert "━━━" in months  # the comments a segment across the month, not a dot

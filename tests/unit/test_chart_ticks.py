@@ -7,6 +7,8 @@ import re
 
 from reeltui.ui.widgets.charts import ChartSpec, draw, ticks_for, whole_ticks
 
+COLORS = ("blue", "green")  # the bars', the line's
+
 
 def test_both_axes_of_a_bars_and_line_chart_read_whole_numbers() -> None:
     spec = ChartSpec(
@@ -16,7 +18,7 @@ def test_both_axes_of_a_bars_and_line_chart_read_whole_numbers() -> None:
         top=5,
         xticks=((0, "Jan"), (6, "Jul")),
     )
-    lines = draw(spec, 80, 14, "pro").plain.splitlines()
+    lines = draw(spec, 80, 14, COLORS).plain.splitlines()
     right = [m.group(1) for line in lines if (m := re.search(r"├(\S+)\s*$", line))]
     assert right and all(label.isdigit() for label in right), right
     assert int(right[0]) >= 95  # the line's highest value is on the axis
@@ -35,7 +37,7 @@ def test_no_two_ticks_share_a_row_at_any_height() -> None:
     line = tuple((i * 37) % 101 for i in range(12))
     spec = ChartSpec("Per month", bars=tuple((i, i % 5 + 1) for i in range(12)), line=line, top=5)
     for height in range(6, 31):
-        lines = draw(spec, 80, height, "pro").plain.splitlines()
+        lines = draw(spec, 80, height, COLORS).plain.splitlines()
         right = [m.group(1) for line in lines if (m := re.search(r"├(\S+)\s*$", line))]
         left = [m.group(1) for line in lines if (m := re.match(r"\s*(\d+)┤", line))]
         assert len(right) == len(whole_ticks(max(line), ticks_for(height))), (height, right)
@@ -43,8 +45,9 @@ def test_no_two_ticks_share_a_row_at_any_height() -> None:
 
 
 def test_a_title_wider_than_the_chart_keeps_its_first_words() -> None:
-    """At 80 columns the months chart is ~38 wide: plotext dropped its 55-character title."""
+    """At 80 columns the months chart is ~38 wide: plotext dropped its 55-character title;
+    a chart too narrow for every title keeps the words before the colon."""
     title = "Per month: reviews (bars) · comments (line, right axis)"
     spec = ChartSpec(title, bars=((0, 1),), top=1)
-    assert "Per month" in draw(spec, 38, 12, "pro").plain
-    assert "Per month: reviews (bars)" in draw(spec, 80, 12, "pro").plain
+    assert "Per month" in draw(spec, 38, 12, COLORS).plain
+    assert "Per month: reviews (bars)" in draw(spec, 80, 12, COLORS).plain

@@ -157,3 +157,29 @@ def test_installed_binary_version_help_and_errors(store_path: Path) -> None:
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "nope" in bad.stderr
     bad = subprocess.run([*cmd, "posts", "--status", "bogus"], capture_output=True, text=True)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "helped"),
+    [
+        (["posts", "--sort", "foo"], "invalid choice: 'foo'", "reeltui posts --help"),
+        (["posts", "--nope"], "unrecognized arguments: --nope", "reeltui posts --help"),
+        (["show"], "the following arguments are required: slug", "reeltui show --help"),
+        (["bogus"], "invalid choice: 'bogus'", "reeltui --help"),
+        (["--store"], "argument --store: expected one argument", "reeltui --help"),
+    ],
+)
+def test_a_usage_error_is_one_line_pointing_at_help(
+    argv: list[str], said: str, helped: str
+) -> None:
+    """The new-user pass: argparse printed its usage lines (three for `posts`) before the
+    error line. Bad input gets one clear line and exit 2; `--help` is unchanged."""
+    exe = Path(sys.executable).parent / "reeltui"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reeltui"]
+    bad = subprocess.run([*cmd, *argv], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stdout == ""
+    [line] = bad.stderr.splitlines()
+    assert said in line and line.endswith(f"(see '{helped}')")
+    assert "usage:" not in bad.stderr
+    helping = subprocess.run([*cmd, *helped.split()[1:]], capture_output=True, text=True)
+    assert helping.returncode == 0 and helping.stdout.startswith("usage: reeltui")

@@ -264,6 +264,28 @@ def test_unknown_shell_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> N
 # -- the post list keeps slugs whole --------------------------------------------------------
 
 
+def test_piped_posts_keep_every_title_whole_on_its_slugs_line(store_path: Path) -> None:
+    """The new-user pass: `reeltui posts | grep ...` cut titles to ~12 characters (the
+    table was fitted to 160 columns and the long slugs kept whole). Not a terminal: one line
+    a post, nothing cut, so grep finds a title's last word with the post's slug."""
+    long_title = "A Very Long Title About Cinema, Memory and Every Film We Watched in 2013 " * 2
+    with open_blog(store_path) as blog:
+        blog.save_post(Post(id="p-long", slug="a-" + "very-long-" * 12 + "slug", title=long_title))
+        rows = blog.rows()
+    exe = Path(sys.executable).parent / "reeltui"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reeltui"]
+    done = subprocess.run(
+        [*cmd, "--store", str(store_path), "posts"], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1 + len(rows) and "…" not in done.stdout
+    for row in rows:
+        [line] = [x for x in lines if x.rstrip().endswith(f"  {row.post.slug}")]
+        assert " ".join(row.post.title.split()) in line  # whole, on the slug's line
+    header = lines[0]
+    assert lines[1].index(rows[0].post.slug) == header.index("slug")  # still a table
+
+
 @pytest.mark.parametrize("width", [60, 80, 100, 120, 200])
 def test_posts_never_cut_a_slug(
     store_path: Path, width: int, capsys: pytest.CaptureFixture[str]

@@ -48,31 +48,33 @@ def row_count(blog: Blog, post_id: str) -> int:
 def test_own_replies_are_never_new_comments(blog: Blog) -> None:
     blog.signers = lambda: OwnPeople.of((), ME)  # as the app tells the blog who writes
     reads.mark_read(blog, HER, ME)
-    before = reads.Marks(blog, ME).of(blog.post(HER), row_count(blog, HER))
+    before = reads.Marks(blog).of(blog.post(HER), row_count(blog, HER))
     assert before == reads.ReadMark(unread=False, new_comments=0)
     reply = replies.reply(blog, "c-her-6", "Thanks!", author="Someone Else")
     assert reply.origin == "local"
-    after = reads.Marks(blog, ME).of(blog.post(HER), row_count(blog, HER))
+    after = reads.Marks(blog).of(blog.post(HER), row_count(blog, HER))
     assert after.new_comments == 0  # the writer's own reply, whatever name it carries
     blog.save_comment(Comment(id="c-site", post_id=HER, author="marcy  LINDQVIST", body="hi"))
     blog.save_comment(Comment(id="c-mail", post_id=HER, author="M.", email=ME.email, body="x"))
-    mine = reads.Marks(blog, ME).of(blog.post(HER), row_count(blog, HER))
+    mine = reads.Marks(blog).of(blog.post(HER), row_count(blog, HER))
     assert mine.new_comments == 0  # from the site, signed with the writer's name or email
     blog.save_comment(Comment(id="c-reader", post_id=HER, author="A reader", body="hello"))
-    theirs = reads.Marks(blog, ME).of(blog.post(HER), row_count(blog, HER))
+    theirs = reads.Marks(blog).of(blog.post(HER), row_count(blog, HER))
     assert theirs.new_comments == 1
     # spam, a pingback and a comment waiting for moderation are not new readers' comments
     for i, odd in enumerate(({"status": "spam"}, {"kind": "pingback"}, {"status": "pending"})):
         blog.save_comment(Comment(id=f"c-odd-{i}", post_id=HER, author="Bot", body="x", **odd))
-    assert reads.Marks(blog, ME).of(blog.post(HER), row_count(blog, HER)).new_comments == 1
+    assert reads.Marks(blog).of(blog.post(HER), row_count(blog, HER)).new_comments == 1
 
 
-def test_own_posts_are_never_unread(blog: Blog) -> None:
-    ruth = Identity("Ruth")
-    marks = reads.Marks(blog, ruth)
-    assert not marks.of(blog.post(HER), 6).unread  # Ruth's
-    assert marks.of(blog.post(GUEST), 6).unread  # Conor's, not read yet
-    assert reads.Marks(blog, Identity()).of(blog.post(HER), 6).unread  # nobody known
+def test_a_post_is_unread_until_opened_whoever_wrote_it(blog: Blog) -> None:
+    """Knowing who the writer is changes no dot (the first signed reply made Ruth's posts
+    read before she opened them); opening one does."""
+    marks = reads.Marks(blog)
+    assert marks.of(blog.post(HER), 6).unread  # Ruth's, not opened yet
+    assert marks.of(blog.post(GUEST), 6).unread  # Conor's, not opened yet
+    reads.mark_read(blog, HER, Identity("Ruth"))
+    assert not reads.Marks(blog).of(blog.post(HER), 6).unread
 
 
 def test_a_new_post_saved_here_is_read(blog: Blog) -> None:

@@ -56,19 +56,19 @@ def test_the_lists_marks_are_read_once_until_a_mark_changes(
     with open_blog(store_path) as blog:
         post = blog.posts()[0]
         reads.mark_read(blog, post.id, Identity())
-        first = reads.Marks(blog, Identity())
+        first = reads.Marks(blog)
         assert not first.of(post, post.readers).unread
         opened = files_read(monkeypatch)
-        again = reads.Marks(blog, Identity())  # (a keystroke's load)
+        again = reads.Marks(blog)  # (a keystroke's load)
         assert opened == []
         assert again.seen is first.seen
         reads.mark_unread(blog, post.id)
-        assert reads.Marks(blog, Identity()).of(post, post.readers).unread
+        assert reads.Marks(blog).of(post, post.readers).unread
         reads.mark_read(blog, post.id, Identity())
-        assert not reads.Marks(blog, Identity()).of(post, post.readers).unread
+        assert not reads.Marks(blog).of(post, post.readers).unread
         reads.put_mark(blog, post.id, post.readers + 3, "2026-01-01T00:00:00+00:00")
-        assert reads.Marks(blog, Identity()).of(post, post.readers).new_comments == 0
+        assert reads.Marks(blog).of(post, post.readers).new_comments == 0
         reads.put_mark(blog, post.id, 0, "2026-01-01T00:00:00+00:00")
-        assert reads.Marks(blog, Identity()).of(post, post.readers).new_comments == post.readers
+        assert reads.Marks(blog).of(post, post.readers).new_comments == post.readers
     with open_blog(store_path, read_only=True) as reader:  # another Blog: read again
-        assert reads.Marks(reader, Identity()).of(post, post.readers).new_comments == post.readers
+        assert reads.Marks(reader).of(post, post.readers).new_comments == post.readers

@@ -19,9 +19,15 @@ from reeltui.errors import ReelError
 
 
 class _Parser(argparse.ArgumentParser):
+    """Bad arguments get one line (argparse printed its usage lines first), naming where
+    the whole usage is: `reeltui posts: error: ... (see 'reeltui posts --help')`."""
+
+    command = ""  # the command the words named (`main`): the top parser's errors about
+    # them (an unknown option after the command) point at that command's help
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"reeltui: error: {message}\n")
+        prog = f"{self.prog} {self.command}" if self.command else self.prog
+        sys.stderr.write(f"{prog}: error: {one_line(message)} (see '{prog} --help')\n")
         raise SystemExit(2)
 
 
@@ -80,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     given = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(given)
+    if isinstance(parser, _Parser):
+        word = argv_words.command_word(parser, given)
+        parser.command = word if word in commands.COMMANDS else ""
     try:
         args = parser.parse_args(argv_words.prepare(parser, given))
     except SystemExit as exc:  # --help, --version (0) or a usage error (2): already printed

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the commands import what they use when they run: --help sta
     from rich.console import Console
 
     from reeltui.services import Blog, PostRow
+    from reeltui.services.unlisted import Unlisted
 
 
 def register(sub: Any) -> None:
@@ -41,6 +42,7 @@ def run_posts(args: argparse.Namespace) -> int:
             if printed is not None:
                 if printed[0]:
                     _warn_damaged(printed[1], printed[0])
+                _warn_unlisted(printed[2])
                 return 0
         from reeltui.services.query import find_posts
 
@@ -54,7 +56,23 @@ def run_posts(args: argparse.Namespace) -> int:
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
         print_rows(rows, args.json, none, blog)
+        from reeltui.services.unlisted import unlisted
+
+        _warn_unlisted(unlisted(blog.store, blog.rowset.summaries))
     return 0
+
+
+def _warn_unlisted(left: Unlisted | None) -> None:
+    """One line on stderr when the index leaves posts out of the list (the gate's refusals
+    of their rows said here are not said again among the damage skipped)."""
+    if left is None:
+        return
+    from reeltui.cli.common import said_already
+    from reeltui.domain.sanitize import sanitize_line
+
+    said_already(*left.refusals)
+    sys.stdout.flush()
+    sys.stderr.write(sanitize_line(f"reeltui: warning: {left.warning()}") + "\n")
 
 
 def print_rows(
@@ -84,7 +102,8 @@ def print_rows(
     else:
         from reeltui.cli.printing import console
 
-        print_posts(console(wide_when_piped=True), rows, set(damaged))
+        out = console()
+        print_posts(out, rows, set(damaged), whole=not out.is_terminal)
     if damaged:
         first = next(r.post for r in rows if r.post.id in damaged)
         _warn_damaged(first.slug, damaged)
@@ -119,17 +138,20 @@ COLUMNS = ("date", "title", "author", "status", "rating", "comments", "slug")
 SHORTEST = {"title": 12, "author": 8}  # what is left of them before the table gives up
 
 
-def print_posts(out: Console, rows: list[PostRow], damaged: set[str] | None = None) -> None:
+def print_posts(
+    out: Console, rows: list[PostRow], damaged: set[str] | None = None, whole: bool = False
+) -> None:
     """The posts as a table; slugs are never cut (`show` and `edit` need them whole): the
     title, then the author, are shortened instead. When even that does not fit (a long slug
     in a narrow terminal), each post takes two lines: its slug whole, then the rest, title
-    last (shortened)."""
+    last (shortened). `whole` (standard output is no terminal: a pipe to grep or less, a
+    file): one line a post, nothing cut, each column as wide as its longest cell."""
     from rich.cells import cell_len
     from rich.text import Text
 
     cells = [_cells(row, damaged or set()) for row in rows]
     widths = [max([cell_len(n), *(cell_len(c[i]) for c in cells)]) for i, n in enumerate(COLUMNS)]
-    spare = out.width - 2 * len(COLUMNS) - sum(widths)  # a cell of padding a side
+    spare = 0 if whole else out.width - 2 * len(COLUMNS) - sum(widths)  # a cell a side
     for name, shortest in SHORTEST.items():
         at = COLUMNS.index(name)
         cut = min(max(0, -spare), max(0, widths[at] - shortest))

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MAX_CANDIDATES = 12
+COMMENT_NAMED = ("author",)  # fields whose names are a comment's own in `in:comments`
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +46,30 @@ def _quoted(value: str) -> str:
     return f'"{value}"' if any(ch.isspace() or ch in QUOTES for ch in value) or not value else value
 
 
-def complete(text: str, values: Mapping[str, Sequence[str]]) -> Completion:
+def in_comments(text: str) -> bool:
+    """Does `text` (the words before the one being typed) search comments (`in:comments`;
+    the last `in:` says)?"""
+    from reeltui.domain.query import fold
+
+    scopes = [fold(w) for w in text.split() if fold(w).startswith("in:")]
+    return bool(scopes) and scopes[-1] == "in:comments"
+
+
+def complete(
+    text: str,
+    values: Mapping[str, Sequence[str]],
+    comment_values: Mapping[str, Sequence[str]] | None = None,
+) -> Completion:
     """Candidates for the word at the end of `text`. `values` lists the names a field may
-    take on this blog (tag, category, author, director, cast), most used first."""
+    take on this blog (tag, category, author, director, cast), most used first: names that
+    find posts. In a search of comments (`in:comments` before the word), a field of
+    `comment_values` (author: the commenters' names) takes its names from there instead;
+    None: not known yet (nothing offered for those fields)."""
     from reeltui.domain.query import CHOICES, EXAMPLES, FIELDS, QUOTES, fold
 
     start = _last_word(text)
+    if in_comments(text[:start]):
+        values = {**values, **(comment_values or dict.fromkeys(COMMENT_NAMED, ()))}
     word = text[start:]
     sign = "-" if word.startswith("-") else ""
     body = word[len(sign) :]

@@ -14,6 +14,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reeltui.domain.models import Post
 from reeltui.domain.titles import same_slug
@@ -69,6 +70,13 @@ def recoverable(blog: Blog) -> list[Recovery]:
             found.append(Recovery(draft, saved_at, False))
     found.sort(key=lambda r: r.saved_at, reverse=True)
     return found
+
+
+def working_copies_file(blog: Blog) -> Path:
+    """The file that holds the working copies (what the editor tells a user who quits)."""
+    from reeltui.store.layout import DRAFTS
+
+    return blog.path / DRAFTS.path
 
 
 def find_for_edit(blog: Blog, slug: str) -> Post:
@@ -182,7 +190,7 @@ class EditSession:
                 self.blog.invalidate()  # the cached post was not written: forget it
                 raise
             self.saved = post
-            if self.is_new:  # the writer's own new post is never unread
+            if self.is_new:  # a post made here starts read
                 with contextlib.suppress(StoreError):
                     reads.mark_read(self.blog, post.id)
             self.is_new = False

@@ -74,8 +74,9 @@ def find_posts(
     stop: Callable[[], bool] | None = None,
 ) -> list[PostRow]:
     """The rows matching `query` (and the list's `filters`: status, category, tag, author),
-    sorted. Read marks are `writer`'s (their own posts are never unread, their own replies
-    never new): every caller says who the writer is (`Identity()` when nobody is known).
+    sorted. A post is unread until opened or marked read, whoever wrote it (its new comments
+    are readers' ones: the Blog's signers leave the writer's out); `writer`: who the user is
+    (`Identity()` when nobody is known), which changes no post's read mark.
     `words`: the posts a free word is in (default: the search index's whole answer; a
     screen passes the summaries' answer while the text index is not ready). `stop`: looked
     at every few hundred rows, Interrupted raised when it says so (a newer keystroke's
@@ -107,7 +108,7 @@ def find_posts(
     figures, reads_needed, queued_needed = _needs_facts(query)
     if not figures:
         return [row for row in looked if test(row.post, _NO_FACTS)]
-    marks = reads.Marks(blog, writer) if reads_needed else None
+    marks = reads.Marks(blog) if reads_needed else None
     queued = blog.queued_counts() if queued_needed else {}
     found = []
     for row in looked:
@@ -303,8 +304,9 @@ def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET)
 
 
 def vocabulary(blog: Blog) -> dict[str, list[str]]:
-    """The names each field may take on this blog, most used first (for completion);
-    authors are the posts' then the commenters'."""
+    """The names each field may take on this blog, most used first, for completion: names
+    that find posts (authors are the posts'; a search of comments completes its authors
+    from `services.commenters.comment_vocabulary`)."""
     counts: dict[str, Counter[str]] = {
         k: Counter() for k in ("tag", "category", "author", "director", "cast", "title")
     }
@@ -315,16 +317,7 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["director"][post.film.director] += 1
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
-    commenters = blog.search_index().commenters()  # (no comment read into memory)
-    found = {
+    return {
         field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
         for field, c in counts.items()
     }
-    # author: is also a commenter's name (in:comments): after the blog's own authors
-    own = set(found["author"])
-    found["author"] += [
-        name
-        for name, _ in sorted(commenters.items(), key=lambda kv: (-kv[1], fold(kv[0])))
-        if name and name not in own
-    ]
-    return found

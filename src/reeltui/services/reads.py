@@ -13,7 +13,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from reeltui.domain.identity import Identity, wrote_post
+from reeltui.domain.identity import Identity
 from reeltui.domain.listing import Listed
 from reeltui.services import events
 from reeltui.services.blog import Blog
@@ -108,23 +108,18 @@ def mark(seen_counts: dict[str, int], post_id: str, comment_count: int) -> ReadM
 
 
 class Marks:
-    """Read marks of the list's rows for one writer: their own posts are never unread; new
-    comments are readers' comments (`domain.readers`: never the writer's own replies, nor
-    spam, pingbacks or comments waiting for moderation) beyond those there when it was read."""
+    """Read marks of the list's rows: a post is unread until opened here or marked read
+    (whoever wrote it: who the writer is changes no dot; a post made here starts read,
+    `drafts.EditSession`); new comments are readers' comments (`domain.readers`: never the
+    writer's own replies, nor spam, pingbacks or comments waiting for moderation) beyond
+    those there when it was read (the counts the caller passes)."""
 
-    def __init__(
-        self,
-        blog: Blog,
-        writer: Identity | None = None,
-        posts: set[str] | None = None,
-        glance: bool = False,
-    ) -> None:
+    def __init__(self, blog: Blog, *, posts: set[str] | None = None, glance: bool = False) -> None:
         """`posts`: the marks of these posts are looked up at once, another's when it is
         first asked for (the list's first screen: the rows the terminal shows, not the
         rows below them); `glance`: a first look, nothing else of their files read (see
         `seen`)."""
         self.blog = blog
-        self.writer = writer or Identity()
         self.glance = glance
         self.looked_up = None if posts is None else set(posts)  # None: every mark is known
         self.seen = _every_mark(blog) if posts is None else seen(blog, posts, glance)
@@ -137,10 +132,7 @@ class Marks:
                 if post.id not in self.looked_up:
                     self.seen = {**self.seen, **seen(self.blog, {post.id}, self.glance)}
                     self.looked_up.add(post.id)
-        found = mark(self.seen, post.id, readers_comments)
-        if found.unread and wrote_post(self.writer, post):
-            return ReadMark(unread=False, new_comments=0)
-        return found
+        return mark(self.seen, post.id, readers_comments)
 
 
 def mark_read(blog: Blog, post_id: str, writer: Identity | None = None) -> int:

@@ -245,6 +245,15 @@ class ReelApp(App[None]):
 
     # -- app-wide actions (what they open: ui/opening.py) ----------------------------------
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q (q where no field takes it, the palette's Quit): a screen may ask first
+        (`hold_quit`: the editor with unsaved changes), then quits itself."""
+        for screen in reversed(self.screen_stack):
+            hold = getattr(screen, "hold_quit", None)
+            if callable(hold) and hold():
+                return
+        self.exit()
+
     def action_help(self) -> None:
         opening.open_help(self)
 

@@ -107,7 +107,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         verb = "Edit your reply" if self.editing_queued else "Reply"
         to = sanitize_line(self.answering.author) if self.answering else "the post"
         title = Text(f"{verb} to {to}", style="bold")
-        title.append(f"  on {sanitize_line(self.post_title)}", style="dim")
+        title.append(f" on {sanitize_line(self.post_title)}", style="dim")
         return title
 
     def _parent_text(self) -> Text:
@@ -176,6 +176,8 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
 
     # -- actions -------------------------------------------------------------------------
 
+    quitting = False  # Ctrl+Q: the words are being kept before the app ends
+
     @property
     def text(self) -> str:
         return self.query_one("#composer-text", TextArea).text
@@ -189,8 +191,22 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         return self in self.app.screen_stack and bool(self.query("#composer-text"))
 
     def _finish(self, result: ComposerResult | None) -> None:
-        if self.on_stack:
+        if self.quitting:  # kept on the way out (hold_quit): the app ends, saying where
+            kept = {"draft": "as a draft on its comment (r there opens it again)"}
+            where = kept.get(result.action, "in the outbox") if result else ""
+            said = f"reeltui: your reply was kept {where}" if where else None
+            self.app.exit(message=Text(said) if said else None)
+        elif self.on_stack:
             self.dismiss(result)
+
+    def hold_quit(self) -> bool:
+        """Ctrl+Q with words typed (`ReelApp.action_quit` asks each screen): they are kept
+        as Esc keeps them, then the app quits (it quit and lost them)."""
+        if self.saving or self.text == self.original:
+            return False
+        self.quitting = True
+        self.action_keep()
+        return True
 
     def _saving(self, on: bool) -> None:
         """While the files are written (in the background) the text is frozen, not lost."""
@@ -207,6 +223,7 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
 
         def failed(exc: Exception) -> None:
             self._saving(False)
+            self.quitting = False  # (not kept: the app stays, the words too)
             no = isinstance(exc, replies.ReplyError)  # refused (empty...), else not written
             said = f"{exc}{refused}" if no else f"{exc} (your text is still here)"
             self.app.notify(said, title=title, severity="error", markup=False)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reeltui.domain.sanitize import sanitize
+from reeltui.ui.widgets.footer import ReelFooter
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -34,6 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal():
                 yield Button(f"{self.no_label} (n)", id="confirm-no")
                 yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="error")
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
+from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.lists import ReelOptions
 
 
@@ -61,6 +62,7 @@ class LinkActionScreen(ModalScreen[str | None]):
                 yield Button("Open in browser (o)", id="open", variant="primary")
                 yield Button("Copy (c)", id="copy")
                 yield Button("Cancel (esc)", id="cancel")
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -89,6 +91,7 @@ class PickScreen(ModalScreen[str | None]):
             yield ReelOptions(
                 *[Option(Text(label), id=key) for key, label in self.choices], id="pick-list"
             )
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

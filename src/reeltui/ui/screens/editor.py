@@ -19,7 +19,12 @@ from reeltui.ui.external import edit_externally
 from reeltui.ui.navigation import site_base
 from reeltui.ui.saving import save_queue
 from reeltui.ui.screens.editor_core import EditorCore
-from reeltui.ui.screens.editor_modals import CopyMenu, RevisionsScreen, confirm_leave
+from reeltui.ui.screens.editor_modals import (
+    CopyMenu,
+    RevisionsScreen,
+    confirm_leave,
+    confirm_quit,
+)
 from reeltui.ui.screens.editor_style import describe
 from reeltui.ui.spelling import EditorSpelling
 from reeltui.ui.spelling import wanted as spelling_wanted
@@ -42,6 +47,8 @@ class EditorScreen(EditorCore):
         Binding("f8", "copy", "Copy", id="editor.copy"),
         Binding("escape", "close", "Close", id="editor.close"),
     ]
+
+    quit_asked = False  # Ctrl+Q's question is on screen
 
     def on_mount(self) -> None:  # EditorCore.on_mount runs too (Textual calls both)
         settings = getattr(self.app, "settings", None)
@@ -87,6 +94,28 @@ class EditorScreen(EditorCore):
                 self.dismiss()
 
         self.app.push_screen(confirm_leave(), answered)
+
+    def hold_quit(self) -> bool:
+        """Ctrl+Q with unsaved changes (the app asks each screen: `ReelApp.action_quit`):
+        ask to save, keep them as a working copy, or stay; True while that is settled.
+        Ctrl+Q again while asked: kept, then quit."""
+        if not self.dirty:
+            return False
+        if self.quit_asked:
+            self._quit("keep")
+            return True
+        self.quit_asked = True
+        self.app.push_screen(confirm_quit(self.session.read_only), self._quit)
+        return True
+
+    def _quit(self, answer: str | None) -> None:
+        self.quit_asked = False
+        if answer == "save":
+            self.saves.save(close=False, quit=True)
+        elif answer == "keep" and not self.session.read_only:
+            self.saves.keep_and_quit()
+        elif answer in ("keep", "lose"):
+            self.app.exit()
 
     def action_external_editor(self) -> None:
         result = edit_externally(self.app, self.body.text, self.session.saved.slug or "post")

@@ -19,6 +19,7 @@ from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.text import word_count
 from reeltui.services.drafts import Recovery
 from reeltui.services.revisions import Revision, unified_diff
+from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.lists import ReelOptions
 
 
@@ -39,6 +40,7 @@ class Choice(ModalScreen[str]):
             with Horizontal(classes="dialog-buttons"):
                 for value, label, key in self.answers:
                     yield Button(f"{label} ({key})", id=f"answer-{value}")
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
@@ -57,6 +59,23 @@ def confirm_leave() -> Choice:
         [
             ("save", "Save and close", "s"),
             ("discard", "Discard", "d"),
+            ("cancel", "Keep editing", "k"),
+        ],
+    )
+
+
+def confirm_quit(read_only: bool) -> Choice:
+    """Ctrl+Q in the editor with unsaved changes."""
+    if read_only:
+        return Choice(
+            "The store is open read-only: these changes cannot be kept (F8 copies the post).",
+            [("lose", "Quit, lose them", "q"), ("cancel", "Keep editing", "k")],
+        )
+    return Choice(
+        "This post has unsaved changes. Quit reeltui?",
+        [
+            ("save", "Save and quit", "s"),
+            ("keep", "Quit, keep them for later", "q"),
             ("cancel", "Keep editing", "k"),
         ],
     )
@@ -81,6 +100,7 @@ class CopyMenu(ModalScreen[str]):
                 Option("Link", id="link"),
                 id="copy-options",
             )
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id or "")
@@ -114,6 +134,7 @@ class RecoverList(ModalScreen[str]):
                 ],
                 id="recover-options",
             )
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss_with(event.option.id or "")
@@ -155,6 +176,7 @@ class RevisionsScreen(ModalScreen[Revision | None]):
                 )
                 with VerticalScroll(id="revision-diff-scroll"):
                     yield Static(id="revision-diff")
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     def on_mount(self) -> None:
         if not self.history:

@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from reeltui.domain.models import Post
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.errors import ReelError
+from reeltui.services.drafts import working_copies_file
 from reeltui.services.postform import Form
 from reeltui.services.revisions import Revision
 from reeltui.ui.saving import save_queue
@@ -76,16 +79,50 @@ class EditorSaves:
         self.autosaved = state
         self.editor.mark_saved("autosaved")
 
-    def save(self, close: bool) -> None:
+    def save(self, close: bool, quit: bool = False) -> None:
+        """Ctrl+S; `close`: then close the editor, `quit`: then quit the app (not when a
+        field was left out of the save: the editor says which)."""
         editor = self.editor
         if editor.session.read_only:
             editor.notify("The store is open read-only: nothing was saved", severity="error")
             return
         post, errors = editor.build()
         editor.form.show_errors(errors)
-        self._save_worker(post, editor.state(), errors, close)
+        self._save_worker(post, editor.state(), errors, "quit" if quit else close)
 
-    def _save_worker(self, post: Post, state: State, errors: dict[str, str], close: bool) -> None:
+    def keep_and_quit(self) -> None:
+        """Quit the app once the words are on disk as the post's working copy (offered back
+        when the app next starts or the post is opened), saying where they are; a failed
+        write is said and the editor stays."""
+        editor = self.editor
+        state = editor.state()
+        post, _ = editor.build()
+        session = editor.session
+
+        def kept(_: object) -> None:
+            self.autosaved = state
+            title = sanitize_line(post.title) or "untitled"
+            where = working_copies_file(session.blog)
+            editor.app.exit(
+                message=Text(
+                    f"reeltui: your unsaved changes to “{title}” are kept as a working copy "
+                    f"in {where}; reeltui offers them back when it next starts or the post "
+                    "is opened"
+                )
+            )
+
+        save_queue(editor.app).save(
+            session.blog,
+            lambda: session.autosave(post),
+            kept,
+            lambda exc: self.failed(f"Your changes could not be kept: {describe(exc)}"),
+            words=post.body,
+            holds_keys=True,
+        )
+
+    def _save_worker(
+        self, post: Post, state: State, errors: dict[str, str], close: bool | str
+    ) -> None:
         """Save through the app's save queue; the keys typed after Ctrl+S wait for it (it
         may close the editor: they go to the screen behind it)."""
         session = self.editor.session
@@ -106,7 +143,7 @@ class EditorSaves:
             editor.refresh_status()
 
     def _saved(
-        self, state: State, rev: Revision | None, errors: dict[str, str], close: bool
+        self, state: State, rev: Revision | None, errors: dict[str, str], close: bool | str
     ) -> None:
         editor = self.editor
         what = "Published" if rev is not None and rev.reason == "publish" else "Saved"
@@ -122,7 +159,9 @@ class EditorSaves:
             editor.notify(f"{what}, except the marked fields ({fields})", severity="warning")
         else:
             editor.notify(f"{what} “{title}”")
-        if close and not errors:
+        if close == "quit" and not errors:
+            editor.app.exit(message=Text(f"reeltui: {what} “{title}”"))
+        elif close and not errors:
             editor.dismiss()
 
     def discard(self, *, leaving: bool = False) -> None:

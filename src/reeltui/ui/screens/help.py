@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reeltui.ui.keys import key_label
+from reeltui.ui.widgets.footer import ReelFooter
 
 SECTION_NAMES = {
     "PostList": "Post list",
@@ -104,6 +105,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = self.title_text
             box.border_subtitle = "esc to close"
             yield Static(Group(*parts), id="help-table")
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)

@@ -23,6 +23,7 @@ from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ROW_HEIGHT, Items
+from reeltui.ui.widgets.query_box import problem
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
@@ -181,9 +182,9 @@ class Listing(FeedReading):
             rows = identity.my_drafts_first(rows, writer)
         if first:
             posts = {row.post.id for row in rows[: self.screenful()]}
-            marks = read_service.Marks(self.blog, writer, posts, glance=True)
+            marks = read_service.Marks(self.blog, posts=posts, glance=True)
         else:
-            marks = read_service.Marks(self.blog, writer)  # worked out for the rows drawn
+            marks = read_service.Marks(self.blog)  # worked out for the rows drawn
         return Items(rows, marks)
 
     def _has_words(self) -> bool:
@@ -282,7 +283,10 @@ class Listing(FeedReading):
         shown = len(self.screen.post_list.items)
         views = ["my drafts first"] if self.my_drafts else []
         filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
-        if self.search:
+        error = problem(self.search) if self.search else ""  # (as the search box finds it)
+        if error:  # the list shows what it showed: say why, whole
+            filters = ", ".join(x for x in (filters, f"search not applied: {error}") if x)
+        elif self.search:
             note = " (titles so far: searching the text…)" if self.partial else ""
             filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
         order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
@@ -295,7 +299,7 @@ class Listing(FeedReading):
     def refresh_marks(self, post_ids: set[str]) -> None:
         """Show the read marks of `post_ids` as the store has them now."""
         try:  # (theirs only: every mark of a large archive took the UI thread ~0.1 s)
-            marks = read_service.Marks(self.blog, self.screen.reel_app.writer, post_ids)
+            marks = read_service.Marks(self.blog, posts=post_ids)
         except ReelError:  # the marks cannot be read (said where they failed)
             return
         post_list = self.screen.post_list

@@ -44,6 +44,7 @@ class Searching:
 
     def setup(self) -> None:
         self.box.hint = self.screen.query_one("#search-hint", QueryHint)
+        self.box.wants_comment_values = self._load_comment_names
         self.hits.display = False
         self.screen.run_worker(
             self._load_vocabulary, thread=True, exclusive=True, group="vocabulary"
@@ -55,6 +56,21 @@ class Searching:
 
         values = vocabulary(self.screen.blog)
         self.screen.app.call_from_thread(setattr, self.box, "values", values)
+
+    def _load_comment_names(self) -> None:
+        self.screen.run_worker(
+            self._comment_names,
+            thread=True,
+            exclusive=True,
+            group="comment-names",
+            exit_on_error=False,  # (a store that cannot be read: the search says why)
+        )
+
+    def _comment_names(self) -> None:
+        from reeltui.services.commenters import comment_vocabulary
+
+        values = comment_vocabulary(self.screen.blog)
+        self.screen.app.call_from_thread(self.box.set_comment_values, values)
 
     @property
     def shown_list(self) -> PostList:

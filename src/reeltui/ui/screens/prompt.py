@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import FieldInput
 
 
@@ -33,6 +34,7 @@ class PromptScreen(ModalScreen[str | None]):
             box.border_subtitle = "enter to keep · esc to cancel"
             yield Static(self.question, classes="dialog-question", markup=False)
             yield FieldInput(value=self.value, id="prompt-input")
+        yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
     @on(Input.Submitted, "#prompt-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,6 +1,6 @@
-"""The stats screen: the blog in charts (textual-plotext) and tables, for all posts or those a
-search finds. Figures are computed in a worker thread, and the charts drawn in theirs
-(`widgets/charts.py`): the screen never freezes."""
+"""The stats screen: the blog in charts (drawn as text: widgets/chart_text.py) and tables,
+for all posts or those a search finds. Figures are computed in a worker thread, and the
+charts drawn in theirs (`widgets/charts.py`): the screen never freezes."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ class StatsScreen(Screen[str | None]):
         box.hint = self.query_one("#stats-hint", QueryHint)
         box.return_focus = self.query_one("#discussed", DataTable)
         box.cursor_position = len(box.value)
-        self.query_one("#discussed", DataTable).add_columns("n", "most discussed", "date")
+        self.query_one("#discussed", DataTable).add_columns("n", "date", "most discussed")
         self.query_one("#commenters", DataTable).add_columns("n", "top commenters")
         self.query_one("#discussed", DataTable).focus()
         # The workers start now and get to work once the screen is painted: while they run,
@@ -153,7 +153,7 @@ class StatsScreen(Screen[str | None]):
         discussed = self.query_one("#discussed", DataTable)
         discussed.clear()
         for post, n in found.discussed:
-            discussed.add_row(str(n), Text(sanitize_line(post.title)), post.date[:10], key=post.id)
+            discussed.add_row(str(n), post.date[:10], Text(sanitize_line(post.title)), key=post.id)
         commenters = self.query_one("#commenters", DataTable)
         commenters.clear()
         for name, n in found.commenters:
@@ -189,13 +189,12 @@ class StatsScreen(Screen[str | None]):
 
 
 def ratings_chart(found: Stats) -> ChartSpec:
-    """The ratings histogram's data: a bar per half reel (empty ones left out: plotext
-    paints an empty bar as a block), labels on whole reels only (plotext drops labels that
-    collide, unpredictably)."""
+    """The ratings histogram's data: a bar per half reel, labels on whole reels."""
     counts = [n for _, n in found.ratings]
     labels = [f"{r:g}" if r == int(r) else "" for r, _ in found.ratings]
     return ChartSpec(
         title="Reviews per rating (reels)",
+        titles=("Reviews per rating", "Per rating"),
         bars=tuple((i, n) for i, n in enumerate(counts) if n),
         xticks=tuple((i, label) for i, label in enumerate(labels) if label),
         xlim=(-0.5, len(labels) - 0.5),
@@ -204,11 +203,12 @@ def ratings_chart(found: Stats) -> ChartSpec:
 
 
 def months_chart(found: Stats) -> ChartSpec:
-    """Reviews per month (bars) and readers' comments per month (a line, right axis), a
-    tick on some Januaries."""
-    title = "Per month: reviews (bars) · comments (line, right axis)"
+    """Reviews per month (bars, left axis) and readers' comments per month (a step line,
+    right axis); the legend is in the title; a tick on some Januaries."""
+    title = "Per month: ▆ reviews (left axis) · ━ readers' comments (right axis)"
+    titles = ("Per month: ▆ reviews (left) · ━ comments (right)", "▆ reviews · ━ comments →")
     if not found.months:
-        return ChartSpec(title=title, axes=False)
+        return ChartSpec(title=title, titles=titles, axes=False)
     reviews = [r for _, r, _ in found.months]
     years = [(i, m[:4]) for i, (m, _, _) in enumerate(found.months) if m.endswith("-01")]
     if not years:
@@ -216,11 +216,10 @@ def months_chart(found: Stats) -> ChartSpec:
     step = max(1, len(years) // 6)
     return ChartSpec(
         title=title,
+        titles=titles,
         bars=tuple((i, n) for i, n in enumerate(reviews) if n),
         bar_width=0.6,
-        bar_label="reviews",
         line=tuple(c for _, _, c in found.months),
-        line_label="comments",
         xticks=tuple(years[::step]),
         xlim=(-0.5, len(reviews) - 0.5),
         top=max(reviews, default=0),

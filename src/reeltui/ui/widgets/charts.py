@@ -1,93 +1,30 @@
-"""Charts (textual-plotext) drawn off the UI thread.
+"""Charts drawn off the UI thread.
 
-textual-plotext's `PlotextPlot` builds its plot in `render()`, on the UI thread, each time
-the widget is painted: a chart of years of months costs a few hundred milliseconds there,
-and the app cannot take a key meanwhile. A `Chart` is given the data to draw (a
-`ChartSpec`: plain values, prepared with the figures in their worker), draws it in a
-thread worker at its size and theme, and paints the text drawn; data equal to what it
-shows already is not drawn again. Resized (or the theme changed), it keeps painting the
-last drawing until the new one is ready.
+A chart of years of months took plotext a few hundred milliseconds, on the UI thread when
+it was drawn in `render()`. A `Chart` is given the data to draw (a `ChartSpec`: plain
+values, prepared with the figures in their worker), draws it (`chart_text.draw`) in a
+thread worker at its size and theme's colours, and paints the text drawn; data equal to
+what it shows already is not drawn again. Resized (or the theme changed), it keeps
+painting the last drawing until the new one is ready.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 from textual.app import RenderResult
-from textual_plotext import Plot, PlotextPlot
+from textual.widget import Widget
 
-Key = tuple["ChartSpec", int, int, str]  # what was drawn, at which width, height and theme
+from reeltui.ui.widgets.chart_text import ChartSpec, draw, ticks_for, whole_ticks
+
+__all__ = ["Chart", "ChartSpec", "draw", "ticks_for", "whole_ticks"]
+
+Key = tuple[ChartSpec, int, int, tuple[str, str]]  # what was drawn, at which size, colours
 KEPT = 4  # drawings kept per chart (a row shown and hidden again redraws nothing)
 
 
-@dataclass(frozen=True, slots=True)
-class ChartSpec:
-    """What a chart shows: bars at x positions on the left axis (`top`: its highest value)
-    and, optionally, a line over 0..n-1 on the right axis; ticks as (position, label)."""
-
-    title: str
-    bars: tuple[tuple[int, int], ...] = ()
-    bar_width: float = 0.7
-    bar_label: str | None = None
-    line: tuple[int, ...] = ()
-    line_label: str | None = None
-    xticks: tuple[tuple[int, str], ...] = ()
-    xlim: tuple[float, float] | None = None
-    top: int = 0
-    axes: bool = True  # False: the title alone (nothing to plot)
-
-
-def whole_ticks(top: int, most: int = 6) -> list[float]:
-    """Whole-number ticks from 0 to at least `top`, at most `most` (>= 2) of them."""
-    step = max(1, -(-top // (max(most, 2) - 1)))
-    return [float(n) for n in range(0, max(top, 1) + step, step)]
-
-
-def ticks_for(height: int) -> int:
-    """How many ticks an axis of a chart `height` rows tall holds two rows apart: two ticks
-    on one row are drawn in an order that changes with Python's string hashing, so a
-    crowded axis read "4" in one process and "6" in the next."""
-    return max(2, min(6, (height - 4) // 2))
-
-
-def draw(spec: ChartSpec, width: int, height: int, theme: str) -> Text:
-    """The chart as text (any thread: a Plot of its own, no global state)."""
-    plt: Any = Plot()
-    # plotext drops a title wider than the chart: the words before its colon, then
-    plt.title(spec.title if len(spec.title) <= width - 2 else spec.title.split(":")[0][: width - 2])
-    if spec.axes:
-        if spec.bars:
-            xs, ys = zip(*spec.bars, strict=True)
-            kwargs = {"label": spec.bar_label} if spec.bar_label else {}
-            plt.bar(list(xs), list(ys), minimum=0, width=spec.bar_width, **kwargs)
-        ticks = whole_ticks(spec.top, ticks_for(height))
-        plt.yticks(ticks)
-        plt.ylim(0, ticks[-1])
-        if spec.xlim is not None:
-            plt.xlim(*spec.xlim)
-        if spec.line:
-            plt.plot(
-                list(range(len(spec.line))),
-                list(spec.line),
-                yside="right",
-                marker="braille",
-                label=spec.line_label,
-            )
-            # counts: whole numbers on the right axis too (it read "78.3")
-            right = whole_ticks(max(spec.line), ticks_for(height))
-            plt.yticks(right, [str(int(t)) for t in right], yside="right")
-            plt.ylim(0, right[-1], yside="right")
-        plt.xticks([x for x, _ in spec.xticks], [label for _, label in spec.xticks])
-    plt.plotsize(width, height)
-    plt._set_size(width, height)  # (as PlotextPlot.render does: resizing needs both)
-    plt.theme(theme)
-    return Text.from_ansi(plt.build())
-
-
-class Chart(PlotextPlot):
+class Chart(Widget):
     """A chart that draws in a worker (see the module's docstring)."""
 
     def __init__(self, *, id: str) -> None:
@@ -108,8 +45,9 @@ class Chart(PlotextPlot):
     def _key(self) -> Key | None:
         if self.spec is None or not self.size.width or not self.size.height:
             return None
-        theme = self._get_plotext_theme_name(self.app.theme)
-        return (self.spec, self.size.width, self.size.height, theme)
+        theme = self.app.current_theme  # the bars in its primary colour, the line in success
+        colors = (theme.primary, theme.success or theme.accent or theme.primary)
+        return (self.spec, self.size.width, self.size.height, colors)
 
     def _draw_for(self, key: Key | None) -> None:
         if key is None or key == self._pending:

@@ -3,7 +3,7 @@ and values (tab takes the first) and says in one line what is wrong with a query
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from reeltui.domain.query_complete import Completion, complete
+from reeltui.domain.query_complete import Completion, complete, in_comments
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.ui.widgets.inputs import ReturningInput
 
@@ -23,7 +23,9 @@ HELP = 'words, "phrases", -word, tag: rating:>=4 date:2013-11 is:unread in:comme
 
 
 class QueryHint(Static):
-    """The line under a QueryBox: completions, a number field's examples, or an error."""
+    """The line under a QueryBox: completions, a number field's examples, or an error. One
+    row whatever it says (the list below never moves): what is wider is cut with "…" and
+    shown whole as the line's tooltip (and an error in the status line, by the owner)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -36,15 +38,13 @@ class QueryHint(Static):
         shown = bool(text) or keep
         if (text, error, shown) == (self.text, self.has_class("-error"), self.display):
             return  # said already (an update repaints the line; a layout moves the panes)
-        wraps = self._wraps(self.text) or self._wraps(text)
         self.text = text
         self.set_class(error, "-error")
-        # A layout only when the line appears, goes, or may wrap (height auto, max 2).
-        self.update(Text(sanitize_line(text)), layout=wraps or self.display != shown)
+        line = sanitize_line(text)
+        # A layout only when the line appears or goes (one row: a long text is cut).
+        self.update(Text(line), layout=self.display != shown)
+        self.tooltip = Text(line) if line else None  # (the whole: the line may cut it)
         self.display = shown
-
-    def _wraps(self, text: str) -> bool:
-        return len(text) >= max(1, self.content_region.width)
 
 
 class QueryBox(ReturningInput):
@@ -60,6 +60,10 @@ class QueryBox(ReturningInput):
         super().__init__(placeholder=placeholder, id=id)
         self.always_shown = always_shown  # False: shown while it has the -visible class
         self.values: Mapping[str, Sequence[str]] = {}
+        # a search of comments' own names (author:), None until the owner loaded them: it
+        # is asked once, by `wants_comment_values`, when `in:comments` is first typed
+        self.comment_values: Mapping[str, Sequence[str]] | None = None
+        self.wants_comment_values: Callable[[], None] | None = None
         self.hint: QueryHint | None = None
         self.error = ""  # why the current query cannot be used ("" when it can)
         self.completion = Completion(0)
@@ -111,8 +115,19 @@ class QueryBox(ReturningInput):
 
     def _on_input_changed(self, event: Input.Changed) -> None:
         self.error = problem(self.value)
-        self.completion = complete(self.value, self.values)
+        self._complete()
+
+    def _complete(self) -> None:
+        if self.comment_values is None and self.wants_comment_values and in_comments(self.value):
+            self.wants_comment_values()  # (once: the owner sets comment_values)
+            self.wants_comment_values = None
+        self.completion = complete(self.value, self.values, self.comment_values)
         self.refresh_hint()
+
+    def set_comment_values(self, values: Mapping[str, Sequence[str]]) -> None:
+        """The names a search of comments completes (the owner's worker found them)."""
+        self.comment_values = values
+        self._complete()
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)

@@ -34,7 +34,7 @@ class Thread(ThreadWindow, can_focus=True):
         Binding("greater_than_sign", "reply(True)", "Quote", key_display=">", id="thread.quote"),
         Binding("e", "edit_reply", "Edit reply", show=False, id="thread.edit_reply"),
         Binding("d", "delete_reply", "Delete reply", show=False, id="thread.delete_reply"),
-        Binding("x", "mark", "Mark", show=False, id="thread.mark"),
+        Binding("x", "mark", "Mark, move down", show=False, id="thread.mark"),
         Binding("a", "moderate('approve')", "Approve", show=False, id="thread.approve"),
         Binding("u", "moderate('unapprove')", "Unapprove", show=False, id="thread.unapprove"),
         Binding("s", "moderate('spam')", "Spam", show=False, id="thread.spam"),
