@@ -244,6 +244,8 @@ class Listing(FeedReading):
         search.warm()
         reverse = (self.sort != "title") != self.reversed
         self.blog.rows(sort=self.sort, reverse=reverse, ids=search.nothing())
+        worker = get_current_worker()  # then the index merged, in steps no search waits for
+        search.tidy(lambda: worker.is_cancelled)
 
     def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list
