@@ -263,7 +263,7 @@ class SearchCache(SharedIndex):
 
     def segments(self) -> list[list[int]]:
         """Per FTS5 level, its segments' sizes in pages (what `tidy` merges)."""
-        return self._run(searchmerge.segments, [])
+        return self.read(searchmerge.segments, [])
 
     def _count(self, db: sqlite3.Connection) -> int:
         """The posts indexed (counted once until one is put or removed)."""

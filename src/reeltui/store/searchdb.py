@@ -133,6 +133,10 @@ class SharedIndex:
                     return default
             return default
 
+    def read(self, work: Callable[[sqlite3.Connection], T], default: T) -> T:
+        """`work` on the connection (`default`: the index cannot be read)."""
+        return self._run(work, default)
+
     def yielding(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
         """`work` as one transaction of a writer's tidy step, if nobody waits for the
         connection; None when somebody did, or came meanwhile and so stopped it (SQLite's

@@ -73,6 +73,15 @@ def _varints(blob: bytes, at: int) -> Iterator[int]:
         yield value
 
 
+def merged(db: sqlite3.Connection) -> bool:
+    """No level holds two segments (nothing for a step to do: asked once, without waiting
+    for a quiet moment); False too when the structure cannot be read here."""
+    try:
+        return all(len(level) < USERMERGE for level in segments(db))
+    except (IndexError, StopIteration, TypeError):
+        return False
+
+
 def settle(db: sqlite3.Connection) -> None:
     """The FTS5 config the steps need (written once: the index keeps it)."""
     row = db.execute("SELECT v FROM body_config WHERE k='usermerge'").fetchone()
@@ -100,6 +109,8 @@ def keep_merged(
     connection and no search was asked for `quiet` seconds (a user typing is left alone)."""
     if not index.writable:
         return False
+    if index.read(merged, False):
+        return True
     while not (stop() or index.closed or index.broken):
         if index.waiting or index.idle() < quiet:
             time.sleep(PAUSE)
