@@ -10,11 +10,11 @@ import pytest
 from benchmarks.generate import write_archive
 
 from reeltui.config import Settings
-from reeltui.services import search as post_search
 from reeltui.services.session import open_blog
 from reeltui.store.searchcache import SearchCache
 from reeltui.ui.app import make_app
 from reeltui.ui.widgets.post_list import PostList
+from tests import archives
 from tests.ui.helpers import press, settle, wait_until
 
 
@@ -23,12 +23,7 @@ def archive(tmp_path: Path) -> Path:
     """A generated archive whose index was made 20 posts a transaction (several segments)."""
     path = tmp_path / "store"
     write_archive(path, 300)
-    batch, post_search.BATCH = post_search.BATCH, 20
-    try:
-        with open_blog(path) as blog:
-            blog.search_index().prepare()
-    finally:
-        post_search.BATCH = batch
+    archives.index_in_steps(path)
     return path
 
 

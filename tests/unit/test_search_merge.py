@@ -19,11 +19,11 @@ import pytest
 from benchmarks.generate import write_archive
 
 from reeltui.domain.idsets import AllBut
-from reeltui.services import search as post_search
 from reeltui.services.session import open_blog
 from reeltui.store import searchmerge
 from reeltui.store.layout import SEARCH_FILE
 from reeltui.store.searchcache import SearchCache
+from tests import archives
 
 POSTS = 600
 QUERIES = ("harbor", "the", "lindqvist", "score", "rain", "quiet", "ing", "e", "zz", "film")
@@ -35,12 +35,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     several levels (a large archive's index, 200 posts a transaction, has 20-30)."""
     path = tmp_path_factory.mktemp("merge") / "store"
     write_archive(path, POSTS)
-    batch, post_search.BATCH = post_search.BATCH, 20
-    try:
-        with open_blog(path) as blog:
-            blog.search_index().prepare()
-    finally:
-        post_search.BATCH = batch
+    archives.index_in_steps(path)
     return path
 
 
@@ -131,6 +126,7 @@ import sys, time
 from pathlib import Path
 from reeltui.store import searchmerge
 from reeltui.store.searchcache import SearchCache
+from tests import archives
 cache = SearchCache(Path(sys.argv[1]), writable=True)
 if sys.argv[2] == "mid":  # one step's statement run, its transaction not committed
     def hold(db):
