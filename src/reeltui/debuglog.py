@@ -10,6 +10,7 @@ digits), HTTP Basic/Bearer credentials and `password=`/`app_password = "..."` pa
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -23,12 +24,20 @@ if TYPE_CHECKING:  # `logging` is imported when a log is started or a bug report
     import logging
 
 HIDDEN = "[hidden]"
-_SECRET_ENV = re.compile(r"PASSWORD|PASSWD|SECRET|TOKEN", re.IGNORECASE)
-_PATTERNS = (
-    re.compile(r"\b[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}\b"),  # application password
-    re.compile(r"(?i)\b(?:basic|bearer)\s+[A-Za-z0-9+/=._~-]{6,}"),
-    re.compile(r"(?i)((?:app_?)?pass(?:word|wd)?[\"']?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,&;]+)"),
+_SOURCES = (
+    r"(?i)PASSWORD|PASSWD|SECRET|TOKEN",  # an environment variable's name
+    r"\b[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}\b",  # application password
+    r"(?i)\b(?:basic|bearer)\s+[A-Za-z0-9+/=._~-]{6,}",
+    r"(?i)((?:app_?)?pass(?:word|wd)?[\"']?\s*[:=]\s*)(\"[^\"]*\"|'[^']*'|[^\s,&;]+)",
 )
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The patterns above, compiled when a text is first scrubbed (not at every start)."""
+    return tuple(map(re.compile, _SOURCES))
+
+
 _SECRETS: set[str] = set()
 _state: dict[str, object] = {}
 
@@ -42,12 +51,13 @@ def hide(secret: str) -> None:
 def scrub(text: str) -> str:
     """`text` with every secret replaced by [hidden]."""
     secrets = set(_SECRETS)
-    secrets.update(v for k, v in os.environ.items() if _SECRET_ENV.search(k) and len(v) >= 4)
+    secrets.update(v for k, v in os.environ.items() if _patterns()[0].search(k) and len(v) >= 4)
     for secret in sorted(secrets, key=len, reverse=True):
         text = text.replace(secret, HIDDEN)
-    text = _PATTERNS[0].sub(HIDDEN, text)
-    text = _PATTERNS[1].sub(lambda m: m.group(0).split()[0] + " " + HIDDEN, text)
-    return _PATTERNS[2].sub(lambda m: m.group(1) + HIDDEN, text)
+    _, password, header, assigned = _patterns()
+    text = password.sub(HIDDEN, text)
+    text = header.sub(lambda m: m.group(0).split()[0] + " " + HIDDEN, text)
+    return assigned.sub(lambda m: m.group(1) + HIDDEN, text)
 
 
 def __getattr__(name: str) -> logging.Logger:

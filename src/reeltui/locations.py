@@ -8,6 +8,7 @@ otherwise it follows the platform's conventions (XDG on Linux: ~/.local/share/re
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP = "reeltui"
@@ -25,9 +26,7 @@ def default_store() -> Path:
 
 def user_store() -> Path:
     """The store used when none is named: the user data folder's `store`."""
-    import platformdirs  # here: `reeltui --version` does not need it
-
-    return Path(platformdirs.user_data_dir(APP)) / "store"
+    return _user_dir("data") / "store"
 
 
 def store_named_by_user() -> bool:
@@ -40,23 +39,43 @@ def config_file() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser()
-    import platformdirs  # here: `reeltui --version` does not need it
-
-    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+    return _user_dir("config") / "config.toml"
 
 
 def cache_dir() -> Path:
     """The user cache folder (e.g. ~/.cache/reeltui): what can be made again, never data."""
-    import platformdirs  # here: `reeltui --version` does not need it
-
-    return Path(platformdirs.user_cache_dir(APP))
+    return _user_dir("cache")
 
 
 def default_log() -> Path:
     """Where `--log` without a file name writes (e.g. ~/.local/state/reeltui/reeltui.log)."""
+    return _user_dir("state") / "reeltui.log"
+
+
+# XDG's user folders on Linux: the variable naming it, the folder in the home folder else
+_XDG = {
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+    "state": ("XDG_STATE_HOME", ".local/state"),
+}
+
+
+def _user_dir(kind: str) -> Path:
+    """platformdirs' user folder of that kind for reeltui. On Linux, with an absolute
+    $XDG_..._HOME or $HOME, worked out here as platformdirs does (importing it cost ~10 ms
+    of every command's start: tests/unit/test_locations.py compares); else platformdirs'."""
+    variable, under_home = _XDG[kind]
+    if sys.platform.startswith("linux"):
+        named = os.environ.get(variable, "")
+        if os.path.isabs(named):
+            return Path(named) / APP
+        home = os.environ.get("HOME", "")
+        if os.path.isabs(home):
+            return Path(home) / under_home / APP
     import platformdirs  # here: `reeltui --version` does not need it
 
-    return Path(platformdirs.user_state_dir(APP)) / "reeltui.log"
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP))
 
 
 def demo_dir() -> Path:

@@ -11,11 +11,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from reeltui.cli import main, posts_json
 from reeltui.store import datafile, gatememo
-from tests.unit.test_posts_json_stored import indexed_archive
+from tests.unit.test_posts_json_stored import _made_as_objects, indexed_archive
 
 Checked = list[str]
 
@@ -113,12 +114,37 @@ def test_a_hand_edited_index_file_is_gated_again_and_refused(
     code, out, err = _posts(capsys, store)
     assert set(checked) == {f"posts-index/{page.name}"}  # that file alone: size and time match
     assert code == 0 and "p00004" not in {p["id"] for p in json.loads(out)}
-    assert "damaged record(s) skipped" in err and "posts-index" in err and "status" in err
+    assert "not listed" in err and "posts-index" in err and "status" in err
     assert "Traceback" not in err
     assert _the_row_objects(capsys, monkeypatch, store) == (code, out, err)
     checked.clear()
     _posts(capsys, store)
     assert set(checked) == {f"posts-index/{page.name}"}  # a refused row: never remembered
+
+
+def test_a_remembered_file_keeps_its_shape(
+    store: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    checked: Checked,
+) -> None:
+    """A file remembered as sound is remembered in the shape the store writes: its rows are
+    printed from their own dicts without a check; edited in place out of that shape (two
+    fields swapped, same size and time), it is checked again and its rows made as objects."""
+    first = _posts(capsys, store)
+    checked.clear()
+    made = _made_as_objects(monkeypatch)
+    assert _posts(capsys, store) == first and checked == [] and made == []
+    page = _page_of(store, "p00004")
+    old = page.read_bytes()
+    doc = json.loads(old)
+    row = doc["posts"]["p00004"]
+    doc["posts"]["p00004"] = {"title": row["title"], "slug": row["slug"], **row}
+    swapped = orjson.dumps(doc, option=orjson.OPT_INDENT_2)  # (as the store writes it)
+    _same_size_and_time(page, old, swapped)
+    code, out, err = _posts(capsys, store)
+    assert checked == [f"posts-index/{page.name}"] and "p00004" in made
+    assert (code, out, err) == _the_row_objects(capsys, monkeypatch, store) == first
 
 
 def test_a_file_put_back_from_a_copy_is_gated_again(

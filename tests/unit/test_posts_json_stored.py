@@ -18,6 +18,7 @@ from benchmarks.generate import write_archive
 from reeltui.cli import main, posts_json
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.vocab import SORT_KEYS
+from reeltui.locations import cache_dir
 from reeltui.services import damage_probe, query
 from reeltui.services.session import open_blog
 from reeltui.services.stored_rows import stored_rows
@@ -128,7 +129,7 @@ def test_every_damaged_post_file_is_caught(
         p for p in listed if p in {BROKEN, REFUSED, MISSING}
     ]
     assert "3 posts are listed as damaged" in err
-    assert "p00006" not in listed and "damaged record(s) skipped" in err  # its row refused
+    assert "p00006" not in listed and "1 post is not listed (posts/p00006.json" in err  # refused
     assert "\x1b" not in out and "\u202e" not in out  # the texts' controls stripped
     assert listed["p00008"]["film"] == {
         "title": "Out of order",
@@ -148,7 +149,7 @@ def _looked_at(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         looked.extend(names)
         return signatures(folder, names)
 
-    monkeypatch.setattr("reeltui.services.damage.signatures_of", spy)
+    monkeypatch.setattr(searchcache, "signatures_of", spy)
     return looked
 
 
@@ -258,3 +259,51 @@ def test_a_corrupt_or_foreign_store_gets_one_line(
     assert len(said) == 1  # (and the warning of the refused index row read before it)
     assert _row_objects_print(capsys, monkeypatch, store) == (code, out, err)
     assert {p: p.read_bytes() for p in store.rglob("*.json")} == before  # left untouched
+
+
+def _made_as_objects(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the rows whose printed object is made field by field (not from the row's
+    own dict: cli/shaped_json.py)."""
+    made: list[str] = []
+    objects = posts_json._objects
+
+    def spy(rows: Any, damaged: dict[str, str]) -> Any:
+        made.extend(post_id for post_id, _ in rows)
+        return objects(rows, damaged)
+
+    monkeypatch.setattr(posts_json, "_objects", spy)
+    return made
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+def test_rows_in_the_stored_shape_are_printed_from_their_own_dicts(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    """Chunks of rows all in the shape the store writes are printed from the rows' dicts
+    (the same bytes, damaged posts and texts to strip among them); a chunk holding a row of
+    an index file edited out of that shape (a row without its excerpt, a film's fields in
+    another order) is made object by object."""
+    expected = _row_objects_print(capsys, monkeypatch, archive, "--sort", sort)
+    monkeypatch.setattr(posts_json, "CHUNK", 4)
+    made = _made_as_objects(monkeypatch)
+    found = _posts(capsys, archive, "--sort", sort)
+    assert found == expected
+    printed = [p["id"] for p in json.loads(found[1])]
+    unshaped: set[str] = set()
+    blog = open_blog(archive, read_only=True)
+    try:
+        assert stored_rows(blog, cache_dir(), unshaped) is not None
+    finally:
+        blog.close()
+    assert {"p00007", "p00008"} <= unshaped and len(unshaped) < len(printed) / 2
+    chunks = [printed[i : i + 4] for i in range(0, len(printed), 4)]
+    assert set(made) == {i for chunk in chunks if unshaped.intersection(chunk) for i in chunk}
+
+
+def test_a_sound_store_makes_no_object_per_row(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _row_objects_print(capsys, monkeypatch, store_path)
+    made = _made_as_objects(monkeypatch)
+    assert _posts(capsys, store_path) == expected and len(json.loads(expected[1])) == 4
+    assert made == []

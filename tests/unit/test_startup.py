@@ -105,3 +105,36 @@ def test_posts_json_loads_only_its_own_path(store_path: Path) -> None:
     others = {f"reeltui.cli.{m}" for m in commands.MODULES} - {"reeltui.cli.reading"}
     assert not found & (others | {"reeltui.formats", "reeltui.services.templates"})  # one module
     assert "logging" not in found  # (imported when a log is started: --log)
+
+
+def test_posts_json_on_a_sound_store_loads_neither_platformdirs_nor_sqlite(
+    store_path: Path,
+) -> None:
+    """Its user folders are worked out without platformdirs (locations.py), and the search
+    index's signatures are read by the damage check's child: the command's own process
+    opens no database when the child proved every listed post's file sound."""
+    from reeltui.services.session import open_blog
+
+    with open_blog(store_path) as blog:
+        blog.search_index().prepare()  # (as after a session in the app)
+    found = modules_of(CONSOLE_SCRIPT, "--store", str(store_path), "posts", "--json")
+    assert "reeltui.cli.posts_json" in found and "reeltui.services.damage" in found
+    assert not found & {"platformdirs", "sqlite3", "reeltui.store.searchcache"}
+
+
+def test_a_command_without_a_log_compiles_no_secret_pattern(store_path: Path) -> None:
+    """The log's secret patterns (debuglog) are compiled when a text is first scrubbed,
+    not at every command's start (four patterns: a few milliseconds)."""
+    code = CONSOLE_SCRIPT.replace(
+        "run()",
+        "import atexit\n"
+        "atexit.register(lambda: sys.stderr.write('\\nPATTERNS %d' % __import__("
+        "'reeltui.debuglog').debuglog._patterns.cache_info().currsize))\nrun()",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--store", str(store_path), "posts", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stderr.rstrip().endswith("PATTERNS 0"), done.stderr

@@ -78,13 +78,21 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
 
 
 _OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
+_SAID: list[str] = []  # damage a command's own warning named
+
+
+def said_already(*lines: str) -> None:
+    """`warn_damage` leaves these out: the command said them in its own words."""
+    _SAID.extend(lines)
 
 
 def warn_damage(said: str = "") -> None:
     """One line when the command went past damaged records (never a traceback for them),
-    leaving out the damage the command's error (`said`) already named."""
+    leaving out the damage the command's error (`said`) or own warning already named."""
+    said = "\n".join([said, *_SAID])
     found = [line for blog in _OPENED for line in blog.damage() if line not in said]
     _OPENED.clear()
+    _SAID.clear()
     if found:
         sys.stderr.write(
             f"reeltui: warning: {len(found)} damaged record(s) skipped, the first: "

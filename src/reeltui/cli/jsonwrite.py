@@ -57,9 +57,14 @@ def safe_dumps(value: Any) -> bytes:
         raw = orjson.dumps(value, option=OPTIONS)
     except TypeError:  # a key that is not a text: safe_json makes it one
         raw = b"\\u00"
-    if any(first in raw for first in _FIRST_BYTES) and _MAYBE_UNSAFE.search(raw):
+    if maybe_unsafe(raw):
         raw = orjson.dumps(safe_json(value), option=OPTIONS)
     return raw
+
+
+def maybe_unsafe(raw: bytes) -> bool:
+    """Could JSON `raw` (as orjson writes it) hold something `strip_unsafe` removes?"""
+    return any(first in raw for first in _FIRST_BYTES) and bool(_MAYBE_UNSAFE.search(raw))
 
 
 def write_json(value: Any) -> None:
@@ -70,11 +75,17 @@ def write_json(value: Any) -> None:
 def write_json_array(items: Iterable[Any]) -> None:
     """The items as one indented JSON array (the bytes `write_json(list(items))` writes),
     written CHUNK items at a time as they come."""
-    out = sys.stdout.buffer
     them = iter(items)
+    write_json_chunks(safe_dumps(chunk) for chunk in iter(lambda: list(islice(them, CHUNK)), []))
+
+
+def write_json_chunks(chunks: Iterable[bytes]) -> None:
+    """One indented JSON array of the items of `chunks`, each the bytes `safe_dumps` writes
+    for a non-empty list of items, in order (the bytes `write_json` writes for them all)."""
+    out = sys.stdout.buffer
     opened = False
-    while chunk := list(islice(them, CHUNK)):
-        inner = safe_dumps(chunk)[2:-2]  # b"[\n" + the items, indented + b"\n]"
+    for dumped in chunks:
+        inner = dumped[2:-2]  # b"[\n" + the items, indented + b"\n]"
         out.write((b",\n" if opened else b"[\n") + inner)
         opened = True
     out.write(b"\n]\n" if opened else b"[]\n")

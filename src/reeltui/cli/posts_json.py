@@ -3,9 +3,10 @@
 Each post's object is made from its stored row: the bytes `print_rows` writes from the Blog's
 summaries and row objects (`json_out.post_json`, then `damaged`), without those objects (at
 50,000 posts: 0.66 s of CPU for the rows and the objects, against 1.32 s through summaries,
-rows and `post_json`). tests/unit/test_posts_json_stored.py compares the two paths' output
-byte for byte. A row the gate let through without one of the list's fields (an older index)
-is made the long way, through its summary.
+rows and `post_json`); the rows in the shape the store writes are printed from their own
+dicts, no object made (`shaped_json`). tests/unit/test_posts_json_stored.py compares the two
+paths' output byte for byte. A row the gate let through without one of the list's fields (an
+older index) is made the long way, through its summary.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from operator import itemgetter
 from typing import Any
 
 from reeltui.cli import exiting
-from reeltui.cli.jsonwrite import CHUNK, write_json_array
+from reeltui.cli.jsonwrite import CHUNK, safe_dumps, write_json_chunks
+from reeltui.cli.shaped_json import FIGURES, POSSIBLE, shaped_chunk
 from reeltui.domain.listing import COPIED
 from reeltui.domain.models import Film
 from reeltui.domain.vocab import SortKey
@@ -25,13 +27,13 @@ from reeltui.services.blog import Blog
 from reeltui.services.damage import damaged_posts
 from reeltui.services.damage_probe import probing
 from reeltui.services.stored_rows import Row, Rows, select, stored_rows
+from reeltui.services.unlisted import Unlisted, unlisted
 
-# post_json's figures: (the key printed, the stored row's field)
-FIGURES = (("comment_count", "readers"), ("pending_count", "pending"), ("word_count", "words"))
 PROBED = (None, "published")  # the listings that hold most of an archive's posts
 _BLANK_FILM = dataclasses.asdict(Film())  # a film's fields, in order, as a summary has them
 _FILM_KEYS = tuple(_BLANK_FILM)
-Damaged = tuple[dict[str, str], str]  # post id -> why its file cannot be read; a slug
+# post id -> why its file cannot be read; the first such post's slug; the posts left out
+Printed = tuple[dict[str, str], str, "Unlisted | None"]
 
 
 def _film(film: dict[str, Any]) -> dict[str, Any]:
@@ -88,24 +90,38 @@ def objects(rows: Rows, damaged: dict[str, str]) -> Iterator[dict[str, Any]]:
                     yield _the_long_way(post_id, row, damaged)
 
 
-def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Damaged | None:
+def _chunks(rows: Rows, damaged: dict[str, str], unshaped: set[str]) -> Iterator[bytes]:
+    """The rows' objects, CHUNK at a time, as `safe_dumps` writes each chunk's list: from
+    the rows' own dicts when each is in the stored shape, else made field by field."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        if POSSIBLE and (not unshaped or unshaped.isdisjoint(map(itemgetter(0), chunk))):
+            yield shaped_chunk(chunk, damaged)
+        else:
+            yield safe_dumps(list(objects(chunk, damaged)))
+
+
+def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Printed | None:
     """Print the posts of `status` in `sort`'s order as `print_rows` prints the Blog's rows;
-    returns what was printed as damaged (post id -> why) and the first such post's slug.
-    None, with nothing printed, when the stored rows cannot be printed as they are
-    (`stored_rows`)."""
+    returns what was printed as damaged (post id -> why), the first such post's slug and
+    the posts the index leaves out (`services.unlisted`). None, with nothing printed, when
+    the stored rows cannot be printed as they are (`stored_rows`)."""
     from reeltui.locations import cache_dir
 
     # the damage check's stats made meanwhile, by a child, when the list may be most of the
     # archive (the child stats every indexed post's file); a few posts: their stats, here
     probe_for = probing(blog.path) if status in PROBED else contextlib.nullcontext(None)
     with probe_for as probe:
-        found = stored_rows(blog, cache_dir())
+        unshaped: set[str] = set()  # rows not known to be in the stored shape
+        found = stored_rows(blog, cache_dir(), unshaped)
         if found is None:
             return None
         rows = select(found, status, sort)
         sound = None if probe is None else probe.sound()
-    damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
-    write_json_array(objects(rows, damaged))
+        damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
+        write_json_chunks(_chunks(rows, damaged, unshaped))
+        files = None if probe is None else probe.files()  # (counted while printing)
     first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""
+    left = unlisted(blog.store, list(map(itemgetter(0), found)), files)
     exiting.keep(found, rows)  # freed by the process's end (when it is one)
-    return damaged, first
+    return damaged, first, left

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the commands import what they use when they run: --help sta
     from rich.console import Console
 
     from reeltui.services import Blog, PostRow
+    from reeltui.services.unlisted import Unlisted
 
 
 def register(sub: Any) -> None:
@@ -41,6 +42,7 @@ def run_posts(args: argparse.Namespace) -> int:
             if printed is not None:
                 if printed[0]:
                     _warn_damaged(printed[1], printed[0])
+                _warn_unlisted(printed[2])
                 return 0
         from reeltui.services.query import find_posts
 
@@ -54,7 +56,23 @@ def run_posts(args: argparse.Namespace) -> int:
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
         print_rows(rows, args.json, none, blog)
+        from reeltui.services.unlisted import unlisted
+
+        _warn_unlisted(unlisted(blog.store, blog.rowset.summaries))
     return 0
+
+
+def _warn_unlisted(left: Unlisted | None) -> None:
+    """One line on stderr when the index leaves posts out of the list (the gate's refusals
+    of their rows said here are not said again among the damage skipped)."""
+    if left is None:
+        return
+    from reeltui.cli.common import said_already
+    from reeltui.domain.sanitize import sanitize_line
+
+    said_already(*left.refusals)
+    sys.stdout.flush()
+    sys.stderr.write(sanitize_line(f"reeltui: warning: {left.warning()}") + "\n")
 
 
 def print_rows(

@@ -157,7 +157,9 @@ class Blog:
         """The index's readers' comments counted with the blog's own people as they are now
         (its post authors and `signers`). The store records the set it counted with; when
         it differs (settings or a new author), the counts are made again from the posts'
-        files, once: stored by a writer, kept in memory by a reader."""
+        files, once: stored by a writer, kept in memory by a reader (for the posts the
+        index lists: a post whose row the gate refused, or whose index file is gone, is
+        left out of the list either way; `posts` says so: services/unlisted.py)."""
         signers = self.signers()
         if self._own is not None and self._own[0] == signers:
             return
@@ -171,6 +173,9 @@ class Blog:
                     summaries = self.store.recount(own)
                 except StoreError:  # not stored (a full disk): counted for this session
                     summaries = self.store.recount(own, save=False)
+                if not self.counted_as_stored(own):  # counted, the index not written again:
+                    listed = self.rowset.summaries  # the posts it lists, as without a count
+                    summaries = [s for s in summaries if s.id in listed]
                 self.rowset.update(summaries)
             self._own = (signers, own)
 

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from reeltui.store import StoreError
 from reeltui.store.layout import POST, safe_names
-from reeltui.store.searchcache import SearchCache, signatures_of
 
 if TYPE_CHECKING:
     from reeltui.services.blog import Blog
@@ -34,6 +33,8 @@ if TYPE_CHECKING:
 
 def _known_sound(blog: Blog) -> dict[str, str]:
     """Post id -> the signature of its file when it was last read sound (search index)."""
+    from reeltui.store.searchcache import SearchCache
+
     cache = SearchCache(blog.path, writable=False)
     try:
         return cache.signatures() if cache.usable else {}
@@ -47,12 +48,15 @@ def damaged_posts(
     """Post id -> why its file cannot be read, for those of `post_ids` whose file is damaged
     or missing (the others are left out). `sound`: the posts whose file was found with its
     recorded signature already (`damage_probe`): only the others are looked at."""
+    if sound is not None:  # (most lists: every post proven, nothing more made)
+        post_ids = list(post_ids)
+        unproven = set(post_ids).difference(sound)
+        post_ids = [post_id for post_id in post_ids if post_id in unproven] if unproven else []
     wanted = list(dict.fromkeys(post_ids))
-    if sound is not None:
-        unproven = set(wanted).difference(sound)
-        wanted = [post_id for post_id in wanted if post_id in unproven] if unproven else []
     if not wanted:
         return {}
+    from reeltui.store.searchcache import signatures_of  # (sqlite3: not for a sound list)
+
     names = [f"{name}.json" for name in safe_names(wanted)]
     on_disk = signatures_of(blog.path / POST.path, names)
     known = _known_sound(blog) if sound is None else {}

@@ -58,18 +58,28 @@ SORTS: dict[SortKey, Callable[[Row], Any]] = {  # services.rows.SORTS, on stored
 }
 
 
-def stored_rows(blog: Blog, cache: Path | None = None) -> Rows | None:
+def stored_rows(
+    blog: Blog, cache: Path | None = None, unshaped: set[str] | None = None
+) -> Rows | None:
     """Every post's row (post id, stored row) in the order the Blog reads them (index files
     newest first; a post listed twice keeps its first place and its last row). None when
     the stored readers' counts are not the ones the Blog would show (its own people changed
     since they were counted: `Blog.rows` counts them again from the posts' files). With
     `cache` (a folder), an index file that passed the gate whole and did not change since
-    is not gated again (`store.gatememo`)."""
+    is not gated again (`store.gatememo`). `unshaped` (a set) is given the ids of the rows
+    not known to be in the shape the store writes (`gatememo.in_shape`)."""
     found: dict[str, Row] = {}
     pages = index.pages(blog.store)
     memo = None if cache is None else GateMemo(blog.path, cache)
     for rel in pages:
-        found.update(index.page_rows(blog.store, rel, memo))
+        rows = index.page_rows(blog.store, rel, memo)
+        found.update(rows)
+        if unshaped is None:
+            continue
+        if memo is None or rel not in memo.shaped:
+            unshaped.update(rows)
+        elif unshaped:  # (a post listed twice keeps its last row)
+            unshaped.difference_update(rows)
     if memo is not None:
         memo.save(pages)
     author = _field("author")

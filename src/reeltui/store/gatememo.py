@@ -12,6 +12,11 @@ file is not remembered. Nor is a file changed in the last seconds (`SETTLED_NS`)
 is keyed by the gate itself (the version, the domain's and the layout's sources): other
 rules check every file again.
 
+With each file the memo says whether its rows are in the shape the store writes them
+(`PostSummary.to_row`: its fields in order, the film's too), found when the file is gated:
+`posts --json` prints rows in that shape from their own dicts, without making an object per
+row (`cli/posts_json.py`), and makes the others' objects field by field.
+
 The memo lives in the user's cache folder, never in the store (a reader writes nothing
 there), written crash-safely (`replace_file`); one that cannot be read or written is as if
 empty: every file is checked.
@@ -20,14 +25,18 @@ empty: every file is checked.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
 
 from reeltui import __version__
+from reeltui.domain.listing import ROW_FIELDS
+from reeltui.domain.models import Film
 from reeltui.store import datafile
 from reeltui.store.datafile import DataFile
 from reeltui.store.layout import POSTS_INDEX, tables_in
@@ -37,6 +46,7 @@ from reeltui.store.storage import parse_json, read_regular_as_of, replace_file
 # right after, in place, to the same size, could fall within the same tick of a coarse clock
 # and leave every time as it was (as git treats an index entry as racily clean).
 SETTLED_NS = 3_000_000_000
+FILM_KEYS = tuple(f.name for f in dataclasses.fields(Film))
 
 
 def _gate_key() -> str:
@@ -44,7 +54,7 @@ def _gate_key() -> str:
     import reeltui.domain
     import reeltui.store.layout
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__} shaped".encode())
     sources = sorted(Path(reeltui.domain.__file__).parent.glob("*.py"))
     for source in [*sources, Path(reeltui.store.layout.__file__)]:
         with contextlib.suppress(OSError):
@@ -66,10 +76,14 @@ class GateMemo:
         self.path = path = cache / "passed" / f"{named}.json"
         self.key = _gate_key()
         self.passed: dict[str, str] = {}  # index file -> its identity when it passed
+        self.kept_shaped: set[str] = set()  # those of them whose rows are in the stored shape
+        self.shaped: set[str] = set()  # files read in this run, their rows in that shape
         self.changed = False
-        with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError, AttributeError):
+        failed = (OSError, orjson.JSONDecodeError, TypeError, AttributeError, KeyError)
+        with contextlib.suppress(*failed):
             doc = orjson.loads(path.read_bytes())
             if doc.get("store") == self.where and doc.get("gate") == self.key:
+                self.kept_shaped = set(map(str, doc["shaped"]))
                 self.passed = {str(k): str(v) for k, v in doc["files"].items()}
 
     def read(self, rel: str) -> DataFile:
@@ -85,13 +99,20 @@ class GateMemo:
         )
         now = identity(info)
         if self.passed.get(rel) == now:
+            if rel in self.kept_shaped:
+                self.shaped.add(rel)
             return found
         datafile.check(found, tables_in(rel))
+        shaped = in_shape(found.data.get(POSTS_INDEX.name, {}).values())
+        if shaped:
+            self.shaped.add(rel)
         if found.refused:
             self.changed |= self.passed.pop(rel, None) is not None
         elif time.time_ns() - info.st_ctime_ns > SETTLED_NS:
             self.passed[rel] = now
             self.changed = True
+            if shaped != (rel in self.kept_shaped):
+                self.kept_shaped ^= {rel}
         return found
 
     def save(self, kept: list[str]) -> None:
@@ -100,7 +121,21 @@ class GateMemo:
         passed = {rel: self.passed[rel] for rel in kept if rel in self.passed}
         if not self.changed and passed == self.passed:
             return
-        doc = {"store": self.where, "gate": self.key, "files": passed}
+        shaped = sorted(self.kept_shaped.intersection(passed))
+        doc = {"store": self.where, "gate": self.key, "files": passed, "shaped": shaped}
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             replace_file(self.path, orjson.dumps(doc))
+
+
+def in_shape(rows: Iterable[object]) -> bool:
+    """Are these stored rows each a dict of the list's fields in order (`ROW_FIELDS`, as
+    `PostSummary.to_row` writes them), its film a dict of Film's fields in order?"""
+    rows = list(rows)
+    dicts = [row for row in rows if isinstance(row, dict)]
+    films = [row.get("film") for row in dicts]
+    return (
+        len(dicts) == len(rows)
+        and all(map(ROW_FIELDS.__eq__, map(tuple, dicts)))
+        and all(isinstance(film, dict) and tuple(film) == FILM_KEYS for film in films)
+    )
