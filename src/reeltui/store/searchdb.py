@@ -5,7 +5,8 @@ the lock for what they do (`_claimed`). One user is different: the background wo
 keeps the index tidy (store/searchmerge.py), a long series of small steps, each its own
 transaction. A step starts only while nobody waits for the connection (`yielding`), and
 stops when somebody comes (SQLite's progress handler: the step's transaction is rolled
-back, its work lost, the index as it was): a search never waits behind one. (Not
+back, its work lost, the index as it was): a search waits for one only until its next
+check or the end of its commit. (Not
 `sqlite3_interrupt`: a stop asked just before a step's statement began was lost, and one
 asked as it ended was left over and stopped the search that came next.)
 """

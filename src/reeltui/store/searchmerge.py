@@ -2,13 +2,16 @@
 
 FTS5 writes each transaction's text as a new b-tree ("segment") and merges them now and
 then. The index of a large archive, made 200 posts a transaction, holds 20-30 segments, and
-every phrase match walks each one: at 50,000 posts a match cost about twice what it costs
-in one merged segment (FTS5's 'optimize': 18 s at once, the connection held throughout).
-Here the same is done in steps of `PAGES` pages (FTS5's 'merge' command), each its own
-transaction taken only while nobody waits for the connection and stopped by anyone who
-comes (store/searchdb.py `yielding`): a keystroke's search never waits behind one, a kill
--9 loses at most the step running (SQLite rolls it back at the next open), and what the
-index answers is the same before, during and after (the segments hold the same rows).
+every match walks each one (at 50,000 posts, 27 segments: the benchmark's matches cost 5-10%
+more CPU than in one merged segment, min of 5 runs; FTS5's 'optimize' merges at once, 18 s
+with the connection held throughout). Here the same is done in steps of `PAGES` pages
+(FTS5's 'merge' command: 2,745 steps at 50,000 posts), each its own transaction, started
+only while nobody waits for the connection and no search was asked for QUIET seconds, and
+stopped by anyone who comes (store/searchdb.py `yielding`): a search waits for a step at
+most until its next check or the end of its commit (at 50,000 posts on a loaded machine,
+searches every 50 ms and no QUIET: 4 ms median, 15 ms p90, 35 ms at most). A kill -9 loses
+at most the step running (SQLite rolls it back at the next open), and what the index
+answers is the same before, during and after (the segments hold the same rows).
 
 `usermerge` 2 (kept in the index's FTS5 config) makes a step merge any level holding two
 segments or more: when no step finds work, no level holds two (the merged text and, beside
