@@ -149,8 +149,8 @@ class Listing(FeedReading):
             self.site = site_of(self.blog.posts())
             if self.site:
                 app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
-        if not search.fresh:  # ready the text search meanwhile (after the first paint)
-            app.call_from_thread(self._prepare_search)
+        if self._preparing is not search:  # ready the text search meanwhile (after the first
+            app.call_from_thread(self._prepare_search)  # paint), even if made fresh elsewhere
 
     def _answer(self, keep: str | None, words: Words | None, stop: Stop) -> bool:
         """Find the rows (`words`: the posts a free word is in, when not the text index's
@@ -245,6 +245,8 @@ class Listing(FeedReading):
         search.warm()
         reverse = (self.sort != "title") != self.reversed
         self.blog.rows(sort=self.sort, reverse=reverse, ids=search.nothing())
+        worker = get_current_worker()  # then the index merged, in steps no search waits for
+        search.tidy(lambda: worker.is_cancelled)
 
     def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list
