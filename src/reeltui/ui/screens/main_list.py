@@ -18,6 +18,7 @@ from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
+from reeltui.ui.collector import Typing
 from reeltui.ui.held_paint import PaintHold
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
@@ -78,6 +79,7 @@ class Listing(FeedReading):
         self._computing = threading.Lock()  # held by the load finding rows (see `_load`)
         self._preparing: PostSearch | None = None  # the text index being made (its worker)
         self._hold: PaintHold | None = None  # a letter typed and its answer: one frame
+        self._typing: Typing | None = None  # keys typed: no full collector pass meanwhile
 
     @property
     def hold(self) -> PaintHold:
@@ -85,12 +87,19 @@ class Listing(FeedReading):
             self._hold = PaintHold(self.screen.app)
         return self._hold
 
+    @property
+    def typing(self) -> Typing:
+        if self._typing is None:
+            self._typing = Typing(self.screen.app)
+        return self._typing
+
     def typed(self, text: str) -> None:
         """The search box's text changed, in the key's own handling: its answer is looked
         for at once (the box's Changed message reached the screen 2-10 ms later, through
         every container's queue), and the letter is drawn with it if it comes within HOLD
         (ui/held_paint.py)."""
         if text.strip() != self.search:
+            self.typing.key()  # no full collector pass inside the keys (ui/collector.py)
             self.hold.start()
             self.searched(text)
 
