@@ -283,3 +283,40 @@ async def test_a_scroll_after_a_layout_paints_what_moved(
         assert thread.scroll_y > top  # (it scrolled)
         assert whole == ["MainScreen"]
         assert "Scrolled to" not in screen_text(app)  # (scrolled out of sight)
+
+
+async def test_a_reply_draws_its_posts_row_alone(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list after a reply: the row of the reply's post is drawn again (its figures and
+    read mark), not every row on screen (screens/main_rows.py)."""
+    from reeltui.ui.widgets.post_list import ROW_HEIGHT, PostList
+
+    app, post_id = huge
+    whole: list[int] = []  # the list asked to draw every row again
+    rows: list[int] = []  # rows asked to be drawn again
+    refresh, lines = PostList.refresh, PostList.refresh_lines
+
+    def all_rows(post_list: PostList, *regions: Any, **kwargs: Any) -> Any:
+        if not regions:
+            whole.append(1)
+        return refresh(post_list, *regions, **kwargs)
+
+    def some_rows(post_list: PostList, y: int, count: int = 1) -> None:
+        rows.append(y)
+        lines(post_list, y, count)
+
+    monkeypatch.setattr(PostList, "refresh", all_rows)
+    monkeypatch.setattr(PostList, "refresh_lines", some_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await opened(app, post_id, pilot)
+        post_list = app.screen.query_one(PostList)
+        await reply(app, pilot, "c-many-1500", "One row")
+        whole.clear()
+        rows.clear()
+        await press(pilot, "ctrl+s")
+        at = post_list.position(post_id)
+        assert at is not None
+        assert whole == []
+        assert rows and set(rows) == {at * ROW_HEIGHT}, rows  # (its two lines)
