@@ -9,10 +9,12 @@ from the moment a save is asked for until `AFTER_REPORT` seconds after its repor
 `failed`): the composer closed, the screen shown again, the new comment laid out and
 scrolled to take a few hundred milliseconds on a loaded machine. (Ending it once the screen
 looked idle was tried: a scroll asked for by a callback after the last look still met a
-full pass now and then.) The young passes go on (a few milliseconds each): pausing the
-collector altogether left one young pass over everything the save and its redraw made,
-37-74 ms on a loaded machine, right at the end. A full pass that falls due meanwhile comes
-at a later allocation, outside the save.
+full pass now and then.) The passes over the middle generation (what ten young passes
+kept: 3-15 ms, two or three a reply, in the frames that paint the screen shown again and
+lay out the reply) are deferred with them. The youngest passes go on (under a millisecond
+each): pausing the collector altogether left one young pass over everything the save and
+its redraw made, 37-74 ms on a loaded machine, right at the end. A pass that falls due
+meanwhile comes at a later allocation, outside the save.
 
 The widgets themselves are not frozen: a post's widgets become cyclic garbage when another
 post is opened (~25,000 objects), which a frozen heap would keep for the session.
@@ -61,7 +63,7 @@ class Typing:
     pass 8-30 ms on a quiet machine and 86-131 ms under load, inside the keystroke it fell in
     (the filter's slowest keys, measured). Full passes are deferred from a key until
     AFTER_KEYS seconds after the last one, HOLD_SECONDS at most (a pass due comes then, at
-    the user's pause); the young passes go on."""
+    the user's pause); the youngest passes go on (domain/memory.defer_full_passes)."""
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app

@@ -33,6 +33,7 @@ from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_panes import Panes
 from reeltui.ui.screens.main_search import Searching
+from reeltui.ui.scroll_paint import KeptCompositor
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
@@ -99,6 +100,7 @@ class MainScreen(Screen[None]):
         self.comment_actions = CommentActions(self, blog, self.follower.point_at)
         self.links = LinkFollower(self)
         self._shown_once = False
+        self._compositor = KeptCompositor()  # a scroll after a layout paints what moved
 
     @property
     def reel_app(self) -> ReelApp:
@@ -156,8 +158,8 @@ class MainScreen(Screen[None]):
             event.refresh_styles = False
         super()._on_screen_resume(event)
 
-    async def on_screen_resume(self) -> None:
-        await self.follower.shown()  # the changes made while another screen covered this one
+    def on_screen_resume(self) -> None:
+        self.follower.shown()  # the changes made while another screen covered this one
 
     # -- panes (see main_panes.py) --------------------------------------------------------
 

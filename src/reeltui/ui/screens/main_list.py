@@ -303,7 +303,8 @@ class Listing(FeedReading):
         """Show the read marks of `post_ids` as the store has them now."""
         try:  # (theirs only: every mark of a large archive took the UI thread ~0.1 s)
             marks = read_service.Marks(self.blog, posts=post_ids)
-        except ReelError:  # the marks cannot be read (said where they failed)
+        except ReelError:  # the marks cannot be read (said where they failed): the rows
+            self.screen.post_list.refresh()  # drawn again with the marks they had
             return
         post_list = self.screen.post_list
         for post_id in post_ids:
