@@ -40,3 +40,17 @@ def write(path: Path, count: int, words: int = 0, indexed: bool = False) -> None
     if indexed:
         blog.search_index().prepare()
     blog.close()
+
+
+def index_in_steps(path: Path, batch: int = 20) -> None:
+    """Make the store's text index `batch` posts a transaction (the app makes it 200 at a
+    time): an index of several FTS5 segments on several levels from a small archive, as a
+    large archive's is (20-30 at 50,000 posts)."""
+    from reeltui.services import search as post_search
+
+    usual, post_search.BATCH = post_search.BATCH, batch
+    try:
+        with open_blog(path) as blog:
+            blog.search_index().prepare()
+    finally:
+        post_search.BATCH = usual

@@ -212,3 +212,111 @@ async def test_a_scroll_while_the_window_follows_the_cursor_does_not_grow_it(
         await wait_until(pilot, lambda: thread._roomy(thread.cursor), "the window followed")
         await settle(pilot)
         assert len(thread.views) <= WINDOW + 1
+
+
+async def test_the_screen_shown_again_is_painted_before_the_reply_lands(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The composer closes: Textual paints the main screen whole (every line: the composer
+    dimmed it), then, a step of the event loop later (keys and timers answered between),
+    the reply's view is mounted. Both came in one step: the paint after the mount, 50-60 ms
+    of one frame at 50,000 posts (ui/changes.py)."""
+    import asyncio
+
+    from textual._compositor import Compositor
+
+    app, post_id = huge
+    seen: list[str] = []
+    loop_ran: list[bool] = []  # per paint: a callback queued with it has run
+    paint, insert = Compositor.render_full_update, Thread.insert
+
+    def painted(compositor: Compositor, *args: Any, **kwargs: Any) -> Any:
+        seen.append("paint")
+        loop_ran.append(False)
+        asyncio.get_running_loop().call_soon(loop_ran.__setitem__, len(loop_ran) - 1, True)
+        return paint(compositor, *args, **kwargs)
+
+    async def inserted(thread: Thread, *args: Any, **kwargs: Any) -> None:
+        seen.append("insert" if all(loop_ran) else "insert in the paint's step")
+        await insert(thread, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_full_update", painted)
+    monkeypatch.setattr(Thread, "insert", inserted)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await opened(app, post_id, pilot)
+        await reply(app, pilot, "c-many-1500", "Painted first")
+        seen.clear()
+        await press(pilot, "ctrl+s")
+        assert "Painted first" in screen_text(app)
+    assert seen[:2] == ["paint", "insert"], seen
+
+
+async def test_a_scroll_after_a_layout_paints_what_moved(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply is laid out, then scrolled to; the cursor then moves down the thread, the
+    pane scrolling: the screen is painted whole once, when it is shown again (the composer
+    dimmed it). Textual's compositor found every widget moved at the first scroll after a
+    layout and painted the whole screen again, 15-40 ms (ui/scroll_paint.py)."""
+    from textual._compositor import Compositor
+
+    app, post_id = huge
+    whole: list[str] = []
+    paint = Compositor.render_full_update
+
+    def painted(compositor: Compositor, *args: Any, **kwargs: Any) -> Any:
+        whole.append(type(app.screen).__name__)
+        return paint(compositor, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_full_update", painted)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        thread = await opened(app, post_id, pilot)
+        await reply(app, pilot, "c-many-1500", "Scrolled to")
+        whole.clear()
+        await press(pilot, "ctrl+s")
+        assert whole == ["MainScreen"]  # shown again (counted before a screenshot: one too)
+        assert thread.current is not None and thread.current.body == "Scrolled to"
+        top = thread.scroll_y
+        await press(pilot, *["j"] * 25)
+        assert thread.scroll_y > top  # (it scrolled)
+        assert whole == ["MainScreen"]
+        assert "Scrolled to" not in screen_text(app)  # (scrolled out of sight)
+
+
+async def test_a_reply_draws_its_posts_row_alone(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list after a reply: the row of the reply's post is drawn again (its figures and
+    read mark), not every row on screen (screens/main_rows.py)."""
+    from reeltui.ui.widgets.post_list import ROW_HEIGHT, PostList
+
+    app, post_id = huge
+    whole: list[int] = []  # the list asked to draw every row again
+    rows: list[int] = []  # rows asked to be drawn again
+    refresh, lines = PostList.refresh, PostList.refresh_lines
+
+    def all_rows(post_list: PostList, *regions: Any, **kwargs: Any) -> Any:
+        if not regions:
+            whole.append(1)
+        return refresh(post_list, *regions, **kwargs)
+
+    def some_rows(post_list: PostList, y: int, count: int = 1) -> None:
+        rows.append(y)
+        lines(post_list, y, count)
+
+    monkeypatch.setattr(PostList, "refresh", all_rows)
+    monkeypatch.setattr(PostList, "refresh_lines", some_rows)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await opened(app, post_id, pilot)
+        post_list = app.screen.query_one(PostList)
+        await reply(app, pilot, "c-many-1500", "One row")
+        whole.clear()
+        rows.clear()
+        await press(pilot, "ctrl+s")
+        at = post_list.position(post_id)
+        assert at is not None
+        assert whole == []
+        assert rows and set(rows) == {at * ROW_HEIGHT}, rows  # (its two lines)

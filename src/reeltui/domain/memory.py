@@ -82,16 +82,17 @@ _thresholds = gc.get_threshold()
 
 
 def defer_full_passes() -> Callable[[], None]:
-    """No full pass of the collector (over the oldest generation: every object not frozen)
-    until the returned function is called (once: later calls do nothing). The young passes
-    go on as before: they walk only what was made lately, a few milliseconds, where pausing
-    the collector altogether left one pass over everything made meanwhile for its end.
-    Nestable, and safe from several threads."""
+    """No pass of the collector over its older generations (the oldest: every object not
+    frozen; the middle one: what the last ten young passes kept, 3-15 ms) until the
+    returned function is called (once: later calls do nothing). The youngest passes go on
+    as before: they walk only what was made since the last one, under a millisecond, where
+    pausing the collector altogether left one pass over everything made meanwhile for its
+    end. Nestable, and safe from several threads."""
     global _deferring, _thresholds
     with _lock:
         if _deferring == 0:
             _thresholds = gc.get_threshold()
-            gc.set_threshold(_thresholds[0], _thresholds[1], NEVER)
+            gc.set_threshold(_thresholds[0], NEVER, NEVER)
         _deferring += 1
     done = threading.Lock()
 

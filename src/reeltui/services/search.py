@@ -109,6 +109,7 @@ class PostSearch:
         self._stale: set[str] = set()  # posts a reader searches in their files
         self._gone: set[str] = set()  # posts the index holds that a reader no longer has
         self._comments = CommentTexts(blog.store)
+        self.detached = False  # the Blog made a new search (see `detach`)
         blog.store.on_commit(self._committed)
 
     # -- comments: every comment's text (read from every post's file when first asked) --
@@ -209,6 +210,11 @@ class PostSearch:
             self._stale = set(stale) if self.cache.usable else known
         self.fresh = True
 
+    def tidy(self, stop: Callable[[], bool]) -> bool:
+        """Keep the text index merged (a writer's, in the background, after `prepare`: a
+        step at a time, none while a search is asked or waited for); True when it is."""
+        return self.cache.writable and self.cache.tidy(lambda: self.detached or stop())
+
     def _texts(self, post_ids: Iterable[str]) -> Iterator[Item]:
         root = self.blog.path
         for post_id in post_ids:
@@ -283,6 +289,7 @@ class PostSearch:
 
     def detach(self) -> None:
         """Stop following the store's commits (the Blog made a new search)."""
+        self.detached = True  # (its tidy stops: the new one's goes on)
         self.blog.store.off_commit(self._committed)
         self._comments.detach()
 

@@ -16,22 +16,23 @@ tokenizer finds a string of 3 characters or more through its index; a needle in 
 post (one letter, or inside a word nearly every post has) is answered as the few posts that
 lack it (`store/searchextra.py`: `AllBut`); other short ones are looked for in every post's
 text (a scan of the stored text, interruptible).
+
+Its one connection is shared by the app's threads (`store/searchdb.py`); a writer's app keeps
+the text's FTS5 segments merged in the background (`tidy`: store/searchmerge.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TypeVar
 
 from reeltui.domain.idsets import AllBut, Codebook, Coded
 from reeltui.domain.text import fold as fold_text
 from reeltui.errors import ReelError
-from reeltui.store import searchanswer, searchextra
-from reeltui.store.layout import SEARCH_FILE
+from reeltui.store import searchanswer, searchextra, searchmerge
+from reeltui.store.searchdb import SharedIndex
 from reeltui.store.signatures import file_signatures as file_signatures
 from reeltui.store.signatures import signature as signature
 from reeltui.store.signatures import signatures_of as signatures_of
@@ -51,8 +52,6 @@ Names = Mapping[str, int]  # a post's commenters: name -> comments
 Item = tuple[str, str, str, Names]  # (post id, text, signature of its file, commenters)
 
 
-RETRIES = 3  # runs of a change that a search's interrupt() hit
-T = TypeVar("T")
 # The hits' rowids: the writer knows each one's post id (`SearchCache._book`: no join per
 # hit); a reader joins (a writer in another process may have changed them since).
 _HITS = "SELECT body.rowid FROM body WHERE"
@@ -72,87 +71,23 @@ def fold(text: str) -> str:
     return fold_text(text).replace("\x00", "\x1f")
 
 
-class SearchCache:
+class SearchCache(SharedIndex):
+    SCHEMA = _SCHEMA
+    VERSION = VERSION
+
     def __init__(self, folder: Path, writable: bool) -> None:
-        self.path = folder / SEARCH_FILE
-        self.writable = writable
-        self._db: sqlite3.Connection | None = None
-        self._lock = threading.RLock()
-        self.broken = ""  # why the index cannot be used (then callers scan the posts)
-        self._query = False  # a search is running (what `interrupt` stops)
+        super().__init__(folder, writable)
         self._book: Codebook | None = None  # docs' rowids <-> post ids (read at first search)
         self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
         self._posts: int | None = None  # posts indexed (counted when first needed)
         self._filling: searchextra.Dense | None = None  # the words being filled (`fill`)
         self._letters: dict[str, list[int]] | None = None  # a writer's: see `warm`
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None or self.broken:
-            return self._db
+    def _forget(self) -> None:
         self._book = None  # (a new file: its rowids are read again)
         self._letters = None
         self._dense = None
         self._posts = None
-        try:
-            self._db = self._open()
-        except sqlite3.Error as exc:
-            if not self.writable:
-                self.broken = str(exc)
-                return None
-            with contextlib.suppress(OSError):  # derived data: start again
-                self.path.unlink()
-            try:
-                self._db = self._open()
-            except sqlite3.Error as again:
-                self.broken = str(again)
-        return self._db
-
-    def _open(self) -> sqlite3.Connection:
-        if not self.writable:
-            if not self.path.exists():
-                raise sqlite3.OperationalError("no search index yet")
-            uri = f"{self.path.as_uri()}?mode=ro"
-            db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
-        else:
-            db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
-            with db:
-                for statement in _SCHEMA:
-                    db.execute(statement)
-                db.execute("INSERT OR IGNORE INTO info VALUES ('version', ?)", (VERSION,))
-            db.execute("PRAGMA synchronous=NORMAL")
-        row = db.execute("SELECT value FROM info WHERE key='version'").fetchone()
-        if row is None or row[0] != VERSION:
-            db.close()
-            raise sqlite3.DatabaseError("search index of another version")
-        return db
-
-    @property
-    def usable(self) -> bool:
-        with self._lock:
-            return self._connect() is not None
-
-    def _run(self, work: Callable[[sqlite3.Connection], T], default: T, write: bool = False) -> T:
-        """`work` on the connection (in one transaction when `write`). An `interrupt()` meant
-        for a search that had just ended runs it again; another error marks the index
-        broken (its callers then read the posts' files)."""
-        with self._lock:
-            db = self._connect()
-            if db is None or (write and not self.writable):
-                return default
-            for _ in range(RETRIES):
-                try:
-                    if not write:
-                        return work(db)
-                    with db:
-                        return work(db)
-                except sqlite3.OperationalError as exc:
-                    if "interrupted" not in str(exc):
-                        self.broken = str(exc)
-                        return default
-                except sqlite3.Error as exc:
-                    self.broken = str(exc)
-                    return default
-            return default
 
     def signatures(self) -> dict[str, str]:
         """Post id -> signature of the file it was indexed from."""
@@ -238,7 +173,7 @@ class SearchCache:
         try:
             searchextra.fill(lambda work: self._run(work, None, write=True), chosen)
         finally:
-            with self._lock:
+            with self._claimed():
                 self._dense = self._filling = None
 
     def names(self, post_ids: Iterable[str] | None = None) -> dict[str, int]:
@@ -264,7 +199,8 @@ class SearchCache:
         needle = fold(query)
         if "\x1f" in needle:
             return set()
-        with self._lock:
+        self.searched = time.monotonic()  # (the index's tidy steps wait meanwhile)
+        with self._claimed():
             db = self._connect()
             if db is None or not needle:
                 return set()
@@ -320,28 +256,20 @@ class SearchCache:
         if self._letters is None and searchextra.is_filled(db):
             self._letters = searchextra.letters(db)
 
+    def tidy(self, stop: Callable[[], bool]) -> bool:
+        """Merge the text's segments in the background, step by step (store/searchmerge.py;
+        a writer only): True when no level holds two, False when `stop()` said so first."""
+        return searchmerge.keep_merged(self, stop)
+
+    def segments(self) -> list[list[int]]:
+        """Per FTS5 level, its segments' sizes in pages (what `tidy` merges)."""
+        return self.read(searchmerge.segments, [])
+
     def _count(self, db: sqlite3.Connection) -> int:
         """The posts indexed (counted once until one is put or removed)."""
         if self._posts is None:
             self._posts = int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
         return self._posts
-
-    def interrupt(self) -> None:
-        """Stop a search running in another thread (it raises Interrupted); never what
-        indexes the posts (it broke the index being made by the first keystrokes)."""
-        db = self._db
-        if db is not None and self._query:
-            with contextlib.suppress(sqlite3.Error):
-                db.interrupt()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                with contextlib.suppress(sqlite3.Error):
-                    self._db.close()
-                self._db = None
-                self._book = None
-                self._letters = None
 
 
 def _rowid(db: sqlite3.Connection, post_id: str) -> int | None:

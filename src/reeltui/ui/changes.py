@@ -9,12 +9,15 @@ thousand announcements of an import make one redraw). A view that is closed stop
 A view whose screen another one covers (the reply's composer, a dialog) hears the changes
 once its screen is shown again, and is not woken meanwhile: a message handled by a covered
 screen made Textual repaint the screen on top of it whole (the composer, 25-75 ms, right
-after Ctrl+S). `apply` may return an awaitable: it is awaited before the view's screen is
-drawn again (the changes and the screen's return drawn in one frame).
+after Ctrl+S). Shown again, the screen is first painted (whole: Textual repaints every line
+of a screen a modal one dimmed, 15-40 ms), then the changes are drawn, a frame later (both
+in one frame froze the screen 50-60 ms at 50,000 posts). `apply` may return an awaitable:
+it is awaited before the view's screen is drawn again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Callable
 
@@ -25,6 +28,7 @@ from textual.signal import Signal
 from reeltui.services.events import Change
 
 Apply = Callable[[list[Change]], object]
+BREATHE = 0.001  # seconds between a screen's paint, shown again, and its changes
 
 
 class StoreChanged(Message):
@@ -51,11 +55,18 @@ def listen(node: DOMNode, apply: Apply) -> None:
             due[0] = True
             node.call_later(run)
 
+    def shown_again(_: object = None) -> None:  # drawn once the screen has been painted
+        if pending and not due[0] and shown():
+            due[0] = True
+            node.call_after_refresh(run, True)
+
     def heard(change: Change) -> None:  # (in the app's handling of the announcement)
         pending.append(change)
         schedule()
 
-    async def run() -> None:
+    async def run(painted: bool = False) -> None:
+        if painted:  # keys and timers are answered between the paint and the changes
+            await asyncio.sleep(BREATHE)  # (else both ran in one step of the event loop)
         due[0] = False
         changes = pending[:]
         pending.clear()
@@ -65,7 +76,7 @@ def listen(node: DOMNode, apply: Apply) -> None:
                 await drawn
 
     signal.subscribe(node, heard, immediate=True)  # nothing posted to a covered view
-    node.app.screen_change_signal.subscribe(node, schedule, immediate=True)
+    node.app.screen_change_signal.subscribe(node, shown_again, immediate=True)
 
 
 def touches(changes: list[Change], kind: str, record_id: str | None = None) -> bool:

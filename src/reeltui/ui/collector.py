@@ -9,10 +9,12 @@ from the moment a save is asked for until `AFTER_REPORT` seconds after its repor
 `failed`): the composer closed, the screen shown again, the new comment laid out and
 scrolled to take a few hundred milliseconds on a loaded machine. (Ending it once the screen
 looked idle was tried: a scroll asked for by a callback after the last look still met a
-full pass now and then.) The young passes go on (a few milliseconds each): pausing the
-collector altogether left one young pass over everything the save and its redraw made,
-37-74 ms on a loaded machine, right at the end. A full pass that falls due meanwhile comes
-at a later allocation, outside the save.
+full pass now and then.) The passes over the middle generation (what ten young passes
+kept: 3-15 ms, two or three a reply, in the frames that paint the screen shown again and
+lay out the reply) are deferred with them. The youngest passes go on (under a millisecond
+each): pausing the collector altogether left one young pass over everything the save and
+its redraw made, 37-74 ms on a loaded machine, right at the end. A pass that falls due
+meanwhile comes at a later allocation, outside the save.
 
 The widgets themselves are not frozen: a post's widgets become cyclic garbage when another
 post is opened (~25,000 objects), which a frozen heap would keep for the session.
@@ -20,10 +22,12 @@ post is opened (~25,000 objects), which a frozen heap would keep for the session
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
+from textual.timer import Timer
 
 from reeltui.domain.memory import defer_full_passes
 
@@ -48,3 +52,47 @@ def release_when_drawn(app: App[Any], release: Callable[[], None]) -> None:
         app.set_timer(AFTER_REPORT, release)
     except Exception:  # the app is ending
         release()
+
+
+AFTER_KEYS = 1.0  # seconds after the last key typed in a search until full passes may run
+
+
+class Typing:
+    """No full collector pass while a search is typed: at 50,000 posts the objects not frozen
+    once the list is ready (its rows, positions and ids: lists of ~360,000 items) make a full
+    pass 8-30 ms on a quiet machine and 86-131 ms under load, inside the keystroke it fell in
+    (the filter's slowest keys, measured). Full passes are deferred from a key until
+    AFTER_KEYS seconds after the last one, HOLD_SECONDS at most (a pass due comes then, at
+    the user's pause); the youngest passes go on (domain/memory.defer_full_passes)."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self._release: Callable[[], None] | None = None
+        self._since = 0.0
+        self._timer: Timer | None = None
+
+    @property
+    def deferring(self) -> bool:
+        return self._release is not None
+
+    def key(self) -> None:
+        """A key changed the search: no full pass until AFTER_KEYS from now."""
+        now = time.monotonic()
+        if self._release is not None and now - self._since > HOLD_SECONDS:
+            self.end()  # typing for long: let a pass due run now, then defer again
+        if self._release is None:
+            self._release, self._since = defer_full_passes(), now
+        if self._timer is not None:
+            self._timer.stop()
+        try:
+            self._timer = self.app.set_timer(AFTER_KEYS, self.end)
+        except Exception:  # the app is ending
+            self.end()
+
+    def end(self) -> None:
+        release, self._release = self._release, None
+        timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.stop()
+        if release is not None:
+            release()

@@ -34,6 +34,7 @@ from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_panes import Panes
 from reeltui.ui.screens.main_search import Searching
+from reeltui.ui.scroll_paint import KeptCompositor
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
@@ -92,6 +93,7 @@ class MainScreen(Screen[None]):
         self._shown_once = False
         self._late: list[AwaitMount] | None = [] if late else None  # None: mounted at once
         self._opening = late  # typed keys wait (`opening`)
+        self._compositor = KeptCompositor()  # a scroll after a layout paints what moved
 
     @property
     def reel_app(self) -> ReelApp:
@@ -154,8 +156,8 @@ class MainScreen(Screen[None]):
         for them: `/` typed as the app opens opens the search box)?"""
         return self._opening
 
-    async def on_screen_resume(self) -> None:
-        await self.follower.shown()  # the changes made while another screen covered this one
+    def on_screen_resume(self) -> None:
+        self.follower.shown()  # the changes made while another screen covered this one
 
     # -- panes (see main_panes.py) --------------------------------------------------------
 

@@ -61,13 +61,22 @@ class OpenPostFollower:
         screen.run_worker(self._refresh_unshown(), exclusive=True, group="thread")
         return None
 
-    async def shown(self) -> None:
-        """The screen is shown again: draw the changes made while it was covered."""
+    def shown(self) -> None:
+        """The screen is shown again: draw the changes made while it was covered, once
+        it is painted. Textual paints it whole (every line: the composer over it dimmed
+        the rest), 15-40 ms; the reply's view mounted and laid out is another frame's work
+        (they came in one, 50-60 ms at 50,000 posts)."""
         changes, self._covered = self._covered, []
         if changes:
-            drawn = self.store_changed(changes)
-            if drawn is not None:
-                await drawn
+            self.screen.call_after_refresh(self._draw_covered, changes)
+
+    async def _draw_covered(self, changes: list[Change]) -> None:
+        if self.screen.app.screen is not self.screen:  # covered again meanwhile
+            self._covered = changes + self._covered
+            return
+        drawn = self.store_changed(changes)
+        if drawn is not None:
+            await drawn
 
     async def _patch_unshown(self) -> None:
         """Patch the thread with nothing drawn meanwhile (Textual's repaint timer runs

@@ -18,6 +18,7 @@ from reeltui.domain.vocab import SORT_KEYS, SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
+from reeltui.ui.collector import Typing
 from reeltui.ui.held_paint import PaintHold
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
@@ -78,6 +79,7 @@ class Listing(FeedReading):
         self._computing = threading.Lock()  # held by the load finding rows (see `_load`)
         self._preparing: PostSearch | None = None  # the text index being made (its worker)
         self._hold: PaintHold | None = None  # a letter typed and its answer: one frame
+        self._typing: Typing | None = None  # keys typed: no full collector pass meanwhile
 
     @property
     def hold(self) -> PaintHold:
@@ -85,12 +87,19 @@ class Listing(FeedReading):
             self._hold = PaintHold(self.screen.app)
         return self._hold
 
+    @property
+    def typing(self) -> Typing:
+        if self._typing is None:
+            self._typing = Typing(self.screen.app)
+        return self._typing
+
     def typed(self, text: str) -> None:
         """The search box's text changed, in the key's own handling: its answer is looked
         for at once (the box's Changed message reached the screen 2-10 ms later, through
         every container's queue), and the letter is drawn with it if it comes within HOLD
         (ui/held_paint.py)."""
         if text.strip() != self.search:
+            self.typing.key()  # no full collector pass inside the keys (ui/collector.py)
             self.hold.start()
             self.searched(text)
 
@@ -149,8 +158,8 @@ class Listing(FeedReading):
             self.site = site_of(self.blog.posts())
             if self.site:
                 app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
-        if not search.fresh:  # ready the text search meanwhile (after the first paint)
-            app.call_from_thread(self._prepare_search)
+        if self._preparing is not search:  # ready the text search meanwhile (after the first
+            app.call_from_thread(self._prepare_search)  # paint), even if made fresh elsewhere
 
     def _answer(self, keep: str | None, words: Words | None, stop: Stop) -> bool:
         """Find the rows (`words`: the posts a free word is in, when not the text index's
@@ -252,6 +261,8 @@ class Listing(FeedReading):
         search.warm()
         reverse = (self.sort != "title") != self.reversed
         self.blog.rows(sort=self.sort, reverse=reverse, ids=search.nothing())
+        worker = get_current_worker()  # then the index merged, in steps no search waits for
+        search.tidy(lambda: worker.is_cancelled)
 
     def _show(self, items: Items, counts: Counts, keep: str | None, partial: bool = False) -> None:
         post_list = self.screen.post_list
@@ -300,7 +311,8 @@ class Listing(FeedReading):
         """Show the read marks of `post_ids` as the store has them now."""
         try:  # (theirs only: every mark of a large archive took the UI thread ~0.1 s)
             marks = read_service.Marks(self.blog, posts=post_ids)
-        except ReelError:  # the marks cannot be read (said where they failed)
+        except ReelError:  # the marks cannot be read (said where they failed): the rows
+            self.screen.post_list.refresh()  # drawn again with the marks they had
             return
         post_list = self.screen.post_list
         for post_id in post_ids:

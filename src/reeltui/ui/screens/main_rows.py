@@ -41,9 +41,10 @@ def update_rows(listing: Listing, changes: list[Change]) -> bool:
                 posts.add(listing.blog.comment(comment_id).post_id)
             except ReelError:  # gone: which post it was on is not known any more
                 return False
-    if posts:
-        listing.refresh_marks(posts)  # (new comments: their marks)
-    listing.screen.post_list.refresh()  # the rows whose summary changed are drawn again
+    if posts:  # their marks (new comments) and rows drawn again, the others' left alone
+        listing.refresh_marks(posts)  # (the whole list drawn again was half a frame's paint)
+    else:
+        listing.screen.post_list.refresh()  # (an outbox entry alone: every row, as before)
     screen = listing.screen
     screen.run_worker(lambda: _count(listing), thread=True, exclusive=True, group="counts")
     return True
