@@ -111,3 +111,24 @@ async def test_a_cache_folder_that_cannot_be_made_never_breaks_quitting(
     await _session(store_path)  # (ends with Kept.save: it raised here)
     assert any("app.tcss" in where for where in parsed)
     assert cache_dir().read_text() == "x"  # left as found
+
+
+async def test_a_start_sorts_the_theme_s_variables_once(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each stylesheet is looked up in the kept styles by its CSS and the theme's variables
+    (~170 of them). Textual parses the whole stylesheet again as each kind of widget is
+    first mounted (~70 lookups before the first frame): the variables were sorted into
+    the key at every lookup; now once per set of variables, and the styles are the same."""
+    first = await _session(store_path)  # (the cache written)
+    sorts: list[int] = []
+
+    def counted(items: Any, **kwargs: Any) -> list[Any]:
+        found = sorted(items, **kwargs)
+        sorts.append(len(found))
+        return found
+
+    monkeypatch.setattr(stylecache, "sorted", counted, raising=False)
+    again = await _session(store_path, outbox=True)
+    assert again.startswith(first)
+    assert len(sorts) == 2  # the main screen's variables, then once more for the outbox's

@@ -14,7 +14,6 @@ MAX_INDENT columns. No real post nests that deep; its text is kept, only less ne
 
 from __future__ import annotations
 
-import html
 import re
 
 from reeltui.domain.patterns import lazy
@@ -45,6 +44,8 @@ def _drop_unsafe_reference(match: re.Match[str]) -> str:
         code = int(hexa, 16) if hexa else int(decimal)
         decoded = chr(code) if code <= 0x10FFFF else ""
     else:
+        import html  # (its table of entities: read when a named reference is first met)
+
         decoded = html.unescape(match.group())
     if _CONTROLS.search(decoded) or _BIDI.search(decoded) or "\r" in decoded:
         return ""

@@ -7,7 +7,6 @@ and type `Title With Markup`, `Tom & Jerry` and `private-notes-✨`.
 
 from __future__ import annotations
 
-import html
 import re
 import urllib.parse
 from typing import TYPE_CHECKING
@@ -23,7 +22,12 @@ TERM_PATH = " › "  # "Parent › Child": a category under its parent
 
 def title_text(raw: str) -> str:
     """A title as plain text: tags stripped, entities decoded, white space made single."""
-    return " ".join(html.unescape(_TAG.sub("", raw)).split())
+    text = _TAG.sub("", raw)
+    if "&" in text:  # (an entity: the html module's table of them read when first needed)
+        import html
+
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 def slug_text(slug: str) -> str:

@@ -38,7 +38,6 @@ from reeltui.domain.checks import (
     show,
     text,
 )
-from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Film, Post
 from reeltui.domain.vocab import (
@@ -115,14 +114,17 @@ RULES: dict[type, dict[str, Check]] = {
     },
     Film: {"year": optional(integer(1870, 2200))},
 }
-RULES[DiaryEntry] = {
-    "title": Check(
-        lambda v: text(v) or (None if v.strip() else "a diary entry needs a film title"),
-        lambda v: f"(type({v}) is str and {v}.strip() != '')",
-    ),
-    "rating": rating,
-    "watched": iso_date,
-    "logged": iso_date,
+# (by name: the diary's model is imported when its table is first read, not at every start)
+NAMED_RULES: dict[str, dict[str, Check]] = {
+    "reeltui.domain.diary.DiaryEntry": {
+        "title": Check(
+            lambda v: text(v) or (None if v.strip() else "a diary entry needs a film title"),
+            lambda v: f"(type({v}) is str and {v}.strip() != '')",
+        ),
+        "rating": rating,
+        "watched": iso_date,
+        "logged": iso_date,
+    },
 }
 RULES[PostSummary] = {
     **RULES[Post],
@@ -165,7 +167,7 @@ def check_of(hint: Any) -> Check:
 def schema_of(kind: type) -> Schema:
     """The schema of a domain dataclass: annotations, plus `RULES`; the id is the record's key."""
     hints = typing.get_type_hints(kind)
-    rules = RULES.get(kind, {})
+    rules = RULES.get(kind) or NAMED_RULES.get(f"{kind.__module__}.{kind.__qualname__}", {})
     fields: dict[str, tuple[Check, bool]] = {}
     for f in dataclasses.fields(kind):
         if f.name == "id":

@@ -30,7 +30,6 @@ from reeltui.services.opened import OpenedPosts
 from reeltui.services.people import of_posts
 from reeltui.services.rows import PostRow, RowSet
 from reeltui.store import NotFound, Store, StoreError, index, records
-from reeltui.store import diary as diary_records
 from reeltui.store.layout import COMMENTS, POST, safe_name
 
 if TYPE_CHECKING:
@@ -357,6 +356,8 @@ class Blog:
     def counts(self) -> Counts:
         self._index()
         found = self.rowset.counts(Counts)
+        from reeltui.store import diary as diary_records  # (the diary's modules: not at start)
+
         return dataclasses.replace(found, diary_entries=diary_records.count(self.store))
 
 

@@ -115,13 +115,23 @@ class Marks:
     those there when it was read (the counts the caller passes)."""
 
     def __init__(self, blog: Blog, *, posts: set[str] | None = None, glance: bool = False) -> None:
-        """`posts`: the marks of these posts only are needed (the others read unread);
-        `glance`: a first look, nothing else of their files read (see `seen`)."""
+        """`posts`: the marks of these posts are looked up at once, another's when it is
+        first asked for (the list's first screen: the rows the terminal shows, not the
+        rows below them); `glance`: a first look, nothing else of their files read (see
+        `seen`)."""
         self.blog = blog
+        self.glance = glance
+        self.looked_up = None if posts is None else set(posts)  # None: every mark is known
         self.seen = _every_mark(blog) if posts is None else seen(blog, posts, glance)
+        self._looking = threading.Lock()  # (the UI thread and a worker may both ask)
 
     def of(self, post: Listed, readers_comments: int) -> ReadMark:
         """The mark of `post`, which has `readers_comments` now (the count its row shows)."""
+        if self.looked_up is not None and post.id not in self.looked_up:
+            with self._looking:
+                if post.id not in self.looked_up:
+                    self.seen = {**self.seen, **seen(self.blog, {post.id}, self.glance)}
+                    self.looked_up.add(post.id)
         return mark(self.seen, post.id, readers_comments)
 
 

@@ -24,7 +24,10 @@ from reeltui.domain.patterns import lazy
 def flat_records(raw: bytes, table: str, ids: Iterable[str]) -> dict[str, Any] | None:
     """The records `ids` of `table` found in the file's bytes `raw` (an id absent from the
     file is absent from the answer), or None: read the file whole."""
-    if b"\\u" in raw or not re.match(rb"\s*\{\s*" + re.escape(orjson.dumps(table)) + rb"\s*:", raw):
+    # (a backslash looked for first: a search for the two bytes took ~1 ms per MB, one
+    # byte alone, a memchr, ~0.05; the files the store writes hold no backslash at all)
+    escaped = b"\\" in raw and b"\\u" in raw
+    if escaped or not re.match(rb"\s*\{\s*" + re.escape(orjson.dumps(table)) + rb"\s*:", raw):
         return None
     found: dict[str, Any] = {}
     for record_id in ids:

@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from reeltui.domain.checks import text
-from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.patterns import lazy
 from reeltui.domain.validate import (
@@ -79,6 +78,13 @@ class TableSpec:
 
     def is_folder(self) -> bool:
         return self.kind != "whole"
+
+
+@functools.cache
+def _diary_schema() -> Schema:
+    from reeltui.domain.diary import DiaryEntry  # (the diary's model: when its table is read)
+
+    return schema_of(DiaryEntry)
 
 
 def _schema_gate(schema: Schema) -> Gate:
@@ -136,7 +142,7 @@ DIARY = TableSpec(
     "diary",
     "whole",
     "diary.json",
-    _lazy_gate(functools.partial(schema_of, DiaryEntry)),
+    _lazy_gate(_diary_schema),
     what="diary entry",
 )  # the film diary (Letterboxd): store/diary.py
 

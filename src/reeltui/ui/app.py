@@ -125,7 +125,11 @@ class ReelApp(App[None]):
             styles.add_later(self, css)
         if self.only_initial and self.initial_screen is not None:
             return super().get_default_screen()
-        self.main_screen = MainScreen(self.blog, self.settings.sort)
+        # (its hidden parts after its first frame, unless another screen opens first or a
+        # [keymap] is checked against its widgets: ui/screens/main_late.py)
+        late = self.initial_screen is None and not self.settings.keymap
+        self.main_screen = MainScreen(self.blog, self.settings.sort, late=late)
+        self.typeahead.hold_while(self.main_screen.opening)
         return self.main_screen
 
     async def on_mount(self) -> None:

@@ -101,6 +101,7 @@ class KeptStylesheet(Stylesheet):
         super().__init__(variables=sheet._variables)
         self.source = dict(sheet.source)
         self.kept = kept
+        self._key_of: tuple[dict[str, str], tuple[tuple[str, str], ...]] | None = None
 
     def _parse_rules(
         self,
@@ -110,13 +111,24 @@ class KeptStylesheet(Stylesheet):
         tie_breaker: int = 0,
         scope: str = "",
     ) -> list[RuleSet]:
-        variables = tuple(sorted(self._variables.items()))
+        variables = self._variables_key()
         key: Key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
         rules = self.kept.found(key)
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
             self.kept.parsed(key, rules)
         return rules
+
+    def _variables_key(self) -> tuple[tuple[str, str], ...]:
+        """The theme's variables as a key, sorted once per set of variables (Textual's
+        stylesheet is parsed again whole as each kind of widget is first mounted: ~70
+        lookups before the first frame). Textual gives a new theme new variables (a new
+        dict, never changed in place: its own tokens of them are kept the same way)."""
+        known = self._key_of
+        if known is None or known[0] is not self._variables:
+            known = (self._variables, tuple(sorted(self._variables.items())))
+            self._key_of = known
+        return known[1]
 
     def reparse(self) -> None:
         """Textual's: every source parsed again in a fresh stylesheet (a screen's styles

@@ -92,6 +92,16 @@ class TypeAhead:
         self._token = 0  # which wait is current (a stale callback does nothing)
         self._watchdog: Timer | None = None
         self.delivered = 0  # typed events handed on (tests and benchmarks)
+        self._held: Callable[[], bool] = lambda: False  # typed events wait while it says so
+
+    def hold_while(self, held: Callable[[], bool]) -> None:
+        """Typed events wait while `held()` (the first screen's parts mounted after its
+        first frame: ui/screens/main_late.py); `go_on` once it no longer is."""
+        self._held = held
+
+    def go_on(self) -> None:
+        if not self.in_flight and self.waiting:
+            self.app.call_later(self._next)
 
     @property
     def idle(self) -> bool:
@@ -103,7 +113,7 @@ class TypeAhead:
         input; it is delivered now or after the ones in flight). False: not ours."""
         if not is_typed(event):
             return False
-        if self.in_flight or self.waiting:
+        if self.in_flight or self.waiting or self._held():
             self.waiting.append(event)
             return True
         await self._deliver(event)
@@ -179,7 +189,7 @@ class TypeAhead:
             self.app.call_later(self._next)
 
     async def _next(self) -> None:
-        while not self.in_flight and self.waiting:  # text goes straight on; a key may wait
+        while not self.in_flight and self.waiting and not self._held():  # a key may wait
             await self._deliver(self.waiting.popleft())
 
     # -- plumbing ------------------------------------------------------------------------

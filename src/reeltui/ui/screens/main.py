@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -17,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Header, Input
 
 from reeltui.domain.vocab import SortKey
@@ -29,6 +29,7 @@ from reeltui.ui.changes import listen
 from reeltui.ui.navigation import History
 from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.main_follow import OpenPostFollower
+from reeltui.ui.screens.main_late import ListSearch, mount_late
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_panes import Panes
@@ -39,7 +40,6 @@ from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import PostList
-from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 from reeltui.ui.widgets.thread import Thread
@@ -49,17 +49,6 @@ if TYPE_CHECKING:
 
 
 FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows, at most
-
-
-class ListSearch(QueryBox):
-    """The search-as-you-type box of the post list (the query language)."""
-
-    typed: Callable[[str], None] | None = None  # told each new text before it is drawn
-
-    def _watch_value(self, value: str) -> None:
-        if self.typed is not None:
-            self.typed(value)
-        super()._watch_value(value)
 
 
 class MainScreen(Screen[None]):
@@ -88,7 +77,9 @@ class MainScreen(Screen[None]):
         Binding("F", "clear_filters", "Clear filters", show=False, id="main.clear_filters"),
     ]
 
-    def __init__(self, blog: Blog, sort: SortKey = "date") -> None:
+    def __init__(self, blog: Blog, sort: SortKey = "date", *, late: bool = True) -> None:
+        """`late`: the parts the first frame does not show are mounted after it
+        (main_late.py)."""
         super().__init__()
         self.blog = blog
         self.history = History()
@@ -100,6 +91,8 @@ class MainScreen(Screen[None]):
         self.comment_actions = CommentActions(self, blog, self.follower.point_at)
         self.links = LinkFollower(self)
         self._shown_once = False
+        self._late: list[AwaitMount] | None = [] if late else None  # None: mounted at once
+        self._opening = late  # typed keys wait (`opening`)
         self._compositor = KeptCompositor()  # a scroll after a layout paints what moved
 
     @property
@@ -113,14 +106,7 @@ class MainScreen(Screen[None]):
         yield Header(icon="●")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield ListSearch(
-                    placeholder="search: words tag: rating:>=4 …",
-                    id="list-search",
-                    always_shown=False,
-                )
-                yield QueryHint(id="search-hint")
-                yield PostList(id="post-list")
-                yield CommentHitList(id="comment-hits")
+                yield PostList(id="post-list")  # (the search box, above, in main_late.py)
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield Thread(id="thread")
@@ -135,12 +121,10 @@ class MainScreen(Screen[None]):
         self.query_one("#list-pane").border_title = "Posts"
         self.panes.show("list-pane")
         self.panes.resized()
-        search_box = self.query_one("#list-search", ListSearch)
-        search_box.return_focus = self.post_list
-        search_box.typed = self.listing.typed
-        self.post_list.search_box = search_box
         focus_now(self.post_list)
-        self.searching.setup()
+        if self._late is None:  # another screen first, or a [keymap] to check: all at once
+            for mounting in mount_late(self):
+                await mounting
         listen(self, self.follower.store_changed)
         self.listing.load()
         # The screen is first laid out and drawn once mounted: with the rows (read by the
@@ -157,6 +141,20 @@ class MainScreen(Screen[None]):
             self._shown_once = True  # not all of them again before the first frame
             event.refresh_styles = False
         super()._on_screen_resume(event)
+        if self._late == []:  # the first frame is out: the parts it did not show
+            self._late = mount_late(self)
+            self.call_later(self._late_mounted)
+
+    async def _late_mounted(self) -> None:
+        for mounting in self._late or []:
+            await mounting
+        self._opening = False
+        self.reel_app.typeahead.go_on()
+
+    def opening(self) -> bool:
+        """Are parts of the screen still to be mounted after its first frame (typed keys wait
+        for them: `/` typed as the app opens opens the search box)?"""
+        return self._opening
 
     def on_screen_resume(self) -> None:
         self.follower.shown()  # the changes made while another screen covered this one

@@ -23,7 +23,7 @@ from reeltui.ui.held_paint import PaintHold
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
-from reeltui.ui.widgets.post_list import Items
+from reeltui.ui.widgets.post_list import ROW_HEIGHT, Items
 from reeltui.ui.widgets.query_box import problem
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from reeltui.ui.screens.main import MainScreen
 
 FILTER_KINDS = ("category", "tag", "status", "author")
-FIRST_SCREEN = 60  # posts known before the newest are shown while the rest is read
+SCREENS_FIRST = 2  # screenfuls of the newest posts known before they are shown (the rest after)
 PAINT_WAIT = 3.0  # seconds the rest waits for the first rows to be painted, at most
 Words = Callable[[str], set[str]]  # the posts a free word is in
 Stop = Callable[[], bool]  # has a newer load replaced this one?
@@ -176,15 +176,21 @@ class Listing(FeedReading):
         answer(self.screen.app, self._show, items, counts, keep, words is not None)
         return True
 
+    def screenful(self) -> int:
+        """Rows the list can show at most: as many as the terminal has pairs of lines (a
+        24-line terminal's at least, should its size not be known yet)."""
+        return max(12, -(-self.screen.app.size.height // ROW_HEIGHT))
+
     def _items(self, rows: list[PostRow], first: bool = False) -> Items:
         """The list's items of `rows` (a ListItem made for each row drawn); `first`: the
-        first screen's, before the first paint (the marks of these rows alone are read:
-        every mark of a large archive cost a tenth of a second there)."""
+        first screen's, before the first paint (the marks of the rows it can show are read,
+        found in their files' bytes, the others' when first drawn: every mark of a large
+        archive cost a tenth of a second there, those of three screenfuls ~10 ms)."""
         writer = self.screen.reel_app.writer
         if self.my_drafts:
             rows = identity.my_drafts_first(rows, writer)
         if first:
-            posts = {row.post.id for row in rows}
+            posts = {row.post.id for row in rows[: self.screenful()]}
             marks = read_service.Marks(self.blog, posts=posts, glance=True)
         else:
             marks = read_service.Marks(self.blog)  # worked out for the rows drawn
@@ -206,10 +212,11 @@ class Listing(FeedReading):
         False when a newer load replaced this one (it reads the rest)."""
         plain = self.sort == "date" and not (self.reversed or self.filters or self.search)
         shown = not plain or self.my_drafts
-        for known in self.blog.load_index(glance=0 if shown else FIRST_SCREEN):
+        first = SCREENS_FIRST * self.screenful()
+        for known in self.blog.load_index(glance=0 if shown else first):
             if worker.is_cancelled:
                 return False
-            if not shown and known >= FIRST_SCREEN:
+            if not shown and known >= first:
                 rows = self.blog.rowset.select(None, None, None, None, "date", None, None)
                 answer(self.screen.app, self._show_first, self._items(rows, first=True))
                 shown = True
@@ -279,8 +286,9 @@ class Listing(FeedReading):
         if self.counts is None:
             return
         status = self.screen.query_one(StatusLine)
-        hits = self.screen.searching.hits
-        if hits.display:  # the comments a search found (the pane's title is theirs)
+        searching = self.screen.searching
+        hits = searching.hits if searching.mounted else None
+        if hits is not None and hits.display:  # the comments found (the pane's title is theirs)
             status.set_status(self.counts, len(hits.items), self.sort, f"search: {self.search}")
             return
         shown = len(self.screen.post_list.items)

@@ -37,6 +37,11 @@ class Searching:
     def hits(self) -> CommentHitList:
         return self.screen.query_one(CommentHitList)
 
+    @property
+    def mounted(self) -> bool:
+        """Are the box and the comments' list there (after the first frame: main_late.py)?"""
+        return self.screen.post_list.search_box is not None
+
     def setup(self) -> None:
         self.box.hint = self.screen.query_one("#search-hint", QueryHint)
         self.box.wants_comment_values = self._load_comment_names
@@ -70,7 +75,7 @@ class Searching:
     @property
     def shown_list(self) -> PostList:
         """The list the pane shows: posts, or the comments a search found."""
-        return self.hits if self.hits.display else self.screen.post_list
+        return self.hits if self.mounted and self.hits.display else self.screen.post_list
 
     def query_rows(
         self,
@@ -113,6 +118,8 @@ class Searching:
         return rows
 
     def _show_view(self, comments: bool) -> None:
+        if not (comments or self.mounted):  # (a small store's rows, before the first frame)
+            return
         posts, hits, box = self.screen.post_list, self.hits, self.box
         shown, hidden = (hits, posts) if comments else (posts, hits)
         # (`focused`, set at once, not `has_focus`: set once the widget handled its Focus
