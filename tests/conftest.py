@@ -50,6 +50,24 @@ def _never_the_users_config(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was() -> Iterator[None]:
+    """A deferral of the collector's older passes (ui/collector.py) ends on a timer of the
+    app that made it; an app a test ends first never ends it, and every later test of the
+    worker would run with the older passes off. Each test starts with the collector as the
+    interpreter had it."""
+    import gc
+
+    from reeltui.domain import memory
+
+    before = gc.get_threshold()
+    yield
+    if memory._deferring:
+        memory._deferring = 0
+        gc.set_threshold(*memory._thresholds)
+    gc.set_threshold(*before)
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     """A fresh demo store on disk, closed (tests open it as they need)."""

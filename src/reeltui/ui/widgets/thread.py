@@ -165,8 +165,8 @@ class Thread(ThreadWindow, can_focus=True):
             return
         if not view.region.height and tries:  # not laid out yet: after the next refresh
             self.call_after_refresh(self._scroll_to_cursor, tries - 1)
-        else:
-            self.scroll_to_widget(view, animate=False)
+        else:  # (at once: a scroll put off a refresh more would undo the window's own
+            self.scroll_to_widget(view, animate=False, immediate=True)  # keeping of places)
 
     def highlighted_comment_id(self) -> str | None:
         return self.current.id if self.current else None
