@@ -11,28 +11,26 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
-from reeltui.domain.vocab import SORT_KEYS, SortKey
+from reeltui.domain.vocab import SortKey
 from reeltui.errors import ReelError
 from reeltui.services import Counts, PostRow, identity
 from reeltui.services import reads as read_service
 from reeltui.ui.collector import Typing
 from reeltui.ui.held_paint import PaintHold
 from reeltui.ui.navigation import site_of
+from reeltui.ui.screens.main_asking import ListAsking
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ROW_HEIGHT, Items
 from reeltui.ui.widgets.query_box import problem
-from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from reeltui.services.search import PostSearch
     from reeltui.ui.screens.main import MainScreen
 
-FILTER_KINDS = ("category", "tag", "status", "author")
 SCREENS_FIRST = 2  # screenfuls of the newest posts known before they are shown (the rest after)
 PAINT_WAIT = 3.0  # seconds the rest waits for the first rows to be painted, at most
 Words = Callable[[str], set[str]]  # the posts a free word is in
@@ -61,7 +59,7 @@ def answer(app: App[Any], show: Callable[..., object], *args: Any) -> None:
     app.call_from_thread(if_current)
 
 
-class Listing(FeedReading):
+class Listing(FeedReading, ListAsking):
     def __init__(self, screen: MainScreen, sort: SortKey) -> None:
         self.screen = screen
         self.blog = screen.blog
@@ -80,28 +78,6 @@ class Listing(FeedReading):
         self._preparing: PostSearch | None = None  # the text index being made (its worker)
         self._hold: PaintHold | None = None  # a letter typed and its answer: one frame
         self._typing: Typing | None = None  # keys typed: no full collector pass meanwhile
-
-    @property
-    def hold(self) -> PaintHold:
-        if self._hold is None:
-            self._hold = PaintHold(self.screen.app)
-        return self._hold
-
-    @property
-    def typing(self) -> Typing:
-        if self._typing is None:
-            self._typing = Typing(self.screen.app)
-        return self._typing
-
-    def typed(self, text: str) -> None:
-        """The search box's text changed, in the key's own handling: its answer is looked
-        for at once (the box's Changed message reached the screen 2-10 ms later, through
-        every container's queue), and the letter is drawn with it if it comes within HOLD
-        (ui/held_paint.py)."""
-        if text.strip() != self.search:
-            self.typing.key()  # no full collector pass inside the keys (ui/collector.py)
-            self.hold.start()
-            self.searched(text)
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -322,62 +298,3 @@ class Listing(FeedReading):
                 post_list.update_mark(post_id, marks.of(row.post, row.comment_count))
 
     # -- order and filters ---------------------------------------------------------------
-
-    def cycle_sort(self) -> None:
-        self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
-        self.screen.reel_app.remember(sort=self.sort)
-        self.screen.notify(f"sorted by {self.sort}", timeout=2)
-        self.load(asked=True)
-
-    def reverse(self) -> None:
-        self.reversed = not self.reversed
-        self.screen.notify("order reversed" if self.reversed else "usual order", timeout=2)
-        self.load(asked=True)
-
-    def toggle_my_drafts(self) -> None:
-        """Show the writer's posts, drafts first (again: every post)."""
-        self.my_drafts = not self.my_drafts
-        self.screen.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
-        self.load(asked=True)
-
-    def ask_filters(self) -> None:
-        from reeltui.ui.screens.dialogs import PickScreen, filter_choices  # (not at start)
-
-        view = ("view:my-drafts", "My drafts (your posts, drafts first)")
-        choices = [view, *filter_choices(self.blog.posts(), FILTER_KINDS)]
-        self.screen.app.push_screen(PickScreen("Filter posts by", choices), self._filter_chosen)
-
-    def _filter_chosen(self, choice: str | None) -> None:
-        if not choice:
-            return
-        kind, _, value = choice.partition(":")
-        if kind == "view":
-            self.toggle_my_drafts()
-            return
-        if kind == "clear":
-            self.clear_filters()
-            return
-        self.filters[kind] = value
-        self.load(asked=True)
-
-    def clear_filters(self) -> None:
-        """Every post again: no filter, no view, no search in the list or in the open post."""
-        self.filters.clear()
-        self.my_drafts = False
-        self.screen.query_one(Reader).clear_search()
-        self.clear_search()
-
-    def searched(self, text: str) -> None:
-        search = text.strip()
-        if search == self.search:  # a space typed, the box emptied by `clear_search`: the
-            return  # same query, its rows shown or coming (a second load cost a key's time)
-        self.search = search
-        self.load(asked=True)
-
-    def clear_search(self) -> None:
-        box = self.screen.query_one("#list-search", Input)
-        self.search = ""  # (before the box is emptied: `typed` has nothing to look for)
-        box.value = ""
-        box.remove_class("-visible")
-        self.hold.start()
-        self.load(asked=True)
