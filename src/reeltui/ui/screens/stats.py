@@ -152,12 +152,22 @@ class StatsScreen(Screen[str | None]):
     def _tables(self, found: Stats) -> None:
         discussed = self.query_one("#discussed", DataTable)
         discussed.clear()
+        pad = 2 * discussed.cell_padding  # the title fits what the n and date columns leave
+        counts = max((len(str(n)) for _, n in found.discussed), default=1)
+        room = discussed.size.width - (max(counts, 1) + pad) - (10 + pad) - pad
         for post, n in found.discussed:
-            discussed.add_row(str(n), post.date[:10], Text(sanitize_line(post.title)), key=post.id)
+            title = _cut(sanitize_line(post.title), room)
+            discussed.add_row(str(n), post.date[:10], title, key=post.id)
         commenters = self.query_one("#commenters", DataTable)
         commenters.clear()
+        counts = max((len(str(n)) for _, n in found.commenters), default=1)
+        room = commenters.size.width - (counts + pad) - pad
         for name, n in found.commenters:
-            commenters.add_row(str(n), Text(sanitize_line(name)), key=name)
+            commenters.add_row(str(n), _cut(sanitize_line(name), room), key=name)
+
+    def on_resize(self) -> None:
+        if self.stats is not None:  # the titles cut to the table's new width
+            self.call_after_refresh(self._tables, self.stats)
 
     def _replies(self, found: Stats) -> None:
         r = found.replies
@@ -186,6 +196,14 @@ class StatsScreen(Screen[str | None]):
     def _commenter(self, event: DataTable.RowSelected) -> None:
         name = str(event.row_key.value).replace('"', "")
         self.dismiss(f'search:in:comments author:"{name}"')
+
+
+def _cut(text: str, room: int) -> Text:
+    """`text` in `room` cells at most, ending in an ellipsis when cut."""
+    out = Text(text, no_wrap=True)
+    if room > 0 and out.cell_len > room:
+        out.truncate(room, overflow="ellipsis")
+    return out
 
 
 def ratings_chart(found: Stats) -> ChartSpec:

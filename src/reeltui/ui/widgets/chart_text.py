@@ -5,8 +5,10 @@ plotext drew them before: at the sizes of the stats screen (30-70 columns) it ro
 bar on its own, so half-reel bars ran into their neighbours (5 columns on a 4-column pitch)
 or merged into one block; its legend ("L ██", "⅃ ⢕⢕") was drawn over the bars; a single
 month's line was one braille dot. Here every slot has the same whole number of columns and
-a bar leaves at least one of them empty; the legend is in the title; the line is a step
-(`━` across each month's slot) on its own right axis, so one month is a visible segment.
+a bar leaves at least one of them empty and is centred on its slot's tick; a slot is 2
+columns at least (more slots than that: a column stands for several, the largest shown);
+the legend is in the title; the line is a step (`━` across each month's slot) on its own
+right axis, so one month is a visible segment, drawn beside the bars, never over their cells.
 """
 
 from __future__ import annotations
@@ -76,6 +78,13 @@ def _squeeze(values: dict[int, int], n: int, per: int) -> dict[int, int]:
     return out
 
 
+def _bar_width(pitch: int, share: float) -> int:
+    """A bar's columns: an odd number (centred on its slot's tick at `pitch // 2`), about
+    `share` of the slot, leaving one column of the slot empty at least."""
+    bar = max(1, min(pitch - 1, round(pitch * share)))
+    return bar if bar % 2 else bar - 1
+
+
 def draw(spec: ChartSpec, width: int, height: int, colors: tuple[str, str]) -> Text:
     """The chart as text `width` x `height` cells; `colors`: the bars' and the line's."""
     out = Text(no_wrap=True, overflow="crop")
@@ -91,10 +100,10 @@ def draw(spec: ChartSpec, width: int, height: int, colors: tuple[str, str]) -> T
     if cols < 2:
         return out
     n = _slots(spec)
-    per = -(-n // cols)  # slots a column stands for (1 unless they do not fit)
+    per = -(-n // (cols // 2))  # slots a column stands for: 2 columns a slot at least
     n = -(-n // per)
     pitch = cols // n
-    bar = max(1, min(pitch - 1, round(pitch * spec.bar_width))) if pitch > 1 else 1
+    bar = _bar_width(pitch, spec.bar_width)
     offset = (cols - n * pitch) // 2
     bars = _squeeze(dict(spec.bars), n * per, per)
     steps = _squeeze(dict(enumerate(spec.line)), n * per, per) if spec.line else {}
@@ -103,7 +112,7 @@ def draw(spec: ChartSpec, width: int, height: int, colors: tuple[str, str]) -> T
     grid = [[(" ", Style())] * cols for _ in range(rows)]
     for x, value in bars.items():
         eighths = round(value / left[-1] * rows * 8)
-        start = offset + x * pitch + (pitch - bar) // 2
+        start = offset + x * pitch + pitch // 2 - bar // 2  # centred on its tick
         for r in range(rows):
             filled = min(8, max(0, eighths - 8 * r))
             if filled:
@@ -112,11 +121,8 @@ def draw(spec: ChartSpec, width: int, height: int, colors: tuple[str, str]) -> T
     for x, value in steps.items():
         r = round(value / right[-1] * (rows - 1))
         for c in range(offset + x * pitch, offset + (x + 1) * pitch):
-            under = grid[r][c][1]
-            grid[r][c] = (
-                STEP,
-                line_style + Style(bgcolor=under.color) if under.color else line_style,
-            )
+            if grid[r][c][0] == " ":  # a bar's cell stays: the line shows between bars
+                grid[r][c] = (STEP, line_style)
     left_at = {round(t / left[-1] * (rows - 1)): str(int(t)) for t in left}
     right_at = {round(t / right[-1] * (rows - 1)): str(int(t)) for t in right}
     for r in reversed(range(rows)):
