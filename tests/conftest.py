@@ -50,7 +50,6 @@ def _never_the_users_config(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
-
 @pytest.fixture(autouse=True)
 def _collector_as_it_was() -> Iterator[None]:
     """A deferral of the collector's older passes (ui/collector.py) ends on a timer of the
@@ -67,6 +66,7 @@ def _collector_as_it_was() -> Iterator[None]:
         memory._deferring = 0
         gc.set_threshold(*memory._thresholds)
     gc.set_threshold(*before)
+
 
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:

@@ -25,6 +25,7 @@ from reeltui.store import StoreError
 from reeltui.store.layout import POST, POSTS_INDEX, index_file, month_of, safe_name, safe_names
 
 if TYPE_CHECKING:
+    from reeltui.services.blog import Blog
     from reeltui.store.store import Store
 
 
@@ -92,3 +93,18 @@ def _why(store: Store, rel: str) -> str:
     if page.rpartition("/")[2] not in store.listing(POSTS_INDEX.path):
         return f"the posts index has no row for it: {page} is missing"
     return f"the posts index has no row for it (its month's file is {page})"
+
+
+def left_out(blog: Blog) -> str | None:
+    """What the app says once its list is whole, when the posts index leaves posts out (the
+    line `reeltui posts` warns with); None when it leaves none out or the folder cannot be
+    read (`reeltui check` says why)."""
+    try:
+        found = unlisted(blog.store, blog.rowset.summaries)
+    except (StoreError, OSError):
+        return None
+    if found is None:
+        return None
+    from reeltui.domain.sanitize import sanitize_line  # (no control characters of the file)
+
+    return sanitize_line(found.warning())

@@ -78,6 +78,7 @@ class Listing(FeedReading, ListAsking):
         self._preparing: PostSearch | None = None  # the text index being made (its worker)
         self._hold: PaintHold | None = None  # a letter typed and its answer: one frame
         self._typing: Typing | None = None  # keys typed: no full collector pass meanwhile
+        self._told_unlisted = False  # the posts the index leaves out were looked for
 
     # -- loading rows (a worker; a newer load cancels it, and a cancelled one shows nothing)
 
@@ -134,6 +135,13 @@ class Listing(FeedReading, ListAsking):
             self.site = site_of(self.blog.posts())
             if self.site:
                 app.call_from_thread(setattr, app, "title", f"reeltui · {self.site}")
+        if not self._told_unlisted and self.blog.index_complete:  # once, the list whole:
+            self._told_unlisted = True  # posts the index leaves out said, as `posts` says
+            from reeltui.services.unlisted import left_out
+
+            if said := left_out(self.blog):  # (it quotes a hand-edited file: no markup)
+                notify = self.screen.notify
+                app.call_from_thread(notify, said, severity="warning", timeout=20, markup=False)
         if self._preparing is not search:  # ready the text search meanwhile (after the first
             app.call_from_thread(self._prepare_search)  # paint), even if made fresh elsewhere
 
