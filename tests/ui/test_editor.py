@@ -448,3 +448,27 @@ async def test_unsaved_draft_is_offered_back_on_start(store_path: Path) -> None:
         await settle(pilot)
     blog.close()
     assert stored(store_path, "november-recap").body == "Words from before the crash."
+
+
+async def test_the_quit_question_fits_a_small_terminal(store_path: Path) -> None:
+    """The new-user pass at 80x24: the third answer of Ctrl+Q's question was cut ('Keep ed'):
+    every answer is whole on screen."""
+    from textual.widget import Widget
+    from textual.widgets import Button
+
+    app, blog = editor_app(store_path, HER, autosave_delay=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste(pilot, "Typed at 80 columns. ")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, Choice)
+        buttons = list(app.screen.query(Button))
+        assert len(buttons) == 3
+        for button in buttons:
+            label = str(button.label)
+            row = button.parent  # the dialog's row of answers clips what passes its end
+            assert isinstance(row, Widget)
+            assert button.region.right <= row.region.right, label
+            assert button.content_region.width >= len(label), label
+        await pilot.press("k")
+    blog.close()

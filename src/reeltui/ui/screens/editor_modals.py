@@ -75,7 +75,7 @@ def confirm_quit(read_only: bool) -> Choice:
         "This post has unsaved changes. Quit reeltui?",
         [
             ("save", "Save and quit", "s"),
-            ("keep", "Quit, keep them for later", "q"),
+            ("keep", "Quit, keep them", "q"),  # (three answers fit 80 columns)
             ("cancel", "Keep editing", "k"),
         ],
     )
