@@ -61,12 +61,7 @@ def query_text(args: argparse.Namespace) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from rich.table import Table
-    from rich.text import Text
-
-    from reeltui.cli.printing import console, print_clean
-    from reeltui.cli.reading import print_rows
-    from reeltui.domain.sanitize import sanitize_line
+    from reeltui.cli.reading import print_rows, say_unlisted, unlisted_of
     from reeltui.services.query import as_query, find_comments, find_posts
 
     query = as_query(query_text(args))
@@ -79,25 +74,48 @@ def run_search(args: argparse.Namespace) -> int:
         else:
             found = find_posts(blog, query, sort=member(SORT_KEYS, args.sort, "sort"), writer=me)
             print_rows(found, args.json, blog=blog)
+            say_unlisted(unlisted_of(blog))
             return 0
     if args.json:
         print_json([hit_json(h) for h in hits])
-        return 0
-    if not hits:
+    elif not hits:
         print("no comments match")
-        return 0
-    table = Table(box=None, header_style="bold")
-    for name in ("date", "author", "post", "matched"):
-        table.add_column(name, overflow="fold" if name == "matched" else "ellipsis")
-    for hit in hits:
-        table.add_row(
-            hit.comment.date[:10],
-            Text(sanitize_line(hit.comment.author)),
-            Text(sanitize_line(hit.post.title)),
-            Text(sanitize_line(hit.snippet)),
-        )
-    print_clean(console(wide_when_piped=True), table)
+    else:
+        _print_hits(hits)
     return 0
+
+
+HIT_COLUMNS = ("date", "author", "post", "matched")
+
+
+def _print_hits(hits: list[CommentHit]) -> None:
+    """The comments found as a table; piped (standard output no terminal), one line a
+    comment, nothing cut, each column as wide as its longest cell (as `posts` does)."""
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    from reeltui.cli.printing import console, print_clean, print_table
+    from reeltui.cli.tables import Column
+    from reeltui.domain.sanitize import sanitize_line
+
+    out = console(wide_when_piped=True)
+    cells = [
+        [h.comment.date[:10], *map(sanitize_line, (h.comment.author, h.post.title, h.snippet))]
+        for h in hits
+    ]
+    if not out.is_terminal:
+        sizes = [max([len(n), *(cell_len(c[i]) for c in cells)]) for i, n in enumerate(HIT_COLUMNS)]
+        print_table(
+            [Column(n, width=w) for n, w in zip(HIT_COLUMNS, sizes, strict=True)], cells, sizes
+        )
+        return
+    table = Table(box=None, header_style="bold")
+    for name in HIT_COLUMNS:
+        table.add_column(name, overflow="fold" if name == "matched" else "ellipsis")
+    for row in cells:
+        table.add_row(*map(Text, row))
+    print_clean(out, table)
 
 
 def hit_json(hit: CommentHit) -> dict[str, Any]:

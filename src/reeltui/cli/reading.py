@@ -42,7 +42,7 @@ def run_posts(args: argparse.Namespace) -> int:
             if printed is not None:
                 if printed[0]:
                     _warn_damaged(printed[1], printed[0])
-                _warn_unlisted(printed[2])
+                say_unlisted(printed[2])
                 return 0
         from reeltui.services.query import find_posts
 
@@ -56,13 +56,18 @@ def run_posts(args: argparse.Namespace) -> int:
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
         print_rows(rows, args.json, none, blog)
-        from reeltui.services.unlisted import unlisted
-
-        _warn_unlisted(unlisted(blog.store, blog.rowset.summaries))
+        say_unlisted(unlisted_of(blog))
     return 0
 
 
-def _warn_unlisted(left: Unlisted | None) -> None:
+def unlisted_of(blog: Blog) -> Unlisted | None:
+    """What the posts index leaves out of `blog`'s list (`posts`, `search`)."""
+    from reeltui.services.unlisted import unlisted
+
+    return unlisted(blog.store, blog.rowset.summaries)
+
+
+def say_unlisted(left: Unlisted | None) -> None:
     """One line on stderr when the index leaves posts out of the list (the gate's refusals
     of their rows said here are not said again among the damage skipped)."""
     if left is None:

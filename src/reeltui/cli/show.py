@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # rich and the store load when the command runs: --help stays
     from rich.console import RenderableType
 
     from reeltui.domain.models import Comment, Post
+    from reeltui.services import Blog
 
 MAX_BODY = 100_000  # characters of a post body rendered as Markdown (more: plain, then cut)
 MAX_PLAIN_BODY = 400_000
@@ -50,7 +51,7 @@ def run_show(args: argparse.Namespace) -> int:
     from reeltui.services.people import thread_counts
 
     with blog_for_reading(args) as blog:
-        post = blog.post_by_slug(args.slug)
+        post = _post_by_slug(blog, args.slug)
         thread = blog.thread(post.id)
         readers, pending = thread_counts(blog, thread)  # as the post list counts them
         row = PostRow(post, readers, blog.word_count(post), pending)
@@ -62,6 +63,27 @@ def run_show(args: argparse.Namespace) -> int:
     heading = f"{count_label(readers, pending)} · {len(thread)} in the thread"
     print_clean(console(), *post_text(post), *thread_text(thread, post.author, heading))
     return 0
+
+
+def _post_by_slug(blog: Blog, slug: str) -> Post:
+    """The post of `slug`; one not listed because of the posts index (its row refused, its
+    index file missing: services/unlisted.py) is an error saying so, in one line."""
+    from reeltui.services.unlisted import unlisted_by_slug
+    from reeltui.store import NotFound
+
+    try:
+        return blog.post_by_slug(slug)
+    except NotFound:
+        left = unlisted_by_slug(blog.store, blog.rowset.summaries, slug)
+        if left is None:
+            raise
+    from reeltui.cli.common import said_already
+
+    said_already(*left.refusals)
+    raise NotFound(
+        f"post {slug!r} is not listed ({left.first}: {left.why}); run `reeltui check --repair` "
+        "to write the posts index again from the posts' files"
+    )
 
 
 def post_text(post: Post) -> list[RenderableType]:

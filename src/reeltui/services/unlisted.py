@@ -56,18 +56,7 @@ def unlisted(store: Store, listed: Collection[str], files: int | None = None) ->
     """The post files of `store` whose post is not among `listed` (every post id the index
     listed, whatever the command printed of them), None when there are none. `files`: the
     number of table files in the posts' folder, when already counted."""
-    refused = {
-        f"{safe_name(r.record)}.json": str(r)
-        for r in store.refusals()
-        if r.table == POSTS_INDEX.name and r.file.startswith(f"{POSTS_INDEX.path}/")
-    }
-    if files == len(listed) and not refused:
-        return None
-    names = store.listing(POST.path)
-    if len(names) == len(listed) and not refused:
-        return None
-    known = {f"{name}.json" for name in safe_names(list(listed))}
-    left = [name for name in names if name not in known]
+    left, refused = _left_out(store, listed, files)
     if not left:
         return None
     said = tuple(refused[name] for name in left if name in refused)
@@ -75,6 +64,48 @@ def unlisted(store: Store, listed: Collection[str], files: int | None = None) ->
     rel = f"{POST.path}/{first}"
     why = f"its row in the posts index was refused: {refused[first]}" if said else _why(store, rel)
     return Unlisted(len(left), rel, why, said)
+
+
+def unlisted_by_slug(store: Store, listed: Collection[str], slug: str) -> Unlisted | None:
+    """The post of `slug` when its file is intact but the index leaves it out (`reeltui
+    show` says why instead of "no post with slug"), else None. Reads the files left out
+    (the posts of a month at most, in the usual damage) until one is that post."""
+    from reeltui.domain.titles import same_slug
+
+    left, refused = _left_out(store, listed)
+    for name in left:
+        rel = f"{POST.path}/{name}"
+        try:
+            posts = store.peek(rel).good(POST.name)
+        except StoreError:
+            continue
+        found = next(iter(posts.values()), None)
+        if found is None or not same_slug(str(found.get("slug", "")), slug):
+            continue
+        if name in refused:
+            why = f"its row in the posts index was refused: {refused[name]}"
+            return Unlisted(1, rel, why, (refused[name],))
+        return Unlisted(1, rel, _why(store, rel), ())
+    return None
+
+
+def _left_out(
+    store: Store, listed: Collection[str], files: int | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """The names of the post files whose post is not among `listed`, and the gate's
+    refusals of posts index rows by the name of their post's file."""
+    refused = {
+        f"{safe_name(r.record)}.json": str(r)
+        for r in store.refusals()
+        if r.table == POSTS_INDEX.name and r.file.startswith(f"{POSTS_INDEX.path}/")
+    }
+    if files == len(listed) and not refused:
+        return [], refused
+    names = store.listing(POST.path)
+    if len(names) == len(listed) and not refused:
+        return [], refused
+    known = {f"{name}.json" for name in safe_names(list(listed))}
+    return [name for name in names if name not in known], refused
 
 
 def _why(store: Store, rel: str) -> str:
