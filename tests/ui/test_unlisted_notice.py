@@ -16,22 +16,32 @@ from tests.ui.helpers import Notes, settle, wait_until
 from tests.unit.test_posts_unlisted import DAMAGE
 
 
-async def test_the_app_says_which_posts_its_list_leaves_out(store_path: Path) -> None:
-    done_to, left_out, why = DAMAGE["a refused row"]
-    done_to(store_path)
+async def _opened(store_path: Path) -> tuple[Notes, int]:
+    """The app opened on the store until its list is whole and looked at: its notices, and
+    how many posts it lists."""
     notes = Notes()
     blog = open_blog(store_path)
     try:
         app = make_app(blog, settings=Settings())
         async with app.run_test(size=(120, 30), message_hook=notes) as pilot:
             await settle(pilot)
-            await wait_until(pilot, lambda: "not listed" in notes, "the notice")
-            said = [m for m in notes.messages if "not listed" in m]
-            assert len(said) == 1
-            assert said[0].startswith(f"{len(left_out)} post") and why in said[0]
-            assert "reeltui check --repair" in said[0]
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await wait_until(pilot, lambda: screen.listing._told_unlisted, "the look")
+            await settle(pilot)
+            return notes, len(screen.post_list.items)
     finally:
         blog.close()
+
+
+async def test_the_app_says_which_posts_its_list_leaves_out(store_path: Path) -> None:
+    done_to, left_out, why = DAMAGE["a refused row"]
+    done_to(store_path)
+    notes, listed = await _opened(store_path)
+    said = [m for m in notes.messages if "not listed" in m]
+    assert len(said) == 1 and listed == 4 - len(left_out)
+    assert said[0].startswith(f"{len(left_out)} post") and why in said[0]
+    assert "reeltui check --repair" in said[0]
 
 
 @pytest.mark.parametrize("damage", [None, "a deleted file"])
@@ -42,15 +52,5 @@ async def test_a_store_whose_list_is_whole_says_nothing_of_the_kind(
     its month's posts are listed, and nothing is said."""
     if damage:
         DAMAGE[damage][0](store_path)
-    notes = Notes()
-    blog = open_blog(store_path)
-    try:
-        app = make_app(blog, settings=Settings())
-        async with app.run_test(size=(120, 30), message_hook=notes) as pilot:
-            await settle(pilot)
-            assert isinstance(app.screen, MainScreen)
-            assert app.screen.listing._told_unlisted  # (looked for)
-            assert "not listed" not in notes
-            assert len(app.screen.post_list.items) == 4
-    finally:
-        blog.close()
+    notes, listed = await _opened(store_path)
+    assert "not listed" not in notes and listed == 4
