@@ -61,8 +61,9 @@ def query_text(args: argparse.Namespace) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from reeltui.cli.reading import print_rows, say_unlisted, unlisted_of
+    from reeltui.cli.reading import print_rows, say_unlisted
     from reeltui.services.query import as_query, find_comments, find_posts
+    from reeltui.services.unlisted import unlisted_of
 
     query = as_query(query_text(args))
     if args.limit < 1:

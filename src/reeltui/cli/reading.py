@@ -56,15 +56,10 @@ def run_posts(args: argparse.Namespace) -> int:
         )
         none = "no posts match" if args.search or args.status else "the store has no posts"
         print_rows(rows, args.json, none, blog)
+        from reeltui.services.unlisted import unlisted_of
+
         say_unlisted(unlisted_of(blog))
     return 0
-
-
-def unlisted_of(blog: Blog) -> Unlisted | None:
-    """What the posts index leaves out of `blog`'s list (`posts`, `search`)."""
-    from reeltui.services.unlisted import unlisted
-
-    return unlisted(blog.store, blog.rowset.summaries)
 
 
 def say_unlisted(left: Unlisted | None) -> None:

@@ -126,12 +126,17 @@ def _why(store: Store, rel: str) -> str:
     return f"the posts index has no row for it (its month's file is {page})"
 
 
+def unlisted_of(blog: Blog) -> Unlisted | None:
+    """What the posts index leaves out of `blog`'s list (`posts`, `search`, the app)."""
+    return unlisted(blog.store, blog.rowset.summaries)
+
+
 def left_out(blog: Blog) -> str | None:
     """What the app says once its list is whole, when the posts index leaves posts out (the
     line `reeltui posts` warns with); None when it leaves none out or the folder cannot be
     read (`reeltui check` says why)."""
     try:
-        found = unlisted(blog.store, blog.rowset.summaries)
+        found = unlisted_of(blog)
     except (StoreError, OSError):
         return None
     if found is None:
