@@ -120,6 +120,30 @@ def test_posts_json_on_a_sound_store_loads_neither_platformdirs_nor_sqlite(
     found = modules_of(CONSOLE_SCRIPT, "--store", str(store_path), "posts", "--json")
     assert "reeltui.cli.posts_json" in found and "reeltui.services.damage" in found
     assert not found & {"platformdirs", "sqlite3", "reeltui.store.searchcache"}
+    assert not found & {"hashlib", "_hashlib"}  # (OpenSSL: ~4 ms of a start)
+
+
+def test_posts_json_reading_remembered_files_makes_no_schema(store_path: Path) -> None:
+    """The posts index's gate is made when a file is first checked: a run reading only
+    files the gate memo remembers sound (every run after the first) makes no schema (nor
+    does the damage check: the search index holds every post file's signature)."""
+    from reeltui.services.session import open_blog
+
+    with open_blog(store_path) as blog:
+        blog.search_index().prepare()  # (as after a session in the app)
+    code = CONSOLE_SCRIPT.replace(
+        "run()",
+        "import atexit, reeltui.store.gatememo as memo\n"
+        "memo.SETTLED_NS = -(10**12)  # (the store's files are a moment old)\n"
+        "atexit.register(lambda: sys.stderr.write('\\nSCHEMAS %d' % __import__("
+        "'reeltui.domain.validate').domain.validate.schema_of.cache_info().currsize))\nrun()",
+    )
+    command = [sys.executable, "-c", code, "--store", str(store_path), "posts", "--json"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0 and "SCHEMAS 0" not in first.stderr  # (every file gated)
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and again.stderr.rstrip().endswith("SCHEMAS 0"), again.stderr
+    assert again.stdout == first.stdout
 
 
 def test_a_command_without_a_log_compiles_no_secret_pattern(store_path: Path) -> None:

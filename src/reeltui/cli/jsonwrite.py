@@ -85,8 +85,8 @@ def write_json_chunks(chunks: Iterable[bytes]) -> None:
     out = sys.stdout.buffer
     opened = False
     for dumped in chunks:
-        inner = dumped[2:-2]  # b"[\n" + the items, indented + b"\n]"
-        out.write((b",\n" if opened else b"[\n") + inner)
+        out.write(b",\n" if opened else b"[\n")
+        out.write(memoryview(dumped)[2:-2])  # b"[\n" + the items, indented + b"\n]": not copied
         opened = True
     out.write(b"\n]\n" if opened else b"[]\n")
     out.flush()

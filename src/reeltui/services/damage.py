@@ -50,8 +50,9 @@ def damaged_posts(
     recorded signature already (`damage_probe`): only the others are looked at."""
     if sound is not None:  # (most lists: every post proven, nothing more made)
         post_ids = list(post_ids)
-        unproven = set(post_ids).difference(sound)
-        post_ids = [post_id for post_id in post_ids if post_id in unproven] if unproven else []
+        if sound.issuperset(post_ids):
+            return {}
+        post_ids = [post_id for post_id in post_ids if post_id not in sound]
     wanted = list(dict.fromkeys(post_ids))
     if not wanted:
         return {}

@@ -28,7 +28,6 @@ backs up, checks and repairs it like the others.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import zlib
 from collections.abc import Callable
@@ -70,8 +69,10 @@ class TableSpec:
     what: str = ""  # what a message calls one record
     # the gate's own fast test of one record (True: `gate` finds no problem), run over a
     # file's records in one C loop before `gate` is asked about each: the posts index's
-    # 50,000 rows cost ~0.22 s so, ~0.29 s through `gate` one by one
-    accepts: Callable[[Any], bool] | None = None
+    # 50,000 rows cost ~0.22 s so, ~0.29 s through `gate` one by one. Given as the function
+    # making it, called when a file is first checked (not at import: a start reading no
+    # record, or only files remembered sound, makes no schema)
+    accepts_of: Callable[[], Callable[[Any], bool]] | None = None
     # its records hold no object (a read mark): a few are found in a file's bytes, without
     # parsing the file (store/glance.py: the list's first screen)
     flat: bool = False
@@ -114,14 +115,19 @@ def _meta_gate(doc_id: str, doc: Any) -> list[Problem]:
     return []
 
 
+@functools.cache
+def _index_schema() -> Schema:
+    return schema_of(PostSummary)
+
+
 POSTS_INDEX = TableSpec(
     "posts",
     "dated",
     "posts-index",
-    _schema_gate(schema_of(PostSummary)),
+    _lazy_gate(_index_schema),
     derived=True,
     what="post summary",
-    accepts=schema_of(PostSummary).accepts,
+    accepts_of=lambda: _index_schema().accepts,
 )
 POST = TableSpec("post", "per-post", "posts", check_post, what="post")
 COMMENTS = TableSpec("comments", "per-post", "posts", check_comment, what="comment")
@@ -163,6 +169,8 @@ def safe_name(record_id: str) -> str:
     system, also case-insensitive ones)."""
     if _SAFE.fullmatch(record_id) and not record_id.endswith("."):
         return record_id
+    import hashlib  # (here: loading OpenSSL costs a command's start ~4 ms; ids are plain)
+
     plain = re.sub(r"[^a-z0-9._-]+", "-", record_id.lower()).strip(".-")[:60] or "x"
     digest = hashlib.sha1(record_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{plain}~{digest}"
