@@ -12,6 +12,7 @@ from reeltui.services import events
 from reeltui.services.opened import OpenedPosts
 from reeltui.store import NotFound, Store, records
 from reeltui.store.layout import COMMENTS, POST, safe_name
+from reeltui.store.record_docs import build_comment
 
 
 class BlogComments:
@@ -48,7 +49,7 @@ class BlogComments:
         for name in self.store.listing(POST.path):
             if name not in known:
                 docs = self.store.file(f"{POST.path}/{name}").good(COMMENTS.name)
-                found += [records.build_comment(cid, doc) for cid, doc in docs.items()]
+                found += [build_comment(cid, doc) for cid, doc in docs.items()]
         return found
 
     def comments_where(self, wanted: Callable[[PostSummary], bool]) -> list[Comment]:
