@@ -225,7 +225,7 @@ def test_reader_and_store_agree_on_counts(tmp_path: Path) -> None:
 
 
 def test_bulk_documents_are_what_asdict_gives() -> None:
-    from reeltui.store.records import as_doc
+    from reeltui.store.record_docs import as_doc
 
     for parsed in read_demo():
         assert as_doc(parsed.post) == parsed.post.to_dict()

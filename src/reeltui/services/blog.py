@@ -4,13 +4,15 @@ What is kept in memory follows what is touched, not what is stored: the summary 
 (the posts index, read newest month first), and the posts lately opened with their comments.
 The list's rows are built once, one per post, and kept: a save updates its post's row in
 place; sorting is kept per order and redone only for the orders a change disturbed.
+
+The posts index in memory is `blog_index.py`'s, the comments' use cases `blog_comments.py`'s
+(both mixed into Blog).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Set
 from dataclasses import dataclass
@@ -19,18 +21,17 @@ from typing import TYPE_CHECKING
 
 from reeltui.domain.idsets import AllBut, IdSet, both
 from reeltui.domain.listing import PostSummary
-from reeltui.domain.memory import paused_gc
-from reeltui.domain.models import Comment, Post, thread_order
+from reeltui.domain.models import Post
 from reeltui.domain.readers import OwnPeople
 from reeltui.domain.text import word_count
 from reeltui.domain.titles import same_slug
 from reeltui.domain.vocab import SortKey
 from reeltui.services import events
+from reeltui.services.blog_comments import BlogComments
+from reeltui.services.blog_index import BlogIndex
 from reeltui.services.opened import OpenedPosts
-from reeltui.services.people import of_posts
 from reeltui.services.rows import PostRow, RowSet
 from reeltui.store import NotFound, Store, StoreError, index, records
-from reeltui.store.layout import COMMENTS, POST, safe_name
 
 if TYPE_CHECKING:
     from reeltui.services.search import PostSearch
@@ -47,7 +48,7 @@ class Counts:
     diary_entries: int = 0  # films in the diary (store/diary.py)
 
 
-class Blog:
+class Blog(BlogIndex, BlogComments):
     """Use cases over one open store. Keeps in-memory indexes; writes go through it."""
 
     def __init__(self, store: Store) -> None:
@@ -105,83 +106,7 @@ class Blog:
 
             yield guarded
 
-    # -- the posts index -------------------------------------------------------------------
-
-    def load_index(self, glance: int = 0) -> Iterator[int]:
-        """Read the posts index, newest month first; yields the number of posts known after
-        each file (a screen can show the newest posts before the rest is read). `glance`:
-        first the `glance` newest rows of the newest file alone (a first screen; gating and
-        making 276 rows cost ~10 ms at 50,000 posts), then the file whole. Safe to call from
-        several threads: each file is read once."""
-        while True:
-            with self._index_lock:
-                if self._pages is None:
-                    self._pages = index.pages(self.store)
-                if not self._pages:
-                    return
-                first = None
-                if glance and not self.rowset.summaries:
-                    first = index.glance_page(self.store, self._pages[0], glance)
-                    glance = 0
-                if first is not None:
-                    self.rowset.add(first)
-                    known = len(self.rowset)
-                else:
-                    rel = self._pages.pop(0)
-                    with paused_gc():  # thousands of rows: no collection pass meanwhile
-                        self.rowset.add(index.read_page(self.store, rel))
-                    known = len(self.rowset)
-                    if not self._pages:
-                        gc.freeze()  # kept for the session: the collector need not walk them
-            yield known
-
-    @property
-    def index_complete(self) -> bool:
-        return self._pages is not None and not self._pages
-
-    def _index(self) -> dict[str, PostSummary]:
-        for _ in self.load_index():
-            pass
-        self._count_with_own()
-        return self.rowset.summaries
-
-    def counted_with(self) -> OwnPeople:
-        """The blog's own people as the posts' readers' comments (`PostSummary.readers`)
-        leave them out: its post authors and `signers`."""
-        self._index()
-        known = self._own
-        return known[1] if known is not None else self.store.own
-
-    def _count_with_own(self) -> None:
-        """The index's readers' comments counted with the blog's own people as they are now
-        (its post authors and `signers`). The store records the set it counted with; when
-        it differs (settings or a new author), the counts are made again from the posts'
-        files, once: stored by a writer, kept in memory by a reader (for the posts the
-        index lists: a post whose row the gate refused, or whose index file is gone, is
-        left out of the list either way; `posts` says so: services/unlisted.py)."""
-        signers = self.signers()
-        if self._own is not None and self._own[0] == signers:
-            return
-        with self._own_lock:
-            if self._own is not None and self._own[0] == signers:
-                return
-            own = of_posts(self.rowset.snapshot(), signers)
-            stale = not self.counted_as_stored(own)
-            if stale and (self._own is None or self._own[1] != own):
-                try:
-                    summaries = self.store.recount(own)
-                except StoreError:  # not stored (a full disk): counted for this session
-                    summaries = self.store.recount(own, save=False)
-                if not self.counted_as_stored(own):  # counted, the index not written again:
-                    listed = self.rowset.summaries  # the posts it lists, as without a count
-                    summaries = [s for s in summaries if s.id in listed]
-                self.rowset.update(summaries)
-            self._own = (signers, own)
-
-    def counted_as_stored(self, own: OwnPeople) -> bool:
-        """Are the index's stored readers' counts those made with `own` as the blog's own
-        people (else `_count_with_own` counts them again)?"""
-        return own == self.store.own and self.store.counted
+    # -- the search, and the caches -------------------------------------------------------
 
     def search_index(self) -> PostSearch:
         """The post search (metadata in memory, text through the store's full-text index)."""
@@ -289,63 +214,6 @@ class Blog:
         if self._search is not None:
             self._search.post_saved(summary)
         events.changed(self, "post", post.id)
-
-    def _updated(self, summaries: list[PostSummary]) -> None:
-        if self._pages is not None or self.rowset.summaries:
-            self.rowset.update(summaries)
-        known = self._own
-        if known is not None and of_posts(summaries, known[1]) != known[1]:
-            self._own = None  # a new author: one of the blog's own people from now on
-
-    # -- comments ------------------------------------------------------------------------
-
-    def comment_ids(self, post_id: str) -> list[str]:
-        return list(self.opened.get(post_id).comments)
-
-    def comments(self, post_id: str) -> list[Comment]:
-        return list(self.opened.get(post_id).comments.values())
-
-    def thread(self, post_id: str) -> list[tuple[Comment, int]]:
-        """The post's comments in reading order with their depth (1 = top level)."""
-        return thread_order(self.comments(post_id))
-
-    def all_comments(self) -> list[Comment]:
-        """Every comment of the archive (reads every post's file)."""
-        return [c for s in self.posts() for c in self.comments(s.id)]
-
-    def orphan_comments(self) -> list[Comment]:
-        """Comments kept in files of posts that are not in the index (gone, or refused)."""
-        known = {f"{safe_name(s.id)}.json" for s in self.posts()}
-        found = []
-        for name in self.store.listing(POST.path):
-            if name not in known:
-                docs = self.store.file(f"{POST.path}/{name}").good(COMMENTS.name)
-                found += [records.build_comment(cid, doc) for cid, doc in docs.items()]
-        return found
-
-    def comments_where(self, wanted: Callable[[PostSummary], bool]) -> list[Comment]:
-        """The comments of the posts whose summary is `wanted` (e.g. with pending ones)."""
-        return [c for s in self.posts() if wanted(s) for c in self.comments(s.id)]
-
-    def comment(self, comment_id: str) -> Comment:
-        post_id = self.opened.owner.get(comment_id) or records.locate(self.store, comment_id)
-        if post_id is not None:
-            found = self.opened.get(post_id).comments.get(comment_id)
-            if found is not None:
-                return found
-        raise NotFound(f"no comment with id {comment_id!r}")
-
-    def save_comment(self, comment: Comment) -> None:
-        summaries = records.put_comment(self.store, comment)
-        self.opened.comment_saved(comment)
-        self._updated(summaries)
-        events.changed(self, "comment", comment.id)
-
-    def delete_comment(self, comment_id: str) -> None:
-        summaries = records.delete_comment(self.store, comment_id)
-        self.opened.comment_deleted(comment_id)
-        self._updated(summaries)
-        events.changed(self, "comment", comment_id)
 
     # -- figures -------------------------------------------------------------------------
 

@@ -19,9 +19,8 @@ from reeltui.formats import Skip
 from reeltui.formats.local_state import LocalState, OutboxItem
 from reeltui.services import events, outbox, reads, revisions
 from reeltui.services.blog import Blog
+from reeltui.store import Refused, state
 from reeltui.store import diary as diary_records
-from reeltui.store import state
-from reeltui.store.records import Refused
 
 
 @dataclass

@@ -23,6 +23,7 @@ from reeltui.domain.readers import OwnPeople
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people
 from reeltui.store import StoreError, records
+from reeltui.store.record_docs import build_comment
 
 SHOWN_STATUSES = ("approved", "pending")
 
@@ -139,7 +140,7 @@ def _items(blog: Blog, docs: Mapping[str, dict[str, Any]], ids: Iterable[str]) -
     its parent; a comment whose post is not in the index (gone) is left out."""
     items = []
     for cid in ids:
-        comment = records.build_comment(cid, docs[cid])
+        comment = build_comment(cid, docs[cid])
         try:
             post = blog.summary(comment.post_id)
         except StoreError:
@@ -147,7 +148,7 @@ def _items(blog: Blog, docs: Mapping[str, dict[str, Any]], ids: Iterable[str]) -
         parent_id = comment.parent_id
         parent = None
         if parent_id is not None and parent_id in docs:
-            parent = records.build_comment(parent_id, docs[parent_id])
+            parent = build_comment(parent_id, docs[parent_id])
         items.append(InboxItem(comment, post, parent))
     return items
 

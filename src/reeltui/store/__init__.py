@@ -11,7 +11,7 @@ from reeltui.store.errors import (
     StoreWriteError,
 )
 from reeltui.store.layout import TABLES
-from reeltui.store.records import Refused, Rejected
+from reeltui.store.record_docs import Refused, Rejected
 from reeltui.store.store import Store
 
 __all__ = [

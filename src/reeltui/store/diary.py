@@ -8,7 +8,7 @@ from reeltui.domain.diary import DiaryEntry
 from reeltui.domain.models import DomainError
 from reeltui.store.errors import StoreCorrupt
 from reeltui.store.layout import DIARY
-from reeltui.store.records import Refused, as_doc
+from reeltui.store.record_docs import Refused, as_doc
 from reeltui.store.store import Store
 
 

@@ -22,7 +22,7 @@ from reeltui.store.layout import (
     hashed_file,
     per_post_file,
 )
-from reeltui.store.records import Refused, as_doc, build_post
+from reeltui.store.record_docs import Refused, as_doc, build_post
 from reeltui.store.store import Store
 
 

@@ -1,11 +1,11 @@
 """The reader: a header block (title, author, date, terms, rating, film) and the Markdown body,
-with a table of contents for long posts and `/` search inside the post (n/N, match counter)."""
+with a table of contents for long posts (reader_toc.py) and `/` search inside the post (n/N,
+match counter: reader_search.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,44 +13,25 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from reeltui.domain.models import Post
-from reeltui.domain.sanitize import sanitize, sanitize_line
+from reeltui.domain.sanitize import sanitize
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.heights import keeps_height
-from reeltui.ui.widgets.inputs import ReturningInput, focus_now
+from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.lists import ReelOptions
 from reeltui.ui.widgets.long_body import LongBody, Match
 from reeltui.ui.widgets.post_text import header_text
-from reeltui.ui.widgets.reader_search import ReaderSearchMixin
+from reeltui.ui.widgets.reader_search import ReaderSearchMixin, SearchInput
+from reeltui.ui.widgets.reader_toc import ReaderTocMixin
 
 if TYPE_CHECKING:  # Textual's Markdown widget (markdown-it, its blocks) is imported and
     # mounted when the first post is shown: the first paint has no use for it (see `body`)
     from textual.widgets import Markdown
     from textual.widgets.markdown import MarkdownBlock
 
-TOC_MIN_HEADINGS = 3
 
-
-class SearchInput(ReturningInput):
-    """The search box of the reader: down/up step through matches while typing."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,ctrl+n", "step(1)", "Next match", id="reader.search_next"),
-        Binding("up", "step(-1)", "Previous match", id="reader.search_prev"),
-    ]
-
-    class Step(Message):
-        def __init__(self, step: int) -> None:
-            super().__init__()
-            self.step = step
-
-    def action_step(self, step: int) -> None:
-        self.post_message(self.Step(step))
-
-
-class Reader(ReaderSearchMixin, Vertical):
+class Reader(ReaderSearchMixin, ReaderTocMixin, Vertical):
     """Shows one post. Posts messages up for links, history and the links picker."""
 
     ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with the reader, not its text
@@ -111,29 +92,6 @@ class Reader(ReaderSearchMixin, Vertical):
 
     # The parts hidden until used (the search bar, a very long post's lines) are mounted the
     # first time they are needed: the first paint lays out and styles fewer widgets.
-
-    async def search_box(self) -> SearchInput:
-        """The search bar's box (the bar mounted under the post the first time: awaited,
-        the keys typed next reach the box once focused)."""
-        if self.searchbar is None:
-            box = SearchInput(placeholder="search in this post", id="reader-search")
-            self.searchbar = (box, Static("", id="reader-count"))
-            await self.mount(Horizontal(*self.searchbar, id="reader-searchbar"))
-        return self.searchbar[0]
-
-    def counter_box(self) -> Static | None:
-        return self.searchbar[1] if self.searchbar is not None else None
-
-    def toc(self) -> ReelOptions:
-        """The contents box, left of the post (mounted the first time a post lists its
-        headings, shown by the `-toc` class)."""
-        if self.contents is None:
-            self.contents = ReelOptions(id="reader-toc")
-            self.query_one("#reader-main").mount(self.contents, before=0)
-        return self.contents
-
-    def _headings(self) -> int:
-        return self.contents.option_count if self.contents is not None else 0
 
     def long_body(self) -> LongBody:
         """The lines of a very long post (mounted after the body the first time)."""
@@ -227,97 +185,27 @@ class Reader(ReaderSearchMixin, Vertical):
         self._toc_wanted = None
         self.remove_class("-toc")
 
-    def clear_search(self) -> None:
-        """Close the search bar and drop the matches."""
-        if self.searchbar is not None:  # (once opened)
-            box = self.searchbar[0]
-            if self.screen.focused is box:
-                focus_now(self.scroller)
-            with box.prevent(Input.Changed):
-                box.value = ""
-            self.query_one("#reader-searchbar").remove_class("-visible")
-        self._run_search("")
-
     def links(self) -> list[tuple[str, str]]:
         from reeltui.formats.display import readable
         from reeltui.ui.widgets.post_text import post_links
 
         return post_links(readable(self.post.body)) if self.post else []
 
-    # -- table of contents ---------------------------------------------------------------
-
-    def _fit_toc(self) -> None:
-        """The contents box shows when it has headings, and there are many (unless `t` hid
-        it) or `t` asked for it: never empty."""
-        headings = self._headings()
-        wanted = headings >= TOC_MIN_HEADINGS if self._toc_wanted is None else self._toc_wanted
-        self.set_class(bool(headings) and wanted, "-toc")
-
-    def on_markdown_table_of_contents_updated(
-        self, event: Markdown.TableOfContentsUpdated
-    ) -> None:  # (by its name: Markdown is not imported when the class is made)
-        event.stop()
-        if self.has_class("-long"):
-            return  # the emptied Markdown's: a long post's headings come from LongBody
-        toc = self.toc()
-        toc.clear_options()
-        entries = event.table_of_contents
-        toc.add_options(
-            Option(Text("  " * (level - 1) + sanitize_line(label)), id=block_id)
-            for level, label, block_id in entries
-            if block_id
-        )
-        self._fit_toc()
+    # -- table of contents (reader_toc.py) ----------------------------------------------
 
     @on(LongBody.Grown)
     def _long_grown(self, event: LongBody.Grown) -> None:
         event.stop()
-        body = self.long_body()
-        toc = self.toc()
-        shown = [toc.get_option_at_index(i).id for i in range(toc.option_count)]
-        found = [f"line-{line}" for _, _, line in body.headings]
-        # Lines made again for a new width list their headings afresh: keep the box until
-        # they catch up (hiding it would change the width once more and start all over).
-        if found != shown and (len(found) >= len(shown) or body.complete):
-            toc.clear_options()
-            toc.add_options(
-                Option(Text("  " * (level - 1) + sanitize_line(label)), id=f"line-{line}")
-                for level, label, line in body.headings
-            )
-            self._fit_toc()
-        if body.complete and self.query_text:
-            self._run_search(self.query_text)
-
-    def _scroll_to_line(self, line: int, *, center: bool = False) -> None:
-        body = self.long_body()
-        offset = self.scroller.scrollable_content_region.height // 2 if center else 0
-        self.scroller.scroll_to(y=max(0, body.virtual_region.y + line - offset), animate=False)
+        self.toc_grown()
 
     @on(OptionList.OptionSelected, "#reader-toc")
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id and event.option.id.startswith("line-"):
-            self._scroll_to_line(int(event.option.id[5:]))
-            self.scroller.focus()
-        elif event.option.id:
-            block = self.markdown.query_one(f"#{event.option.id}")
-            self.scroller.scroll_to_widget(block, top=True, animate=False)
-            self.scroller.focus()
+        self.go_to_heading(event.option.id)
 
     def action_reply(self) -> None:
         """No comment is picked here: the screen says what `r` needs (thread_intents.Reply)."""
         self.post_message(intents.Reply(None))
-
-    def action_toggle_toc(self) -> None:
-        if not self.has_class("-toc") and not self._headings():
-            self.notify("this post has no headings", timeout=2)
-            return
-        self._toc_wanted = not self.has_class("-toc")
-        self._fit_toc()
-        if self._toc_wanted:
-            focus_now(self.toc())
-        elif self.contents is not None and self.screen.focused is self.contents:
-            focus_now(self.scroller)
 
     # -- scrolling -----------------------------------------------------------------------
 
@@ -336,6 +224,11 @@ class Reader(ReaderSearchMixin, Vertical):
     def action_bottom(self) -> None:
         self.scroller.scroll_end(animate=False)
 
+    def _scroll_to_line(self, line: int, *, center: bool = False) -> None:
+        body = self.long_body()
+        offset = self.scroller.scrollable_content_region.height // 2 if center else 0
+        self.scroller.scroll_to(y=max(0, body.virtual_region.y + line - offset), animate=False)
+
     # -- links and history ---------------------------------------------------------------
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
@@ -352,14 +245,7 @@ class Reader(ReaderSearchMixin, Vertical):
     def action_history(self, step: int) -> None:
         self.post_message(self.History(step))
 
-    # -- search --------------------------------------------------------------------------
-
-    async def action_search(self) -> None:
-        box = await self.search_box()
-        self.query_one("#reader-searchbar").add_class("-visible")
-        box.return_focus = self.scroller
-        box.value = self.query_text
-        focus_now(box)
+    # -- search (reader_search.py) ------------------------------------------------------
 
     @on(Input.Changed, "#reader-search")
     def _search_changed(self, event: Input.Changed) -> None:

@@ -1,15 +1,19 @@
-"""Search inside the post shown by the reader: matches in the Markdown blocks, or in the
-lines of a very long post (LongBody); n/N step through them, a counter says where."""
+"""Search inside the post shown by the reader: the search bar under the post (its box, its
+counter), matches in the Markdown blocks or in the lines of a very long post (LongBody);
+n/N step through them, a counter says where."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.containers import VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.message import Message
+from textual.widgets import Input, Static
 
 from reeltui.domain.text import find_folded
+from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.long_body import LongBody, Match
 
 HIT_STYLE = "underline"
@@ -23,9 +27,27 @@ else:
     _Base = object
 
 
+class SearchInput(ReturningInput):
+    """The search box of the reader: down/up step through matches while typing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,ctrl+n", "step(1)", "Next match", id="reader.search_next"),
+        Binding("up", "step(-1)", "Previous match", id="reader.search_prev"),
+    ]
+
+    class Step(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Step(step))
+
+
 class ReaderSearchMixin(_Base):
-    """Mixed into Reader (which has #reader-scroll, #reader-body, a search bar and a LongBody
-    once needed)."""
+    """Mixed into Reader (which has #reader-scroll, #reader-body and a LongBody once
+    needed). Textual collects `@on` handlers from widget classes only: Reader's own handlers
+    of the search box's messages call `_run_search`, `action_next_hit`, `clear_search`."""
 
     hits: list[tuple[MarkdownBlock, int, int]]
     long_hits: list[Match]
@@ -34,6 +56,7 @@ class ReaderSearchMixin(_Base):
     counter: str
     _originals: dict[int, tuple[MarkdownBlock, Content]]
     long: LongBody | None
+    searchbar: tuple[SearchInput, Static] | None  # mounted when first opened
 
     @property
     def scroller(self) -> VerticalScroll:
@@ -49,8 +72,35 @@ class ReaderSearchMixin(_Base):
     def long_body(self) -> LongBody:
         raise NotImplementedError
 
+    async def search_box(self) -> SearchInput:
+        """The search bar's box (the bar mounted under the post the first time: awaited,
+        the keys typed next reach the box once focused)."""
+        if self.searchbar is None:
+            box = SearchInput(placeholder="search in this post", id="reader-search")
+            self.searchbar = (box, Static("", id="reader-count"))
+            await self.mount(Horizontal(*self.searchbar, id="reader-searchbar"))
+        return self.searchbar[0]
+
     def counter_box(self) -> Static | None:
-        raise NotImplementedError
+        return self.searchbar[1] if self.searchbar is not None else None
+
+    async def action_search(self) -> None:
+        box = await self.search_box()
+        self.query_one("#reader-searchbar").add_class("-visible")
+        box.return_focus = self.scroller
+        box.value = self.query_text
+        focus_now(box)
+
+    def clear_search(self) -> None:
+        """Close the search bar and drop the matches."""
+        if self.searchbar is not None:  # (once opened)
+            box = self.searchbar[0]
+            if self.screen.focused is box:
+                focus_now(self.scroller)
+            with box.prevent(Input.Changed):
+                box.value = ""
+            self.query_one("#reader-searchbar").remove_class("-visible")
+        self._run_search("")
 
     @property
     def _hit_count(self) -> int:
