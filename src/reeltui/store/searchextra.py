@@ -23,6 +23,7 @@ for an index made before they existed (`fill`), marked done in `info` (FILLED).
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections import Counter
 from collections.abc import Callable
 
@@ -179,12 +180,14 @@ def fill(
     run(finish)
 
 
-def letters(db: sqlite3.Connection) -> dict[str, list[int]]:
+def letters(db: sqlite3.Connection) -> dict[str, array[int]]:
     """Per letter and digit, the rowids of the posts lacking it (from the masks: what
-    `lacking_sql` answers for one of them, read once into memory)."""
+    `lacking_sql` answers for one of them, read once into memory). Kept for the session:
+    arrays, which the collector's passes do not walk (lists of ints: 210,000 items walked
+    at every full pass at 50,000 posts)."""
     masks = db.execute("SELECT doc, mask FROM chars").fetchall()
     return {
-        ch: [doc for doc, held in masks if not held & 1 << at]
+        ch: array("q", [doc for doc, held in masks if not held & 1 << at])
         for at, ch in enumerate(_OWN)
         if ch.isalnum()
     }
