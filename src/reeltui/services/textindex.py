@@ -168,8 +168,8 @@ class TextIndex:
         (or reversed), at most `limit` of them."""
         needle = fold(query)
         if not needle:
-            ids = [i for s, i in enumerate((*self._ids, *self._added)) if self._slot.get(i) == s]
-            return (ids[::-1] if newest_first else ids)[:limit]
+            every = [i for s, i in enumerate((*self._ids, *self._added)) if self._slot.get(i) == s]
+            return (every[::-1] if newest_first else every)[:limit]
         if SEP in needle:
             return []  # no record text holds a NUL
         built = len(self._starts) - 1
@@ -191,10 +191,10 @@ class TextIndex:
                 if limit is not None and len(found) >= limit:
                     break
             found.extend(sorted(late))
-        ids = self._ids
         if self._added:
             return [self._id(s) for s in found[:limit]]
-        return [ids[s] for s in found[:limit]]
+        built_ids = self._ids
+        return [built_ids[s] for s in found[:limit]]
 
     def _filtered(self, needle: bytes, lo: int, hi: int) -> Iterator[int]:
         """`_scan`, with edited records judged by their new text."""

@@ -71,15 +71,18 @@ def mask(text: str) -> int:
 
 class Dense:
     """The dense words and their beginnings of 2 letters or more (`order`: all of them, fewest
-    posts lacking first)."""
+    posts lacking first). Kept for the session by a writer's index: tuples and a dict of
+    words (untracked by the collector), not lists and sets its passes walk."""
 
     def __init__(self, whole: list[str], order: list[str] | None = None) -> None:
-        self.whole = whole
+        self.whole = tuple(whole)
         known = set(whole)
-        self.starts = {w: [w[:k] for k in range(2, len(w)) if w[:k] not in known] for w in whole}
+        self.starts = {
+            w: tuple(w[:k] for k in range(2, len(w)) if w[:k] not in known) for w in whole
+        }
         begun = sorted({p for starts in self.starts.values() for p in starts})
-        self.order = whole + begun if order is None else order
-        self.entries = set(self.order)
+        self.order = tuple(whole + begun if order is None else order)
+        self.entries = dict.fromkeys(self.order)
 
     def __bool__(self) -> bool:
         return bool(self.whole)
