@@ -23,10 +23,12 @@ from benchmarks.generate import write_archive
 from textual.pilot import Pilot
 
 from reeltui.config import Settings
+from reeltui.domain import memory
 from reeltui.domain.listing import PostSummary
 from reeltui.services import PostRow
 from reeltui.services.blog import Blog
 from reeltui.services.session import open_blog
+from reeltui.store.layout import READS
 from reeltui.ui.app import make_app
 from reeltui.ui.screens.main import MainScreen
 from tests.ui.helpers import press, settle, wait_until
@@ -57,6 +59,14 @@ def walked_per_post(posts: int) -> list[tuple[str, int]]:
     return found
 
 
+def walked_marks(blog: Blog) -> list[str]:
+    """The read marks' files the store keeps whose marks a full pass walks."""
+    files = [blog.store.file(f"{READS.path}/{name}") for name in blog.store.listing(READS.path)]
+    assert files
+    walked = {id(o) for o in gc.get_objects()}
+    return [f.rel for f in files if id(f.good(READS.name)) in walked]
+
+
 @asynccontextmanager
 async def _ready(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen, Blog]]:
     """The app on `archive`: the whole index read, the search readied (its worker done)."""
@@ -74,11 +84,17 @@ async def _ready(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen, 
         blog.close()
 
 
-async def test_a_full_pass_walks_no_container_of_ids_or_numbers_per_post(archive: Path) -> None:
+async def test_a_full_pass_walks_no_container_of_ids_or_numbers_per_post(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "FREEZE_ABOVE", 0)  # (a bulk at this archive's size)
     async with _ready(archive) as (pilot, main, blog):
         posts = len(blog.posts())
         assert posts >= POSTS
         assert walked_per_post(posts) == []  # ready: the list, its orders, the search
+        # the read marks' files, read whole for the list's marks and kept by the store:
+        # frozen as read (a dict of marks per file: 50,000 marks walked at every full pass)
+        assert walked_marks(blog) == []
         await press(pilot, "slash", "h", "e")  # (in nearly every post: answers of them all)
         await wait_until(pilot, lambda: main.listing.search == "he", "the search")
         await settle(pilot)

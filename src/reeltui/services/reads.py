@@ -15,6 +15,7 @@ from typing import Any
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.listing import Listed
+from reeltui.domain.memory import paused_gc
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people, readers_count
@@ -56,7 +57,10 @@ def _every_mark(blog: Blog) -> dict[str, int]:
         kept = _EVERY.get(rows)
         if kept is not None and kept[0] == generation:
             return kept[1]
-        docs = tables.read_marks(blog.store)
+        # (the table's files are kept by the store for the session: frozen when read in
+        # bulk, the first time, else every full collector pass walked their 50,000 marks)
+        with paused_gc(keep=True):
+            docs = tables.read_marks(blog.store)
     found = _counts(blog, docs, None)
     with _LOCK:
         if _GENERATION.get(str(blog.path), 0) == generation:  # (no change meanwhile)
