@@ -23,7 +23,6 @@ from benchmarks.generate import write_archive
 from textual.pilot import Pilot
 
 from reeltui.config import Settings
-from reeltui.domain import memory
 from reeltui.domain.listing import PostSummary
 from reeltui.services import PostRow
 from reeltui.services.blog import Blog
@@ -84,10 +83,7 @@ async def _ready(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen, 
         blog.close()
 
 
-async def test_a_full_pass_walks_no_container_of_ids_or_numbers_per_post(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(memory, "FREEZE_ABOVE", 0)  # (a bulk at this archive's size)
+async def test_a_full_pass_walks_no_container_of_ids_or_numbers_per_post(archive: Path) -> None:
     async with _ready(archive) as (pilot, main, blog):
         posts = len(blog.posts())
         assert posts >= POSTS

@@ -8,6 +8,7 @@ crash-safely like every table. On a read-only store the marks live in memory for
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import weakref
 from dataclasses import dataclass
@@ -15,7 +16,6 @@ from typing import Any
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.listing import Listed
-from reeltui.domain.memory import paused_gc
 from reeltui.services import events
 from reeltui.services.blog import Blog
 from reeltui.services.people import own_people, readers_count
@@ -57,10 +57,13 @@ def _every_mark(blog: Blog) -> dict[str, int]:
         kept = _EVERY.get(rows)
         if kept is not None and kept[0] == generation:
             return kept[1]
-        # (the table's files are kept by the store for the session: frozen when read in
-        # bulk, the first time, else every full collector pass walked their 50,000 marks)
-        with paused_gc(keep=True):
-            docs = tables.read_marks(blog.store)
+        docs = tables.read_marks(blog.store)
+        if kept is None:  # (the first time for these rows: the table read whole)
+            # The store keeps its files for the session: frozen (with the rest of what the
+            # app keeps by now, the list's rows among them), else every full collector pass
+            # walked their 50,000 marks. No pause of the collector around the read: it can
+            # wait for a save holding the store, and a pause stops every thread's passes.
+            gc.freeze()
     found = _counts(blog, docs, None)
     with _LOCK:
         if _GENERATION.get(str(blog.path), 0) == generation:  # (no change meanwhile)
