@@ -28,7 +28,9 @@ def _gc_on() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:  # (as it was, either way: a test here that disabled it left the collector
+        gc.enable()  # off for the tests after, in this process: the app's own pauses then
+    else:  # never turned it back on, and tests/ui/test_reply_freezes.py saw no pass)
         gc.disable()
 
 

@@ -12,9 +12,10 @@ from reeltui.services.blog import Blog
 from reeltui.services.query import _HIDDEN as HIDDEN  # (what find_comments hides)
 
 
-def comment_vocabulary(blog: Blog) -> dict[str, list[str]]:
+def comment_vocabulary(blog: Blog) -> dict[str, tuple[str, ...]]:
     """{"author": commenters' names, most comments first} (reads every comment's stored
-    document once: the comment search keeps them, `search_index().comment_docs()`)."""
+    document once: the comment search keeps them, `search_index().comment_docs()`); a tuple,
+    kept by the search box, out of the collector's walks."""
     counts: Counter[str] = Counter()
     for doc in blog.search_index().comment_docs().values():
         name = doc.get("author")
@@ -23,4 +24,6 @@ def comment_vocabulary(blog: Blog) -> dict[str, list[str]]:
         if doc.get("status") in HIDDEN or doc.get("kind", "comment") != "comment":
             continue
         counts[name] += 1
-    return {"author": [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0])))]}
+    return {
+        "author": tuple(n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0]))))
+    }

@@ -303,10 +303,11 @@ def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET)
 # -- completion -------------------------------------------------------------------------
 
 
-def vocabulary(blog: Blog) -> dict[str, list[str]]:
+def vocabulary(blog: Blog) -> dict[str, tuple[str, ...]]:
     """The names each field may take on this blog, most used first, for completion: names
     that find posts (authors are the posts'; a search of comments completes its authors
-    from `services.commenters.comment_vocabulary`)."""
+    from `services.commenters.comment_vocabulary`). Tuples: kept by the search box for the
+    session, out of the collector's walks (it untracks a tuple of strings)."""
     counts: dict[str, Counter[str]] = {
         k: Counter() for k in ("tag", "category", "author", "director", "cast", "title")
     }
@@ -318,6 +319,6 @@ def vocabulary(blog: Blog) -> dict[str, list[str]]:
         counts["cast"].update(post.film.cast)
         counts["title"][post.film.title] += 1
     return {
-        field: [name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if name]
+        field: tuple(n for n, _ in sorted(c.items(), key=lambda kv: (-kv[1], fold(kv[0]))) if n)
         for field, c in counts.items()
     }

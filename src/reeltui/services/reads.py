@@ -8,6 +8,7 @@ crash-safely like every table. On a read-only store the marks live in memory for
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import weakref
 from dataclasses import dataclass
@@ -57,6 +58,12 @@ def _every_mark(blog: Blog) -> dict[str, int]:
         if kept is not None and kept[0] == generation:
             return kept[1]
         docs = tables.read_marks(blog.store)
+        if kept is None:  # (the first time for these rows: the table read whole)
+            # The store keeps its files for the session: frozen (with the rest of what the
+            # app keeps by now, the list's rows among them), else every full collector pass
+            # walked their 50,000 marks. No pause of the collector around the read: it can
+            # wait for a save holding the store, and a pause stops every thread's passes.
+            gc.freeze()
     found = _counts(blog, docs, None)
     with _LOCK:
         if _GENERATION.get(str(blog.path), 0) == generation:  # (no change meanwhile)

@@ -13,6 +13,7 @@ list of its own, so a reader never sorts or walks an array another thread is ext
 from __future__ import annotations
 
 import threading
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -103,7 +104,7 @@ def _same_but_figures(a: PostSummary, b: PostSummary) -> bool:
     return all(getattr(a, name) == getattr(b, name) for name in _NAMED)
 
 
-def _picked(items: list[T], at: Sequence[int]) -> list[T]:
+def _picked(items: Sequence[T], at: Sequence[int]) -> list[T]:
     """items[i] for each i of `at`, in one C call (itemgetter)."""
     if len(at) < 2:
         return [items[i] for i in at]
@@ -117,8 +118,9 @@ class RowSet:
         self._sorted: dict[tuple[SortKey, bool], list[PostRow]] = {}
         self._unsorted: set[tuple[SortKey, bool]] = set()
         self._places: dict[tuple[SortKey, bool], dict[str, int]] = {}  # post id -> position
-        # per order, a search's codes' positions (-1: no row): list[code] (see `_coded`)
-        self._at_code: dict[tuple[SortKey, bool], tuple[Codebook, list[int]]] = {}
+        # per order, a search's codes' positions (-1: no row), by code (see `_coded`): an
+        # array, not a list of ints (the collector walks a list's items at every full pass)
+        self._at_code: dict[tuple[SortKey, bool], tuple[Codebook, array[int]]] = {}
         self._counts: tuple[int, int, int, int] | None = None
         self._names: dict[str, dict[str, frozenset[str]]] = {}  # field -> name -> post ids
         self._lock = threading.RLock()
@@ -237,7 +239,7 @@ class RowSet:
         book = wanted.book
         made = self._at_code.get(key)
         if made is None or made[0] is not book:
-            table = [-1] * (max(book.decode, default=0) + 1)
+            table = array("q", [-1]) * (max(book.decode, default=0) + 1)
             for code, pid in book.decode.items():
                 table[code] = places.get(pid, -1)
             made = self._at_code[key] = (book, table)

@@ -8,6 +8,11 @@ an encoded needle is exactly a substring match of the text.
 
 Edits after the buffer was built go to a small overlay (checked one by one) until it grows
 large enough to be worth a rebuild.
+
+What is kept is out of the collector's walks: the records' ids in a tuple (a tuple of strings
+is untracked by the first collector pass that sees it; a list of them, 50,000 at 50,000
+posts, was walked at every full pass), their slots in a dict of strings to ints (never
+tracked), the text in bytes.
 """
 
 from __future__ import annotations
@@ -50,14 +55,16 @@ class TextIndex:
     """Records (id -> text) searchable by case-insensitive substring."""
 
     def __init__(self, items: Iterable[tuple[str, str]] = ()) -> None:
-        self._ids: list[str] = []
+        self._ids: tuple[str, ...] = ()  # slot -> id, of the slots when last built
+        self._added: list[str] = []  # slot -> id, of the slots added since (len(_ids) on)
         self._slot: dict[str, int] = {}
+        ids: list[str] = []
 
         def folded() -> Iterator[bytes]:
             batch: list[str] = []
             for record_id, text in items:
-                self._slot[record_id] = len(self._ids)
-                self._ids.append(record_id)
+                self._slot[record_id] = len(ids)
+                ids.append(record_id)
                 batch.append(text)
                 if len(batch) == FOLD_BATCH:
                     yield from (t.encode("utf-8", "replace") for t in fold_all(batch))
@@ -65,6 +72,7 @@ class TextIndex:
             yield from (t.encode("utf-8", "replace") for t in fold_all(batch))
 
         self._build(folded())
+        self._ids = tuple(ids)
 
     def _build(self, chunks: Iterable[bytes]) -> None:
         # One growing bytearray (realloc'd in place) rather than a list of chunks joined at
@@ -85,6 +93,13 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._slot)
 
+    def _id(self, slot: int) -> str:
+        ids = self._ids
+        return ids[slot] if slot < len(ids) else self._added[slot - len(ids)]
+
+    def _slots(self) -> int:
+        return len(self._ids) + len(self._added)
+
     def newest_first(self, ids: Iterable[str]) -> list[str]:
         """Those of `ids` in the index, latest added first (the order `search` can give)."""
         slot = self._slot
@@ -95,9 +110,9 @@ class TextIndex:
     def set(self, record_id: str, text: str) -> None:
         slot = self._slot.get(record_id)
         if slot is None:
-            slot = len(self._ids)
+            slot = self._slots()
             self._slot[record_id] = slot
-            self._ids.append(record_id)
+            self._added.append(record_id)
         self._overlay[slot] = fold(text)
         if len(self._overlay) > REBUILD_AFTER:
             self._rebuild()
@@ -112,10 +127,11 @@ class TextIndex:
         built = len(starts) - 1
         chunks = (
             overlay[i] if i in overlay or i >= built else bytes(buf[starts[i] : starts[i + 1] - 1])
-            for i in range(len(self._ids))
+            for i in range(self._slots())
         )
         self._view = None  # unpin the old buffer
         self._build(chunks)
+        self._ids, self._added = (*self._ids, *self._added), []
 
     # -- search --------------------------------------------------------------------------
 
@@ -152,8 +168,8 @@ class TextIndex:
         (or reversed), at most `limit` of them."""
         needle = fold(query)
         if not needle:
-            ids = [i for s, i in enumerate(self._ids) if self._slot.get(i) == s]
-            return (ids[::-1] if newest_first else ids)[:limit]
+            every = [i for s, i in enumerate((*self._ids, *self._added)) if self._slot.get(i) == s]
+            return (every[::-1] if newest_first else every)[:limit]
         if SEP in needle:
             return []  # no record text holds a NUL
         built = len(self._starts) - 1
@@ -175,8 +191,10 @@ class TextIndex:
                 if limit is not None and len(found) >= limit:
                     break
             found.extend(sorted(late))
-        ids = self._ids
-        return [ids[s] for s in found[:limit]]
+        if self._added:
+            return [self._id(s) for s in found[:limit]]
+        built_ids = self._ids
+        return [built_ids[s] for s in found[:limit]]
 
     def _filtered(self, needle: bytes, lo: int, hi: int) -> Iterator[int]:
         """`_scan`, with edited records judged by their new text."""

@@ -31,7 +31,10 @@ class Files:
         self._files: dict[str, DataFile] = {}
         self._per_post: OrderedDict[str, DataFile] = OrderedDict()  # LRU of per-post files
         self.dirty: dict[str, DataFile] = {}  # files with unsaved changes
-        self._names: dict[str, set[str]] = {}  # table files per folder, once listed
+        # table files per folder, once listed: dicts of names to None (a set of 50,000
+        # names is a container the collector walks at every full pass; a dict holding
+        # only strings and None is not one: gc.is_tracked)
+        self._names: dict[str, dict[str, None]] = {}
         self._writing: set[str] = set()  # files of the commit under way
 
     def get(self, rel: str) -> DataFile:
@@ -99,7 +102,7 @@ class Files:
             self._files[found.rel] = found
             head, _, name = found.rel.rpartition("/")
             if head:
-                self._names.setdefault(head, set()).add(name)
+                self._names.setdefault(head, {})[name] = None
 
     def _keep(self, found: DataFile) -> None:
         if found.rel.startswith(_PER_POST):
@@ -123,7 +126,7 @@ class Files:
         self._files.pop(rel, None)
         head, _, name = rel.rpartition("/")
         if head in self._names:
-            self._names[head].add(name)
+            self._names[head][name] = None
 
     def replace(self, found: DataFile) -> None:
         """Put `found` in place of the file of the same path (then `mark` it)."""
@@ -147,7 +150,7 @@ class Files:
                 found.exists = not found.is_empty()
                 head, _, name = found.rel.rpartition("/")
                 if not found.exists and head in self._names:
-                    self._names[head].discard(name)
+                    self._names[head].pop(name, None)
             self._trim()
 
     def not_written(self, dirty: list[DataFile]) -> None:
@@ -166,22 +169,22 @@ class Files:
         names = self._names.get(folder)
         if names is None:
             try:
-                names = table_file_names(self.root / folder)
+                names = dict.fromkeys(table_file_names(self.root / folder))
             except FileNotFoundError:
-                names = set()
+                names = {}
             except NotADirectoryError as exc:
                 raise StoreCorrupt(f"{self.root / folder} should be a folder") from exc
             for rel, source in self.overlay.items():
                 head, _, name = rel.rpartition("/")
                 if head == folder:
                     if source is None:
-                        names.discard(name)
+                        names.pop(name, None)
                     else:
-                        names.add(name)
+                        names[name] = None
             for rel in self.dirty:
                 head, _, name = rel.rpartition("/")
                 if head == folder:
-                    names.add(name)
+                    names[name] = None
             self._names[folder] = names
         return sorted(names)
 

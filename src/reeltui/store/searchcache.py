@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -81,7 +82,7 @@ class SearchCache(SharedIndex):
         self._dense: searchextra.Dense | None = None  # (empty until the tables are filled)
         self._posts: int | None = None  # posts indexed (counted when first needed)
         self._filling: searchextra.Dense | None = None  # the words being filled (`fill`)
-        self._letters: dict[str, list[int]] | None = None  # a writer's: see `warm`
+        self._letters: dict[str, array[int]] | None = None  # a writer's: see `warm`
 
     def _forget(self) -> None:
         self._book = None  # (a new file: its rowids are read again)

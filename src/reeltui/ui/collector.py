@@ -59,11 +59,14 @@ AFTER_KEYS = 1.0  # seconds after the last key typed in a search until full pass
 
 class Typing:
     """No full collector pass while a search is typed: at 50,000 posts the objects not frozen
-    once the list is ready (its rows, positions and ids: lists of ~360,000 items) make a full
-    pass 8-30 ms on a quiet machine and 86-131 ms under load, inside the keystroke it fell in
-    (the filter's slowest keys, measured). Full passes are deferred from a key until
-    AFTER_KEYS seconds after the last one, HOLD_SECONDS at most (a pass due comes then, at
-    the user's pause); the youngest passes go on (domain/memory.defer_full_passes)."""
+    once the list was ready (its rows, positions and ids: lists of ~360,000 items) made a
+    full pass 8-30 ms on a quiet machine and 86-131 ms under load, inside the keystroke it
+    fell in (the filter's slowest keys, measured). What is kept for the session is now
+    frozen or in containers the collector does not walk (docs/architecture.md, Threads): a
+    full pass after a search typed is 3-27 ms of thread CPU at load 8-10 (a bare Textual
+    app's: 23-30 ms), but it still falls inside a key; so full passes are deferred from a
+    key until AFTER_KEYS seconds after the last one, HOLD_SECONDS at most (a pass due comes
+    then, at the user's pause); the youngest passes go on (domain/memory.defer_full_passes)."""
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
