@@ -28,7 +28,6 @@ backs up, checks and repairs it like the others.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import zlib
 from collections.abc import Callable
@@ -163,6 +162,8 @@ def safe_name(record_id: str) -> str:
     system, also case-insensitive ones)."""
     if _SAFE.fullmatch(record_id) and not record_id.endswith("."):
         return record_id
+    import hashlib  # (only for an id that is not plain: not at every start)
+
     plain = re.sub(r"[^a-z0-9._-]+", "-", record_id.lower()).strip(".-")[:60] or "x"
     digest = hashlib.sha1(record_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{plain}~{digest}"
