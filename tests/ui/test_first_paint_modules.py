@@ -36,7 +36,6 @@ LATER = {
     "html.entities",
     # the parts of the main screen mounted after its first frame (ui/screens/main_late.py):
     "reeltui.ui.screens.main_late",  # the list's search box, its hint, the comments found
-    "reeltui.ui.screens.main_search",  # the search they run
     "reeltui.ui.widgets.query_box",
     "reeltui.domain.query_complete",  # the box's completion
     "reeltui.ui.widgets.comment_hits",
@@ -125,5 +124,6 @@ def test_an_archive_s_first_screen_reads_no_query_language(tmp_path: Path) -> No
     modules, _ = json.loads(done.stdout[done.stdout.rindex("FOUND ") + 6 :])
     assert "reeltui.ui.widgets.post_list" in modules  # the list's first rows were drawn
     assert {"reeltui.domain.query", "reeltui.domain.query_eval"} & set(modules) == set()
+    assert "reeltui.ui.screens.main_search" not in modules  # (the search's own screen part)
     # nor the film diary (its model, its table: counted for the status line after the paint)
     assert {"reeltui.domain.diary", "reeltui.store.diary"} & set(modules) == set()
