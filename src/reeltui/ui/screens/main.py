@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import Input
+from textual.widgets import Header, Input
 
 from reeltui.domain.vocab import SortKey
 from reeltui.errors import ReelError
@@ -35,7 +35,6 @@ from reeltui.ui.screens.main_panes import Panes
 from reeltui.ui.scroll_paint import KeptCompositor
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.header import ReelHeader
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.post_list import PostList
 from reeltui.ui.widgets.reader import Reader
@@ -118,7 +117,7 @@ class MainScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        yield ReelHeader(icon="●")
+        yield Header(icon="●")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield PostList(id="post-list")  # (the search box, above, in main_late.py)
