@@ -77,11 +77,20 @@ async def until(pilot: Pilot[Any], test: Callable[[], bool], timeout: float = TI
 
 
 def _app(store: Path) -> Any:
-    from reeltui.config import Settings
-    from reeltui.services.session import open_blog
-    from reeltui.ui.app import make_app
+    """The app made as `reeltui` makes it (cli/tui.py `run_tui`): the collector paused over
+    reeltui's imports and the app's making; the app then pauses it from its Load event until
+    its first frame. (The bare app's is paused from the same moment: after Textual's import.)"""
+    import gc
 
-    return make_app(open_blog(store), settings=Settings())
+    gc.disable()
+    try:
+        from reeltui.config import Settings
+        from reeltui.services.session import open_blog
+        from reeltui.ui.app import make_app
+
+        return make_app(open_blog(store), settings=Settings())
+    finally:
+        gc.enable()
 
 
 def _main(app: Any) -> Any:
@@ -139,7 +148,7 @@ async def open_store(store: Path) -> dict[str, Any]:
 async def bare() -> dict[str, Any]:
     import gc
 
-    gc.disable()  # symmetric: the app pauses the collector from its start to its first frame
+    gc.disable()  # symmetric: the app's is paused from here (after Textual's import, `_app`)
     app = Bare()
     watch = FrameWatch(app, lambda: True)
     async with app.run_test(size=SIZE) as pilot:

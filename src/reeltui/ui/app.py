@@ -24,7 +24,6 @@ from reeltui.ui import opening, preferences, styles
 from reeltui.ui.announcing import Announcements
 from reeltui.ui.changes import StoreChanged
 from reeltui.ui.clipboard import copy_text
-from reeltui.ui.saving import SaveQueue
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.stylecache import keep_styles
 from reeltui.ui.typeahead import TypeAhead
@@ -32,6 +31,7 @@ from reeltui.ui.zoom import toggle_zoom
 
 if TYPE_CHECKING:  # the other screens are imported when first opened: a faster first paint
     from reeltui.ui.keys import Scope
+    from reeltui.ui.saving import SaveQueue
     from reeltui.ui.screens.inbox import InboxChoice
 
 
@@ -97,12 +97,22 @@ class ReelApp(App[None]):
         self.problems = list(problems or [])
         self.mouse_enabled = settings.mouse
         self.main_screen: MainScreen | None = None
-        self.saves = SaveQueue(self)  # replies and moderation are written in the background
+        self._saves: SaveQueue | None = None  # (`saves`: made when first used)
         self.typeahead = TypeAhead(self, super().on_event)  # keys go where focus will be
         self.survive_bugs: bool | None = None  # None: a bug in a task ends a headless run only
         self.bug_line = ""
         self.sub_title = store_label(blog.path, blog.read_only)
         blog.signers = self.own_signers  # counts leave out the writer's comments (readers.py)
+
+    @property
+    def saves(self) -> SaveQueue:
+        """Replies and moderation are written in the background (ui/saving.py): the queue
+        and its module are made when first used, not for the first frame."""
+        if self._saves is None:
+            from reeltui.ui.saving import SaveQueue
+
+            self._saves = SaveQueue(self)
+        return self._saves
 
     def on_load(self) -> None:
         # No collector pass from the app's start until its first paint (then what was made
@@ -182,7 +192,8 @@ class ReelApp(App[None]):
     def on_unmount(self) -> None:
         self._started()  # (never painted: a headless run that ended at once)
         self.announcements.close()
-        self.saves.close()  # wait for writes still in flight: nothing typed is lost
+        if self._saves is not None:  # wait for writes still in flight: nothing typed is lost
+            self._saves.close()
         self.kept_styles.save()  # (when this session parsed any: ui/stylecache.py)
 
     # -- the last resort (see ui/bugs.py) -----------------------------------------------

@@ -50,7 +50,7 @@ import asyncio
 from collections import deque
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual import events
 from textual.app import App
@@ -60,8 +60,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker
 
-from reeltui.ui.saving import save_queue
 from reeltui.ui.typed_keys import escape_then, is_text_for, is_typed
+
+if TYPE_CHECKING:
+    from reeltui.ui.saving import SaveQueue
 
 WATCHDOG_SECONDS = 0.2  # how often a stalled chain is looked for (never a delivery delay)
 MAX_SETTLE_ROUNDS = 4  # screens pushed by screens being pushed... then deliver anyway
@@ -141,7 +143,7 @@ class TypeAhead:
         self.delivered += 1
         self._round = 0
         self._workers = set(self.app.workers)
-        self._saves = save_queue(self.app).asked
+        self._saves = _save_queue(self.app).asked
         await self._dispatch(event)  # priority bindings run here; else posted to `target`
         if self.in_flight:  # (the app may have closed meanwhile)
             self._start_watchdog()
@@ -161,7 +163,7 @@ class TypeAhead:
             for worker in self.app.workers
             if not worker.is_finished and (_asked(worker) or self._started_by_key(worker))
         ]
-        busy += save_queue(self.app).after(self._saves)
+        busy += _save_queue(self.app).after(self._saves)
         if not busy or looks >= MAX_QUIET_ROUNDS:
             then()
             return
@@ -253,6 +255,14 @@ class TypeAhead:
             pump = node if isinstance(node, MessagePump) and node is not self.app else None
             if pump is not None and (pump._closing or pump._closed):
                 self._reached(node)
+
+
+def _save_queue(app: App[Any]) -> SaveQueue:
+    """The app's save queue (ui/saving.py: imported with the first key, not for the first
+    frame)."""
+    from reeltui.ui.saving import save_queue
+
+    return save_queue(app)
 
 
 def _asked(worker: Worker[Any]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -27,18 +28,14 @@ from reeltui.services.people import thread_counts
 from reeltui.ui import opening
 from reeltui.ui.changes import listen
 from reeltui.ui.navigation import History
-from reeltui.ui.screens.comment_actions import CommentActions
 from reeltui.ui.screens.main_follow import OpenPostFollower
-from reeltui.ui.screens.main_late import ListSearch, mount_late
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_panes import Panes
-from reeltui.ui.screens.main_search import Searching
 from reeltui.ui.scroll_paint import KeptCompositor
 from reeltui.ui.widgets import thread_intents as intents
-from reeltui.ui.widgets.comment_hits import CommentHitList
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.inputs import focus_now
+from reeltui.ui.widgets.inputs import ReturningInput, focus_now
 from reeltui.ui.widgets.post_list import PostList
 from reeltui.ui.widgets.reader import Reader
 from reeltui.ui.widgets.status import StatusLine
@@ -46,6 +43,9 @@ from reeltui.ui.widgets.thread import Thread
 
 if TYPE_CHECKING:
     from reeltui.ui.app import ReelApp
+    from reeltui.ui.screens.comment_actions import CommentActions
+    from reeltui.ui.screens.main_search import Searching
+    from reeltui.ui.widgets.comment_hits import CommentHitList
 
 
 FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows, at most
@@ -86,14 +86,28 @@ class MainScreen(Screen[None]):
         self.current_post: str | None = None
         self.panes = Panes(self)
         self.listing = Listing(self, sort)
-        self.searching = Searching(self)
         self.follower = OpenPostFollower(self)  # redraws after the store changed
-        self.comment_actions = CommentActions(self, blog, self.follower.point_at)
         self.links = LinkFollower(self)
         self._shown_once = False
         self._late: list[AwaitMount] | None = [] if late else None  # None: mounted at once
         self._opening = late  # typed keys wait (`opening`)
         self._compositor = KeptCompositor()  # a scroll after a layout paints what moved
+
+    @functools.cached_property
+    def comment_actions(self) -> CommentActions:
+        """Replies and moderation from the thread (made, and their module and the save
+        queue's imported, when first asked: not for the first frame)."""
+        from reeltui.ui.screens.comment_actions import CommentActions
+
+        return CommentActions(self, self.blog, self.follower.point_at)
+
+    @functools.cached_property
+    def searching(self) -> Searching:
+        """The list's search (made when first asked: its box, hint and comments' list, and
+        their modules, come after the first frame, main_late.py)."""
+        from reeltui.ui.screens.main_search import Searching
+
+        return Searching(self)
 
     @property
     def reel_app(self) -> ReelApp:
@@ -123,7 +137,7 @@ class MainScreen(Screen[None]):
         self.panes.resized()
         focus_now(self.post_list)
         if self._late is None:  # another screen first, or a [keymap] to check: all at once
-            for mounting in mount_late(self):
+            for mounting in self._mount_late():
                 await mounting
         listen(self, self.follower.store_changed)
         self.listing.load()
@@ -142,8 +156,15 @@ class MainScreen(Screen[None]):
             event.refresh_styles = False
         super()._on_screen_resume(event)
         if self._late == []:  # the first frame is out: the parts it did not show
-            self._late = mount_late(self)
+            self._late = self._mount_late()
             self.call_later(self._late_mounted)
+
+    def _mount_late(self) -> list[AwaitMount]:
+        """The parts the first frame does not show (their modules imported here: after the
+        first frame, unless they are mounted with the screen)."""
+        from reeltui.ui.screens.main_late import mount_late
+
+        return mount_late(self)
 
     async def _late_mounted(self) -> None:
         for mounting in self._late or []:
@@ -248,7 +269,7 @@ class MainScreen(Screen[None]):
     def _search_changed(self, event: Input.Changed) -> None:
         self.listing.searched(event.value)
 
-    @on(ListSearch.Closed, "#list-search")
+    @on(ReturningInput.Closed, "#list-search")  # (the list's search box: main_late.py)
     def action_close_search(self) -> None:
         self.listing.clear_search()
         focus_now(self.post_list)
@@ -265,8 +286,7 @@ class MainScreen(Screen[None]):
     def action_results(self) -> None:
         self.searching.toggle_comments()
 
-    @on(CommentHitList.CommentOpened)
-    async def _comment_opened(self, event: CommentHitList.CommentOpened) -> None:
+    async def on_comment_hit_list_comment_opened(self, event: CommentHitList.CommentOpened) -> None:
         await self.open_comment(event.post_id, event.comment_id)
 
     async def action_next_post(self, which: str) -> None:

@@ -24,7 +24,6 @@ from reeltui.ui.screens.main_asking import ListAsking
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ROW_HEIGHT, Items
-from reeltui.ui.widgets.query_box import problem
 from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -278,7 +277,11 @@ class Listing(FeedReading, ListAsking):
         shown = len(self.screen.post_list.items)
         views = ["my drafts first"] if self.my_drafts else []
         filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
-        error = problem(self.search) if self.search else ""  # (as the search box finds it)
+        error = ""
+        if self.search:  # (as the search box finds it; its module comes after the first frame)
+            from reeltui.ui.widgets.query_box import problem
+
+            error = problem(self.search)
         if error:  # the list shows what it showed: say why, whole
             filters = ", ".join(x for x in (filters, f"search not applied: {error}") if x)
         elif self.search:

@@ -14,13 +14,14 @@ from textual.worker import get_current_worker
 from reeltui.domain.patterns import lazy
 from reeltui.services import PostRow
 from reeltui.ui.screens.main_list import answer
-from reeltui.ui.widgets.comment_hits import CommentHitList, hit_items
 from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.post_list import ListItem, PostList
-from reeltui.ui.widgets.query_box import QueryBox, QueryHint
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the box's and the comments' widgets: mounted after the first frame,
+    # main_late.py, while a small store's first rows are found here, through the search)
     from reeltui.ui.screens.main import MainScreen
+    from reeltui.ui.widgets.comment_hits import CommentHitList
+    from reeltui.ui.widgets.query_box import QueryBox
 
 _SCOPE = lazy(r"(^|\s)in:(comments|posts)(?=\s|$)", re.IGNORECASE)
 
@@ -31,10 +32,14 @@ class Searching:
 
     @property
     def box(self) -> QueryBox:
+        from reeltui.ui.widgets.query_box import QueryBox
+
         return self.screen.query_one("#list-search", QueryBox)
 
     @property
     def hits(self) -> CommentHitList:
+        from reeltui.ui.widgets.comment_hits import CommentHitList
+
         return self.screen.query_one(CommentHitList)
 
     @property
@@ -43,6 +48,8 @@ class Searching:
         return self.screen.post_list.search_box is not None
 
     def setup(self) -> None:
+        from reeltui.ui.widgets.query_box import QueryHint
+
         self.box.hint = self.screen.query_one("#search-hint", QueryHint)
         self.box.wants_comment_values = self._load_comment_names
         self.hits.display = False
@@ -100,6 +107,8 @@ class Searching:
             return None
         writer = screen.reel_app.writer
         if query.scope == "comments":
+            from reeltui.ui.widgets.comment_hits import hit_items
+
             found = find_comments(screen.blog, query, writer=writer)
             call(self._show_hits, hit_items(found), len(found) >= COMMENT_LIMIT)
             return None
