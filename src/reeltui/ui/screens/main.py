@@ -186,8 +186,9 @@ class MainScreen(Screen[None]):
             post = self.blog.post(post_id)
             thread = self.blog.thread(post_id)
         except ReelError as exc:
-            hint = "`reeltui check` lists the damage, `reeltui check --repair` mends it"
-            self.notify(f"{exc}\n{hint}", title="This post cannot be opened", severity="error")
+            from reeltui.services.unlisted import MEND  # (the command line's words)
+
+            self.notify(f"{exc}\n{MEND}", title="This post cannot be opened", severity="error")
             return False
         self.current_post = post_id
         if record:
