@@ -8,9 +8,7 @@ from reeltui.domain.plural import count
 from reeltui.services import Counts
 
 
-def status_text(
-    counts: Counts, shown: int, sort: str, filters: str, comments: bool = False
-) -> str:
+def status_text(counts: Counts, shown: int, sort: str, filters: str, comments: bool = False) -> str:
     """The blog's counts; while a search or filter narrows the list, what it shows comes
     first ("showing 12 of 1001 posts (search: her)"), so a narrow terminal, which cuts the
     line's end (with an ellipsis: app.tcss), keeps it. `comments`: `shown` counts the
