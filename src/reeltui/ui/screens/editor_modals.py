@@ -120,8 +120,9 @@ class RecoverList(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(
-                "Unsaved drafts were found (the app closed before they were saved). "
-                "Open one to recover it; Esc: later.",
+                "Working copies not saved to their post were found (kept when you quit "
+                "the editor, or left when the app closed first). Open one to go on with "
+                "it; Esc: later.",
                 classes="dialog-question",
             )
             yield ReelOptions(
