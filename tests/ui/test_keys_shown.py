@@ -224,3 +224,17 @@ async def test_the_editors_question_shows_its_answers_keys_in_its_footer(
         await settle(pilot)
         line = footer_line(app)
         assert "Copy" in line and "esc Cancel" in line, line
+
+
+async def test_edit_is_offered_once_a_post_is_open(app: ReelApp) -> None:
+    """The new-user pass: the list's footer offered `e Edit` with no post open (e then said
+    "open a post first")."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "e Edit" not in footer_line(app)
+        await press(pilot, "e")  # nothing to edit: nothing happens
+        await settle(pilot)
+        assert app.screen is app.main_screen
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "e Edit" in footer_line(app), footer_line(app)
