@@ -238,3 +238,17 @@ async def test_edit_is_offered_once_a_post_is_open(app: ReelApp) -> None:
         await press(pilot, "enter")
         await settle(pilot)
         assert "e Edit" in footer_line(app), footer_line(app)
+
+
+async def test_the_palettes_stats_entry_names_its_key(app: ReelApp) -> None:
+    """The new-user pass: the palette's stats entry showed no `%` where others show their key."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        for key in "stats":
+            await pilot.press(key)
+        await wait_until(pilot, lambda: app.screen.has_class("-ready"), "palette ready")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        line = next(ln for ln in screen_text(app).splitlines() if "ratings, months" in ln)
+        assert line.rstrip(" │▊▎").endswith("·  key %"), line
