@@ -10,7 +10,7 @@ from reeltui.services import Blog, outbox
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.widgets.status import StatusLine
-from tests.ui.helpers import burst, screen_text, settle
+from tests.ui.helpers import burst, screen_text, settle, wait_until
 
 
 def status(app: ReelApp) -> str:
@@ -113,3 +113,19 @@ async def test_a_status_line_cut_at_the_edge_ends_in_an_ellipsis(app: ReelApp) -
         assert said.startswith("showing 4 of 4 posts (search not applied: unknown field")
         drawn = screen_text(app).splitlines()[-2]  # the status line, above the footer
         assert len(said) > 80 and drawn.rstrip().endswith("…"), drawn
+
+
+async def test_a_notice_leaves_the_status_line_readable(app: ReelApp) -> None:
+    """The new-user pass: notices (toasts) covered the status line's right end."""
+    from textual.widgets._toast import Toast
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Something happened that takes a line or two to say, at some length.")
+        await wait_until(pilot, lambda: bool(app.screen.query(Toast)), "the notice shown")
+        await settle(pilot)
+        line = app.screen.query_one(StatusLine)
+        toasts = list(app.screen.query(Toast))
+        for toast in toasts:
+            assert toast.region.bottom <= line.region.y, (toast.region, line.region)
+        assert "4 posts · 0 drafts" in screen_text(app).splitlines()[-2]
