@@ -32,7 +32,7 @@ def test_a_field_search_opens_a_comment(tmux: Tmux, store_path: Path, tmp_path: 
     screen = tmux.wait_for("Comments (1)", "Tom Okafor on FlixChatter Review")
     assert "2014-01-12 03:10" in screen and "The surrogate sce" in screen, screen  # cut to fit
     tmux.keys("Enter")  # to the results
-    tmux.wait_for("enter Open", "showing 1 of 4 posts (search: in:comments author:")
+    tmux.wait_for("enter Open", "1 comment found (search: in:comments author:")
     tmux.keys("Enter")  # open the thread at that comment
     screen = tmux.wait_for("Comments (6)", "Rating: ●●●●◐ 4.5 out of 5 reels")
     # The thread pane has the focus and its cursor is on Tom's comment.

@@ -140,7 +140,7 @@ def test_kill_9_mid_draft_then_offered_back(tmux: Tmux, store_path: Path) -> Non
     assert len(bodies) == 1 and "Words that must survive a crash." in bodies[0]
 
     tmux.respawn(command(store_path))
-    tmux.wait_for("Unsaved drafts were found", "Killed mid-draft · autosaved", "never")
+    tmux.wait_for("Working copies not saved", "Killed mid-draft · autosaved", "never")
     tmux.keys("Enter")
     tmux.wait_for("new post · Killed mid-draft", "Words that must survive a crash.")
     tmux.keys("C-s")

@@ -68,3 +68,22 @@ async def test_inbox_marks_approve_together_skip_what_does_not_apply_and_undo(
         said = " ".join(notes.messages)
         assert "2 comments left as they were: the comment is already approved" in said
         assert statuses(open_store, first, second) == ["approved", "approved"]
+
+
+async def test_the_thread_counts_the_marked_comments(app: ReelApp) -> None:
+    """The new-user pass: `x` marked comments with no count of them anywhere (what a
+    moderation key then acts on)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "c")
+        thread = app.screen.query_one(Thread)
+        total = len(thread.entries)
+        assert thread.border_title == f"Comments ({total})"
+        await press(pilot, "x", "x")
+        assert thread.border_title == f"Comments ({total}, 2 marked)"
+        assert f"Comments ({total}, 2 marked)" in screen_text(app)
+        await press(pilot, "k", "x")  # unmarked again
+        assert thread.border_title == f"Comments ({total}, 1 marked)"
+        await press(pilot, "a")  # the moderation clears the marks
+        await settle(pilot)
+        assert thread.border_title == f"Comments ({total})"

@@ -201,3 +201,24 @@ async def test_a_query_typed_in_the_palette_runs_in_the_list(app: ReelApp) -> No
         assert "Search posts: category:recap" in screen_text(app)
         await press(pilot, "enter")
         assert [t[:8] for t in shown(app)] == ["November"]
+
+
+async def test_status_completion_offers_the_statuses_the_search_takes(app: ReelApp) -> None:
+    """The new-user pass: after `in:comments status:` the completion offered the posts'
+    statuses (draft, scheduled...), which the comment search then refused."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(QueryBox)
+        await press(pilot, "slash", *"status:")
+        await settle(pilot)
+        offered = {c.removeprefix("status:") for c in box.completion.candidates}
+        assert offered == {"draft", "pending", "scheduled", "published", "private", "trash"}
+        await press(pilot, "ctrl+u", *"in:comments status:")
+        await settle(pilot)
+        offered = {c.removeprefix("status:") for c in box.completion.candidates}
+        assert offered == {"approved", "pending", "spam", "trash"}
+        await press(pilot, "tab", "enter")
+        await settle(pilot)
+        assert box.value == "in:comments status:approved"
+        assert "⚠" not in hint(app)
+        assert app.screen.query_one(CommentHitList).items

@@ -26,7 +26,7 @@ from reeltui.ui.screens.editor_modals import Choice, RecoverList, RevisionsScree
 from reeltui.ui.screens.recover import recovery_screen
 from reeltui.ui.widgets.preview import Preview
 from tests import storefiles
-from tests.ui.helpers import Notes, wait_until
+from tests.ui.helpers import Notes, screen_text, wait_until
 
 SIZE = (120, 40)
 HER = "flixchatter-review-spike-jonzes-her"
@@ -472,3 +472,35 @@ async def test_the_quit_question_fits_a_small_terminal(store_path: Path) -> None
             assert button.content_region.width >= len(label), label
         await pilot.press("k")
     blog.close()
+
+
+async def test_a_new_post_kept_on_quit_is_offered_back_at_the_next_start_as_kept(
+    store_path: Path,
+) -> None:
+    """The new-user pass: 'quit, keep them' on a new post said it is offered back "when the
+    post is opened" (a post never saved cannot be opened), and the next start called the
+    working copy one the app "closed before" saving."""
+    app, blog = editor_app(store_path, template="blank", title="Never saved")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await paste(pilot, "Words of a new post. ")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("q")
+        await wait_until(pilot, lambda: app._exit, "the app quits")
+        said = exit_said(app)
+        assert "offers them back when it next starts" in said, said
+        assert "the post is opened" not in said
+    blog.close()
+    blog = open_blog(store_path)
+    try:
+        factory = recovery_screen(blog)
+        assert factory is not None
+        again = make_app(blog, initial_screen=factory)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            shown = screen_text(again)
+            assert "kept when you quit" in shown and "Never saved" in shown
+            assert "closed before they were saved" not in shown
+    finally:
+        blog.close()

@@ -11,7 +11,7 @@ from reeltui.config import Settings
 from reeltui.services import Blog
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.help import HelpScreen
-from tests.ui.helpers import burst, press, screen_text, settle
+from tests.ui.helpers import burst, press, screen_text, settle, wait_until
 
 
 def footer_line(app: ReelApp) -> str:
@@ -185,3 +185,70 @@ async def test_help_says_x_marks_and_moves_down(app: ReelApp) -> None:
         assert isinstance(screen, HelpScreen)
         rows = {row[3]: row for row in screen.rows}
         assert rows["thread.mark"][1:3] == ("x", "Mark, move down")
+
+
+async def test_the_palette_shows_its_own_keys_in_its_footer(app: ReelApp) -> None:
+    """The new-user pass: the command palette left the main screen's footer showing
+    (`/ Search`, `s Sort`...: keys that type into its search field)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await settle(pilot)
+        line = footer_line(app)
+        assert "Run" in line and "esc Close" in line, line
+        assert "Search" not in line and "Sort" not in line, line
+        for key in "keys":
+            await pilot.press(key)
+        await wait_until(pilot, lambda: app.screen.has_class("-ready"), "palette ready")
+        await press(pilot, "enter")  # Enter still runs the command found
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_editors_question_shows_its_answers_keys_in_its_footer(
+    app: ReelApp,
+) -> None:
+    """The new-user pass: the editor's dialogs showed only `esc` in their footer, their keys
+    only in the buttons' labels."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "enter", "x", "ctrl+q")  # a new post, a change, then quit
+        await settle(pilot)
+        line = footer_line(app)
+        for text in ("s Save and quit", "q Quit, keep them", "k Keep editing", "esc Cancel"):
+            assert text in line, line
+        await press(pilot, "k")  # the key still answers
+        await settle(pilot)
+        assert "Keep editing" not in footer_line(app)
+        await press(pilot, "f8")  # the copy menu: Enter copies
+        await settle(pilot)
+        line = footer_line(app)
+        assert "Copy" in line and "esc Cancel" in line, line
+
+
+async def test_edit_is_offered_once_a_post_is_open(app: ReelApp) -> None:
+    """The new-user pass: the list's footer offered `e Edit` with no post open (e then said
+    "open a post first")."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "e Edit" not in footer_line(app)
+        await press(pilot, "e")  # nothing to edit: nothing happens
+        await settle(pilot)
+        assert app.screen is app.main_screen
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "e Edit" in footer_line(app), footer_line(app)
+
+
+async def test_the_palettes_stats_entry_names_its_key(app: ReelApp) -> None:
+    """The new-user pass: the palette's stats entry showed no `%` where others show their key."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        for key in "stats":
+            await pilot.press(key)
+        await wait_until(pilot, lambda: app.screen.has_class("-ready"), "palette ready")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        line = next(ln for ln in screen_text(app).splitlines() if "ratings, months" in ln)
+        assert line.rstrip(" │▊▎").endswith("·  key %"), line

@@ -10,7 +10,7 @@ from reeltui.services import Blog, outbox
 from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.widgets.status import StatusLine
-from tests.ui.helpers import burst, screen_text, settle
+from tests.ui.helpers import burst, screen_text, settle, wait_until
 
 
 def status(app: ReelApp) -> str:
@@ -87,3 +87,45 @@ async def test_a_narrow_terminal_keeps_what_the_list_shows_on_the_status_line(
         line = next(t for t in screen_text(app).splitlines() if "showing" in t)
         assert line.strip().startswith("showing 3 of 4 posts (search: author:ruth)"), line
         assert "4 posts ·" not in status(app)  # said once: "of 4 posts"
+
+
+async def test_a_comment_search_is_counted_as_comments(app: ReelApp) -> None:
+    """The new-user pass: the status line said "showing 3 of 4 posts" for 3 comments found."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", "in:comments author:marcy", "<enter>")
+        await settle(pilot)
+        said = status(app)
+        assert said.startswith("3 comments found (search: in:comments author:marcy) · 4 posts")
+        assert "showing" not in said
+
+
+async def test_a_status_line_cut_at_the_edge_ends_in_an_ellipsis(app: ReelApp) -> None:
+    """The new-user pass: "search not applied: ..." was cut at the screen's edge mid-word."""
+    from reeltui.ui.widgets.query_box import QueryBox
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", "her")
+        app.screen.query_one(QueryBox).value = "her raiting:4"  # pasted
+        await settle(pilot)
+        said = status(app)
+        assert said.startswith("showing 4 of 4 posts (search not applied: unknown field")
+        drawn = screen_text(app).splitlines()[-2]  # the status line, above the footer
+        assert len(said) > 80 and drawn.rstrip().endswith("…"), drawn
+
+
+async def test_a_notice_leaves_the_status_line_readable(app: ReelApp) -> None:
+    """The new-user pass: notices (toasts) covered the status line's right end."""
+    from textual.widgets._toast import Toast
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Something happened that takes a line or two to say, at some length.")
+        await wait_until(pilot, lambda: bool(app.screen.query(Toast)), "the notice shown")
+        await settle(pilot)
+        line = app.screen.query_one(StatusLine)
+        toasts = list(app.screen.query(Toast))
+        for toast in toasts:
+            assert toast.region.bottom <= line.region.y, (toast.region, line.region)
+        assert "4 posts · 0 drafts" in screen_text(app).splitlines()[-2]

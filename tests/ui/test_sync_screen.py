@@ -30,7 +30,13 @@ async def test_without_credentials_the_screen_says_how(app: ReelApp, open_store:
         assert "reeltui sync --site https://your.blog --user you --save-credentials" in text
         assert "never synced; 0 queued (0 failed)" in text
         await press(pilot, "enter")
-        assert "No WordPress credentials: see the sync screen for how to set them." in notes
+        # (said on the sync screen itself: what to fill in, not "see the sync screen")
+        assert (
+            "Not syncing: give the site, the user and an application password: set "
+            "REELTUI_WP_URL, REELTUI_WP_USER and REELTUI_WP_APP_PASSWORD, or run "
+            "`reeltui sync --site URL --user NAME --save-credentials` in a shell."
+        ) in notes
+        assert "see the sync screen" not in notes
         await press(pilot, "escape")
         assert not isinstance(app.screen, SyncScreen)
     assert (open_store.path / "meta.json").read_bytes() == before

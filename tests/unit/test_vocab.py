@@ -75,15 +75,15 @@ def test_check_names_the_file_record_and_field_of_a_misspelt_word(store_path: Pa
     lines = done.stderr.splitlines()
     post = f"post '{HER}' \"FlixChatter Review: Spike Jonze’s HER\" (slug {HER[2:]})"
     assert (
-        f"- posts/{HER}.json: {post}: field 'status': expected one of draft, "
+        f"  - posts/{HER}.json: {post}: field 'status': expected one of draft, "
         'pending, scheduled, published, private, trash; got text "publsh"'
     ) in lines
     assert (
-        f"- posts/{HER}.json: comment 'c-her-2' by Ruth on {post}: field 'kind': expected one of "
+        f"  - posts/{HER}.json: comment 'c-her-2' by Ruth on {post}: field 'kind': expected one of "
         'comment, pingback, trackback; got text "pingbak"'
     ) in lines
     assert (
-        f"- outbox.json: outbox record '{entry_id}': field 'action': expected one of approve, "
+        f"  - outbox.json: outbox record '{entry_id}': field 'action': expected one of approve, "
         'unapprove, spam, trash, restore, ; got text "aprove"'
     ) in lines
     assert storefiles.snapshot(store_path) == before  # check changes nothing

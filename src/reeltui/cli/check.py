@@ -31,7 +31,8 @@ def register(sub: Any) -> None:
 
 
 def _say(line: str) -> None:
-    sys.stderr.write(sanitize_line(line) + "\n")
+    indent = line[: len(line) - len(line.lstrip(" "))]  # a list's items keep their indent
+    sys.stderr.write(indent + sanitize_line(line) + "\n")
 
 
 def _problems(found: Diagnosis) -> None:
@@ -177,7 +178,7 @@ def run_repair(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for fix in chosen:
-        for line in fix.lines():
+        for line in fix.done():
             print(sanitize_line(f"done: {line}"))
     if done.kept is not None:
         print(f"the replaced files were kept in {done.kept}")

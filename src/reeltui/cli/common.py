@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from reeltui.domain.identity import Identity
     from reeltui.domain.readers import OwnPeople
     from reeltui.services import Blog
+    from reeltui.services.unlisted import Unlisted
 
 
 class CliError(ReelError, ValueError):
@@ -79,6 +80,15 @@ def blog_for_writing(args: argparse.Namespace, *, create: bool = False, demo: bo
 
 _OPENED: list[Blog] = []  # the stores a command opened: their damage is said at the end
 _SAID: list[str] = []  # damage a command's own warning named
+_LEFT: list[Unlisted] = []  # the posts the index left out of what the command printed
+
+
+def unlisted_at_end(left: Unlisted | None) -> None:
+    """Say, once the command's output is printed, the posts the index left out of it (its
+    refusals of their rows are then not said again among the damage skipped)."""
+    if left is not None:
+        said_already(*left.refusals)
+        _LEFT.append(left)
 
 
 def said_already(*lines: str) -> None:
@@ -91,13 +101,20 @@ def warn_damage(said: str = "") -> None:
     leaving out the damage the command's error (`said`) or own warning already named."""
     said = "\n".join([said, *_SAID])
     found = [line for blog in _OPENED for line in blog.damage() if line not in said]
+    left = list(_LEFT)
     _OPENED.clear()
     _SAID.clear()
+    _LEFT.clear()
+    if not found and not left:
+        return
+    from reeltui.domain.sanitize import sanitize_line
+    from reeltui.services.unlisted import skipped
+
+    sys.stdout.flush()
+    for each in left:
+        sys.stderr.write(sanitize_line(f"reeltui: warning: {each.warning()}") + "\n")
     if found:
-        sys.stderr.write(
-            f"reeltui: warning: {len(found)} damaged record(s) skipped, the first: "
-            f"{one_line(found[0])[:300]}; `reeltui check` lists them\n"
-        )
+        sys.stderr.write(sanitize_line(f"reeltui: warning: {skipped(found)}") + "\n")
 
 
 def with_people(blog: Blog) -> Blog:

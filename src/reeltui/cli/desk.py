@@ -150,10 +150,14 @@ def run_stats(args: argparse.Namespace) -> int:
 
     settings, _ = load_settings()  # a bad config file never stops a command
     names = [*settings.authors, *args.author]
+    from reeltui.cli.common import unlisted_at_end
+    from reeltui.services.unlisted import unlisted_of
+
     with blog_for_reading(args) as blog:
         found = stats_service.compute(
             blog, query_text(args), writer=writer(blog), extra_authors=names
         )
+        unlisted_at_end(unlisted_of(blog))  # (the figures leave those posts out)
     if args.json:
         print_json(found.to_json())
         return 0

@@ -152,8 +152,12 @@ def run_inbox(args: argparse.Namespace) -> int:
     from reeltui.services import inbox
 
     settings, _ = load_settings()  # a bad config file never stops a command
+    from reeltui.cli.common import unlisted_at_end
+    from reeltui.services.unlisted import unlisted_of
+
     with blog_for_reading(args) as blog:
         items = inbox.needs_reply(blog, [*settings.authors, *args.as_names])
+        unlisted_at_end(unlisted_of(blog))  # (their comments are not among these)
     if args.from_names:
         items = inbox.written_by(items, args.from_names)
     if args.json:

@@ -124,14 +124,10 @@ def _warn_damaged(first_slug: str, damaged: dict[str, str]) -> None:
             f"{count(len(damaged), 'post')} are listed as damaged, their file cannot be read "
             f"(the first, {why})"
         )
+    from reeltui.services.unlisted import MEND
+
     sys.stdout.flush()
-    sys.stderr.write(
-        sanitize_line(
-            f"reeltui: warning: {said}; `reeltui check` lists the damage and "
-            "`reeltui check --repair` mends it"
-        )
-        + "\n"
-    )
+    sys.stderr.write(sanitize_line(f"reeltui: warning: {said}; {MEND}") + "\n")
 
 
 COLUMNS = ("date", "title", "author", "status", "rating", "comments", "slug")

@@ -10,6 +10,8 @@ up to MAX_BODY, with a note where it was cut (`--json` prints everything).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from reeltui.cli.common import blog_for_reading, print_json
@@ -50,7 +52,7 @@ def run_show(args: argparse.Namespace) -> int:
     from reeltui.services import PostRow
     from reeltui.services.people import thread_counts
 
-    with blog_for_reading(args) as blog:
+    with blog_for_reading(args) as blog, _in_one_line():
         post = _post_by_slug(blog, args.slug)
         thread = blog.thread(post.id)
         readers, pending = thread_counts(blog, thread)  # as the post list counts them
@@ -63,6 +65,19 @@ def run_show(args: argparse.Namespace) -> int:
     heading = f"{count_label(readers, pending)} · {len(thread)} in the thread"
     print_clean(console(), *post_text(post), *thread_text(thread, post.author, heading))
     return 0
+
+
+@contextmanager
+def _in_one_line() -> Iterator[None]:
+    """A post that cannot be read is one line: why, then what to do (not a hint line)."""
+    from reeltui.store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        if not exc.hint:
+            raise
+        raise StoreError(f"{exc}; {exc.hint}") from exc
 
 
 def _post_by_slug(blog: Blog, slug: str) -> Post:

@@ -66,9 +66,11 @@ def complete(
     `comment_values` (author: the commenters' names) takes its names from there instead;
     None: not known yet (nothing offered for those fields)."""
     from reeltui.domain.query import CHOICES, EXAMPLES, FIELDS, QUOTES, fold
+    from reeltui.domain.vocab import COMMENT_STATUSES, POST_STATUSES
 
     start = _last_word(text)
-    if in_comments(text[:start]):
+    comments = in_comments(text[:start])
+    if comments:
         values = {**values, **(comment_values or dict.fromkeys(COMMENT_NAMED, ()))}
     word = text[start:]
     sign = "-" if word.startswith("-") else ""
@@ -87,6 +89,8 @@ def complete(
     if field in EXAMPLES:
         return Completion(start, (), "" if partial else EXAMPLES[field])
     options: Sequence[str] = CHOICES.get(field) or values.get(field, ())
+    if field == "status":  # the statuses the search takes (a post's are refused on comments)
+        options = COMMENT_STATUSES if comments else POST_STATUSES
     typed = fold(partial.lstrip("".join(QUOTES)).rstrip('"”'))
     found: list[str] = []
     later: list[str] = []

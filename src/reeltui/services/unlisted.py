@@ -1,4 +1,5 @@
-"""The posts the list leaves out, for `reeltui posts` to say so in one line.
+"""The posts the list leaves out, for `reeltui posts` to say so in one line; and how every
+command words the damage it went past (`skipped`, `MEND`: one wording, said from here).
 
 The list is the posts index: a post whose row the gate refused (a row edited by hand), or
 whose index file is gone (deleted), is not listed — by the Blog's rows, by `posts --json`'s
@@ -22,6 +23,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from reeltui.store import StoreError
+from reeltui.store.errors import MEND as MEND
 from reeltui.store.layout import POST, POSTS_INDEX, index_file, month_of, safe_name, safe_names
 
 if TYPE_CHECKING:
@@ -50,6 +52,15 @@ class Unlisted:  # (a plain class: a dataclass cost ~1 ms of `posts`'s start to 
             said = f"{count(self.count, 'post')} are not listed ({first})"
         mend = "`reeltui check --repair` writes the posts index again from the posts' files"
         return f"{said}; {mend}"
+
+
+def skipped(found: list[str]) -> str:
+    """The line a command says (without its "reeltui: warning: ") when it went past damaged
+    records (`Blog.damage`: the gate's refusals, files that cannot be read)."""
+    from reeltui.domain.plural import count
+
+    first = " ".join(found[0].split())[:300]
+    return f"{count(len(found), 'damaged record')} skipped (the first: {first}); {MEND}"
 
 
 def unlisted(store: Store, listed: Collection[str], files: int | None = None) -> Unlisted | None:

@@ -9,10 +9,14 @@ class StoreError(ReelError):
     """Base class: the message names the file and says what to do."""
 
 
+MEND = "`reeltui check` lists the damage and `reeltui check --repair` mends it"
+"""What to do about damage, said the same by every command and the app."""
+
+
 class StoreCorrupt(StoreError):
     """A store file is not valid JSON or not shaped as a TinyDB file."""
 
-    hint = "`reeltui check` lists the damage; `reeltui check --repair` mends it from the backups"
+    hint = MEND
 
 
 class StoreForeign(StoreError):

@@ -10,16 +10,15 @@ unsound (a reply whose parent is gone is shown at the top level).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from reeltui.domain.listing import from_row
 from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import index
 from reeltui.store.datafile import DataFile
 from reeltui.store.errors import StoreError
-from reeltui.store.findings import Finding, Scan, fields_named, key, title
+from reeltui.store.findings import Finding, Scan, key, title
+from reeltui.store.index_check import UNLISTED, check_index
 from reeltui.store.labels import post_label, record_label
 from reeltui.store.layout import (
     COMMENTS,
@@ -31,8 +30,6 @@ from reeltui.store.layout import (
     REVISIONS,
     TABLES,
     TableSpec,
-    index_file,
-    month_of,
     safe_name,
 )
 
@@ -66,8 +63,12 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     unreadable: set[str] = set()  # post files that cannot be read: their rows are not judged
     invalid: dict[str, tuple[str, tuple[str, ...]]] = {}  # refused post -> (file, bad fields)
     skipped: dict[str, str] = {}  # refused comment -> its file: its post's counts are not judged
+    pages: set[str] = set()  # the posts index's files there are, readable or not
+    refused_rows: set[str] = set()  # posts whose index row the gate refused
     own = recorded_own(load)
     for rel, specs in files_of(listing):
+        if rel.startswith(f"{POSTS_INDEX.path}/"):
+            pages.add(rel)
         try:
             data = load(rel)
         except StoreError as exc:
@@ -79,6 +80,9 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
         for refusal in data.refused.values():
             spec = next(s for s in specs if s.name == refusal.table)
             message = "; ".join(str(p) for p in refusal.problems)
+            if refusal.table == POSTS_INDEX.name:  # its post's one finding: say what it does
+                refused_rows.add(refusal.record)
+                message = f"{message} ({UNLISTED})"
             fix = "rebuild" if spec.derived else "restore"
             what = record_label(refusal.table, refusal.record, data.data)
             bad = tuple(p.field for p in refusal.problems)
@@ -104,7 +108,9 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     _links(found, posts, comments, parents, set(invalid), set(skipped))
     _name_unreadable(found, rows, unreadable)
     rows = {p: r for p, r in rows.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable}
-    _index(found, posts, rows, expected_rows, invalid, set(skipped.values()))
+    check_index(
+        found, posts, rows, expected_rows, invalid, set(skipped.values()), pages, refused_rows
+    )
     located = {
         c: p
         for c, p in located.items()
@@ -193,63 +199,6 @@ def _links(
             found.notes.append(
                 f"{rel}: comment {comment_id!r} answers missing comment {parent!r} "
                 "(shown at the top level)"
-            )
-
-
-def _index(
-    found: Scan,
-    posts: dict[str, str],
-    rows: dict[str, list[tuple[str, dict[str, object]]]],
-    expected: dict[str, dict[str, object]],
-    invalid: dict[str, tuple[str, tuple[str, ...]]],
-    refused_comments: set[str],
-) -> None:
-    """The index against the posts (a post with a refused comment is not compared: its
-    counts leave that comment out until the comment is repaired)."""
-    slugs = Counter(str(row.get("slug", "")) for row in expected.values())
-    for slug, count in sorted(slugs.items()):
-        if count > 1:
-            users = sorted(p for p, r in expected.items() if r.get("slug") == slug)
-            message = f"duplicate slug {slug!r} used by {count} posts ({', '.join(users[:4])})"
-            found.findings.append(
-                Finding("posts", posts[users[0]], users[0], message, "none", key(POST))
-            )
-    for post_id, row in sorted(expected.items()):
-        if not row.get("slug"):
-            message = "has no slug"
-            found.findings.append(
-                Finding("posts", posts[post_id], post_id, message, "none", key(POST))
-            )
-        held = rows.get(post_id, [])
-        where = index_file(month_of(str(row.get("date", ""))))
-        if not held:
-            message = "is not in the posts index (the list does not show it)"
-            found.findings.append(
-                Finding("posts index", where, post_id, message, "rebuild", key(POSTS_INDEX))
-            )
-        elif len(held) > 1:
-            message = f"is in the posts index {len(held)} times"
-            found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
-            )
-        elif posts[post_id] in refused_comments:
-            continue
-        elif from_row(post_id, held[0][1]).key() != from_row(post_id, row).key():
-            message = "the list's summary differs from the post (index out of date)"
-            found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
-            )
-    for post_id, held in sorted(rows.items()):
-        if post_id in invalid:  # in the store, but refused by the gate: say that
-            where, bad = invalid[post_id]
-            message = f"lists a post whose record in {where} is invalid ({fields_named(bad)})"
-            found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
-            )
-        elif post_id not in expected:
-            message = "lists a post that is not in the store"
-            found.findings.append(
-                Finding("posts index", held[0][0], post_id, message, "rebuild", key(POSTS_INDEX))
             )
 
 

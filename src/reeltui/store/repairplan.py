@@ -93,6 +93,11 @@ class Fix:
         out += [r.line("follow") for r in self.followers]
         return out
 
+    def done(self) -> list[str]:
+        """What this fix did, a line each (once applied)."""
+        rebuilt = [f"{self.table}: rebuilt from the posts' files"] if self.rebuild else []
+        return self.lines() + rebuilt
+
     @property
     def changes(self) -> bool:
         return bool(self.restores or self.files or self.kept or self.quarantines or self.rebuild)

@@ -114,6 +114,13 @@ class ReelApp(App[None]):
             self._saves = SaveQueue(self)
         return self._saves
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette with its own keys in its footer (ui/palette.py)."""
+        from reeltui.ui.palette import ReelPalette  # when the palette first opens
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(ReelPalette(id="--command-palette"))
+
     def on_load(self) -> None:
         # No collector pass from the app's start until its first paint (then what was made
         # is frozen): the start makes hundreds of thousands of objects that live for the

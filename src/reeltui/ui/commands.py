@@ -22,6 +22,12 @@ class ListedCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         return []
 
+    def _help(self, help_text: str, binding_id: str) -> str:
+        """`help_text`, then the command's key as the keymap has it ("  ·  key %")."""
+        app: ReelApp = self.app  # type: ignore[assignment]
+        key = app.key_of(binding_id) if binding_id else ""
+        return f"{help_text}  ·  key {key}" if key else help_text
+
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
             yield DiscoveryHit(name, callback, help=help_text)
@@ -43,11 +49,6 @@ class ReelCommands(ListedCommands):
 
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         return [(name, self._help(text, key), run) for name, text, run, key in self._keyed()]
-
-    def _help(self, help_text: str, binding_id: str) -> str:
-        app: ReelApp = self.app  # type: ignore[assignment]
-        key = app.key_of(binding_id) if binding_id else ""
-        return f"{help_text}  ·  key {key}" if key else help_text
 
     def _keyed(self) -> list[Keyed]:
         app: ReelApp = self.app  # type: ignore[assignment]

@@ -76,7 +76,7 @@ class DeskCommands(ListedCommands):
         found: list[Command] = [
             (
                 "Stats: the blog in charts",
-                "ratings, months, discussions, replies",
+                self._help("ratings, months, discussions, replies", "app.stats"),
                 partial(open_stats, app),
             ),
             (

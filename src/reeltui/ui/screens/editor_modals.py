@@ -29,10 +29,15 @@ class Choice(ModalScreen[str]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss('cancel')", "Cancel", id="choice.cancel")]
 
     def __init__(self, question: str, answers: list[tuple[str, str, str]]) -> None:
-        """`answers`: (value, label, key) in order; the first is focused."""
+        """`answers`: (value, label, key) in order; the first is focused. Each key is a
+        binding of this dialog (the footer shows them, as the buttons do)."""
         super().__init__(classes="editor-dialog")
         self.question = question
         self.answers = answers
+        for value, label, key in answers:
+            self._bindings.bind(key, f"answer({value!r})", label)
+        keys = self._bindings.key_to_bindings
+        keys["escape"] = keys.pop("escape")  # the answers first in the footer, as on screen
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -42,12 +47,8 @@ class Choice(ModalScreen[str]):
                     yield Button(f"{label} ({key})", id=f"answer-{value}")
         yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        for value, _, answer_key in self.answers:
-            if key == answer_key:
-                self.dismiss(value)
-                return
+    def action_answer(self, value: str) -> None:
+        self.dismiss(value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("answer-"))
@@ -99,6 +100,7 @@ class CopyMenu(ModalScreen[str]):
                 Option("HTML", id="html"),
                 Option("Link", id="link"),
                 id="copy-options",
+                choose="Copy",
             )
         yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
@@ -118,8 +120,9 @@ class RecoverList(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(
-                "Unsaved drafts were found (the app closed before they were saved). "
-                "Open one to recover it; Esc: later.",
+                "Working copies not saved to their post were found (kept when you quit "
+                "the editor, or left when the app closed first). Open one to go on with "
+                "it; Esc: later.",
                 classes="dialog-question",
             )
             yield ReelOptions(
@@ -133,6 +136,7 @@ class RecoverList(ModalScreen[str]):
                     for r in self.found
                 ],
                 id="recover-options",
+                choose="Open",
             )
         yield ReelFooter()  # its own keys (the screen beneath showed its footer)
 
@@ -173,6 +177,7 @@ class RevisionsScreen(ModalScreen[Revision | None]):
                         for r in self.history
                     ],
                     id="revision-list",
+                    choose="Restore",
                 )
                 with VerticalScroll(id="revision-diff-scroll"):
                     yield Static(id="revision-diff")

@@ -99,15 +99,22 @@ class EditorSaves:
         post, _ = editor.build()
         session = editor.session
 
+        new = session.is_new  # never saved: no post to open, the next start offers it
+
         def kept(_: object) -> None:
             self.autosaved = state
             title = sanitize_line(post.title) or "untitled"
             where = working_copies_file(session.blog)
+            when = (
+                "when it next starts (the list of unsaved working copies; this new post was "
+                "never saved)"
+                if new
+                else "when it next starts or the post is opened"
+            )
             editor.app.exit(
                 message=Text(
                     f"reeltui: your unsaved changes to “{title}” are kept as a working copy "
-                    f"in {where}; reeltui offers them back when it next starts or the post "
-                    "is opened"
+                    f"in {where}; reeltui offers them back {when}"
                 )
             )
 

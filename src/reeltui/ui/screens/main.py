@@ -207,9 +207,12 @@ class MainScreen(Screen[None]):
             post = self.blog.post(post_id)
             thread = self.blog.thread(post_id)
         except ReelError as exc:
-            hint = "`reeltui check` lists the damage, `reeltui check --repair` mends it"
-            self.notify(f"{exc}\n{hint}", title="This post cannot be opened", severity="error")
+            from reeltui.services.unlisted import MEND  # (the command line's words)
+
+            self.notify(f"{exc}\n{MEND}", title="This post cannot be opened", severity="error")
             return False
+        if self.current_post is None:
+            self.refresh_bindings()  # `e Edit` shown from now on (check_action)
         self.current_post = post_id
         if record:
             self.history.visit(post_id)
@@ -339,6 +342,10 @@ class MainScreen(Screen[None]):
         self.comment_actions.undo()
 
     # -- writing: the editor on the open post, or a new post from a template --------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`e Edit` is offered once a post is open (there is nothing to edit before)."""
+        return action != "edit_post" or self.current_post is not None
 
     def action_edit_post(self) -> None:
         if self.current_post is None:

@@ -272,7 +272,8 @@ class Listing(FeedReading, ListAsking):
         searching = self.screen.searching
         hits = searching.hits if searching.mounted else None
         if hits is not None and hits.display:  # the comments found (the pane's title is theirs)
-            status.set_status(self.counts, len(hits.items), self.sort, f"search: {self.search}")
+            found = len(hits.items)
+            status.set_status(self.counts, found, self.sort, f"search: {self.search}", True)
             return
         shown = len(self.screen.post_list.items)
         views = ["my drafts first"] if self.my_drafts else []

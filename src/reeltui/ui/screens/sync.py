@@ -43,6 +43,25 @@ HOW_TO = (
 )
 
 
+def missing_words(creds: Credentials) -> str:
+    """What to fill in before a sync, said where Enter was pressed (the steps are above)."""
+    wanted = [
+        (name, env)
+        for name, env, value in (
+            ("the site", "REELTUI_WP_URL", creds.site),
+            ("the user", "REELTUI_WP_USER", creds.user),
+            ("an application password", "REELTUI_WP_APP_PASSWORD", creds.app_password),
+        )
+        if not value
+    ]
+    names = " and ".join(", ".join(n for n, _ in wanted).rsplit(", ", 1))
+    envs = " and ".join(", ".join(e for _, e in wanted).rsplit(", ", 1))
+    return (
+        f"Not syncing: give {names}: set {envs}, or run "
+        "`reeltui sync --site URL --user NAME --save-credentials` in a shell."
+    )
+
+
 class SyncScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="sync.close"),
@@ -120,11 +139,7 @@ class SyncScreen(Screen[bool]):
             self.notify("A sync is running.", severity="warning", markup=False)
             return
         if not self.creds.complete:
-            self.notify(
-                "No WordPress credentials: see the sync screen for how to set them.",
-                severity="error",
-                markup=False,
-            )
+            self.notify(missing_words(self.creds), severity="error", markup=False)
             return
         if self.blog.read_only:
             self.notify("This store is open read-only; not syncing.", severity="error")

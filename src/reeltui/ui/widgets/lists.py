@@ -9,7 +9,7 @@ revisions, the pickers, the reader's contents) is one of these. The tables are i
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
@@ -26,3 +26,11 @@ class ReelOptions(OptionList):
         Binding("ctrl+d,pagedown", "page_down", "Page down", show=False, id="options.page_down"),
         Binding("ctrl+u,pageup", "page_up", "Page up", show=False, id="options.page_up"),
     ]
+
+    def __init__(self, *options: Any, choose: str = "", **kwargs: Any) -> None:
+        """`choose`: what Enter does, shown in the footer (a dialog's list: "Copy")."""
+        super().__init__(*options, **kwargs)
+        if choose:
+            self._bindings.key_to_bindings["enter"] = [
+                Binding("enter", "select", choose, id="options.choose")
+            ]

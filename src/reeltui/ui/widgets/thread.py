@@ -138,7 +138,8 @@ class Thread(ThreadWindow, can_focus=True):
 
     def _titles(self) -> None:
         total = len(self.entries)
-        self.border_title = f"Comments ({total})"
+        marked = f", {len(self.marked)} marked" if self.marked else ""  # (what a/s/t act on)
+        self.border_title = f"Comments ({total}{marked})"
         readers = self.readers
         self.border_subtitle = (
             f"{readers} of them readers' comments, as the list counts"
@@ -295,6 +296,7 @@ class Thread(ThreadWindow, can_focus=True):
             self.marked.append(entry.comment.id)
         entry.marked = entry.comment.id in self.marked
         self.redraw_entry(self.cursor)
+        self._titles()
         self.action_move(1)
 
     def action_moderate(self, action: str) -> None:
@@ -304,7 +306,9 @@ class Thread(ThreadWindow, can_focus=True):
         self.clear_marks()
 
     def clear_marks(self) -> None:
-        self.marked.clear()
+        if self.marked:
+            self.marked.clear()
+            self._titles()
         for i, entry in enumerate(self.entries):
             if entry.marked:
                 entry.marked = False
