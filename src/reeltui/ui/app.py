@@ -20,10 +20,10 @@ from reeltui.domain.memory import pause_gc
 from reeltui.domain.readers import OwnPeople
 from reeltui.services import Blog, identity
 from reeltui.services.events import Change
-from reeltui.ui import opening, preferences, styles
+from reeltui.ui import preferences, styles
 from reeltui.ui.announcing import Announcements
+from reeltui.ui.app_actions import AppActions
 from reeltui.ui.changes import StoreChanged
-from reeltui.ui.clipboard import copy_text
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.stylecache import keep_styles
 from reeltui.ui.typeahead import TypeAhead
@@ -32,7 +32,6 @@ from reeltui.ui.zoom import toggle_zoom
 if TYPE_CHECKING:  # the other screens are imported when first opened: a faster first paint
     from reeltui.ui.keys import Scope
     from reeltui.ui.saving import SaveQueue
-    from reeltui.ui.screens.inbox import InboxChoice
 
 
 def store_label(path: Path, read_only: bool) -> str:
@@ -54,7 +53,7 @@ def _desk_commands() -> type[Provider]:
     return DeskCommands
 
 
-class ReelApp(App[None]):
+class ReelApp(AppActions, App[None]):
     CSS_PATH = None  # app.tcss, in two parts (ui/styles.py)
     TITLE = "reeltui"
     COMMANDS: ClassVar = App.COMMANDS | {_reel_commands, _desk_commands}
@@ -261,7 +260,7 @@ class ReelApp(App[None]):
             return
         await super().on_event(event)
 
-    # -- app-wide actions (what they open: ui/opening.py) ----------------------------------
+    # -- app-wide actions (what they open: ui/app_actions.py, ui/opening.py) -------------
 
     async def action_quit(self) -> None:
         """Ctrl+Q (q where no field takes it, the palette's Quit): a screen may ask first
@@ -271,9 +270,6 @@ class ReelApp(App[None]):
             if callable(hold) and hold():
                 return
         self.exit()
-
-    def action_help(self) -> None:
-        opening.open_help(self)
 
     def action_zoom(self) -> None:
         """Fill the screen with the focused pane (Textual's maximize), or put it back."""
@@ -291,45 +287,6 @@ class ReelApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title not in ("Keys", "Maximize", "Minimize"):
                 yield command
-
-    def action_inbox(self) -> None:
-        opening.open_inbox(self)
-
-    def action_outbox(self) -> None:
-        opening.open_outbox(self)
-
-    def action_sync(self, start: bool = False) -> None:
-        opening.open_sync(self, start)
-
-    def action_stats(self) -> None:
-        opening.open_stats_screen(self)
-
-    def action_diary(self) -> None:
-        opening.open_diary(self)
-
-    def action_conflicts(self) -> None:
-        opening.open_conflicts(self)
-
-    def action_import(self) -> None:
-        opening.open_import(self)
-
-    def action_export(self) -> None:
-        opening.open_export(self)
-
-    async def jump_to_comment(self, choice: InboxChoice | None) -> None:
-        """Open the chosen comment's post and put the thread's cursor on it."""
-        await opening.jump_to_comment(self, choice)
-
-    async def open_post(self, post_id: str) -> None:
-        await opening.open_post(self, post_id)
-
-    def open_link(self, url: str) -> str:
-        """Open `url` in a graphical browser, else copy it; returns what was done."""
-        return opening.open_link(self, url)
-
-    def copy_text(self, text: str) -> None:
-        """OSC 52 first (works over SSH and in tmux), then the system clipboard if any."""
-        copy_text(self, text, "the link")
 
 
 def make_app(
