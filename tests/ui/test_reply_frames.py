@@ -2,7 +2,10 @@
 screen arranges its widgets once (a scroll before it had marked the full map stale, and the
 first widget asked its region in the layout arranged the whole screen again); the layout
 that places the reply's view is painted in a step of the event loop of its own, after the
-callbacks queued meanwhile (ui/scroll_paint.py)."""
+callbacks queued meanwhile (ui/scroll_paint.py). The reply's step that draws it walks none of
+the thread's 5,000 comments to find its place and the cursor's: no map of the thread's ids
+made again, no list of its (comment, depth) pairs; nor is the post's body counted again for
+the reader's header (ui/widgets/thread_entries.py, post_text.py)."""
 
 from __future__ import annotations
 
@@ -102,3 +105,53 @@ async def test_the_reply_is_laid_out_and_painted_in_two_steps(
         await press(pilot, "ctrl+s")
         assert "Two steps" in screen_text(app)
     assert seen[:2] == ["layout", "paint"], seen
+
+
+async def test_a_reply_lands_without_walking_the_whole_thread(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reeltui.ui.widgets import post_text, thread_entries
+    from reeltui.ui.widgets.thread_entries import ThreadEntries
+
+    app, post_id = huge
+    maps: list[int] = []  # the thread's map of ids made again (a walk of every entry)
+    orders: list[int] = []  # lists of every (comment, depth) pair handed to `leaf_place`
+    counted: list[int] = []  # the post's body counted for its reading time
+    index_of, place, minutes = (
+        ThreadEntries.index_of,
+        thread_entries.leaf_place,
+        post_text.reading_time,
+    )
+
+    def looked_up(thread: ThreadEntries, comment_id: str) -> Any:
+        if thread._where is None:
+            maps.append(len(thread.entries))
+        return index_of(thread, comment_id)
+
+    def placed(order: Any, *args: Any) -> Any:
+        if isinstance(order, list):
+            orders.append(len(order))
+        return place(order, *args)
+
+    def reading(body: str) -> int:
+        counted.append(1)
+        return minutes(body)
+
+    monkeypatch.setattr(ThreadEntries, "index_of", looked_up)
+    monkeypatch.setattr(thread_entries, "leaf_place", placed)
+    monkeypatch.setattr(post_text, "reading_time", reading)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        thread = await opened(app, post_id, pilot)
+        for n, to in enumerate(["c-many-1500", "c-many-0003"]):
+            await reply(app, pilot, to, f"Walked {n}")
+            maps.clear()
+            orders.clear()
+            counted.clear()
+            await press(pilot, "ctrl+s")
+            assert f"Walked {n}" in screen_text(app)
+            assert thread.current is not None and thread.current.body == f"Walked {n}"
+            assert (maps, orders, counted) == ([], [], [])
+        # The map followed each reply: where every comment is, as a map made afresh says.
+        fresh = {e.comment.id: i for i, e in enumerate(thread.entries)}
+        assert {cid: thread.index_of(cid) for cid in fresh} == fresh
