@@ -66,10 +66,13 @@ class PacedScreen(Screen[ScreenResultType]):
         self._compositor = KeptCompositor()
         self._apart = False  # the layout under way is painted apart
         self._paint_due: Timer | None = None  # the paint of a layout, a step after it
+        self._painted = False  # (the first frame is never put off: the start waits for it)
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        self._apart = self._paint_due is None and any(
-            getattr(node, "PAINT_APART", False) for node in self._layout_widgets
+        self._apart = (
+            self._painted
+            and self._paint_due is None
+            and any(getattr(node, "PAINT_APART", False) for node in self._layout_widgets)
         )
         try:
             super()._refresh_layout(size, scroll)
@@ -84,6 +87,7 @@ class PacedScreen(Screen[ScreenResultType]):
             self._dirty_widgets.clear()  # regions are the compositor's already, as Textual's
             return  # callers hand them over before they ask for a paint)
         super()._compositor_refresh()
+        self._painted = self._painted or self.is_current
 
     def _paint_apart(self) -> None:
         self._paint_due = None
