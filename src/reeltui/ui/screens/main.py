@@ -16,7 +16,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Header, Input
 
@@ -32,7 +31,7 @@ from reeltui.ui.screens.main_follow import OpenPostFollower
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
 from reeltui.ui.screens.main_panes import Panes
-from reeltui.ui.scroll_paint import KeptCompositor
+from reeltui.ui.scroll_paint import PacedScreen
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.inputs import ReturningInput, focus_now
@@ -51,7 +50,7 @@ if TYPE_CHECKING:
 FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows, at most
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PacedScreen[None]):
     AUTO_FOCUS = "#post-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
@@ -91,7 +90,6 @@ class MainScreen(Screen[None]):
         self._shown_once = False
         self._late: list[AwaitMount] | None = [] if late else None  # None: mounted at once
         self._opening = late  # typed keys wait (`opening`)
-        self._compositor = KeptCompositor()  # a scroll after a layout paints what moved
 
     @functools.cached_property
     def comment_actions(self) -> CommentActions:

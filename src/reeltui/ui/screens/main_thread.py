@@ -28,14 +28,14 @@ async def patch_thread(blog: Blog, post_id: str, thread: Thread, changes: list[C
     if not changed:  # an outbox entry or a read mark alone (the comment it concerns, if
         return True  # any, is announced too): no comment view shows them
     comments = {c.id: c for c in blog.comments(post_id)}
-    shown = thread.comment_ids()
-    if any(cid in shown and cid not in comments for cid in changed):
+    shown = thread.holds  # (looked up in the thread's map: no set of its 5,000 ids made)
+    if any(shown(cid) and cid not in comments for cid in changed):
         return False  # a comment went: the tree is drawn again
-    new = [cid for cid in changed if cid in comments and cid not in shown]
-    if len(comments) != len(shown) + len(new) or len(new) > 1:
+    new = [cid for cid in changed if cid in comments and not shown(cid)]
+    if len(comments) != thread.id_count() + len(new) or len(new) > 1:
         return False
     for cid in changed:
-        if cid in shown:  # (the screen may have shown the change already: drawn anyway)
+        if shown(cid):  # (the screen may have shown the change already: drawn anyway)
             thread.update_comment(comments[cid])
     if new:
         await _insert(blog, post_id, thread, comments[new[0]], comments)

@@ -37,6 +37,9 @@ class ThreadWindow(ThreadEntries):
     `entries[start : start + len(views)]`; `cursor` is an index of `entries`."""
 
     cursor: int
+    # A layout of the views is painted a step after it (ui/scroll_paint.PacedScreen): the
+    # views are most of the main screen's layout, and a moved view is repainted whole.
+    PAINT_APART = True
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
