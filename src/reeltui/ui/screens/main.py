@@ -12,7 +12,7 @@ import contextlib
 import functools
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -20,16 +20,14 @@ from textual.widget import AwaitMount
 from textual.widgets import Header, Input
 
 from reeltui.domain.vocab import SortKey
-from reeltui.errors import ReelError
-from reeltui.services import Blog, replies
-from reeltui.services import reads as read_service
-from reeltui.services.people import thread_counts
+from reeltui.services import Blog
 from reeltui.ui import opening
 from reeltui.ui.changes import listen
 from reeltui.ui.navigation import History
 from reeltui.ui.screens.main_follow import OpenPostFollower
 from reeltui.ui.screens.main_links import LinkFollower
 from reeltui.ui.screens.main_list import Listing
+from reeltui.ui.screens.main_opening import PostOpening
 from reeltui.ui.screens.main_panes import Panes
 from reeltui.ui.scroll_paint import PacedScreen
 from reeltui.ui.widgets import thread_intents as intents
@@ -50,7 +48,7 @@ if TYPE_CHECKING:
 FIRST_ROWS_WAIT = 0.5  # seconds the first frame waits for the list's first rows, at most
 
 
-class MainScreen(PacedScreen[None]):
+class MainScreen(PostOpening, PacedScreen[None]):
     AUTO_FOCUS = "#post-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "pane('list-pane')", "List", show=False, id="main.list"),
@@ -191,54 +189,12 @@ class MainScreen(PacedScreen[None]):
     def on_descendant_focus(self, event: object) -> None:
         self.panes.focus_moved()
 
-    # -- opening -------------------------------------------------------------------------
+    # -- opening (a post and its thread shown: main_opening.py) --------------------------
 
     @on(PostList.Opened)
     async def _opened(self, event: PostList.Opened) -> None:
         if await self.open_post(event.post_id):
             self.action_pane("reader")
-
-    async def open_post(self, post_id: str, record: bool = True) -> bool:
-        """Show the post and its thread; a post whose file cannot be read is said in a
-        message (False), the rest of the app goes on."""
-        try:
-            post = self.blog.post(post_id)
-            thread = self.blog.thread(post_id)
-        except ReelError as exc:
-            from reeltui.services.unlisted import MEND  # (the command line's words)
-
-            self.notify(f"{exc}\n{MEND}", title="This post cannot be opened", severity="error")
-            return False
-        if self.current_post is None:
-            self.refresh_bindings()  # `e Edit` shown from now on (check_action)
-        self.current_post = post_id
-        if record:
-            self.history.visit(post_id)
-        counts = thread_counts(self.blog, thread)
-        await self.query_one(Reader).show(post, *counts)
-        drafts = replies.draft_parents(self.blog, post_id)
-        await self.query_one(Thread).show(thread, post.author, drafts)
-        self.query_one(Thread).set_counted(counts[0])
-        self.post_list.set_items(self.post_list.items, post_id)
-        self.mark_read(post_id)
-        return True
-
-    async def open_comment(self, post_id: str, comment_id: str) -> None:
-        """Open `post_id` and put the thread's cursor on `comment_id`."""
-        if await self.open_post(post_id):
-            self.query_one(Thread).select(comment_id)
-            self.action_pane("thread")
-
-    @work(thread=True, group="reads")
-    def mark_read(self, post_id: str, unread: bool = False) -> None:
-        """Mark `post_id` read (or unread); the list shows it once the services say so."""
-        try:
-            if unread:
-                read_service.mark_unread(self.blog, post_id)
-            else:
-                read_service.mark_read(self.blog, post_id, self.reel_app.writer)
-        except ReelError as exc:  # e.g. disk full: say so, keep browsing
-            self.app.call_from_thread(self.notify, f"could not save the read mark: {exc}")
 
     # -- the list's intents and keys (see main_list.py) ----------------------------------
 
