@@ -67,7 +67,10 @@ def __getattr__(name: str) -> logging.Logger:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import logging
 
-    return logging.getLogger("reeltui")
+    logger = logging.getLogger("reeltui")
+    if not logger.handlers:  # no log started: nothing to stderr (Python's last-resort
+        logger.addHandler(logging.NullHandler())  # handler printed a bug's traceback there)
+    return logger
 
 
 def start(path: Path | None, argv: list[str]) -> logging.Logger | None:

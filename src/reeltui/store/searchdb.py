@@ -73,7 +73,7 @@ class SharedIndex:
         if not self.writable:
             if not self.path.exists():
                 raise sqlite3.OperationalError("no search index yet")
-            uri = f"{self.path.as_uri()}?mode=ro"
+            uri = f"{self.path.absolute().as_uri()}?mode=ro"  # (a file URI: absolute)
             db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
         else:
             db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
