@@ -42,7 +42,8 @@ def register(sub: Any) -> None:
     exp.add_argument(
         "--force",
         action="store_true",
-        help="markdown: write into a folder that holds other files (never removed)",
+        help="markdown: write into a folder that holds other files (never removed); json, "
+        "wxr: replace a file that is not an earlier export",
     )
     exp.set_defaults(func=run_export)
 

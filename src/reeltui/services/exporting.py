@@ -133,7 +133,8 @@ def export(
     blog: Blog, fmt: str, out: Path, progress: Progress | None = None, *, force: bool = False
 ) -> ExportReport:
     """Export the store to `out`. `force`: a Markdown export may write into a folder that
-    holds other files (see `export_markdown`)."""
+    holds other files (see `export_markdown`); a JSON or WXR export may replace a file that
+    is not an earlier export of its format (without it, only such a file is replaced)."""
     if fmt not in EXPORT_FORMATS:
         raise FormatError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
     out = out.expanduser()
@@ -149,6 +150,8 @@ def export(
         raise FormatError(f"{out} is a folder; give a file name for the {fmt} export")
     if not out.parent.is_dir():
         raise FormatError(f"cannot write {out}: folder {out.parent} does not exist")
+    if not force:
+        refuse_foreign(out, fmt)
     local = local_state(blog)
     if fmt == "wxr":
         payload = write_wxr(items, outbox=local.outbox)
@@ -160,6 +163,26 @@ def export(
     if progress is not None:
         progress("writing", 1, 1)
     return ExportReport(fmt, out, len(items), comments, 1, orphans)
+
+
+_MARKS = {"json": b'"reeltui-export"', "wxr": b"<generator>reeltui</generator>"}
+
+
+def refuse_foreign(out: Path, fmt: str) -> None:
+    """An existing file is replaced only when it is an earlier export of `fmt` (its head
+    says so): a mistyped `--out` must not overwrite a user's other file."""
+    try:
+        with out.open("rb") as existing:
+            head = existing.read(64 * 1024)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FormatError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if _MARKS[fmt] not in head:
+        raise FormatError(
+            f"{out} exists and is not an earlier reeltui {fmt} export: it was left as it "
+            "is; give another file name, or --force to replace it"
+        )
 
 
 def _all_comments(blog: Blog) -> list[Comment]:

@@ -1,0 +1,41 @@
+"""`reeltui export --out FILE` replaces an earlier export of its format, never another file
+(a mistyped --out replaced /etc/hostname for a new user), unless --force."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reeltui.cli import main
+
+
+@pytest.mark.parametrize("fmt", ["json", "wxr"])
+def test_another_file_is_left_as_it_is(
+    tmp_path: Path, store_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    mine = tmp_path / "notes.txt"
+    mine.write_bytes(b"my own words\n")
+    args = ["export", "--store", str(store_path), "--format", fmt, "--out", str(mine)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "exists and is not an earlier reeltui" in err and "--force" in err
+    assert len(err.strip().splitlines()) == 1
+    assert mine.read_bytes() == b"my own words\n"
+    assert main([*args, "--force"]) == 0
+    assert mine.read_bytes() != b"my own words\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "wxr"])
+def test_an_earlier_export_is_replaced_without_force(
+    tmp_path: Path, store_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    out = tmp_path / f"blog.{fmt}"
+    args = ["export", "--store", str(store_path), "--format", fmt, "--out", str(out)]
+    assert main(args) == 0
+    out.write_bytes(out.read_bytes().replace(b"Her", b"Him", 1))  # an older export
+    assert main(args) == 0
+    assert b"Her" in out.read_bytes()
+    other = "wxr" if fmt == "json" else "json"  # an export of the other format is not one
+    assert main([*args[:4], other, *args[5:]]) == 2
+    capsys.readouterr()
