@@ -185,3 +185,22 @@ def test_the_installed_binary_makes_the_default_store_under_a_fresh_home(tmp_pat
     store = home / ".local" / "share" / "reeltui" / "store"
     assert done.stderr == f"reeltui: created a new store with the demo blog at {store}\n"
     assert "flixchatter-review-spike-jonzes-her" in done.stdout
+
+
+def test_the_app_on_a_store_another_reeltui_has_says_why_it_is_read_only(
+    store_path: Path,
+) -> None:
+    """(A new user's second app said 'opened read-only (--read-only)' to `n` and `r`.)"""
+    from reeltui.cli import build_parser
+    from reeltui.cli.tui import open_for_app
+    from reeltui.services.session import open_blog, read_only_reason
+
+    args = build_parser().parse_args(["--store", str(store_path)])
+    args.store_named = True
+    with open_blog(store_path):  # the other reeltui, writing
+        blog, notice = open_for_app(args)
+        try:
+            assert blog.read_only and "is open in another reeltui" in notice
+            assert read_only_reason(blog).startswith("another reeltui has this store open")
+        finally:
+            blog.close()

@@ -71,6 +71,7 @@ def open_for_app(args: argparse.Namespace) -> tuple[Blog, str]:
         blog = open_blog(args.store, read_only=args.read_only, create=False)
     except StoreLocked:  # another reeltui writes to it: look without changing anything
         blog = open_blog(args.store, read_only=True)
+        blog.locked_out = True  # (why nothing can be changed, as the app says it)
         notice = locked_message(blog)
     except StoreWriteError as exc:  # read-only folder or file system
         blog = open_blog(args.store, read_only=True)
