@@ -146,3 +146,19 @@ def test_kill_9_during_the_recount(tmp_path: Path) -> None:
         assert found.sound, found.problems
         assert counts(store, name) == truth(store, name)  # right after the next open
     assert killed, "no kill landed during a recount"
+
+
+def test_a_deleted_index_file_is_not_made_again_by_a_recount(store_path: Path) -> None:
+    """(A new user deleted an index file: the app's first open counted again for its writer
+    and wrote the whole index from the posts' files, the deleted month made again without a
+    word, its counts not the list's. The index is the user's to repair, `check --repair`.)"""
+    index = store_path / "posts-index"
+    gone = sorted(index.glob("*.json"))[-1]
+    gone.unlink()
+    kept = {p.name: p.read_bytes() for p in index.glob("*.json")}
+    with open_blog(store_path) as blog:
+        blog.signers = lambda: ANA  # another set of the blog's own people: a recount
+        assert blog.rows()
+    assert not gone.exists()
+    assert {p.name: p.read_bytes() for p in index.glob("*.json")} == kept
+    assert not diagnose(store_path).sound  # still for `check` to name and repair

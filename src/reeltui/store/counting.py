@@ -25,17 +25,26 @@ def set_info(store: Store, **changes: Any) -> None:
 
 
 def index_sound(store: Store) -> bool:
-    """Can every file of the posts index be read, every row passing the gate? A store whose
-    index is damaged is the user's to repair (`check --repair`, which keeps a copy of what it
-    replaces): what is written from here would overwrite the damaged file unasked, and the
-    blog's own people worked out from the posts it could read would be wrong."""
+    """Can every file of the posts index be read, every row passing the gate, and does it
+    list every post of the posts' folder (an index file deleted: its posts are listed
+    nowhere)? A store whose index is damaged is the user's to repair (`check --repair`,
+    which keeps a copy of what it replaces): what is written from here would overwrite the
+    damaged file unasked (or make a deleted one again, without a word), and the blog's own
+    people worked out from the posts it could read would be wrong."""
     from reeltui.store.errors import StoreError
     from reeltui.store.index import pages
+    from reeltui.store.layout import POST, POSTS_INDEX, safe_names
 
+    listed: list[str] = []
     try:
-        return not any(store.peek(rel).refused for rel in pages(store))
+        for rel in pages(store):
+            found = store.peek(rel)
+            if found.refused:
+                return False
+            listed += found.data.get(POSTS_INDEX.name, {})
     except StoreError:
         return False
+    return set(store.listing(POST.path)) <= {f"{name}.json" for name in safe_names(listed)}
 
 
 def reindex_if_fields_changed(store: Store) -> None:
