@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,10 +62,7 @@ def now() -> str:
 
 
 def new_id(prefix: str) -> str:
-    """`prefix-`, the time in microseconds (hex), then a random part: ids made one after
-    the other sort in the order they were made (a thread orders the replies of one second,
-    `now()`'s step, by id: queued from the command line, they showed in random order)."""
-    return f"{prefix}-{time.time_ns() // 1000:013x}{uuid.uuid4().hex[:6]}"
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
 def entries(blog: Blog, state: str | None = None) -> list[Entry]:
