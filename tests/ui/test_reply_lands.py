@@ -19,7 +19,7 @@ from textual.widget import Widget
 from reeltui.domain import models
 from reeltui.domain.identity import Identity
 from reeltui.services import Blog
-from reeltui.services import blog as blog_module
+from reeltui.services import blog_index
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.widgets.thread import Thread
@@ -78,7 +78,7 @@ class Counts:
         monkeypatch.setattr(Screen, "refresh", counted_whole)
         monkeypatch.setattr(Widget, "_size_updated", counted_size)
         monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
-        monkeypatch.setattr("reeltui.services.blog.thread_order", counted_order)
+        monkeypatch.setattr("reeltui.services.blog_comments.thread_order", counted_order)
         monkeypatch.setattr(ThreadWindow, "make_view", counted_view)
 
     def reset(self) -> None:
@@ -176,13 +176,13 @@ async def test_a_new_signer_counts_the_posts_again_in_the_background(
     config.write_text("")
     monkeypatch.setenv("REELTUI_CONFIG", str(config))
     on_ui: list[bool] = []  # per count: was it made on the UI thread?
-    real = blog_module.of_posts
+    real = blog_index.of_posts
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         on_ui.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(blog_module, "of_posts", counted)
+    monkeypatch.setattr(blog_index, "of_posts", counted)
     app = make_app(blog)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
