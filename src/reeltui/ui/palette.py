@@ -1,6 +1,8 @@
 """The command palette (Ctrl+P) with its own footer: its keys, not those of the pane behind
 it (Textual's palette leaves the screen beneath's footer showing: `/ Search`, `s Sort`...
-keys that do nothing while it is open)."""
+keys that do nothing while it is open). Enter is the search field's own (not shown): a
+priority binding for it, to show it, ran the list's first command when Enter came right
+after the last letter typed, before the letters narrowed the list (tests/e2e/test_sync_tmux)."""
 
 from __future__ import annotations
 
@@ -15,15 +17,9 @@ from reeltui.ui.widgets.footer import ReelFooter
 
 class ReelPalette(CommandPalette):
     BINDINGS: ClassVar[list[BindingType]] = [
-        # (a priority binding: the footer shows it above the search field's own Enter)
-        Binding("enter", "run", "Run", priority=True, id="palette.run"),
         Binding("escape", "escape", "Close", id="palette.close"),
     ]
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
         yield ReelFooter()
-
-    def action_run(self) -> None:
-        """Enter: what the search field's Enter does (run the highlighted command)."""
-        self._select_or_command()
