@@ -18,8 +18,7 @@ from textual.widget import Widget
 
 from reeltui.domain import models
 from reeltui.domain.identity import Identity
-from reeltui.services import Blog
-from reeltui.services import blog_index
+from reeltui.services import Blog, blog_index
 from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.screens.composer import ComposerScreen
 from reeltui.ui.widgets.thread import Thread

@@ -34,8 +34,12 @@ async def _opened(store_path: Path) -> tuple[Notes, int]:
         blog.close()
 
 
-async def test_the_app_says_which_posts_its_list_leaves_out(store_path: Path) -> None:
-    done_to, left_out, why = DAMAGE["a refused row"]
+@pytest.mark.parametrize("damage", ["a refused row", "a deleted file"])
+async def test_the_app_says_which_posts_its_list_leaves_out(store_path: Path, damage: str) -> None:
+    """(A deleted index file is not made again when the app opens the store: a recount for
+    the writer's people wrote it from the posts' files without a word, with counts the list
+    did not agree with; it is the user's to repair, `check --repair`.)"""
+    done_to, left_out, why = DAMAGE[damage]
     done_to(store_path)
     notes, listed = await _opened(store_path)
     said = [m for m in notes.messages if "not listed" in m]
@@ -44,13 +48,6 @@ async def test_the_app_says_which_posts_its_list_leaves_out(store_path: Path) ->
     assert "reeltui check --repair" in said[0]
 
 
-@pytest.mark.parametrize("damage", [None, "a deleted file"])
-async def test_a_store_whose_list_is_whole_says_nothing_of_the_kind(
-    store_path: Path, damage: str | None
-) -> None:
-    """A deleted index file is written again when the app opens the store (it may write):
-    its month's posts are listed, and nothing is said."""
-    if damage:
-        DAMAGE[damage][0](store_path)
+async def test_a_store_whose_list_is_whole_says_nothing_of_the_kind(store_path: Path) -> None:
     notes, listed = await _opened(store_path)
     assert "not listed" not in notes and listed == 4
