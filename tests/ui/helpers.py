@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
 
+from reeltui.config import Settings
 from reeltui.domain.models import Post
-from reeltui.ui.app import ReelApp
+from reeltui.services import Blog
+from reeltui.services.session import open_blog
+from reeltui.ui.app import ReelApp, make_app
 from reeltui.ui.saving import save_queue
+from reeltui.ui.screens.main import MainScreen
 
 HER = "flixchatter-review-spike-jonzes-her"
 GUEST = "guest-post-elysium-her-the-nature-of-science-fiction"
@@ -176,3 +181,21 @@ async def burst(pilot: Pilot[None], *parts: str, turns: int = 0) -> None:
         assert time.monotonic() < deadline, f"{app.typeahead.delivered - before}/{len(sent)} keys"
         await pilot.pause()
     await settle(pilot)
+
+
+@asynccontextmanager
+async def app_ready(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen, Blog]]:
+    """The app on the store `archive`, its main screen shown, the whole index read and the
+    search readied (its worker done); the blog closed afterwards."""
+    blog = open_blog(archive)
+    app = make_app(blog, settings=Settings())
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            main = app.screen
+            assert isinstance(main, MainScreen)
+            await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
+            await settle(pilot)
+            yield pilot, main, blog
+    finally:
+        blog.close()

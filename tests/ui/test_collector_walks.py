@@ -14,23 +14,17 @@ walked, never a time."""
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import write_archive
-from textual.pilot import Pilot
 
-from reeltui.config import Settings
 from reeltui.domain.listing import PostSummary
 from reeltui.services import PostRow
 from reeltui.services.blog import Blog
 from reeltui.services.session import open_blog
 from reeltui.store.layout import READS
-from reeltui.ui.app import make_app
-from reeltui.ui.screens.main import MainScreen
-from tests.ui.helpers import press, settle, wait_until
+from tests.ui.helpers import app_ready, press, settle, wait_until
 
 POSTS = 300
 PLAIN = (int, str, bytes, float, type(None))
@@ -66,25 +60,8 @@ def walked_marks(blog: Blog) -> list[str]:
     return [f.rel for f in files if id(f.good(READS.name)) in walked]
 
 
-@asynccontextmanager
-async def _ready(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen, Blog]]:
-    """The app on `archive`: the whole index read, the search readied (its worker done)."""
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            main = app.screen
-            assert isinstance(main, MainScreen)
-            await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
-            await settle(pilot)
-            yield pilot, main, blog
-    finally:
-        blog.close()
-
-
 async def test_a_full_pass_walks_no_container_of_ids_or_numbers_per_post(archive: Path) -> None:
-    async with _ready(archive) as (pilot, main, blog):
+    async with app_ready(archive) as (pilot, main, blog):
         posts = len(blog.posts())
         assert posts >= POSTS
         assert walked_per_post(posts) == []  # ready: the list, its orders, the search

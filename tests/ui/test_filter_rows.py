@@ -4,23 +4,18 @@ word matches nearly all of them: 50,000 ListItems a keystroke at 50,000 posts)."
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from benchmarks.generate import write_archive
-from textual.pilot import Pilot
 from textual.widgets import Input
 
-from reeltui.config import Settings
 from reeltui.services.session import open_blog
 from reeltui.ui import held_paint
-from reeltui.ui.app import make_app
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.post_list import Items, PostList
-from tests.ui.helpers import press, settle, wait_until
+from tests.ui.helpers import app_ready, press, settle, wait_until
 
 POSTS = 300
 
@@ -34,24 +29,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@asynccontextmanager
-async def _running(archive: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
-    """The app on `archive`, its main screen shown and its search index ready."""
-    blog = open_blog(archive)
-    app = make_app(blog, settings=Settings())
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            main = app.screen
-            assert isinstance(main, MainScreen)
-            await wait_until(pilot, lambda: blog.search_index().fresh, "search index ready")
-            yield pilot, main
-    finally:
-        blog.close()
-
-
 async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Path) -> None:
-    async with _running(archive) as (pilot, main):
+    async with app_ready(archive) as (pilot, main, _):
         app, blog = pilot.app, main.blog
         post_list = main.query_one(PostList)
         for keys, search in ((("slash", "h"), "h"), (("a",), "ha"), (("backspace",), "h")):
@@ -78,7 +57,7 @@ async def test_a_keystroke_makes_list_items_for_the_rows_drawn_only(archive: Pat
 async def test_a_key_that_leaves_the_query_as_it_was_loads_nothing(archive: Path) -> None:
     """A space typed after a word (the query is the same) started a whole search again, and
     closing the search loaded the list twice (once at once, once more for the emptied box)."""
-    async with _running(archive) as (pilot, main):
+    async with app_ready(archive) as (pilot, main, _):
         loads: list[str] = []
         real = main.listing.load
 
@@ -112,7 +91,7 @@ async def test_a_letter_and_its_answer_are_drawn_in_one_frame(
     from benchmarks.frames import FrameWatch
 
     monkeypatch.setattr(held_paint, "HOLD", 120.0)
-    async with _running(archive) as (pilot, main):
+    async with app_ready(archive) as (pilot, main, _):
         app = pilot.app
         box, post_list = main.query_one("#list-search", Input), main.query_one(PostList)
         await press(pilot, "slash", "h")
@@ -132,7 +111,7 @@ async def test_a_letter_whose_answer_is_slow_is_drawn_in_a_frame(archive: Path) 
     drawn on time, over the rows before; the answer follows."""
     from benchmarks.frames import FrameWatch, send_key
 
-    async with _running(archive) as (pilot, main):
+    async with app_ready(archive) as (pilot, main, _):
         app = pilot.app
         box, post_list = main.query_one("#list-search", Input), main.query_one(PostList)
         await press(pilot, "slash", "h")
@@ -151,7 +130,7 @@ async def test_a_letter_that_leaves_the_rows_as_they_were_draws_no_row(archive: 
     """The first letter of a word is in nearly every post, a longer word often in the same
     posts as its beginning: the list's rows are the very same, and every row was drawn
     again all the same (most of such a keystroke's frame). Now only what changed is."""
-    async with _running(archive) as (pilot, main):
+    async with app_ready(archive) as (pilot, main, _):
         post_list = main.query_one(PostList)
         await press(pilot, "slash", "h", "a", "r", "b")  # "harb": a few posts
         shown = post_list.items
@@ -179,7 +158,7 @@ async def test_a_letter_starts_its_search_in_its_own_handling(archive: Path) -> 
     starts it itself now (the message finds it started)."""
     import inspect
 
-    async with _running(archive) as (pilot, main):
+    async with app_ready(archive) as (pilot, main, _):
         app = pilot.app
         started: list[tuple[str, bool]] = []
         real = main.listing.load
