@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from reeltui.store import StoreError
+from reeltui.store import StoreError, index
 from reeltui.store.errors import MEND as MEND
-from reeltui.store.layout import POST, POSTS_INDEX, index_file, month_of, safe_name, safe_names
+from reeltui.store.layout import POST, POSTS_INDEX, index_file, month_of, safe_name
 
 if TYPE_CHECKING:
     from reeltui.services.blog import Blog
@@ -115,8 +115,7 @@ def _left_out(
     names = store.listing(POST.path)
     if len(names) == len(listed) and not refused:
         return [], refused
-    known = {f"{name}.json" for name in safe_names(list(listed))}
-    return [name for name in names if name not in known], refused
+    return index.files_left_out(store, listed, names), refused
 
 
 def _why(store: Store, rel: str) -> str:

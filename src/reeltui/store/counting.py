@@ -32,8 +32,8 @@ def index_sound(store: Store) -> bool:
     damaged file unasked (or make a deleted one again, without a word), and the blog's own
     people worked out from the posts it could read would be wrong."""
     from reeltui.store.errors import StoreError
-    from reeltui.store.index import pages
-    from reeltui.store.layout import POST, POSTS_INDEX, safe_names
+    from reeltui.store.index import files_left_out, pages
+    from reeltui.store.layout import POSTS_INDEX
 
     listed: list[str] = []
     try:
@@ -44,7 +44,7 @@ def index_sound(store: Store) -> bool:
             listed += found.data.get(POSTS_INDEX.name, {})
     except StoreError:
         return False
-    return set(store.listing(POST.path)) <= {f"{name}.json" for name in safe_names(listed)}
+    return not files_left_out(store, listed)
 
 
 def reindex_if_fields_changed(store: Store) -> None:

@@ -25,6 +25,7 @@ from reeltui.store.layout import (
     index_file,
     index_order,
     month_of,
+    safe_names,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +82,16 @@ def rows_from(summaries: Iterable[PostSummary]) -> dict[str, dict[str, dict[str,
                 summary.to_row()
             )
     return out
+
+
+def files_left_out(
+    store: Store, listed: Iterable[str], names: list[str] | None = None
+) -> list[str]:
+    """The names of the post files (in the posts' folder: `names`, when listed already)
+    whose post is not among `listed` (post ids the posts index lists): posts the list does
+    not show."""
+    known = {f"{name}.json" for name in safe_names(list(listed))}
+    return [name for name in names or store.listing(POST.path) if name not in known]
 
 
 def pages(store: Store) -> list[str]:
