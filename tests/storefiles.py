@@ -61,8 +61,13 @@ def post_file(store: Path, post_id: str) -> Path:
 def snapshot(store: Path) -> dict[str, bytes]:
     """Every table file's bytes, by path relative to the store (backups and lock aside)."""
     out = {}
-    for path in sorted(store.rglob("*.json")):
-        rel = path.relative_to(store)
-        if rel.parts[0] != "backups":
-            out[str(rel)] = path.read_bytes()
-    return out
+    # The backups folder is never walked: a backup the store takes in the background (at
+    # open) makes and renames folders in it while this runs.
+    for top in sorted(store.iterdir()):
+        if top.name == "backups":
+            continue
+        found = [top] if top.is_file() else sorted(top.rglob("*"))
+        for path in found:
+            if path.suffix == ".json" and path.is_file():
+                out[str(path.relative_to(store))] = path.read_bytes()
+    return dict(sorted(out.items()))

@@ -38,11 +38,13 @@ _TMP = lazy(r"^\.(.+)\.(\d+)\.(tmp|new)$")  # `temp_name`, and `replace_file`'s
 
 @functools.cache
 def _syncfs_function() -> Any:
-    import ctypes
-    import ctypes.util  # loaded by a big commit only (it costs ~0.05 s at every start)
+    import ctypes  # loaded by a big commit only
 
+    # The process's own symbols (libc is loaded): `ctypes.util.find_library` runs `ldconfig`
+    # in a forked child, and a child forked while the store's lock is held holds it too
+    # until its exec — a kill -9 of this process then left the lock taken for a moment.
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)
         return libc.syncfs
     except (OSError, AttributeError):
         return None
