@@ -180,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cfg = Config()
     if args.quick:
-        cfg = Config(sizes=(20,), small=10, runs=2, replies=2, autosaves=2, long_post=20_000,
-                     small_post=5_000, quick=True)  # fmt: skip
+        cfg = Config(sizes=(20,), small=10, reference=10, runs=2, replies=2, autosaves=2,
+                     long_post=20_000, small_post=5_000, quick=True)  # fmt: skip
     changes = {
         k: v
         for k, v in (("sizes", tuple(args.sizes or ())), ("runs", args.runs), ("work", args.work))
@@ -199,7 +199,6 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     figures: list[Figure] = []
     failed = False
-    small: dict[str, list[float]] = {}
     wanted = args.only or BENCHMARKS + MEDIANS
 
     def step(name: str, call: Callable[[], list[Any]], into: list[Any] = figures) -> None:
@@ -228,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             f"(+ {search_bytes(store) / 1e6:.0f} MB search index)"
         )
         if "tui" in wanted:
-            step(f"tui {size}", lambda s=size: bench_tui.run(cfg, s, small))  # type: ignore[misc]
+            step(f"tui {size}", lambda s=size: bench_tui.run(cfg, s))  # type: ignore[misc]
         else:
             if "open" in wanted:
                 step(f"open {size}", functools.partial(bench_tui.open_figures, cfg, size, store))

@@ -26,6 +26,7 @@ SIZES = (1_000, 10_000, 50_000)
 class Config:
     sizes: tuple[int, ...] = SIZES  # posts of the archives (~20 comments each, heavy tail)
     small: int = 10  # posts of the small archive (autosave baseline)
+    reference: int = 1_000  # posts of the archive a reply's Ctrl+S -> on disk is compared with
     runs: int = 5  # process starts per figure (open, posts --json)
     keys: int = 1  # rounds of the typed queries per size
     replies: int = 6  # replies (and moderations) per size

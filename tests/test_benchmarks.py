@@ -19,7 +19,7 @@ EXPECTED = (
     "ratio filter keystroke, summary matches shown @20: ",
     "ratio filter keystroke right after first paint (search not ready yet) @20: ",
     "ratio reply on a post of 20 comments: longest UI freeze @20: ",
-    "ratio reply: Ctrl+S to on disk, vs the smallest archive @20: ",
+    "ratio reply: Ctrl+S to on disk, vs 10 posts @20: ",
     "ratio reply on the 5,000-comment post: longest UI freeze @20: ",
     "ratio moderation: longest UI freeze @20: ",
     "ratio editor autosave (with revisions), vs an archive of 10 posts @20: ",
@@ -87,3 +87,31 @@ def test_the_filter_part_alone_measures_every_querys_first_key(tmp_path: Path) -
     lines = [line for line in done.stdout.splitlines() if line.startswith("ratio ")]
     assert len(lines) == 4 and all(" filter keystroke" in line for line in lines), lines
     assert "5 first keys on each side, one per query" in done.stdout, done.stdout
+
+
+def test_disk_watch_times_a_replacement_holding_the_marker(tmp_path: Path) -> None:
+    """The "on disk" clock of the reply, moderation and autosave figures: a thread that sees
+    the moment the files were replaced by ones holding the marker (before, a task of the app's
+    loop that looked only once Pilot had waited for the screen to settle); a file that held
+    the marker before the key does not count until it changes."""
+    import os
+    import time
+
+    from benchmarks.child_tui import DiskWatch
+
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    one.write_bytes(b'{"status": "approved"}')
+    two.write_bytes(b"{}")
+    watch = DiskWatch([one, two], b"approved")
+    started = time.perf_counter()
+    watch.start()
+    time.sleep(0.05)
+    assert watch.at is None  # `one` held it before: not a change
+    (tmp_path / "new").write_bytes(b'{"x": "approved"}')
+    os.replace(tmp_path / "new", two)
+    time.sleep(0.05)
+    assert watch.at is None  # `one` has not changed yet
+    (tmp_path / "new").write_bytes(b'{"status": "approved", "n": 2}')
+    os.replace(tmp_path / "new", one)
+    watch.join(5)
+    assert watch.at is not None and watch.at - started >= 0.1
