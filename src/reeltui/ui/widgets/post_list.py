@@ -100,6 +100,9 @@ class PostList(ScrollView, can_focus=True):
         # Lines already drawn, by what they show (a row's summary object changes when its
         # post is saved): filtering redraws rows seen a moment ago without building them.
         self._strips: dict[tuple[object, ...], Strip] = {}
+        # The summary each row was last drawn with, by row (`set_items`: the same rows may
+        # hold new summaries, a post saved since).
+        self._drawn: dict[int, object] = {}
         self._empty_text = "No posts."
         self._frame: tuple[Style, int] | None = None  # (style, width) while a frame is drawn
         self.search_box: Widget | None = None  # set by the screen: focused at once on `/`
@@ -125,11 +128,23 @@ class PostList(ScrollView, can_focus=True):
         self.items = items
         self._positions = None  # made again when first asked (`position`)
         if same:  # (a letter most posts hold, a longer word in the same posts: nothing on
-            return  # screen changes; drawing every row again was most of such a frame)
+            # screen changes; drawing every row again was most of such a frame) — unless a
+            # row on screen holds a summary it was not drawn with (a post saved meanwhile)
+            if isinstance(items, Items) and self._stale_on_screen(items):
+                self.refresh()
+            return
+        self._drawn.clear()
         self._fit()
         index = next((i for i, pid in enumerate(post_ids(items)) if pid == keep), 0)
         self.cursor = min(index, max(0, len(items) - 1))
         self.refresh()
+
+    def _stale_on_screen(self, items: Items) -> bool:
+        """Does a row on screen hold another summary than the one it was drawn with?"""
+        first = int(self.scroll_offset.y) // ROW_HEIGHT
+        last = min(len(items.rows), first + self.size.height // ROW_HEIGHT + 2)
+        drawn, rows = self._drawn, items.rows
+        return any(rows[i].post is not drawn.get(i, rows[i].post) for i in range(first, last))
 
     def position(self, post_id: str) -> int | None:
         """Where the row of `post_id` is (None: not in the list); looked up in a map made
@@ -251,6 +266,10 @@ class PostList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         item = self.items[index]
         post = item.row.post  # a summary: one object per saved state (a whole Post: no key)
+        if len(self._drawn) > STRIPS:  # rows scrolled past: forgotten
+            first = int(self.scroll_offset.y) // ROW_HEIGHT
+            self._drawn = {i: p for i, p in self._drawn.items() if 0 <= i - first < STRIPS // 4}
+        self._drawn[index] = post
         key = (post, part, width, index == self.cursor, self.has_focus, item.mark, base)
         found = self._strips.get(key) if isinstance(post, PostSummary) else None
         if found is not None:
