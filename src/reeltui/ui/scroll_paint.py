@@ -92,4 +92,12 @@ class PacedScreen(Screen[ScreenResultType]):
     def _paint_apart(self) -> None:
         self._paint_due = None
         if self.is_attached:
+            # Widgets whose updates came in the step between are not the compositor's yet
+            # (Textual hands them over in its update timer, which has not run): the paint
+            # below forgets its list of them, so they are put back for that timer (the
+            # status line's count after a reply stayed at "0 queued replies" on screen).
+            waiting = set(self._dirty_widgets)
             self._compositor_refresh()
+            if waiting:
+                self._dirty_widgets.update(waiting)
+                self.check_idle()
