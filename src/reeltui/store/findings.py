@@ -66,8 +66,9 @@ class Finding:
 class Scan:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    posts: int = 0
-    comments: int = 0
+    posts: int = 0  # the posts read sound
+    comments: int = 0  # their comments
+    damaged: list[str] = field(default_factory=list)  # posts that cannot be read (slugs)
 
     @property
     def sound(self) -> bool:
