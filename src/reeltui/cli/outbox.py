@@ -203,7 +203,9 @@ def run_reply(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else _read_text(args.file)
     with blog_for_writing(args) as blog:
         args.author = args.author or signer(blog).name
-        post = blog.post_by_slug(args.slug)
+        from reeltui.cli.show import post_by_slug
+
+        post = post_by_slug(blog, args.slug)  # (not listed: refused, as `show` says why)
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
             raise replies.ReplyError(f"comment {parent.id!r} is not on post {args.slug!r}")
