@@ -169,6 +169,11 @@ def run_inbox(args: argparse.Namespace) -> int:
     from reeltui.config import load_settings
     from reeltui.services import inbox
 
+    for name in args.from_names:  # (an empty one matched nothing: "Nothing from  needs...")
+        if not any(ch.isalnum() for ch in name):
+            from reeltui.cli.common import CliError
+
+            raise CliError(f"--from {name!r}: needs a name, like --from marcy")
     settings, _ = load_settings()  # a bad config file never stops a command
     from reeltui.cli.common import unlisted_at_end
     from reeltui.services.unlisted import unlisted_of

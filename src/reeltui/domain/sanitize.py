@@ -112,6 +112,25 @@ def sanitize(text: str) -> str:
     return limit_nesting(strip_unsafe(text)) if text else text
 
 
+def drop_invisible(text: str) -> str:
+    """`text` without the invisible format characters (zero-width space, joiner, non-joiner,
+    word joiner, byte order mark...: Unicode's Cf) a table cannot measure: Rich counts
+    "a<ZWJ>b" one cell where a terminal shows two, and columns after it shifted. A joiner
+    between two pictographs (an emoji sequence) is kept."""
+    if text.isprintable():
+        return text  # (one C scan: no format character in it)
+    import unicodedata
+
+    out = []
+    for at, ch in enumerate(text):
+        if unicodedata.category(ch) != "Cf":
+            out.append(ch)
+        elif ch == "\u200d" and 0 < at < len(text) - 1:
+            if unicodedata.category(text[at - 1]) == unicodedata.category(text[at + 1]) == "So":
+                out.append(ch)
+    return "".join(out)
+
+
 def sanitize_line(text: str) -> str:
     """Like `sanitize`, for one-line fields (titles, names): whitespace runs become one space."""
     return " ".join(sanitize(text).split())
