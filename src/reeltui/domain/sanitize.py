@@ -121,14 +121,17 @@ def drop_invisible(text: str) -> str:
         return text  # (one C scan: no format character in it)
     import unicodedata
 
-    out = []
-    for at, ch in enumerate(text):
-        if unicodedata.category(ch) != "Cf":
-            out.append(ch)
-        elif ch == "\u200d" and 0 < at < len(text) - 1:
-            if unicodedata.category(text[at - 1]) == unicodedata.category(text[at + 1]) == "So":
-                out.append(ch)
-    return "".join(out)
+    def pictographs_around(at: int) -> bool:
+        near = text[at - 1 : at + 2] if at else ""
+        return len(near) == 3 and unicodedata.category(near[0]) == "So" == unicodedata.category(
+            near[2]
+        )
+
+    return "".join(
+        ch
+        for at, ch in enumerate(text)
+        if unicodedata.category(ch) != "Cf" or (ch == "\u200d" and pictographs_around(at))
+    )
 
 
 def sanitize_line(text: str) -> str:
