@@ -5,6 +5,7 @@ before "restored meta.json from the backup"."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from reeltui.services.session import open_blog
@@ -20,6 +21,17 @@ def test_the_header_counts_and_names_a_damaged_post(store_path: Path) -> None:
     header = done.stderr.splitlines()[0]
     assert f"4 posts (1 damaged: {HER})" in header, header
     assert "16 comments (not those of the damaged post)" in header, header
+
+
+def test_a_post_the_gate_refuses_is_counted_with_its_comments(store_path: Path) -> None:
+    """Its file is read (its comments are sound and counted): only the post is damaged."""
+    post_file = store_path / "posts" / f"p-{HER}.json"
+    doc = json.loads(post_file.read_text())
+    doc["post"][f"p-{HER}"]["rating"] = "abc"
+    post_file.write_text(json.dumps(doc))
+    done = reeltui(store_path, "check")
+    header = done.stderr.splitlines()[0]
+    assert f"4 posts (1 damaged: {HER}), 22 comments):" in header, header
 
 
 def test_a_sound_store_s_header_is_as_it_was(store_path: Path) -> None:

@@ -81,11 +81,15 @@ def _summary(schema: int, found: Scan) -> str:
     if not damaged:
         return f"schema {schema}, {count(found.posts, 'post')}, {count(found.comments, 'comment')}"
     shown = ", ".join(damaged[:3]) + (f" and {len(damaged) - 3} more" if len(damaged) > 3 else "")
-    which = "the damaged post" if len(damaged) == 1 else "the damaged posts"
+    unread = ""  # (a post the gate refused has its comments read and counted)
+    if found.unread:
+        which = "post" if found.unread == 1 else f"{found.unread} posts"
+        unread = f" (not those of the damaged {which} that cannot be read)"
+        if found.unread == len(damaged):
+            unread = f" (not those of the damaged {'post' if found.unread == 1 else 'posts'})"
     return (
         f"schema {schema}, {count(found.posts + len(damaged), 'post')} "
-        f"({len(damaged)} damaged: {shown}), {count(found.comments, 'comment')} "
-        f"(not those of {which})"
+        f"({len(damaged)} damaged: {shown}), {count(found.comments, 'comment')}{unread}"
     )
 
 

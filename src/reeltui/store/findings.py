@@ -69,6 +69,7 @@ class Scan:
     posts: int = 0  # the posts read sound
     comments: int = 0  # their comments
     damaged: list[str] = field(default_factory=list)  # posts that cannot be read (slugs)
+    unread: int = 0  # of them, those whose whole file cannot be read (comments uncounted)
 
     @property
     def sound(self) -> bool:

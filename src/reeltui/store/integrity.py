@@ -108,6 +108,7 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     _links(found, posts, comments, parents, set(invalid), set(skipped))
     _name_unreadable(found, rows, unreadable)
     found.damaged = _damaged_posts(rows, unreadable, invalid)
+    found.unread = sum(rel.startswith(f"{POST.path}/") for rel in unreadable)
     rows = {p: r for p, r in rows.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable}
     check_index(
         found, posts, rows, expected_rows, invalid, set(skipped.values()), pages, refused_rows
