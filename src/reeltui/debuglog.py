@@ -87,9 +87,9 @@ def start(path: Path | None, argv: list[str]) -> logging.Logger | None:
 
     log = logging.getLogger("reeltui")
     path = path.expanduser()
+    _folder_of(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # `reeltui paths` suggests one in a
-        handler = logging.FileHandler(path, encoding="utf-8")  # folder not made yet
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write the log {path}: {exc.strerror or exc}") from None
     handler.setFormatter(
@@ -111,6 +111,26 @@ def start(path: Path | None, argv: list[str]) -> logging.Logger | None:
     )
     log.debug("terminal: TERM=%s, stdout a tty: %s", os.environ.get("TERM"), sys.stdout.isatty())
     return log
+
+
+def _folder_of(path: Path) -> None:
+    """The log's folder must exist, as --store's store must (a mistyped folder is said, not
+    made); only reeltui's own state folder, where `reeltui paths` suggests a log, is made."""
+    if path.parent.is_dir():
+        return
+    from reeltui.locations import default_log
+
+    if path.parent == default_log().parent:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot write the log {path}: {exc.strerror or exc}") from None
+        return
+    what = "is not a folder" if path.parent.exists() else "does not exist"
+    raise InputError(
+        f"cannot write the log {path}: {path.parent} {what} (nothing was created; give a "
+        "file in an existing folder)"
+    )
 
 
 def stop() -> None:

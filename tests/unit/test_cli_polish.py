@@ -132,12 +132,20 @@ def test_hugo_params_year_is_the_film_year(
     assert films["top"]["year"] == 1999
 
 
-def test_log_in_a_folder_not_made_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`reeltui paths` suggests a log under a state folder that may not exist yet."""
+def test_a_log_in_a_missing_folder_is_refused_as_a_missing_store_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--log made any missing folders (a mistyped path made a tree), where --store refuses a
+    missing store: the new-user pass. One line, exit 2, nothing made; only the folder
+    `reeltui paths` suggests is made (below)."""
     log = tmp_path / "state" / "reeltui" / "reeltui.log"
-    code, _, err = run(capsys, "--log", str(log), "--store", str(tmp_path / "no"), "paths")
-    assert code == 0, err
-    assert log.is_file() and "run as: reeltui --log" in log.read_text()
+    code, out, err = run(capsys, "--log", str(log), "--store", str(tmp_path / "no"), "paths")
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert err == (
+        f"reeltui: cannot write the log {log}: {log.parent} does not exist (nothing was "
+        "created; give a file in an existing folder)\n"
+    )
+    assert not (tmp_path / "state").exists()
 
 
 def test_the_log_path_paths_suggests_works(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -74,7 +74,7 @@ def test_bad_rows_are_named_and_the_rest_imported(
     )
     code, out, err = run(capsys, "--store", str(store_path), "import", str(bad))
     assert code == 1
-    assert "1 diary entries (1 new" in out
+    assert "1 diary entry (1 new" in out  # (it said "1 diary entries")
     assert "diary.csv, row 1 (line 2): rating '7' is not between 0.5 and 5" in out
     assert "diary.csv, row 2 (line 3): date '2014-02-30' does not exist" in out
     assert "Traceback" not in out + err

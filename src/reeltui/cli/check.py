@@ -106,15 +106,26 @@ def _what_to_do(finding: Finding) -> str:
     return ""
 
 
-def _said_sound(args: argparse.Namespace, found: Diagnosis, sound: str) -> bool:
+def _said_sound(
+    args: argparse.Namespace, found: Diagnosis, sound: str, *, say: bool = True
+) -> bool:
     """Print `sound` (its {} the store's summary) when `found` is sound, and say True; else
-    say the error that stops the check, if any."""
+    say the error that stops the check, if any (unless not `say`: the caller words it)."""
     if found.sound:
         print(sanitize_line(f"{args.store}: {sound.format(found.summary)}"))
         return True
-    if found.error is not None:
+    if found.error is not None and say:
         _say(f"reeltui: {found.error}")
     return False
+
+
+UNTOUCHED = "; the file was left untouched"
+
+
+def _mending(found: Diagnosis) -> str:
+    """The error that stops the check, said as the damage a repair goes on to mend (not
+    "left untouched": the next line says what was put in its place)."""
+    return f"reeltui: {str(found.error).removesuffix(UNTOUCHED)}"
 
 
 def run_repair(args: argparse.Namespace) -> int:
@@ -134,19 +145,27 @@ def run_repair(args: argparse.Namespace) -> int:
     if missing:
         raise StoreError(f"no reeltui store at {path}; nothing was created")
     found = diagnose(path)
-    if _said_sound(args, found, "sound ({}); nothing to repair"):
+    if _said_sound(args, found, "sound ({}); nothing to repair", say=False):
         return 0
+    meta = None  # what was done to meta.json, when it was put back
     if found.error is not None:
-        if not found.repairable:
-            _say("reeltui: a repair cannot fix this; nothing was changed")
-            return 2
-        if meta_damage(path) is not None:
-            if not _may_ask(args):
+        if not found.repairable or meta_damage(path) is None:
+            _say(f"reeltui: {found.error}")
+            if not found.repairable:
+                _say("reeltui: a repair cannot fix this; nothing was changed")
                 return 2
-            if not args.yes and not _confirm("Put back meta.json?"):
-                _say("reeltui: nothing was changed")
-                return 1
-            _say(restore_meta(path))
+        else:
+            if args.yes:
+                _say(_mending(found))
+            else:  # nothing is done before the user says yes: the error as it stands
+                _say(f"reeltui: {found.error}")
+                if not _may_ask(args):
+                    return 2
+                if not _confirm("Put back meta.json?"):
+                    _say("reeltui: nothing was changed")
+                    return 1
+            meta = restore_meta(path)
+            _say(meta)
             found = diagnose(path)
             if _said_sound(args, found, "repaired; sound ({})"):
                 return 0
@@ -162,10 +181,15 @@ def run_repair(args: argparse.Namespace) -> int:
             for finding in fix.unfixable[:SHOWN]:
                 _say(f"  cannot be repaired automatically: {finding}{_what_to_do(finding)}")
         doable = [f for f in fixes if f.changes]
+        if not fixes and meta is not None:  # (a new meta.json names no list fields: the
+            # store, opened for writing, wrote its index again: `reindex_if_fields_changed`)
+            print("done: posts index: written again from the posts' files")
+            return _after(args, path)
         if not doable:
+            left = "only meta.json was put back" if meta else "the store was left untouched"
             _say(
                 f"reeltui: no sound backup of what is damaged in {args.store} (in "
-                f"{path / 'backups'}); the store was left untouched"
+                f"{path / 'backups'}); {left}"
             )
             return 2
         if not _may_ask(args):
@@ -184,6 +208,13 @@ def run_repair(args: argparse.Namespace) -> int:
         print(f"the replaced files were kept in {done.kept}")
     if done.quarantine is not None:
         print(f"quarantined records (and kept records as they were) are in {done.quarantine}")
+    return _after(args, path)
+
+
+def _after(args: argparse.Namespace, path: Any) -> int:
+    """Check the store again after a repair and say how it is."""
+    from reeltui.services.check import diagnose
+
     after = diagnose(path)
     if not after.sound:
         _say(f"reeltui: {args.store} still has {count(len(after.problems), 'problem')}:")

@@ -82,7 +82,9 @@ def run_answers(args: argparse.Namespace) -> int:
     with with_people(
         open_blog(args.store, read_only=args.read_only, fallback_read_only=True)
     ) as blog:
-        post = blog.post_by_slug(args.slug)
+        from reeltui.cli.show import post_by_slug
+
+        post = post_by_slug(blog, args.slug)
         found = answers.readers_answers(blog, post.id)
         if not found.answers:
             raise CliError(f"no reader has answered {args.slug!r} yet")

@@ -78,7 +78,7 @@ def run_letterboxd_export(args: argparse.Namespace) -> int:
     from reeltui.services.diary_export import export_letterboxd
 
     with blog_for_reading(args) as blog:
-        report = export_letterboxd(blog, args.out)
+        report = export_letterboxd(blog, args.out, force=args.force)
     print(
         f"exported {count(report.rows, 'row')} ({count(report.entries, 'diary entry')}, "
         f"{count(report.reviews, 'review')}) in Letterboxd's import format to "

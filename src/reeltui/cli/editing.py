@@ -41,7 +41,11 @@ def _run(args: argparse.Namespace, post_id: str | None) -> int:
                 blog, template=args.template, title=args.title, author=author
             )
         else:
-            found = find_for_edit(blog, post_id)
+            from functools import partial
+
+            from reeltui.cli.show import post_by_slug
+
+            found = post_by_slug(blog, post_id, partial(find_for_edit, blog))
             screen = lambda: EditorScreen(blog, found.id)  # noqa: E731
         return run_app(make_app(blog, initial_screen=screen, only_initial=True))
 

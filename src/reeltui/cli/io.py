@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
         "--force",
         action="store_true",
         help="markdown: write into a folder that holds other files (never removed); json, "
-        "wxr: replace a file that is not an earlier export",
+        "wxr, letterboxd: replace a file that is not an earlier export of that format",
     )
     exp.set_defaults(func=run_export)
 

@@ -20,9 +20,20 @@ if TYPE_CHECKING:  # the commands import what they use when they run: --help sta
 
 
 def register(sub: Any) -> None:
-    box = sub.add_parser("outbox", help="list queued, sent and failed replies and moderation")
-    box.add_argument("--json", action="store_true", help="print a JSON array")
-    box.add_argument("--state", choices=OUTBOX_STATES, help="only entries in this state")
+    box = sub.add_parser(
+        "outbox",
+        help="list queued, sent and failed replies and moderation",
+        description="The outbox in sending order, then the reply drafts kept on a comment "
+        "(state draft: not in the sending order until sent), as the app's outbox lists them.",
+    )
+    box.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON array of the outbox's entries (the kept drafts are not entries)",
+    )
+    box.add_argument(
+        "--state", choices=(*OUTBOX_STATES, "draft"), help="only entries in this state"
+    )
     box.set_defaults(func=run_outbox)
     need = sub.add_parser(
         "inbox",
@@ -83,7 +94,9 @@ def run_outbox(args: argparse.Namespace) -> int:
     from reeltui.services import outbox, replies
 
     with blog_for_reading(args) as blog:
-        rows = outbox.rows(blog, args.state)
+        rows = [] if args.state == "draft" else outbox.rows(blog, args.state)
+        if not args.json and args.state in (None, "draft"):  # as the app lists them: below
+            rows += outbox.draft_rows(blog)
         others = len(outbox.entries(blog)) if args.state and not rows else 0
     if args.json:
         print_json(
@@ -116,7 +129,7 @@ def run_outbox(args: argparse.Namespace) -> int:
     # The entry's number and what it does whole at any width; the rest share what is left.
     kinds = ["reply" if r.entry.kind == "reply" else r.entry.action for r in rows]
     columns = fitted_columns(
-        {"#": max(len(str(r.entry.position)) for r in rows), "what": max(map(len, kinds))},
+        {"#": max(len(_number(r)) for r in rows), "what": max(map(len, kinds))},
         {"state": 1, "post": 2, "to": 1, "text": 3},
         ("#", "what", "state", "post", "to", "text"),
     )
@@ -127,7 +140,7 @@ def run_outbox(args: argparse.Namespace) -> int:
         # the reply's own words, as the app's outbox shows them (a quote's lines left out)
         text = replies.own_words(r.comment.body) if r.comment and r.entry.kind == "reply" else ""
         return [
-            str(r.entry.position),
+            _number(r),
             "reply" if r.entry.kind == "reply" else r.entry.action,
             excerpt(sanitize_line(state), 40),
             excerpt(sanitize_line(r.post.title if r.post else "(missing)"), 36),
@@ -137,6 +150,11 @@ def run_outbox(args: argparse.Namespace) -> int:
 
     print_table(columns, map(cells, rows))
     return 0
+
+
+def _number(row: Row) -> str:
+    """The entry's place in the sending order ("-" for a kept draft: it has none yet)."""
+    return "-" if row.entry.state == "draft" else str(row.entry.position)
 
 
 def _comment(comment: Comment | None) -> dict[str, Any] | None:
@@ -151,6 +169,11 @@ def run_inbox(args: argparse.Namespace) -> int:
     from reeltui.config import load_settings
     from reeltui.services import inbox
 
+    for name in args.from_names:  # (an empty one matched nothing: "Nothing from  needs...")
+        if not any(ch.isalnum() for ch in name):
+            from reeltui.cli.common import CliError
+
+            raise CliError(f"--from {name!r}: needs a name, like --from marcy")
     settings, _ = load_settings()  # a bad config file never stops a command
     from reeltui.cli.common import unlisted_at_end
     from reeltui.services.unlisted import unlisted_of
@@ -203,7 +226,9 @@ def run_reply(args: argparse.Namespace) -> int:
     text = args.text if args.text is not None else _read_text(args.file)
     with blog_for_writing(args) as blog:
         args.author = args.author or signer(blog).name
-        post = blog.post_by_slug(args.slug)
+        from reeltui.cli.show import post_by_slug
+
+        post = post_by_slug(blog, args.slug)  # (not listed: refused, as `show` says why)
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
             raise replies.ReplyError(f"comment {parent.id!r} is not on post {args.slug!r}")

@@ -168,25 +168,48 @@ def print_posts(
             out.print(Text(slug, style="bold"), soft_wrap=True)  # one line, however long
             number, _, pending = comments.partition(" ")  # "3 +1 pending"
             said = " ".join([plural_count(int(number), "comment"), pending]).strip()
-            facts = [date, author, status, rating.strip(), said, title]
-            line = Text("  " + " · ".join(f for f in facts if f))  # the title shortened last
-            line.truncate(out.width, overflow="ellipsis")
+            facts = {"date": date, "author": author, "status": status}
+            facts |= {"rating": rating.strip(), "comments": said}
+            line = Text("  " + " · ".join(_facts_fitted(facts, title, out.width - 2)))
+            line.truncate(out.width, overflow="ellipsis")  # the title shortened, last
             out.print(line)
     sys.stdout.write("".join(f"{line.rstrip()}\n" for line in captured.get().splitlines()))
     sys.stdout.flush()
 
 
+TITLE_LEAST = 20  # cells of the title the two-line form keeps before the other facts
+DROPPED = ("rating", "comments", "author", "date", "status")  # left out first (a mark last)
+
+
+def _facts_fitted(facts: dict[str, str], title: str, room: int) -> list[str]:
+    """A post's second line in `room` cells: its facts, then its title. The facts are left
+    out (`DROPPED`'s order) until the title has `TITLE_LEAST` cells (or its whole length):
+    at 60 columns the title was cut to an ellipsis."""
+    from rich.cells import cell_len
+
+    least = min(cell_len(title), TITLE_LEAST)
+    kept = {name: fact for name, fact in facts.items() if fact}
+    for name in DROPPED:
+        if sum(cell_len(f) + 3 for f in kept.values()) + least <= room:  # each with " · "
+            break
+        kept.pop(name, None)
+    return [*kept.values(), title]
+
+
 def _cells(row: PostRow, damaged: set[str]) -> list[str]:
     from reeltui.domain.rating import format_reels
     from reeltui.domain.readers import count_label
-    from reeltui.domain.sanitize import sanitize_line
+    from reeltui.domain.sanitize import drop_invisible, sanitize_line
     from reeltui.domain.titles import post_marks, safe_slug
 
     post = row.post
+    title, author = sanitize_line(post.title), sanitize_line(post.author)
+    if not (title.isprintable() and author.isprintable()):  # (measured as a terminal shows
+        title, author = drop_invisible(title), drop_invisible(author)  # them: zero-width)
     return [
         post.date[:10],
-        sanitize_line(post.title),
-        sanitize_line(post.author),
+        title,
+        author,
         " ".join([post.status, *post_marks(post), *(["damaged"] if post.id in damaged else [])]),
         format_reels(post.rating),
         count_label(row.comment_count, row.pending_count, word=False),  # readers' comments

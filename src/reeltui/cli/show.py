@@ -10,7 +10,7 @@ up to MAX_BODY, with a note where it was cut (`--json` prints everything).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +53,7 @@ def run_show(args: argparse.Namespace) -> int:
     from reeltui.services.people import thread_counts
 
     with blog_for_reading(args) as blog, _in_one_line():
-        post = _post_by_slug(blog, args.slug)
+        post = post_by_slug(blog, args.slug)
         thread = blog.thread(post.id)
         readers, pending = thread_counts(blog, thread)  # as the post list counts them
         row = PostRow(post, readers, blog.word_count(post), pending)
@@ -80,14 +80,16 @@ def _in_one_line() -> Iterator[None]:
         raise StoreError(f"{exc}; {exc.hint}") from exc
 
 
-def _post_by_slug(blog: Blog, slug: str) -> Post:
-    """The post of `slug`; one not listed because of the posts index (its row refused, its
-    index file missing: services/unlisted.py) is an error saying so, in one line."""
+def post_by_slug(blog: Blog, slug: str, find: Callable[[str], Post] | None = None) -> Post:
+    """The post of `slug` (as `find` finds it: `Blog.post_by_slug` by default); one not
+    listed because of the posts index (its row refused, its index file missing:
+    services/unlisted.py) is an error saying so, in one line. `show`, `reply`, `edit` and
+    `answers` agree: a post the list does not show is neither shown nor written to."""
     from reeltui.services.unlisted import unlisted_by_slug
     from reeltui.store import NotFound
 
     try:
-        return blog.post_by_slug(slug)
+        return (find or blog.post_by_slug)(slug)
     except NotFound:
         left = unlisted_by_slug(blog.store, blog.rowset.summaries, slug)
         if left is None:

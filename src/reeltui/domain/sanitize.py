@@ -112,6 +112,28 @@ def sanitize(text: str) -> str:
     return limit_nesting(strip_unsafe(text)) if text else text
 
 
+def drop_invisible(text: str) -> str:
+    """`text` without the invisible format characters (zero-width space, joiner, non-joiner,
+    word joiner, byte order mark...: Unicode's Cf) a table cannot measure: Rich counts
+    "a<ZWJ>b" one cell where a terminal shows two, and columns after it shifted. A joiner
+    between two pictographs (an emoji sequence) is kept."""
+    if text.isprintable():
+        return text  # (one C scan: no format character in it)
+    import unicodedata
+
+    def pictographs_around(at: int) -> bool:
+        near = text[at - 1 : at + 2] if at else ""
+        return len(near) == 3 and unicodedata.category(near[0]) == "So" == unicodedata.category(
+            near[2]
+        )
+
+    return "".join(
+        ch
+        for at, ch in enumerate(text)
+        if unicodedata.category(ch) != "Cf" or (ch == "\u200d" and pictographs_around(at))
+    )
+
+
 def sanitize_line(text: str) -> str:
     """Like `sanitize`, for one-line fields (titles, names): whitespace runs become one space."""
     return " ".join(sanitize(text).split())

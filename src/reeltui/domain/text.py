@@ -26,6 +26,18 @@ def plain_text(markdown: str) -> str:
     return _MD_NOISE.sub(lambda m: m.group(2) or " " if m.group(1) else " ", markdown)
 
 
+_MD_LINK = lazy(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def inline_plain(markdown: str) -> str:
+    """Markdown's inline markup removed, the rest kept as written: emphasis and code marks
+    next to the text they mark ("*Wolf*," -> "Wolf,"), a link or image as its words. For a
+    line quoting a comment (a search's match): `5*3`, `snake_case` and `a > b` stay."""
+    if not any(mark in markdown for mark in "*_`~["):
+        return markdown
+    return _MD_MARKS.sub("", _MD_LINK.sub(r"\1", markdown))
+
+
 def word_count(markdown: str) -> int:
     return len(_WORD.findall(plain_text(markdown)))
 

@@ -71,11 +71,26 @@ def diagnose(path: Path) -> Diagnosis:
         found = scan(store.peek, store.listing)
     finally:
         store.close()
-    summary = (
-        f"schema {store.schema_version}, {count(found.posts, 'post')}, "
-        f"{count(found.comments, 'comment')}"
+    return Diagnosis(scan=found, summary=_summary(store.schema_version, found))
+
+
+def _summary(schema: int, found: Scan) -> str:
+    """`schema 2, 4 posts, 22 comments`; the posts that cannot be read are counted and
+    named (`4 posts (1 damaged: her-review), 16 comments (not those of the damaged post)`)."""
+    damaged = found.damaged
+    if not damaged:
+        return f"schema {schema}, {count(found.posts, 'post')}, {count(found.comments, 'comment')}"
+    shown = ", ".join(damaged[:3]) + (f" and {len(damaged) - 3} more" if len(damaged) > 3 else "")
+    unread = ""  # (a post the gate refused has its comments read and counted)
+    if found.unread:
+        which = "post" if found.unread == 1 else f"{found.unread} posts"
+        unread = f" (not those of the damaged {which} that cannot be read)"
+        if found.unread == len(damaged):
+            unread = f" (not those of the damaged {'post' if found.unread == 1 else 'posts'})"
+    return (
+        f"schema {schema}, {count(found.posts + len(damaged), 'post')} "
+        f"({len(damaged)} damaged: {shown}), {count(found.comments, 'comment')}{unread}"
     )
-    return Diagnosis(scan=found, summary=summary)
 
 
 def meta_damage(path: Path) -> str | None:

@@ -21,7 +21,7 @@ from reeltui.formats.letterboxd_write import ExportRow, write_letterboxd
 from reeltui.formats.plaintext import html_to_plain, markdown_to_plain
 from reeltui.services import diary
 from reeltui.services.blog import Blog
-from reeltui.services.exporting import check_outside, clean_leftovers
+from reeltui.services.exporting import check_outside, clean_leftovers, refuse_foreign
 from reeltui.store.storage import atomic_write_bytes
 
 EXPORTED_STATUSES = ("published", "private")
@@ -83,13 +83,17 @@ def export_rows(blog: Blog) -> tuple[list[ExportRow], LetterboxdExport]:
     return rows, report
 
 
-def export_letterboxd(blog: Blog, out: Path) -> LetterboxdExport:
+def export_letterboxd(blog: Blog, out: Path, *, force: bool = False) -> LetterboxdExport:
+    """Write the CSV to `out`; an existing file is replaced only when it is an earlier
+    reeltui Letterboxd export (else refused, unless `force`), as json and wxr exports."""
     out = out.expanduser()
     check_outside(blog.path, out)  # never over the store's own files
     if out.is_dir():
         raise FormatError(f"{out} is a folder; give a file name for the Letterboxd CSV")
     if not out.parent.is_dir():
         raise FormatError(f"cannot write {out}: folder {out.parent} does not exist")
+    if not force:
+        refuse_foreign(out, "letterboxd")
     rows, report = export_rows(blog)
     clean_leftovers(out.parent, lambda name: name == out.name)  # of a killed export
     atomic_write_bytes(out, write_letterboxd(rows))

@@ -51,7 +51,7 @@ class DiaryReport:
         held = f"; the diary holds {self.total}" if self.total is not None else ""
         return (
             f"{sanitize_line(self.source)} (letterboxd: {', '.join(self.files)}): "
-            f"{self.entries} diary entries ({self.added} new, {self.updated} updated, "
+            f"{count(self.entries, 'diary entry')} ({self.added} new, {self.updated} updated, "
             f"{self.unchanged} unchanged){held}"
         )
 

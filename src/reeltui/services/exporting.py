@@ -168,9 +168,16 @@ def export(
 _MARKS = {"json": b'"reeltui-export"', "wxr": b"<generator>reeltui</generator>"}
 
 
+def _letterboxd_head() -> bytes:
+    from reeltui.formats.letterboxd_write import IMPORT_COLUMNS
+
+    return (",".join(IMPORT_COLUMNS) + "\n").encode()
+
+
 def refuse_foreign(out: Path, fmt: str) -> None:
     """An existing file is replaced only when it is an earlier export of `fmt` (its head
-    says so): a mistyped `--out` must not overwrite a user's other file."""
+    says so; a Letterboxd CSV's first line is the header reeltui writes): a mistyped
+    `--out` must not overwrite a user's other file."""
     try:
         with out.open("rb") as existing:
             head = existing.read(64 * 1024)
@@ -178,9 +185,11 @@ def refuse_foreign(out: Path, fmt: str) -> None:
         return
     except OSError as exc:
         raise FormatError(f"cannot write {out}: {exc.strerror or exc}") from None
-    if _MARKS[fmt] not in head:
+    earlier = head.startswith(_letterboxd_head()) if fmt == "letterboxd" else _MARKS[fmt] in head
+    if not earlier:
+        name = "Letterboxd CSV" if fmt == "letterboxd" else fmt
         raise FormatError(
-            f"{out} exists and is not an earlier reeltui {fmt} export: it was left as it "
+            f"{out} exists and is not an earlier reeltui {name} export: it was left as it "
             "is; give another file name, or --force to replace it"
         )
 

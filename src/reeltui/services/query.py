@@ -26,6 +26,7 @@ from reeltui.domain.query_eval import (
     name_words,
     post_filter,
 )
+from reeltui.domain.text import inline_plain
 from reeltui.domain.vocab import SortKey
 from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
@@ -281,7 +282,8 @@ def _hits(
             continue
         text = f"{comment.author}\x00{comment.body}"
         present = tuple(w for w in words if w in fold(text))
-        found.append(CommentHit(comment, post, snippet(comment.body, present), present))
+        shown = snippet(inline_plain(comment.body), present)  # ("*Wolf*" shown as "Wolf")
+        found.append(CommentHit(comment, post, shown, present))
     return found
 
 

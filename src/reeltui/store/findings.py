@@ -66,8 +66,10 @@ class Finding:
 class Scan:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    posts: int = 0
-    comments: int = 0
+    posts: int = 0  # the posts read sound
+    comments: int = 0  # their comments
+    damaged: list[str] = field(default_factory=list)  # posts that cannot be read (slugs)
+    unread: int = 0  # of them, those whose whole file cannot be read (comments uncounted)
 
     @property
     def sound(self) -> bool:

@@ -107,6 +107,8 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
                     found.notes.append(f"{rel}: revision {rev_id!r} is of another post")
     _links(found, posts, comments, parents, set(invalid), set(skipped))
     _name_unreadable(found, rows, unreadable)
+    found.damaged = _damaged_posts(rows, unreadable, invalid)
+    found.unread = sum(rel.startswith(f"{POST.path}/") for rel in unreadable)
     rows = {p: r for p, r in rows.items() if f"{POST.path}/{safe_name(p)}.json" not in unreadable}
     check_index(
         found, posts, rows, expected_rows, invalid, set(skipped.values()), pages, refused_rows
@@ -119,6 +121,22 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     _locator(found, comments, located)
     found.posts, found.comments = len(posts), len(comments)
     return found
+
+
+def _damaged_posts(
+    rows: dict[str, list[tuple[str, dict[str, object]]]],
+    unreadable: set[str],
+    invalid: dict[str, tuple[str, tuple[str, ...]]],
+) -> list[str]:
+    """The posts there are but cannot be read (their file unreadable, or their record
+    refused by the gate), each by its slug as the index knows it, else its file's name."""
+    slugs = {
+        f"{POST.path}/{safe_name(p)}.json": str(held[0][1].get("slug") or "")
+        for p, held in rows.items()
+    }
+    files = sorted(rel for rel in unreadable if rel.startswith(f"{POST.path}/"))
+    files += sorted({rel for rel, _ in invalid.values()} - set(files))
+    return [slugs.get(rel) or rel for rel in files]
 
 
 def _name_unreadable(

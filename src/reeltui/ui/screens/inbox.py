@@ -71,6 +71,7 @@ class InboxScreen(DetailScreen[inbox.InboxItem, InboxChoice | None]):
         self.drafts: frozenset[str] = frozenset()  # comments with a kept reply draft
         self.widths: dict[str, int] = {}
         self.actions = CommentActions(self, blog)
+        self.damage_said: set[str] = set()  # the damage a notice named (`damage_notice`)
 
     def make_table(self) -> Widget:
         return LazyTable(id="inbox-table")
@@ -106,8 +107,14 @@ class InboxScreen(DetailScreen[inbox.InboxItem, InboxChoice | None]):
             self._show()
 
     def _read(self, read: partial[inbox.InboxView]) -> None:  # a thread worker
+        from reeltui.ui.damage_notice import damage_line
+
         found = read()
         self.app.call_from_thread(self._got, found, read.keywords["pending"])
+        if said := damage_line(self.blog, self.damage_said):  # its comments are not listed
+            self.app.call_from_thread(
+                self.notify, said, severity="warning", timeout=20, markup=False
+            )
 
     def _got(self, found: inbox.InboxView, pending: bool) -> None:
         if pending != self.pending or not self.is_attached:

@@ -59,6 +59,7 @@ class StatsScreen(Screen[str | None]):
         self.now = now  # None: the clock (tests give a fixed time)
         self.stats: Stats | None = None
         self.painted = threading.Event()  # the screen was painted once
+        self.damage_said: set[str] = set()  # the damage a notice named (`damage_notice`)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="●")
@@ -120,6 +121,12 @@ class StatsScreen(Screen[str | None]):
         charts = (ratings_chart(found), months_chart(found))  # (their data, drawn apart)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show, found, charts)
+        from reeltui.ui.damage_notice import damage_line
+
+        if said := damage_line(self.blog, self.damage_said):  # its figures are not counted
+            self.app.call_from_thread(
+                self.notify, said, severity="warning", timeout=20, markup=False
+            )
 
     @on(Input.Submitted, "#stats-query")
     def _narrow(self, event: Input.Submitted) -> None:
