@@ -136,3 +136,31 @@ def test_a_post_the_index_could_not_read_is_found_by_its_summary(
         search.prepare()
         word = victim.title.split()[-1]
         assert victim.id in [r.post.id for r in find_posts(blog, word, writer=NOBODY)]
+
+
+def test_a_second_word_typed_asks_the_index_for_it_alone(
+    blog: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first word's answer is remembered while the second is typed (it was asked of the
+    index again at each of the second word's letters), and forgotten at a change."""
+    search = blog.search_index()
+    asked: list[str] = []
+    original = search.cache.search
+
+    def counted(query: str) -> Any:
+        asked.append(query)
+        return original(query)
+
+    monkeypatch.setattr(search.cache, "search", counted)
+    for typed in _typed(["haunting score", "Quiet Rain"]):
+        found = [r.post.id for r in find_posts(blog, typed, writer=NOBODY)]
+        assert found == _plain(blog, typed), typed
+    words = [query.casefold() for query in asked]
+    assert [words.count(w) for w in ("haunting", "score", "quiet", "rain")] == [1] * 4, asked
+    post = blog.post(blog.rows()[7].post.id)
+    blog.save_post(dataclasses.replace(post, body=f"{post.body} haunting"))  # (committed)
+    asked.clear()
+    assert [r.post.id for r in find_posts(blog, "haunting sc", writer=NOBODY)] == _plain(
+        blog, "haunting sc"
+    )
+    assert asked == ["haunting", "sc"], asked  # (asked again after the change)

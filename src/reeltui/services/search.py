@@ -22,6 +22,7 @@ from reeltui.domain.idsets import AllBut, IdSet, union
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.models import Comment, Post
 from reeltui.services.comment_texts import CommentTexts
+from reeltui.services.search_words import WordAnswers
 from reeltui.services.textindex import TextIndex, fold
 from reeltui.store import datafile
 from reeltui.store.layout import COMMENTS, POST, safe_name
@@ -108,9 +109,7 @@ class PostSearch:
         self._prepared = threading.Event()  # `prepare` ended (see `wait`)
         self._stale: set[str] = set()  # posts a reader searches in their files
         self._gone: set[str] = set()  # posts the index holds that a reader no longer has
-        # a writer's posts whose summary its text index may not hold (saved since they were
-        # indexed, or not indexed): the only summaries a search looks at (see `post_ids`)
-        self._unindexed: set[str] = set()
+        self._words = WordAnswers()  # a writer's answers (services/search_words.py)
         self._comments = CommentTexts(blog.store)
         self.detached = False  # the Blog made a new search (see `detach`)
         blog.store.on_commit(self._committed)
@@ -159,7 +158,7 @@ class PostSearch:
 
     def post_saved(self, summary: PostSummary) -> None:
         self._metas = {}
-        self._unindexed.add(summary.id)  # (until its file's commit indexes its text)
+        self._words.changed(saved=[summary.id])  # (until its file's commit indexes it)
         if self._meta is not None:
             self._meta.set(summary.id, summary_text(summary))
 
@@ -217,7 +216,7 @@ class PostSearch:
                 put.update(item[0] for item in batch)
                 if progress is not None:
                     progress(min(start + BATCH, len(stale)), len(stale))
-            self._unindexed |= (set(stale) | (known - indexed.keys())) - put  # (no text read)
+            self._words.changed(saved=(set(stale) | (known - indexed.keys())) - put)
             self._stale = set() if self.cache.usable else set(stale)
             self._gone = set()
             self.cache.fill()  # (once: an index made before its extra tables)
@@ -260,9 +259,10 @@ class PostSearch:
                     gone += [pid for pid in found.data.get(POST.name, {})]
         if items:
             self.cache.put(items)
-            self._unindexed.difference_update(item[0] for item in items)
         if gone:
             self.cache.remove(gone)
+        if items or gone:
+            self._words.changed(indexed=[*(item[0] for item in items), *gone])
 
     def text_ids(self, query: str) -> IdSet:
         """Posts whose text contains `query` (a set, or every post but a few: `AllBut`).
@@ -295,17 +295,11 @@ class PostSearch:
         return {name: n for name, n in found.items() if n > 0}
 
     def post_ids(self, query: str) -> IdSet:
-        """Every post matching `query`: summary or text. A writer's text index holds each
-        post's summary fields in its text: only the summaries of the posts it may not hold
-        as they are (`_unindexed`) are searched besides (every summary matching a common
-        word was looked at, a keystroke: 5-20 ms at 50,000 posts)."""
+        """Every post matching `query`: summary or text (a writer's: services/search_words)."""
+        self.prepare()
+        if self.cache.writable and not (self._stale or self.cache.broken):
+            return self._words.answer(query, self.text_ids, self._summaries)
         text = self.text_ids(query)
-        if self.cache.writable and self.fresh and not (self._stale or self.cache.broken):
-            few = tuple(self._unindexed)  # (in C: the writer's thread may add one meanwhile)
-            extra = set(self._summaries().search_within(query, few)) if few else set()
-            if isinstance(text, AllBut):
-                return AllBut(text.lacking - extra) if extra else text
-            return union(extra, text) if extra else text
         if isinstance(text, AllBut):  # (the summaries of the few lacking it are looked at)
             return AllBut(
                 set(text.lacking) - set(self._summaries().search_within(query, text.lacking))
