@@ -2,9 +2,11 @@
 
 Two parts answer a query: the posts' summaries (title, author, categories, tags: in memory,
 answered at once) and their text (the store's full-text index, `store.searchcache`, answered in
-a few milliseconds once it is fresh). `post_ids` gives the whole answer (the CLI); a screen
-shows `meta_ids` at once and asks `text_ids` from a thread (`interrupt` stops a query
-running there), so a keystroke never waits for an earlier one.
+a few milliseconds once it is fresh). `post_ids` gives the whole answer; until the text index
+is ready a screen shows `meta_ids` at once, then asks `post_ids` from a thread (`interrupt`
+stops a query running there), so a keystroke never waits for an earlier one. A writer's
+indexed text holds each post's summary fields: its whole answer searches only the summaries
+the index may not hold as they are (services/search_words.py).
 
 Comments (`comments`, `comment_docs`: the query language's `in:comments`) are read from every
 post's file the first time a comment search needs them, then kept up to date. The commenters'
@@ -15,13 +17,14 @@ per post: no comment is read into memory for them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.idsets import AllBut, IdSet, union
 from reeltui.domain.listing import PostSummary
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import Comment
 from reeltui.services.comment_texts import CommentTexts
+from reeltui.services.search_texts import commenters, doc_text, post_text, summary_text
 from reeltui.services.search_words import WordAnswers
 from reeltui.services.textindex import TextIndex, fold
 from reeltui.store import datafile
@@ -29,7 +32,6 @@ from reeltui.store.layout import COMMENTS, POST, safe_name
 from reeltui.store.searchcache import (
     Interrupted,
     Item,
-    Names,
     SearchCache,
     file_signatures,
     signature,
@@ -44,54 +46,6 @@ COMMENT_LIMIT = 200  # comment hits returned by default (newest first)
 BATCH = 200  # posts indexed per transaction
 METAS = 8  # summaries' answers kept (the words of the query typed, as they grow)
 Progress = Callable[[int, int], None]
-
-
-def doc_text(doc: Mapping[str, Any]) -> str:
-    """What the post filter matches in a stored post: the same fields as always."""
-    film = doc.get("film") or {}
-    return "\x00".join(
-        (
-            doc.get("title", ""),
-            doc.get("author", ""),
-            doc.get("body", ""),
-            film.get("title", ""),
-            film.get("director", ""),
-            *doc.get("categories", ()),
-            *doc.get("tags", ()),
-            *film.get("cast", ()),
-        )
-    )
-
-
-def post_text(post: Post) -> str:
-    film = post.film
-    return "\x00".join(
-        (
-            post.title,
-            post.author,
-            post.body,
-            film.title,
-            film.director,
-            *post.categories,
-            *post.tags,
-            *film.cast,
-        )
-    )
-
-
-def commenters(comments: Mapping[str, Mapping[str, Any]]) -> Names:
-    """Name -> comments, of a post's stored comments (every status)."""
-    found: dict[str, int] = {}
-    for doc in comments.values():
-        name = doc.get("author") or ""
-        if isinstance(name, str) and name:
-            found[name] = found.get(name, 0) + 1
-    return found
-
-
-def summary_text(summary: PostSummary) -> str:
-    """What the summary filter matches (known at once, before the text index answers)."""
-    return "\x00".join((summary.title, summary.author, *summary.categories, *summary.tags))
 
 
 class PostSearch:

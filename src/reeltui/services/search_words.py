@@ -1,7 +1,7 @@
 """A writer's answers to the words typed in the list's search, kept until the next change.
 
 Each post's indexed text holds its summary's fields (title, author, categories, tags:
-`search.doc_text`), so a word's posts are the text index's answer plus those of the few posts
+`search_texts.doc_text`), so a word's posts are the text index's answer plus those of the few posts
 whose text the index may not hold as they are now (`unindexed`: saved since their file was
 indexed, or never indexed), found in their summaries alone. Every summary holding the word
 was searched at each keystroke before (5-20 ms at 50,000 posts).
