@@ -25,26 +25,23 @@ class WordAnswers:
     def __init__(self) -> None:
         self.unindexed: set[str] = set()
         self._known: dict[bytes, IdSet] = {}
-        self._changes = 0  # (an answer found across a change is not remembered)
 
     def changed(self, saved: Iterable[str] = (), indexed: Iterable[str] = ()) -> None:
         """Posts `saved` (their summaries may not be in the text index now), posts whose
         text was `indexed`; what was remembered is forgotten either way."""
-        self._changes += 1
-        self._known = {}
         self.unindexed.update(saved)
         self.unindexed.difference_update(indexed)
+        self._known = {}  # (then a new dict: an answer found meanwhile goes to the old one)
 
     def answer(
         self, query: str, text: Callable[[str], IdSet], summaries: Callable[[], TextIndex]
     ) -> IdSet:
         """The posts holding `query` in their text (`text`: the text index's answer) or in
         their summary (`summaries`: the summaries' index, searched for the unindexed only)."""
-        key = fold(query)
-        found = self._known.get(key)
+        key, known = fold(query), self._known  # (a change makes a new dict: see below)
+        found = known.get(key)
         if found is not None:
             return found
-        changes = self._changes
         found = text(query)
         few = tuple(self.unindexed)  # (in C: the writer's thread may add one meanwhile)
         extra = set(summaries().search_within(query, few)) if few else set()
@@ -54,8 +51,7 @@ class WordAnswers:
             found = union(extra, found)
         if isinstance(found, set):
             found = frozenset(found)  # (handed to every search of the word: never changed)
-        if changes == self._changes:
-            if len(self._known) >= KEPT:
-                del self._known[next(iter(self._known))]
-            self._known[key] = found
+        if len(known) >= KEPT:
+            known.pop(next(iter(known), key), None)
+        known[key] = found  # (in the dict of before a change made meanwhile: never asked again)
         return found
