@@ -40,7 +40,7 @@ def answer(
     """The ids of the posts holding `needle` (`dense`: the extra tables' words, empty until
     they are filled; `posts`: how many posts are indexed; `book`: every indexed post's id by
     rowid, when the caller keeps them: a writer, whose index no other process changes)."""
-    lacking = searchextra.lacking_sql(needle, dense) if dense else None
+    lacking = searchextra.lacking_sql(needle, dense, posts(db)) if dense else None
     if lacking is not None:  # (the few posts lacking it: ids looked up for those only)
         sql, args = lacking
         if book is not None:  # (their rowids, as one text: the writer knows their ids)
