@@ -2,9 +2,11 @@
 
 Two parts answer a query: the posts' summaries (title, author, categories, tags: in memory,
 answered at once) and their text (the store's full-text index, `store.searchcache`, answered in
-a few milliseconds once it is fresh). `post_ids` gives the whole answer (the CLI); a screen
-shows `meta_ids` at once and asks `text_ids` from a thread (`interrupt` stops a query
-running there), so a keystroke never waits for an earlier one.
+a few milliseconds once it is fresh). `post_ids` gives the whole answer; until the text index
+is ready a screen shows `meta_ids` at once, then asks `post_ids` from a thread (`interrupt`
+stops a query running there), so a keystroke never waits for an earlier one. A writer's
+indexed text holds each post's summary fields: its whole answer searches only the summaries
+the index may not hold as they are (services/search_words.py).
 
 Comments (`comments`, `comment_docs`: the query language's `in:comments`) are read from every
 post's file the first time a comment search needs them, then kept up to date. The commenters'
@@ -15,20 +17,21 @@ per post: no comment is read into memory for them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reeltui.domain.idsets import AllBut, IdSet, union
 from reeltui.domain.listing import PostSummary
-from reeltui.domain.models import Comment, Post
+from reeltui.domain.models import Comment
 from reeltui.services.comment_texts import CommentTexts
+from reeltui.services.search_texts import commenters, doc_text, post_text, summary_text
+from reeltui.services.search_words import WordAnswers
 from reeltui.services.textindex import TextIndex, fold
 from reeltui.store import datafile
 from reeltui.store.layout import COMMENTS, POST, safe_name
 from reeltui.store.searchcache import (
     Interrupted,
     Item,
-    Names,
     SearchCache,
     file_signatures,
     signature,
@@ -43,54 +46,6 @@ COMMENT_LIMIT = 200  # comment hits returned by default (newest first)
 BATCH = 200  # posts indexed per transaction
 METAS = 8  # summaries' answers kept (the words of the query typed, as they grow)
 Progress = Callable[[int, int], None]
-
-
-def doc_text(doc: Mapping[str, Any]) -> str:
-    """What the post filter matches in a stored post: the same fields as always."""
-    film = doc.get("film") or {}
-    return "\x00".join(
-        (
-            doc.get("title", ""),
-            doc.get("author", ""),
-            doc.get("body", ""),
-            film.get("title", ""),
-            film.get("director", ""),
-            *doc.get("categories", ()),
-            *doc.get("tags", ()),
-            *film.get("cast", ()),
-        )
-    )
-
-
-def post_text(post: Post) -> str:
-    film = post.film
-    return "\x00".join(
-        (
-            post.title,
-            post.author,
-            post.body,
-            film.title,
-            film.director,
-            *post.categories,
-            *post.tags,
-            *film.cast,
-        )
-    )
-
-
-def commenters(comments: Mapping[str, Mapping[str, Any]]) -> Names:
-    """Name -> comments, of a post's stored comments (every status)."""
-    found: dict[str, int] = {}
-    for doc in comments.values():
-        name = doc.get("author") or ""
-        if isinstance(name, str) and name:
-            found[name] = found.get(name, 0) + 1
-    return found
-
-
-def summary_text(summary: PostSummary) -> str:
-    """What the summary filter matches (known at once, before the text index answers)."""
-    return "\x00".join((summary.title, summary.author, *summary.categories, *summary.tags))
 
 
 class PostSearch:
@@ -108,6 +63,7 @@ class PostSearch:
         self._prepared = threading.Event()  # `prepare` ended (see `wait`)
         self._stale: set[str] = set()  # posts a reader searches in their files
         self._gone: set[str] = set()  # posts the index holds that a reader no longer has
+        self._words = WordAnswers()  # a writer's answers (services/search_words.py)
         self._comments = CommentTexts(blog.store)
         self.detached = False  # the Blog made a new search (see `detach`)
         blog.store.on_commit(self._committed)
@@ -156,6 +112,7 @@ class PostSearch:
 
     def post_saved(self, summary: PostSummary) -> None:
         self._metas = {}
+        self._words.changed(saved=[summary.id])  # (until its file's commit indexes it)
         if self._meta is not None:
             self._meta.set(summary.id, summary_text(summary))
 
@@ -206,10 +163,14 @@ class PostSearch:
         self._gone = {pid for pid in indexed if pid not in known}  # (a reader keeps them)
         if self.cache.writable and self.cache.usable:
             self.cache.remove(self._gone)
+            put: set[str] = set()
             for start in range(0, len(stale), BATCH):
-                self.cache.put(self._texts(stale[start : start + BATCH]))
+                batch = list(self._texts(stale[start : start + BATCH]))
+                self.cache.put(batch)
+                put.update(item[0] for item in batch)
                 if progress is not None:
                     progress(min(start + BATCH, len(stale)), len(stale))
+            self._words.changed(saved=(set(stale) | (known - indexed.keys())) - put)
             self._stale = set() if self.cache.usable else set(stale)
             self._gone = set()
             self.cache.fill()  # (once: an index made before its extra tables)
@@ -254,6 +215,8 @@ class PostSearch:
             self.cache.put(items)
         if gone:
             self.cache.remove(gone)
+        if items or gone:
+            self._words.changed(indexed=[*(item[0] for item in items), *gone])
 
     def text_ids(self, query: str) -> IdSet:
         """Posts whose text contains `query` (a set, or every post but a few: `AllBut`).
@@ -286,7 +249,10 @@ class PostSearch:
         return {name: n for name, n in found.items() if n > 0}
 
     def post_ids(self, query: str) -> IdSet:
-        """Every post matching `query`: summary or text."""
+        """Every post matching `query`: summary or text (a writer's: services/search_words)."""
+        self.prepare()
+        if self.cache.writable and not (self._stale or self.cache.broken):
+            return self._words.answer(query, self.text_ids, self._summaries)
         text = self.text_ids(query)
         if isinstance(text, AllBut):  # (the summaries of the few lacking it are looked at)
             return AllBut(
