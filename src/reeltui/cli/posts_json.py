@@ -111,14 +111,15 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Printed | None
     # the damage check's stats made meanwhile, by a child, when the list may be most of the
     # archive (the child stats every indexed post's file); a few posts: their stats, here
     probe_for = probing(blog.path) if status in PROBED else contextlib.nullcontext(None)
+    cache = cache_dir()
     with probe_for as probe:
         unshaped: set[str] = set()  # rows not known to be in the stored shape
-        found = stored_rows(blog, cache_dir(), unshaped)
+        found = stored_rows(blog, cache, unshaped)
         if found is None:
             return None
         rows = select(found, status, sort)
         sound = None if probe is None else probe.sound()
-        damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
+        damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound, cache)
         write_json_chunks(_chunks(rows, damaged, unshaped))
         files = None if probe is None else probe.files()  # (counted while printing)
     first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""

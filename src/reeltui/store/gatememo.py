@@ -49,7 +49,7 @@ SETTLED_NS = 3_000_000_000
 FILM_KEYS = tuple(f.name for f in dataclasses.fields(Film))
 
 
-def _digest(parts: Iterable[bytes]) -> str:
+def digest(parts: Iterable[bytes]) -> str:
     """A 64-bit digest of `parts` (CRC-32 and Adler-32 of their bytes, and their length):
     it tells files and folders apart, no one forging one (zlib: hashlib loads OpenSSL,
     ~4 ms of every `posts --json`)."""
@@ -59,7 +59,7 @@ def _digest(parts: Iterable[bytes]) -> str:
     return f"{crc:08x}{adler:08x}{size:x}"
 
 
-def _gate_key() -> str:
+def gate_key() -> str:
     """A digest of what decides the gate: the domain's and the layout's sources."""
     import reeltui.domain
     import reeltui.store.layout
@@ -70,7 +70,7 @@ def _gate_key() -> str:
         with contextlib.suppress(OSError):
             text = source.read_bytes()
             texts += [b"%s %d\n" % (source.name.encode(), len(text)), text]
-    return _digest(texts)
+    return digest(texts)
 
 
 def identity(info: os.stat_result) -> str:
@@ -83,9 +83,9 @@ class GateMemo:
     def __init__(self, root: Path, cache: Path) -> None:
         self.root = root
         self.where = str(root.resolve())  # the store the memo is of
-        named = _digest([os.fsencode(self.where)])
+        named = digest([os.fsencode(self.where)])
         self.path = path = cache / "passed" / f"{named}.json"
-        self.key = _gate_key()
+        self.key = gate_key()
         self.passed: dict[str, str] = {}  # index file -> its identity when it passed
         self.kept_shaped: set[str] = set()  # those of them whose rows are in the stored shape
         self.shaped: set[str] = set()  # files read in this run, their rows in that shape
