@@ -87,7 +87,10 @@ def test_a_remembered_file_changed_since_is_read_again(
 
 
 def test_a_file_changed_just_now_is_not_remembered(
-    store: Path, read: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    store: Path,
+    read: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(gatememo, "SETTLED_NS", 3_000_000_000)  # (as in use: seconds old)
     _posts(capsys, store)
@@ -96,7 +99,10 @@ def test_a_file_changed_just_now_is_not_remembered(
 
 
 def test_a_memo_of_other_rules_is_not_taken(
-    store: Path, read: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    store: Path,
+    read: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     _posts(capsys, store)
     monkeypatch.setattr(gatememo, "gate_key", lambda: "other rules")
