@@ -114,10 +114,11 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Printed | None
     cache = cache_dir()
     with probe_for as probe:
         unshaped: set[str] = set()  # rows not known to be in the stored shape
-        found = stored_rows(blog, cache, unshaped)
+        newest: Rows = []  # the rows in the order for the date, when the memo gives it
+        found = stored_rows(blog, cache, unshaped, newest)
         if found is None:
             return None
-        rows = select(found, status, sort)
+        rows = select(found, status, sort, newest)
         sound = None if probe is None else probe.sound()
         damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound, cache)
         write_json_chunks(_chunks(rows, damaged, unshaped))
