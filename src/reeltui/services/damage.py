@@ -16,7 +16,11 @@ against ~0.25 s for these stats), or, for `posts --json` listing most of an arch
 child process did not already find sound while the index was read (`damage_probe`: a thread
 doing them took longer than both in a row, each stat waiting for the interpreter).
 
-Nothing is written: this is for readers.
+A file that differs from its recorded signature and is read sound is remembered, given the
+user's cache folder (`posts --json`), by its identity (`store.soundmemo`): not read again
+while unchanged, until the search index records it again.
+
+Nothing is written to the store: this is for readers.
 """
 
 from __future__ import annotations

@@ -17,6 +17,10 @@ With each file the memo says whether its rows are in the shape the store writes 
 `posts --json` prints rows in that shape from their own dicts, without making an object per
 row (`cli/posts_json.py`), and makes the others' objects field by field.
 
+A reader may keep with a file what it found in its rows (`keep`, `facts`: `stored_rows`
+keeps their authors and their order for the date), given back only while the file is read
+as the memo remembers it, dropped when it is gated again.
+
 The memo lives in the user's cache folder, never in the store (a reader writes nothing
 there), written crash-safely (`replace_file`); one that cannot be read or written is as if
 empty: every file is checked.
