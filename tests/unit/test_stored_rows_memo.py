@@ -192,3 +192,16 @@ def _memo_files() -> list[Path]:
 
     newest = max((cache_dir() / "passed").glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
     return [newest]
+
+
+def test_the_list_newest_first_holds_the_rows_themselves(store: Path) -> None:
+    """Each row's (id, row) pair is made once: the list in the order for the date and the
+    list in the files' order hold the same pairs (no post listed twice here)."""
+    from reeltui.locations import cache_dir
+    from reeltui.services.session import open_blog
+
+    with open_blog(store) as blog:
+        newest: stored_rows.Rows = []
+        found = stored_rows.stored_rows(blog, cache_dir(), set(), newest)
+    assert found is not None and len(newest) == len(found) > 60
+    assert {id(pair) for pair in newest} == {id(pair) for pair in found}

@@ -82,10 +82,13 @@ def stored_rows(
     memo = None if cache is None else GateMemo(blog.path, cache)
     authors: set[str] = set()
     runs: list[Rows] | None = [] if newest_first is not None else None
-    listed = 0  # rows of all the files (more than `found` when a post is listed twice)
+    pieces: list[Rows] = []  # each file's rows (found's, one after the other, when no post is
+    listed = 0  # listed twice); rows of all the files (more than `found` when one is)
     for rel in pages:
         rows = index.page_rows(blog.store, rel, memo)
         found.update(rows)
+        items = list(rows.items())
+        pieces.append(items)
         listed += len(rows)
         facts = None if memo is None else memo.facts(rel)
         if facts is None:
@@ -94,7 +97,7 @@ def stored_rows(
                 memo.keep(rel, facts)
         authors.update(facts["authors"])
         if runs is not None:
-            runs = _run(runs, rows, facts["order"])
+            runs = _run(runs, items, facts["order"])
         if unshaped is None:
             continue
         if memo is None or rel not in memo.shaped:
@@ -105,14 +108,15 @@ def stored_rows(
         memo.save(pages)
     if not blog.counted_as_stored(blog.signers().with_names(authors)):
         return None
-    if newest_first is not None and runs is not None and listed == len(found) and _in_order(runs):
+    if listed != len(found):
+        return list(found.items())
+    if newest_first is not None and runs is not None and _in_order(runs):
         newest_first.extend(chain.from_iterable(runs))
-    return list(found.items())
+    return list(chain.from_iterable(pieces))  # (found's items, not made again)
 
 
-def _run(runs: list[Rows], rows: dict[str, Row], order: object) -> list[Rows] | None:
+def _run(runs: list[Rows], items: Rows, order: object) -> list[Rows] | None:
     """`runs` and the rows of one more file in their order for the date (None: not known)."""
-    items = list(rows.items())
     if order == "reversed":
         runs.append(items[::-1])
         return runs
