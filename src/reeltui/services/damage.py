@@ -25,7 +25,7 @@ Nothing is written to the store: this is for readers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from reeltui.store import StoreError
@@ -60,7 +60,8 @@ def damaged_posts(
     folder): a file read sound in an earlier run and not changed since is not read again
     (`store.soundmemo`)."""
     if sound is not None:  # (most lists: every post proven, nothing more made)
-        post_ids = list(post_ids)
+        if not isinstance(post_ids, Collection):  # (gone through twice at most)
+            post_ids = list(post_ids)
         if sound.issuperset(post_ids):
             return {}
         post_ids = [post_id for post_id in post_ids if post_id not in sound]
