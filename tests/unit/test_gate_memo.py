@@ -167,7 +167,7 @@ def test_other_rules_check_every_file_again(
     checked: Checked,
 ) -> None:
     _posts(capsys, store)
-    monkeypatch.setattr(gatememo, "_gate_key", lambda: "other rules")
+    monkeypatch.setattr(gatememo, "gate_key", lambda: "other rules")
     checked.clear()
     _posts(capsys, store)
     assert sorted(checked) == _pages(store)

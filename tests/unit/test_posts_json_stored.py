@@ -22,7 +22,7 @@ from reeltui.locations import cache_dir
 from reeltui.services import damage_probe, query
 from reeltui.services.session import open_blog
 from reeltui.services.stored_rows import stored_rows
-from reeltui.store import searchcache
+from reeltui.store import signatures as signatures_module
 
 WARNING = "reeltui: warning: "
 BROKEN, REFUSED, MISSING = "p00003", "p00004", "p00005"  # post files damaged by hand
@@ -143,13 +143,13 @@ def test_every_damaged_post_file_is_caught(
 def _looked_at(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The post files the command's own process stats for the damage check."""
     looked: list[str] = []
-    signatures = searchcache.signatures_of
+    signatures = signatures_module.signatures_of
 
     def spy(folder: Path, names: list[str]) -> list[str | None]:
         looked.extend(names)
         return signatures(folder, names)
 
-    monkeypatch.setattr(searchcache, "signatures_of", spy)
+    monkeypatch.setattr(signatures_module, "signatures_of", spy)
     return looked
 
 

@@ -26,7 +26,7 @@ from reeltui.domain.vocab import SortKey
 from reeltui.services.blog import Blog
 from reeltui.services.damage import damaged_posts
 from reeltui.services.damage_probe import probing
-from reeltui.services.stored_rows import Row, Rows, select, stored_rows
+from reeltui.services.stored_rows import Ids, Row, Rows, select, stored_rows
 from reeltui.services.unlisted import Unlisted, unlisted
 
 PROBED = (None, "published")  # the listings that hold most of an archive's posts
@@ -111,17 +111,19 @@ def write_posts(blog: Blog, status: str | None, sort: SortKey) -> Printed | None
     # the damage check's stats made meanwhile, by a child, when the list may be most of the
     # archive (the child stats every indexed post's file); a few posts: their stats, here
     probe_for = probing(blog.path) if status in PROBED else contextlib.nullcontext(None)
+    cache = cache_dir()
     with probe_for as probe:
         unshaped: set[str] = set()  # rows not known to be in the stored shape
-        found = stored_rows(blog, cache_dir(), unshaped)
+        newest: Rows = []  # the rows in the order for the date, when the memo gives it
+        found = stored_rows(blog, cache, unshaped, newest)
         if found is None:
             return None
-        rows = select(found, status, sort)
+        rows = select(found, status, sort, newest)
         sound = None if probe is None else probe.sound()
-        damaged = damaged_posts(blog, list(map(itemgetter(0), rows)), sound)
+        damaged = damaged_posts(blog, Ids(rows), sound, cache)
         write_json_chunks(_chunks(rows, damaged, unshaped))
         files = None if probe is None else probe.files()  # (counted while printing)
     first = next((row.get("slug", "") for i, row in rows if i in damaged), "") if damaged else ""
-    left = unlisted(blog.store, list(map(itemgetter(0), found)), files)
+    left = unlisted(blog.store, Ids(found), files)
     exiting.keep(found, rows)  # freed by the process's end (when it is one)
     return damaged, first, left

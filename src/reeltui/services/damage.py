@@ -16,18 +16,24 @@ against ~0.25 s for these stats), or, for `posts --json` listing most of an arch
 child process did not already find sound while the index was read (`damage_probe`: a thread
 doing them took longer than both in a row, each stat waiting for the interpreter).
 
-Nothing is written: this is for readers.
+A file that differs from its recorded signature and is read sound is remembered, given the
+user's cache folder (`posts --json`), by its identity (`store.soundmemo`): not read again
+while unchanged, until the search index records it again.
+
+Nothing is written to the store: this is for readers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from reeltui.store import StoreError
 from reeltui.store.layout import POST, safe_names
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reeltui.services.blog import Blog
 
 
@@ -43,32 +49,51 @@ def _known_sound(blog: Blog) -> dict[str, str]:
 
 
 def damaged_posts(
-    blog: Blog, post_ids: Iterable[str], sound: set[str] | None = None
+    blog: Blog,
+    post_ids: Iterable[str],
+    sound: set[str] | None = None,
+    cache: Path | None = None,
 ) -> dict[str, str]:
     """Post id -> why its file cannot be read, for those of `post_ids` whose file is damaged
     or missing (the others are left out). `sound`: the posts whose file was found with its
-    recorded signature already (`damage_probe`): only the others are looked at."""
+    recorded signature already (`damage_probe`): only the others are looked at. `cache` (a
+    folder): a file read sound in an earlier run and not changed since is not read again
+    (`store.soundmemo`)."""
     if sound is not None:  # (most lists: every post proven, nothing more made)
-        post_ids = list(post_ids)
+        if not isinstance(post_ids, Collection):  # (gone through twice at most)
+            post_ids = list(post_ids)
         if sound.issuperset(post_ids):
             return {}
         post_ids = [post_id for post_id in post_ids if post_id not in sound]
     wanted = list(dict.fromkeys(post_ids))
     if not wanted:
         return {}
-    from reeltui.store.searchcache import signatures_of  # (sqlite3: not for a sound list)
+    from reeltui.store.signatures import signatures_of  # (not searchcache's: no sqlite3)
 
+    folder = blog.path / POST.path
     names = [f"{name}.json" for name in safe_names(wanted)]
-    on_disk = signatures_of(blog.path / POST.path, names)
+    on_disk = signatures_of(folder, names)
     known = _known_sound(blog) if sound is None else {}
+    memo = None
     out: dict[str, str] = {}
     for post_id, name, sig in zip(wanted, names, on_disk, strict=True):
         if sig is None:
             out[post_id] = f"its file {POST.path}/{name} is missing"
         elif known.get(post_id) != sig:
+            if cache is not None and memo is None:
+                from reeltui.store.soundmemo import SoundMemo
+
+                memo = SoundMemo(blog.path, cache)
+            if memo is not None and memo.holds(post_id, folder / name):
+                continue
+            was = None if memo is None else memo.before_reading(folder / name)
             why = _why(blog, post_id, f"{POST.path}/{name}")
             if why:
                 out[post_id] = why
+            elif memo is not None:
+                memo.read_sound(post_id, was)
+    if memo is not None:
+        memo.save()
     return out
 
 

@@ -17,6 +17,10 @@ With each file the memo says whether its rows are in the shape the store writes 
 `posts --json` prints rows in that shape from their own dicts, without making an object per
 row (`cli/posts_json.py`), and makes the others' objects field by field.
 
+A reader may keep with a file what it found in its rows (`keep`, `facts`: `stored_rows`
+keeps their authors and their order for the date), given back only while the file is read
+as the memo remembers it, dropped when it is gated again.
+
 The memo lives in the user's cache folder, never in the store (a reader writes nothing
 there), written crash-safely (`replace_file`); one that cannot be read or written is as if
 empty: every file is checked.
@@ -31,6 +35,7 @@ import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -49,7 +54,7 @@ SETTLED_NS = 3_000_000_000
 FILM_KEYS = tuple(f.name for f in dataclasses.fields(Film))
 
 
-def _digest(parts: Iterable[bytes]) -> str:
+def digest(parts: Iterable[bytes]) -> str:
     """A 64-bit digest of `parts` (CRC-32 and Adler-32 of their bytes, and their length):
     it tells files and folders apart, no one forging one (zlib: hashlib loads OpenSSL,
     ~4 ms of every `posts --json`)."""
@@ -59,7 +64,7 @@ def _digest(parts: Iterable[bytes]) -> str:
     return f"{crc:08x}{adler:08x}{size:x}"
 
 
-def _gate_key() -> str:
+def gate_key() -> str:
     """A digest of what decides the gate: the domain's and the layout's sources."""
     import reeltui.domain
     import reeltui.store.layout
@@ -70,7 +75,7 @@ def _gate_key() -> str:
         with contextlib.suppress(OSError):
             text = source.read_bytes()
             texts += [b"%s %d\n" % (source.name.encode(), len(text)), text]
-    return _digest(texts)
+    return digest(texts)
 
 
 def identity(info: os.stat_result) -> str:
@@ -83,12 +88,14 @@ class GateMemo:
     def __init__(self, root: Path, cache: Path) -> None:
         self.root = root
         self.where = str(root.resolve())  # the store the memo is of
-        named = _digest([os.fsencode(self.where)])
+        named = digest([os.fsencode(self.where)])
         self.path = path = cache / "passed" / f"{named}.json"
-        self.key = _gate_key()
+        self.key = gate_key()
         self.passed: dict[str, str] = {}  # index file -> its identity when it passed
         self.kept_shaped: set[str] = set()  # those of them whose rows are in the stored shape
         self.shaped: set[str] = set()  # files read in this run, their rows in that shape
+        self.kept_facts: dict[str, dict[str, Any]] = {}  # what a reader found in a passed file
+        self.sure: set[str] = set()  # files read in this run as the memo has them now
         self.changed = False
         failed = (OSError, orjson.JSONDecodeError, TypeError, AttributeError, KeyError)
         with contextlib.suppress(*failed):
@@ -96,6 +103,10 @@ class GateMemo:
             if doc.get("store") == self.where and doc.get("gate") == self.key:
                 self.kept_shaped = set(map(str, doc["shaped"]))
                 self.passed = {str(k): str(v) for k, v in doc["files"].items()}
+                facts = doc.get("facts", {})
+                self.kept_facts = {
+                    str(k): v for k, v in facts.items() if k in self.passed and _facts_read(v)
+                }
 
     def read(self, rel: str) -> DataFile:
         """Index file `rel`, read; gated row by row unless it passed whole as it is now."""
@@ -112,7 +123,9 @@ class GateMemo:
         if self.passed.get(rel) == now:
             if rel in self.kept_shaped:
                 self.shaped.add(rel)
+            self.sure.add(rel)
             return found
+        self.changed |= self.kept_facts.pop(rel, None) is not None
         datafile.check(found, tables_in(rel))
         shaped = in_shape(found.data.get(POSTS_INDEX.name, {}).values())
         if shaped:
@@ -121,10 +134,23 @@ class GateMemo:
             self.changed |= self.passed.pop(rel, None) is not None
         elif time.time_ns() - info.st_ctime_ns > SETTLED_NS:
             self.passed[rel] = now
+            self.sure.add(rel)
             self.changed = True
             if shaped != (rel in self.kept_shaped):
                 self.kept_shaped ^= {rel}
         return found
+
+    def facts(self, rel: str) -> dict[str, Any] | None:
+        """What a reader found in index file `rel` when it was read as it is now (`keep`),
+        None when the file was not read through the memo in this run, or changed since."""
+        return self.kept_facts.get(rel) if rel in self.sure else None
+
+    def keep(self, rel: str, facts: dict[str, Any]) -> None:
+        """Remember what a reader found in the rows of index file `rel`, read in this run
+        (kept while the file stays as it is now; only for a file the memo remembers)."""
+        if rel in self.sure and self.kept_facts.get(rel) != facts:
+            self.kept_facts[rel] = facts
+            self.changed = True
 
     def save(self, kept: list[str]) -> None:
         """Write the memo if it changed, naming only the index files in `kept` (those that
@@ -133,7 +159,9 @@ class GateMemo:
         if not self.changed and passed == self.passed:
             return
         shaped = sorted(self.kept_shaped.intersection(passed))
+        facts = {rel: self.kept_facts[rel] for rel in passed if rel in self.kept_facts}
         doc = {"store": self.where, "gate": self.key, "files": passed, "shaped": shaped}
+        doc["facts"] = facts
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             replace_file(self.path, orjson.dumps(doc))
@@ -149,4 +177,15 @@ def in_shape(rows: Iterable[object]) -> bool:
         len(dicts) == len(rows)
         and all(map(ROW_FIELDS.__eq__, map(tuple, dicts)))
         and all(isinstance(film, dict) and tuple(film) == FILM_KEYS for film in films)
+    )
+
+
+def _facts_read(facts: object) -> bool:
+    """Are these a reader's facts as `keep` was given them (authors: texts; the order: a
+    list, "reversed" or None)? A memo edited otherwise is not taken."""
+    if not isinstance(facts, dict) or not isinstance(facts.get("authors"), list):
+        return False
+    order = facts.get("order")
+    return all(isinstance(a, str) for a in facts["authors"]) and (
+        order is None or order == "reversed" or isinstance(order, list)
     )
