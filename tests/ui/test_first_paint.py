@@ -131,6 +131,7 @@ def test_the_first_screen_imports_no_screen_not_yet_opened(store_path: Path) -> 
         "reeltui.ui.screens.composer",
         "reeltui.ui.screens.stats",
         "reeltui.ui.screens.sync",
+        "reeltui.ui.screens.sync_conflicts",
         "reeltui.ui.screens.diary",
         "reeltui.ui.screens.inbox",
         "reeltui.ui.screens.outbox",

@@ -9,7 +9,8 @@ import pytest
 from reeltui.services import Blog
 from reeltui.services.sync import state as syncstate
 from reeltui.ui.app import ReelApp
-from reeltui.ui.screens.sync import ConflictsScreen, SyncScreen
+from reeltui.ui.screens.sync import SyncScreen
+from reeltui.ui.screens.sync_conflicts import ConflictsScreen
 from tests.ui.helpers import HER, Notes, press, screen_text, settle
 
 

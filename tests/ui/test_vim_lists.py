@@ -23,7 +23,7 @@ from reeltui.ui.screens.editor_modals import RevisionsScreen
 from reeltui.ui.screens.inbox import InboxScreen
 from reeltui.ui.screens.outbox import OutboxScreen
 from reeltui.ui.screens.stats import StatsScreen
-from reeltui.ui.screens.sync import ConflictsScreen
+from reeltui.ui.screens.sync_conflicts import ConflictsScreen
 from reeltui.ui.widgets.lazy_table import LazyTable
 from tests.ui.helpers import HER, burst, settle
 from tests.ui.test_diary_screen import with_diary

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from reeltui.store import backup
-from reeltui.store.backup import BACKUP_DIR, MANIFEST, due, list_backups, newest_taken, snapshot
+from reeltui.store.backup import BACKUP_DIR, MANIFEST, due, list_backups, newest_taken
+from reeltui.store.backup_take import snapshot
 
 
 def _store_with_backups(store_path: Path, count: int) -> list[Path]:

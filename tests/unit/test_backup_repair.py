@@ -15,7 +15,7 @@ import pytest
 
 from reeltui.domain import Comment, Post
 from reeltui.services.session import open_blog
-from reeltui.store import backup
+from reeltui.store import backup_take
 from reeltui.store.backup import KEEP, list_backups
 from tests import storefiles
 
@@ -105,21 +105,21 @@ def test_a_backup_deleted_halfway_is_never_listed_and_never_more_than_keep(
     monkeypatch.setenv("REELTUI_BACKUP_EVERY", "0")
     for i in range(KEEP):
         open_and_save(store_path, f"t{i}")
-    real_rmtree = backup.shutil.rmtree
+    real_rmtree = backup_take.shutil.rmtree
 
     def killed(path: Path, ignore_errors: bool = False) -> None:  # one file gone, then kill
         next(p for p in Path(path).rglob("*.json") if p.name != "manifest.json").unlink()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(backup.shutil, "rmtree", killed)
+    monkeypatch.setattr(backup_take.shutil, "rmtree", killed)
     with pytest.raises(KeyboardInterrupt):
-        backup.snapshot(store_path)
-    monkeypatch.setattr(backup.shutil, "rmtree", real_rmtree)
+        backup_take.snapshot(store_path)
+    monkeypatch.setattr(backup_take.shutil, "rmtree", real_rmtree)
     listed = list_backups(store_path)
     assert len(listed) <= KEEP
     for found in listed:  # every listed backup has every file its manifest names
         assert all((found.path / rel).is_file() for rel in found.files), found.path
-    backup.snapshot(store_path)  # the next backup cleans what the kill left
+    backup_take.snapshot(store_path)  # the next backup cleans what the kill left
     assert not list((store_path / "backups").glob(".old-*"))
     assert len(list_backups(store_path)) == KEEP
 
@@ -319,7 +319,7 @@ import json, sys
 from pathlib import Path
 from reeltui.domain import Post
 from reeltui.services.session import open_blog
-from reeltui.store.backup import snapshot
+from reeltui.store.backup_take import snapshot
 
 path = Path(sys.argv[1])
 blog = open_blog(path)

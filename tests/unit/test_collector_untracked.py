@@ -14,7 +14,8 @@ import threading
 from pathlib import Path
 
 from reeltui.services.textindex import TextIndex
-from reeltui.store.backup import list_backups, snapshot
+from reeltui.store.backup import list_backups
+from reeltui.store.backup_take import snapshot
 from reeltui.store.files import Files
 from reeltui.store.layout import POST
 

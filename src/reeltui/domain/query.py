@@ -6,17 +6,33 @@ Free words and "exact phrases" must all be in a post's text (`-word` must not be
 narrow by what a post is (see FIELDS). `parse` turns any string into a `Query` or raises
 `QueryError` with one line saying what is wrong and what would be right: never anything else.
 Pure and standard library only; `query_eval` applies a Query to posts and comments.
+
+This module holds the fields and the parsing of a query's words; what a parsed query is
+(Query, Term, Span, QueryError, fold) is in query_model.py, reading a number or date value
+(rating:>=4, date:2013-01..2013-06) in query_values.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-from dataclasses import dataclass
 
-from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES, DomainError
+from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES
 from reeltui.domain.patterns import lazy
-from reeltui.domain.text import fold as fold_text
+from reeltui.domain.query_model import Query, QueryError, Term, fold
+from reeltui.domain.query_values import EXAMPLES, date_range, number_span
+
+__all__ = [  # the parsed forms are imported from here by most of their users
+    "CHOICES",
+    "FIELDS",
+    "NAME_FIELDS",
+    "NUMBER_FIELDS",
+    "QUOTES",
+    "Query",
+    "QueryError",
+    "Term",
+    "fold",
+    "parse",
+]
 
 NAME_FIELDS = ("tag", "category", "author", "director", "cast", "title")
 NUMBER_FIELDS = ("rating", "year", "comments")
@@ -38,79 +54,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "in": ("posts", "comments"),
 }
 FIELDS = (*NAME_FIELDS, *NUMBER_FIELDS, "date", *CHOICES)
-EXAMPLES = {
-    "rating": "rating:4.5, rating:>=4, rating:3..4 or rating:none",
-    "year": "year:2013, year:>=2000 or year:1990..1999",
-    "comments": "comments:>10, comments:0 or comments:5..20",
-    "date": "date:2013, date:2013-11, date:2013-11-05, date:2013-01..2013-06 or date:>=2013-06",
-}
 QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
-_OPS = (">=", "<=", ">", "<", "=")
 _FIELD = lazy(r"([A-Za-z]+):")
-_DATE = lazy(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-class QueryError(DomainError):
-    """A query that cannot be understood; the message is one line for the user (a line break
-    typed or pasted into the query is shown as \\n, never breaks it)."""
-
-    def __init__(self, message: str, *, hint: str = "") -> None:
-        super().__init__(message.replace("\r", "\\r").replace("\n", "\\n"), hint=hint)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A closed-or-open interval of numbers (None: unbounded)."""
-
-    lo: float | None = None
-    hi: float | None = None
-    lo_open: bool = False
-    hi_open: bool = False
-
-    def __contains__(self, value: float) -> bool:
-        if self.lo is not None and (value < self.lo or (self.lo_open and value == self.lo)):
-            return False
-        return not (
-            self.hi is not None and (value > self.hi or (self.hi_open and value == self.hi))
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One part of a query. `field` is "" for free text; `text` is the folded word or phrase
-    (free text), the name (name fields) or the keyword (status, is, has, in). `span` holds
-    numbers (rating, year, comments: None for `rating:none`); `days` a date range as
-    ("YYYY-MM-DD" from, "YYYY-MM-DD" before)."""
-
-    field: str
-    text: str = ""
-    negated: bool = False
-    prefix: bool = False  # a name ending in `*`
-    span: Span | None = None
-    days: tuple[str, str] | None = None
-    raw: str = ""  # as typed, for messages
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    terms: tuple[Term, ...] = ()
-    scope: str = "posts"  # or "comments" (in:comments)
-
-    @property
-    def words(self) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms if not t.field)
-
-    def fields(self, *names: str) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms if t.field in names)
-
-    def __bool__(self) -> bool:
-        return bool(self.terms) or self.scope != "posts"
-
-
-def fold(text: str) -> str:
-    """The form used on both sides of every comparison: the search index's (case, accents,
-    curly quotes folded: `domain.text.fold`)."""
-    return fold_text(text)
 
 
 def parse(text: str) -> Query:
@@ -200,8 +145,8 @@ def _field_term(field: str, value: str, quoted: bool, negated: bool, raw: str) -
             raise QueryError(f"{raw}: {field}: is one of {', '.join(options)}")
         return Term(field, word, negated, raw=raw)
     if field == "date":
-        return Term(field, negated=negated, days=_date_range(value, raw), raw=raw)
-    return Term(field, negated=negated, span=_number_span(field, value, raw), raw=raw)
+        return Term(field, negated=negated, days=date_range(value, raw), raw=raw)
+    return Term(field, negated=negated, span=number_span(field, value, raw), raw=raw)
 
 
 def _example(field: str) -> str:
@@ -212,91 +157,3 @@ def _example(field: str) -> str:
     return {"tag": "tag:Drama", "category": "category:Review", "author": "author:Ruth",
             "director": "director:Jonze", "cast": 'cast:"Amy Adams"',
             "title": "title:her"}[field]  # fmt: skip
-
-
-# -- numbers: rating, year, comments ----------------------------------------------------
-
-
-def _number(field: str, text: str, raw: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        value = float("nan")
-    if value != value or value in (float("inf"), float("-inf")):  # not a number
-        raise QueryError(f"{raw}: {field}: needs a number: {EXAMPLES[field]}")
-    if field == "rating":
-        if not 0 <= value <= 5:
-            raise QueryError(f"{raw}: {text} is out of range: ratings are 0 to 5 reels")
-    elif value != int(value) or not 0 <= value <= 10_000:
-        raise QueryError(f"{raw}: {field}: needs a whole number from 0 to 10000: {EXAMPLES[field]}")
-    return value
-
-
-def _number_span(field: str, value: str, raw: str) -> Span | None:
-    if field == "rating" and fold(value) in ("none", "no", "unrated"):
-        return None
-    if ".." in value:
-        lo_text, _, hi_text = value.partition("..")
-        lo = _number(field, lo_text, raw) if lo_text else None
-        hi = _number(field, hi_text, raw) if hi_text else None
-        if lo is None and hi is None:
-            raise QueryError(f"{raw}: {field}: needs a number: {EXAMPLES[field]}")
-        if lo is not None and hi is not None and lo > hi:
-            raise QueryError(f"{raw}: the range is empty ({lo:g} is more than {hi:g})")
-        return Span(lo, hi)
-    op = next((o for o in _OPS if value.startswith(o)), "=")
-    number = _number(field, value[len(op) :] if value.startswith(op) else value, raw)
-    return {
-        "=": Span(number, number),
-        ">=": Span(lo=number),
-        "<=": Span(hi=number),
-        ">": Span(lo=number, lo_open=True),
-        "<": Span(hi=number, hi_open=True),
-    }[op]
-
-
-# -- dates ------------------------------------------------------------------------------
-
-
-LOW, HIGH = "0000", "9999-99-99"  # below and above every "YYYY-MM-DD"
-
-
-def _period(text: str, raw: str) -> tuple[str, str]:
-    """The first day of the period `text` names (a year, month or day) and the day after."""
-    match = _DATE.match(text.strip())
-    if match is None:
-        raise QueryError(f"{raw}: date: needs a year, month or day: {EXAMPLES['date']}")
-    year, month, day = (int(g) if g else 0 for g in match.groups())
-    try:
-        first = dt.date(year, month or 1, day or 1)
-    except ValueError:
-        raise QueryError(f"{raw}: there is no such date as {text.strip()}") from None
-    if day:
-        after = first + dt.timedelta(days=1) if first < dt.date.max else None
-    elif month:
-        after = dt.date(year + (month == 12), month % 12 + 1, 1) if year < dt.MAXYEAR else None
-    else:
-        after = dt.date(year + 1, 1, 1) if year < dt.MAXYEAR else None
-    return first.isoformat(), after.isoformat() if after else HIGH
-
-
-def _date_range(value: str, raw: str) -> tuple[str, str]:
-    """[from, before) as ISO days: comparing a post's "YYYY-MM-DD" with them is exact."""
-    if ".." in value:
-        lo_text, _, hi_text = value.partition("..")
-        if not lo_text and not hi_text:
-            raise QueryError(f"{raw}: date: needs a year, month or day: {EXAMPLES['date']}")
-        lo = _period(lo_text, raw)[0] if lo_text else LOW
-        hi = _period(hi_text, raw)[1] if hi_text else HIGH
-        if lo >= hi:
-            raise QueryError(f"{raw}: the range is empty ({lo_text} is after {hi_text})")
-        return lo, hi
-    op = next((o for o in _OPS if value.startswith(o)), "=")
-    first, after = _period(value[len(op) :] if value.startswith(op) else value, raw)
-    return {
-        "=": (first, after),
-        ">=": (first, HIGH),
-        ">": (after, HIGH),
-        "<=": (LOW, after),
-        "<": (LOW, first),
-    }[op]

@@ -65,7 +65,8 @@ def complete(
     find posts. In a search of comments (`in:comments` before the word), a field of
     `comment_values` (author: the commenters' names) takes its names from there instead;
     None: not known yet (nothing offered for those fields)."""
-    from reeltui.domain.query import CHOICES, EXAMPLES, FIELDS, QUOTES, fold
+    from reeltui.domain.query import CHOICES, FIELDS, QUOTES, fold
+    from reeltui.domain.query_values import EXAMPLES
     from reeltui.domain.vocab import COMMENT_STATUSES, POST_STATUSES
 
     start = _last_word(text)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from reeltui.domain.listing import Listed
 from reeltui.domain.models import COMMENT_STATUSES, POST_STATUSES
 from reeltui.domain.patterns import lazy
-from reeltui.domain.query import Query, QueryError, Span, Term, fold
+from reeltui.domain.query import Query, QueryError, Term, fold
+from reeltui.domain.query_model import Span
 
 TextMatcher = Callable[[str], Container[str]]
 NameIndex = Callable[[str], Mapping[str, Collection[str]]]  # field -> {name: post ids}

@@ -7,19 +7,17 @@ sticky...) are converted here, explicitly; dates as leniently as Jekyll and Hugo
 (`dates`). As in Jekyll, a file named `2023-01-29-my-post.md` gives the date and the slug
 when the front matter has none; otherwise the file name (or a page bundle's folder) is the
 slug, and the title of last resort.
+
+This module makes the posts and comments; the front matter is split from the body in
+frontmatter_split.py and its values typed in frontmatter_values.py. Writing: frontmatter_writer.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
+from typing import Any
 
 from reeltui.domain.models import Comment, DomainError, Film, Post, member
-from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
 from reeltui.domain.vocab import (
     COMMENT_KINDS,
@@ -28,124 +26,22 @@ from reeltui.domain.vocab import (
     POST_STATUSES,
     SYNC_STATES,
 )
-from reeltui.formats import FormatError, Parsed, ReadResult, Skip, brief, yaml_bounded
-from reeltui.formats.dates import parse_date
+from reeltui.formats import FormatError, Parsed, ReadResult, Skip
 from reeltui.formats.file_names import from_name, slug_of, titleize
+from reeltui.formats.frontmatter_split import split_front_matter
+from reeltui.formats.frontmatter_values import (
+    as_bool,
+    as_date,
+    as_list,
+    as_nullable,
+    as_rating,
+    as_source,
+    as_text,
+    as_word,
+    as_year,
+)
 
-__all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "split_front_matter"]
-
-T = TypeVar("T", bound=str)
-_TRUE = {"true", "yes", "on", "1", "y"}
-_FALSE = {"false", "no", "off", "0", "n", ""}
-
-
-def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
-    """(kind, metadata, body) where kind is "yaml", "toml" or "" (no front matter)."""
-    text = text.lstrip("\ufeff")
-    for fence, kind in (("---", "yaml"), ("+++", "toml")):
-        if text.startswith(fence + "\n") or text.startswith(fence + "\r\n"):
-            rest = text[len(fence) :].lstrip("\r\n")
-            end = _find_fence(rest, fence)
-            if end is None:
-                raise FormatError(f"front matter opened with {fence} is never closed")
-            head, body = rest[: end[0]], rest[end[1] :]
-            return kind, _load(kind, head), body.lstrip("\r\n")
-    return "", {}, text
-
-
-def _find_fence(text: str, fence: str) -> tuple[int, int] | None:
-    if text.startswith(fence + "\n") or text.rstrip() == fence:
-        return 0, len(fence) + 1
-    pos = text.find(f"\n{fence}\n")
-    if pos >= 0:
-        return pos + 1, pos + len(fence) + 2
-    if text.endswith(f"\n{fence}"):
-        return len(text) - len(fence), len(text)
-    return None
-
-
-def _load(kind: str, head: str) -> dict[str, Any]:
-    try:
-        data = yaml_bounded.load(head) if kind == "yaml" else tomllib.loads(head)
-    except RecursionError:
-        raise FormatError(f"front matter is nested too deeply to be {kind.upper()}") from None
-    except yaml_bounded.AliasBomb as exc:
-        raise FormatError(f"front matter: {exc}") from None
-    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FormatError(f"front matter is not valid {kind.upper()}: {first}") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise FormatError("front matter must be a mapping of keys to values")
-    return data
-
-
-def _str(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (list, dict)):
-        raise FormatError(f"expected text, got {brief(value)}")
-    return str(value)
-
-
-def _list(value: Any) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, list):
-        return [_str(v) for v in value if _str(v)]
-    return [part.strip() for part in _str(value).split(",") if part.strip()]
-
-
-def _bool(value: Any, key: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = _str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise FormatError(f"{key}: expected true or false, got {brief(value)}")
-
-
-def _rating(value: Any) -> float | None:
-    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "null", "~")):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number_or_none = parse_rating(_str(value))
-        if number_or_none is None:
-            raise FormatError(f"rating: not a rating: {brief(value)}") from None
-        number = number_or_none
-    try:
-        return validate_rating(number)
-    except DomainError as exc:
-        raise FormatError(f"rating: {exc}") from exc
-
-
-def _year(value: Any) -> int | None:
-    if value is None or _str(value).strip().lower() in ("", "null", "~"):
-        return None
-    try:
-        return int(_str(value).strip())
-    except ValueError:
-        raise FormatError(f"film year: not a year: {brief(value)}") from None
-
-
-def _nullable(value: Any) -> str | None:
-    text = _str(value).strip()
-    return None if text.lower() in ("", "null", "~", "none", "0") else text
-
-
-def _date(value: Any, key: str) -> str:
-    text = _str(value)
-    try:
-        return parse_date(text)
-    except (ValueError, OverflowError) as exc:
-        raise FormatError(f"{key}: not a date: {brief(text)} ({exc})") from None
+__all__ = ["Parsed", "post_from_text", "read_dir", "read_file"]
 
 
 def post_from_text(text: str, *, name: str = "") -> Parsed:
@@ -158,46 +54,42 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
         return meta.get(key, params.get(key, default))
 
     name_date, name_slug = from_name(name)
-    title = _str(pick("title", "")).strip() or titleize(name_slug) or "Untitled"
-    slug = _str(pick("slug", "")).strip() or slug_of(name_slug) or slugify(title)
-    status = _str(pick("status", "")).strip().lower()
+    title = as_text(pick("title", "")).strip() or titleize(name_slug) or "Untitled"
+    slug = as_text(pick("slug", "")).strip() or slug_of(name_slug) or slugify(title)
+    status = as_text(pick("status", "")).strip().lower()
     if not status:
-        status = "draft" if _bool(pick("draft", False), "draft") else "published"
+        status = "draft" if as_bool(pick("draft", False), "draft") else "published"
     film_raw = pick("film")
     film_meta: dict[str, Any] = film_raw if isinstance(film_raw, dict) else {}
     film = Film(
-        title=_str(film_meta.get("title", pick("film_title", ""))),
-        year=_year(film_meta.get("year", pick("film_year", pick("year")))),  # Hugo: params.year
-        director=_str(film_meta.get("director", pick("director", ""))),
-        cast=_list(film_meta.get("cast", pick("cast"))),
+        title=as_text(film_meta.get("title", pick("film_title", ""))),
+        year=as_year(film_meta.get("year", pick("film_year", pick("year")))),  # Hugo: params.year
+        director=as_text(film_meta.get("director", pick("director", ""))),
+        cast=as_list(film_meta.get("cast", pick("cast"))),
     )
-    post_id = _str(pick("id", "")).strip() or f"p-{slug}"
+    post_id = as_text(pick("id", "")).strip() or f"p-{slug}"
     try:
         post = Post(
             id=post_id,
             slug=slug,
             title=title,
-            author=_str(pick("author", "")),
-            date=_date(pick("date", ""), "date") or name_date,
-            modified=_date(pick("modified", pick("lastmod", "")), "modified"),
+            author=as_text(pick("author", "")),
+            date=as_date(pick("date", ""), "date") or name_date,
+            modified=as_date(pick("modified", pick("lastmod", "")), "modified"),
             status=member(POST_STATUSES, status, "post status"),
-            categories=_list(pick("categories")),
-            tags=_list(pick("tags")),
-            excerpt=_str(pick("excerpt", pick("summary", ""))),
+            categories=as_list(pick("categories")),
+            tags=as_list(pick("tags")),
+            excerpt=as_text(pick("excerpt", pick("summary", ""))),
             body=body.rstrip() + "\n" if body.strip() else "",
-            rating=_rating(pick("rating")),
+            rating=as_rating(pick("rating")),
             film=film,
-            sticky=_bool(pick("sticky", False), "sticky"),
-            source=_source(pick("source")),
+            sticky=as_bool(pick("sticky", False), "sticky"),
+            source=as_source(pick("source")),
         )
     except DomainError as exc:
         raise FormatError(str(exc)) from exc
     comments = [_comment(raw, post.id, i) for i, raw in enumerate(_comment_list(meta), 1)]
     return Parsed(post, comments)
-
-
-def _source(value: Any) -> dict[str, str]:
-    return {str(k): _str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _comment_list(meta: dict[str, Any]) -> list[dict[str, Any]]:
@@ -207,30 +99,25 @@ def _comment_list(meta: dict[str, Any]) -> list[dict[str, Any]]:
     return raw
 
 
-def _word(choices: tuple[T, ...], raw: dict[str, Any], key: str, what: str) -> T:
-    """A word of a vocabulary; absent or blank: its first (the default)."""
-    return member(choices, _str(raw.get(key, "")).strip() or choices[0], what)
-
-
 def _comment(raw: dict[str, Any], post_id: str, index: int) -> Comment:
     try:
-        sync = _nullable(raw.get("sync_state"))
+        sync = as_nullable(raw.get("sync_state"))
         return Comment(
-            id=_str(raw.get("id", "")).strip() or f"{post_id}-c{index}",
+            id=as_text(raw.get("id", "")).strip() or f"{post_id}-c{index}",
             post_id=post_id,
-            parent_id=_nullable(raw.get("parent")),
-            author=_str(raw.get("author", "")),
-            email=_str(raw.get("email", "")),
-            url=_str(raw.get("url", "")),
-            date=_date(raw.get("date", ""), "comment date"),
-            body=_str(raw.get("body", "")).rstrip("\n"),
-            status=_word(COMMENT_STATUSES, raw, "status", "comment status"),
-            kind=_word(COMMENT_KINDS, raw, "kind", "comment kind"),
-            origin=_word(COMMENT_ORIGINS, raw, "origin", "comment origin"),
+            parent_id=as_nullable(raw.get("parent")),
+            author=as_text(raw.get("author", "")),
+            email=as_text(raw.get("email", "")),
+            url=as_text(raw.get("url", "")),
+            date=as_date(raw.get("date", ""), "comment date"),
+            body=as_text(raw.get("body", "")).rstrip("\n"),
+            status=as_word(COMMENT_STATUSES, raw, "status", "comment status"),
+            kind=as_word(COMMENT_KINDS, raw, "kind", "comment kind"),
+            origin=as_word(COMMENT_ORIGINS, raw, "origin", "comment origin"),
             sync_state=None if sync is None else member(SYNC_STATES, sync, "sync state"),
-            sync_error=_str(raw.get("sync_error", "")),
-            remote_id=_str(raw.get("remote_id", "")),
-            source=_source(raw.get("source")),
+            sync_error=as_text(raw.get("sync_error", "")),
+            remote_id=as_text(raw.get("remote_id", "")),
+            source=as_source(raw.get("source")),
         )
     except DomainError as exc:
         raise FormatError(f"comment {index}: {exc}") from exc
@@ -281,7 +168,7 @@ def read_dir(folder: Path) -> ReadResult:
                 )
                 continue
             parsed = post_from_text(text, name=name)
-            given = _str(meta.get("id", "")).strip()
+            given = as_text(meta.get("id", "")).strip()
         except (OSError, UnicodeDecodeError) as exc:
             result.skipped.append(Skip("file", name, f"cannot read: {exc}"))
             continue

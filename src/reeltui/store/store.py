@@ -22,7 +22,7 @@ from typing import Any
 from reeltui.domain.listing import PostSummary
 from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import counting, starting
-from reeltui.store.backup import Backups
+from reeltui.store.backup_thread import Backups
 from reeltui.store.datafile import DataFile, Refusal
 from reeltui.store.errors import (
     StoreForeign,

@@ -89,7 +89,7 @@ def open_diary(app: ReelApp) -> None:
 
 
 def open_conflicts(app: ReelApp) -> None:
-    from reeltui.ui.screens.sync import ConflictsScreen
+    from reeltui.ui.screens.sync_conflicts import ConflictsScreen
 
     app.push_screen(ConflictsScreen(app.blog))
 

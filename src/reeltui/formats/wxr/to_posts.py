@@ -1,32 +1,30 @@
-"""WXR items -> posts and comments (one <item> element at a time)."""
+"""WXR items -> posts and comments (one <item> element at a time): the item's fields, terms and
+meta, the post they make, and its comments threaded (each comment is made in to_comment.py;
+the values reeltui exported exactly are restored by exact.py)."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 from xml.etree.ElementTree import Element
 
-from reeltui.domain.models import COMMENT_KINDS, SYNC_STATES, Comment, Film, Post, member
+from reeltui.domain.models import Comment, Film, Post
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slugify
-from reeltui.domain.vocab import CommentOrigin
 from reeltui.formats import Parsed, ReadResult, Skip
-from reeltui.formats.html2md import html_to_markdown
 from reeltui.formats.html_depth import MAX_DEPTH, limit_depth
 from reeltui.formats.local_state import OutboxItem
 from reeltui.formats.wxr import local_meta
+from reeltui.formats.wxr.exact import restore
 from reeltui.formats.wxr.mapping import (
-    COMMENT_STATUS_IN,
     META_KEY,
     POST_STATUS_IN,
     as_read,
     date_in,
-    html_digest,
     meta_load,
     short_tag,
 )
 from reeltui.formats.wxr.site_text import read_site_text
-
-T = TypeVar("T", str, list[str])
+from reeltui.formats.wxr.to_comment import comment_of
 
 
 def text_of(elem: Element) -> str:
@@ -119,10 +117,10 @@ class Converter:
             html,
             fields.get("excerpt:encoded", ""),
             own,
-            _exact(own, "excerpt", fields.get("excerpt:encoded", "")),
+            restore(own, "excerpt", fields.get("excerpt:encoded", "")),
         )
         body, exact = text.body, text.exact
-        title = _exact(own, "title", as_read("title", fields.get("title", "")))
+        title = restore(own, "title", as_read("title", fields.get("title", "")))
         label = f"post {source.get('wxr') or title!r}"
         self.note_depth(label, html)
         status_raw = fields.get("wp:status", "").strip()
@@ -133,29 +131,29 @@ class Converter:
         date, ok = date_in(fields.get("wp:post_date", ""), fields.get("wp:post_date_gmt", ""))
         if not ok:
             self.result.notes.append(f"{label}: unreadable date, left empty")
-        date = _exact(own, "date", date)
+        date = restore(own, "date", date)
         modified, _ = date_in(
             fields.get("wp:post_modified", ""), fields.get("wp:post_modified_gmt", "")
         )
-        modified = _exact(own, "modified", modified)
+        modified = restore(own, "modified", modified)
         extra = own.get("source")
         if isinstance(extra, dict):
             source = {**{str(k): str(v) for k, v in extra.items()}, **source}
         post_id = own.get("id") if isinstance(own.get("id"), str) and own.get("id") else None
-        slug = _exact(own, "slug", as_read("slug", fields.get("wp:post_name", "")))
+        slug = restore(own, "slug", as_read("slug", fields.get("wp:post_name", "")))
         slug = slug or slugify(title)
         post = Post(
             id=post_id or f"p-wxr-{next(iter(source.values()))}",
             slug=slug,
             title=title,
-            author=_exact(
+            author=restore(
                 own, "author", as_read("author", self.author(fields.get("dc:creator", "").strip()))
             ),
             date=date,
             modified=modified,
             status=status,
-            categories=_exact(own, "categories", categories),
-            tags=_exact(own, "tags", tags),
+            categories=restore(own, "categories", categories),
+            tags=restore(own, "tags", tags),
             excerpt=text.excerpt,
             body=body,
             rating=_rating(own, body, exact),
@@ -203,7 +201,7 @@ class Converter:
                 )
                 continue
             unique = self._once(raw_id, self.seen_comments, "wp:comment_id")
-            comment = _comment(fields, own, unique, post.id)
+            comment = comment_of(fields, own, unique, post.id)
             self.outbox += local_meta.outbox_in(own, comment.id)
             self.note_depth(f"{label}: comment {raw_id}", fields.get("wp:comment_content", ""))
             if comment.status == "pending" and fields.get(
@@ -230,33 +228,6 @@ class Converter:
         return out
 
 
-def _exact(own: dict[str, Any], key: str, value: T) -> T:
-    """The exact value reeltui exported, if the XML still says what reeltui wrote then."""
-    if not own:
-        return value  # not exported by reeltui: nothing to restore
-    pair = own.get("exact", {}).get(key) if isinstance(own.get("exact"), dict) else None
-    if not isinstance(pair, list) or len(pair) != 2 or pair[0] != value:
-        return value
-    exact = pair[1]
-    if isinstance(value, str) and isinstance(exact, str):
-        return exact
-    if (
-        isinstance(value, list)
-        and isinstance(exact, list)
-        and all(isinstance(x, str) for x in exact)
-    ):
-        return exact
-    return value
-
-
-def _body(html: str, own: dict[str, Any]) -> tuple[str, bool]:
-    """Markdown for a comment: reeltui's own source if the HTML is what reeltui exported."""
-    markdown = own.get("markdown")
-    if isinstance(markdown, str) and own.get("html") == html_digest(html):
-        return markdown, True
-    return html_to_markdown(html), False
-
-
 def _rating(own: dict[str, Any], body: str, exact: bool) -> float | None:
     if exact and "rating" in own:
         try:
@@ -277,39 +248,4 @@ def _film(raw: Any) -> Film:
         year=year if isinstance(year, int) and not isinstance(year, bool) else None,
         director=str(raw.get("director", "")),
         cast=[str(c) for c in cast] if isinstance(cast, list) else [],
-    )
-
-
-def _comment(fields: dict[str, str], own: dict[str, Any], raw_id: str, post_id: str) -> Comment:
-    html = fields.get("wp:comment_content", "")
-    body, exact = _body(html, own)
-    date, _ = date_in(fields.get("wp:comment_date", ""), fields.get("wp:comment_date_gmt", ""))
-    date = _exact(own, "date", date)
-    kind = fields.get("wp:comment_type", "").strip() or "comment"
-    approved = fields.get("wp:comment_approved", "")
-    status = COMMENT_STATUS_IN.get(approved.strip(), "pending")
-    origin: CommentOrigin = "local" if own.get("origin") == "local" else "imported"
-    status = local_meta.status_in(own, approved, status) if own else status
-    kept = own.get("sync_state")  # a reply of ours: where it stands
-    local = origin == "local" and kept in SYNC_STATES
-    sync_state = member(SYNC_STATES, kept, "sync state") if local else None
-    source = {"wxr": raw_id}
-    if isinstance(own.get("source"), dict):
-        source = {**{str(k): str(v) for k, v in own["source"].items()}, **source}
-    own_id = own.get("id")
-    return Comment(
-        id=own_id if isinstance(own_id, str) and own_id else f"c-wxr-{raw_id}",
-        post_id=post_id,
-        author=_exact(own, "author", as_read("author", fields.get("wp:comment_author", ""))),
-        email=_exact(own, "email", as_read("email", fields.get("wp:comment_author_email", ""))),
-        url=_exact(own, "url", as_read("url", fields.get("wp:comment_author_url", ""))),
-        date=date,
-        body=body if exact else body.rstrip("\n"),
-        status=status,
-        kind=kind if kind in COMMENT_KINDS else "comment",
-        origin=origin,
-        sync_state=sync_state,
-        sync_error=str(own.get("sync_error", "")) if origin == "local" else "",
-        remote_id=str(own.get("remote_id", "")),
-        source=source,
     )

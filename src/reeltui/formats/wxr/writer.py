@@ -4,36 +4,33 @@ Posts keep their WordPress ids when they came from the same site; comments are t
 wp:comment_parent. What WXR has no element for (reeltui ids, rating, film facts, the exact
 Markdown, local replies' sync state) goes in a hidden `_reeltui` meta, so that reeltui reads
 its own export back without losing anything.
+
+This module writes the items (a post, its comments) and numbers them; the channel's head
+(authors, terms) is channel.py's, the `exact` pairs of the meta are exact.py's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from reeltui.domain.models import Comment, Post
-from reeltui.domain.text import slug_to_wire, slugify
+from reeltui.domain.text import slug_to_wire
 from reeltui.formats import Parsed
 from reeltui.formats.local_state import OutboxItem
 from reeltui.formats.md2html import markdown_to_html
 from reeltui.formats.wxr import local_meta
+from reeltui.formats.wxr.channel import channel_head, logins_of, nicename, plain
+from reeltui.formats.wxr.exact import date_back, record, terms_back, text_back
 from reeltui.formats.wxr.mapping import (
     COMMENT_STATUS_OUT,
-    CONTENT_NS,
-    DC_NS,
-    EXCERPT_NS,
     META_KEY,
     POST_STATUS_OUT,
-    WFW_NS,
-    WP_NS,
     as_read,
     cdata,
-    date_in,
     date_out,
     html_digest,
     meta_dump,
@@ -44,18 +41,6 @@ from reeltui.formats.wxr.mapping import (
 from reeltui.formats.wxr.site_text import write_site_text
 
 _OWN_SOURCE_KEYS = ("wxr", "wxr_site")
-
-
-def _plain(text: str) -> str:
-    return escape(xml_safe(text))
-
-
-def nicename(name: str) -> str:
-    """WordPress-style term slug: ASCII slug, or the percent-encoded name for other scripts."""
-    slug = slugify(name)
-    if slug != "untitled" and name.isascii():
-        return slug
-    return quote("-".join(name.lower().split()), safe="-_").lower()[:200] or "untitled"
 
 
 class _Ids:
@@ -76,28 +61,6 @@ class _Ids:
         return number
 
 
-def _exact(own: dict[str, Any], key: str, original: Any, as_read_back: Any) -> None:
-    if as_read_back != original:
-        own.setdefault("exact", {})[key] = [as_read_back, original]
-
-
-def _text_back(key: str, value: str) -> str:
-    return as_read(key, xml_round_trip(value))
-
-
-def _terms_back(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        back = xml_round_trip(name).strip()
-        if back and back not in out:
-            out.append(back)
-    return out
-
-
-def _date_back(iso: str) -> str:
-    return date_in(*date_out(iso))[0]
-
-
 def choose_site(posts: list[Parsed]) -> str:
     """The site most posts came from (their WXR ids are kept), or ""."""
     sites = Counter(p.post.source.get("wxr_site", "") for p in posts if "wxr" in p.post.source)
@@ -115,13 +78,13 @@ def write_wxr(
     sending order, rides in the `_reeltui` meta of the comments it is about."""
     site = choose_site(posts) if site is None else site
     queued = local_meta.by_comment(outbox or [])
-    logins = _logins(p.post.author for p in posts)
+    logins = logins_of(p.post.author for p in posts)
     own_ids = [p.post.source.get("wxr", "") for p in posts if _same_site(p.post.source, site)]
     post_ids = _Ids(own_ids)
     comment_ids = _Ids(
         c.source.get("wxr", "") for p in posts for c in p.comments if _same_site(c.source, site)
     )
-    out: list[str] = [_head(title, site, logins, posts)]
+    out: list[str] = [channel_head(title, site, logins, posts)]
     for parsed in posts:
         post = parsed.post
         wanted = post.source.get("wxr", "") if _same_site(post.source, site) else ""
@@ -143,69 +106,6 @@ def _same_site(source: dict[str, str], site: str) -> bool:
     return "wxr" in source and source.get("wxr_site", "") == site
 
 
-def _logins(authors: Iterable[str]) -> dict[str, str]:
-    logins: dict[str, str] = {}
-    taken: set[str] = set()
-    for author in authors:
-        if not author or author in logins:
-            continue
-        base = slugify(author)
-        base = base if base != "untitled" else "author"
-        login, n = base, 2
-        while login in taken:
-            login, n = f"{base}-{n}", n + 1
-        taken.add(login)
-        logins[author] = login
-    return logins
-
-
-def _head(title: str, site: str, logins: dict[str, str], posts: list[Parsed]) -> str:
-    now = dt.datetime.now(dt.UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8" ?>\n',
-        "<!-- A WordPress eXtended RSS (WXR 1.2) file written by reeltui. -->\n",
-        "<!-- Import it with Tools > Import > WordPress, or `reeltui import`. -->\n",
-        f'<rss version="2.0" xmlns:excerpt="{EXCERPT_NS}" xmlns:content="{CONTENT_NS}"'
-        f' xmlns:wfw="{WFW_NS}" xmlns:dc="{DC_NS}" xmlns:wp="{WP_NS}">\n<channel>\n',
-        f"\t<title>{_plain(title)}</title>\n\t<link>{_plain(site)}</link>\n",
-        f"\t<description></description>\n\t<pubDate>{now}</pubDate>\n",
-        "\t<language>en</language>\n\t<wp:wxr_version>1.2</wp:wxr_version>\n",
-        f"\t<wp:base_site_url>{_plain(site)}</wp:base_site_url>\n",
-        f"\t<wp:base_blog_url>{_plain(site)}</wp:base_blog_url>\n",
-    ]
-    for number, (author, login) in enumerate(logins.items(), 1):
-        parts.append(
-            f"\t<wp:author><wp:author_id>{number}</wp:author_id>"
-            f"<wp:author_login>{cdata(login)}</wp:author_login>"
-            f"<wp:author_email></wp:author_email>"
-            f"<wp:author_display_name>{cdata(author)}</wp:author_display_name>"
-            f"<wp:author_first_name></wp:author_first_name>"
-            f"<wp:author_last_name></wp:author_last_name></wp:author>\n"
-        )
-    terms: dict[tuple[str, str], str] = {}
-    for parsed in posts:
-        for name in parsed.post.categories:
-            terms.setdefault(("category", nicename(name)), name)
-        for name in parsed.post.tags:
-            terms.setdefault(("post_tag", nicename(name)), name)
-    for number, ((domain, nice), name) in enumerate(terms.items(), 1):
-        if domain == "category":
-            parts.append(
-                f"\t<wp:category><wp:term_id>{number}</wp:term_id>"
-                f"<wp:category_nicename>{cdata(nice)}</wp:category_nicename>"
-                f"<wp:category_parent></wp:category_parent>"
-                f"<wp:cat_name>{cdata(name)}</wp:cat_name></wp:category>\n"
-            )
-        else:
-            parts.append(
-                f"\t<wp:tag><wp:term_id>{number}</wp:term_id>"
-                f"<wp:tag_slug>{cdata(nice)}</wp:tag_slug>"
-                f"<wp:tag_name>{cdata(name)}</wp:tag_name></wp:tag>\n"
-            )
-    parts.append("\t<generator>reeltui</generator>\n")
-    return "".join(parts)
-
-
 def _own_source(source: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in source.items() if k not in _OWN_SOURCE_KEYS}
 
@@ -221,14 +121,14 @@ def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
         own["source"] = _own_source(post.source)
     for key in ("title", "slug"):
         value = getattr(post, key)
-        _exact(own, key, value, _text_back(key, value))
+        record(own, key, value, text_back(key, value))
     shown = xml_round_trip(post.author) or logins.get(post.author, "")  # as the reader maps it
-    _exact(own, "author", post.author, as_read("author", shown))
+    record(own, "author", post.author, as_read("author", shown))
     for key in ("categories", "tags"):
         names = getattr(post, key)
-        _exact(own, key, names, _terms_back(names))
-    _exact(own, "date", post.date, _date_back(post.date))
-    _exact(own, "modified", post.modified, _date_back(post.modified))
+        record(own, key, names, terms_back(names))
+    record(own, "date", post.date, date_back(post.date))
+    record(own, "modified", post.modified, date_back(post.modified))
     link = f"{site.rstrip('/')}/?p={number}"
     terms = "".join(
         f"\t\t<category domain={quoteattr(domain)} nicename={quoteattr(xml_safe(nicename(name)))}>"
@@ -238,9 +138,9 @@ def _item(post: Post, number: int, site: str, logins: dict[str, str]) -> str:
     )
     return (
         f"\t<item>\n\t\t<title>{cdata(post.title)}</title>\n"
-        f"\t\t<link>{_plain(link)}</link>\n\t\t<pubDate>{rfc822(post.date)}</pubDate>\n"
+        f"\t\t<link>{plain(link)}</link>\n\t\t<pubDate>{rfc822(post.date)}</pubDate>\n"
         f"\t\t<dc:creator>{cdata(logins.get(post.author, ''))}</dc:creator>\n"
-        f'\t\t<guid isPermaLink="false">{_plain(link)}</guid>\n'
+        f'\t\t<guid isPermaLink="false">{plain(link)}</guid>\n'
         f"\t\t<description></description>\n"
         f"\t\t<content:encoded>{html}</content:encoded>\n"
         f"\t\t<excerpt:encoded>{excerpt}</excerpt:encoded>\n"
@@ -285,8 +185,8 @@ def _comment(comment: Comment, number: int, parent: int, entries: list[dict[str,
         own["source"] = _own_source(comment.source)
     for key in ("author", "email", "url"):
         value = getattr(comment, key)
-        _exact(own, key, value, _text_back(key, value))
-    _exact(own, "date", comment.date, _date_back(comment.date))
+        record(own, key, value, text_back(key, value))
+    record(own, "date", comment.date, date_back(comment.date))
     kind = comment.kind
     return (
         f"\t\t<wp:comment>\n\t\t\t<wp:comment_id>{number}</wp:comment_id>\n"

@@ -18,6 +18,10 @@ change, and must stay cheap on a big site:
 
 Not seen until a full pull: a comment's text edited on the site (WordPress keeps no date for
 that), and two moves between statuses that both hold more than 100 comments and cancel out.
+
+This module reads the posts and pages and puts the pull together; the comments are read in
+fetch_comments.py, and the ids of a collection (its newest window, all of them, items by id)
+in fetch_ids.py.
 """
 
 from __future__ import annotations
@@ -27,21 +31,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reeltui.domain.vocab import CommentStatus
 from reeltui.services.sync.client import Refused, WPClient
-from reeltui.services.sync.mapping import ROUTES, WP_POST_STATUSES, comment_status, ids_of
+from reeltui.services.sync.fetch_comments import changed_comments, every_comment
+from reeltui.services.sync.fetch_ids import all_ids, has_id, membership, read_ids
+from reeltui.services.sync.mapping import ROUTES, WP_POST_STATUSES, ids_of
 from reeltui.services.sync.state import SyncState, since
 from reeltui.services.sync.terms import TermNames, fetch_names
 
 Report = Callable[[str, int, int], None]
-COMMENTS = "/wp/v2/comments"
-# the site's comment statuses (as the REST API filters them) -> ours
-COMMENT_STATUSES: dict[str, CommentStatus] = {
-    "approve": "approved",
-    "hold": "pending",
-    "spam": "spam",
-    "trash": "trash",
-}
 
 
 @dataclass
@@ -93,12 +90,12 @@ def fetch(
     got.every_post = full and caps.get("edit_others_posts", False)
     got.every_comment = full and moderator
     if full:
-        got.comments = _every_comment(client, caps, _step(report, "pulling comments"))
+        got.comments = every_comment(client, caps, _step(report, "pulling comments"))
     else:
-        got.comments, got.gone_comments = _changed_comments(
+        got.comments, got.gone_comments = changed_comments(
             client, caps, known.comments, _step(report, "checking comments")
         )
-    got.posts = [p for p in got.posts if _has_id(p) and (full or _changed(p, known))]
+    got.posts = [p for p in got.posts if has_id(p) and (full or _changed(p, known))]
     got.comments = [c for c in got.comments if isinstance(c, dict) and "id" in c]
     got.users = _names(client, "/wp/v2/users", {int(p.get("author") or 0) for p in got.posts})
     if full:
@@ -156,7 +153,7 @@ def _changed_posts(
         route, _fields="id,modified_gmt", status=WP_POST_STATUSES, orderby="id", order="desc"
     )
     step(1, 1)
-    site = {str(w["id"]): str(w.get("modified_gmt") or "") for w in window if _has_id(w)}
+    site = {str(w["id"]): str(w.get("modified_gmt") or "") for w in window if has_id(w)}
     mine = {rid: modified for rid, (k, modified) in known.posts.items() if k == kind}
     records: list[Any] = []
     gone: set[str] = set()
@@ -172,94 +169,16 @@ def _changed_posts(
             order="asc",
             modified_after=after,
         )
-        to_read, listed = _membership(site.keys(), set(mine), total)
+        to_read, listed = membership(site.keys(), set(mine), total)
         if listed is not None:
-            listed |= set(_all_ids(client, route, status=WP_POST_STATUSES))
+            listed |= set(all_ids(client, route, status=WP_POST_STATUSES))
             to_read |= listed - set(mine)
             gone = set(mine) - listed
     to_read |= {rid for rid, k in known.due.items() if k == kind}
     to_read -= {str(r.get("id")) for r in records if isinstance(r, dict)}
-    found = _read(client, route, to_read, context="edit", status=WP_POST_STATUSES)
+    found = read_ids(client, route, to_read, context="edit", status=WP_POST_STATUSES)
     gone |= (to_read & set(mine)) - {str(r.get("id")) for r in found}
     return records + found, gone
-
-
-def _membership(window: Any, mine: set[str], total: int) -> tuple[set[str], set[str] | None]:
-    """Compare the newest ids of a collection (`window`, newest first) with what we hold.
-
-    Returns (ids to read again: arrived in the window or left it, None) when the size adds
-    up, else (those ids, an empty set meaning "list every id")."""
-    ids = set(window)
-    floor = min((int(i) for i in ids), default=0)
-    arrived = ids - mine
-    left = {rid for rid in mine if int(rid) >= floor and rid not in ids}
-    if total == len(mine) + len(arrived) - len(left):
-        return arrived | left, None
-    return arrived | left, set()
-
-
-def _every_comment(
-    client: WPClient, caps: dict[str, bool], step: Callable[[int, int], None]
-) -> list[Any]:
-    """Every comment, pingback and trackback (of every status, for a moderator)."""
-    return client.collect(
-        COMMENTS, step, orderby="id", order="asc", **_comment_params(caps, everything=True)
-    )
-
-
-def _comment_params(caps: dict[str, bool], everything: bool = False) -> dict[str, str]:
-    params = {"type": "all"} if caps.get("edit_posts") else {}
-    if caps.get("moderate_comments"):
-        params["context"] = "edit"
-        if everything:
-            params["status"] = "any"
-    return params
-
-
-def _changed_comments(
-    client: WPClient, caps: dict[str, bool], known: dict[str, str], step: Callable[[int, int], None]
-) -> tuple[list[Any], set[str]]:
-    """(comments to apply, remote ids gone), from the window of each status.
-
-    First what the windows show moved is read again by id; then each big status's size is
-    checked against what we hold, those reads included (approving an old held comment moves
-    it into the approved ones below their window: its read says so). Only a size that still
-    does not add up makes us list every id of that status."""
-    moderator = caps.get("moderate_comments", False)
-    statuses = COMMENT_STATUSES if moderator else {"approve": "approved"}
-    kind = _comment_params(caps)
-    kind.pop("context", None)
-    params = _comment_params(caps, everything=True)
-    windows: dict[str, tuple[list[str], int]] = {}
-    to_read: set[str] = set()
-    for done, (wp_status, here) in enumerate(statuses.items(), 1):
-        window, total = client.first_page(
-            COMMENTS, _fields="id", status=wp_status, orderby="id", order="desc", **kind
-        )
-        step(done, len(statuses))
-        ids = [str(c["id"]) for c in window if _has_id(c)]
-        windows[wp_status] = (ids, total)
-        mine = {rid for rid, status in known.items() if status == here}
-        if total <= len(ids):  # the whole status in one page
-            to_read |= set(ids) ^ mine
-        else:
-            to_read |= _membership(ids, mine, total)[0]
-    found = _read(client, COMMENTS, to_read, **params)
-    now = dict(known)
-    for rid in to_read:
-        now.pop(rid, None)
-    now.update((str(c["id"]), comment_status(c)) for c in found)
-    again: set[str] = set()
-    for wp_status, (ids, total) in windows.items():
-        here = statuses[wp_status]
-        if total > len(ids) and total != sum(1 for s in now.values() if s == here):
-            every = set(_all_ids(client, COMMENTS, status=wp_status, **kind))
-            again |= every ^ {rid for rid, s in now.items() if s == here}
-    again -= {str(c["id"]) for c in found}
-    found += _read(client, COMMENTS, again, **params)
-    asked = to_read | again
-    gone = (asked & set(known)) - {str(c.get("id")) for c in found if isinstance(c, dict)}
-    return found, gone
 
 
 def _changed(wp: dict[str, Any], known: Known) -> bool:
@@ -267,25 +186,6 @@ def _changed(wp: dict[str, Any], known: Known) -> bool:
     rid = str(wp["id"])
     held = known.posts.get(rid)
     return held is None or held[1] != str(wp.get("modified_gmt") or "") or rid in known.due
-
-
-def _has_id(item: Any) -> bool:
-    return isinstance(item, dict) and "id" in item
-
-
-def _all_ids(client: WPClient, route: str, **params: Any) -> list[str]:
-    listed = client.collect(route, _fields="id", orderby="id", order="desc", **params)
-    return [str(item["id"]) for item in listed if _has_id(item)]
-
-
-def _read(client: WPClient, route: str, ids: set[str], **params: Any) -> list[Any]:
-    """These items as they are now (100 per request); an id not returned is gone."""
-    wanted = sorted(ids, key=int)
-    found: list[Any] = []
-    for start in range(0, len(wanted), 100):
-        chunk = ",".join(wanted[start : start + 100])
-        found += client.collect(route, include=chunk, orderby="id", order="asc", **params)
-    return [item for item in found if _has_id(item)]
 
 
 def _names(client: WPClient, route: str, ids: set[int]) -> dict[int, str]:
@@ -299,6 +199,6 @@ def _names(client: WPClient, route: str, ids: set[int]) -> dict[int, str]:
         except Refused:
             continue  # names are a nicety: ids without a readable name stay blank
         for item in items:
-            if _has_id(item):
+            if has_id(item):
                 names[int(item["id"])] = str(item.get("name") or "")
     return names

@@ -4,7 +4,7 @@ The sync screen shows the site and user it will use (or how to set them up), run
 `services.sync.run.sync` in a thread worker, with one bar for the whole sync and the stage
 named beside it; the log keeps one line per stage (its last count); the result lines stay in
 view below the bar when it is done. A failed sync (network down, wrong password) shows its
-one-line reason; the outbox is intact.
+one-line reason; the outbox is intact. Its conflicts (C) are ui/screens/sync_conflicts.py's.
 """
 
 from __future__ import annotations
@@ -19,18 +19,14 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, RichLog, Static
 
-from reeltui.domain.models import member
 from reeltui.domain.plural import count
-from reeltui.domain.sanitize import sanitize, sanitize_line
-from reeltui.domain.vocab import KEEP_SIDES
+from reeltui.domain.sanitize import sanitize_line
 from reeltui.errors import ReelError
 from reeltui.services.blog import Blog
 from reeltui.services.sync import credentials
-from reeltui.services.sync import state as syncstate
 from reeltui.services.sync.credentials import Credentials, CredentialsError
 from reeltui.services.sync.progress import SyncProgress
-from reeltui.ui.saving import save_queue
-from reeltui.ui.screens.table_screen import TableScreen
+from reeltui.ui.screens.sync_conflicts import ConflictsScreen
 
 if TYPE_CHECKING:  # the HTTP side of sync (httpx, HTML conversion) loads when a sync runs
     from reeltui.services.sync.run import SyncResult
@@ -222,83 +218,3 @@ class SyncScreen(Screen[bool]):
             self.notify("Wait until the sync is done.", severity="warning", markup=False)
             return
         self.dismiss(self.changed)
-
-
-class ConflictsScreen(TableScreen[syncstate.Conflict, None]):
-    """What changed on both sides: both versions; l keeps yours, r keeps the site's."""
-
-    PREFIX = "conflicts"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="conflicts.close"),
-        Binding("l", "keep('local')", "Keep mine", id="conflicts.local"),
-        Binding("r", "keep('remote')", "Keep theirs (site or file)", id="conflicts.remote"),
-    ]
-
-    def __init__(self, blog: Blog) -> None:
-        super().__init__()
-        self.blog = blog
-
-    def on_mount(self) -> None:
-        self.table.add_columns("kind", "what")
-        self.reload()
-        self.table.focus()
-
-    def reload(self) -> None:
-        if not self.is_attached:
-            return  # a background save ended after the screen was closed
-        self.items = list(syncstate.load(self.blog).conflicts)
-        table = self.table
-        table.clear()
-        for conflict in self.items:
-            table.add_row(conflict.kind, sanitize_line(conflict.message), key=conflict.id)
-        title = f"Conflicts — {len(self.items)}"
-        if not self.items:
-            title = "Conflicts — none: nothing changed on both sides"
-        self.set_title(title)
-        self.show_detail()
-
-    def show_detail(self) -> None:
-        conflict = self.current
-        out = Text()
-        if conflict is not None:
-            out.append(f"{sanitize_line(conflict.message)}  (id {conflict.id})\n\n", "bold")
-            theirs = f"{conflict.theirs.capitalize()}'s"
-            for side, data in (("Yours", conflict.local), (theirs, conflict.remote)):
-                out.append(f"{side}:\n", "bold underline")
-                for key, value in conflict.shown(data).items():
-                    out.append(f"{key}: ", "bold")
-                    out.append(sanitize(str(value)).strip() + "\n")
-                out.append("\n")
-        self.set_detail(out)
-
-    def action_keep(self, side: str) -> None:
-        keep = member(KEEP_SIDES, side, "side to keep")  # (the binding's text)
-        conflict = self.current
-        if conflict is None:
-            return
-
-        from reeltui.services.sync.resolve import resolve
-
-        def failed(exc: Exception) -> None:
-            self.notify(str(exc), title="Not resolved", severity="error", markup=False)
-            self.reload()
-
-        def made(_: str) -> None:
-            if self.is_attached:
-                self.reload()
-            refresh = getattr(self.app, "refresh_main", None)
-            if refresh is not None:
-                refresh()
-
-        # keeping the site's side rewrites posts or comments: in the background
-        save_queue(self.app).save(
-            self.blog,
-            lambda: resolve(self.blog, conflict.id, keep),
-            lambda message: self.notify(message, markup=False),
-            failed,
-            made=made,
-        )
-
-    def action_close(self) -> None:
-        self.dismiss(None)
