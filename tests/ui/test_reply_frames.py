@@ -155,3 +155,33 @@ async def test_a_reply_lands_without_walking_the_whole_thread(
         # The map followed each reply: where every comment is, as a map made afresh says.
         fresh = {e.comment.id: i for i, e in enumerate(thread.entries)}
         assert {cid: thread.index_of(cid) for cid in fresh} == fresh
+
+
+async def test_a_reply_lays_out_a_window_of_sixty_comment_views(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each layout of the screen arranges every mounted widget, and the thread's comment
+    views were 120 of its 200 (a reply's two layouts: 30-40 ms of CPU under load, a window
+    of 60: 11-25 ms); 60 views are still several screens of comments around the cursor."""
+    app, post_id = huge
+    placed: list[int] = []  # comment views in each whole arrangement of the main screen
+    reflow = Compositor.reflow
+
+    def laid_out(compositor: Compositor, parent: Any, size: Any) -> Any:
+        result = reflow(compositor, parent, size)
+        if isinstance(parent, MainScreen):
+            placed.append(sum(isinstance(w, CommentView) for w in compositor._full_map))
+        return result
+
+    monkeypatch.setattr(Compositor, "reflow", laid_out)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        thread = await opened(app, post_id, pilot)
+        for n, to in enumerate(["c-many-1500", "c-many-0003"]):
+            await reply(app, pilot, to, f"Windowed {n}")
+            placed.clear()
+            await press(pilot, "ctrl+s")
+            assert f"Windowed {n}" in screen_text(app)
+            assert placed and max(placed) <= 61 + 10, placed  # (the reply's, a STEP more)
+            views = thread.views
+            assert sum(v.outer_size.height for v in views) >= 3 * thread.size.height

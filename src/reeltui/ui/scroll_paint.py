@@ -14,7 +14,7 @@ A layout (`reflow`) arranges every widget of the screen, the full map; but a scr
 the last one had marked the full map stale, and Textual did not mark it fresh again: the
 first widget asked its region in the same layout (each widget told its new size asks it)
 arranged the whole screen a second time (the reply's layout: 6-9 ms more of its frame, with
-the thread's 120 comment views). `KeptCompositor.reflow` marks it fresh.
+the thread's 120 comment views then). `KeptCompositor.reflow` marks it fresh.
 
 Textual paints a layout in the step of the event loop that made it. A layout that placed a
 container's children again, when the container says `PAINT_APART` (the thread pane: a reply
