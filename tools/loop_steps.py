@@ -14,7 +14,8 @@ steps inside it: wall and thread-CPU ms, whose task ran (`driver` = the child's 
 Pilot's waits, its walk of the screen's widgets, its look at the file...), the collector's
 passes among them (wall ms, CPU ms, generation) and, with `sample`, the stacks most sampled
 in the longer steps (a thread samples the loop's stack every 2 ms: it slows the loop). Then
-per window kind the longest gaps, the driver's ms and all steps' ms and CPU ms inside them.
+per window kind the longest gaps, the driver's ms and all steps' ms and CPU ms inside them,
+and the CPU ms of the window's costliest step (the figure load stretches least).
 Tasks run as Python tasks (to tell whose step is whose): a little slower than the C ones.
 """
 
@@ -109,7 +110,14 @@ class TracedProbe(child_tui.Probe):
     @property  # type: ignore[override]
     def longest(self) -> float:
         if self.opened:  # (read by the harness: its window ends here)
-            windows.append({"opened": self.opened, "longest": self._longest, "span": self.span})
+            windows.append(
+                {
+                    "opened": self.opened,
+                    "closed": time.perf_counter(),
+                    "longest": self._longest,
+                    "span": self.span,
+                }
+            )
         return self._longest
 
     @longest.setter
@@ -168,6 +176,8 @@ def report(kinds: list[str]) -> dict[str, Any]:
                 }
             )
         driver = sum(r["ms"] for r in rows if r["whose"] == "driver")
+        whole = _inside((win["opened"], win["closed"]))
+        top = max(whole, key=lambda s: s[3], default=(0.0, 0.0, "", 0.0))
         out["windows"].append(
             {
                 "kind": kind,
@@ -175,6 +185,8 @@ def report(kinds: list[str]) -> dict[str, Any]:
                 "steps_ms": round(sum(r["ms"] for r in rows), 1),
                 "cpu_ms": round(sum(r["cpu"] for r in rows), 1),
                 "driver_ms": round(driver, 1),
+                "top_step_cpu_ms": round(top[3] * 1000, 1),
+                "top_step_whose": top[2],
                 "steps": rows,
             }
         )
@@ -185,6 +197,7 @@ def report(kinds: list[str]) -> dict[str, Any]:
             "driver_in_it": [w["driver_ms"] for w in mine],
             "steps_in_it": [w["steps_ms"] for w in mine],
             "cpu_in_it": [w["cpu_ms"] for w in mine],
+            "top_step_cpu": [w["top_step_cpu_ms"] for w in mine],
         }
     return out
 
