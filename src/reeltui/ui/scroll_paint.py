@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from textual._compositor import Compositor, ReflowResult
 from textual.geometry import Size
 from textual.screen import Screen, ScreenResultType
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -93,3 +94,28 @@ class PacedScreen(Screen[ScreenResultType]):
         self._paint_due = None
         if self.is_attached:
             self._compositor_refresh()
+
+
+class SteadyScrollView(ScrollView):
+    """A scroll view whose scroll bars are not drawn again by a layout that changed nothing
+    of theirs.
+
+    Each layout of the screen tells every widget its size (`_size_updated`); Textual's
+    ScrollView compares the layout's virtual size (its region: it has no children) with its
+    own (its rows), never equal, so every layout updated its scroll bars and refreshed them:
+    the post list's 35-line bar rendered again in each frame that lays out the screen (a
+    reply's layouts: ~10% of the paint of the thread's layout). Here the bars are updated
+    when the size, the container's size or the view's own virtual size changed since the
+    last update (a view that sets its virtual size without a layout updates them itself:
+    `PostList._fit`)."""
+
+    _scrolled_for: tuple[Size, Size, Size] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        seen = (size, self.virtual_size, container_size)
+        if seen == self._scrolled_for and self._size == size:
+            return False  # (what Textual returns for no change of size)
+        self._scrolled_for = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
