@@ -24,7 +24,14 @@
   baseline: the same for a key that only moves the thread's cursor (the smallest redraw of
   that screen, measured between the replies: the machine's load hits both alike).
   On the same post (20 comments) at every size, and on the newest post (5,000 comments).
-- moderation: a moderation key in the thread until the post's file holds the new status.
+  Inside each timed window (both sides) the key is put in the app's queue as Pilot makes it
+  and the child waits by looking only (child_tui.settled); before 2026-12-08 it used Pilot's
+  `press` and `pause`, which post a callback to each of the screen's widgets and run the
+  screen's update themselves, on the app's loop: on the 5,000-comment thread 21-42 ms of
+  the loop's CPU each with the app idle, and the collector's passes they set off (up to a
+  full pass of 90-130 ms) were counted as the app's freeze (tools/loop_steps.py).
+- moderation: a moderation key in the thread until the post's file holds the new status
+  (its freeze timed as the reply's).
 - autosave: the editor's own autosave (a pane switch) until the working copy and the
   revision are both on disk, on the same post (with its revisions) at every size.
 - memory: the peak resident memory (VmHWM) of a process that ran a session: list, filter,

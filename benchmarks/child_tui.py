@@ -69,6 +69,73 @@ class Probe:
         self.longest = 0.0
 
 
+QUIET = 0.1  # seconds the app must have had nothing to do for its redraws to be done
+IDLE_CPU = 0.2  # at most this share of a CPU used by the process meanwhile (the probe's ticks)
+
+
+def _busy(app: Any) -> bool:
+    """Has the app work queued or under way (read only: nothing is posted to it)?"""
+    screen = app.screen
+    return (
+        not app._message_queue.empty()
+        or not screen._message_queue.empty()
+        or any(not w.is_finished for w in app.workers)
+        or screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or bool(screen._dirty_widgets)
+        or bool(screen._callbacks)
+        or getattr(screen, "_paint_due", None) is not None
+    )
+
+
+def frame_times(app: App[Any]) -> list[float]:
+    """When the app hands its driver each frame from now on (nothing more is done with the
+    frame: the headless driver writes nothing, as in the windows timed before)."""
+    times: list[float] = []
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        original(screen, renderable)
+        if renderable is not None and not app._batch_count:
+            times.append(time.perf_counter())
+
+    app._display = display  # type: ignore[method-assign]
+    return times
+
+
+async def settled(app: Any, frames: list[float], done: Callable[[], bool] = lambda: True) -> None:
+    """Until `done()` and the app has finished what it set going: for QUIET seconds no frame
+    sent, no worker running, nothing queued for the app or its screen or any of the screen's
+    widgets, nothing left to lay out or paint, and the process's CPU under IDLE_CPU (a
+    background thread the app started would hold the interpreter).
+
+    The driver only looks, from a task of its own that sleeps 2 ms between looks: Pilot's
+    `press` and `pause` post a callback to every widget of the screen and wait for each
+    to run it (`Pilot._wait_for_screen`), which on the 5,000-comment thread (199 widgets)
+    holds the event loop 29-42 ms of CPU each time with the app otherwise idle
+    (tools/loop_steps.py): the freeze probe counted the driver's own work as the app's."""
+    quiet_since = time.perf_counter()
+    cpu_since = time.process_time()
+    deadline = quiet_since + TIMEOUT
+    while True:
+        await asyncio.sleep(0.002)
+        now = time.perf_counter()
+        if now > deadline:
+            raise SystemExit("timed out waiting for the app")
+        framed = frames[-1] if frames else 0.0
+        if not done() or _busy(app) or framed > quiet_since:
+            quiet_since, cpu_since = now, time.process_time()
+            continue
+        if now - quiet_since < QUIET:
+            continue
+        idle = time.process_time() - cpu_since < IDLE_CPU * (now - quiet_since)
+        pumps = app.screen.walk_children(with_self=False)
+        if idle and all(w._message_queue.empty() for w in pumps):
+            return
+        quiet_since, cpu_since = now, time.process_time()
+
+
 async def until(pilot: Pilot[Any], test: Callable[[], bool], timeout: float = TIMEOUT) -> None:
     deadline = time.perf_counter() + timeout
     while not test():
@@ -284,11 +351,14 @@ async def _open_post(app: Any, pilot: Pilot[Any], post_id: str, pane: str = "thr
 async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[str, Any]:
     """Ctrl+S of a reply (or a moderation key) until its post's file on disk has it, and the
     longest the app could not answer a key from the key until the redraws it set going are
-    done (the list's and the thread's workers, then a repaint)."""
+    done (the list's and the thread's workers, then a repaint). Inside each timed window
+    the key is put in the app's queue as Pilot does and the driver waits by looking
+    (`settled`), never by Pilot's waits, on both sides (the reply and the cursor key)."""
     from reeltui.ui.screens.composer import ComposerScreen
     from reeltui.ui.widgets.thread import Thread
 
     app = _app(store)
+    frames = frame_times(app)
     took: list[float] = []
     froze: list[float] = []
     moved: list[float] = []
@@ -306,9 +376,8 @@ async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[s
             await app.workers.wait_for_complete()
             await pilot.pause()
             probe.reset()  # the baseline: the smallest redraw of the same screen, a cursor
-            await pilot.press("k")  # moved in the thread, until it is painted
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            send_key(app, "k")  # moved in the thread, until it is painted
+            await settled(app, frames)
             moved.append(probe.longest)
             thread.select(target)
             await pilot.pause()
@@ -321,7 +390,7 @@ async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[s
                 probe.reset()
                 started = time.perf_counter()
                 watch.start()
-                await pilot.press(key)
+                send_key(app, key)
             else:
                 await pilot.press("r")
                 await until(pilot, lambda: isinstance(app.screen, ComposerScreen))
@@ -332,13 +401,10 @@ async def reply(store: Path, post_id: str, count: int, moderate: bool) -> dict[s
                 probe.reset()
                 started = time.perf_counter()
                 watch.start()
-                await pilot.press("ctrl+s")
+                send_key(app, "ctrl+s")
             took.append(await watch.wait(started))
-            await until(pilot, lambda: not isinstance(app.screen, ComposerScreen))
-            await pilot.pause()
-            await app.workers.wait_for_complete()  # the redraws the save set going, too
-            await pilot.pause()
-            froze.append(probe.longest)
+            await settled(app, frames, lambda: not isinstance(app.screen, ComposerScreen))
+            froze.append(probe.longest)  # (the redraws the save set going, too)
         probe.timer.stop()
     app.blog.close()
     _tidy(store, post_id)

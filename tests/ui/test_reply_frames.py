@@ -10,6 +10,7 @@ the reader's header (ui/widgets/thread_entries.py, post_text.py)."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import Any
 
 import pytest
@@ -155,3 +156,72 @@ async def test_a_reply_lands_without_walking_the_whole_thread(
         # The map followed each reply: where every comment is, as a map made afresh says.
         fresh = {e.comment.id: i for i, e in enumerate(thread.entries)}
         assert {cid: thread.index_of(cid) for cid in fresh} == fresh
+
+
+async def test_a_reply_lays_out_a_window_of_sixty_comment_views(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each layout of the screen arranges every mounted widget, and the thread's comment
+    views were 120 of its 200 (a reply's two layouts: 30-40 ms of CPU under load, a window
+    of 60: 11-25 ms); 60 views are still several screens of comments around the cursor."""
+    app, post_id = huge
+    placed: list[int] = []  # comment views in each whole arrangement of the main screen
+    reflow = Compositor.reflow
+
+    def laid_out(compositor: Compositor, parent: Any, size: Any) -> Any:
+        result = reflow(compositor, parent, size)
+        if isinstance(parent, MainScreen):
+            placed.append(sum(isinstance(w, CommentView) for w in compositor._full_map))
+        return result
+
+    monkeypatch.setattr(Compositor, "reflow", laid_out)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        thread = await opened(app, post_id, pilot)
+        for n, to in enumerate(["c-many-1500", "c-many-0003"]):
+            await reply(app, pilot, to, f"Windowed {n}")
+            placed.clear()
+            await press(pilot, "ctrl+s")
+            assert f"Windowed {n}" in screen_text(app)
+            assert placed and max(placed) <= 61 + 10, placed  # (the reply's, a STEP more)
+            views = thread.views
+            assert sum(v.outer_size.height for v in views) >= 3 * thread.size.height
+
+
+async def test_a_reply_does_not_draw_the_lists_scroll_bar_again(
+    huge: tuple[ReelApp, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each layout of the screen made Textual update and refresh the post list's scroll bar
+    (it compared the layout's virtual size with the list's own, never equal): its 35 lines
+    were rendered again in the paint of a reply's layout, though the list kept its rows."""
+    from reeltui.domain.models import Post
+    from reeltui.store import records
+    from reeltui.ui.widgets.post_list import PostList
+
+    app, post_id = huge
+    more = [  # (a list taller than its pane: a scroll bar to draw)
+        Post(id=f"p{i}", slug=f"p-{i}", title=f"Review {i}", author="Ruth", status="published")
+        for i in range(40)
+    ]
+    records.put_many(app.blog.store, more, [])
+    app.blog.invalidate()
+    updates: list[str] = []  # the list's scroll bars updated, by whom
+    update = PostList._scroll_update
+
+    def updated(view: PostList, virtual_size: Any) -> None:
+        updates.append(sys._getframe(1).f_code.co_name)
+        update(view, virtual_size)
+
+    monkeypatch.setattr(PostList, "_scroll_update", updated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await opened(app, post_id, pilot)
+        listed = app.screen.query_one(PostList)
+        assert listed.show_vertical_scrollbar
+        for n, to in enumerate(["c-many-1500", "c-many-0003"]):
+            await reply(app, pilot, to, f"Steady {n}")
+            updates.clear()
+            await press(pilot, "ctrl+s")
+            assert f"Steady {n}" in screen_text(app)
+            assert "_size_updated" not in updates, updates  # (a layout: nothing of the list's)
+        assert listed.show_vertical_scrollbar and listed.vertical_scrollbar.window_size == 35

@@ -14,7 +14,7 @@ A layout (`reflow`) arranges every widget of the screen, the full map; but a scr
 the last one had marked the full map stale, and Textual did not mark it fresh again: the
 first widget asked its region in the same layout (each widget told its new size asks it)
 arranged the whole screen a second time (the reply's layout: 6-9 ms more of its frame, with
-the thread's 120 comment views). `KeptCompositor.reflow` marks it fresh.
+the thread's 120 comment views then). `KeptCompositor.reflow` marks it fresh.
 
 Textual paints a layout in the step of the event loop that made it. A layout that placed a
 container's children again, when the container says `PAINT_APART` (the thread pane: a reply
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from textual._compositor import Compositor, ReflowResult
 from textual.geometry import Size
 from textual.screen import Screen, ScreenResultType
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -101,3 +102,28 @@ class PacedScreen(Screen[ScreenResultType]):
             if waiting:
                 self._dirty_widgets.update(waiting)
                 self.check_idle()
+
+
+class SteadyScrollView(ScrollView):
+    """A scroll view whose scroll bars are not drawn again by a layout that changed nothing
+    of theirs.
+
+    Each layout of the screen tells every widget its size (`_size_updated`); Textual's
+    ScrollView compares the layout's virtual size (its region: it has no children) with its
+    own (its rows), never equal, so every layout updated its scroll bars and refreshed them:
+    the post list's 35-line bar rendered again in each frame that lays out the screen (a
+    reply's layouts: ~10% of the paint of the thread's layout). Here the bars are updated
+    when the size, the container's size or the view's own virtual size changed since the
+    last update (a view that sets its virtual size without a layout updates them itself:
+    `PostList._fit`)."""
+
+    _scrolled_for: tuple[Size, Size, Size] | None = None
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        seen = (size, self.virtual_size, container_size)
+        if seen == self._scrolled_for and self._size == size:
+            return False  # (what Textual returns for no change of size)
+        self._scrolled_for = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)

@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -29,6 +28,7 @@ from reeltui.domain.readers import count_label
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.titles import post_marks
 from reeltui.services.reads import ReadMark
+from reeltui.ui.scroll_paint import SteadyScrollView
 from reeltui.ui.widgets.badges import author_label, status_style
 from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows
 
@@ -38,7 +38,7 @@ ROW_HEIGHT = 2
 STRIPS = 2000  # lines kept drawn
 
 
-class PostList(ScrollView, can_focus=True):
+class PostList(SteadyScrollView, can_focus=True):
     """Posts, two lines each: marker and title; date, author, status, reels, comments."""
 
     ALLOW_MAXIMIZE = True  # zoom (app.zoom) fills the screen with this pane

@@ -26,7 +26,10 @@ from reeltui.ui.widgets.thread_entries import Entry, ThreadEntries
 
 __all__ = ["CHUNK", "MARGIN", "STEP", "WINDOW", "Entry", "ThreadWindow"]
 
-WINDOW = 120  # comments shown that are mounted after the window is cut again
+# Comments shown that are mounted after the window is cut again: each layout of the screen
+# arranges every one (120 were that many of the screen's 200 widgets: a reply's layouts took
+# twice the CPU); 60 are still several screens of comments around the cursor.
+WINDOW = 60
 MARGIN = 20  # the cursor this near an edge with more beyond it: the window follows it
 CHUNK = 40  # comments mounted at a time when the pane is scrolled near an edge
 STEP = 10  # comments mounted (and dropped) a frame as the window follows the cursor
