@@ -150,10 +150,15 @@ class MainScreen(PostOpening, PacedScreen[None]):
         if not self._shown_once:  # every node was styled as it was mounted, a moment ago:
             self._shown_once = True  # not all of them again before the first frame
             event.refresh_styles = False
-        super()._on_screen_resume(event)
+        super()._on_screen_resume(event)  # first: the parts below come after its frame
+        # Textual would run Screen's handler again after this one, as it runs each class's of
+        # the MRO (every style refreshed twice); and an `on_screen_resume` beside this method
+        # was never called (one handler a class: the underscored one).
+        event.prevent_default()
         if self._late == []:  # the first frame is out: the parts it did not show
             self._late = self._mount_late()
             self.call_later(self._late_mounted)
+        self.follower.shown()  # the changes made while another screen covered this one
 
     def _mount_late(self) -> list[AwaitMount]:
         """The parts the first frame does not show (their modules imported here: after the
@@ -172,9 +177,6 @@ class MainScreen(PostOpening, PacedScreen[None]):
         """Are parts of the screen still to be mounted after its first frame (typed keys wait
         for them: `/` typed as the app opens opens the search box)?"""
         return self._opening
-
-    def on_screen_resume(self) -> None:
-        self.follower.shown()  # the changes made while another screen covered this one
 
     # -- panes (see main_panes.py) --------------------------------------------------------
 
