@@ -51,6 +51,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         super().__init__()
         self.blog = blog
         self._loaded = False
+        self._unreadable = ""  # why the outbox could not be read (and what to do)
         self.actions = CommentActions(self, blog)
 
     def on_mount(self) -> None:
@@ -72,7 +73,11 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         table = self.table
         current = select or (self._key(self.current) if self.current else None)
         if reload or not self._loaded:
-            self.items = outbox.rows(self.blog) + outbox.draft_rows(self.blog)
+            try:
+                self.items = outbox.rows(self.blog) + outbox.draft_rows(self.blog)
+                self._unreadable = ""
+            except ReelError as exc:  # a damaged outbox file: said here, the app goes on
+                self.items, self._unreadable = [], exc.describe()
             self._loaded = True
         fit_columns(table, COLUMNS, self.size.width or self.app.size.width)
         width = {str(key.value): col.width for key, col in table.columns.items()}
@@ -88,6 +93,8 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         )
         if not self.items:
             title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"
+        if self._unreadable:
+            title = "Outbox — cannot be read (nothing was changed)"
         self.set_title(title)
         self.show_detail()
 
@@ -113,7 +120,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
     def show_detail(self) -> None:
         row = self.current
         if row is None:
-            self.set_detail("")
+            self.set_detail(Text(self._unreadable, "bold red"))
             return
         out = Text()
         if row.entry.error:
