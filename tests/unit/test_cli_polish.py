@@ -185,6 +185,33 @@ def test_the_app_without_a_terminal_exits_with_one_line(tmp_path: Path) -> None:
     assert not store.exists()
 
 
+QUESTION = "first-question-of-the-year-which-2013-movies-do-you-appreciate-but-wouldnt-watch-again"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["new"], ["edit", "flixchatter-review-spike-jonzes-her"], ["recap", "2014-01"],
+     ["answers", QUESTION]],
+)  # fmt: skip
+def test_every_command_that_opens_the_app_wants_a_terminal(
+    store_path: Path, command: list[str]
+) -> None:
+    """`reeltui new </dev/null >out` drew the editor into the file and waited for keys that
+    never came, a core busy, until killed (the new-user pass): each says it needs a terminal."""
+    before = sorted(p.name for p in (store_path / "posts").iterdir())
+    done = subprocess.run(
+        [str(BIN), "--store", str(store_path), *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stdout == "", (done.stdout, done.stderr)
+    assert done.stderr.startswith("reeltui: the app needs a terminal"), done.stderr
+    assert sorted(p.name for p in (store_path / "posts").iterdir()) == before
+
+
 def test_a_search_may_start_with_a_minus(
     store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,12 +25,14 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace, post_id: str | None) -> int:
-    from reeltui.cli.tui import run_app
+    from reeltui.cli.tui import need_terminal, run_app
     from reeltui.services.drafts import find_for_edit
     from reeltui.services.session import open_blog
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.editor import EditorScreen
 
+    if post_id is None:  # (`edit` looks its slug up first: a wrong one said as such)
+        need_terminal()  # before a store is made
     prepare_store(args, create=post_id is None)  # `new` may make the store, `edit` never
     with open_blog(
         args.store, read_only=args.read_only, fallback_read_only=True, create=False

@@ -43,11 +43,7 @@ def _run_tui(args: argparse.Namespace, started: Callable[[], None]) -> int:
     from reeltui.ui.app import make_app  # imported late: the CLI commands stay light
     from reeltui.ui.screens.recover import recovery_screen
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CliError(
-            "the app needs a terminal (its input or output is not one); for scripts use the "
-            "commands: `reeltui --help` lists them"
-        )
+    need_terminal()
     blog, notice = open_for_app(args)
     try:
         app = make_app(blog, initial_screen=recovery_screen(blog))  # drafts left by a crash
@@ -79,8 +75,19 @@ def open_for_app(args: argparse.Namespace) -> tuple[Blog, str]:
     return blog, notice
 
 
+def need_terminal() -> None:
+    """Refuse (one line, exit 2) to start the app without a terminal: it drew its screen
+    into a file or pipe and waited for keys that never came, using a core meanwhile."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CliError(
+            "the app needs a terminal (its input or output is not one); for scripts use the "
+            "commands: `reeltui --help` lists them"
+        )
+
+
 def run_app(app: ReelApp) -> int:
     """Run the app; then print what could not be saved while it was quitting (exit 1)."""
+    need_terminal()  # (every command that opens the app: new, edit, recap, answers...)
     app.run()
     if tell_unsaved(app.saves.unreported, sys.stderr):
         return 1
