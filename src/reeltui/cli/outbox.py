@@ -79,6 +79,11 @@ def register(sub: Any) -> None:
     rep.add_argument("--quote", action="store_true", help="quote the comment first")
     rep.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
     rep.add_argument(
+        "--replace",
+        action="store_true",
+        help="put this text in place of the draft kept on that comment (refused without it)",
+    )
+    rep.add_argument(
         "--author", default="", help="sign as NAME (default: your [identity] name in the settings)"
     )
     rep.set_defaults(func=run_reply)
@@ -232,6 +237,15 @@ def run_reply(args: argparse.Namespace) -> int:
         parent = blog.comment(args.comment_id)
         if parent.post_id != post.id:
             raise replies.ReplyError(f"comment {parent.id!r} is not on post {args.slug!r}")
+        kept_draft = replies.draft_for(blog, parent.id)
+        if kept_draft is not None and not args.replace:  # its words would be replaced unsaid
+            from reeltui.cli.common import CliError, one_line
+
+            words = one_line(replies.own_words(kept_draft.body))
+            raise CliError(
+                f"a draft reply to {parent.id} is kept ({words[:60]!r}); finish it in the app "
+                "(r on the comment), or give --replace to put this text in its place"
+            )
         if args.draft:
             draft = replies.start(blog, parent.id, author=args.author)
             body = (replies.quote(parent.body) if args.quote else "") + text
