@@ -45,7 +45,7 @@ class Finding:
     file: str  # relative to the store
     record: str | None  # None: the file as a whole
     message: str
-    fix: str  # "restore", "rebuild" or "none"
+    fix: str  # "restore", "rebuild", "quarantine" (set aside, never lost) or "none"
     spec: str = ""  # the table's key in layout.BY_NAME ("posts:comments")
     related: str = ""  # the other record involved (the missing post of an orphan comment)
     what: str = ""  # how a user knows the record (`labels`: a post's title and slug...)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from reeltui.domain.readers import NOBODY, OwnPeople
 from reeltui.store import index
@@ -25,6 +26,7 @@ from reeltui.store.layout import (
     LOCATOR,
     META,
     META_FILE,
+    OUTBOX,
     POST,
     POSTS_INDEX,
     REVISIONS,
@@ -66,6 +68,7 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
     pages: set[str] = set()  # the posts index's files there are, readable or not
     refused_rows: set[str] = set()  # posts whose index row the gate refused
     own = recorded_own(load)
+    outbox: dict[str, dict[str, Any]] = {}
     for rel, specs in files_of(listing):
         if rel.startswith(f"{POSTS_INDEX.path}/"):
             pages.add(rel)
@@ -101,11 +104,14 @@ def scan(load: Load, listing: Callable[[str], list[str]]) -> Scan:
         elif rel.startswith(f"{LOCATOR.path}/"):
             for comment_id, doc in data.good(LOCATOR.name).items():
                 located[comment_id] = doc["post"]
+        elif rel == OUTBOX.path:
+            outbox = data.good(OUTBOX.name)
         elif rel.startswith(f"{REVISIONS.path}/"):
             for rev_id, doc in data.good(REVISIONS.name).items():
                 if f"{REVISIONS.path}/{safe_name(doc['post_id'])}.json" != rel:
                     found.notes.append(f"{rel}: revision {rev_id!r} is of another post")
     _links(found, posts, comments, parents, set(invalid), set(skipped))
+    _outbox_links(found, outbox, comments, located, unreadable)
     _name_unreadable(found, rows, unreadable)
     found.damaged = _damaged_posts(rows, unreadable, invalid)
     found.unread = sum(rel.startswith(f"{POST.path}/") for rel in unreadable)
@@ -218,6 +224,34 @@ def _links(
                 f"{rel}: comment {comment_id!r} answers missing comment {parent!r} "
                 "(shown at the top level)"
             )
+
+
+def _outbox_links(
+    found: Scan,
+    outbox: dict[str, dict[str, Any]],
+    comments: dict[str, tuple[str, str]],
+    located: dict[str, str],
+    unreadable: set[str],
+) -> None:
+    """An outbox entry not yet sent whose comment is in no post: it can never be sent (a
+    post's file put back from a backup taken before the reply was written lost the reply).
+    A comment in a post whose file cannot be read is not judged (that file's finding is)."""
+    for entry_id, entry in outbox.items():
+        comment_id = str(entry.get("comment_id", ""))
+        if entry.get("state") == "sent" or comment_id in comments:
+            continue
+        post_id = located.get(comment_id)
+        if post_id is not None and f"{POST.path}/{safe_name(post_id)}.json" in unreadable:
+            continue
+        gone = "the reply it would send" if entry.get("kind") == "reply" else "its comment"
+        message = (
+            f"{gone} ({comment_id!r}) is in no post any more (lost with its post's file?): "
+            "it can never be sent"
+        )
+        what = f"outbox entry {entry_id!r}"
+        found.findings.append(
+            Finding("outbox", OUTBOX.path, entry_id, message, "quarantine", key(OUTBOX), "", what)
+        )
 
 
 def _locator(found: Scan, comments: dict[str, tuple[str, str]], located: dict[str, str]) -> None:

@@ -76,6 +76,13 @@ def plan(store: Store, found: Scan, backups: list[Backup]) -> list[Fix]:
         spec = BY_NAME.get(finding.spec)
         if finding.fix == "rebuild":
             fix.rebuild = True
+        elif finding.fix == "quarantine" and spec is not None and finding.record is not None:
+            doc = store.peek(finding.file).data.get(spec.name, {}).get(finding.record)
+            fix.quarantines.append(
+                RecordFix(
+                    finding.file, spec.name, finding.record, doc, finding.message, finding.what
+                )
+            )
         elif finding.fix != "restore" or spec is None:
             fix.unfixable.append(finding)
         elif finding.record is None:
