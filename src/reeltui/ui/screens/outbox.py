@@ -52,6 +52,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         self.blog = blog
         self._loaded = False
         self.actions = CommentActions(self, blog)
+        self.damage_said: set[str] = set()  # the damage a notice named (`damage_notice`)
 
     def on_mount(self) -> None:
         try:
@@ -90,6 +91,10 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"
         self.set_title(title)
         self.show_detail()
+        from reeltui.ui.damage_notice import damage_line
+
+        if said := damage_line(self.blog, self.damage_said):  # their posts are not read
+            self.notify(said, severity="warning", timeout=20, markup=False)
 
     @staticmethod
     def _key(row: outbox.Row) -> str:
