@@ -34,7 +34,7 @@ from reeltui.domain.vocab import (
 from reeltui.errors import InputError
 from reeltui.services import events
 from reeltui.services.blog import Blog
-from reeltui.store import StoreError
+from reeltui.store import StoreError, records
 from reeltui.store import state as tables
 
 T = TypeVar("T")
@@ -261,7 +261,11 @@ def repair(blog: Blog) -> int:
     found = entries(blog)
     with_entry = {e.comment_id for e in found if e.kind == "reply"}
     orphans = [
-        e.id for e in found if e.kind == "reply" and _maybe(blog.comment, e.comment_id) is None
+        e.id
+        for e in found
+        if e.kind == "reply"
+        and _maybe(blog.comment, e.comment_id) is None
+        and not _unreadable(blog, e.comment_id)
     ]
     missing = [
         c
@@ -277,6 +281,13 @@ def repair(blog: Blog) -> int:
         for comment in sorted(missing, key=lambda c: (c.date, c.id)):
             add(blog, "reply", comment.id)
     return len(orphans) + len(missing)
+
+
+def _unreadable(blog: Blog, comment_id: str) -> bool:
+    """Is the comment in a post whose file cannot be read (damaged, not gone: its entry is
+    kept for `reeltui check --repair` to bring the comment back)?"""
+    post_id = blog.opened.owner.get(comment_id) or records.locate(blog.store, comment_id)
+    return post_id is not None and blog.opened.get(post_id).error is not None
 
 
 def requeue(blog: Blog, entry_id: str) -> Entry:

@@ -31,7 +31,7 @@ from reeltui.domain.vocab import SortKey
 from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
 from reeltui.services.search import Interrupted
-from reeltui.store import NotFound
+from reeltui.store import NotFound, StoreCorrupt
 
 COMMENT_LIMIT = 200
 FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
@@ -279,6 +279,8 @@ def _hits(
         try:
             post = blog.post(comment.post_id)
         except NotFound:  # a comment left by a deleted post: nothing to open
+            continue
+        except StoreCorrupt:  # its post's record refused: skipped, said (`Blog.damage`)
             continue
         text = f"{comment.author}\x00{comment.body}"
         present = tuple(w for w in words if w in fold(text))

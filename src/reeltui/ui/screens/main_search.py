@@ -29,6 +29,7 @@ _SCOPE = lazy(r"(^|\s)in:(comments|posts)(?=\s|$)", re.IGNORECASE)
 class Searching:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
+        self.damage_said: set[str] = set()  # the damage a notice named (`damage_notice`)
 
     @property
     def box(self) -> QueryBox:
@@ -107,10 +108,15 @@ class Searching:
             return None
         writer = screen.reel_app.writer
         if query.scope == "comments":
+            from reeltui.ui.damage_notice import damage_line
             from reeltui.ui.widgets.comment_hits import hit_items
 
             found = find_comments(screen.blog, query, writer=writer)
             call(self._show_hits, hit_items(found), len(found) >= COMMENT_LIMIT)
+            if said := damage_line(screen.blog, self.damage_said):  # their comments left out
+                screen.app.call_from_thread(
+                    screen.notify, said, severity="warning", timeout=20, markup=False
+                )
             return None
         reverse = (listing.sort != "title") != listing.reversed
         rows = find_posts(

@@ -53,6 +53,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         self._loaded = False
         self._unreadable = ""  # why the outbox could not be read (and what to do)
         self.actions = CommentActions(self, blog)
+        self.damage_said: set[str] = set()  # the damage a notice named (`damage_notice`)
 
     def on_mount(self) -> None:
         try:
@@ -97,6 +98,10 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             title = "Outbox — cannot be read (nothing was changed)"
         self.set_title(title)
         self.show_detail()
+        from reeltui.ui.damage_notice import damage_line
+
+        if said := damage_line(self.blog, self.damage_said):  # their posts are not read
+            self.notify(said, severity="warning", timeout=20, markup=False)
 
     @staticmethod
     def _key(row: outbox.Row) -> str:
