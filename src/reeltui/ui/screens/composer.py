@@ -219,9 +219,14 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
 
     def _save_failed(self, title: str, refused: str = "") -> Callable[[Exception], None]:
         """What a save that failed says: why, and that the words are still here. `refused`:
-        what else the user can do when the services refused the change."""
+        what else the user can do when the services refused the change. The reply is put back
+        as it was before the attempt (which marked it queued: the composer then said "In the
+        outbox" of words never written)."""
+        reply = self.reply
+        was = (reply.sync_state, reply.origin, reply.date, reply.body)
 
         def failed(exc: Exception) -> None:
+            reply.sync_state, reply.origin, reply.date, reply.body = was
             self._saving(False)
             self.quitting = False  # (not kept: the app stays, the words too)
             no = isinstance(exc, replies.ReplyError)  # refused (empty...), else not written
