@@ -23,6 +23,7 @@ from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_asking import ListAsking
 from reeltui.ui.screens.main_feed import FeedReading
 from reeltui.ui.typeahead import ASKED
+from reeltui.ui.widgets.pane_title import set_titles
 from reeltui.ui.widgets.post_list import ROW_HEIGHT, Items
 from reeltui.ui.widgets.status import StatusLine
 
@@ -292,8 +293,7 @@ class Listing(FeedReading, ListAsking):
         status.set_status(self.counts, shown, order, filters)
         pane = self.screen.query_one("#list-pane")
         title, subtitle = f"Posts ({shown})", f"sort: {order}"
-        if (pane.border_title, pane.border_subtitle) != (title, subtitle):  # (repaints the pane)
-            pane.border_title, pane.border_subtitle = title, subtitle
+        set_titles(pane, title, subtitle)  # (the border's line drawn again, if changed)
 
     def refresh_marks(self, post_ids: set[str]) -> None:
         """Show the read marks of `post_ids` as the store has them now."""

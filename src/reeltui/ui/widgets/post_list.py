@@ -30,6 +30,7 @@ from reeltui.domain.titles import post_marks
 from reeltui.services.reads import ReadMark
 from reeltui.ui.scroll_paint import SteadyScrollView
 from reeltui.ui.widgets.badges import author_label, status_style
+from reeltui.ui.widgets.list_bar import quiet_update
 from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows
 
 __all__ = ["ROW_HEIGHT", "STRIPS", "Items", "ListItem", "PostList", "post_ids"]
@@ -125,6 +126,7 @@ class PostList(SteadyScrollView, can_focus=True):
         """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
         keep = keep or self.current_id
         same = same_rows(self.items, items) and keep == self.current_id
+        shown = None if same else self.items_on_screen
         self.items = items
         self._positions = None  # made again when first asked (`position`)
         if same:  # (a letter most posts hold, a longer word in the same posts: nothing on
@@ -133,11 +135,35 @@ class PostList(SteadyScrollView, can_focus=True):
             if isinstance(items, Items) and self._stale_on_screen(items):
                 self.refresh()
             return
-        self._drawn.clear()
-        self._fit()
+        self._fit(refresh=False)
         index = next((i for i, pid in enumerate(post_ids(items)) if pid == keep), 0)
-        self.cursor = min(index, max(0, len(items) - 1))
+        cursor = min(index, max(0, len(items) - 1))
+        if cursor == self.cursor and shown is not None and self._screen_unchanged(shown):
+            return  # (a short word's answer: the rows on screen are the same ones)
+        self._drawn.clear()
+        self.cursor = cursor
         self.refresh()
+
+    @property
+    def items_on_screen(self) -> tuple[int, list[ListItem]]:
+        """The first row on screen and the items of the rows on screen."""
+        first = int(self.scroll_offset.y) // ROW_HEIGHT
+        return first, list(self.items[first : first + self.size.height // ROW_HEIGHT + 1])
+
+    def _screen_unchanged(self, shown: tuple[int, list[ListItem]]) -> bool:
+        """Do the rows on screen now show what `shown` (`items_on_screen` before the list
+        changed) showed: the same rows, in the same places, with the same marks? A short
+        word's answer (most posts hold "li") keeps the screenful of rows: nothing of the
+        list to draw again, and its cursor where it was (drawing every row again was most
+        of such a frame)."""
+        first, now = self.items_on_screen
+        before = shown[1]
+        if (first != shown[0] or len(now) != len(before)) or not isinstance(self.items, Items):
+            return False
+        return all(
+            a.row is b.row and a.mark == b.mark and b.row.post is self._drawn.get(first + i)
+            for i, (a, b) in enumerate(zip(before, now, strict=True))
+        )
 
     def _stale_on_screen(self, items: Items) -> bool:
         """Does a row on screen hold another summary than the one it was drawn with?"""
@@ -229,7 +255,7 @@ class PostList(SteadyScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
 
-    def _fit(self) -> None:
+    def _fit(self, refresh: bool = True) -> None:
         """The rows' height; no width of their own (rows are cut to the list's width), so
         never a horizontal scroll bar (one took a row's line and was drawn again at every
         keystroke, the vertical bar leaving the rows two columns less than the list)."""
@@ -239,8 +265,10 @@ class PostList(SteadyScrollView, can_focus=True):
             # The scroll bar stays (or stays away): its thumb is set here, no layout of the
             # whole screen (a new height asked for one at every keystroke of a search).
             self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
+            if not quiet_update(self, size):  # (the bar drawn again only if its thumb moved)
+                self._scroll_update(size)
+            if refresh:
+                self.refresh()
         else:
             self.virtual_size = size
 
