@@ -77,6 +77,23 @@ def same_rows(shown: Sequence[ListItem], items: Sequence[ListItem]) -> bool:
     return len(shown) == len(items) and shown.rows == items.rows
 
 
+def same_screen(
+    before: tuple[int, list[ListItem]], now: tuple[int, list[ListItem]], drawn: dict[int, object]
+) -> bool:
+    """Do the rows on screen `now` (the first row's index, the items on screen) show what
+    they showed `before` the list changed: the same rows, in the same places, with the same
+    marks, each drawn with the summary it holds (`drawn`: by row)? A short word's answer
+    (most posts hold "li") keeps the screenful of rows: nothing of the list to draw again
+    (drawing every row again was most of such a frame)."""
+    (first, shown), (start, items) = before, now
+    if first != start or len(shown) != len(items):
+        return False
+    return all(
+        a.row is b.row and a.mark == b.mark and b.row.post is drawn.get(first + i)
+        for i, (a, b) in enumerate(zip(shown, items, strict=True))
+    )
+
+
 def post_ids(items: Sequence[ListItem]) -> Iterator[str]:
     """The post ids of `items`, in order (without making the ListItems of an `Items`)."""
     if isinstance(items, Items):

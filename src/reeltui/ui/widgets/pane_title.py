@@ -22,7 +22,7 @@ def set_titles(pane: Widget, title: str, subtitle: str) -> None:
         pane.border_title, pane.border_subtitle = title, subtitle  # (drawn whole)
         return
     own = pane.__dict__.get("refresh")  # (one set on the pane itself: put back after)
-    pane.refresh = _drawn_below  # type: ignore[method-assign]  # (the setter draws it whole)
+    pane.refresh = _drawn_below  # type: ignore[method-assign,assignment]  # (drawn below)
     try:
         pane.border_title, pane.border_subtitle = title, subtitle
     finally:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -23,15 +22,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reeltui.domain.listing import PostSummary
-from reeltui.domain.rating import format_reels
-from reeltui.domain.readers import count_label
-from reeltui.domain.sanitize import sanitize_line
-from reeltui.domain.titles import post_marks
 from reeltui.services.reads import ReadMark
 from reeltui.ui.scroll_paint import SteadyScrollView
-from reeltui.ui.widgets.badges import author_label, status_style
 from reeltui.ui.widgets.list_bar import quiet_update
-from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows
+from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows, same_screen
+from reeltui.ui.widgets.row_lines import foreground, meta_line, strip_of, title_line
 
 __all__ = ["ROW_HEIGHT", "STRIPS", "Items", "ListItem", "PostList", "post_ids"]
 
@@ -151,18 +146,10 @@ class PostList(SteadyScrollView, can_focus=True):
         return first, list(self.items[first : first + self.size.height // ROW_HEIGHT + 1])
 
     def _screen_unchanged(self, shown: tuple[int, list[ListItem]]) -> bool:
-        """Do the rows on screen now show what `shown` (`items_on_screen` before the list
-        changed) showed: the same rows, in the same places, with the same marks? A short
-        word's answer (most posts hold "li") keeps the screenful of rows: nothing of the
-        list to draw again, and its cursor where it was (drawing every row again was most
-        of such a frame)."""
-        first, now = self.items_on_screen
-        before = shown[1]
-        if (first != shown[0] or len(now) != len(before)) or not isinstance(self.items, Items):
-            return False
-        return all(
-            a.row is b.row and a.mark == b.mark and b.row.post is self._drawn.get(first + i)
-            for i, (a, b) in enumerate(zip(before, now, strict=True))
+        """Do the rows on screen show what `shown` (`items_on_screen` before the list
+        changed) showed (list_items.same_screen)?"""
+        return isinstance(self.items, Items) and same_screen(
+            shown, self.items_on_screen, self._drawn
         )
 
     def _stale_on_screen(self, items: Items) -> bool:
@@ -315,41 +302,14 @@ class PostList(SteadyScrollView, can_focus=True):
         return found
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [
-            Segment(seg.text, style + seg.style if seg.style else style)
-            for seg in text.render(self.app.console)
-            if seg.text != "\n"
-        ]
-        return Strip(segments).adjust_cell_length(width, style)
+        return strip_of(text, width, style, self.app.console)
 
     def _fg(self, name: str) -> Style:
         """A component's colour and text style, without its background."""
-        style = self.get_component_rich_style(name)
-        return Style(color=style.color, bold=style.bold, italic=style.italic)
+        return foreground(self.get_component_rich_style(name))
 
     def _title_line(self, item: ListItem) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if item.mark.unread:
-            text.append(" ● ", self._fg("post-list--unread"))
-        else:
-            text.append("   ")
-        text.append(sanitize_line(item.row.post.title) or "(untitled)", Style(bold=True))
-        return text
+        return title_line(item, self._fg("post-list--unread"))
 
     def _meta_line(self, item: ListItem) -> Text:
-        post = item.row.post
-        meta = self._fg("post-list--meta")
-        text = Text("   ", no_wrap=True, overflow="ellipsis")
-        text.append(post.date[:10] or "no date", meta)
-        reels = format_reels(post.rating)
-        if reels:
-            text.append(f"  {reels}")
-        text.append(f"  {count_label(item.row.comment_count, item.row.pending_count)}", meta)
-        if item.mark.new_comments:
-            text.append(f" +{item.mark.new_comments} new", self._fg("post-list--new"))
-        text.append("  ")
-        text.append(author_label(post), meta)
-        text.append("  ")
-        text.append(f"[{' · '.join([post.status, *post_marks(post)])}]", status_style(post.status))
-        return text
+        return meta_line(item, self._fg("post-list--meta"), self._fg("post-list--new"))
