@@ -131,13 +131,20 @@ class PostList(SteadyScrollView, can_focus=True):
                 self.refresh()
             return
         self._fit(refresh=False)
-        index = next((i for i, pid in enumerate(post_ids(items)) if pid == keep), 0)
-        cursor = min(index, max(0, len(items) - 1))
+        cursor = min(self._index_of(items, keep) or 0, max(0, len(items) - 1))
         if cursor == self.cursor and shown is not None and self._screen_unchanged(shown):
             return  # (a short word's answer: the rows on screen are the same ones)
         self._drawn.clear()
         self.cursor = cursor
         self.refresh()
+
+    @staticmethod
+    def _index_of(items: list[ListItem] | Items, post_id: str | None) -> int | None:
+        if post_id is None:
+            return None
+        if isinstance(items, Items):
+            return items.index_of(post_id)  # (found by the rows worker: Items.locate)
+        return next((i for i, pid in enumerate(post_ids(items)) if pid == post_id), None)
 
     @property
     def items_on_screen(self) -> tuple[int, list[ListItem]]:
