@@ -316,7 +316,7 @@ class PostList(SteadyScrollView, can_focus=True):
         return foreground(self.get_component_rich_style(name))
 
     def _title_line(self, item: ListItem) -> Text:
-        return title_line(item, self._fg("post-list--unread"))
+        return title_line(item, self._fg)
 
     def _meta_line(self, item: ListItem) -> Text:
-        return meta_line(item, self._fg("post-list--meta"), self._fg("post-list--new"))
+        return meta_line(item, self._fg)

@@ -4,6 +4,8 @@ and a line of text made a strip of the list's width."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -34,18 +36,20 @@ def foreground(style: Style) -> Style:
     return Style(color=style.color, bold=style.bold, italic=style.italic)
 
 
-def title_line(item: ListItem, unread: Style) -> Text:
+def title_line(item: ListItem, fg: Callable[[str], Style]) -> Text:
+    """`fg`: a component's colour (the list's `post-list--unread`...), asked when needed."""
     text = Text(no_wrap=True, overflow="ellipsis")
     if item.mark.unread:
-        text.append(" ● ", unread)
+        text.append(" ● ", fg("post-list--unread"))
     else:
         text.append("   ")
     text.append(sanitize_line(item.row.post.title) or "(untitled)", Style(bold=True))
     return text
 
 
-def meta_line(item: ListItem, meta: Style, new: Style) -> Text:
+def meta_line(item: ListItem, fg: Callable[[str], Style]) -> Text:
     post = item.row.post
+    meta = fg("post-list--meta")
     text = Text("   ", no_wrap=True, overflow="ellipsis")
     text.append(post.date[:10] or "no date", meta)
     reels = format_reels(post.rating)
@@ -53,7 +57,7 @@ def meta_line(item: ListItem, meta: Style, new: Style) -> Text:
         text.append(f"  {reels}")
     text.append(f"  {count_label(item.row.comment_count, item.row.pending_count)}", meta)
     if item.mark.new_comments:
-        text.append(f" +{item.mark.new_comments} new", new)
+        text.append(f" +{item.mark.new_comments} new", fg("post-list--new"))
     text.append("  ")
     text.append(author_label(post), meta)
     text.append("  ")
