@@ -22,9 +22,9 @@ from reeltui.ui.held_paint import PaintHold
 from reeltui.ui.navigation import site_of
 from reeltui.ui.screens.main_asking import ListAsking
 from reeltui.ui.screens.main_feed import FeedReading
+from reeltui.ui.screens.main_status import show_status
 from reeltui.ui.typeahead import ASKED
 from reeltui.ui.widgets.post_list import ROW_HEIGHT, Items
-from reeltui.ui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from reeltui.services.search import PostSearch
@@ -154,10 +154,19 @@ class Listing(FeedReading, ListAsking):
             answer(self.screen.app, self.counted, counts)
             return False
         items = self._items(rows)
+        items.locate(keep or self._cursor_post())  # (here, not on the UI thread)
         if stop():
             return False
         answer(self.screen.app, self._show, items, counts, keep, words is not None)
         return True
+
+    def _cursor_post(self) -> str | None:
+        """The post under the list's cursor, read from the rows worker (a guess: the list
+        looks again, on the UI thread, if the cursor moved meanwhile)."""
+        try:
+            return self.screen.post_list.current_id
+        except Exception:  # (the screen is going: nothing to keep)
+            return None
 
     def screenful(self) -> int:
         """Rows the list can show at most: as many as the terminal has pairs of lines (a
@@ -266,34 +275,8 @@ class Listing(FeedReading, ListAsking):
         self.hold.end()
 
     def show_status(self) -> None:
-        if self.counts is None:
-            return
-        status = self.screen.query_one(StatusLine)
-        searching = self.screen.searching
-        hits = searching.hits if searching.mounted else None
-        if hits is not None and hits.display:  # the comments found (the pane's title is theirs)
-            found = len(hits.items)
-            status.set_status(self.counts, found, self.sort, f"search: {self.search}", True)
-            return
-        shown = len(self.screen.post_list.items)
-        views = ["my drafts first"] if self.my_drafts else []
-        filters = ", ".join(views + [f"{k}: {v}" for k, v in self.filters.items()])
-        error = ""
-        if self.search:  # (as the search box finds it; its module comes after the first frame)
-            from reeltui.ui.widgets.query_box import problem
-
-            error = problem(self.search)
-        if error:  # the list shows what it showed: say why, whole
-            filters = ", ".join(x for x in (filters, f"search not applied: {error}") if x)
-        elif self.search:
-            note = " (titles so far: searching the text…)" if self.partial else ""
-            filters = ", ".join(x for x in (filters, f"search: {self.search}{note}") if x)
-        order = f"{self.sort}{' (reversed)' if self.reversed else ''}"
-        status.set_status(self.counts, shown, order, filters)
-        pane = self.screen.query_one("#list-pane")
-        title, subtitle = f"Posts ({shown})", f"sort: {order}"
-        if (pane.border_title, pane.border_subtitle) != (title, subtitle):  # (repaints the pane)
-            pane.border_title, pane.border_subtitle = title, subtitle
+        """The status line and the pane's title, as the list is now (main_status.py)."""
+        show_status(self)
 
     def refresh_marks(self, post_ids: set[str]) -> None:
         """Show the read marks of `post_ids` as the store has them now."""

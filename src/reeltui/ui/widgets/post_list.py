@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -23,14 +22,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reeltui.domain.listing import PostSummary
-from reeltui.domain.rating import format_reels
-from reeltui.domain.readers import count_label
-from reeltui.domain.sanitize import sanitize_line
-from reeltui.domain.titles import post_marks
 from reeltui.services.reads import ReadMark
 from reeltui.ui.scroll_paint import SteadyScrollView
-from reeltui.ui.widgets.badges import author_label, status_style
-from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows
+from reeltui.ui.widgets.list_bar import quiet_update
+from reeltui.ui.widgets.list_items import Items, ListItem, post_ids, same_rows, same_screen
+from reeltui.ui.widgets.row_lines import foreground, meta_line, strip_of, title_line
 
 __all__ = ["ROW_HEIGHT", "STRIPS", "Items", "ListItem", "PostList", "post_ids"]
 
@@ -125,6 +121,7 @@ class PostList(SteadyScrollView, can_focus=True):
         """Show `items`; keep the cursor on post `keep` (or the current one) when present."""
         keep = keep or self.current_id
         same = same_rows(self.items, items) and keep == self.current_id
+        shown = None if same else self.items_on_screen
         self.items = items
         self._positions = None  # made again when first asked (`position`)
         if same:  # (a letter most posts hold, a longer word in the same posts: nothing on
@@ -133,11 +130,34 @@ class PostList(SteadyScrollView, can_focus=True):
             if isinstance(items, Items) and self._stale_on_screen(items):
                 self.refresh()
             return
+        self._fit(refresh=False)
+        cursor = min(self._index_of(items, keep) or 0, max(0, len(items) - 1))
+        if cursor == self.cursor and shown is not None and self._screen_unchanged(shown):
+            return  # (a short word's answer: the rows on screen are the same ones)
         self._drawn.clear()
-        self._fit()
-        index = next((i for i, pid in enumerate(post_ids(items)) if pid == keep), 0)
-        self.cursor = min(index, max(0, len(items) - 1))
+        self.cursor = cursor
         self.refresh()
+
+    @staticmethod
+    def _index_of(items: list[ListItem] | Items, post_id: str | None) -> int | None:
+        if post_id is None:
+            return None
+        if isinstance(items, Items):
+            return items.index_of(post_id)  # (found by the rows worker: Items.locate)
+        return next((i for i, pid in enumerate(post_ids(items)) if pid == post_id), None)
+
+    @property
+    def items_on_screen(self) -> tuple[int, list[ListItem]]:
+        """The first row on screen and the items of the rows on screen."""
+        first = int(self.scroll_offset.y) // ROW_HEIGHT
+        return first, list(self.items[first : first + self.size.height // ROW_HEIGHT + 1])
+
+    def _screen_unchanged(self, shown: tuple[int, list[ListItem]]) -> bool:
+        """Do the rows on screen show what `shown` (`items_on_screen` before the list
+        changed) showed (list_items.same_screen)?"""
+        return isinstance(self.items, Items) and same_screen(
+            shown, self.items_on_screen, self._drawn
+        )
 
     def _stale_on_screen(self, items: Items) -> bool:
         """Does a row on screen hold another summary than the one it was drawn with?"""
@@ -229,7 +249,7 @@ class PostList(SteadyScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
 
-    def _fit(self) -> None:
+    def _fit(self, refresh: bool = True) -> None:
         """The rows' height; no width of their own (rows are cut to the list's width), so
         never a horizontal scroll bar (one took a row's line and was drawn again at every
         keystroke, the vertical bar leaving the rows two columns less than the list)."""
@@ -239,8 +259,10 @@ class PostList(SteadyScrollView, can_focus=True):
             # The scroll bar stays (or stays away): its thumb is set here, no layout of the
             # whole screen (a new height asked for one at every keystroke of a search).
             self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
+            if not quiet_update(self, size):  # (the bar drawn again only if its thumb moved)
+                self._scroll_update(size)
+            if refresh:
+                self.refresh()
         else:
             self.virtual_size = size
 
@@ -287,41 +309,14 @@ class PostList(SteadyScrollView, can_focus=True):
         return found
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [
-            Segment(seg.text, style + seg.style if seg.style else style)
-            for seg in text.render(self.app.console)
-            if seg.text != "\n"
-        ]
-        return Strip(segments).adjust_cell_length(width, style)
+        return strip_of(text, width, style, self.app.console)
 
     def _fg(self, name: str) -> Style:
         """A component's colour and text style, without its background."""
-        style = self.get_component_rich_style(name)
-        return Style(color=style.color, bold=style.bold, italic=style.italic)
+        return foreground(self.get_component_rich_style(name))
 
     def _title_line(self, item: ListItem) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if item.mark.unread:
-            text.append(" ● ", self._fg("post-list--unread"))
-        else:
-            text.append("   ")
-        text.append(sanitize_line(item.row.post.title) or "(untitled)", Style(bold=True))
-        return text
+        return title_line(item, self._fg)
 
     def _meta_line(self, item: ListItem) -> Text:
-        post = item.row.post
-        meta = self._fg("post-list--meta")
-        text = Text("   ", no_wrap=True, overflow="ellipsis")
-        text.append(post.date[:10] or "no date", meta)
-        reels = format_reels(post.rating)
-        if reels:
-            text.append(f"  {reels}")
-        text.append(f"  {count_label(item.row.comment_count, item.row.pending_count)}", meta)
-        if item.mark.new_comments:
-            text.append(f" +{item.mark.new_comments} new", self._fg("post-list--new"))
-        text.append("  ")
-        text.append(author_label(post), meta)
-        text.append("  ")
-        text.append(f"[{' · '.join([post.status, *post_marks(post)])}]", status_style(post.status))
-        return text
+        return meta_line(item, self._fg)
