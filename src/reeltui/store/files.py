@@ -16,7 +16,7 @@ from typing import Any
 
 from reeltui.store import datafile, glance, storage
 from reeltui.store.datafile import DataFile, Refusal
-from reeltui.store.errors import StoreCorrupt
+from reeltui.store.errors import StoreCorrupt, StoreError
 from reeltui.store.layout import TABLES, TableSpec
 
 CACHED_POSTS = 256  # per-post files kept in memory (clean ones beyond are dropped first)
@@ -87,6 +87,18 @@ class Files:
         if source is None or (not source.exists() and not source.is_symlink()):
             return {}
         return datafile.read_tables(self.root, rel, source).get(spec.name, {})
+
+    def stored_bytes(self, rel: str) -> bytes | None:
+        """The bytes of file `rel` as committed, not parsed (a scan of the archive's bytes:
+        services/comment_grep.py); None when it is in memory or cannot be read so (read it
+        with `peek`, which gives it as the store holds it, or says what is wrong)."""
+        source = self.overlay.get(rel, self.root / rel)
+        if source is None or self.cached(rel) is not None:
+            return None
+        try:
+            return storage.read_regular(source)
+        except StoreError:
+            return None
 
     def peek(self, rel: str) -> DataFile:
         """As `get`, but not kept when it was not in memory (a whole-archive scan)."""

@@ -126,6 +126,10 @@ class Store:
     def cached(self, rel: str) -> DataFile | None:
         return self.files.cached(rel)
 
+    def stored_bytes(self, rel: str) -> bytes | None:
+        """The bytes of file `rel` as committed, when it is not in memory (else None)."""
+        return self.files.stored_bytes(rel)
+
     def listing(self, folder: str) -> list[str]:
         """Names of the table files in `folder`, as committed, plus those made since."""
         return self.files.listing(folder)
