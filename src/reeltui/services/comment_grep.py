@@ -124,18 +124,16 @@ def plans(words: Iterable[str]) -> list[Plan]:
 
 
 def passing(
-    names: Iterable[str],
-    raw_of: Callable[[str], bytes | None],
+    files: Iterable[tuple[str, bytes | None]],
     wanted: list[Plan],
     stop: Callable[[], bool] | None = None,
 ) -> Iterator[str]:
-    """Those of `names` whose bytes (`raw_of`: None when they must be read whole, e.g. held
-    in memory) may hold a match for every plan. `stop()` is asked every few hundred files;
-    when it says so the scan ends (the caller knows it asked)."""
-    for n, name in enumerate(names):
+    """The names of those `files` (name, bytes: None when it must be read whole, e.g. held
+    in memory) that may hold a match for every plan. `stop()` is asked every few hundred
+    files; when it says so the scan ends (the caller knows it asked)."""
+    for n, (name, raw) in enumerate(files):
         if stop is not None and n % 256 == 0 and stop():
             return
-        raw = raw_of(name)
         if raw is None:
             yield name
             continue

@@ -90,10 +90,7 @@ class CommentTexts:
         for before, found in scans:  # the files of words each inside one of these words
             if len(found) < len(names) and all(any(w in n for n in needles) for w in before):
                 names = found
-        stored = self.store.stored_bytes
-        found = tuple(
-            comment_grep.passing(names, lambda name: stored(f"{POST.path}/{name}"), wanted, stop)
-        )
+        found = tuple(comment_grep.passing(self.store.stored_bytes(POST.path, names), wanted, stop))
         if stop is not None and stop():
             raise _interrupted()
         with self._lock:
