@@ -53,6 +53,7 @@ class CommentTexts:
         self._of_file: dict[str, set[str]] = {}  # post file -> its comments' ids
         self._scans: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # words -> files
         self._written = 0  # commits that wrote a post file
+        self._scan_lock = threading.Lock()  # (of these two)
         store.on_commit(self._committed)
 
     def detach(self) -> None:
@@ -84,7 +85,7 @@ class CommentTexts:
     def _files_for(self, wanted: list[comment_grep.Plan], stop: Stop | None) -> list[str]:
         """The post files (names, in the listing's order) that may hold every plan's word."""
         needles = tuple(p.needle for p in wanted)
-        with self._lock:
+        with self._scan_lock:  # (not `_lock`: held while every file is read)
             scans, written = list(self._scans), self._written
         names: Sequence[str] = self.store.listing(POST.path)
         for before, found in scans:  # the files of words each inside one of these words
@@ -93,7 +94,7 @@ class CommentTexts:
         found = tuple(comment_grep.passing(self.store.stored_bytes(POST.path, names), wanted, stop))
         if stop is not None and stop():
             raise _interrupted()
-        with self._lock:
+        with self._scan_lock:
             if self._written == written:  # (no post file written while they were looked at)
                 self._scans = [s for s in self._scans if s[0] != needles][1 - SCANS_KEPT :]
                 self._scans.append((needles, found))
@@ -137,10 +138,11 @@ class CommentTexts:
         return self._index
 
     def _committed(self, written: list[str]) -> None:
-        with self._lock:
-            if any(rel.startswith(f"{POST.path}/") for rel in written):
+        if any(rel.startswith(f"{POST.path}/") for rel in written):
+            with self._scan_lock:
                 self._scans = []  # (a file written may hold the words now)
                 self._written += 1
+        with self._lock:
             if self._docs is None:
                 return
             for rel in written:
