@@ -27,7 +27,9 @@ from hypothesis import strategies as st
 from reeltui.domain.identity import Identity
 from reeltui.domain.text import fold
 from reeltui.services import comment_grep
+from reeltui.services.moderation import moderate
 from reeltui.services.query import find_comments
+from reeltui.services.replies import reply
 from reeltui.services.session import open_blog
 from reeltui.store import Store, datafile, records
 
@@ -235,3 +237,34 @@ def test_only_the_files_holding_the_word_are_parsed(
     assert {f"posts/{p}.json" for p in posts} <= parsed
     assert len(parsed) <= len(posts) + 6  # (files holding "wolf" in their post's text, ó...)
     assert len(parsed) < 20  # of 40
+
+
+def test_a_reply_and_a_moderation_are_found_by_the_next_search(tmp_path: Path) -> None:
+    """The files found for a word are kept (a longer word looks only in them) until a post
+    file is written: a reply saying the word in a post that did not hold it, and a comment
+    moderated to spam, are seen by the next search as reading every file sees them."""
+    path = tmp_path / "store"
+    posts, comments = [], []
+    for entry in content.entries(12, 6):
+        posts.append(entry.post)
+        comments.extend(entry.comments)
+    said = replace(comments[0], id="x1", body="A wolfish grin", status="approved")
+    with Store.open(path) as store:
+        records.put_many(store, posts, [*comments, said])
+    with open_blog(path) as blog:
+
+        def ids(text: str) -> list[str]:
+            found = find_comments(blog, f"in:comments {text}", None, writer=Identity())
+            return [h.comment.id for h in found]
+
+        assert ids("wolf") == ["x1"]
+        assert not blog.search_index().comment_texts().whole
+        other = next(c for c in comments if c.post_id != said.post_id)
+        new = reply(blog, other.id, "Wolfgang would agree", author="Ruth")
+        assert ids("wolfg") == [new.id]  # (not only in the files found for "wolf")
+        moderate(blog, "x1", "spam")
+        assert ids("wolf") == [new.id]
+        assert ids("wolf status:spam") == ["x1"]
+        assert not blog.search_index().comment_texts().whole
+        blog.search_index().comment_docs()  # every file read: the same answers
+        assert ids("wolfg") == [new.id] and ids("wolf status:spam") == ["x1"]
