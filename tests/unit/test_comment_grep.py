@@ -30,6 +30,7 @@ from reeltui.services import comment_grep
 from reeltui.services.moderation import moderate
 from reeltui.services.query import find_comments
 from reeltui.services.replies import reply
+from reeltui.services.search import Interrupted
 from reeltui.services.session import open_blog
 from reeltui.store import Store, datafile, records
 
@@ -268,3 +269,26 @@ def test_a_reply_and_a_moderation_are_found_by_the_next_search(tmp_path: Path) -
         assert not blog.search_index().comment_texts().whole
         blog.search_index().comment_docs()  # every file read: the same answers
         assert ids("wolfg") == [new.id] and ids("wolf status:spam") == ["x1"]
+
+
+def test_a_newer_search_stops_the_reading(archive: Path) -> None:
+    """`stop()` (a newer search replaced this one, in the app's rows worker) interrupts the
+    scan of the files' bytes and the reading of every file; nothing half-read is kept."""
+    asked, after = 0, 0
+
+    def stop() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > after
+
+    with open_blog(archive, read_only=True) as blog:
+        texts = blog.search_index().comment_texts()
+        # the bytes' scan (asked before the first file, then once scanned); every file's
+        # reading (asked before the first file)
+        for text, after in (("wolf", 1), ("wo", 0)):
+            asked = 0
+            with pytest.raises(Interrupted):
+                find_comments(blog, f"in:comments {text}", writer=Identity(), stop=stop)
+            assert asked == after + 1
+            assert not texts.whole and not texts._scans
+        assert hits(archive, "wolf", False, None) == hits(archive, "wolf", True, None)
