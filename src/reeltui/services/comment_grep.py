@@ -129,12 +129,14 @@ def passing(
     stop: Callable[[], bool] | None = None,
 ) -> Iterator[str]:
     """The names of those `files` (name, bytes: None when it must be read whole, e.g. held
-    in memory) that may hold a match for every plan. `stop()` is asked every few hundred
-    files; when it says so the scan ends (the caller knows it asked)."""
+    in memory) that may hold a match for every plan, and of those whose bytes do not end
+    as a JSON object does (cut short: their reading says they are damaged, as a search
+    reading every file always said). `stop()` is asked every few hundred files; when it
+    says so the scan ends (the caller knows it asked)."""
     for n, (name, raw) in enumerate(files):
         if stop is not None and n % 256 == 0 and stop():
             return
-        if raw is None:
+        if raw is None or not raw[-64:].rstrip().endswith(b"}"):
             yield name
             continue
         lowered = raw.lower()
