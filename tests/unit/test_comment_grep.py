@@ -26,13 +26,13 @@ from hypothesis import strategies as st
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.text import fold
-from reeltui.services import comment_grep
+from reeltui.services import comment_grep, comment_texts
 from reeltui.services.moderation import moderate
 from reeltui.services.query import find_comments
 from reeltui.services.replies import reply
 from reeltui.services.search import Interrupted
 from reeltui.services.session import open_blog
-from reeltui.store import Store, datafile, records
+from reeltui.store import Store, datafile, records, storage
 
 TRICKY = (
     "wolf",
@@ -292,3 +292,24 @@ def test_a_newer_search_stops_the_reading(archive: Path) -> None:
             assert asked == after + 1
             assert not texts.whole and not texts._scans
         assert hits(archive, "wolf", False, None) == hits(archive, "wolf", True, None)
+
+
+def test_a_word_in_nearly_every_file_stops_the_scan_early(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`the` is in every file: once enough files were scanned and nearly all hold it, the
+    scan stops and every file is read (and kept), instead of scanning the rest first."""
+    monkeypatch.setattr(comment_texts, "DENSE_SEEN", 8)
+    scanned: list[str] = []
+    real = storage._regular_at
+
+    def counted(folder: int, name: str, flags: int) -> bytes | None:
+        scanned.append(name)
+        return real(folder, name, flags)
+
+    monkeypatch.setattr(storage, "_regular_at", counted)
+    with open_blog(archive, read_only=True) as blog:
+        found = find_comments(blog, "in:comments the", None, writer=Identity())
+        assert blog.search_index().comment_texts().whole
+    assert len(scanned) < 12  # of 40
+    assert [h.comment.id for h in found] == [c for c, _, _ in hits(archive, "the", True, None)]

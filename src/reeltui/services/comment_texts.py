@@ -27,6 +27,7 @@ Docs = dict[str, dict[str, Any]]
 Stop = Callable[[], bool]
 SCANS_KEPT = 8  # words whose files are remembered (the last words typed)
 MOST = 2  # files that may hold the words: more than 1/MOST of them, every file is read
+DENSE_SEEN = 1000  # files scanned before judging that nearly all (3/4) hold the words
 
 
 def _interrupted() -> Exception:
@@ -75,15 +76,17 @@ class CommentTexts:
         wanted = [] if self._docs is not None else comment_grep.plans(words)
         if wanted:
             names = self._files_for(wanted, stop)
-            if len(names) * MOST <= len(self.store.listing(POST.path)):
+            if names is not None and len(names) * MOST <= len(self.store.listing(POST.path)):
                 docs = records.raw_comments(self.store, self._names(stop, names))
                 return docs, TextIndex((cid, comment_text(d)) for cid, d in docs.items()), False
         with self._lock:
             docs = self._read_docs(stop)
             return docs, self._index_of(docs), True
 
-    def _files_for(self, wanted: list[comment_grep.Plan], stop: Stop | None) -> list[str]:
-        """The post files (names, in the listing's order) that may hold every plan's word."""
+    def _files_for(self, wanted: list[comment_grep.Plan], stop: Stop | None) -> list[str] | None:
+        """The post files (names, in the listing's order) that may hold every plan's word;
+        None when nearly every file scanned so far does (`the`: every file is read instead,
+        without scanning the rest first)."""
         needles = tuple(p.needle for p in wanted)
         with self._scan_lock:  # (not `_lock`: held while every file is read)
             scans, written = list(self._scans), self._written
@@ -91,7 +94,20 @@ class CommentTexts:
         for before, found in scans:  # the files of words each inside one of these words
             if len(found) < len(names) and all(any(w in n for n in needles) for w in before):
                 names = found
-        found = tuple(comment_grep.passing(self.store.stored_bytes(POST.path, names), wanted, stop))
+        scanned = 0
+
+        def counted() -> Iterator[tuple[str, bytes | None]]:
+            nonlocal scanned
+            for item in self.store.stored_bytes(POST.path, names):
+                scanned += 1
+                yield item
+
+        kept: list[str] = []
+        for name in comment_grep.passing(counted(), wanted, stop):
+            kept.append(name)
+            if scanned >= DENSE_SEEN and len(kept) * 4 > scanned * 3:
+                return None
+        found = tuple(kept)
         if stop is not None and stop():
             raise _interrupted()
         with self._scan_lock:
