@@ -21,11 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bench_cli, bench_reader, bench_tui
+from benchmarks import bench_cli, bench_csearch, bench_reader, bench_tui
 from benchmarks.common import ROOT, Config, Figure, Result, compile_sources
 from benchmarks.generate import archive, search_bytes, store_bytes
 
-BENCHMARKS = ("tui", "cli", "wxr", "reader")
+BENCHMARKS = ("tui", "cli", "csearch", "wxr", "reader")
 MEDIANS = ("query", "stats", "spelling", "fidelity")  # `run(cfg) -> list[Result]` each
 # parts of `tui` alone, nothing written to the archives: the open figures, the filter's
 PARTS = ("open", "filter")
@@ -235,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
                 step(f"filter {size}", functools.partial(bench_tui.key_figures, cfg, size, store))
         if "cli" in wanted:
             step(f"cli {size}", lambda s=size: list(bench_cli.posts_json(cfg, s)))  # type: ignore[misc]
+        if "csearch" in wanted:
+            step(f"csearch {size}", functools.partial(bench_csearch.comments, cfg, size))
         if "wxr" in wanted and size <= cfg.wxr_limit:
             step(f"wxr {size}", lambda s=size: [bench_cli.wxr_import(cfg, s)])  # type: ignore[misc]
     if "reader" in wanted:

@@ -25,6 +25,8 @@ EXPECTED = (
     "ratio editor autosave (with revisions), vs an archive of 10 posts @20: ",
     "ratio peak RSS of the TUI after a session, vs the store's size @20: ",
     "ratio `reeltui posts --json` @20: ",
+    "ratio `reeltui search 'in:comments wolf'` (a word no comment holds), CPU @20: ",
+    "ratio `reeltui search 'in:comments \"marcy ivanova\"'` (a commenter's name), CPU @20: ",
     "ratio `reeltui import` of a WXR export",
     "ratio reader: first screen of a ",
     "ratio reader: longest freeze while the rest of the ",

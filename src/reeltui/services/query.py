@@ -31,6 +31,7 @@ from reeltui.domain.vocab import SortKey
 from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
 from reeltui.services.search import Interrupted
+from reeltui.services.textindex import TextIndex
 from reeltui.store import NotFound, StoreCorrupt
 
 COMMENT_LIMIT = 200
@@ -151,14 +152,13 @@ def _checked(rows: list[PostRow], stop: Callable[[], bool], every: int = 256) ->
 
 
 def _candidates(
-    blog: Blog, driver: str, docs: dict[str, Any], first_size: int = FIRST_BATCH
+    texts: TextIndex, driver: str, docs: dict[str, Any], first_size: int = FIRST_BATCH
 ) -> Iterator[list[str]]:
     """Batches of comment ids, newest first: those holding `driver` (all when ""). The
     newest few first (most searches end there), then all the others in one scan."""
     if not driver:  # every comment: the documents are in the index's (store) order
         yield from _chunks(list(reversed(docs)))
         return
-    texts = blog.search_index().comments
     first = texts.search(driver, limit=first_size, newest_first=True)
     yield first
     if len(first) < first_size:
@@ -168,16 +168,23 @@ def _candidates(
 
 
 def find_comments(
-    blog: Blog, query: str | Query, limit: int | None = COMMENT_LIMIT, *, writer: Identity
+    blog: Blog,
+    query: str | Query,
+    limit: int | None = COMMENT_LIMIT,
+    *,
+    writer: Identity,
+    stop: Callable[[], bool] | None = None,
 ) -> list[CommentHit]:
     """Comments matching `query` across the blog, newest first, at most `limit` (None: all).
     Words and phrases are looked for in the comment's author and text; author:, date: and
     status: are the comment's; every other field picks the posts whose comments count.
     Spam and trash are left out unless the query names a status. `writer`: as for
-    `find_posts` (`in:comments is:unread`)."""
+    `find_posts` (`in:comments is:unread`); `stop`: as there. Only the files that may hold
+    its words are read while the comments are not all in memory (comment_texts)."""
     query = as_query(query)
-    docs = blog.search_index().comment_docs()
-    texts = blog.search_index().comments
+    source = blog.search_index().comment_texts()
+    words = [t.text for t in query.words if not t.negated]
+    docs, texts, whole = source.for_search(words, stop)  # (not whole: no field index, scope)
     post_terms = tuple(t for t in query.terms if t.field and t.field not in COMMENT_FIELDS)
     scope = None
     if post_terms:
@@ -194,7 +201,7 @@ def find_comments(
         w for t in query.fields("author") if not t.negated for w in name_words(t.text) if len(w) > 2
     ]
     driver = max(positive or names, key=len, default="")
-    by_fields = _by_fields(blog, query)  # author: and date: looked up in their index
+    by_fields = _by_fields(blog, query) if whole else None  # author:, date: in their index
     held = None if scope is None else scope.held
     if by_fields is not None and (
         (not positive or len(by_fields) * POST_SIDE < len(docs))
@@ -203,7 +210,7 @@ def find_comments(
         # The comment fields are the narrowest side: their comments, every other term checked.
         batches: Iterator[list[str]] = _chunks(texts.newest_first(by_fields))
         others = positive
-    elif scope is not None and scope.held * POST_SIDE < len(docs):
+    elif whole and scope is not None and scope.held * POST_SIDE < len(docs):
         # The posts are the narrower side: their comments, newest first, every word checked.
         batches = _chunks(scope.newest_first())
         others = positive
@@ -212,7 +219,7 @@ def find_comments(
         # One word and nothing else to check: the newest `limit` (+ a few hidden) suffice.
         alone = positive == [driver] and not negative and not any(t.field for t in query.terms)
         first_size = limit + limit // 4 + 1 if alone and limit else FIRST_BATCH
-        batches = _candidates(blog, driver, docs, first_size)
+        batches = _candidates(texts, driver, docs, first_size)
     hits: list[str] = []
     for batch in batches:
         ids = batch

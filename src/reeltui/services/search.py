@@ -78,6 +78,10 @@ class PostSearch:
         """Every comment's stored document by id, oldest first."""
         return self._comments.docs
 
+    def comment_texts(self) -> CommentTexts:
+        """Every comment's text (or those of the files a word may be in: `for_search`)."""
+        return self._comments
+
     # -- summaries: at once ------------------------------------------------------------
 
     def meta_ids(self, query: str) -> set[str]:

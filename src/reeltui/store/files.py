@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,28 @@ class Files:
         if source is None or (not source.exists() and not source.is_symlink()):
             return {}
         return datafile.read_tables(self.root, rel, source).get(spec.name, {})
+
+    def stored_bytes(self, folder: str, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+        """Each of the files `names` of `folder` with its bytes as committed, not parsed (a
+        scan of the archive's bytes: services/comment_grep.py); None when it is in memory,
+        elsewhere until a commit is finished, or cannot be read so (read it with `peek`,
+        which gives it as the store holds it, or says what is wrong)."""
+        moved = {rel for rel in self.overlay if rel.startswith(f"{folder}/")}
+
+        def on_disk() -> Iterator[str]:
+            for name in names:
+                rel = f"{folder}/{name}"
+                if rel in moved or self.cached(rel) is not None:
+                    held.append(name)
+                else:
+                    yield name
+
+        held: list[str] = []
+        for name, raw in storage.regular_bytes_in(self.root / folder, on_disk()):
+            yield from ((h, None) for h in held)
+            held.clear()
+            yield name, raw
+        yield from ((h, None) for h in held)
 
     def peek(self, rel: str) -> DataFile:
         """As `get`, but not kept when it was not in memory (a whole-archive scan)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,45 @@ def read_regular_as_of(path: Path) -> tuple[bytes, os.stat_result]:
         return b"".join(chunks), os.fstat(fd)
     except OSError as exc:
         raise StoreCorrupt(f"cannot read {path}: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+
+
+def regular_bytes_in(folder: Path, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+    """Each of `names` with the bytes of that regular file in `folder` (None: not a regular
+    file, or not readable): `read_regular` for many files of one folder, opened relative to
+    it (no path made and parsed per file: a scan of 50,000 post files)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        where = os.open(folder, flags | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield from ((name, None) for name in names)
+        return
+    try:
+        for name in names:
+            yield name, _regular_at(where, name, flags)
+    finally:
+        os.close(where)
+
+
+def _regular_at(folder: int, name: str, flags: int) -> bytes | None:
+    try:
+        fd = os.open(name, flags, dir_fd=folder)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        raw = os.read(fd, info.st_size + 1)
+        if len(raw) <= info.st_size:
+            return raw
+        chunks = [raw]  # (it grew meanwhile)
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
     finally:
         os.close(fd)
 

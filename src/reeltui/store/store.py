@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +125,11 @@ class Store:
 
     def cached(self, rel: str) -> DataFile | None:
         return self.files.cached(rel)
+
+    def stored_bytes(self, folder: str, names: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+        """The files `names` of `folder` with their bytes as committed, None for one in
+        memory (see Files.stored_bytes)."""
+        return self.files.stored_bytes(folder, names)
 
     def listing(self, folder: str) -> list[str]:
         """Names of the table files in `folder`, as committed, plus those made since."""

@@ -111,7 +111,7 @@ class Searching:
             from reeltui.ui.damage_notice import damage_line
             from reeltui.ui.widgets.comment_hits import hit_items
 
-            found = find_comments(screen.blog, query, writer=writer)
+            found = find_comments(screen.blog, query, writer=writer, stop=stop)
             call(self._show_hits, hit_items(found), len(found) >= COMMENT_LIMIT)
             if said := damage_line(screen.blog, self.damage_said):  # their comments left out
                 screen.app.call_from_thread(
