@@ -392,10 +392,11 @@ LACKING = "SELECT word, lacking FROM dense"
 def test_inside_a_word_many_posts_lack_the_trigram_index_answers_not_their_text(
     archive: Path,
 ) -> None:
-    """A needle of 3+ letters inside a dense word (not one of its beginnings): the posts
-    lacking the word are looked through with the trigram index, not by reading their text
-    (the text of the 1,800 posts of 50,000 lacking "sprawlin", for "lin": 25-45 ms, ~35 MB
-    read from the disk the first time). Same answers as a plain scan."""
+    """A needle of 4+ letters inside a dense word (not one of its beginnings; its trigrams
+    have rows of their own: tests/unit/test_search_trigrams.py): the posts lacking the word
+    are looked through with the trigram index, not by reading their text (the text of the
+    1,800 posts of 50,000 lacking "sprawlin", for "lin": 25-45 ms, ~35 MB read from the disk
+    the first time). Same answers as a plain scan."""
     for read_only in (False, True):
         with open_blog(archive, read_only=read_only) as blog:
             search = blog.search_index()
@@ -403,7 +404,7 @@ def test_inside_a_word_many_posts_lack_the_trigram_index_answers_not_their_text(
             dense = search.cache._run(searchextra.dense_words, searchextra.NONE)
             lacking = dict(search.cache.read(lambda db: db.execute(LACKING).fetchall(), []))
             posts, texts = len(blog.rows()), _texts(blog)
-            infixes = {w[i : i + 3] for w in dense.whole for i in range(1, len(w) - 2)}
+            infixes = {w[i : i + 4] for w in dense.whole for i in range(1, len(w) - 3)}
             inside = []  # (those inside a word many posts lack: the first word holding them)
             for needle in sorted(infixes - set(dense.entries)):
                 word = next(w for w in dense.order if needle in w)

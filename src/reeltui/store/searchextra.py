@@ -10,10 +10,11 @@ few posts that lack it (`lacking`), from two tables kept beside the text:
   it); any other character shares a bit (a set bit is checked in the text).
   `tail`: its last two characters (see `pair_sql`).
 - `lacks`: the blog's `dense` words (in nearly every post: chosen from a sample of the texts
-  when the index is first filled) and their beginnings (what typing a word letter by letter
-  asks), and, per word, the posts that lack it. A dense word or beginning is in every post
-  not listed there; a needle inside a dense word is too, and the listed ones are checked in
-  their text.
+  when the index is first filled), their beginnings (what typing a word letter by letter
+  asks) and their other trigrams (the third key of a word typed inside a dense one: "har" of
+  "char", "lin" of "sprawling"), and, per word, the posts that lack it. A dense word, or a
+  beginning or trigram of one, is in every post not listed there; a needle inside a dense
+  word is too, and the listed ones are checked in their text.
 
 Both are exact: a post is left out only when its own text does not hold the needle. They are
 derived like the rest of the index: written with each post, filled once over the stored text
@@ -38,7 +39,9 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS lacks_word ON lacks(word, doc)",
     "CREATE INDEX IF NOT EXISTS lacks_doc ON lacks(doc)",
 )
-FILLED = "extra"  # info key: every post has its chars and lacks rows
+FILLED = "extra2"  # info key: every post has its chars and lacks rows (2: with the dense
+# words' trigrams; an index filled before has "extra": filled again once, in the background)
+_FILLED_BEFORE = ("extra",)
 SAMPLE = 500  # texts read to choose the dense words
 DENSE = 0.9  # a dense word is in at least this share of the sample
 MOST = 400  # dense words at most
@@ -72,9 +75,10 @@ def mask(text: str) -> int:
 
 
 class Dense:
-    """The dense words and their beginnings of 2 letters or more (`order`: all of them, fewest
-    posts lacking first). Kept for the session by a writer's index: tuples and a dict of
-    words (untracked by the collector), not lists and sets its passes walk."""
+    """The dense words, their beginnings of 2 letters or more and their other trigrams
+    (`order`: all of them, fewest posts lacking first; read from the tables, only those they
+    hold). Kept for the session by a writer's index: tuples and a dict of words (untracked by
+    the collector), not lists and sets its passes walk."""
 
     def __init__(
         self,
@@ -84,22 +88,31 @@ class Dense:
     ) -> None:
         self.whole = tuple(whole)
         self.lacking = lacking or {}  # word -> posts lacking it (when the tables were filled)
-        known = set(whole)
-        self.starts = {
-            w: tuple(w[:k] for k in range(2, len(w)) if w[:k] not in known) for w in whole
-        }
-        begun = sorted({p for starts in self.starts.values() for p in starts})
-        self.order = tuple(whole + begun if order is None else order)
+        self.parts = {w: parts(w, set(whole)) for w in whole}
+        made = sorted({p for found in self.parts.values() for p in found})
+        self.order = tuple(whole + made if order is None else order)
         self.entries = dict.fromkeys(self.order)
+        if order is not None:  # (an index filled before: no rows for what it never answers)
+            self.parts = {
+                w: tuple(p for p in f if p in self.entries) for w, f in self.parts.items()
+            }
 
     def __bool__(self) -> bool:
         return bool(self.whole)
 
     def lacked(self, text: str) -> set[str]:
-        """The words and beginnings `text` lacks (a beginning only where a word is lacked:
-        a text holding the word holds its beginnings)."""
+        """The words, beginnings and trigrams `text` lacks (a word's parts only where the
+        word is lacked: a text holding the word holds them; a few `in` tests a post)."""
         gone = {w for w in self.whole if w not in text}
-        return gone | {p for w in gone for p in self.starts[w] if p not in text}
+        return gone | {p for w in gone for p in self.parts[w] if p not in text}
+
+
+def parts(word: str, known: set[str]) -> tuple[str, ...]:
+    """A dense word's beginnings (2 letters or more) and its other trigrams, but the dense
+    words themselves: a post holding the word holds each of them."""
+    begun = [word[:k] for k in range(2, len(word))]
+    inner = [word[k : k + 3] for k in range(1, len(word) - 2)]
+    return tuple(p for p in dict.fromkeys(begun + inner) if p not in known)
 
 
 NONE = Dense([])
@@ -152,7 +165,8 @@ def fill(
     words once chosen, for the posts indexed meanwhile to be written with them)."""
 
     def start(db: sqlite3.Connection) -> Dense:
-        db.execute("DELETE FROM info WHERE key=?", (FILLED,))
+        for key in (FILLED, *_FILLED_BEFORE):
+            db.execute("DELETE FROM info WHERE key=?", (key,))
         for table in ("chars", "dense", "lacks"):  # (made again: whatever was there)
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in SCHEMA:
