@@ -29,7 +29,7 @@ def _columns(text: str) -> tuple[str, str, str]:
 def test_a_years_label_is_not_over_the_december_before_it() -> None:
     # December 2013 the only tall bar; 2014 and 2015 low ones: 25 months in ~16 columns
     stats = _months(2013, 12, [8] + [1] * 24)
-    top, axis, labels = _columns(draw(months_chart(stats), 40, 10, ("red", "blue")).plain)
+    top, _, labels = _columns(draw(months_chart(stats), 40, 10, ("red", "blue")).plain)
     december = {i for i, c in enumerate(top) if c == "█"}
     assert december, top
     at = labels.index("2014")
