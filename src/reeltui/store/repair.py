@@ -200,7 +200,7 @@ def apply(store: Store, fixes: list[Fix]) -> Done:
                 found.table(r.table)[r.record] = r.doc
                 found.accept(r.table, r.record)
                 store.changed(found)
-            for r in (*fix.quarantines, *fix.followers):
+            for r in (*fix.quarantines, *fix.followers, *fix.set_aside):
                 found = store.file(r.file)
                 found.table(r.table).pop(r.record, None)
                 found.refused.pop((r.table, r.record), None)

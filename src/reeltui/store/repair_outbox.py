@@ -21,9 +21,10 @@ from reeltui.store.store import Store
 
 
 def lost_replies(store: Store, fixes: dict[str, Fix]) -> None:
-    """Add to `fixes` the outbox entries this repair would leave without their comment (an
-    "outbox" fix's quarantines) and, to the posts fix, the words a user needs: which replies
-    a post's file put back from a backup lacks."""
+    """Add to the fix that takes an outbox entry's comment out of the store (a post's file
+    put back from a backup lacking it, a comment quarantined) the entry, set aside with it
+    (`Fix.set_aside`: applied only with that fix, so a repair declined for that table sets
+    nothing aside); and, to the posts fix, which replies a post's file put back lacks."""
     try:
         queued = {
             entry_id: doc
@@ -34,40 +35,32 @@ def lost_replies(store: Store, fixes: dict[str, Fix]) -> None:
         return
     if not queued:
         return
-    outbox = fixes.get("outbox", Fix("outbox"))
-    planned = {r.record for r in outbox.quarantines}
-    posts = fixes.get("posts", Fix("posts"))
-    gone = {
-        r.record: "quarantined with this repair: it could never be sent"
+    planned = {r.record for r in fixes.get("outbox", Fix("outbox")).quarantines}
+    gone = {  # comment id -> the fix taking it out of the store
+        r.record: fix
         for fix in fixes.values()
         for r in (*fix.quarantines, *fix.followers)
         if r.table == COMMENTS.name
     }
+    posts = fixes.get("posts", Fix("posts"))
     restored = {rel: copy for rel, copy, _, _ in posts.files if rel.startswith(f"{POST.path}/")}
     for entry_id, doc in queued.items():
         comment_id = str(doc.get("comment_id", ""))
         if entry_id in planned:
             continue
-        why = gone.get(comment_id)
-        if why is None and restored:
-            rel = _located(store, comment_id)
-            copy = restored.get(rel or "")
-            if (
-                rel is not None
-                and copy is not None
-                and comment_id not in copy.data.get(COMMENTS.name, {})
-            ):
-                posts.lost.setdefault(rel, []).append(_reply(comment_id, doc))
-                why = f"not in the backup {rel} is put back from: it could never be sent"
-        if why is not None:
-            label = f"outbox entry {entry_id!r} ({_what(doc)} {comment_id!r}{_queued(doc)})"
-            outbox.quarantines.append(
-                RecordFix(OUTBOX.path, OUTBOX.name, entry_id, doc, why, label)
-            )
-    if outbox.quarantines:
-        fixes.setdefault("outbox", outbox)
-    if posts.lost:
-        fixes.setdefault("posts", posts)
+        label = f"outbox entry {entry_id!r} ({_what(doc)} {comment_id!r}{_queued(doc)})"
+        fix = gone.get(comment_id)
+        if fix is not None:
+            why = "its comment is quarantined by this repair: it could never be sent"
+            fix.set_aside.append(RecordFix(OUTBOX.path, OUTBOX.name, entry_id, doc, why, label))
+            continue
+        rel = _located(store, comment_id) if restored else None
+        copy = restored.get(rel or "")
+        if rel is None or copy is None or comment_id in copy.data.get(COMMENTS.name, {}):
+            continue
+        posts.lost.setdefault(rel, []).append(_reply(comment_id, doc))
+        why = f"not in the backup {rel} is put back from: it could never be sent"
+        posts.set_aside.append(RecordFix(OUTBOX.path, OUTBOX.name, entry_id, doc, why, label))
 
 
 def _located(store: Store, comment_id: str) -> str | None:

@@ -76,6 +76,7 @@ class Fix:
     unfixable: list[Finding] = field(default_factory=list)
     # a post file put back whole -> the replies its backup lacks (`repair_outbox`)
     lost: dict[str, list[str]] = field(default_factory=dict)
+    set_aside: list[RecordFix] = field(default_factory=list)  # outbox entries left pointless
 
     def describe(self) -> str:
         parts = []
@@ -99,6 +100,11 @@ class Fix:
             parts.append(
                 f"quarantine {count(len(self.followers), 'comment')} with the post they are on"
             )
+        if self.set_aside:
+            parts.append(
+                f"set aside {count(len(self.set_aside), 'outbox entry', 'outbox entries')} "
+                "whose comment is in no post after it"
+            )
         if self.rebuild:
             parts.append("rebuild it from the posts' files")
         return "; ".join(parts) or "nothing it can do"
@@ -116,6 +122,7 @@ class Fix:
         out += [r.line("keep") for r in self.kept]
         out += [r.line("quarantine") for r in self.quarantines]
         out += [r.line("follow") for r in self.followers]
+        out += [r.line("quarantine") for r in self.set_aside]
         return out
 
     def done(self) -> list[str]:
@@ -128,13 +135,14 @@ class Fix:
         return bool(self.restores or self.files or self.kept or self.quarantines or self.rebuild)
 
     def touched(self) -> set[str]:
-        found = {r.file for r in (*self.restores, *self.kept, *self.quarantines, *self.followers)}
+        records = (*self.restores, *self.kept, *self.quarantines, *self.followers)
+        found = {r.file for r in (*records, *self.set_aside)}
         return found | {rel for rel, _, _, _ in self.files}
 
     def quarantined(self) -> list[dict[str, Any]]:
         """The quarantine file's entries of this fix."""
         out = []
-        for r in (*self.quarantines, *self.followers):
+        for r in (*self.quarantines, *self.followers, *self.set_aside):
             out.append(_entry(r, r.doc, "taken out of the store"))
         for r in self.kept:
             out.append(_entry(r, r.was, f"kept in the store with {r.replaced()}"))
