@@ -185,9 +185,9 @@ def _axis(
                 break
         else:
             if label:
-                end = start + len(label)
-                labels[start:end] = label
-                taken[start : end + 1] = [True] * (end + 1 - start)
+                stop = start + len(label)
+                labels[start:stop] = label
+                taken[start : stop + 1] = [True] * (stop + 1 - start)
     end = "┘" if right else "─"
     axis = " " * lw + "└" + "".join(line) + end
     return Text(axis + "\n" + " " * (lw + 1) + "".join(labels).rstrip(), "dim")
