@@ -93,3 +93,10 @@ def test_zoomed_thread(snap_compare: Compare, snap_blog: Blog, size: tuple[int, 
     """ctrl+o: the comments fill the screen."""
     keys = ("enter", "c", "ctrl+o")
     assert snap_compare(app_for(snap_blog), terminal_size=size, run_before=steps(*keys))
+
+
+def test_editor_focused_field(snap_compare: Compare, snap_blog: Blog) -> None:
+    """The editor's details with the slug field focused: it stands out from the others (it
+    differed by one shade of grey from the fields around it)."""
+    keys = ("enter", "e", "f2", "tab")
+    assert snap_compare(app_for(snap_blog), terminal_size=(120, 40), run_before=steps(*keys))

@@ -63,7 +63,7 @@ async def test_the_outbox_shows_your_words_and_your_drafts(app: ReelApp, open_st
         assert [r[2] for r in rows] == ["queued", "draft"]
         assert rows[0][5] == "Fair point about Rooney Mara."  # not the quoted comment
         assert rows[1][5] == "Thanks Priya, more later."
-        assert "1 queued" in screen_text(app) and "1 draft" in screen_text(app)
+        assert "1 queued" in screen_text(app) and "1 reply draft" in screen_text(app)
         await press(pilot, "down")
         assert "a kept draft: e to finish and send it" in screen_text(app)
         await press(pilot, "K")  # a draft has no place in the sending order

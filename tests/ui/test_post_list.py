@@ -39,7 +39,7 @@ async def test_rows_show_title_date_author_status_reels_comments(app: ReelApp) -
         # Newest first; every post is unread on a fresh store.
         assert titles(app)[0].startswith("FlixChatter Review")
         assert all(mark.unread for mark in marks(app).values())
-        assert "4 posts · 0 drafts · 1 pending comment · 0 queued replies" in text
+        assert "4 posts · 0 draft posts · 1 pending comment · 0 queued replies" in text
 
 
 async def test_sort_key_cycles_date_rating_comments_title(app: ReelApp) -> None:

@@ -128,4 +128,4 @@ async def test_a_notice_leaves_the_status_line_readable(app: ReelApp) -> None:
         toasts = list(app.screen.query(Toast))
         for toast in toasts:
             assert toast.region.bottom <= line.region.y, (toast.region, line.region)
-        assert "4 posts · 0 drafts" in screen_text(app).splitlines()[-2]
+        assert "4 posts · 0 draft posts" in screen_text(app).splitlines()[-2]

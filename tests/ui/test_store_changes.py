@@ -58,12 +58,12 @@ async def test_a_recovered_draft_saved_shows_in_the_list_at_once(store_path: Pat
     app = make_app(blog, settings=Settings(), initial_screen=recovery_screen(blog))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert "0 drafts" in status(app)
+        assert "0 draft posts" in status(app)
         await press(pilot, "enter")  # open the working copy in the editor
         assert isinstance(app.screen, EditorScreen)
         await press(pilot, "ctrl+s")
         await press(pilot, "escape")
-        assert "1 draft" in status(app) and "4 posts" not in status(app)
+        assert "1 draft post ·" in status(app) and "4 posts" not in status(app)
         titles = [i.row.post.title for i in app.screen.query_one(PostList).items]
         assert "Lost and found" in titles
     blog.close()

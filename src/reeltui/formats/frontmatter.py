@@ -41,12 +41,14 @@ from reeltui.formats.frontmatter_values import (
     as_year,
 )
 
-__all__ = ["Parsed", "post_from_text", "read_dir", "read_file"]
+__all__ = ["Parsed", "post_from_text", "read_dir", "read_file", "read_one"]
 
 
 def post_from_text(text: str, *, name: str = "") -> Parsed:
-    """Read one Markdown document; `name` (the file name) is the slug of last resort."""
-    _, meta, body = split_front_matter(text)
+    """Read one Markdown document; `name` (the file name) is the slug of last resort. A
+    document without front matter says nothing of being published: it is a draft (synced,
+    it would be published on the site)."""
+    kind, meta, body = split_front_matter(text)
     params_raw = meta.get("params")
     params: dict[str, Any] = params_raw if isinstance(params_raw, dict) else {}
 
@@ -58,7 +60,8 @@ def post_from_text(text: str, *, name: str = "") -> Parsed:
     slug = as_text(pick("slug", "")).strip() or slug_of(name_slug) or slugify(title)
     status = as_text(pick("status", "")).strip().lower()
     if not status:
-        status = "draft" if as_bool(pick("draft", False), "draft") else "published"
+        draft = not kind or as_bool(pick("draft", False), "draft")  # (Jekyll, Hugo: published)
+        status = "draft" if draft else "published"
     film_raw = pick("film")
     film_meta: dict[str, Any] = film_raw if isinstance(film_raw, dict) else {}
     film = Film(
@@ -133,6 +136,26 @@ def read_file(path: Path) -> Parsed:
         return post_from_text(text, name=path.name)
     except FormatError as exc:
         raise FormatError(f"{path}: {exc}") from exc
+
+
+def read_one(path: Path) -> ReadResult:
+    """One .md file, as an import reads it: a file without front matter, made a draft, is
+    named in a note (the import's report says it)."""
+    parsed = read_file(path)
+    result = ReadResult(source=str(path), posts=[parsed])
+    if parsed.post.status == "draft" and not _has_front_matter(path):
+        result.notes.append(
+            f"{path.name} has no front matter (--- or +++) saying it is published: imported "
+            "as a draft (publish it in the editor, or give it front matter, when it is ready)"
+        )
+    return result
+
+
+def _has_front_matter(path: Path) -> bool:
+    try:
+        return bool(split_front_matter(path.read_text(encoding="utf-8"))[0])
+    except (OSError, UnicodeDecodeError, FormatError):
+        return True  # (read once already: read_file said any problem)
 
 
 def read_dir(folder: Path) -> ReadResult:

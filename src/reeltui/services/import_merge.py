@@ -2,7 +2,9 @@
 store's one with the same source id (`source["wxr"]` and the site for WXR, the reeltui id
 otherwise), else a new one (its id and slug made unique); only the posts that match are read
 whole. What changed is gathered for one write (`importer.merge`), what changed on both sides
-kept as a conflict (import_conflicts.py); local replies are never overwritten."""
+kept as a conflict (import_conflicts.py); local replies are never overwritten, nor is a
+moderation made here and not sent yet (the outbox would send what the store no longer shows:
+the file, an export, cannot know of it, so the local change is the newer one)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from reeltui.domain.titles import safe_slug
 from reeltui.formats import Parsed, Progress
 from reeltui.formats.sitehtml import keep_site_text
 from reeltui.services import import_conflicts as conflicts
+from reeltui.services import moderation, outbox
 from reeltui.services.blog import Blog
 from reeltui.services.import_report import ImportReport
 from reeltui.services.sync.state import Conflict
@@ -69,6 +72,11 @@ class Merging:
         self.post_map: dict[str, str] = {}  # id in the file -> id in the store
         self.comment_map: dict[str, str] = {}
         self.new_ids: set[str] = set()  # ids of the posts and comments added (not updated)
+        self.moderated = {  # comment id -> the moderation queued here, not sent yet
+            e.comment_id: e.action
+            for e in outbox.entries(blog)
+            if e.kind == "moderate" and e.state != "sent"
+        }
 
     def _existing(self, post_id: str) -> Post:
         """A matched post of the store, read whole, with its comments registered."""
@@ -178,6 +186,8 @@ class Merging:
             if old is not None:
                 new.id = old.id
                 new.source = {**old.source, **new.source}
+                if old.id in self.moderated:
+                    self._keep_moderation(old, new)
             else:
                 new.id = _unique(new.id, self.comment_ids)
             ids[read_id] = self.comment_map[read_id] = new.id
@@ -194,6 +204,22 @@ class Merging:
             else:
                 report.comments_updated += 1
                 self.out_comments.append(new)
+
+    def _keep_moderation(self, old: Comment, new: Comment) -> None:
+        """A comment moderated here, the moderation queued: its status (and what the
+        moderation keeps in its source) stays as the moderation left it."""
+        for key in (moderation.BEFORE, moderation.REMOTE):
+            if key in old.source:
+                new.source[key] = old.source[key]
+            else:
+                new.source.pop(key, None)
+        if new.status != old.status:
+            action = self.moderated[old.id]
+            self.report.moderation_kept.append(
+                f"{old.id} by {old.author or 'someone'}: {old.status} here (its {action} "
+                f"queued in the outbox); the file has it {new.status}"
+            )
+            new.status = old.status
 
 
 def _unique(wanted: str, taken: set[str] | _Taken) -> str:

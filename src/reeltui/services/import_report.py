@@ -27,6 +27,7 @@ class ImportReport:
     conflicts: list[str] = field(default_factory=list)  # their ids (and working copies')
     conflicts_new: int = 0  # of those, conflicts not recorded before
     local_kept: int = 0  # local replies left as they were
+    moderation_kept: list[str] = field(default_factory=list)  # comments moderated here, queued
     drafts_kept: int = 0  # updated posts whose local draft was left as it was
     local: LocalCounts = field(default_factory=LocalCounts)  # outbox, revisions...
     skipped: list[Skip] = field(default_factory=list)
@@ -109,6 +110,14 @@ class ImportReport:
                 f"kept: {count(self.local_kept, 'local reply', 'local replies')}, "
                 f"{count(self.drafts_kept, 'local draft')} of updated posts"
             )
+        if self.moderation_kept:
+            n = len(self.moderation_kept)
+            lines.append(
+                f"kept: {count(n, 'comment')} as you moderated {'it' if n == 1 else 'them'} "
+                "here: the moderation is in the outbox, not sent yet, so newer than the file "
+                "(to take the file's status, cancel it in the app's outbox: d)"
+            )
+            lines += _first(self.moderation_kept, limit)
         left_out = [s for s in self.skipped if not s.problem]
         if left_out:
             lines.append(f"left out (not posts): {_by_kind(left_out)}")

@@ -21,7 +21,7 @@ from pathlib import Path
 from reeltui.domain.memory import paused_gc
 from reeltui.domain.plural import count
 from reeltui.formats import FormatError, Progress, ReadResult
-from reeltui.formats.frontmatter import read_dir, read_file
+from reeltui.formats.frontmatter import read_dir, read_one
 from reeltui.formats.jsonio import read_json
 from reeltui.formats.wxr.reader import read_wxr
 from reeltui.services import import_conflicts as conflicts
@@ -105,7 +105,7 @@ def _read_source(path: Path, progress: Progress | None) -> tuple[str, ReadResult
         return fmt, read_json(data, name=str(path))
     if path.is_dir():
         return fmt, read_dir(path)
-    return fmt, ReadResult(source=str(path), posts=[read_file(path)])
+    return fmt, read_one(path)
 
 
 def import_path(blog: Blog, path: Path, progress: Progress | None = None) -> ImportReport:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reeltui.domain.dates import display_date
 from reeltui.domain.models import POST_STATUSES, DomainError, Film, Post
+from reeltui.domain.patterns import lazy
 from reeltui.domain.rating import parse_rating, validate_rating
 from reeltui.domain.text import slug_from_wire, slugify, unique_slug
 from reeltui.domain.titles import safe_slug
@@ -66,10 +67,26 @@ def split_list(text: str) -> list[str]:
     return list(seen)
 
 
+SITE_KEYS = ("wp", "wxr", "wxr_guid")  # post.source: the post is (or was) on a site
+_PLACEHOLDER = lazy(r"untitled(-\d+)?")
+
+
+def placeholder_slug(post: Post) -> bool:
+    """The post's slug only says it had no title when saved ("untitled", "untitled-2"), and
+    no URL has it yet: never published, never synced nor imported from a site. Such a slug
+    follows the first real title; any other is kept (a published post's slug is its URL)."""
+    return (
+        not post.title.strip()
+        and _PLACEHOLDER.fullmatch(post.slug) is not None
+        and post.status in ("draft", "pending")
+        and not any(post.source.get(key) for key in SITE_KEYS)
+    )
+
+
 def form_of(post: Post) -> Form:
     return Form(
         title=post.title,
-        slug=safe_slug(post.slug),
+        slug="" if placeholder_slug(post) else safe_slug(post.slug),  # "": from the title
         author=post.author,
         status=post.status if post.status in EDITABLE_STATUSES else "draft",
         date=display_date(post.date),
@@ -137,7 +154,10 @@ def build(
     """The post the form describes, and a message per invalid field (which keeps its old value)."""
     errors: dict[str, str] = {}
     title = " ".join(form.title.split())
-    slug = slug_from_wire(form.slug.strip()) or derived_slug(title or "untitled", taken_slugs)
+    typed = slug_from_wire(form.slug.strip())
+    if title and typed == base.slug and placeholder_slug(base):
+        typed = ""  # "untitled", as the form was filled: the first real title makes it
+    slug = typed or derived_slug(title or "untitled", taken_slugs)
     if base.slug and safe_slug(slug) == safe_slug(base.slug):
         slug = safe_slug(slug)  # the post's own slug (the site's, emoji and all), made safe
     elif slugify(slug) != slug:  # letters of any script, digits, single hyphens (as WordPress)

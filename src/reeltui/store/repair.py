@@ -43,6 +43,7 @@ from reeltui.store.layout import (
     hashed_file,
     safe_name,
 )
+from reeltui.store.repair_outbox import lost_replies
 from reeltui.store.repairplan import Fix, RecordFix
 from reeltui.store.salvage import salvage
 from reeltui.store.storage import replace_file
@@ -96,6 +97,7 @@ def plan(store: Store, found: Scan, backups: list[Backup]) -> list[Fix]:
         else:
             _record(store, fix, spec, finding, backups)
     _followers(store, fixes)
+    lost_replies(store, fixes)
     if any(f.restores or f.files or f.kept or f.quarantines for f in fixes.values()):
         for derived in ("posts index", "comment index"):
             fixes.setdefault(derived, Fix(derived)).rebuild = True
@@ -198,7 +200,7 @@ def apply(store: Store, fixes: list[Fix]) -> Done:
                 found.table(r.table)[r.record] = r.doc
                 found.accept(r.table, r.record)
                 store.changed(found)
-            for r in (*fix.quarantines, *fix.followers):
+            for r in (*fix.quarantines, *fix.followers, *fix.set_aside):
                 found = store.file(r.file)
                 found.table(r.table).pop(r.record, None)
                 found.refused.pop((r.table, r.record), None)

@@ -13,6 +13,18 @@ from reeltui.store.datafile import DataFile
 from reeltui.store.findings import Finding
 
 
+def lost_line(replies: list[str]) -> str:
+    """What the backup a post's file is put back from lacks, said plainly."""
+    one = len(replies) == 1
+    entries = "Its outbox entry is" if one else "Their outbox entries are"
+    return (
+        f"the backup lacks {count(len(replies), 'reply queued', 'replies queued')} since it "
+        f"was taken ({'; '.join(replies)}): {'its' if one else 'their'} words were only in "
+        "the damaged file (kept aside in the store's backups folder) and cannot be put back; write "
+        f"{'it' if one else 'them'} again. {entries} set aside in the quarantine file"
+    )
+
+
 @dataclass(frozen=True)
 class RecordFix:
     """One record a repair restores, keeps without its bad fields, or quarantines."""
@@ -62,6 +74,9 @@ class Fix:
     followers: list[RecordFix] = field(default_factory=list)  # comments of a quarantined post
     rebuild: bool = False
     unfixable: list[Finding] = field(default_factory=list)
+    # a post file put back whole -> the replies its backup lacks (`repair_outbox`)
+    lost: dict[str, list[str]] = field(default_factory=dict)
+    set_aside: list[RecordFix] = field(default_factory=list)  # outbox entries left pointless
 
     def describe(self) -> str:
         parts = []
@@ -69,13 +84,26 @@ class Fix:
             parts.append(f"put back {count(len(self.restores), 'record')} from backups")
         if self.files:
             parts.append(f"put back {count(len(self.files), 'file')} from backups")
+        if self.lost:
+            lost = sum(len(replies) for replies in self.lost.values())
+            parts.append(
+                f"the backups lack {count(lost, 'reply', 'replies')} queued since they were taken"
+            )
         if self.kept:
             parts.append(f"keep {count(len(self.kept), 'record')} without its bad fields")
-        if self.quarantines:
+        if self.quarantines and self.table == "outbox":  # (`repair_outbox`)
+            gone = count(len(self.quarantines), "entry")
+            parts.append(f"set aside {gone} whose comment is in no post: never to be sent")
+        elif self.quarantines:
             parts.append(f"quarantine {count(len(self.quarantines), 'record')} no backup has sound")
         if self.followers:
             parts.append(
                 f"quarantine {count(len(self.followers), 'comment')} with the post they are on"
+            )
+        if self.set_aside:
+            parts.append(
+                f"set aside {count(len(self.set_aside), 'outbox entry', 'outbox entries')} "
+                "whose comment is in no post after it"
             )
         if self.rebuild:
             parts.append("rebuild it from the posts' files")
@@ -83,14 +111,18 @@ class Fix:
 
     def lines(self) -> list[str]:
         """One line per record or file this fix changes."""
-        out = [
-            f"{rel}: {what or 'the file'}: put back whole as the backup of {when} has it"
-            for rel, _, when, what in self.files
-        ]
+        out = []
+        for rel, _, when, what in self.files:
+            out.append(
+                f"{rel}: {what or 'the file'}: put back whole as the backup of {when} has it"
+            )
+            if rel in self.lost:
+                out.append(f"{rel}: {lost_line(self.lost[rel])}")
         out += [r.line("restore") for r in self.restores]
         out += [r.line("keep") for r in self.kept]
         out += [r.line("quarantine") for r in self.quarantines]
         out += [r.line("follow") for r in self.followers]
+        out += [r.line("quarantine") for r in self.set_aside]
         return out
 
     def done(self) -> list[str]:
@@ -103,13 +135,14 @@ class Fix:
         return bool(self.restores or self.files or self.kept or self.quarantines or self.rebuild)
 
     def touched(self) -> set[str]:
-        found = {r.file for r in (*self.restores, *self.kept, *self.quarantines, *self.followers)}
+        records = (*self.restores, *self.kept, *self.quarantines, *self.followers)
+        found = {r.file for r in (*records, *self.set_aside)}
         return found | {rel for rel, _, _, _ in self.files}
 
     def quarantined(self) -> list[dict[str, Any]]:
         """The quarantine file's entries of this fix."""
         out = []
-        for r in (*self.quarantines, *self.followers):
+        for r in (*self.quarantines, *self.followers, *self.set_aside):
             out.append(_entry(r, r.doc, "taken out of the store"))
         for r in self.kept:
             out.append(_entry(r, r.was, f"kept in the store with {r.replaced()}"))

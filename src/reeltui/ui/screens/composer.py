@@ -12,7 +12,7 @@ the blog's main author; what is signed there is remembered.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -62,6 +62,15 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.saving = False  # a save is being written: keys that save or leave wait
         self.signer = Identity()  # who signs (set on mount, from the app's settings)
         self.ask_name = False  # the writer never said who they are: ask, once
+        if self.editing_queued:  # Esc keeps it in the outbox, its text saved: not a draft
+            self._describe("keep", "Save, keep in outbox")
+
+    def _describe(self, action: str, description: str) -> None:
+        """Say in this composer's footer (and its keys' help) what `action` does here."""
+        for key, found in (keys := self._bindings.key_to_bindings).items():
+            keys[key] = [
+                replace(b, description=description) if b.action == action else b for b in found
+            ]
 
     # -- building ------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from reeltui.domain.plural import count
 from reeltui.domain.sanitize import sanitize_line
 from reeltui.domain.vocab import OutboxRowState
 from reeltui.errors import ReelError
@@ -90,7 +91,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
         states = (*outbox.STATES, "draft")
         counts = {s: sum(1 for r in self.items if r.entry.state == s) for s in states}
         title = "Outbox — " + " · ".join(
-            f"{n} {s}{'s' if s == 'draft' and n != 1 else ''}" for s, n in counts.items()
+            count(n, "reply draft") if s == "draft" else f"{n} {s}" for s, n in counts.items()
         )
         if not self.items:
             title = "Outbox — empty: replies you send with Ctrl+S wait here until the next sync"

@@ -25,6 +25,7 @@ from reeltui.errors import ReelError
 from reeltui.services import Blog
 from reeltui.services import stats as stats_service
 from reeltui.services.stats import Stats
+from reeltui.ui.widgets.chart_text import MONTH_GROUPS
 from reeltui.ui.widgets.charts import Chart, ChartSpec
 from reeltui.ui.widgets.footer import ReelFooter
 from reeltui.ui.widgets.query_box import QueryBox, QueryHint
@@ -235,17 +236,24 @@ def months_chart(found: Stats) -> ChartSpec:
     if not found.months:
         return ChartSpec(title=title, titles=titles, axes=False)
     reviews = [r for _, r, _ in found.months]
+    first = found.months[0][0]
     years = [(i, m[:4]) for i, (m, _, _) in enumerate(found.months) if m.endswith("-01")]
-    if not years:
-        years = [(0, found.months[0][0])]
     step = max(1, len(years) // 6)
+    years = years[::step]
+    if not years:
+        years = [(0, first)]
+    elif years[0][0] != 0:  # the first year's months before its first January shown: its
+        years.append((0, first[:4]))  # year too, where it fits once the Januaries are
     return ChartSpec(
         title=title,
         titles=titles,
         bars=tuple((i, n) for i, n in enumerate(reviews) if n),
         bar_width=0.6,
         line=tuple(c for _, _, c in found.months),
-        xticks=tuple(years[::step]),
+        xticks=tuple(years),
         xlim=(-0.5, len(reviews) - 0.5),
         top=max(reviews, default=0),
+        pers=MONTH_GROUPS,
+        shift=int(first[5:7]) - 1,  # a column's months are of one year, Januaries first
+        labels_start=True,
     )

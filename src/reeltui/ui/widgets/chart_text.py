@@ -39,6 +39,15 @@ class ChartSpec:
     top: int = 0
     axes: bool = True  # False: the title alone (nothing to plot)
     titles: tuple[str, ...] = ()
+    # more slots than columns: slots grouped a column by one of `pers` (none: any number),
+    # the groups starting where slot `-shift` would (the months chart: a group of months is
+    # never of two years, a January starts one)
+    pers: tuple[int, ...] = ()
+    shift: int = 0
+    labels_start: bool = False  # a label starts in its slot's group (a year over its months)
+
+
+MONTH_GROUPS = (1, 2, 3, 4, 6, 12, 24, 36, 48, 60, 120)  # divide a year, or whole years
 
 
 def whole_ticks(top: int, most: int = 6) -> list[float]:
@@ -69,13 +78,27 @@ def _slots(spec: ChartSpec) -> int:
     return last + 1
 
 
-def _squeeze(values: dict[int, int], n: int, per: int) -> dict[int, int]:
-    """Slots grouped `per` a column (more slots than columns): the largest of each group."""
+def _squeeze(values: dict[int, int], n: int, per: int, shift: int = 0) -> dict[int, int]:
+    """Slots grouped `per` a column (more slots than columns): the largest of each group
+    (slot x in group (x + shift) // per)."""
     out: dict[int, int] = {}
     for x, v in values.items():
         if 0 <= x < n:
-            out[x // per] = max(out.get(x // per, 0), v)
+            g = (x + shift) // per
+            out[g] = max(out.get(g, 0), v)
     return out
+
+
+def _grouping(spec: ChartSpec, n: int, cols: int) -> tuple[int, int, int]:
+    """(slots a column stands for, the first slot's place in its group, groups): 2
+    columns a group at least; the fewest slots a group of `spec.pers` allows."""
+    room = max(1, cols // 2)
+    for per in spec.pers:
+        groups = -(-(n + spec.shift % per) // per)
+        if groups <= room:
+            return per, spec.shift % per, groups
+    per = -(-n // room)
+    return per, 0, -(-n // per)
 
 
 def _bar_width(pitch: int, share: float) -> int:
@@ -99,14 +122,13 @@ def draw(spec: ChartSpec, width: int, height: int, colors: tuple[str, str]) -> T
     cols = width - lw - 1 - (rw + 1 if right else 1)
     if cols < 2:
         return out
-    n = _slots(spec)
-    per = -(-n // (cols // 2))  # slots a column stands for: 2 columns a slot at least
-    n = -(-n // per)
+    slots = _slots(spec)
+    per, shift, n = _grouping(spec, slots, cols)  # n: the groups, a column each
     pitch = cols // n
     bar = _bar_width(pitch, spec.bar_width)
     offset = (cols - n * pitch) // 2
-    bars = _squeeze(dict(spec.bars), n * per, per)
-    steps = _squeeze(dict(enumerate(spec.line)), n * per, per) if spec.line else {}
+    bars = _squeeze(dict(spec.bars), slots, per, shift)
+    steps = _squeeze(dict(enumerate(spec.line)), slots, per, shift) if spec.line else {}
     bar_style, line_style = Style(color=colors[0]), Style(color=colors[1], bold=True)
     # each slot's cells, bottom row first: (char, style)
     grid = [[(" ", Style())] * cols for _ in range(rows)]
@@ -134,26 +156,38 @@ def draw(spec: ChartSpec, width: int, height: int, colors: tuple[str, str]) -> T
             tick = right_at.get(r)
             out.append("├" + tick if tick is not None else "│", "dim")
         out.append("\n")
-    out.append(_axis(spec, lw, cols, offset, pitch, per, right))
+    out.append(_axis(spec, lw, cols, (offset, pitch, per, shift), right))
     return out
 
 
 def _axis(
-    spec: ChartSpec, lw: int, cols: int, offset: int, pitch: int, per: int, right: list[float]
+    spec: ChartSpec, lw: int, cols: int, place: tuple[int, int, int, int], right: list[float]
 ) -> Text:
-    """The x axis with a tick under each labelled slot, and the labels that fit whole."""
+    """The x axis with a tick under each labelled slot, and the labels that fit whole, in
+    the order of `spec.xticks` (a label that would touch one placed before is left out)."""
+    offset, pitch, per, shift = place
     line = ["─"] * cols
     labels = [" "] * cols
-    free = 0  # the first column a label may use
+    taken = [False] * (cols + 1)  # a label's cells and the one after it
     for x, label in spec.xticks:
-        at = offset + (x // per) * pitch + pitch // 2
+        left = offset + ((x + shift) // per) * pitch
+        at = left + pitch // 2
         if not 0 <= at < cols:
             continue
         line[at] = "┬"
-        start = max(0, min(cols - len(label), at - len(label) // 2))
-        if start >= free and label:
-            labels[start : start + len(label)] = label
-            free = start + len(label) + 1
+        # centred on its tick; `labels_start`: never before its group's first column (a
+        # year's label not under the year before), slid left towards it to fit
+        lowest = left if spec.labels_start and left > offset else 0
+        start = max(lowest, min(cols - len(label), at - len(label) // 2))
+        while label and any(taken[max(0, start - 1) : start + len(label) + 1]):
+            start -= 1
+            if start < lowest:
+                break
+        else:
+            if label:
+                stop = start + len(label)
+                labels[start:stop] = label
+                taken[start : stop + 1] = [True] * (stop + 1 - start)
     end = "┘" if right else "─"
     axis = " " * lw + "└" + "".join(line) + end
     return Text(axis + "\n" + " " * (lw + 1) + "".join(labels).rstrip(), "dim")

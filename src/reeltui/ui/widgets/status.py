@@ -20,7 +20,7 @@ def status_text(counts: Counts, shown: int, sort: str, filters: str, comments: b
         found = [f"showing {shown} of {posts} ({filters})" if filters else posts]
     parts = [
         *found,
-        f"{counts.drafts} draft{'' if counts.drafts == 1 else 's'}",
+        count(counts.drafts, "draft post"),  # (the outbox's drafts are reply drafts)
         f"{counts.pending_comments} pending comment{'' if counts.pending_comments == 1 else 's'}",
         f"{counts.queued_replies} queued repl{'y' if counts.queued_replies == 1 else 'ies'}",
     ]
