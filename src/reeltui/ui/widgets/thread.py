@@ -14,12 +14,13 @@ from reeltui.domain.models import Comment
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_view import CommentView
 from reeltui.ui.widgets.pane_paint import PanePaint
+from reeltui.ui.widgets.thread_jumps import ThreadJumps
 from reeltui.ui.widgets.thread_window import WINDOW, Entry, ThreadWindow
 
 __all__ = ["CommentView", "Thread"]
 
 
-class Thread(PanePaint, ThreadWindow, can_focus=True):
+class Thread(PanePaint, ThreadJumps, ThreadWindow, can_focus=True):
     """Comments in reading order; the cursor moves over visible comments. Only a window of
     them is mounted (thread_window.py): a thread of thousands answers like a short one.
 
@@ -243,39 +244,6 @@ class Thread(PanePaint, ThreadWindow, can_focus=True):
             return
         self.collapsed ^= {comment.id}
         self._relayout()
-
-    def action_parent(self) -> None:
-        if self.cursor < 0:
-            return
-        depth = self.entries[self.cursor].depth
-        for i in range(self.cursor - 1, -1, -1):
-            if self.entries[i].depth < depth:
-                self.cursor = i
-                return
-        self.notify("this comment is a top-level comment")
-
-    def action_sibling(self, step: int) -> None:
-        if self.cursor < 0:
-            return
-        depth = self.entries[self.cursor].depth
-        i = self.cursor + step
-        while 0 <= i < len(self.entries):
-            if self.entries[i].depth < depth:
-                break
-            if self.entries[i].depth == depth:
-                self.cursor = i
-                return
-            i += step
-        self.notify("no more replies at this level")
-
-    def action_top_level(self, step: int) -> None:
-        i = self.cursor + step
-        while 0 <= i < len(self.entries):
-            if self.entries[i].depth == 1:
-                self.cursor = i
-                return
-            i += step
-        self.notify("no more top-level comments")
 
     # -- intents (the screen acts on them) -----------------------------------------------
 
