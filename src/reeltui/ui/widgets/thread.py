@@ -13,12 +13,14 @@ from textual.widgets import Static
 from reeltui.domain.models import Comment
 from reeltui.ui.widgets import thread_intents as intents
 from reeltui.ui.widgets.comment_view import CommentView
+from reeltui.ui.widgets.pane_paint import PanePaint
+from reeltui.ui.widgets.thread_jumps import ThreadJumps
 from reeltui.ui.widgets.thread_window import WINDOW, Entry, ThreadWindow
 
 __all__ = ["CommentView", "Thread"]
 
 
-class Thread(ThreadWindow, can_focus=True):
+class Thread(PanePaint, ThreadJumps, ThreadWindow, can_focus=True):
     """Comments in reading order; the cursor moves over visible comments. Only a window of
     them is mounted (thread_window.py): a thread of thousands answers like a short one.
 
@@ -59,7 +61,9 @@ class Thread(ThreadWindow, can_focus=True):
         Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False, id="thread.page_up"),
     ]
 
-    cursor: reactive[int] = reactive(-1, always_update=True)
+    # The views show the cursor (their `-cursor` class): the pane itself is not painted
+    # again (its 25 lines of background and border at 120x40, a third of a cursor key's paint).
+    cursor: reactive[int] = reactive(-1, always_update=True, repaint=False)
 
     class Moved(Message):
         def __init__(self, comment_id: str | None) -> None:
@@ -122,11 +126,13 @@ class Thread(ThreadWindow, can_focus=True):
             self.start += 1
         elif index < self.end:
             view = self.make_view(index)
-            await self.mount(view, before=self.views[index - self.start])
+            with self.mounting():  # (the views moved are repainted, not the pane: pane_paint)
+                await self.mount(view, before=self.views[index - self.start])
             self.views.insert(index - self.start, view)
         elif index == self.end and self.end == len(self.entries) - 1:
             view = self.make_view(index)
-            await self.mount(view, after=self.views[-1])
+            with self.mounting():
+                await self.mount(view, after=self.views[-1])
             self.views.append(view)
         self._titles()
 
@@ -139,12 +145,12 @@ class Thread(ThreadWindow, can_focus=True):
     def _titles(self) -> None:
         total = len(self.entries)
         marked = f", {len(self.marked)} marked" if self.marked else ""  # (what a/s/t act on)
-        self.border_title = f"Comments ({total}{marked})"
         readers = self.readers
-        self.border_subtitle = (
+        self.set_titles(  # (the border's rows repainted alone: pane_paint.py)
+            f"Comments ({total}{marked})",
             f"{readers} of them readers' comments, as the list counts"
             if readers is not None and readers != total
-            else ""
+            else "",
         )
 
     def select(self, comment_id: str) -> bool:
@@ -238,39 +244,6 @@ class Thread(ThreadWindow, can_focus=True):
             return
         self.collapsed ^= {comment.id}
         self._relayout()
-
-    def action_parent(self) -> None:
-        if self.cursor < 0:
-            return
-        depth = self.entries[self.cursor].depth
-        for i in range(self.cursor - 1, -1, -1):
-            if self.entries[i].depth < depth:
-                self.cursor = i
-                return
-        self.notify("this comment is a top-level comment")
-
-    def action_sibling(self, step: int) -> None:
-        if self.cursor < 0:
-            return
-        depth = self.entries[self.cursor].depth
-        i = self.cursor + step
-        while 0 <= i < len(self.entries):
-            if self.entries[i].depth < depth:
-                break
-            if self.entries[i].depth == depth:
-                self.cursor = i
-                return
-            i += step
-        self.notify("no more replies at this level")
-
-    def action_top_level(self, step: int) -> None:
-        i = self.cursor + step
-        while 0 <= i < len(self.entries):
-            if self.entries[i].depth == 1:
-                self.cursor = i
-                return
-            i += step
-        self.notify("no more top-level comments")
 
     # -- intents (the screen acts on them) -----------------------------------------------
 
