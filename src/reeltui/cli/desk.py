@@ -12,7 +12,7 @@ from reeltui.domain.vocab import SORT_KEYS
 if TYPE_CHECKING:  # the commands import what they use when they run: --help stays light
     from rich.console import Console
 
-    from reeltui.services.query import CommentHit
+    from reeltui.services.comment_hit import CommentHit
     from reeltui.services.stats import Stats
 
 BARS = " ▁▂▃▄▅▆▇█"

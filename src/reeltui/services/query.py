@@ -9,15 +9,12 @@ batches, and checks the other words, the comment fields and the post fields on t
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from reeltui.domain.identity import Identity
 from reeltui.domain.idsets import AllBut, IdSet, both, others
-from reeltui.domain.models import Comment, Post
 from reeltui.domain.query import Query, QueryError, fold, parse
 from reeltui.domain.query_eval import (
     COMMENT_FIELDS,
@@ -26,29 +23,18 @@ from reeltui.domain.query_eval import (
     name_words,
     post_filter,
 )
-from reeltui.domain.text import inline_plain
 from reeltui.domain.vocab import SortKey
 from reeltui.services import comment_scope, commentfields, reads
 from reeltui.services.blog import Blog, PostRow
+from reeltui.services.comment_hit import CommentHit, comment_hits
 from reeltui.services.search import Interrupted
 from reeltui.services.textindex import TextIndex
-from reeltui.store import NotFound, StoreCorrupt
 
 COMMENT_LIMIT = 200
 FIRST_BATCH = 800  # comment ids fetched from the index before checking the other terms
 POST_SIDE = 4  # the post fields drive a comment search when their posts hold < 1/4 of them
-SNIPPET = 90  # characters of a comment shown around the first matched word
-CONTEXT = 16  # of them before it (a narrow list shows the start of the snippet)
 _HIDDEN = ("spam", "trash")  # comment statuses left out unless the query names a status
 _NO_FACTS = PostFacts()
-
-
-@dataclass(frozen=True, slots=True)
-class CommentHit:
-    comment: Comment
-    post: Post
-    snippet: str  # the comment's text around the first matched word, on one line
-    words: tuple[str, ...]  # the words and phrases of the query that are in it (folded)
 
 
 def as_query(query: str | Query) -> Query:
@@ -237,8 +223,8 @@ def find_comments(
             if comment_test(cid, doc.get("author", ""), doc.get("date", ""), doc["status"]):
                 hits.append(cid)
                 if limit is not None and len(hits) >= limit:
-                    return _hits(blog, hits, positive, docs)
-    return _hits(blog, hits, positive, docs)
+                    return comment_hits(blog, hits, positive, docs)
+    return comment_hits(blog, hits, positive, docs)
 
 
 def _by_fields(blog: Blog, query: Query) -> set[str] | None:
@@ -265,50 +251,6 @@ def _chunks(ids: list[str]) -> Iterator[list[str]]:
     while start < len(ids):
         yield ids[start : start + size]
         start, size = start + size, size * 4
-
-
-def _comment(blog: Blog, cid: str, post_id: object) -> Comment:
-    """The comment `cid`, read from the file of its post `post_id` (from its stored
-    document: no look-up in the comment index's files) when it is there."""
-    if isinstance(post_id, str) and post_id:
-        found = blog.opened.get(post_id).comments.get(cid)
-        if found is not None:
-            return found
-    return blog.comment(cid)
-
-
-def _hits(
-    blog: Blog, ids: list[str], words: list[str], docs: Mapping[str, Mapping[str, Any]]
-) -> list[CommentHit]:
-    found = []
-    for cid in ids:
-        comment = _comment(blog, cid, (docs.get(cid) or {}).get("post_id"))
-        try:
-            post = blog.post(comment.post_id)
-        except NotFound:  # a comment left by a deleted post: nothing to open
-            continue
-        except StoreCorrupt:  # its post's record refused: skipped, said (`Blog.damage`)
-            continue
-        text = f"{comment.author}\x00{comment.body}"
-        present = tuple(w for w in words if w in fold(text))
-        shown = snippet(inline_plain(comment.body), present)  # ("*Wolf*" shown as "Wolf")
-        found.append(CommentHit(comment, post, shown, present))
-    return found
-
-
-def snippet(text: str, words: tuple[str, ...] | list[str], width: int = SNIPPET) -> str:
-    """`text` on one line, cut to `width` characters around the first of `words` in it."""
-    flat = " ".join(text.split())
-    first = None
-    for word in words:
-        match = re.search(re.escape(" ".join(word.split())), flat, re.IGNORECASE)
-        if match and (first is None or match.start() < first):
-            first = match.start()
-    if len(flat) <= width:
-        return flat
-    start = 0 if first is None else max(0, first - CONTEXT)
-    cut = flat[start : start + width]
-    return ("…" if start else "") + cut + ("…" if start + width < len(flat) else "")
 
 
 # -- completion -------------------------------------------------------------------------

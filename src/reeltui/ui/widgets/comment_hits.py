@@ -16,7 +16,7 @@ from reeltui.services import PostRow
 from reeltui.services.reads import ReadMark
 
 if TYPE_CHECKING:  # (the search's modules are imported after the first paint)
-    from reeltui.services.query import CommentHit
+    from reeltui.services.comment_hit import CommentHit
 from reeltui.ui.widgets.post_list import Items, ListItem, PostList
 
 READ = ReadMark(unread=False, new_comments=0)
