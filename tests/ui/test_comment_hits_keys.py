@@ -9,6 +9,7 @@ from reeltui.ui.app import ReelApp
 from reeltui.ui.screens.help import HelpScreen
 from reeltui.ui.screens.main import MainScreen
 from reeltui.ui.widgets.comment_hits import CommentHitList
+from reeltui.ui.widgets.post_list import ROW_HEIGHT
 from tests.ui.helpers import Notes, burst, screen_text, settle
 
 
@@ -54,3 +55,20 @@ async def test_help_on_the_comments_found_names_the_list(app: ReelApp) -> None:
         shown = screen_text(app)
         assert "Comments found" in shown
         assert "CommentHitList" not in shown
+
+
+async def test_a_list_scrolled_to_its_cursor_shows_whole_rows_on_top(app: ReelApp) -> None:
+    """The list of comments found is 31 lines high at 120x40: moved down past its last row
+    on screen, it was scrolled an odd number of lines, a date line alone on top."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "/", "in:comments", "<enter>")
+        hits = app.screen.query_one(CommentHitList)
+        assert hits.scrollable_content_region.height % ROW_HEIGHT == 1  # (odd: the case)
+        for _ in range(18):
+            await burst(pilot, "j")
+            top = int(hits.scroll_offset.y)
+            assert top % ROW_HEIGHT == 0, (hits.cursor, top)
+            bottom = top + hits.scrollable_content_region.height
+            assert top <= hits.cursor * ROW_HEIGHT and (hits.cursor + 1) * ROW_HEIGHT <= bottom
+        assert hits.scroll_offset.y > 0
