@@ -1,6 +1,7 @@
 """The composer's footer says what Esc does: "Keep as draft" for a new reply, but for a reply
 already in the outbox Esc saves the text and the reply stays queued (the composer's own line
-says so), so its footer said the wrong thing (the new-user pass)."""
+says so), so its footer said the wrong thing (the new-user pass); and it offered Ctrl+S as
+"Send to outbox" for a reply in the outbox already: there Ctrl+S saves."""
 
 from __future__ import annotations
 
@@ -31,9 +32,13 @@ async def test_the_footer_says_esc_keeps_a_queued_reply_in_the_outbox(store_path
             footer = _footer(app.screen)  # type: ignore[arg-type]
             assert footer.get("esc") == "Save, keep in outbox", footer
             assert "Keep as draft" not in footer.values()
+            # Ctrl+S saves it too: it is in the outbox already (the line above says so)
+            assert footer.get("^s") == "Save", footer
+            assert "Send to outbox" not in footer.values()
             app.pop_screen()
             await settle(pilot)
             app.push_screen(ComposerScreen.for_reply(blog, "c-her-3"))
             await settle(pilot)
             footer = _footer(app.screen)  # type: ignore[arg-type]
             assert footer.get("esc") == "Keep as draft", footer  # a new reply: a draft
+            assert footer.get("^s") == "Send to outbox", footer

@@ -80,3 +80,17 @@ async def test_f8_link_without_the_blogs_address_says_why(app: ReelApp) -> None:
             "No link to copy: the blog's address is not known yet (sync with the site, or "
             "import its WXR export); this post's slug is “arrival”." in notes.messages
         )
+
+
+async def test_at_80x24_a_new_post_starts_at_the_top_of_its_form(app: ReelApp) -> None:
+    """The new-user pass: at 80x24, `n`, enter opened the form scrolled a line down: the
+    focused title field without its "Title" label, the first label shown "Slug"."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "enter")
+        assert isinstance(app.screen, EditorScreen)
+        assert app.focused is not None and app.focused.id == "field-title"
+        lines = [ln.strip() for ln in screen_text(app).splitlines()]
+        slug = next(i for i, ln in enumerate(lines) if ln.startswith("Slug"))
+        assert "Title" in lines[:slug], lines[:slug]  # its label above the focused field
+        assert lines[0].startswith("new post")  # and the form right under the heading

@@ -112,3 +112,19 @@ def test_hostile_comment_text_never_reaches_the_terminal(
     _, out, _ = run(capsys, store_path, "outbox", "--json")
     body = json.loads(out)[0]["comment"]["body"]
     assert body == "> hi  [bold]x[/bold]\n\nok"  # the queued reply is stored clean
+
+
+def test_a_reply_on_a_damaged_post_says_damaged_not_missing(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new-user pass: `reeltui outbox` said "(missing)" of the post of a queued reply
+    whose post file is damaged (it is there: `reeltui check` says what is wrong)."""
+    code, _, _ = run(capsys, store_path, "reply", HER, "c-her-6", "--text", "Thanks!")
+    assert code == 0
+    post_file = store_path / "posts" / f"p-{HER}.json"
+    assert post_file.exists()
+    post_file.write_text('{"post": {"p-', encoding="utf-8")
+    code, out, _ = run(capsys, store_path, "outbox")
+    assert code == 0
+    assert "damaged (reeltui check)" in out and "(missing)" not in out, out
+    assert post_file.read_text(encoding="utf-8") == '{"post": {"p-'  # left as it was

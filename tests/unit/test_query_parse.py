@@ -228,3 +228,14 @@ def test_a_line_break_in_a_bad_query_stays_on_one_line() -> None:
         'STATUS:"\\n0: status: is one of draft, pending, scheduled, published, private, trash, '
         "approved, spam"
     )
+
+
+def test_a_bad_status_in_a_comment_search_lists_the_comments_statuses() -> None:
+    """The new-user pass: `in:comments status:bogus` listed the posts' statuses too (draft,
+    scheduled...), which a comment search then refuses."""
+    for text in ("in:comments status:bogus", "status:bogus in:comments"):
+        with pytest.raises(QueryError) as caught:
+            parse(text)
+        assert str(caught.value) == "status:bogus: status: is one of approved, pending, spam, trash"
+    with pytest.raises(QueryError, match="draft, pending, scheduled"):  # posts: as before
+        parse("status:bogus")

@@ -148,13 +148,19 @@ def run_outbox(args: argparse.Namespace) -> int:
             _number(r),
             "reply" if r.entry.kind == "reply" else r.entry.action,
             excerpt(sanitize_line(state), 40),
-            excerpt(sanitize_line(r.post.title if r.post else "(missing)"), 36),
+            excerpt(sanitize_line(_post_title(r)), 36),
             sanitize_line(to.author) if to else "",
             excerpt(sanitize_line(text), 50),
         ]
 
     print_table(columns, map(cells, rows))
     return 0
+
+
+def _post_title(row: Row) -> str:
+    if row.post is not None:
+        return row.post.title
+    return "damaged (reeltui check)" if row.damaged else "(missing)"
 
 
 def _number(row: Row) -> str:

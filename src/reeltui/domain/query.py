@@ -63,13 +63,17 @@ def parse(text: str) -> Query:
     terms: list[Term] = []
     scope = "posts"
     text = text.replace("\x00", " ")  # no record's text holds a NUL (it separates fields)
-    for raw, negated, field, value, quoted in _tokens(text):
+    tokens = _tokens(text)
+    # a comment search's status: is one of the comments' (said so when it is none of them)
+    scopes = [fold(v.strip()) for _, _, f, v, _ in tokens if f == "in"]  # (the last counts)
+    comments = scopes[-1:] == ["comments"]
+    for raw, negated, field, value, quoted in tokens:
         if not field:
             word = fold(value).strip() if quoted else fold(value)
             if word:
                 terms.append(Term("", word, negated, raw=raw))
             continue
-        term = _field_term(field, value, quoted, negated, raw)
+        term = _field_term(field, value, quoted, negated, raw, comments)
         if term.field == "in":
             if negated:
                 raise QueryError(f"{raw}: in: cannot be negated; use in:posts or in:comments")
@@ -121,7 +125,9 @@ def _closing(text: str, at: int) -> int:
     return min(found, default=-1)
 
 
-def _field_term(field: str, value: str, quoted: bool, negated: bool, raw: str) -> Term:
+def _field_term(
+    field: str, value: str, quoted: bool, negated: bool, raw: str, comments: bool = False
+) -> Term:
     if field not in FIELDS:
         near = difflib.get_close_matches(field, FIELDS, n=1)
         hint = f"did you mean {near[0]}:? " if near else ""
@@ -142,7 +148,8 @@ def _field_term(field: str, value: str, quoted: bool, negated: bool, raw: str) -
         word = fold(value)
         options = CHOICES[field]
         if word not in options:
-            raise QueryError(f"{raw}: {field}: is one of {', '.join(options)}")
+            said = COMMENT_STATUSES if comments and field == "status" else options
+            raise QueryError(f"{raw}: {field}: is one of {', '.join(said)}")
         return Term(field, word, negated, raw=raw)
     if field == "date":
         return Term(field, negated=negated, days=date_range(value, raw), raw=raw)

@@ -214,6 +214,7 @@ class Row:
     comment: Comment | None
     post: Post | None
     parent: Comment | None
+    damaged: bool = False  # the post's file cannot be read (`reeltui check`), not gone
 
 
 def rows(blog: Blog, state: str | None = None) -> list[Row]:
@@ -225,7 +226,8 @@ def rows(blog: Blog, state: str | None = None) -> list[Row]:
         parent = None
         if comment is not None and comment.parent_id:
             parent = _maybe(blog.comment, comment.parent_id)
-        found.append(Row(entry, comment, post, parent))
+        damaged = post is None and _unreadable(blog, entry.comment_id)
+        found.append(Row(entry, comment, post, parent, damaged))
     return found
 
 

@@ -63,7 +63,8 @@ class ComposerScreen(ModalScreen[ComposerResult | None]):
         self.signer = Identity()  # who signs (set on mount, from the app's settings)
         self.ask_name = False  # the writer never said who they are: ask, once
         if self.editing_queued:  # Esc keeps it in the outbox, its text saved: not a draft
-            self._describe("keep", "Save, keep in outbox")
+            self._describe("keep", "Save, keep in outbox")  # and Ctrl+S saves (no "send")
+            self._describe("send", "Save" if reply.sync_state == "queued" else "Queue again")
 
     def _describe(self, action: str, description: str) -> None:
         """Say in this composer's footer (and its keys' help) what `action` does here."""

@@ -25,7 +25,6 @@ from reeltui.ui.screens.editor_modals import (
 from reeltui.ui.screens.editor_saving import EditorSaves, State
 from reeltui.ui.screens.editor_style import ago, first_prompt
 from reeltui.ui.widgets.footer import ReelFooter
-from reeltui.ui.widgets.inputs import focus_now
 from reeltui.ui.widgets.meta_form import MetaForm
 from reeltui.ui.widgets.preview import Preview
 from reeltui.ui.widgets.spell_area import SpellTextArea
@@ -124,7 +123,9 @@ class EditorCore(Screen[None]):
         self.on_resize()
         first = self.query_one("#field-title") if not form.title else self.body
         self.set_class(first is not self.body, "-form")
-        focus_now(first)
+        # (no scroll to the field: Textual's, asked as the screen mounts, left a new post's
+        # form at 80x24 a line down, its Title label hidden; the form starts at its top)
+        self.set_focus(first, scroll_visible=False)
         if self.session.is_new:
             self.select_first_prompt(body)
         self.refresh_status()

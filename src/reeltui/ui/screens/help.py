@@ -23,6 +23,7 @@ from reeltui.ui.widgets.footer import ReelFooter
 
 SECTION_NAMES = {
     "PostList": "Post list",
+    "CommentHitList": "Comments found",
     "Reader": "Reader",
     "Thread": "Comments",
     "MainScreen": "Everywhere on this screen",

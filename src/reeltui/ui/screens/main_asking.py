@@ -56,24 +56,44 @@ class ListAsking:
             self.hold.start()
             self.searched(text)
 
+    def for_posts(self, binding_id: str, does: str) -> bool:
+        """May the post list's order or filters change now? Not while the pane shows the
+        comments a search found (`C`): their order is their own (newest first), and a toast
+        said "sorted by rating" of a list nobody saw. Then one line says where it applies."""
+        searching = self.screen.searching
+        if not (searching.mounted and searching.hits.display):
+            return True
+        app = self.screen.reel_app
+        key, back = app.key_of(binding_id), app.key_of("main.results")
+        self.screen.notify(f"{key} {does} the post list: {back} shows it", timeout=4)
+        return False
+
     def cycle_sort(self) -> None:
+        if not self.for_posts("list.sort", "sorts"):
+            return
         self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
         self.screen.reel_app.remember(sort=self.sort)
         self.screen.notify(f"sorted by {self.sort}", timeout=2)
         self.load(asked=True)
 
     def reverse(self) -> None:
+        if not self.for_posts("list.reverse", "reverses"):
+            return
         self.reversed = not self.reversed
         self.screen.notify("order reversed" if self.reversed else "usual order", timeout=2)
         self.load(asked=True)
 
     def toggle_my_drafts(self) -> None:
         """Show the writer's posts, drafts first (again: every post)."""
+        if not self.for_posts("main.my_drafts", "puts your drafts first in"):
+            return
         self.my_drafts = not self.my_drafts
         self.screen.notify("my drafts first" if self.my_drafts else "all posts", timeout=2)
         self.load(asked=True)
 
     def ask_filters(self) -> None:
+        if not self.for_posts("list.filters", "filters"):
+            return
         from reeltui.ui.screens.dialogs import PickScreen, filter_choices  # (not at start)
 
         view = ("view:my-drafts", "My drafts (your posts, drafts first)")

@@ -53,5 +53,6 @@ def mount_late(screen: MainScreen) -> list[AwaitMount]:
     post_list.display = True  # (set, as the search sets it: its first answer asks no layout)
     box.typed = screen.listing.typed
     post_list.search_box = box
+    hits.search_box = box  # `/` on the comments found: the same box, focused at once
     screen.searching.setup()
     return mounts

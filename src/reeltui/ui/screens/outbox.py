@@ -37,6 +37,11 @@ STATE_STYLE: dict[OutboxRowState, str] = {
 }
 
 
+def _no_post(row: outbox.Row) -> str:
+    """The post column of a row whose post cannot be read: damaged, or gone."""
+    return "damaged (reeltui check)" if row.damaged else "(missing post)"
+
+
 class OutboxScreen(TableScreen[outbox.Row, None]):
     PREFIX = "outbox"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,7 +123,7 @@ class OutboxScreen(TableScreen[outbox.Row, None]):
             str(entry.position or ""),
             one_line(what, width["what"]),
             Text(sanitize_line(entry.state), STATE_STYLE.get(entry.state, "")),
-            one_line(row.post.title if row.post else "(missing post)", width["post"]),
+            one_line(row.post.title if row.post else _no_post(row), width["post"]),
             one_line(to.author if to else "(missing)", width["to"]),
             one_line(text, width["text"]),
         ]

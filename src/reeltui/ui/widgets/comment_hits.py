@@ -73,8 +73,12 @@ class CommentHitList(PostList):
             self.post_message(self.CommentOpened(hit.post.id, hit.comment.id))
 
     def action_ask(self, what: str) -> None:
-        if what != "toggle_read":  # read marks are the posts': nothing to toggle here
+        if what != "toggle_read":  # (the screen says the order and filters are the posts')
             super().action_ask(what)
+            return
+        key_of = getattr(self.app, "key_of", None)  # read marks are the posts': said so
+        key, back = (key_of("list.toggle_read"), key_of("main.results")) if key_of else ("u", "C")
+        self.notify(f"{key} marks posts read or unread: {back} shows the post list", timeout=4)
 
     def _title_line(self, item: ListItem) -> Text:
         text = Text("   ", no_wrap=True, overflow="ellipsis")

@@ -193,8 +193,11 @@ class PostList(SteadyScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_lines(old * ROW_HEIGHT, ROW_HEIGHT)
         self.refresh_lines(new * ROW_HEIGHT, ROW_HEIGHT)
+        # A list an odd number of lines high scrolled down to the cursor's row by an odd
+        # number of lines: a date line alone on top. The line under the row is shown too.
+        tall = ROW_HEIGHT + self.scrollable_content_region.height % ROW_HEIGHT
         self.scroll_to_region(
-            Region(0, new * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, force=True, immediate=True
+            Region(0, new * ROW_HEIGHT, 1, tall), animate=False, force=True, immediate=True
         )
 
     def action_cursor(self, delta: int) -> None:

@@ -84,6 +84,17 @@ class QueryBox(ReturningInput):
             self.value = self.completion.apply(self.value)
             self.cursor_position = len(self.value)
 
+    async def action_submit(self) -> None:
+        """Enter. A query that cannot run was not applied: the box keeps the focus (its
+        line says why), so the letters typed next fix the query; given to the list, they
+        ran its commands (i the inbox, e the composer...)."""
+        error = problem(self.value)
+        if error:
+            self.error = error  # (its Changed message may not have been handled yet)
+            self.refresh_hint()
+            return
+        await super().action_submit()
+
     def show_error(self, message: str) -> None:
         """An error found while running the query (the owner's worker)."""
         self.error = message
